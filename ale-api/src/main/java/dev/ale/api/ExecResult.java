@@ -1,0 +1,12 @@
+package dev.ale.api;
+
+/**
+ * How a sandboxed process ended: its exit code (-1 when killed), its captured output (capped by
+ * the sandbox) and whether it was killed at its timeout.
+ */
+public record ExecResult(int exitCode, String stdout, String stderr, boolean timedOut) {
+    public ExecResult {
+        stdout = stdout == null ? "" : stdout;
+        stderr = stderr == null ? "" : stderr;
+    }
+}

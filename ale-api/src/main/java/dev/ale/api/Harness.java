@@ -1,0 +1,26 @@
+package dev.ale.api;
+
+/**
+ * The agent under test. The runner calls {@link #run} once per session with the session's
+ * instruction and workspace, and waits until it returns or the deadline passes. The harness works
+ * on the files in {@link SessionContext#workspace()}; what it leaves there is what gets scored.
+ * Throwing is allowed: the attempt then fails with the exception recorded as its cause.
+ */
+@FunctionalInterface
+public interface Harness {
+    /** Works one session to completion and says how it ended. */
+    SessionOutcome run(SessionContext ctx) throws Exception;
+
+    /** A name for reports and the run journal. */
+    default String name() {
+        return getClass().getSimpleName();
+    }
+
+    /**
+     * What this harness is, for the run record: model, version, settings (a line or a few; empty
+     * when there is nothing to add). Written into {@code run.json} so a result says what produced it.
+     */
+    default String description() {
+        return "";
+    }
+}

@@ -1,0 +1,18 @@
+package dev.ale.api;
+
+import java.util.Objects;
+
+/**
+ * What the runner asks of a sandbox provider for one attempt.
+ *
+ * @param attemptId  a name for the attempt, safe to use in file names ({@code task-id.trial})
+ * @param quotaBytes the most bytes the workspace may hold (0: the provider's default)
+ */
+public record SandboxRequest(String attemptId, long quotaBytes) {
+    public SandboxRequest {
+        Objects.requireNonNull(attemptId, "attemptId");
+        if (quotaBytes < 0) {
+            throw new IllegalArgumentException("quotaBytes must be >= 0");
+        }
+    }
+}

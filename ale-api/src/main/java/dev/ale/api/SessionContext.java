@@ -1,0 +1,37 @@
+package dev.ale.api;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * What the harness sees during one session: the task's visible metadata, the instruction, the
+ * sandbox workspace and a trajectory to record its steps in. It never exposes the reference.
+ */
+public interface SessionContext {
+    /** Visible metadata of the task: id, title, taxonomy, tier, limits. */
+    TaskView task();
+
+    /** This session's instruction. */
+    String instruction();
+
+    /** The 1-based number of this session. */
+    int session();
+
+    /** How many sessions the task has. */
+    int sessions();
+
+    /** The root of the workspace; files left here are what the verifier scores. */
+    Path workspace();
+
+    /** The sandbox the workspace belongs to. */
+    Sandbox sandbox();
+
+    /** Where the harness records messages, tool calls, observations and usage. */
+    Trajectory trajectory();
+
+    /** When the attempt's time runs out; at that moment the harness thread is interrupted. */
+    Instant deadline();
+
+    /** True once the runner has cancelled the attempt (deadline, budget or run cancelled). */
+    boolean cancelled();
+}

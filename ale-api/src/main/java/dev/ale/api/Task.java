@@ -1,0 +1,31 @@
+package dev.ale.api;
+
+import java.util.List;
+
+/**
+ * One task of an opened pack: its spec, its content digest and its files. The files of each part
+ * are read on demand; a task whose content does not match its recorded digest fails with a
+ * {@link TaskPackException} naming it before any of its files is handed out.
+ */
+public interface Task {
+    /** The parsed {@code task.json}. */
+    TaskSpec spec();
+
+    /** The task id. */
+    default String id() {
+        return spec().id();
+    }
+
+    /** SHA-256 (lower-case hex) over the task's sorted file paths and contents. */
+    String digest();
+
+    /** The pack this task was read from. */
+    PackRef pack();
+
+    /**
+     * The files of one part, sorted by path; empty when the task has no such folder.
+     *
+     * @throws TaskPackException if the content does not match the digest or cannot be read
+     */
+    List<TaskFile> files(TaskPart part);
+}

@@ -1,0 +1,17 @@
+package dev.ale.api;
+
+/**
+ * A task pack, or one entry of it, is unreadable, unsafe or invalid. The source is the pack
+ * entry (for instance {@code tasks/bank-rec/task.json}) and the rule says what was refused.
+ */
+public class TaskPackException extends AleException {
+    private static final long serialVersionUID = 1L;
+
+    public TaskPackException(String source, String field, String rule) {
+        super(source, field, rule);
+    }
+
+    public TaskPackException(String source, String field, String rule, Throwable cause) {
+        super(source, field, rule, cause);
+    }
+}

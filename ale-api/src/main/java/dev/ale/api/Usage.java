@@ -1,0 +1,17 @@
+package dev.ale.api;
+
+/** Tokens and money spent, as the harness reports them. */
+public record Usage(long inputTokens, long outputTokens, double costUsd) {
+    public static final Usage ZERO = new Usage(0, 0, 0);
+
+    public Usage {
+        if (inputTokens < 0 || outputTokens < 0 || !(costUsd >= 0) || Double.isInfinite(costUsd)) {
+            throw new IllegalArgumentException("usage must be finite and non-negative");
+        }
+    }
+
+    /** The sum of this usage and another. */
+    public Usage plus(Usage other) {
+        return new Usage(inputTokens + other.inputTokens, outputTokens + other.outputTokens, costUsd + other.costUsd);
+    }
+}

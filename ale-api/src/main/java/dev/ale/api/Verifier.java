@@ -1,0 +1,11 @@
+package dev.ale.api;
+
+/**
+ * Scores what a harness left behind. Called only after the harness is done, with the output
+ * workspace and the hidden reference. Must be thread-safe: one instance scores many attempts.
+ * Throwing makes the attempt an {@link Outcome#ERROR} (an infrastructure failure), never a zero.
+ */
+@FunctionalInterface
+public interface Verifier {
+    Verdict verify(VerificationContext ctx) throws Exception;
+}

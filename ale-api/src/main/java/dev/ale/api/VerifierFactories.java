@@ -1,0 +1,24 @@
+package dev.ale.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Set;
+
+/**
+ * A registry of verifier factories by type name; composites use it to build their children.
+ * The SDK's registry is itself a {@link java.util.ServiceLoader} service of this type, so modules
+ * that do not depend on the built-in verifiers can still validate verifier configurations.
+ */
+public interface VerifierFactories {
+    /**
+     * Builds the verifier a configuration describes.
+     *
+     * @param config  a JSON object with a {@code "type"}
+     * @param pointer where {@code config} sits within the enclosing configuration ({@code ""} at the top,
+     *                {@code "/checks/2"} for a child); errors are reported under it
+     * @throws VerifierConfigException for an unknown type or an invalid configuration
+     */
+    Verifier create(JsonNode config, String pointer) throws VerifierConfigException;
+
+    /** The type names known to this registry. */
+    Set<String> types();
+}

@@ -1,0 +1,308 @@
+package dev.ale.core;
+
+import dev.ale.api.AleException;
+import dev.ale.api.Cause;
+import dev.ale.api.Harness;
+import dev.ale.api.Outcome;
+import dev.ale.api.Sandbox;
+import dev.ale.api.SandboxProvider;
+import dev.ale.api.SandboxRequest;
+import dev.ale.api.SessionOutcome;
+import dev.ale.api.SessionSpec;
+import dev.ale.api.Step;
+import dev.ale.api.Task;
+import dev.ale.api.TaskFile;
+import dev.ale.api.TaskPart;
+import dev.ale.api.TaskSpec;
+import dev.ale.api.Verdict;
+import dev.ale.api.Verifier;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Runs one attempt exactly as the design lays out: open a sandbox, stage the inputs, run each
+ * session with its own inputs until the deadline, then (only then) stage the reference where only
+ * the verifier sees it, verify, and decide the outcome.
+ */
+final class AttemptRunner {
+    private final SandboxProvider sandboxes;
+    private final Supplier<? extends Harness> harnesses;
+    private final Duration timeoutOverride;
+    private final Duration interruptGrace;
+    private final Duration verifierTimeout;
+    private final Listeners listeners;
+    private final Clock clock;
+
+    AttemptRunner(SandboxProvider sandboxes, Supplier<? extends Harness> harnesses, Duration timeoutOverride,
+            Duration interruptGrace, Duration verifierTimeout, Listeners listeners, Clock clock) {
+        this.sandboxes = sandboxes;
+        this.harnesses = harnesses;
+        this.timeoutOverride = timeoutOverride;
+        this.interruptGrace = interruptGrace;
+        this.verifierTimeout = verifierTimeout;
+        this.listeners = listeners;
+        this.clock = clock;
+    }
+
+    /** What the sessions came to before verification. */
+    private record HarnessEnd(Cause cause, String message, boolean abandoned, int sessionsRun) {}
+
+    /** What an attempt leaves: its result and its trajectory. */
+    record Finished(AttemptResult result, List<Step> steps, long droppedSteps) {}
+
+    /** Called with the workspace after verification, before the sandbox closes (to keep artefacts). */
+    interface WorkspaceHook {
+        void beforeClose(Path workspace) throws IOException;
+    }
+
+    /** Prepares an attempt; {@link Attempt#run} runs it, {@link Attempt#cancel} stops it from another thread. */
+    Attempt attempt(Task task, Verifier verifier, int trial, WorkspaceHook hook) {
+        return new Attempt(task, verifier, trial, hook);
+    }
+
+    /** The state of one attempt while it runs. */
+    final class Attempt {
+        private final Task task;
+        private final Verifier verifier;
+        private final TaskSpec spec;
+        private final int trial;
+        private final WorkspaceHook hook;
+        private final RecordingTrajectory trajectory;
+        private volatile Deadlines.Watch watch = new Deadlines.Watch();
+        private volatile String budgetExceeded;
+        private volatile boolean cancelled;
+
+        Attempt(Task task, Verifier verifier, int trial, WorkspaceHook hook) {
+            this.task = task;
+            this.verifier = verifier;
+            this.spec = task.spec();
+            this.trial = trial;
+            this.hook = hook;
+            this.trajectory = new RecordingTrajectory(clock, spec.limits().maxSteps(), spec.limits().maxCostUsd(),
+                    why -> {
+                        budgetExceeded = why;
+                        watch.cancel();
+                    });
+        }
+
+        /** Stops the attempt: the running session is interrupted and the attempt ends as CANCELLED. */
+        void cancel() {
+            cancelled = true;
+            watch.cancel();
+        }
+
+        boolean wasCancelled() {
+            return cancelled;
+        }
+
+        /** Runs the attempt to its end; never throws. */
+        Finished run() {
+            long started = System.nanoTime();
+            listeners.attemptStarted(spec.id(), trial);
+            AttemptResult result;
+            try {
+                result = runGuarded();
+            } catch (RuntimeException | Error e) {
+                // a defect of ours or of a plugin: the run goes on, the attempt says what happened
+                result = result(Outcome.ERROR, Cause.SANDBOX, null, "unexpected " + describe(e), 0);
+            }
+            result = withDuration(result, Duration.ofNanos(System.nanoTime() - started));
+            return new Finished(result, trajectory.steps(), trajectory.dropped());
+        }
+
+        private AttemptResult runGuarded() {
+            Harness harness;
+            try {
+                harness = harnesses.get();
+            } catch (RuntimeException e) {
+                return result(Outcome.FAILED, Cause.HARNESS_ERROR, null, "harness factory threw " + describe(e), 0);
+            }
+            Sandbox sandbox;
+            try {
+                sandbox = sandboxes.open(new SandboxRequest(spec.id() + "." + trial, 0));
+            } catch (IOException | RuntimeException e) {
+                return result(Outcome.ERROR, Cause.SANDBOX, null, "sandbox could not open: " + describe(e), 0);
+            }
+            try {
+                AttemptResult result = runIn(sandbox, harness);
+                if (hook != null) {
+                    try {
+                        hook.beforeClose(sandbox.workspace());
+                    } catch (IOException | RuntimeException e) {
+                        listeners.warn("artefacts of " + spec.id() + " trial " + trial + " not kept: " + describe(e));
+                    }
+                }
+                return result;
+            } finally {
+                try {
+                    sandbox.close();
+                } catch (IOException | RuntimeException e) {
+                    listeners.warn("sandbox of " + spec.id() + " trial " + trial + " did not close cleanly: " + describe(e));
+                }
+            }
+        }
+
+        private AttemptResult runIn(Sandbox sandbox, Harness harness) {
+            Path workspace = sandbox.workspace();
+            AttemptResult staging = stage(TaskPart.INPUTS, workspace);
+            if (staging != null) {
+                return staging;
+            }
+            HarnessEnd end = runSessions(sandbox, harness);
+            if (end.cause() == Cause.PACK || end.cause() == Cause.SANDBOX) {
+                return result(Outcome.ERROR, end.cause(), null, end.message(), end.sessionsRun());
+            }
+            if (end.abandoned()) {
+                return result(Outcome.FAILED, end.cause(), null,
+                        end.message() + "; the harness ignored the interrupt and was abandoned, nothing was scored",
+                        end.sessionsRun());
+            }
+            Path reference;
+            try {
+                reference = sandbox.openReferenceArea();
+            } catch (IOException | RuntimeException e) {
+                return result(Outcome.ERROR, Cause.SANDBOX, null, "reference area could not open: " + describe(e),
+                        end.sessionsRun());
+            }
+            staging = stage(TaskPart.REFERENCE, reference);
+            if (staging != null) {
+                return withSessions(staging, end.sessionsRun());
+            }
+            Contexts.Verification ctx = new Contexts.Verification(workspace, reference, spec, trajectory);
+            Deadlines.Result<Verdict> verified = Deadlines.call(() -> verifier.verify(ctx), verifierTimeout,
+                    interruptGrace, new Deadlines.Watch());
+            String verifierProblem = switch (verified.end()) {
+                case THREW -> "verifier threw " + describe(verified.error());
+                case TIMED_OUT, CANCELLED -> "verifier ran past its deadline of " + verifierTimeout.toSeconds() + " s";
+                case RETURNED -> verified.value() == null ? "verifier returned no verdict" : null;
+            };
+            if (verifierProblem != null) {
+                return result(Outcome.ERROR, Cause.VERIFIER, null, verifierProblem, end.sessionsRun());
+            }
+            Verdict verdict = verified.value();
+            boolean pass = verdict.fullPass(spec.passThreshold());
+            if (end.cause() != Cause.NONE && end.cause() != Cause.GAVE_UP) {
+                return result(Outcome.FAILED, end.cause(), verdict, end.message(), end.sessionsRun());
+            }
+            if (pass) {
+                return result(Outcome.PASSED, Cause.NONE, verdict, "", end.sessionsRun());
+            }
+            if (end.cause() == Cause.GAVE_UP) {
+                return result(Outcome.FAILED, Cause.GAVE_UP, verdict, end.message(), end.sessionsRun());
+            }
+            if (verdict.gateFailed()) {
+                return result(Outcome.FAILED, Cause.GATE, verdict, verdict.summary(), end.sessionsRun());
+            }
+            return result(Outcome.FAILED, Cause.NONE, verdict, String.format(java.util.Locale.ROOT,
+                    "score %.4f below the pass threshold %.4f", verdict.score(), spec.passThreshold()),
+                    end.sessionsRun());
+        }
+
+        private HarnessEnd runSessions(Sandbox sandbox, Harness harness) {
+            Duration timeout = timeoutOverride != null ? timeoutOverride : spec.limits().timeout();
+            Instant deadline = clock.instant().plus(timeout);
+            long deadlineNanos = System.nanoTime() + timeout.toNanos();
+            String gaveUp = null;
+            List<SessionSpec> sessions = spec.sessions();
+            for (SessionSpec session : sessions) {
+                int n = session.number();
+                AttemptResult staging = stage(TaskPart.session(n), sandbox.workspace());
+                if (staging != null) {
+                    return new HarnessEnd(staging.cause(), staging.message(), false, n - 1);
+                }
+                listeners.sessionStarted(spec.id(), trial, n);
+                trajectory.session(n);
+                Deadlines.Watch current = new Deadlines.Watch();
+                watch = current;
+                if (budgetExceeded != null || cancelled) {
+                    current.cancel();
+                }
+                Contexts.Session ctx = new Contexts.Session(spec.view(), session.instruction(), n, sessions.size(),
+                        sandbox, trajectory, deadline, current::cancelled);
+                Duration remaining = Duration.ofNanos(deadlineNanos - System.nanoTime());
+                Deadlines.Result<SessionOutcome> r = Deadlines.call(() -> harness.run(ctx), remaining,
+                        interruptGrace, current);
+                switch (r.end()) {
+                    case TIMED_OUT:
+                        return new HarnessEnd(Cause.TIMEOUT, "timed out after " + timeout.toSeconds()
+                                + " s in session " + n, r.abandoned(), n);
+                    case CANCELLED:
+                        return cancelled
+                                ? new HarnessEnd(Cause.CANCELLED, "the run was cancelled during session " + n,
+                                        r.abandoned(), n)
+                                : new HarnessEnd(Cause.BUDGET, "session " + n + " cancelled: " + budgetExceeded,
+                                        r.abandoned(), n);
+                    case THREW:
+                        return new HarnessEnd(Cause.HARNESS_ERROR, "harness threw " + describe(r.error())
+                                + " in session " + n, false, n);
+                    case RETURNED:
+                        if (r.value() == null) {
+                            return new HarnessEnd(Cause.HARNESS_ERROR, "harness returned no outcome in session " + n,
+                                    false, n);
+                        }
+                        if (r.value().status() == SessionOutcome.Status.GAVE_UP) {
+                            gaveUp = "gave up in session " + n + ": " + r.value().message();
+                        }
+                        break;
+                    default:
+                        throw new AssertionError(r.end());
+                }
+                if (gaveUp != null) {
+                    return new HarnessEnd(Cause.GAVE_UP, gaveUp, false, n);
+                }
+            }
+            return new HarnessEnd(Cause.NONE, "", false, sessions.size());
+        }
+
+        /** Copies a task part under {@code root}; an attempt result describing the failure, or null. */
+        private AttemptResult stage(TaskPart part, Path root) {
+            List<TaskFile> files;
+            try {
+                files = task.files(part);
+            } catch (AleException e) {
+                return result(Outcome.ERROR, Cause.PACK, null, e.getMessage(), 0);
+            }
+            for (TaskFile file : files) {
+                try (InputStream in = file.open()) {
+                    FileTrees.copyInto(root, file.path(), in);
+                } catch (AleException e) {
+                    return result(Outcome.ERROR, Cause.PACK, null, e.getMessage(), 0);
+                } catch (IOException | RuntimeException e) {
+                    return result(Outcome.ERROR, Cause.SANDBOX, null, "could not stage " + part.folder() + file.path()
+                            + ": " + describe(e), 0);
+                }
+            }
+            return null;
+        }
+
+        AttemptResult result(Outcome outcome, Cause cause, Verdict verdict, String message, int sessionsRun) {
+            Verdict v = verdict != null ? verdict : Verdict.of(0, "not scored: " + message, List.of());
+            return new AttemptResult(spec.id(), spec.revision(), task.digest(), task.pack(), trial, outcome, cause, v.score(), v,
+                    Duration.ZERO, message, spec.tier(), spec.taxonomy().cluster(), spec.taxonomy().subfield(),
+                    spec.taxonomy().soc(), sessionsRun, trajectory.usage(), trajectory.size());
+        }
+    }
+
+    private static AttemptResult withSessions(AttemptResult r, int sessionsRun) {
+        return new AttemptResult(r.taskId(), r.taskRevision(), r.taskDigest(), r.pack(), r.trial(), r.outcome(),
+                r.cause(), r.score(), r.verdict(), r.duration(), r.message(), r.tier(), r.cluster(), r.subfield(),
+                r.soc(), sessionsRun, r.usage(), r.steps());
+    }
+
+    private static AttemptResult withDuration(AttemptResult r, Duration duration) {
+        return new AttemptResult(r.taskId(), r.taskRevision(), r.taskDigest(), r.pack(), r.trial(), r.outcome(),
+                r.cause(), r.score(), r.verdict(), duration, r.message(), r.tier(), r.cluster(), r.subfield(),
+                r.soc(), r.sessionsRun(), r.usage(), r.steps());
+    }
+
+    static String describe(Throwable t) {
+        String m = t.getMessage();
+        return t.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+    }
+}

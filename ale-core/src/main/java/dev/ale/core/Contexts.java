@@ -1,0 +1,32 @@
+package dev.ale.core;
+
+import dev.ale.api.Sandbox;
+import dev.ale.api.SessionContext;
+import dev.ale.api.TaskSpec;
+import dev.ale.api.TaskView;
+import dev.ale.api.Trajectory;
+import dev.ale.api.VerificationContext;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
+/** The context objects handed to harnesses and verifiers. */
+final class Contexts {
+    private Contexts() {}
+
+    record Session(TaskView task, String instruction, int session, int sessions, Sandbox sandbox,
+            Trajectory trajectory, Instant deadline, BooleanSupplier cancelledFlag) implements SessionContext {
+        @Override
+        public Path workspace() {
+            return sandbox.workspace();
+        }
+
+        @Override
+        public boolean cancelled() {
+            return cancelledFlag.getAsBoolean();
+        }
+    }
+
+    record Verification(Path output, Path reference, TaskSpec task, Trajectory trajectory)
+            implements VerificationContext {}
+}

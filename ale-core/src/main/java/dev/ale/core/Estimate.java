@@ -1,0 +1,27 @@
+package dev.ale.core;
+
+/**
+ * A figure with its 95% interval: {@code value} lies in [{@code low}, {@code high}]. An estimate
+ * over no data is {@code NaN} in all three, so an empty run never passes for a zero.
+ */
+public record Estimate(double value, double low, double high) {
+    /** The estimate of nothing. */
+    public static final Estimate EMPTY = new Estimate(Double.NaN, Double.NaN, Double.NaN);
+
+    public Estimate {
+        boolean allNaN = Double.isNaN(value) && Double.isNaN(low) && Double.isNaN(high);
+        if (!allNaN && !(low <= value && value <= high)) {
+            throw new IllegalArgumentException("interval [" + low + ", " + high + "] must hold " + value);
+        }
+    }
+
+    /** Whether there was no data behind this estimate. */
+    public boolean isEmpty() {
+        return Double.isNaN(value);
+    }
+
+    @Override
+    public String toString() {
+        return isEmpty() ? "n/a" : String.format(java.util.Locale.ROOT, "%.3f [%.3f, %.3f]", value, low, high);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.ale.core;
+
+/**
+ * Follows a run as it happens. Methods are called from the runner's threads, in order for each
+ * attempt; a listener that throws is reported once in the report's warnings and does not stop
+ * the run.
+ */
+public interface EvaluationListener {
+    /** The run is about to start the given number of attempts. */
+    default void runStarted(int attempts) {}
+
+    /** An attempt is starting. */
+    default void attemptStarted(String taskId, int trial) {}
+
+    /** A session of an attempt is starting. */
+    default void sessionStarted(String taskId, int trial, int session) {}
+
+    /** An attempt has finished. */
+    default void attemptFinished(AttemptResult result) {}
+
+    /** The run has finished. */
+    default void runFinished(EvaluationReport report) {}
+}

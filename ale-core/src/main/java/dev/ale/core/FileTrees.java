@@ -1,0 +1,87 @@
+package dev.ale.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/** Small file-tree helpers that never follow links. */
+final class FileTrees {
+    private FileTrees() {}
+
+    /**
+     * Resolves a '/'-separated relative path under {@code root}; null if it is absolute, has
+     * {@code ..} or empty segments, or passes through a symbolic link.
+     */
+    static Path resolveInside(Path root, String relative) {
+        if (relative.isEmpty()) {
+            return root;
+        }
+        if (relative.startsWith("/") || relative.contains("\\")) {
+            return null;
+        }
+        Path p = root;
+        for (String segment : relative.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                return null;
+            }
+            p = p.resolve(segment);
+            if (Files.isSymbolicLink(p)) {
+                return null;
+            }
+        }
+        return p;
+    }
+
+    /** Copies a stream to a new file under {@code root} at a relative path, creating parents. */
+    static void copyInto(Path root, String relative, InputStream in) throws IOException {
+        Path target = resolveInside(root, relative);
+        if (target == null) {
+            throw new IOException("refusing to stage '" + relative + "': not a plain relative path");
+        }
+        Path parent = target.getParent();
+        if (parent != null && !Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectories(parent);
+        }
+        Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Deletes a tree without following links; a missing tree is fine. */
+    static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
+                deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                deleteIfExists(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static void deleteIfExists(Path p) throws IOException {
+        try {
+            Files.deleteIfExists(p);
+        } catch (NoSuchFileException e) {
+            // removed concurrently: nothing left to do
+        }
+    }
+}

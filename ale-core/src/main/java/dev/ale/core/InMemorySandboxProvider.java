@@ -1,0 +1,84 @@
+package dev.ale.core;
+
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
+import dev.ale.api.Sandbox;
+import dev.ale.api.SandboxProvider;
+import dev.ale.api.SandboxRequest;
+import java.io.IOException;
+import java.nio.file.FileSystem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One Jimfs file system per attempt, capped at a quota. The reference is staged, after the
+ * harness is done, into a second Jimfs file system that the harness never had a path into.
+ */
+final class InMemorySandboxProvider implements SandboxProvider {
+    private final long quotaBytes;
+
+    InMemorySandboxProvider(long quotaBytes) {
+        if (quotaBytes <= 0) {
+            throw new IllegalArgumentException("quota must be positive, got " + quotaBytes);
+        }
+        this.quotaBytes = quotaBytes;
+    }
+
+    @Override
+    public Sandbox open(SandboxRequest request) throws IOException {
+        long quota = request.quotaBytes() > 0 ? request.quotaBytes() : quotaBytes;
+        FileSystem fs = newFileSystem(quota, "/workspace");
+        Path workspace = fs.getPath("/workspace");
+        return new InMemorySandbox(fs, workspace, quota);
+    }
+
+    @Override
+    public String name() {
+        return "in-memory";
+    }
+
+    /** A new file system whose working directory (created by Jimfs) is {@code root}. */
+    static FileSystem newFileSystem(long quota, String root) {
+        Configuration config = Configuration.unix().toBuilder()
+                .setWorkingDirectory(root)
+                .setMaxSize(quota)
+                .setMaxCacheSize(0)
+                .build();
+        return Jimfs.newFileSystem(config);
+    }
+
+    private static final class InMemorySandbox implements Sandbox {
+        private final FileSystem fs;
+        private final Path workspace;
+        private final long quota;
+        private FileSystem referenceFs;
+
+        InMemorySandbox(FileSystem fs, Path workspace, long quota) {
+            this.fs = fs;
+            this.workspace = workspace;
+            this.quota = quota;
+        }
+
+        @Override
+        public Path workspace() {
+            return workspace;
+        }
+
+        @Override
+        public synchronized Path openReferenceArea() throws IOException {
+            if (referenceFs != null) {
+                throw new IllegalStateException("the reference area is already open");
+            }
+            referenceFs = newFileSystem(quota, "/reference");
+            return referenceFs.getPath("/reference");
+        }
+
+        @Override
+        public synchronized void close() throws IOException {
+            fs.close();
+            if (referenceFs != null) {
+                referenceFs.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.ale.core;
+
+import dev.ale.api.ExecRequest;
+import dev.ale.api.ExecResult;
+import dev.ale.api.Sandbox;
+import dev.ale.api.SandboxException;
+import dev.ale.api.SandboxProvider;
+import dev.ale.api.SandboxRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * A fresh temporary directory per attempt ({@code ale-<attempt>-<random>/workspace}). The reference
+ * is staged after the harness is done into another temporary directory that did not exist while it
+ * ran. Both are removed on close (the workspace is kept when asked), without following links.
+ */
+final class LocalDirectorySandboxProvider implements SandboxProvider {
+    private final Path parent;
+    private final boolean keepWorkspaces;
+
+    LocalDirectorySandboxProvider(Path parent, boolean keepWorkspaces) {
+        this.parent = parent;
+        this.keepWorkspaces = keepWorkspaces;
+    }
+
+    @Override
+    public Sandbox open(SandboxRequest request) throws IOException {
+        Files.createDirectories(parent);
+        Path root = createPrivateDirectory(parent, "ale-" + request.attemptId() + "-");
+        Path workspace = Files.createDirectory(root.resolve("workspace"));
+        return new LocalSandbox(parent, root, workspace, keepWorkspaces);
+    }
+
+    @Override
+    public String name() {
+        return "local-directory";
+    }
+
+    static Path createPrivateDirectory(Path parent, String prefix) throws IOException {
+        if (parent.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createTempDirectory(parent, prefix,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        return Files.createTempDirectory(parent, prefix);
+    }
+
+    private static final class LocalSandbox implements Sandbox {
+        private final Path parent;
+        private final Path root;
+        private final Path workspace;
+        private final boolean keep;
+        private Path referenceArea;
+        private boolean closed;
+
+        LocalSandbox(Path parent, Path root, Path workspace, boolean keep) {
+            this.parent = parent;
+            this.root = root;
+            this.workspace = workspace;
+            this.keep = keep;
+        }
+
+        @Override
+        public Path workspace() {
+            return workspace;
+        }
+
+        @Override
+        public synchronized Path openReferenceArea() throws IOException {
+            if (referenceArea != null) {
+                throw new IllegalStateException("the reference area is already open");
+            }
+            referenceArea = createPrivateDirectory(parent, "ale-ref-");
+            return referenceArea;
+        }
+
+        @Override
+        public boolean canExecute() {
+            return true;
+        }
+
+        @Override
+        public ExecResult exec(ExecRequest request) throws IOException {
+            Path dir = FileTrees.resolveInside(workspace, request.workingDirectory());
+            if (dir == null) {
+                throw new SandboxException(request.workingDirectory(), "working directory escapes the workspace", null);
+            }
+            return ProcessRunner.run(request, dir);
+        }
+
+        @Override
+        public synchronized void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (referenceArea != null) {
+                FileTrees.deleteRecursively(referenceArea);
+            }
+            if (!keep) {
+                FileTrees.deleteRecursively(root);
+            }
+        }
+    }
+}

@@ -1,0 +1,294 @@
+package dev.ale.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ale.api.Outcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.DoubleAdder;
+
+/**
+ * One session of a run: plans the attempts, resumes from the journal, runs what is left with
+ * retries of infrastructure errors and the run-level caps, journals every result as it lands, and
+ * ends with the report. It is the {@link RunHandle} that {@link Evaluator#start()} returns.
+ */
+final class RunExecution implements RunHandle {
+    private final Evaluator.Config config;
+    private final Listeners events;
+    private final Instant startedAt = Instant.now();
+    private final long startedNanos = System.nanoTime();
+    private final CompletableFuture<EvaluationReport> done = new CompletableFuture<>();
+    private final Set<AttemptRunner.Attempt> active = Collections.synchronizedSet(new HashSet<>());
+    private final AtomicInteger finished = new AtomicInteger();
+    private final AtomicInteger passed = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+    private final AtomicInteger errors = new AtomicInteger();
+    private final DoubleAdder cost = new DoubleAdder();
+    private volatile boolean cancelled;
+    private volatile int total;
+
+    RunExecution(Evaluator.Config config) {
+        this.config = config;
+        this.events = new Listeners(config.listeners());
+    }
+
+    @Override
+    public void cancel() {
+        cancelled = true;
+        synchronized (active) {
+            active.forEach(AttemptRunner.Attempt::cancel);
+        }
+    }
+
+    @Override
+    public EvaluationReport await() throws InterruptedException {
+        try {
+            return done.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    @Override
+    public Progress progress() {
+        return new Progress(total, finished.get(), passed.get(), failed.get(), errors.get(),
+                Duration.ofNanos(System.nanoTime() - startedNanos));
+    }
+
+    /** Starts the run on a coordinator thread and returns at once. */
+    RunExecution start() {
+        Thread coordinator = new Thread(() -> {
+            try {
+                done.complete(execute());
+            } catch (Throwable t) {
+                done.completeExceptionally(t);
+            }
+        }, "ale-run");
+        coordinator.setDaemon(true);
+        coordinator.start();
+        return this;
+    }
+
+    private EvaluationReport execute() throws IOException, InterruptedException {
+        List<RunPlan.Planned> plan = RunPlan.plan(config.tasks(), config.trials(), config.shardIndex(),
+                config.shardCount());
+        total = plan.size();
+        AttemptResult[] results = new AttemptResult[plan.size()];
+        List<AttemptResult> superseded = new ArrayList<>();
+        List<Duration> priorSegments = new ArrayList<>();
+        Journal journal = null;
+        Path dir = config.runDirectory();
+        if (dir != null) {
+            Files.createDirectories(dir);
+            Journal.Contents previous = Journal.read(dir);
+            previous.problems().forEach(events::warn);
+            resume(plan, previous.attempts(), results, superseded);
+            JsonNode runJson = RunFiles.readRunJson(dir);
+            if (runJson != null) {
+                runJson.path("segments").forEach(s -> priorSegments.add(Duration.ofMillis(s.path("durationMs").asLong())));
+            }
+            RunFiles.writeRunJson(dir, RunJsonWriter.write(config, runJson, startedAt, null));
+            journal = Journal.append(dir, previous.validBytes());
+        }
+        events.runStarted(plan.size());
+        List<NotRun> notRun = Collections.synchronizedList(new ArrayList<>());
+        AttemptRunner runner = new AttemptRunner(config.sandboxes(), config.harnesses(), config.timeout(),
+                config.interruptGrace(), config.verifierTimeout(), events, Clock.systemUTC());
+        runAll(plan, results, runner, journal, notRun);
+        if (journal != null) {
+            journal.close();
+        }
+        Duration thisSegment = Duration.ofNanos(System.nanoTime() - startedNanos);
+        Duration totalDuration = priorSegments.stream().reduce(thisSegment, Duration::plus);
+        List<AttemptResult> attempts = new ArrayList<>();
+        for (AttemptResult r : results) {
+            if (r != null) {
+                attempts.add(r);
+            }
+        }
+        List<NotRun> notRunSorted = new ArrayList<>(notRun);
+        notRunSorted.sort(java.util.Comparator.comparing(NotRun::taskId).thenComparingInt(NotRun::trial));
+        EvaluationReport report = new EvaluationReport(new EvaluationReport.Meta(config.packs(), config.harnessName(),
+                config.sandboxes().name(), config.trials(), startedAt, totalDuration, config.seed(),
+                config.shardIndex(), config.shardCount(), events.warnings(), notRunSorted, superseded), attempts);
+        if (dir != null) {
+            report.writeTo(dir);
+            RunFiles.writeRunJson(dir, RunJsonWriter.write(config, RunFiles.readRunJson(dir), startedAt, thisSegment));
+        }
+        events.runFinished(report);
+        return report;
+    }
+
+    /** Fills in the attempts an earlier session finished, and sets aside results of changed tasks. */
+    private void resume(List<RunPlan.Planned> plan, List<AttemptResult> journal, AttemptResult[] results,
+            List<AttemptResult> superseded) {
+        Map<String, AttemptResult> latest = RunPlan.latest(journal);
+        Map<String, String> currentDigest = new java.util.HashMap<>();
+        for (RunPlan.Planned p : plan) {
+            currentDigest.put(p.task().id(), p.task().digest());
+            AttemptResult prior = latest.get(p.key());
+            if (prior != null && prior.outcome() != Outcome.ERROR) {
+                results[p.index()] = prior;
+                count(prior);
+                cost.add(prior.usage().costUsd());
+            }
+        }
+        for (AttemptResult a : latest.values()) {
+            String digest = currentDigest.get(a.taskId());
+            if (digest != null && !digest.equals(a.taskDigest())) {
+                superseded.add(a);
+            }
+        }
+        superseded.sort(java.util.Comparator.comparing(AttemptResult::taskId).thenComparingInt(AttemptResult::trial));
+    }
+
+    private void runAll(List<RunPlan.Planned> plan, AttemptResult[] results, AttemptRunner runner, Journal journal,
+            List<NotRun> notRun) throws InterruptedException {
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(config.parallelism(), r -> {
+            Thread t = new Thread(r, "ale-attempt-" + threadNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (RunPlan.Planned p : plan) {
+                if (results[p.index()] == null) {
+                    futures.add(pool.submit(() -> runOne(p, results, runner, journal, notRun)));
+                }
+            }
+            for (java.util.concurrent.Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    events.warn("an attempt failed outside its guard: " + AttemptRunner.describe(e.getCause()));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void runOne(RunPlan.Planned p, AttemptResult[] results, AttemptRunner runner, Journal journal,
+            List<NotRun> notRun) {
+        String stop = stopReason();
+        if (stop != null) {
+            notRun.add(new NotRun(p.task().id(), p.trial(), stop));
+            return;
+        }
+        AttemptRunner.Finished f = null;
+        for (int attemptNo = 0; attemptNo <= config.maxRetries(); attemptNo++) {
+            if (attemptNo > 0) {
+                if (!backoff(attemptNo)) {
+                    break;
+                }
+            }
+            Path dir = config.runDirectory();
+            AttemptRunner.WorkspaceHook hook = dir == null || config.artifactCapBytes() <= 0 ? null
+                    : ws -> RunFiles.writeArtifacts(RunFiles.artifactFile(dir, p.task().id(), p.trial()), ws,
+                            config.artifactCapBytes());
+            AttemptRunner.Attempt attempt = runner.attempt(p.task(), config.verifier(p.task().id()), p.trial(), hook);
+            active.add(attempt);
+            if (cancelled) {
+                attempt.cancel();
+            }
+            try {
+                f = attempt.run();
+            } finally {
+                active.remove(attempt);
+            }
+            if (attempt.wasCancelled()) {
+                notRun.add(new NotRun(p.task().id(), p.trial(), "the run was cancelled while it ran"));
+                return;
+            }
+            if (f.result().outcome() != Outcome.ERROR || cancelled) {
+                break;
+            }
+        }
+        if (f == null) {
+            notRun.add(new NotRun(p.task().id(), p.trial(), "the run was cancelled"));
+            return;
+        }
+        AttemptResult result = f.result();
+        record(p, result, f, journal);
+        results[p.index()] = result;
+        count(result);
+        cost.add(result.usage().costUsd());
+        events.attemptFinished(result);
+    }
+
+    private void record(RunPlan.Planned p, AttemptResult result, AttemptRunner.Finished f, Journal journal) {
+        Path dir = config.runDirectory();
+        if (dir == null) {
+            return;
+        }
+        try {
+            RunFiles.writeTrajectory(RunFiles.trajectoryFile(dir, p.task().id(), p.trial()), f.steps(), f.droppedSteps());
+        } catch (IOException e) {
+            events.warn("trajectory of " + p.task().id() + " trial " + p.trial() + " not written: "
+                    + AttemptRunner.describe(e));
+        }
+        try {
+            journal.write(result);
+        } catch (IOException e) {
+            events.warn("journal line of " + p.task().id() + " trial " + p.trial() + " not written: "
+                    + AttemptRunner.describe(e) + "; it will run again on resume");
+        }
+    }
+
+    private boolean backoff(int retry) {
+        long millis = config.retryBackoff().toMillis() << Math.min(retry - 1, 16);
+        try {
+            Thread.sleep(millis);
+            return !cancelled;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private String stopReason() {
+        if (cancelled) {
+            return "the run was cancelled";
+        }
+        if (config.runCostLimitUsd() > 0 && cost.sum() >= config.runCostLimitUsd()) {
+            return String.format(java.util.Locale.ROOT, "the run's cost cap of %.2f USD was reached",
+                    config.runCostLimitUsd());
+        }
+        if (config.runTimeLimit() != null
+                && System.nanoTime() - startedNanos >= config.runTimeLimit().toNanos()) {
+            return "the run's wall-time cap of " + config.runTimeLimit() + " was reached";
+        }
+        return null;
+    }
+
+    private void count(AttemptResult r) {
+        finished.incrementAndGet();
+        switch (r.outcome()) {
+            case PASSED -> passed.incrementAndGet();
+            case FAILED -> failed.incrementAndGet();
+            case ERROR -> errors.incrementAndGet();
+        }
+    }
+}

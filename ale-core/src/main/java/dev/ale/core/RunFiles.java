@@ -1,0 +1,171 @@
+package dev.ale.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ale.api.Step;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The files of a run directory besides the journal: {@code run.json}, the trajectories
+ * ({@code trajectories/<task>/<trial>.jsonl}) and the artefacts
+ * ({@code artifacts/<task>/<trial>.zip}). Every file is written to a temporary name and moved into
+ * place, so a crash never leaves a half-written one.
+ */
+final class RunFiles {
+    static final String RUN_JSON = "run.json";
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper LINES = new ObjectMapper();
+
+    private RunFiles() {}
+
+    static JsonNode readRunJson(Path dir) throws IOException {
+        Path file = dir.resolve(RUN_JSON);
+        return Files.exists(file) ? MAPPER.readTree(file.toFile()) : null;
+    }
+
+    static void writeRunJson(Path dir, ObjectNode runJson) throws IOException {
+        writeAtomically(dir.resolve(RUN_JSON), MAPPER.writeValueAsBytes(runJson));
+    }
+
+    static void writeAtomically(Path target, byte[] content) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            Files.write(tmp, content);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    static Path trajectoryFile(Path dir, String taskId, int trial) {
+        return dir.resolve("trajectories").resolve(taskId).resolve(trial + ".jsonl");
+    }
+
+    static Path artifactFile(Path dir, String taskId, int trial) {
+        return dir.resolve("artifacts").resolve(taskId).resolve(trial + ".zip");
+    }
+
+    /** Writes the steps as JSON lines: {@code {"at","kind","session","name","text","usage"}}. */
+    static void writeTrajectory(Path file, List<Step> steps, long dropped) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+        try {
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                for (Step s : steps) {
+                    ObjectNode n = LINES.createObjectNode();
+                    n.put("at", s.at().toString()).put("kind", s.kind().name()).put("session", s.session());
+                    if (!s.name().isEmpty()) {
+                        n.put("name", s.name());
+                    }
+                    if (!s.text().isEmpty()) {
+                        n.put("text", s.text());
+                    }
+                    if (s.kind() == Step.Kind.USAGE) {
+                        n.putObject("usage").put("inputTokens", s.usage().inputTokens())
+                                .put("outputTokens", s.usage().outputTokens()).put("costUsd", s.usage().costUsd());
+                    }
+                    w.write(LINES.writeValueAsString(n));
+                    w.write('\n');
+                }
+                if (dropped > 0) {
+                    w.write(LINES.writeValueAsString(LINES.createObjectNode().put("kind", "DROPPED")
+                            .put("count", dropped)));
+                    w.write('\n');
+                }
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Reads a trajectory written by {@link #writeTrajectory}; a missing file is an empty trajectory. */
+    static List<Step> readTrajectory(Path file) throws IOException {
+        List<Step> steps = new java.util.ArrayList<>();
+        if (!Files.exists(file)) {
+            return steps;
+        }
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            JsonNode n = LINES.readTree(line);
+            if (n.path("kind").asText().equals("DROPPED") || !n.has("at")) {
+                continue;
+            }
+            JsonNode u = n.path("usage");
+            steps.add(new Step(java.time.Instant.parse(n.path("at").asText()), Step.Kind.valueOf(n.path("kind").asText()),
+                    n.path("name").asText(""), n.path("text").asText(""),
+                    new dev.ale.api.Usage(u.path("inputTokens").asLong(), u.path("outputTokens").asLong(),
+                            u.path("costUsd").asDouble()), n.path("session").asInt(1)));
+        }
+        return steps;
+    }
+
+    /**
+     * Zips the workspace (regular files only, links never followed, sorted, fixed timestamps) up to
+     * {@code capBytes} of content; what does not fit is listed in {@code ALE-TRUNCATED.txt}.
+     */
+    static void writeArtifacts(Path file, Path workspace, long capBytes) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
+                java.util.TreeMap<String, Path> files = new java.util.TreeMap<>();
+                Files.walkFileTree(workspace, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                        if (attrs.isRegularFile()) {
+                            files.put(workspace.relativize(f).toString().replace('\\', '/'), f);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path f, IOException e) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+                long written = 0;
+                StringBuilder skipped = new StringBuilder();
+                for (var e : files.entrySet()) {
+                    long size = Files.size(e.getValue());
+                    if (written + size > capBytes || !Files.isRegularFile(e.getValue(), LinkOption.NOFOLLOW_LINKS)) {
+                        skipped.append(e.getKey()).append(" (").append(size).append(" bytes)\n");
+                        continue;
+                    }
+                    ZipEntry entry = new ZipEntry(e.getKey());
+                    entry.setTime(315532800000L); // 1980-01-01, so the same workspace gives the same zip
+                    zip.putNextEntry(entry);
+                    Files.copy(e.getValue(), zip);
+                    zip.closeEntry();
+                    written += size;
+                }
+                if (skipped.length() > 0) {
+                    ZipEntry note = new ZipEntry("ALE-TRUNCATED.txt");
+                    note.setTime(315532800000L);
+                    zip.putNextEntry(note);
+                    zip.write(("Not kept: over the artefact cap of " + capBytes + " bytes\n" + skipped)
+                            .getBytes(StandardCharsets.UTF_8));
+                    zip.closeEntry();
+                }
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

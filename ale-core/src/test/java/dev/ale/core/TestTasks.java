@@ -1,0 +1,176 @@
+package dev.ale.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ale.api.Check;
+import dev.ale.api.Limits;
+import dev.ale.api.PackRef;
+import dev.ale.api.SessionSpec;
+import dev.ale.api.Task;
+import dev.ale.api.TaskFile;
+import dev.ale.api.TaskPackException;
+import dev.ale.api.TaskPart;
+import dev.ale.api.TaskSpec;
+import dev.ale.api.Taxonomy;
+import dev.ale.api.Tier;
+import dev.ale.api.Verdict;
+import dev.ale.api.Verifier;
+import dev.ale.api.VerifierConfigException;
+import dev.ale.api.VerifierFactories;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** In-memory tasks and a tiny verifier registry, so the runner is tested without packs on disk. */
+final class TestTasks {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final PackRef PACK = new PackRef("test-pack", "1.0.0", "0".repeat(64));
+
+    private TestTasks() {}
+
+    /** A task whose files live in maps; {@code broken} parts throw as a corrupt pack would. */
+    static final class MemoryTask implements Task {
+        private final TaskSpec spec;
+        private final Map<TaskPart, Map<String, String>> files = new HashMap<>();
+        private final Set<TaskPart> broken = new java.util.HashSet<>();
+        private String digest = "d".repeat(64);
+
+        MemoryTask(TaskSpec spec) {
+            this.spec = spec;
+        }
+
+        MemoryTask file(TaskPart part, String path, String content) {
+            files.computeIfAbsent(part, p -> new TreeMap<>()).put(path, content);
+            return this;
+        }
+
+        MemoryTask digest(String newDigest) {
+            this.digest = newDigest;
+            return this;
+        }
+
+        MemoryTask broken(TaskPart part) {
+            broken.add(part);
+            return this;
+        }
+
+        @Override
+        public TaskSpec spec() {
+            return spec;
+        }
+
+        @Override
+        public String digest() {
+            return digest;
+        }
+
+        @Override
+        public PackRef pack() {
+            return PACK;
+        }
+
+        @Override
+        public List<TaskFile> files(TaskPart part) {
+            if (broken.contains(part)) {
+                throw new TaskPackException("tasks/" + spec.id() + "/" + part.folder(), "", "digest mismatch");
+            }
+            List<TaskFile> out = new ArrayList<>();
+            files.getOrDefault(part, Map.of()).forEach((path, content) -> out.add(new TaskFile() {
+                @Override
+                public String path() {
+                    return path;
+                }
+
+                @Override
+                public long size() {
+                    return content.length();
+                }
+
+                @Override
+                public InputStream open() {
+                    return new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8));
+                }
+            }));
+            return out;
+        }
+    }
+
+    /** A spec with the given sessions and a {@code file-equals} verifier of {@code answer.txt}. */
+    static TaskSpec spec(String id, Tier tier, String cluster, Duration timeout, int maxSteps, String... instructions) {
+        List<SessionSpec> sessions = new ArrayList<>();
+        for (int i = 0; i < instructions.length; i++) {
+            sessions.add(new SessionSpec(i + 1, instructions[i]));
+        }
+        JsonNode verifier = JSON.createObjectNode().put("type", "file-equals").put("file", "answer.txt");
+        return new TaskSpec(id, 1, "Task " + id, new Taxonomy(cluster, "accounting", List.of("13-2011")), tier,
+                new Limits(timeout, maxSteps, 0), sessions, verifier, 1.0, null);
+    }
+
+    /** The spec with another verifier type (for the {@code throws} and {@code hangs} verifiers). */
+    static TaskSpec withVerifier(TaskSpec s, String type) {
+        return new TaskSpec(s.id(), s.revision(), s.title(), s.taxonomy(), s.tier(), s.limits(), s.sessions(),
+                JSON.createObjectNode().put("type", type), s.passThreshold(), s.metadata());
+    }
+
+    /** A task whose reference answer is {@code answer}. */
+    static MemoryTask task(String id, String answer) {
+        return new MemoryTask(spec(id, Tier.NEAR_TERM, "business_finance", Duration.ofSeconds(30), 0, "Write the answer."))
+                .file(TaskPart.INPUTS, "question.txt", "What is 6 x 7?")
+                .file(TaskPart.REFERENCE, "answer.txt", answer);
+    }
+
+    /**
+     * Registry with {@code file-equals} (output file equals the reference file: 1, else 0; missing:
+     * gate), {@code throws} and {@code hangs}.
+     */
+    static VerifierFactories registry() {
+        return new VerifierFactories() {
+            @Override
+            public Verifier create(JsonNode config, String pointer) {
+                String type = config.path("type").asText();
+                switch (type) {
+                    case "file-equals": {
+                        String file = config.path("file").asText();
+                        return ctx -> {
+                            Path out = ctx.output().resolve(file);
+                            if (!Files.exists(out)) {
+                                return Verdict.gateFailed(file + " missing", List.of(Check.fail(file, "present", "missing")));
+                            }
+                            String expected = Files.readString(ctx.reference().resolve(file)).trim();
+                            String actual = Files.readString(out).trim();
+                            return expected.equals(actual)
+                                    ? Verdict.of(1, "equal", List.of(Check.pass(file, expected, actual)))
+                                    : Verdict.of(0, "different", List.of(Check.fail(file, expected, actual)));
+                        };
+                    }
+                    case "throws":
+                        return ctx -> {
+                            throw new IllegalStateException("verifier bug");
+                        };
+                    case "hangs":
+                        return ctx -> {
+                            while (true) {
+                                Thread.onSpinWait();
+                            }
+                        };
+                    default:
+                        throw new VerifierConfigException(pointer + "/type", "unknown verifier type '" + type + "'");
+                }
+            }
+
+            @Override
+            public Set<String> types() {
+                return Set.of("file-equals", "throws", "hangs");
+            }
+        };
+    }
+}

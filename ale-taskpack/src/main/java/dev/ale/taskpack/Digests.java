@@ -1,0 +1,77 @@
+package dev.ale.taskpack;
+
+import com.google.common.io.BaseEncoding;
+import com.google.common.primitives.UnsignedBytes;
+import dev.ale.api.TaskPackException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The contract's digests. A task's: SHA-256 over its regular files sorted by path (relative to
+ * the task folder, UTF-8 byte order), feeding for each the path's UTF-8 bytes, a 0x00 byte, the
+ * length as 8 bytes big-endian and the content (streamed). A pack's: SHA-256 over the UTF-8 text
+ * of {@code <id> <digest>\n} for each task in id order.
+ */
+final class Digests {
+    /** Orders paths by their UTF-8 bytes. */
+    static final Comparator<String> UTF8_ORDER = Comparator.comparing(
+            (String s) -> s.getBytes(StandardCharsets.UTF_8), UnsignedBytes.lexicographicalComparator());
+
+    private Digests() {}
+
+    /** The digest of task {@code id} computed from the pack's files. */
+    static String task(PackSource source, String id) {
+        String folder = TaskLayout.folder(id);
+        List<String> paths = new ArrayList<>(source.listing().filesUnder(folder).keySet());
+        List<String> relative = new ArrayList<>();
+        paths.forEach(p -> relative.add(p.substring(folder.length())));
+        relative.sort(UTF8_ORDER);
+        MessageDigest sha = sha256();
+        byte[] buffer = new byte[8192];
+        for (String rel : relative) {
+            String path = folder + rel;
+            long size = source.listing().files().get(path);
+            sha.update(rel.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(ByteBuffer.allocate(Long.BYTES).putLong(size).array());
+            try (InputStream in = source.open(path)) {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    sha.update(buffer, 0, n);
+                }
+            } catch (IOException e) {
+                throw new TaskPackException(path, "", "cannot read: " + e.getMessage(), e);
+            }
+        }
+        return hex(sha.digest());
+    }
+
+    /** The digest of a pack whose tasks have the given digests. */
+    static String pack(Map<String, String> taskDigests) {
+        MessageDigest sha = sha256();
+        Map<String, String> sorted = new TreeMap<>(UTF8_ORDER);
+        sorted.putAll(taskDigests);
+        sorted.forEach((id, digest) -> sha.update((id + " " + digest + "\n").getBytes(StandardCharsets.UTF_8)));
+        return hex(sha.digest());
+    }
+
+    private static String hex(byte[] bytes) {
+        return BaseEncoding.base16().lowerCase().encode(bytes);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+}

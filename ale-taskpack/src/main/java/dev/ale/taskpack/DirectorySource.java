@@ -1,0 +1,130 @@
+package dev.ale.taskpack;
+
+import dev.ale.api.TaskPackException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.ref.Cleaner;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * A pack in a directory. The directory is listed once, without following links: a symbolic link
+ * or a special file (device, fifo, socket) anywhere inside is refused, as in archives. Also used
+ * for the private extraction of a tar, which it deletes when closed (or, failing that, when it is
+ * garbage-collected).
+ */
+final class DirectorySource implements PackSource {
+    private static final Cleaner CLEANER = Cleaner.create();
+    private static final PackLimits UNLIMITED =
+            new PackLimits(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Double.MAX_VALUE, 0, Long.MAX_VALUE);
+
+    private final Path root;
+    private final String location;
+    private final Listing listing;
+    private final Cleaner.Cleanable cleanup;
+
+    private DirectorySource(Path root, String location, Listing listing, Runnable onClose) {
+        this.root = root;
+        this.location = location;
+        this.listing = listing;
+        this.cleanup = CLEANER.register(this, onClose);
+    }
+
+    /** Lists the pack directory {@code root}. */
+    static DirectorySource scan(Path root) {
+        Path real;
+        try {
+            real = root.toRealPath();
+        } catch (IOException e) {
+            throw new TaskPackException(root.toString(), "", "cannot read the pack directory: " + e, e);
+        }
+        return new DirectorySource(real, root.toString(), list(real, root.toString()), () -> { });
+    }
+
+    /** A pack extracted into the private folder {@code root}, which closing deletes. */
+    static DirectorySource extracted(Path root, String archive, Listing listing) {
+        return new DirectorySource(root, archive, listing, () -> TempDirs.deleteTree(root));
+    }
+
+    private static Listing list(Path root, String location) {
+        EntryGuard guard = new EntryGuard(UNLIMITED);
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (!dir.equals(root)) {
+                        guard.folder(name(root, dir) + "/");
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    String name = name(root, file);
+                    if (attrs.isSymbolicLink()) {
+                        throw EntryRules.refuse(name, "symbolic link (links are not allowed in a pack)");
+                    }
+                    if (!attrs.isRegularFile()) {
+                        throw EntryRules.refuse(name, "special file (device, fifo or socket entries are not allowed in a pack)");
+                    }
+                    guard.file(name, attrs.size());
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    throw e;
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            throw new TaskPackException(location, "", "cannot list the pack directory: " + e, e);
+        }
+        return guard.listing();
+    }
+
+    private static String name(Path root, Path p) {
+        StringBuilder b = new StringBuilder();
+        for (Path part : root.relativize(p)) {
+            if (b.length() > 0) {
+                b.append('/');
+            }
+            b.append(part);
+        }
+        return b.toString();
+    }
+
+    /** The directory the pack's files are in. */
+    Path root() {
+        return root;
+    }
+
+    @Override
+    public String location() {
+        return location;
+    }
+
+    @Override
+    public Listing listing() {
+        return listing;
+    }
+
+    @Override
+    public InputStream open(String path) throws IOException {
+        Long size = listing.files().get(path);
+        if (size == null) {
+            throw new IOException("no file '" + path + "' in " + location);
+        }
+        InputStream in = Files.newInputStream(root.resolve(path), LinkOption.NOFOLLOW_LINKS);
+        return new BoundedInput(in, path, size, size, -1, null);
+    }
+
+    @Override
+    public void close() {
+        cleanup.clean();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.ale.taskpack;
+
+import dev.ale.api.TaskPackException;
+
+/**
+ * The rules every entry name of a pack must follow, whatever holds the pack: relative, '/'-separated,
+ * no {@code ..}, {@code .} or empty segments, no backslashes, no NUL or control characters.
+ */
+final class EntryRules {
+    private EntryRules() {}
+
+    /**
+     * Checks one entry name (a folder name may end with one '/').
+     *
+     * @throws TaskPackException whose source is the (printable) name and whose rule says what is wrong
+     */
+    static void check(String name) {
+        if (name.isEmpty()) {
+            throw refuse(name, "empty entry name");
+        }
+        if (name.startsWith("/") || name.startsWith("\\")) {
+            throw refuse(name, "absolute path (entry names must be relative to the pack root)");
+        }
+        if (name.length() >= 2 && name.charAt(1) == ':' && isAsciiLetter(name.charAt(0))) {
+            throw refuse(name, "absolute path (drive letter)");
+        }
+        if (name.indexOf('\\') >= 0) {
+            throw refuse(name, "backslash in entry name (the separator is '/')");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == 0) {
+                throw refuse(name, "NUL character in entry name");
+            }
+            if (Character.isISOControl(c)) {
+                throw refuse(name, String.format("control character U+%04X in entry name", (int) c));
+            }
+        }
+        String path = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
+        for (String segment : path.split("/", -1)) {
+            if (segment.equals("..")) {
+                throw refuse(name, "path escapes the pack ('..' segment)");
+            }
+        }
+        for (String segment : path.split("/", -1)) {
+            if (segment.isEmpty()) {
+                throw refuse(name, "empty path segment");
+            }
+            if (segment.equals(".")) {
+                throw refuse(name, "'.' path segment");
+            }
+        }
+    }
+
+    /**
+     * The name two entries share when they denote the same path: empty and {@code .} segments and
+     * a trailing '/' dropped ({@code a//b}, {@code a/./b} and {@code a/b/} all give {@code a/b}).
+     */
+    static String key(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        for (String segment : name.split("/")) {
+            if (!segment.isEmpty() && !segment.equals(".")) {
+                if (b.length() > 0) {
+                    b.append('/');
+                }
+                b.append(segment);
+            }
+        }
+        return b.toString();
+    }
+
+    /** The name with control characters escaped, safe to print in a message. */
+    static String printable(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isISOControl(c)) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** A refusal of the named entry. */
+    static TaskPackException refuse(String name, String rule) {
+        return new TaskPackException(printable(name), "", rule);
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+}

@@ -1,0 +1,45 @@
+package dev.ale.taskpack;
+
+import java.util.Collections;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What a pack holds: its regular files (path to size) and its folders (named or implied by a
+ * path), every name relative to the pack root with '/' separators and no trailing '/'.
+ */
+record Listing(NavigableMap<String, Long> files, NavigableSet<String> folders) {
+    Listing {
+        files = Collections.unmodifiableNavigableMap(new TreeMap<>(files));
+        folders = Collections.unmodifiableNavigableSet(new TreeSet<>(folders));
+    }
+
+    /** The files whose path starts with {@code prefix} (a folder name ending in '/'). */
+    SortedMap<String, Long> filesUnder(String prefix) {
+        return files.subMap(prefix, prefix + Character.MAX_VALUE);
+    }
+
+    /**
+     * The names directly inside a folder ({@code ""} for the root, else a name ending in '/'),
+     * each with a trailing '/' when it is a folder.
+     */
+    NavigableSet<String> children(String prefix) {
+        NavigableSet<String> out = new TreeSet<>();
+        for (String f : filesUnder(prefix).keySet()) {
+            String rest = f.substring(prefix.length());
+            int slash = rest.indexOf('/');
+            out.add(slash < 0 ? rest : rest.substring(0, slash + 1));
+        }
+        for (String d : folders.subSet(prefix, prefix + Character.MAX_VALUE)) {
+            String rest = d.substring(prefix.length());
+            if (!rest.isEmpty()) {
+                int slash = rest.indexOf('/');
+                out.add((slash < 0 ? rest : rest.substring(0, slash)) + "/");
+            }
+        }
+        return out;
+    }
+}

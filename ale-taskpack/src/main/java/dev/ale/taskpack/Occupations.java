@@ -1,0 +1,119 @@
+package dev.ale.taskpack;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The SOC 2018 codes and ALE's clusters and subfields, loaded once from the bundled CSV files
+ * ({@code soc2018.csv}, {@code ale-taxonomy.csv}) the first time a pack is validated.
+ */
+final class Occupations {
+    private static final Pattern SOC = Pattern.compile("\\d{2}-\\d{4}");
+    private static final Pattern ONET = Pattern.compile("\\d{2}-\\d{4}\\.\\d{2}");
+
+    private final Set<String> codes;
+    private final Set<String> detailed;
+    private final Map<String, Set<String>> subfields;
+
+    private Occupations(Set<String> codes, Set<String> detailed, Map<String, Set<String>> subfields) {
+        this.codes = codes;
+        this.detailed = detailed;
+        this.subfields = subfields;
+    }
+
+    private static final class Holder {
+        static final Occupations INSTANCE = load();
+    }
+
+    /** The bundled data. */
+    static Occupations get() {
+        return Holder.INSTANCE;
+    }
+
+    /** Whether {@code cluster} is one of ALE's industry clusters. */
+    boolean isCluster(String cluster) {
+        return subfields.containsKey(cluster);
+    }
+
+    /** The cluster names, sorted. */
+    Set<String> clusters() {
+        return subfields.keySet();
+    }
+
+    /** Whether {@code subfield} is a known subfield of {@code cluster}. */
+    boolean isSubfield(String cluster, String subfield) {
+        return subfields.getOrDefault(cluster, Set.of()).contains(subfield);
+    }
+
+    /**
+     * Why {@code code} is not acceptable, or null when it is: a SOC 2018 code {@code NN-NNNN} of
+     * any level, or an O*NET-SOC code {@code NN-NNNN.NN} under a detailed SOC 2018 occupation.
+     */
+    String socProblem(String code) {
+        if (SOC.matcher(code).matches()) {
+            return codes.contains(code) ? null : "unknown SOC 2018 code '" + code + "'";
+        }
+        if (ONET.matcher(code).matches()) {
+            return detailed.contains(code.substring(0, 7)) ? null
+                    : "unknown O*NET-SOC code '" + code + "': '" + code.substring(0, 7) + "' is not a detailed SOC 2018 occupation";
+        }
+        return "not a SOC 2018 code (NN-NNNN) or O*NET-SOC code (NN-NNNN.NN): '" + code + "'";
+    }
+
+    private static Occupations load() {
+        Set<String> codes = new HashSet<>();
+        Set<String> detailed = new HashSet<>();
+        for (String[] row : rows("soc2018.csv", 3)) {
+            codes.add(row[0]);
+            if (row[1].equals("detailed")) {
+                detailed.add(row[0]);
+            }
+        }
+        Map<String, Set<String>> subfields = new TreeMap<>();
+        for (String[] row : rows("ale-taxonomy.csv", 5)) {
+            subfields.computeIfAbsent(row[1], c -> new TreeSet<>()).add(row[3]);
+        }
+        Map<String, Set<String>> frozen = new HashMap<>();
+        subfields.forEach((k, v) -> frozen.put(k, Collections.unmodifiableSet(v)));
+        return new Occupations(Set.copyOf(codes), Set.copyOf(detailed),
+                Collections.unmodifiableMap(new TreeMap<>(frozen)));
+    }
+
+    /** The rows of a bundled CSV after its header, split into at most {@code columns} fields (the last may hold commas). */
+    private static List<String[]> rows(String resource, int columns) {
+        try (InputStream in = Occupations.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled resource " + resource + " is missing from ale-taskpack");
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            r.readLine();
+            List<String[]> out = new ArrayList<>();
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (!line.isEmpty()) {
+                    String[] row = line.split(",", columns);
+                    if (row.length < columns) {
+                        throw new IllegalStateException("malformed row in bundled " + resource + ": " + line);
+                    }
+                    out.add(row);
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bundled " + resource, e);
+        }
+    }
+}

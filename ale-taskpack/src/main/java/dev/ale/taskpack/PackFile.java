@@ -1,0 +1,40 @@
+package dev.ale.taskpack;
+
+import dev.ale.api.TaskFile;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** One file of a task part, read from the pack on demand. */
+final class PackFile implements TaskFile {
+    private final PackState state;
+    private final String entry;
+    private final String path;
+    private final long size;
+
+    PackFile(PackState state, String entry, String path, long size) {
+        this.state = state;
+        this.entry = entry;
+        this.path = path;
+        this.size = size;
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
+
+    @Override
+    public long size() {
+        return size;
+    }
+
+    @Override
+    public InputStream open() throws IOException {
+        return state.source().open(entry);
+    }
+
+    @Override
+    public String toString() {
+        return entry + " (" + size + " bytes)";
+    }
+}

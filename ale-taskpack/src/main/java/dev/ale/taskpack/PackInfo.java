@@ -1,0 +1,20 @@
+package dev.ale.taskpack;
+
+import java.util.Objects;
+
+/**
+ * The descriptive fields of a pack's manifest.
+ *
+ * @param format        always {@code ale-taskpack}
+ * @param formatVersion {@code major.minor} of the format the pack was written in
+ * @param description   what the pack holds, for people
+ * @param license       the licence of the pack's content (an SPDX id or a sentence)
+ */
+public record PackInfo(String format, String formatVersion, String description, String license) {
+    public PackInfo {
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(formatVersion, "formatVersion");
+        description = Objects.requireNonNullElse(description, "");
+        license = Objects.requireNonNullElse(license, "");
+    }
+}

@@ -1,0 +1,92 @@
+package dev.ale.taskpack;
+
+import dev.ale.api.PackRef;
+import dev.ale.api.Task;
+import dev.ale.api.TaskPackException;
+import dev.ale.api.TaskSpec;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/** Opens a pack from a directory or an archive chosen by its file name, and builds its tasks. */
+final class PackOpener {
+    /** The kinds of pack file, by name. */
+    enum Kind {
+        ZIP, TAR, TAR_GZ;
+
+        /** The kind of archive a file name says, or null. */
+        static Kind of(Path file) {
+            String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".zip")) {
+                return ZIP;
+            }
+            if (name.endsWith(".tar")) {
+                return TAR;
+            }
+            return name.endsWith(".tar.gz") || name.endsWith(".tgz") ? TAR_GZ : null;
+        }
+    }
+
+    static final String KINDS = "a directory, .zip, .tar, .tar.gz or .tgz";
+
+    private PackOpener() {}
+
+    static TaskPack open(Path path, PackOptions options) {
+        return open(path, options, null);
+    }
+
+    /** As {@link #open(Path, PackOptions)}, extracting tar archives into {@code tempParent} (null: the system's). */
+    static TaskPack open(Path path, PackOptions options, Path tempParent) {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(options, "options");
+        PackSource source = source(path, options.limits(), tempParent);
+        try {
+            PackReader.Result read = PackReader.read(source, options, false);
+            return build(source, read);
+        } catch (RuntimeException | Error e) {
+            source.close();
+            throw e;
+        }
+    }
+
+    /** The source of the pack at {@code path}, checked against the archive rules. */
+    static PackSource source(Path path, PackLimits limits, Path tempParent) {
+        if (Files.isDirectory(path)) {
+            return DirectorySource.scan(path);
+        }
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            throw new TaskPackException(path.toString(), "", "no such file or directory");
+        }
+        Kind kind = Kind.of(path);
+        if (kind == null) {
+            throw new TaskPackException(path.toString(), "", "unknown kind of pack: expected " + KINDS);
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new TaskPackException(path.toString(), "", "not a regular file");
+        }
+        return switch (kind) {
+            case ZIP -> ZipSource.open(path, limits);
+            case TAR -> TarExtractor.extract(path, false, limits, tempParent);
+            case TAR_GZ -> TarExtractor.extract(path, true, limits, tempParent);
+        };
+    }
+
+    private static TaskPack build(PackSource source, PackReader.Result read) {
+        Manifest m = read.manifest();
+        Map<String, String> digests = new LinkedHashMap<>();
+        m.tasks().forEach(t -> digests.put(t.id(), t.digest()));
+        PackState state = new PackState(source, new PackRef(m.name(), m.version(), Digests.pack(digests)),
+                m.info(), m.lists(), read.warnings());
+        List<Task> tasks = new ArrayList<>();
+        for (TaskSpec spec : read.specs()) {
+            tasks.add(new PackTask(state, spec, digests.get(spec.id())));
+        }
+        return new PackView(state, tasks);
+    }
+}

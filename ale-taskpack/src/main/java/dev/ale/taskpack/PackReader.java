@@ -1,0 +1,63 @@
+package dev.ale.taskpack;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ale.api.TaskPackException;
+import dev.ale.api.TaskSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads and validates a pack's manifest and every task.json, in this order: layout of the top
+ * level, {@code pack.json}, task folders against the listed tasks, each {@code task.json} (its
+ * fields, id, revision, folder contents and verifier configuration).
+ */
+final class PackReader {
+    /**
+     * What was read.
+     *
+     * @param manifestJson the {@code pack.json} tree as read (the writer rewrites it)
+     * @param specs        the task specs, in manifest order
+     */
+    record Result(Manifest manifest, ObjectNode manifestJson, List<TaskSpec> specs, List<String> warnings) {}
+
+    private PackReader() {}
+
+    /**
+     * Validates the pack in {@code source}.
+     *
+     * @param building true while digests are being computed: recorded revisions and digests may be missing or stale
+     */
+    static Result read(PackSource source, PackOptions options, boolean building) {
+        Listing listing = source.listing();
+        if (listing.files().isEmpty()) {
+            throw new TaskPackException(source.location(), "", "holds no files (an empty pack, or an archive whose directory is damaged)");
+        }
+        if (!listing.files().containsKey(Manifest.FILE)) {
+            throw new TaskPackException(Manifest.FILE, "", "missing: a pack has pack.json at its top level ("
+                    + source.location() + ")");
+        }
+        List<String> warnings = new ArrayList<>();
+        long maxJson = options.limits().maxJsonBytes();
+        ObjectNode json = Json.readObject(source, Manifest.FILE, maxJson);
+        Manifest manifest = Manifest.read(json, building, warnings);
+        TaskLayout.checkTop(listing, manifest.tasks());
+        VerifierCheck verifiers = VerifierCheck.of(options, warnings);
+        List<TaskSpec> specs = new ArrayList<>();
+        for (Manifest.Entry entry : manifest.tasks()) {
+            String file = TaskLayout.taskJson(entry.id());
+            Fields fields = new Fields(file, manifest.strict(), warnings);
+            TaskSpec spec = TaskSpecReader.read(Json.readObject(source, file, maxJson), fields);
+            if (!spec.id().equals(entry.id())) {
+                throw fields.error("/id", "id '" + spec.id() + "' does not match its folder 'tasks/" + entry.id() + "/'");
+            }
+            if (!building && spec.revision() != entry.revision()) {
+                throw new TaskPackException(Manifest.FILE, entry.pointer() + "/revision", "revision " + entry.revision()
+                        + " does not match the revision " + spec.revision() + " in " + file);
+            }
+            TaskLayout.checkTask(listing, entry.id(), spec.sessions().size());
+            verifiers.check(spec, file);
+            specs.add(spec);
+        }
+        return new Result(manifest, json, List.copyOf(specs), List.copyOf(warnings));
+    }
+}

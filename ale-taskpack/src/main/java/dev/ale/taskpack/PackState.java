@@ -1,0 +1,53 @@
+package dev.ale.taskpack;
+
+import dev.ale.api.PackRef;
+import dev.ale.api.TaskPackException;
+import java.util.List;
+import java.util.Map;
+
+/** What an opened pack and all its selections share: the source, the manifest's facts and whether it is closed. */
+final class PackState {
+    private final PackSource source;
+    private final PackRef ref;
+    private final PackInfo info;
+    private final Map<String, List<String>> lists;
+    private final List<String> warnings;
+    private volatile boolean closed;
+
+    PackState(PackSource source, PackRef ref, PackInfo info, Map<String, List<String>> lists, List<String> warnings) {
+        this.source = source;
+        this.ref = ref;
+        this.info = info;
+        this.lists = lists;
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /** The source, after checking the pack is still open. */
+    PackSource source() {
+        if (closed) {
+            throw new TaskPackException(source.location(), "", "the pack has been closed");
+        }
+        return source;
+    }
+
+    PackRef ref() {
+        return ref;
+    }
+
+    PackInfo info() {
+        return info;
+    }
+
+    Map<String, List<String>> lists() {
+        return lists;
+    }
+
+    List<String> warnings() {
+        return warnings;
+    }
+
+    void close() {
+        closed = true;
+        source.close();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.ale.taskpack;
+
+import dev.ale.api.PackRef;
+import dev.ale.api.Task;
+import dev.ale.api.TaskFile;
+import dev.ale.api.TaskPackException;
+import dev.ale.api.TaskPart;
+import dev.ale.api.TaskSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A task of an opened pack. The first time any of its files is asked for, all of its files are
+ * digested (streamed) and compared with the digest recorded in {@code pack.json}; the computed
+ * digest is kept, so the check runs once.
+ */
+final class PackTask implements Task {
+    private final PackState state;
+    private final TaskSpec spec;
+    private final String digest;
+    private final Object lock = new Object();
+    private String actual;
+
+    PackTask(PackState state, TaskSpec spec, String digest) {
+        this.state = state;
+        this.spec = spec;
+        this.digest = digest;
+    }
+
+    @Override
+    public TaskSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public String digest() {
+        return digest;
+    }
+
+    @Override
+    public PackRef pack() {
+        return state.ref();
+    }
+
+    @Override
+    public List<TaskFile> files(TaskPart part) {
+        verify();
+        String prefix = TaskLayout.folder(spec.id()) + part.folder();
+        List<TaskFile> files = new ArrayList<>();
+        for (Map.Entry<String, Long> e : state.source().listing().filesUnder(prefix).entrySet()) {
+            files.add(new PackFile(state, e.getKey(), e.getKey().substring(prefix.length()), e.getValue()));
+        }
+        files.sort((a, b) -> Digests.UTF8_ORDER.compare(a.path(), b.path()));
+        return List.copyOf(files);
+    }
+
+    /**
+     * Checks the task's files against the recorded digest (computing it the first time).
+     *
+     * @throws TaskPackException naming the task, the recorded and the actual digest on a mismatch
+     */
+    void verify() {
+        PackSource source = state.source();
+        String computed;
+        synchronized (lock) {
+            if (actual == null) {
+                actual = Digests.task(source, spec.id());
+            }
+            computed = actual;
+        }
+        if (!computed.equals(digest)) {
+            throw mismatch(spec.id(), digest, computed);
+        }
+    }
+
+    /** The error for a task whose files do not give the digest recorded in pack.json. */
+    static TaskPackException mismatch(String id, String recorded, String actual) {
+        return new TaskPackException(TaskLayout.folder(id), "", "task '" + id + "' does not match its digest: pack.json records "
+                + recorded + " but its files give " + actual + " (after editing a pack, run TaskPackWriter.updateDigests"
+                + " or `ale pack build`)");
+    }
+
+    @Override
+    public String toString() {
+        return "task " + spec.id() + " (revision " + spec.revision() + ") of " + state.ref().name() + " " + state.ref().version();
+    }
+}

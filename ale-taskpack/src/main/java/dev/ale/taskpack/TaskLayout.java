@@ -1,0 +1,87 @@
+package dev.ale.taskpack;
+
+import dev.ale.api.TaskPackException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The folder layout of a pack: {@code pack.json} and {@code tasks/} at the top, one folder per
+ * listed task under {@code tasks/}, and in each task folder only {@code task.json}, {@code inputs/},
+ * {@code sessions/<n>/}, {@code reference/}, {@code reference.7z} and {@code solution/}.
+ */
+final class TaskLayout {
+    static final String TASKS = "tasks/";
+    private static final Set<String> TASK_CHILDREN = Set.of("task.json", "inputs/", "sessions/", "reference/",
+            "reference.7z", "solution/");
+    private static final Pattern SESSION = Pattern.compile("[1-9][0-9]{0,8}/");
+
+    private TaskLayout() {}
+
+    /** The folder of a task, such as {@code tasks/bank-rec/}. */
+    static String folder(String id) {
+        return TASKS + id + "/";
+    }
+
+    /** The task.json of a task. */
+    static String taskJson(String id) {
+        return folder(id) + "task.json";
+    }
+
+    /** Checks the top level and that the task folders are exactly the tasks of {@code pack.json}. */
+    static void checkTop(Listing listing, List<Manifest.Entry> tasks) {
+        for (String child : listing.children("")) {
+            if (!child.equals(Manifest.FILE) && !child.equals(TASKS)) {
+                throw new TaskPackException(child, "", Set.of(Manifest.FILE, TASKS).contains(otherType(child))
+                        ? "has the wrong type (pack.json is a file, tasks/ a folder)"
+                        : "not part of the pack layout: only pack.json and tasks/ may be at the top level");
+            }
+        }
+        Set<String> listed = new HashSet<>();
+        tasks.forEach(t -> listed.add(t.id() + "/"));
+        for (String child : listing.children(TASKS)) {
+            if (!child.endsWith("/")) {
+                throw new TaskPackException(TASKS + child, "", "only task folders may be in tasks/");
+            }
+            if (!listed.contains(child)) {
+                throw new TaskPackException(TASKS + child, "", "task folder not listed in pack.json /tasks");
+            }
+        }
+        for (Manifest.Entry t : tasks) {
+            if (!listing.files().containsKey(taskJson(t.id()))) {
+                throw new TaskPackException(taskJson(t.id()), "", "missing: the task is listed in pack.json at "
+                        + t.pointer() + " but has no task.json");
+            }
+        }
+    }
+
+    /** Checks what a task folder holds, given the number of sessions of the task. */
+    static void checkTask(Listing listing, String id, int sessions) {
+        String folder = folder(id);
+        for (String child : listing.children(folder)) {
+            if (!TASK_CHILDREN.contains(child)) {
+                throw new TaskPackException(folder + child, "", TASK_CHILDREN.contains(otherType(child))
+                        ? "has the wrong type (task.json and reference.7z are files; inputs/, sessions/, reference/ and solution/ folders)"
+                        : "not allowed in a task folder (only task.json, inputs/, sessions/<n>/, reference/, reference.7z and solution/)");
+            }
+        }
+        String sessionsFolder = folder + "sessions/";
+        for (String child : listing.children(sessionsFolder)) {
+            if (!SESSION.matcher(child).matches()) {
+                throw new TaskPackException(sessionsFolder + child, "", "not a session folder: sessions/ holds only folders "
+                        + "named 1.." + sessions + " (the task's sessions)");
+            }
+            int n = Integer.parseInt(child.substring(0, child.length() - 1));
+            if (n > sessions) {
+                throw new TaskPackException(sessionsFolder + child, "", "session " + n + " does not exist: the task has "
+                        + sessions + " session" + (sessions == 1 ? "" : "s"));
+            }
+        }
+    }
+
+    /** The same name as the other kind of entry: {@code a/} for {@code a}, {@code a} for {@code a/}. */
+    private static String otherType(String child) {
+        return child.endsWith("/") ? child.substring(0, child.length() - 1) : child + "/";
+    }
+}

@@ -1,0 +1,64 @@
+package dev.ale.taskpack;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/** Private temporary folders: created readable by their owner only, deleted without following links. */
+final class TempDirs {
+    private TempDirs() {}
+
+    /** Creates an owner-only folder in {@code parent}, or in the system temporary folder when null. */
+    static Path createPrivate(Path parent) throws IOException {
+        String prefix = "ale-pack-";
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            var ownerOnly = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+            return parent == null ? Files.createTempDirectory(prefix, ownerOnly) : Files.createTempDirectory(parent, prefix, ownerOnly);
+        }
+        Path dir = parent == null ? Files.createTempDirectory(prefix) : Files.createTempDirectory(parent, prefix);
+        var file = dir.toFile();
+        boolean ok = file.setReadable(false, false) & file.setReadable(true, true)
+                & file.setWritable(false, false) & file.setWritable(true, true)
+                & file.setExecutable(false, false) & file.setExecutable(true, true);
+        if (!ok) {
+            deleteTree(dir);
+            throw new IOException("cannot make " + dir + " private to its owner");
+        }
+        return dir;
+    }
+
+    /** Deletes a folder and everything in it; links inside are removed, never followed. Quiet. */
+    static void deleteTree(Path root) {
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    Files.deleteIfExists(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (NoSuchFileException gone) {
+            // already deleted
+        } catch (IOException e) {
+            // best effort: what is left is in a private folder of the system's temporary area
+        }
+    }
+}

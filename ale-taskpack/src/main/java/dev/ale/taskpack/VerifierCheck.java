@@ -1,0 +1,51 @@
+package dev.ale.taskpack;
+
+import dev.ale.api.TaskSpec;
+import dev.ale.api.VerifierConfigException;
+import dev.ale.api.VerifierFactories;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * Checks verifier configurations when a pack is opened, with the registry of the options or the
+ * first {@link VerifierFactories} service on the class path; without one, a warning is recorded.
+ */
+final class VerifierCheck {
+    static final String NO_REGISTRY = "verifier configurations not checked: no verifier registry on the class path";
+
+    private final Optional<VerifierFactories> registry;
+
+    private VerifierCheck(Optional<VerifierFactories> registry) {
+        this.registry = registry;
+    }
+
+    /** The check for these options; adds the warning to {@code warnings} when there is no registry. */
+    static VerifierCheck of(PackOptions options, List<String> warnings) {
+        Optional<VerifierFactories> registry = options.verifiers();
+        if (registry.isEmpty()) {
+            Iterator<VerifierFactories> found = ServiceLoader.load(VerifierFactories.class).iterator();
+            registry = found.hasNext() ? Optional.of(found.next()) : Optional.empty();
+        }
+        if (registry.isEmpty()) {
+            warnings.add(NO_REGISTRY);
+        }
+        return new VerifierCheck(registry);
+    }
+
+    /**
+     * Builds the task's verifier once to validate its configuration.
+     *
+     * @throws VerifierConfigException located in the task's task.json, at the pointer under /verifier
+     */
+    void check(TaskSpec spec, String taskJson) {
+        if (registry.isPresent()) {
+            try {
+                registry.get().create(spec.verifier(), "/verifier");
+            } catch (VerifierConfigException e) {
+                throw e.in(taskJson);
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.ale.taskpack;
+
+import dev.ale.api.AleException;
+import dev.ale.api.TaskPackException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.commons.compress.archivers.zip.UnixStat;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+
+/**
+ * A pack in a zip file, read with random access: the central directory is checked in full when the
+ * pack is opened (names, types, duplicates, count, declared sizes and ratios), entries are read on
+ * demand through {@link BoundedInput}, which counts the bytes actually inflated.
+ */
+final class ZipSource implements PackSource {
+    private final ZipFile zip;
+    private final String location;
+    private final PackLimits limits;
+    private final Listing listing;
+    private final Map<String, ZipArchiveEntry> entries;
+
+    private ZipSource(ZipFile zip, String location, PackLimits limits, Listing listing, Map<String, ZipArchiveEntry> entries) {
+        this.zip = zip;
+        this.location = location;
+        this.limits = limits;
+        this.listing = listing;
+        this.entries = entries;
+    }
+
+    /** Opens and checks the zip file. */
+    static ZipSource open(Path file, PackLimits limits) {
+        String location = file.getFileName().toString();
+        ZipFile zip;
+        try {
+            zip = ZipFile.builder().setPath(file).get();
+        } catch (IOException | RuntimeException e) {
+            throw new TaskPackException(location, "", "not a readable zip archive: " + e.getMessage(), e);
+        }
+        try {
+            EntryGuard guard = new EntryGuard(limits);
+            Map<String, ZipArchiveEntry> entries = new HashMap<>();
+            for (ZipArchiveEntry e : Collections.list(zip.getEntries())) {
+                admit(zip, e, guard, limits, entries);
+            }
+            return new ZipSource(zip, location, limits, guard.listing(), entries);
+        } catch (AleException e) {
+            ZipFile.closeQuietly(zip);
+            throw e;
+        } catch (RuntimeException e) {
+            ZipFile.closeQuietly(zip);
+            throw new TaskPackException(location, "", "corrupt zip archive: " + e, e);
+        }
+    }
+
+    private static void admit(ZipFile zip, ZipArchiveEntry e, EntryGuard guard, PackLimits limits,
+            Map<String, ZipArchiveEntry> entries) {
+        String name = e.getName();
+        int type = e.getUnixMode() & UnixStat.FILE_TYPE_FLAG;
+        if (type == UnixStat.LINK_FLAG) {
+            throw EntryRules.refuse(name, "symbolic link (links are not allowed in a pack)");
+        }
+        if (type != 0 && type != UnixStat.FILE_FLAG && type != UnixStat.DIR_FLAG) {
+            throw EntryRules.refuse(name, "special file (device, fifo or socket entries are not allowed in a pack)");
+        }
+        if (e.isDirectory() || type == UnixStat.DIR_FLAG) {
+            guard.folder(name);
+            return;
+        }
+        String path = guard.file(name, e.getSize());
+        if (!zip.canReadEntryData(e)) {
+            throw EntryRules.refuse(name, "unsupported compression method or encrypted entry");
+        }
+        if (e.getSize() > limits.ratioFloorBytes() && BoundedInput.overRatio(e.getSize(), e.getCompressedSize(), limits)) {
+            throw EntryRules.refuse(name, "compression ratio over the limit of " + limits.maxCompressionRatio()
+                    + " (" + e.getSize() + " bytes from " + e.getCompressedSize() + ")");
+        }
+        entries.put(path, e);
+    }
+
+    @Override
+    public String location() {
+        return location;
+    }
+
+    @Override
+    public Listing listing() {
+        return listing;
+    }
+
+    @Override
+    public InputStream open(String path) throws IOException {
+        ZipArchiveEntry e = entries.get(path);
+        if (e == null) {
+            throw new IOException("no file '" + path + "' in " + location);
+        }
+        InputStream in;
+        try {
+            in = zip.getInputStream(e);
+        } catch (RuntimeException ex) {
+            throw new IOException("corrupt zip entry: " + ex, ex);
+        }
+        if (in == null) {
+            throw new IOException("cannot read zip entry '" + path + "'");
+        }
+        return new BoundedInput(in, path, e.getSize(), limits.maxEntryBytes(), e.getCompressedSize(), limits);
+    }
+
+    @Override
+    public void close() {
+        ZipFile.closeQuietly(zip);
+    }
+}

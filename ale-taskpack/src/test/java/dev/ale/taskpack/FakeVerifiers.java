@@ -1,0 +1,47 @@
+package dev.ale.taskpack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ale.api.Verdict;
+import dev.ale.api.Verifier;
+import dev.ale.api.VerifierConfigException;
+import dev.ale.api.VerifierFactories;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A stand-in for the verifier registry of ale-verifiers, registered as a service for the tests:
+ * it knows the built-in type names, requires "checks" of composites and "path" of file-exists.
+ */
+public final class FakeVerifiers implements VerifierFactories {
+    private static final Set<String> COMPOSITES = Set.of("all", "weighted", "any");
+    private static final Set<String> TYPES = Set.of("file-exists", "text", "json", "number", "csv", "all", "weighted", "any");
+
+    @Override
+    public Verifier create(JsonNode config, String pointer) {
+        if (!config.isObject() || !config.path("type").isTextual()) {
+            throw new VerifierConfigException(pointer + "/type", "a verifier needs a \"type\"");
+        }
+        String type = config.get("type").asText();
+        if (!TYPES.contains(type)) {
+            throw new VerifierConfigException(pointer + "/type", "unknown verifier type '" + type + "'");
+        }
+        if (COMPOSITES.contains(type)) {
+            JsonNode checks = config.path("checks");
+            if (!checks.isArray() || checks.isEmpty()) {
+                throw new VerifierConfigException(pointer + "/checks", "a composite needs a non-empty \"checks\" array");
+            }
+            for (int i = 0; i < checks.size(); i++) {
+                create(checks.get(i), pointer + "/checks/" + i);
+            }
+        }
+        if (type.equals("file-exists") && !config.path("path").isTextual()) {
+            throw new VerifierConfigException(pointer + "/path", "file-exists needs a \"path\"");
+        }
+        return ctx -> Verdict.of(1, "fake", List.of());
+    }
+
+    @Override
+    public Set<String> types() {
+        return TYPES;
+    }
+}

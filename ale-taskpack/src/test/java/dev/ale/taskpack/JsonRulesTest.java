@@ -1,0 +1,107 @@
+package dev.ale.taskpack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ale.api.TaskPackException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonRulesTest {
+    static final String BANK = "tasks/bank-rec/task.json";
+
+    @TempDir
+    Path tmp;
+    PackFixture p;
+
+    @BeforeEach
+    void setUp() {
+        p = PackFixture.standard(tmp);
+    }
+
+    void writeBank(String text) {
+        p.write(BANK, text);
+        p.rehash();
+    }
+
+    @Test
+    void malformedJsonNamesTheEntryLineAndColumn() {
+        writeBank("{\n  \"id\": \"bank-rec\",\n  \"revision\": 1,,\n}");
+        TaskPackException e = p.refusal();
+        assertEquals(BANK, e.source());
+        assertTrue(e.rule().startsWith("malformed JSON at line 3, column 17"), e.getMessage());
+    }
+
+    @Test
+    void malformedPackJsonNamesIt() {
+        p.write("pack.json", "{\"format\": ");
+        TaskPackException e = p.refusal();
+        assertEquals("pack.json", e.source());
+        assertTrue(e.rule().startsWith("malformed JSON at line 1"), e.getMessage());
+    }
+
+    @Test
+    void duplicateKeysAreAnError() {
+        writeBank("{\"id\": \"bank-rec\",\n \"id\": \"other\"}");
+        TaskPackException e = p.refusal();
+        assertEquals(BANK, e.source());
+        assertTrue(e.rule().contains("line 2") && e.rule().contains("Duplicate field 'id'"), e.getMessage());
+    }
+
+    @Test
+    void duplicateNestedKeysAreAnError() {
+        p.write("pack.json", "{\"format\": \"ale-taskpack\", \"lists\": {\"a\": [], \"a\": []}}");
+        TaskPackException e = p.refusal();
+        assertTrue(e.rule().contains("Duplicate field 'a'"), e.getMessage());
+    }
+
+    @Test
+    void nestingIsLimited() {
+        p.editTask("bank-rec", t -> {
+            var node = t.putObject("metadata");
+            for (int i = 0; i < 70; i++) {
+                node = node.putObject("n");
+            }
+        });
+        TaskPackException e = p.refusal();
+        assertEquals(BANK, e.source());
+        assertTrue(e.rule().contains("nesting depth"), e.getMessage());
+    }
+
+    @Test
+    void nestingWithinTheLimitIsFine() {
+        p.editTask("bank-rec", t -> {
+            var node = t.putObject("metadata");
+            for (int i = 0; i < 60; i++) {
+                node = node.putObject("n");
+            }
+        });
+        p.warnings();
+    }
+
+    @Test
+    void sizeIsLimited() {
+        p.editTask("bank-rec", t -> t.putObject("metadata").put("blob", "x".repeat(3000)));
+        TaskPackException e = org.junit.jupiter.api.Assertions.assertThrows(TaskPackException.class,
+                () -> TaskPacks.open(tmp, PackOptions.defaults().withLimits(new PackLimits(1000, 1 << 20, 1 << 24, 200, 1 << 20, 2048))));
+        assertEquals(BANK, e.source());
+        assertTrue(e.rule().contains("limit of 2048 bytes"), e.getMessage());
+    }
+
+    @Test
+    void theRootMustBeAnObject() {
+        writeBank("[1, 2]");
+        p.assertRefused(BANK, "", "a JSON object is expected, found an array");
+        writeBank("");
+        p.assertRefused(BANK, "", "empty file");
+    }
+
+    @Test
+    void trailingContentIsAnError() {
+        writeBank(new String(TaskValidationTest.read("{}").toString()) + "{}");
+        TaskPackException e = p.refusal();
+        assertTrue(e.rule().startsWith("malformed JSON"), e.getMessage());
+    }
+}

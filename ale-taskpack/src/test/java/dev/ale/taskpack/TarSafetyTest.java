@@ -1,0 +1,198 @@
+package dev.ale.taskpack;
+
+import static dev.ale.taskpack.Hostile.Entry;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ale.api.TaskPackException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Hostile tars: each is refused naming the entry and rule, nothing is written outside the private
+ * extraction folder, and that folder is gone afterwards. Hostile entries come after the valid pack's
+ * files, so extraction has begun when the refusal happens.
+ */
+class TarSafetyTest extends ArchiveSafetyContract {
+    Path scratch;
+
+    @BeforeEach
+    void setUpScratch() throws IOException {
+        scratch = Files.createDirectories(tmp.resolve("scratch"));
+    }
+
+    TaskPackException refused(Path archive, PackLimits limits) throws IOException {
+        TaskPackException e = assertThrows(TaskPackException.class,
+                () -> PackOpener.open(archive, PackOptions.defaults().withLimits(limits), scratch));
+        SafetyCases.assertOnly(scratch);
+        SafetyCases.assertOnly(tmp, "pack", "scratch", archive.getFileName().toString());
+        assertEquals(SafetyCases.tree(tmp.resolve("pack")), SafetyCases.tree(fixture.dir));
+        return e;
+    }
+
+    @Override
+    TaskPackException refused(List<Entry> entries, PackLimits limits) throws IOException {
+        return refused(Hostile.tar(tmp.resolve("hostile.tar"), entries), limits);
+    }
+
+    @Test
+    void theUnalteredTarOpensAndItsExtractionIsDeletedOnClose() throws IOException {
+        try (TaskPack pack = PackOpener.open(Hostile.tar(tmp.resolve("plain.tar"), base), PackOptions.defaults(), scratch)) {
+            pack.verify();
+            assertEquals(1, OpenFormatsTest.count(scratch));
+        }
+        SafetyCases.assertOnly(scratch);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.ale.taskpack.SafetyCases#badTarNames")
+    void badNamesAreRefused(String name, String rule) throws IOException {
+        TaskPackException e = refused(Entry.file(name, "evil"));
+        assertEquals(EntryRules.printable(name), e.source());
+        assertTrue(e.rule().contains(rule), e.getMessage());
+        assertFalse(Files.exists(tmp.resolve("evil")));
+    }
+
+    @Test
+    void anAbsolutePathIsNeverWritten() throws IOException {
+        Path outside = tmp.resolve("abs-evil");
+        TaskPackException e = refused(Entry.file(outside.toString(), "evil"));
+        assertTrue(e.rule().startsWith("absolute path"), e.getMessage());
+        assertFalse(Files.exists(outside));
+    }
+
+    @Test
+    void aNulInALongNameIsRefused() throws IOException {
+        String name = "tasks/bank-rec/inputs/" + "a".repeat(120) + "\u0000../../evil";
+        TaskPackException e = refused(Entry.file(name, "evil"));
+        assertEquals("NUL character in entry name", e.rule());
+    }
+
+    @Test
+    void hardLinksAreRefused() throws IOException {
+        TaskPackException e = refused(Entry.hardLink("tasks/bank-rec/inputs/passwd", "/etc/passwd"));
+        assertEquals("tasks/bank-rec/inputs/passwd", e.source());
+        assertTrue(e.rule().startsWith("hard link"), e.getMessage());
+    }
+
+    @Test
+    void devicesAndFifosAreRefused() throws IOException {
+        for (byte type : new byte[] {TarConstants.LF_CHR, TarConstants.LF_BLK, TarConstants.LF_FIFO}) {
+            TaskPackException e = refused(Entry.special("tasks/bank-rec/inputs/dev", 0644, type));
+            assertEquals("tasks/bank-rec/inputs/dev", e.source());
+            assertTrue(e.rule().startsWith("special file"), (char) type + ": " + e.getMessage());
+        }
+    }
+
+    @Test
+    void unknownEntryTypesAreRefused() throws IOException {
+        TaskPackException e = refused(Entry.special("tasks/bank-rec/inputs/odd", 0644, (byte) 'Z'));
+        assertEquals("unsupported tar entry type 'Z'", e.rule());
+    }
+
+    @Test
+    void aGzipStreamOverTheCompressionRatioIsRefused() throws IOException {
+        Path archive = Hostile.tgz(tmp.resolve("bomb.tgz"),
+                Hostile.plus(base, Entry.file("tasks/bank-rec/inputs/zeros.bin", new byte[400_000])));
+        TaskPackException e = refused(archive, limits(1000, 1L << 30, 1L << 33, 20, 64 << 10));
+        assertEquals("tasks/bank-rec/inputs/zeros.bin", e.source());
+        assertTrue(e.rule().startsWith("compression ratio over the limit of 20"), e.getMessage());
+    }
+
+    @Test
+    void aHeaderWithABadChecksumIsRefused() throws IOException {
+        Path plain = Hostile.tar(tmp.resolve("plain.tar"), base);
+        byte[] bytes = Files.readAllBytes(plain);
+        Files.delete(plain);
+        bytes[1] ^= 0x01;
+        TaskPackException e = refused(Files.write(tmp.resolve("sum.tar"), bytes), PackLimits.defaults());
+        assertEquals("corrupt tar header (checksum mismatch)", e.rule());
+    }
+
+    @Test
+    void sparseEntriesAreRefused() throws IOException {
+        TaskPackException e = refused(Entry.special("tasks/bank-rec/inputs/sparse", 0100644, TarConstants.LF_GNUTYPE_SPARSE));
+        assertEquals("tasks/bank-rec/inputs/sparse", e.source());
+        assertEquals("sparse file entries are not supported", e.rule());
+    }
+
+    /** The pack's files, then {@code count} extended headers in a row, then one more file. */
+    private Path paxChain(String name, int count) throws IOException {
+        List<Entry> entries = new java.util.ArrayList<>(base);
+        for (int i = 0; i < count; i++) {
+            entries.add(new Entry("PaxHeaders/x", "8 a=bcd\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0100644,
+                    TarConstants.LF_PAX_EXTENDED_HEADER_LC, ""));
+        }
+        entries.add(Entry.file("tasks/bank-rec/inputs/last.txt", "x"));
+        return Hostile.tar(tmp.resolve(name), entries);
+    }
+
+    @Test
+    void headerDataIsBoundedPerEntry() throws IOException {
+        TaskPackException e = refused(paxChain("chain.tar", 2_000), PackLimits.defaults());
+        assertEquals("chain.tar", e.source());
+        assertTrue(e.rule().startsWith("tar header data"), e.getMessage());
+    }
+
+    @Test
+    void aHugeLongNameIsRefusedBeforeItIsBuffered() throws IOException {
+        byte[] name = ("tasks/bank-rec/inputs/" + "n".repeat(2 << 20)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        TaskPackException e = refused(new Entry("././@LongLink", name, 0100644, TarConstants.LF_GNUTYPE_LONGNAME, ""),
+                Entry.file("short", "x"));
+        assertTrue(e.rule().startsWith("tar header data"), e.getMessage());
+    }
+
+    @Test
+    void aFolderEntryWithDataIsRefused() throws IOException {
+        Path archive = Hostile.tar(tmp.resolve("hidden.tar"),
+                Hostile.plus(base, Entry.file("tasks/bank-rec/inputs/more_", "hidden data")));
+        Hostile.renameInTar(archive, "tasks/bank-rec/inputs/more_", "tasks/bank-rec/inputs/more/");
+        TaskPackException e = refused(archive, PackLimits.defaults());
+        assertEquals("tasks/bank-rec/inputs/more/", e.source());
+        assertEquals("a folder entry must not hold data", e.rule());
+    }
+
+    @Test
+    void aChainOfExtendedHeadersThatExhaustsTheStackIsRefused() throws Exception {
+        Path archive = paxChain("deep.tar", 900);
+        TaskPackException[] caught = new TaskPackException[1];
+        Thread small = new Thread(null, () -> caught[0] = assertThrows(TaskPackException.class,
+                () -> PackOpener.open(archive, PackOptions.defaults(), scratch)), "small-stack", 64 * 1024);
+        small.start();
+        small.join();
+        assertEquals("deep.tar", caught[0].source());
+        assertTrue(caught[0].rule().contains("too long a chain of extended headers"), caught[0].getMessage());
+        SafetyCases.assertOnly(scratch);
+    }
+
+    @Test
+    void aTruncatedTarIsRefusedAndCleanedUp() throws IOException {
+        Path plain = Hostile.tar(tmp.resolve("plain.tar"), base);
+        byte[] bytes = Files.readAllBytes(plain);
+        Files.delete(plain);
+        Path cut = Files.write(tmp.resolve("cut.tar"), Arrays.copyOf(bytes, bytes.length / 2 + 100));
+        TaskPackException e = refused(cut, PackLimits.defaults());
+        assertEquals("cut.tar", e.source());
+    }
+
+    @Test
+    void aCorruptGzipIsRefusedAndCleanedUp() throws IOException {
+        Path good = Hostile.tgz(tmp.resolve("good.tgz"), base);
+        byte[] bytes = Files.readAllBytes(good);
+        Files.delete(good);
+        bytes[bytes.length - 6] ^= 0x55;
+        Path bad = Files.write(tmp.resolve("bad.tgz"), bytes);
+        TaskPackException e = refused(bad, PackLimits.defaults());
+        assertEquals("bad.tgz", e.source());
+    }
+}

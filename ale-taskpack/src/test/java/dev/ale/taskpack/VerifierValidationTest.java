@@ -1,0 +1,85 @@
+package dev.ale.taskpack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ale.api.Verdict;
+import dev.ale.api.Verifier;
+import dev.ale.api.VerifierConfigException;
+import dev.ale.api.VerifierFactories;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VerifierValidationTest {
+    @TempDir
+    Path tmp;
+    PackFixture p;
+
+    @BeforeEach
+    void setUp() {
+        p = PackFixture.standard(tmp);
+    }
+
+    /** A registry that accepts every configuration. */
+    static final VerifierFactories ANYTHING = new VerifierFactories() {
+        @Override
+        public Verifier create(JsonNode config, String pointer) {
+            return ctx -> Verdict.of(1, "", List.of());
+        }
+
+        @Override
+        public Set<String> types() {
+            return Set.of();
+        }
+    };
+
+    @Test
+    void theRegistryFoundOnTheClassPathChecksConfigs() {
+        p.editTask("bank-rec", t -> t.putObject("verifier").put("type", "nope"));
+        VerifierConfigException e = assertThrows(VerifierConfigException.class, () -> TaskPacks.open(tmp));
+        assertEquals("tasks/bank-rec/task.json", e.source());
+        assertEquals("/verifier/type", e.field());
+        assertEquals("tasks/bank-rec/task.json at /verifier/type: unknown verifier type 'nope'", e.getMessage());
+    }
+
+    @Test
+    void nestedProblemsCarryTheirPointer() {
+        p.editTask("ledger-close", t -> ((ObjectNode) t.get("verifier").get("checks").get(0)).remove("path"));
+        VerifierConfigException e = assertThrows(VerifierConfigException.class, () -> TaskPacks.open(tmp));
+        assertEquals("tasks/ledger-close/task.json", e.source());
+        assertEquals("/verifier/checks/0/path", e.field());
+    }
+
+    @Test
+    void theRegistryOfTheOptionsWins() {
+        p.editTask("bank-rec", t -> t.putObject("verifier").put("type", "nope"));
+        try (TaskPack pack = TaskPacks.open(tmp, PackOptions.defaults().withVerifiers(ANYTHING))) {
+            assertEquals(List.of(), pack.warnings());
+        }
+    }
+
+    @Test
+    void withoutARegistryConfigsAreNotCheckedAndAWarningSaysSo() throws Exception {
+        p.editTask("bank-rec", t -> t.putObject("verifier").put("type", "nope"));
+        Thread thread = Thread.currentThread();
+        ClassLoader saved = thread.getContextClassLoader();
+        try (URLClassLoader empty = new URLClassLoader(new URL[0], ClassLoader.getPlatformClassLoader())) {
+            thread.setContextClassLoader(empty);
+            try (TaskPack pack = TaskPacks.open(tmp)) {
+                assertEquals(List.of(VerifierCheck.NO_REGISTRY), pack.warnings());
+                assertTrue(pack.warnings().get(0).contains("no verifier registry on the class path"));
+            }
+        } finally {
+            thread.setContextClassLoader(saved);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.ale.verifiers.internal;
+
+import dev.ale.api.Check;
+import dev.ale.api.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A hard gate failed: a required output is missing, unsafe, too large or malformed. Leaf
+ * verifiers throw it from deep inside their reading code; {@link FileVerifier} turns it into a
+ * {@link Verdict#gateFailed} verdict with a check naming the file and the reason.
+ */
+final class GateFailure extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Check check;
+
+    GateFailure(String name, String expected, String actual) {
+        super(name + ": " + actual, null, false, false);
+        this.check = Check.fail(name, expected, actual).asGate(true);
+    }
+
+    /** The failed gate as a check. */
+    Check check() {
+        return check;
+    }
+
+    /** The verdict of this failure, the gate's check first, then {@code others} (may be empty). */
+    Verdict verdict(List<Check> others) {
+        List<Check> checks = new ArrayList<>();
+        checks.add(check);
+        checks.addAll(others);
+        return Verdict.gateFailed(getMessage(), checks);
+    }
+}

@@ -1,0 +1,152 @@
+package dev.ale.verifiers;
+
+import static dev.ale.verifiers.Fixture.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ale.api.AleException;
+import dev.ale.api.VerifierConfigException;
+import dev.ale.api.VerifierFactories;
+import dev.ale.verifiers.internal.ImpostorFactory;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VerifierRegistryTest {
+    private static final Set<String> BUILT_IN = Set.of("file-exists", "text", "json", "number", "csv", "all", "any", "weighted");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void discoversTheBuiltInTypes() {
+        VerifierRegistry r = VerifierRegistry.discover();
+        assertEquals(BUILT_IN, r.types());
+        assertEquals(List.of(), r.problems());
+    }
+
+    @Test
+    void isItselfAServiceOfVerifierFactories() {
+        List<VerifierFactories> found = ServiceLoader.load(VerifierFactories.class).stream()
+                .map(ServiceLoader.Provider::get).toList();
+        assertEquals(1, found.size());
+        assertTrue(found.get(0) instanceof VerifierRegistry);
+        assertEquals(BUILT_IN, found.get(0).types());
+    }
+
+    @Test
+    void refusesConfigsThatAreNotObjectsWithAStringType() {
+        VerifierRegistry r = Fixture.REGISTRY;
+        assertEquals("/checks/1", assertThrows(VerifierConfigException.class, () -> r.create(json("[]"), "/checks/1")).field());
+        assertEquals("/checks/1/type", assertThrows(VerifierConfigException.class, () -> r.create(json("{}"), "/checks/1")).field());
+        assertEquals("/type", assertThrows(VerifierConfigException.class, () -> r.create(json("{'type': 3}"), "")).field());
+    }
+
+    @Test
+    void namesAnUnknownTypeAndListsTheKnownOnes() {
+        VerifierConfigException e = assertThrows(VerifierConfigException.class,
+                () -> Fixture.REGISTRY.create(json("{'type': 'jsno'}"), "/verifier"));
+        assertEquals("/verifier/type", e.field());
+        assertTrue(e.getMessage().contains("'jsno'") && e.getMessage().contains("all, any, csv, file-exists, json"), e.getMessage());
+    }
+
+    @Test
+    void reportsFactoryErrorsUnderThePointer() {
+        VerifierConfigException e = assertThrows(VerifierConfigException.class,
+                () -> Fixture.REGISTRY.create(json("{'type': 'text', 'contains': 'x'}"), "/verifier"));
+        assertEquals("/verifier/file", e.field());
+        VerifierRegistry acme = VerifierRegistry.of(new TestFactories.Acme());
+        assertEquals("/checks/0/bad", assertThrows(VerifierConfigException.class,
+                () -> acme.create(json("{'type': 'acme.double-entry', 'bad': 1}"), "/checks/0")).field());
+    }
+
+    @Test
+    void refusesAFactoryThatReturnsNoVerifier() {
+        VerifierRegistry r = VerifierRegistry.of(new TestFactories.Null());
+        VerifierConfigException e = assertThrows(VerifierConfigException.class, () -> r.create(json("{'type': 'acme.null'}"), ""));
+        assertTrue(e.getMessage().contains(TestFactories.Null.class.getName()), e.getMessage());
+    }
+
+    @Test
+    void refusesTwoFactoriesOfOneTypeNamingBothAndWhereTheyCameFrom() {
+        AleException e = assertThrows(AleException.class,
+                () -> VerifierRegistry.of(new TestFactories.Acme(), new TestFactories.AcmeTwin()));
+        assertTrue(e.getMessage().contains(TestFactories.Acme.class.getName()), e.getMessage());
+        assertTrue(e.getMessage().contains(TestFactories.AcmeTwin.class.getName()), e.getMessage());
+        assertTrue(e.getMessage().contains("test-classes"), e.getMessage());
+    }
+
+    @Test
+    void refusesBarePluginNames() {
+        AleException e = assertThrows(AleException.class, () -> VerifierRegistry.of(new TestFactories.Bare()));
+        assertTrue(e.getMessage().contains("namespaced") && e.getMessage().contains("acme.double-entry"), e.getMessage());
+    }
+
+    @Test
+    void aClassInTheBuiltInPackageFromElsewhereIsStillAPlugin() {
+        AleException e = assertThrows(AleException.class, () -> VerifierRegistry.of(new ImpostorFactory()));
+        assertTrue(e.getMessage().contains("namespaced"), e.getMessage());
+    }
+
+    @Test
+    void refusesInvalidTypeNames() {
+        for (String bad : List.of("acme..x", "acme.", ".x", "Acme X.y", "acme.é", "")) {
+            AleException e = assertThrows(AleException.class, () -> VerifierRegistry.of(TestFactories.named(bad)), bad);
+            assertTrue(e.getMessage().contains("not valid"), e.getMessage());
+        }
+        assertEquals(Set.of("acme.x_1", "Acme.Double-Entry"),
+                VerifierRegistry.of(TestFactories.named("acme.x_1"), TestFactories.named("Acme.Double-Entry")).types());
+    }
+
+    @Test
+    void leavesOutBrokenProvidersAndReportsThem() throws Exception {
+        try (URLClassLoader loader = pluginLoader("dev.ale.verifiers.TestFactories$Broken", "no.such.Factory",
+                "dev.ale.verifiers.TestFactories$Mute", "dev.ale.verifiers.TestFactories$Acme")) {
+            VerifierRegistry r = VerifierRegistry.discover(List.of(loader));
+            assertTrue(r.types().containsAll(BUILT_IN) && r.types().contains("acme.double-entry"), r.types().toString());
+            assertEquals(3, r.problems().size(), r.problems().toString());
+            assertTrue(r.problems().get(0).contains("TestFactories$Broken"), r.problems().get(0));
+            assertTrue(r.problems().get(1).contains("no.such.Factory"), r.problems().get(1));
+            assertTrue(r.problems().get(2).contains("TestFactories$Mute") && r.problems().get(2).contains("no comment"),
+                    r.problems().get(2));
+            assertEquals(0.5, r.create(json("{'type': 'acme.double-entry', 'score': 0.5}"), "").verify(TestContext.in(dir)).score());
+        }
+    }
+
+    @Test
+    void refusesDuplicatesFoundByDiscovery() throws Exception {
+        try (URLClassLoader loader = pluginLoader("dev.ale.verifiers.TestFactories$Acme", "dev.ale.verifiers.TestFactories$AcmeTwin")) {
+            AleException e = assertThrows(AleException.class, () -> VerifierRegistry.discover(List.of(loader)));
+            assertTrue(e.getMessage().contains("provided twice"), e.getMessage());
+        }
+    }
+
+    @Test
+    void discoverUsesTheContextClassLoader() throws Exception {
+        Thread t = Thread.currentThread();
+        ClassLoader saved = t.getContextClassLoader();
+        try (URLClassLoader loader = pluginLoader("dev.ale.verifiers.TestFactories$Acme")) {
+            t.setContextClassLoader(loader);
+            assertTrue(VerifierRegistry.discover().types().contains("acme.double-entry"));
+            assertTrue(new VerifierRegistry().types().contains("acme.double-entry"));
+        } finally {
+            t.setContextClassLoader(saved);
+        }
+        assertEquals(BUILT_IN, VerifierRegistry.discover().types());
+    }
+
+    /** A class loader over the test classes plus a services file listing {@code providers}. */
+    private URLClassLoader pluginLoader(String... providers) throws Exception {
+        Path root = Files.createTempDirectory(dir, "plugin");
+        Path services = Files.createDirectories(root.resolve("META-INF/services"));
+        Files.writeString(services.resolve("dev.ale.api.VerifierFactory"), String.join("\n", providers) + "\n");
+        return new URLClassLoader(new URL[] {root.toUri().toURL()}, getClass().getClassLoader());
+    }
+}

@@ -1,0 +1,133 @@
+package dev.ale.samples.packgen;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.stream.Stream;
+
+/**
+ * Writes a generated pack directory in one piece: the files go to a hidden directory beside the
+ * target first and are moved into place, so a failure leaves the old pack as it was. Shared by
+ * the generators of the sample and starter packs.
+ */
+public final class PackDirectory {
+    private PackDirectory() {}
+
+    /**
+     * Replaces the pack at {@code target} with {@code files} (by '/'-separated path within the pack).
+     *
+     * @param what names the pack in error messages, such as {@code sample pack}
+     * @throws IllegalArgumentException if {@code target} exists and is neither empty nor a pack
+     */
+    public static void write(Path target, SortedMap<String, byte[]> files, String what) {
+        Path absolute = target.toAbsolutePath().normalize();
+        try {
+            if (Files.exists(absolute) && !isEmptyOrPack(absolute)) {
+                throw new IllegalArgumentException(absolute + ": exists and is not a task pack (no pack.json); "
+                        + "refusing to replace it");
+            }
+            Files.createDirectories(absolute.getParent());
+            Path staging = Files.createDirectory(freshSibling(absolute, "new"));
+            try {
+                for (Map.Entry<String, byte[]> e : files.entrySet()) {
+                    Path file = staging.resolve(e.getKey());
+                    Files.createDirectories(file.getParent());
+                    Files.write(file, e.getValue());
+                }
+                replace(absolute, staging);
+            } finally {
+                deleteTree(staging);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the " + what + " to " + absolute, e);
+        }
+    }
+
+    /**
+     * The pack.json of a generated pack (format 1.0, version 1.0.0, licence CC-BY-4.0): the tasks in
+     * id order, each at revision 1 with an empty digest for the pack writer to fill in, and the lists.
+     */
+    public static ObjectNode manifest(String name, String description, List<String> taskIds,
+            Map<String, List<String>> lists) {
+        ObjectNode pack = Formats.object();
+        pack.put("format", "ale-taskpack");
+        pack.put("formatVersion", "1.0");
+        pack.put("name", name);
+        pack.put("version", "1.0.0");
+        pack.put("description", description);
+        pack.put("license", "CC-BY-4.0");
+        ArrayNode list = pack.putArray("tasks");
+        taskIds.stream().sorted().forEach(id -> list.addObject().put("id", id).put("revision", 1).put("digest", ""));
+        ObjectNode named = pack.putObject("lists");
+        lists.forEach((listName, ids) -> {
+            ArrayNode array = named.putArray(listName);
+            ids.forEach(array::add);
+        });
+        return pack;
+    }
+
+    private static boolean isEmptyOrPack(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        if (Files.exists(dir.resolve("pack.json"))) {
+            return true;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    /** Moves the old pack aside, the new one into place, then deletes the old one. */
+    private static void replace(Path target, Path staging) throws IOException {
+        Path old = null;
+        if (Files.exists(target)) {
+            old = freshSibling(target, "old");
+            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        try {
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (old != null && !Files.exists(target)) {
+                Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            throw e;
+        }
+        if (old != null) {
+            deleteTree(old);
+        }
+    }
+
+    /**
+     * A hidden sibling path of {@code target} that does not exist yet. Unlike a temporary directory
+     * it gets the usual permissions when created, so the moved-in pack is readable as usual.
+     */
+    private static Path freshSibling(Path target, String tag) {
+        String prefix = "." + target.getFileName() + "." + tag + "-" + ProcessHandle.current().pid() + "-";
+        for (int i = 0; ; i++) {
+            Path candidate = target.resolveSibling(prefix + i);
+            if (!Files.exists(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.ale.samples.packgen.starter;
+
+import dev.ale.samples.packgen.TaskFiles;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+
+/**
+ * {@code sales-tax-jurisdictions}: sales tax on a month of order lines shipped to six fictional
+ * local jurisdictions in two fictional states, where the state and local parts of the rate apply
+ * by product category, one state exempts low-priced clothing, and medicine is exempt everywhere.
+ */
+final class SalesTaxTask {
+    static final String ID = "sales-tax-jurisdictions";
+    /** jurisdiction, state, county, city, state %, county %, city %. */
+    private static final String[][] RATES = {
+        {"NL-0101", "NL", "Harbor County", "Port Ellis", "5.00", "1.25", "1.00"},
+        {"NL-0102", "NL", "Harbor County", "", "5.00", "1.25", "0.00"},
+        {"NL-0215", "NL", "Pine County", "Wexford", "5.00", "0.75", "2.00"},
+        {"SM-0310", "SM", "Lake County", "Milton", "6.25", "1.00", "1.50"},
+        {"SM-0311", "SM", "Lake County", "", "6.25", "1.00", "0.00"},
+        {"SM-0422", "SM", "Stone County", "Ashby", "6.25", "0.50", "2.25"},
+    };
+    /** state, category, state part applies, local parts apply, state part exempt below this unit price. */
+    private static final String[][] RULES = {
+        {"NL", "GENERAL", "Y", "Y", ""}, {"NL", "GROCERY", "N", "Y", ""}, {"NL", "CLOTHING", "Y", "Y", ""},
+        {"NL", "MEDICINE", "N", "N", ""}, {"SM", "GENERAL", "Y", "Y", ""}, {"SM", "GROCERY", "N", "N", ""},
+        {"SM", "CLOTHING", "Y", "Y", "110.00"}, {"SM", "MEDICINE", "N", "N", ""},
+    };
+    private static final String[][] CATALOG = {
+        {"GENERAL", "24.99", "189.00"}, {"GROCERY", "3.49", "38.00"}, {"CLOTHING", "19.00", "240.00"}, {"MEDICINE", "6.99", "45.00"},
+    };
+
+    private SalesTaxTask() {}
+
+    static TaskFiles generate(Random random, long seed) {
+        Table rates = new Table("jurisdiction_code", "state", "county", "city", "state_rate_pct", "county_rate_pct", "city_rate_pct");
+        for (String[] r : RATES) {
+            rates.row((Object[]) r);
+        }
+        Table rules = new Table("state", "category", "state_rate_applies", "local_rates_apply", "state_exempt_below_unit_price");
+        for (String[] r : RULES) {
+            rules.row((Object[]) r);
+        }
+        Table orders = new Table("order_id", "line", "jurisdiction_code", "category", "quantity", "unit_price", "discount_pct");
+        Table lines = new Table("order_id", "line", "taxable_amount", "tax_rate_pct", "tax_amount");
+        TreeMap<String, BigDecimal[]> byJurisdiction = new TreeMap<>();
+        for (String[] r : RATES) {
+            byJurisdiction.put(r[0], new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+        }
+        for (int o = 0; o < 45; o++) {
+            String[] j = RATES[random.nextInt(RATES.length)];
+            int n = 1 + random.nextInt(3);
+            for (int l = 1; l <= n; l++) {
+                String[] c;
+                BigDecimal price;
+                int qty;
+                int discount;
+                BigDecimal exact;
+                BigDecimal rate;
+                do {
+                    c = CATALOG[random.nextInt(CATALOG.length)];
+                    price = c[0].equals("CLOTHING") && o % 5 == 0 ? Dec.of("110.00")
+                            : Dec.random(random, Double.parseDouble(c[1]), Double.parseDouble(c[2]), 2);
+                    qty = 1 + random.nextInt(4);
+                    discount = new int[] {0, 0, 10, 15}[random.nextInt(4)];
+                    exact = price.multiply(Dec.of(qty)).multiply(Dec.of(100 - discount)).movePointLeft(2);
+                    String[] rule = rule(j[1], c[0]);
+                    boolean statePart = rule[2].equals("Y") && (rule[4].isEmpty() || price.compareTo(Dec.of(rule[4])) >= 0);
+                    rate = (statePart ? Dec.of(j[4]) : BigDecimal.ZERO)
+                            .add(rule[3].equals("Y") ? Dec.of(j[5]).add(Dec.of(j[6])) : BigDecimal.ZERO);
+                } while (!Dec.clearOfTie(exact, 2) || !Dec.clearOfTie(Dec.round(exact, 2).multiply(rate).movePointLeft(2), 2));
+                String orderId = "WO-" + (55001 + o);
+                orders.row(orderId, l, j[0], c[0], qty, price, discount);
+                BigDecimal amount = Dec.round(exact, 2);
+                BigDecimal taxable = rate.signum() > 0 ? amount : Dec.of("0.00");
+                BigDecimal tax = Dec.percent(amount, rate, 2);
+                lines.row(orderId, l, taxable, Dec.round(rate, 2), tax);
+                BigDecimal[] sums = byJurisdiction.get(j[0]);
+                sums[0] = sums[0].add(amount);
+                sums[1] = sums[1].add(taxable);
+                sums[2] = sums[2].add(tax);
+            }
+        }
+        Table summary = new Table("jurisdiction_code", "gross_sales", "taxable_sales", "tax_collected");
+        byJurisdiction.forEach((k, s) -> summary.row(k, s[0], s[1], s[2]));
+
+        TaskFiles task = new TaskFiles(new TaskFiles.Meta(ID, "Compute sales tax by jurisdiction with category exemptions",
+                "business_finance", "compliance", List.of("13-2082", "13-2011"), "near-term", "10m", 100, 2.0));
+        task.put("inputs/rates.csv", rates.bytes());
+        task.put("inputs/category_rules.csv", rules.bytes());
+        task.put("inputs/order_lines.csv", orders.bytes());
+        List<String> key = List.of("order_id", "line");
+        Grading grading = new Grading(task)
+                .csv("sales_tax.csv", lines, key)
+                .csv("jurisdiction_summary.csv", summary, List.of("jurisdiction_code"))
+                .rows("order lines", 6, "sales_tax.csv", key,
+                        Grading.columns().num(0.01, "taxable_amount").num(0.001, "tax_rate_pct").num(0.01, "tax_amount"))
+                .rows("jurisdiction totals", 3, "jurisdiction_summary.csv", List.of("jurisdiction_code"),
+                        Grading.columns().num(0.01, "gross_sales", "taxable_sales", "tax_collected"));
+        task.putTaskJson(List.of(instruction(lines, summary)), grading.verifier(), StarterPackGenerator.source(seed));
+        return task;
+    }
+
+    private static String[] rule(String state, String category) {
+        for (String[] r : RULES) {
+            if (r[0].equals(state) && r[1].equals(category)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException(state + " " + category);
+    }
+
+    private static String instruction(Table lines, Table summary) {
+        return """
+                You are a tax accountant for Copperline Goods, an online retailer registered in two states, \
+                Northland (NL) and Southmoor (SM) (both fictional). Compute the sales tax on last month's order \
+                lines for the returns.
+
+                Files in the workspace:
+                - `rates.csv`: per local jurisdiction, its state and the state, county and city rates (percent).
+                - `category_rules.csv`: per state and product category, whether the state part of the rate \
+                applies (Y/N), whether the local parts (county and city) apply (Y/N), and, where given, a unit \
+                price below which the state part does not apply.
+                - `order_lines.csv`: order lines with the ship-to jurisdiction, category, quantity, unit price \
+                and discount percent.
+
+                Rules, for each order line:
+                1. amount = quantity x unit_price x (100 - discount_pct) / 100, rounded to the cent (half up).
+                2. tax_rate_pct = (the state rate, if the state part applies and the unit price is not below \
+                the state exemption price) + (the county rate + the city rate, if the local parts apply).
+                3. tax_amount = amount x tax_rate_pct / 100, rounded to the cent (half up).
+                4. taxable_amount = amount when tax_rate_pct is above 0, otherwise 0.00.
+
+                Write `sales_tax.csv` with the header `{lines}` and one row per order line, and \
+                `jurisdiction_summary.csv` with the header `{summary}` and one row per jurisdiction of \
+                rates.csv: gross_sales (sum of amounts), taxable_sales (sum of taxable_amount) and \
+                tax_collected (sum of tax_amount). Amounts with 2 decimal places.
+
+                Grading: rows are matched by order_id and line, and by jurisdiction_code; amounts are graded \
+                within 0.01 and rates within 0.001; rows that do not belong cost credit."""
+                .replace("{lines}", lines.headerLine()).replace("{summary}", summary.headerLine());
+    }
+}

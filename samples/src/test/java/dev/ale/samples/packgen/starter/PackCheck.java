@@ -1,0 +1,94 @@
+package dev.ale.samples.packgen.starter;
+
+import dev.ale.api.Step;
+import dev.ale.api.Task;
+import dev.ale.api.TaskSpec;
+import dev.ale.api.Trajectory;
+import dev.ale.api.Usage;
+import dev.ale.api.Verdict;
+import dev.ale.api.VerificationContext;
+import dev.ale.api.Verifier;
+import dev.ale.taskpack.TaskPack;
+import dev.ale.taskpack.TaskPackWriter;
+import dev.ale.taskpack.TaskPacks;
+import dev.ale.verifiers.VerifierRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Test support: a generated starter pack opened the way the SDK opens packs (digests filled in by
+ * the pack writer, every task.json and verifier configuration validated), and its tasks' verifiers
+ * run on a directory, as {@code ale pack check} and the evaluator do.
+ */
+public final class PackCheck {
+    private static final VerifierRegistry REGISTRY = new VerifierRegistry();
+
+    private final Path dir;
+    private final TaskPack pack;
+
+    private PackCheck(Path dir, TaskPack pack) {
+        this.dir = dir;
+        this.pack = pack;
+    }
+
+    /** Generates the starter pack into {@code dir} with the default seed, fills in its digests and opens it. */
+    public static PackCheck generate(Path dir) {
+        StarterPackGenerator.generate(dir, StarterPackGenerator.DEFAULT_SEED);
+        TaskPackWriter.updateDigests(dir);
+        return new PackCheck(dir, TaskPacks.open(dir));
+    }
+
+    public TaskPack pack() {
+        return pack;
+    }
+
+    /** A folder of one task in the generated pack, such as {@code reference} or {@code sessions/2}. */
+    public Path folder(String taskId, String part) {
+        return dir.resolve("tasks/" + taskId + "/" + part);
+    }
+
+    public TaskSpec spec(String taskId) {
+        return pack.task(taskId).map(Task::spec).orElseThrow(() -> new IllegalArgumentException("no task " + taskId));
+    }
+
+    /** Scores {@code output} with the task's verifier against its hidden reference. */
+    public Verdict verify(String taskId, Path output) throws Exception {
+        TaskSpec spec = spec(taskId);
+        Verifier verifier = REGISTRY.create(spec.verifier(), "");
+        Path reference = folder(taskId, "reference");
+        return verifier.verify(new VerificationContext() {
+            @Override public Path output() { return output; }
+            @Override public Path reference() { return reference; }
+            @Override public TaskSpec task() { return spec; }
+            @Override public Trajectory trajectory() { return EMPTY; }
+        });
+    }
+
+    /** Copies the files under {@code from} into {@code to}, keeping their relative paths. */
+    public static void copy(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    private static final Trajectory EMPTY = new Trajectory() {
+        @Override public void record(Step step) {}
+        @Override public List<Step> steps() { return List.of(); }
+        @Override public Usage usage() { return Usage.ZERO; }
+        @Override public long toolCalls() { return 0; }
+        @Override public void message(String role, String text) {}
+        @Override public void toolCall(String tool, String arguments) {}
+        @Override public void observation(String text) {}
+        @Override public void usage(long inputTokens, long outputTokens, double costUsd) {}
+    };
+}
