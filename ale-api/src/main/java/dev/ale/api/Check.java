@@ -31,6 +31,11 @@ public record Check(String name, double score, double weight, boolean gate, bool
         return new Check(name, 0, 1, false, false, expected, actual, List.of());
     }
 
+    /** A failed hard gate (weight 1): a required output missing or malformed. */
+    public static Check gate(String name, String expected, String actual) {
+        return new Check(name, 0, 1, true, false, expected, actual, List.of());
+    }
+
     /** A leaf check with a partial score; it passes when the score is 1. */
     public static Check partial(String name, double score, String expected, String actual) {
         return new Check(name, score, 1, false, score >= 1, expected, actual, List.of());

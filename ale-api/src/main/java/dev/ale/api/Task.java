@@ -28,4 +28,22 @@ public interface Task {
      * @throws TaskPackException if the content does not match the digest or cannot be read
      */
     List<TaskFile> files(TaskPart part);
+
+    /**
+     * Whether the task's reference is sealed ({@code reference.7z}, AES-encrypted): it then opens
+     * only through {@link #unsealReference(char[])} with the pack's key, and
+     * {@code files(TaskPart.REFERENCE)} is empty.
+     */
+    default boolean referenceSealed() {
+        return false;
+    }
+
+    /**
+     * The files of a sealed reference, decrypted with {@code key}.
+     *
+     * @throws TaskPackException naming the task when the key is wrong or the archive unreadable
+     */
+    default List<TaskFile> unsealReference(char[] key) {
+        throw new TaskPackException("tasks/" + id() + "/", "", "the reference of this task is not sealed");
+    }
 }

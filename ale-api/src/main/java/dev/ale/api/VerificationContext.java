@@ -18,4 +18,22 @@ public interface VerificationContext {
 
     /** What the harness recorded. */
     Trajectory trajectory();
+
+    /** The judge the embedding application supplied for rubric criteria, if any. */
+    default java.util.Optional<Judge> judge() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The verdict this attempt got when it was first scored, when it is being scored again from its
+     * stored artefacts; rubric verifiers replay the judge answers recorded in it.
+     */
+    default java.util.Optional<Verdict> previous() {
+        return java.util.Optional.empty();
+    }
+
+    /** When the verifier's time runs out; long-running verifiers (external graders) stop by then. */
+    default java.time.Instant deadline() {
+        return java.time.Instant.MAX;
+    }
 }

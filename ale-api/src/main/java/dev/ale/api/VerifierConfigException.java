@@ -17,6 +17,11 @@ public class VerifierConfigException extends AleException {
         super(source, field, rule);
     }
 
+    /** A problem at {@code field} caused by {@code cause} (a plugin's unexpected exception). */
+    public VerifierConfigException(String field, String rule, Throwable cause) {
+        super("", field, rule, cause);
+    }
+
     /** The same problem, located under {@code prefix} (a JSON Pointer) within a larger config. */
     public VerifierConfigException under(String prefix) {
         VerifierConfigException e = new VerifierConfigException(source(), prefix + field(), rule());

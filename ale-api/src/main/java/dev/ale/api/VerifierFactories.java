@@ -21,4 +21,9 @@ public interface VerifierFactories {
 
     /** The type names known to this registry. */
     Set<String> types();
+
+    /** What verifiers built by this registry may do (command verifiers refuse to build without it). */
+    default VerifierPolicy policy() {
+        return VerifierPolicy.DEFAULT;
+    }
 }

@@ -38,9 +38,13 @@ final class AttemptRunner {
     private final Duration verifierTimeout;
     private final Listeners listeners;
     private final Clock clock;
+    private final ReferenceKey referenceKey;
+    private final java.util.Optional<dev.ale.api.Judge> judge;
 
     AttemptRunner(SandboxProvider sandboxes, Supplier<? extends Harness> harnesses, Duration timeoutOverride,
-            Duration interruptGrace, Duration verifierTimeout, Listeners listeners, Clock clock) {
+            Duration interruptGrace, Duration verifierTimeout, Listeners listeners, Clock clock, ReferenceKey referenceKey,
+            java.util.Optional<dev.ale.api.Judge> judge) {
+        this.judge = judge;
         this.sandboxes = sandboxes;
         this.harnesses = harnesses;
         this.timeoutOverride = timeoutOverride;
@@ -48,6 +52,7 @@ final class AttemptRunner {
         this.verifierTimeout = verifierTimeout;
         this.listeners = listeners;
         this.clock = clock;
+        this.referenceKey = referenceKey;
     }
 
     /** What the sessions came to before verification. */
@@ -77,6 +82,7 @@ final class AttemptRunner {
         private volatile Deadlines.Watch watch = new Deadlines.Watch();
         private volatile String budgetExceeded;
         private volatile boolean cancelled;
+        private List<TaskFile> unsealed;
 
         Attempt(Task task, Verifier verifier, int trial, WorkspaceHook hook) {
             this.task = task;
@@ -117,6 +123,10 @@ final class AttemptRunner {
         }
 
         private AttemptResult runGuarded() {
+            AttemptResult sealed = unseal();
+            if (sealed != null) {
+                return sealed;
+            }
             Harness harness;
             try {
                 harness = harnesses.get();
@@ -174,7 +184,8 @@ final class AttemptRunner {
             if (staging != null) {
                 return withSessions(staging, end.sessionsRun());
             }
-            Contexts.Verification ctx = new Contexts.Verification(workspace, reference, spec, trajectory);
+            Contexts.Verification ctx = new Contexts.Verification(workspace, reference, spec, trajectory, judge,
+                    java.util.Optional.empty(), clock.instant().plus(verifierTimeout));
             Deadlines.Result<Verdict> verified = Deadlines.call(() -> verifier.verify(ctx), verifierTimeout,
                     interruptGrace, new Deadlines.Watch());
             String verifierProblem = switch (verified.end()) {
@@ -260,11 +271,40 @@ final class AttemptRunner {
             return new HarnessEnd(Cause.NONE, "", false, sessions.size());
         }
 
+        /**
+         * Opens a sealed reference with the key before the harness runs, so a missing or wrong key
+         * costs no agent run (the files stay in memory until the reference is staged); an attempt
+         * result naming {@code tasks/<id>/reference.7z} on failure, else null.
+         */
+        private AttemptResult unseal() {
+            String where = "tasks/" + spec.id() + "/reference.7z";
+            char[] key = null;
+            try {
+                if (!task.referenceSealed()) {
+                    return null;
+                }
+                if (!referenceKey.present()) {
+                    return result(Outcome.ERROR, Cause.PACK, null, where + ": the reference is sealed and no key was given"
+                            + " (Evaluator.Builder.referenceKey or the environment variable " + ReferenceKey.ENVIRONMENT + ")", 0);
+                }
+                key = referenceKey.copy();
+                unsealed = task.unsealReference(key);
+                return null;
+            } catch (AleException e) {
+                String m = e.getMessage();
+                return result(Outcome.ERROR, Cause.PACK, null, m.startsWith("tasks/" + spec.id() + "/") ? m : where + ": " + m, 0);
+            } catch (RuntimeException e) {
+                return result(Outcome.ERROR, Cause.PACK, null, where + ": could not unseal: " + describe(e), 0);
+            } finally {
+                ReferenceKey.wipe(key);
+            }
+        }
+
         /** Copies a task part under {@code root}; an attempt result describing the failure, or null. */
         private AttemptResult stage(TaskPart part, Path root) {
             List<TaskFile> files;
             try {
-                files = task.files(part);
+                files = part.equals(TaskPart.REFERENCE) && unsealed != null ? unsealed : task.files(part);
             } catch (AleException e) {
                 return result(Outcome.ERROR, Cause.PACK, null, e.getMessage(), 0);
             }

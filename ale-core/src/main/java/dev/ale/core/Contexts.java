@@ -27,6 +27,11 @@ final class Contexts {
         }
     }
 
-    record Verification(Path output, Path reference, TaskSpec task, Trajectory trajectory)
-            implements VerificationContext {}
+    /**
+     * What a verifier sees. {@code judge} and {@code previous} are empty when there is none;
+     * {@code deadline} is when the verifier's time runs out.
+     */
+    record Verification(Path output, Path reference, TaskSpec task, Trajectory trajectory,
+            java.util.Optional<dev.ale.api.Judge> judge, java.util.Optional<dev.ale.api.Verdict> previous,
+            Instant deadline) implements VerificationContext {}
 }

@@ -33,7 +33,8 @@ public final class Evaluator {
             SandboxProvider sandboxes, int trials, int parallelism, Path runDirectory,
             List<EvaluationListener> listeners, Duration timeout, Duration interruptGrace, Duration verifierTimeout,
             long seed, int maxRetries, Duration retryBackoff, int shardIndex, int shardCount,
-            double runCostLimitUsd, Duration runTimeLimit, long artifactCapBytes) {
+            double runCostLimitUsd, Duration runTimeLimit, long artifactCapBytes, ReferenceKey referenceKey,
+            dev.ale.api.Judge judge, boolean commandVerifiersAllowed) {
         Verifier verifier(String taskId) {
             return verifiers.get(taskId);
         }
@@ -83,6 +84,16 @@ public final class Evaluator {
 
     /** {@link #rescore(Path, TaskPack)} with the given verifier registry. */
     public static EvaluationReport rescore(Path runDirectory, TaskPack pack, VerifierFactories registry) {
+        return rescore(runDirectory, pack, registry, null, null);
+    }
+
+    /**
+     * {@link #rescore(Path, TaskPack)} with the given verifier registry, the key of sealed references
+     * (null: the environment variable {@code ALE_REFERENCE_KEY}) and a judge for rubric criteria whose
+     * recorded answers no longer apply (null: none; recorded answers are replayed either way).
+     */
+    public static EvaluationReport rescore(Path runDirectory, TaskPack pack, VerifierFactories registry,
+            char[] referenceKey, dev.ale.api.Judge judge) {
         Map<String, Task> tasks = new LinkedHashMap<>();
         Map<String, Verifier> verifiers = new LinkedHashMap<>();
         for (Task t : pack.tasks()) {
@@ -94,7 +105,9 @@ public final class Evaluator {
             }
         }
         try {
-            EvaluationReport report = Rescorer.rescore(runDirectory, tasks, verifiers, Duration.ofMinutes(5));
+            EvaluationReport report = Rescorer.rescore(runDirectory, tasks, verifiers, Duration.ofMinutes(5),
+                    ReferenceKey.resolve(referenceKey == null ? null : referenceKey.clone(), System::getenv),
+                    java.util.Optional.ofNullable(judge));
             RunFiles.writeAtomically(runDirectory.resolve("report.rescored.json"),
                     report.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return report;
@@ -130,6 +143,9 @@ public final class Evaluator {
         private double runCostLimitUsd;
         private Duration runTimeLimit;
         private long artifactCapBytes = 64L << 20;
+        private char[] referenceKey;
+        private dev.ale.api.Judge judge;
+        private boolean allowCommandVerifiers;
 
         private Builder() {}
 
@@ -275,6 +291,42 @@ public final class Evaluator {
         }
 
         /**
+         * The key that opens sealed references ({@code reference.7z}); it is copied, so the caller
+         * may wipe its array. Without one, the environment variable {@code ALE_REFERENCE_KEY} is
+         * used when set. An attempt of a sealed task without a key, or with a wrong one, ends in
+         * {@code ERROR} (cause {@code PACK}) naming the task. The key is never written anywhere;
+         * run.json records only whether one was given.
+         */
+        public Builder referenceKey(char[] key) {
+            Objects.requireNonNull(key, "key");
+            if (key.length == 0) {
+                throw new IllegalArgumentException("the reference key must not be empty");
+            }
+            this.referenceKey = key.clone();
+            return this;
+        }
+
+        /**
+         * The judge that scores the criteria of {@code rubric} verifiers; the SDK ships no model
+         * client, so the embedding application supplies one. Without it, rubric tasks end in {@code ERROR}.
+         */
+        public Builder judge(dev.ale.api.Judge value) {
+            this.judge = Objects.requireNonNull(value, "judge");
+            return this;
+        }
+
+        /**
+         * Allows {@code command} verifiers, which run an external grader program from the pack. Off
+         * by default, since a pack from elsewhere must not run code on this machine unless asked.
+         * Applies to the default registry (and to a {@link VerifierRegistry} given with {@link #verifiers});
+         * another registry answers for itself through {@code policy()}.
+         */
+        public Builder allowCommandVerifiers(boolean allow) {
+            this.allowCommandVerifiers = allow;
+            return this;
+        }
+
+        /**
          * Checks the options and every selected task's verifier configuration.
          *
          * @throws VerifierConfigException naming the task.json and JSON Pointer of a bad config
@@ -289,6 +341,9 @@ public final class Evaluator {
             }
             Harness named = namingHarness != null ? namingHarness : harnesses.get();
             VerifierFactories registry = verifierFactories != null ? verifierFactories : VerifierRegistry.discover();
+            if (allowCommandVerifiers && registry instanceof VerifierRegistry r) {
+                registry = r.withPolicy(new dev.ale.api.VerifierPolicy(true));
+            }
             Map<String, Verifier> built = new LinkedHashMap<>();
             for (Task t : tasks) {
                 if (built.containsKey(t.id())) {
@@ -306,7 +361,9 @@ public final class Evaluator {
             return new Evaluator(new Config(List.copyOf(tasks), List.copyOf(refs), Map.copyOf(built), harnesses,
                     named.name(), named.description(), sandboxes, trials, parallelism, runDirectory,
                     List.copyOf(listeners), timeout, interruptGrace, verifierTimeout, seed, maxRetries, retryBackoff,
-                    shardIndex, shardCount, runCostLimitUsd, runTimeLimit, artifactCapBytes));
+                    shardIndex, shardCount, runCostLimitUsd, runTimeLimit, artifactCapBytes,
+                    ReferenceKey.resolve(referenceKey, System::getenv), judge,
+                    registry.policy().allowCommands()));
         }
 
         private static int atLeast(int value, int min, String what) {

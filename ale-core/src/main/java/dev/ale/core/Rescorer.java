@@ -29,7 +29,7 @@ final class Rescorer {
     private Rescorer() {}
 
     static EvaluationReport rescore(Path runDirectory, Map<String, Task> tasks, Map<String, Verifier> verifiers,
-            Duration verifierTimeout) throws IOException {
+            Duration verifierTimeout, ReferenceKey key, java.util.Optional<dev.ale.api.Judge> judge) throws IOException {
         EvaluationReport old = Reports.read(runDirectory);
         List<AttemptResult> rescored = new ArrayList<>();
         List<String> warnings = new ArrayList<>(old.warnings());
@@ -48,9 +48,15 @@ final class Rescorer {
                 rescored.add(a);
                 continue;
             }
+            if (task.referenceSealed() && !key.present()) {
+                warnings.add("not rescored: the reference of " + a.taskId() + " is sealed and no key was given"
+                        + " (the environment variable " + ReferenceKey.ENVIRONMENT + "); the old result stands");
+                rescored.add(a);
+                continue;
+            }
             rescored.add(rescoreOne(a, task, verifiers.get(a.taskId()), zip,
                     RunFiles.readTrajectory(RunFiles.trajectoryFile(runDirectory, a.taskId(), a.trial())),
-                    verifierTimeout));
+                    verifierTimeout, key, judge));
         }
         EvaluationReport.Meta m = old.meta();
         return new EvaluationReport(new EvaluationReport.Meta(m.packs(), m.harness(), m.sandbox(), m.trials(),
@@ -59,18 +65,34 @@ final class Rescorer {
     }
 
     private static AttemptResult rescoreOne(AttemptResult a, Task task, Verifier verifier, Path zip,
-            List<dev.ale.api.Step> steps, Duration verifierTimeout) throws IOException {
+            List<dev.ale.api.Step> steps, Duration verifierTimeout, ReferenceKey key,
+            java.util.Optional<dev.ale.api.Judge> judge) throws IOException {
         try (Sandbox sandbox = Sandboxes.inMemory().open(new SandboxRequest(a.taskId() + "." + a.trial(), 0))) {
             unzip(zip, sandbox.workspace());
             Path reference = sandbox.openReferenceArea();
-            for (TaskFile f : task.files(TaskPart.REFERENCE)) {
+            List<TaskFile> referenceFiles;
+            if (task.referenceSealed()) {
+                char[] copy = key.copy();
+                try {
+                    referenceFiles = task.unsealReference(copy);
+                } catch (dev.ale.api.AleException e) {
+                    return with(a, Outcome.ERROR, Cause.PACK, Verdict.of(0, "not scored: " + e.getMessage(), List.of()),
+                            e.getMessage());
+                } finally {
+                    ReferenceKey.wipe(copy);
+                }
+            } else {
+                referenceFiles = task.files(TaskPart.REFERENCE);
+            }
+            for (TaskFile f : referenceFiles) {
                 try (InputStream in = f.open()) {
                     FileTrees.copyInto(reference, f.path(), in);
                 }
             }
             RecordingTrajectory trajectory = new RecordingTrajectory(java.time.Clock.systemUTC(), 0, 0, why -> { });
             steps.forEach(trajectory::record);
-            Contexts.Verification ctx = new Contexts.Verification(sandbox.workspace(), reference, task.spec(), trajectory);
+            Contexts.Verification ctx = new Contexts.Verification(sandbox.workspace(), reference, task.spec(), trajectory,
+                    judge, java.util.Optional.of(a.verdict()), java.time.Instant.now().plus(verifierTimeout));
             Deadlines.Result<Verdict> r = Deadlines.call(() -> verifier.verify(ctx), verifierTimeout,
                     Duration.ofSeconds(2), new Deadlines.Watch());
             if (r.end() != Deadlines.End.RETURNED || r.value() == null) {

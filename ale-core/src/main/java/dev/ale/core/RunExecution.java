@@ -114,7 +114,8 @@ final class RunExecution implements RunHandle {
         events.runStarted(plan.size());
         List<NotRun> notRun = Collections.synchronizedList(new ArrayList<>());
         AttemptRunner runner = new AttemptRunner(config.sandboxes(), config.harnesses(), config.timeout(),
-                config.interruptGrace(), config.verifierTimeout(), events, Clock.systemUTC());
+                config.interruptGrace(), config.verifierTimeout(), events, Clock.systemUTC(), config.referenceKey(),
+                java.util.Optional.ofNullable(config.judge()));
         runAll(plan, results, runner, journal, notRun);
         if (journal != null) {
             journal.close();
@@ -135,6 +136,7 @@ final class RunExecution implements RunHandle {
         if (dir != null) {
             report.writeTo(dir);
             RunFiles.writeRunJson(dir, RunJsonWriter.write(config, RunFiles.readRunJson(dir), startedAt, thisSegment));
+            dev.ale.core.report.ReportFiles.writeAll(report, dir);
         }
         events.runFinished(report);
         return report;

@@ -47,7 +47,10 @@ final class RunJsonWriter {
                 .put("interruptGraceMs", c.interruptGrace().toMillis())
                 .put("verifierTimeoutMs", c.verifierTimeout().toMillis())
                 .put("artifactCapBytes", c.artifactCapBytes())
-                .put("runCostLimitUsd", c.runCostLimitUsd());
+                .put("runCostLimitUsd", c.runCostLimitUsd())
+                .put("referenceKeyGiven", c.referenceKey().present())
+                .put("judgeGiven", c.judge() != null)
+                .put("commandVerifiersAllowed", c.commandVerifiersAllowed());
         if (c.timeout() != null) {
             options.put("timeoutOverrideMs", c.timeout().toMillis());
         }

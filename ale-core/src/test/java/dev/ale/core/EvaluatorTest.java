@@ -283,8 +283,9 @@ class EvaluatorTest {
         try (var files = Files.walk(runDir)) {
             List<String> names = files.filter(Files::isRegularFile).map(p -> runDir.relativize(p).toString())
                     .sorted().toList();
-            assertEquals(List.of("artifacts/a/1.zip", "journal.jsonl", "report.json", "run.json",
-                    "trajectories/a/1.jsonl"), names, "every file in place, no temporary file left behind");
+            assertEquals(List.of("artifacts/a/1.zip", "journal.jsonl", "junit.xml", "report.html", "report.json",
+                    "report.md", "run.json", "trajectories/a/1.jsonl"), names,
+                    "every file in place, no temporary file left behind");
         }
     }
 }

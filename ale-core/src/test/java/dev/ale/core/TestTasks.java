@@ -121,6 +121,19 @@ final class TestTasks {
                 JSON.createObjectNode().put("type", type), s.passThreshold(), s.metadata());
     }
 
+    /** A task with the given verifier configuration (JSON text) and reference answer {@code 42}. */
+    static MemoryTask withConfig(String id, String verifierJson) {
+        TaskSpec s = task(id, "42").spec();
+        JsonNode config;
+        try {
+            config = JSON.readTree(verifierJson);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(verifierJson, e);
+        }
+        return new MemoryTask(new TaskSpec(s.id(), s.revision(), s.title(), s.taxonomy(), s.tier(), s.limits(),
+                s.sessions(), config, s.passThreshold(), s.metadata())).file(TaskPart.REFERENCE, "answer.txt", "42");
+    }
+
     /** A task whose reference answer is {@code answer}. */
     static MemoryTask task(String id, String answer) {
         return new MemoryTask(spec(id, Tier.NEAR_TERM, "business_finance", Duration.ofSeconds(30), 0, "Write the answer."))

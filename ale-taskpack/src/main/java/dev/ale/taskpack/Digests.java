@@ -67,7 +67,7 @@ final class Digests {
         return BaseEncoding.base16().lowerCase().encode(bytes);
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -48,7 +48,7 @@ final class PackOpener {
         PackSource source = source(path, options.limits(), tempParent);
         try {
             PackReader.Result read = PackReader.read(source, options, false);
-            return build(source, read);
+            return build(source, read, options.limits());
         } catch (RuntimeException | Error e) {
             source.close();
             throw e;
@@ -77,12 +77,12 @@ final class PackOpener {
         };
     }
 
-    private static TaskPack build(PackSource source, PackReader.Result read) {
+    private static TaskPack build(PackSource source, PackReader.Result read, PackLimits limits) {
         Manifest m = read.manifest();
         Map<String, String> digests = new LinkedHashMap<>();
         m.tasks().forEach(t -> digests.put(t.id(), t.digest()));
         PackState state = new PackState(source, new PackRef(m.name(), m.version(), Digests.pack(digests)),
-                m.info(), m.lists(), read.warnings());
+                m.info(), m.lists(), read.warnings(), limits);
         List<Task> tasks = new ArrayList<>();
         for (TaskSpec spec : read.specs()) {
             tasks.add(new PackTask(state, spec, digests.get(spec.id())));

@@ -12,10 +12,13 @@ final class PackState {
     private final PackInfo info;
     private final Map<String, List<String>> lists;
     private final List<String> warnings;
+    private final PackLimits limits;
     private volatile boolean closed;
 
-    PackState(PackSource source, PackRef ref, PackInfo info, Map<String, List<String>> lists, List<String> warnings) {
+    PackState(PackSource source, PackRef ref, PackInfo info, Map<String, List<String>> lists, List<String> warnings,
+            PackLimits limits) {
         this.source = source;
+        this.limits = limits;
         this.ref = ref;
         this.info = info;
         this.lists = lists;
@@ -44,6 +47,11 @@ final class PackState {
 
     List<String> warnings() {
         return warnings;
+    }
+
+    /** The limits the pack was opened with (also applied to sealed references). */
+    PackLimits limits() {
+        return limits;
     }
 
     void close() {

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * A task of an opened pack. The first time any of its files is asked for, all of its files are
  * digested (streamed) and compared with the digest recorded in {@code pack.json}; the computed
- * digest is kept, so the check runs once.
+ * digest is kept, so the check runs once. A sealed reference ({@code reference.7z}) is not among
+ * {@code files(REFERENCE)}; it opens through {@link #unsealReference(char[])}.
  */
 final class PackTask implements Task {
     private final PackState state;
@@ -53,6 +54,25 @@ final class PackTask implements Task {
         }
         files.sort((a, b) -> Digests.UTF8_ORDER.compare(a.path(), b.path()));
         return List.copyOf(files);
+    }
+
+    @Override
+    public boolean referenceSealed() {
+        return state.source().listing().files().containsKey(SealedReference.entry(spec.id()));
+    }
+
+    /**
+     * Checks the task's digest (which covers {@code reference.7z} as any file), then decrypts the
+     * sealed reference in memory, applying the pack's limits to its entries.
+     */
+    @Override
+    public List<TaskFile> unsealReference(char[] key) {
+        if (!referenceSealed()) {
+            throw new TaskPackException(TaskLayout.folder(spec.id()), "", "the reference of task '" + spec.id()
+                    + "' is not sealed (it has no reference.7z)");
+        }
+        verify();
+        return SealedReference.open(state.source(), SealedReference.entry(spec.id()), state.limits(), key);
     }
 
     /**

@@ -56,30 +56,47 @@ final class PackWriting {
     }
 
     static void write(Path packDirectory, Path target) {
-        PackOpener.Kind kind = PackOpener.Kind.of(target);
-        if (kind == null) {
-            throw new TaskPackException(target.toString(), "", "unknown kind of archive: expected .zip, .tar, .tar.gz or .tgz");
-        }
+        PackOpener.Kind kind = kind(target);
         try (DirectorySource source = directory(packDirectory)) {
-            Path absolute = target.toAbsolutePath().normalize();
-            Path parent = absolute.getParent();
-            if (parent == null || (Files.isDirectory(parent) && parent.toRealPath().startsWith(source.root()))) {
-                throw new TaskPackException(target.toString(), "", "the archive cannot be written inside the pack directory");
-            }
-            PackReader.Result read = PackReader.read(source, PackOptions.defaults(), false);
-            for (Manifest.Entry t : read.manifest().tasks()) {
-                String actual = Digests.task(source, t.id());
-                if (!actual.equals(t.digest())) {
-                    throw PackTask.mismatch(t.id(), t.digest(), actual);
-                }
-            }
+            Path absolute = checkTarget(source, target);
+            checkCurrent(source);
             replace(absolute, tmp -> ArchiveWriter.write(kind, source, tmp));
         } catch (IOException e) {
             throw new TaskPackException(target.toString(), "", "cannot write the archive: " + e, e);
         }
     }
 
-    private static DirectorySource directory(Path packDirectory) {
+    /** The kind of archive {@code target} names. */
+    static PackOpener.Kind kind(Path target) {
+        PackOpener.Kind kind = PackOpener.Kind.of(target);
+        if (kind == null) {
+            throw new TaskPackException(target.toString(), "", "unknown kind of archive: expected .zip, .tar, .tar.gz or .tgz");
+        }
+        return kind;
+    }
+
+    /** The absolute target, after checking it is not inside the pack directory. */
+    static Path checkTarget(DirectorySource source, Path target) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        Path parent = absolute.getParent();
+        if (parent == null || (Files.isDirectory(parent) && parent.toRealPath().startsWith(source.root()))) {
+            throw new TaskPackException(target.toString(), "", "the archive cannot be written inside the pack directory");
+        }
+        return absolute;
+    }
+
+    /** Validates the pack and checks that every task's files give the digest recorded in pack.json. */
+    static void checkCurrent(DirectorySource source) {
+        PackReader.Result read = PackReader.read(source, PackOptions.defaults(), false);
+        for (Manifest.Entry t : read.manifest().tasks()) {
+            String actual = Digests.task(source, t.id());
+            if (!actual.equals(t.digest())) {
+                throw PackTask.mismatch(t.id(), t.digest(), actual);
+            }
+        }
+    }
+
+    static DirectorySource directory(Path packDirectory) {
         if (!Files.isDirectory(packDirectory)) {
             throw new TaskPackException(packDirectory.toString(), "", "not a pack directory");
         }

@@ -66,6 +66,10 @@ final class TaskLayout {
                         : "not allowed in a task folder (only task.json, inputs/, sessions/<n>/, reference/, reference.7z and solution/)");
             }
         }
+        if (listing.files().containsKey(folder + SealedReference.FILE) && !listing.filesUnder(folder + "reference/").isEmpty()) {
+            throw new TaskPackException(folder + SealedReference.FILE, "", "a task holds its reference either in reference/"
+                    + " or sealed in reference.7z, not both");
+        }
         String sessionsFolder = folder + "sessions/";
         for (String child : listing.children(sessionsFolder)) {
             if (!SESSION.matcher(child).matches()) {

@@ -3,9 +3,10 @@ package dev.ale.taskpack;
 import java.nio.file.Path;
 
 /**
- * Writes a pack directory as a pack: fills in the task digests of {@code pack.json}, and writes
+ * Writes a pack directory as a pack: fills in the task digests of {@code pack.json}, writes
  * reproducible archives (sorted entries, fixed timestamps and permissions), so writing the same
- * directory twice gives byte-identical files.
+ * directory twice gives byte-identical files, and seals references with a key
+ * ({@code reference.7z}, see {@code docs/sealed-references.md}).
  */
 public final class TaskPackWriter {
     private TaskPackWriter() {}
@@ -28,5 +29,32 @@ public final class TaskPackWriter {
      */
     public static void write(Path packDirectory, Path target) {
         PackWriting.write(packDirectory, target);
+    }
+
+    /**
+     * Seals every task's reference in place: the files of {@code reference/} become one
+     * AES-256-encrypted {@code reference.7z} (names included), the folder is removed, and the digests
+     * in {@code pack.json} are updated. Tasks sealed already are left as they are, but must open
+     * with {@code key}. The same files and key always give the same bytes (salt and IVs are derived
+     * from the key and the content). A sealing that was interrupted is completed by running this
+     * again. The key is not kept.
+     *
+     * @return the digest of the whole pack
+     * @throws IllegalArgumentException if the key is empty
+     * @throws dev.ale.api.TaskPackException if the pack is invalid, or a task is sealed with another key
+     */
+    public static String sealReferences(Path packDirectory, char[] key) {
+        return Sealing.sealReferences(packDirectory, key);
+    }
+
+    /**
+     * As {@link #write(Path, Path)}, with every reference sealed with {@code key} in the archive
+     * ({@code reference.7z} instead of {@code reference/}, digests updated); the pack directory is
+     * not changed. Reproducible too: the same directory and key give byte-identical archives.
+     *
+     * @throws IllegalArgumentException if the key is empty
+     */
+    public static void write(Path packDirectory, Path target, char[] key) {
+        Sealing.write(packDirectory, target, key);
     }
 }

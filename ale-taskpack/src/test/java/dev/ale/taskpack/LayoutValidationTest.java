@@ -1,9 +1,12 @@
 package dev.ale.taskpack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ale.api.Task;
 import dev.ale.api.TaskPackException;
 import dev.ale.api.TaskPart;
 import java.io.IOException;
@@ -103,14 +106,43 @@ class LayoutValidationTest {
     }
 
     @Test
-    void aSealedReferenceIsAllowedAndCountsInTheDigest() {
+    void aSealedReferenceIsAllowedAndCountsInTheDigest() throws IOException {
         String before = p.recordedDigest("ledger-close");
+        deleteReferenceFolder("ledger-close");
         p.write("tasks/ledger-close/reference.7z", new byte[] {'7', 'z', (byte) 0xbc, (byte) 0xaf});
         p.rehash();
         assertNotEquals(before, p.recordedDigest("ledger-close"));
         try (TaskPack pack = TaskPacks.open(p.dir)) {
             pack.verify();
-            assertEquals(1, pack.task("ledger-close").orElseThrow().files(TaskPart.REFERENCE).size());
+            Task task = pack.task("ledger-close").orElseThrow();
+            assertTrue(task.referenceSealed());
+            assertEquals(0, task.files(TaskPart.REFERENCE).size());
+            assertFalse(pack.task("bank-rec").orElseThrow().referenceSealed());
+        }
+    }
+
+    @Test
+    void aReferenceFolderBesideASealedReferenceIsAnError() {
+        p.write("tasks/ledger-close/reference.7z", new byte[] {'7', 'z', (byte) 0xbc, (byte) 0xaf});
+        p.rehash();
+        p.assertRefused("tasks/ledger-close/reference.7z", "", "either in reference/ or sealed in reference.7z, not both");
+    }
+
+    @Test
+    void anEmptyReferenceFolderBesideASealedReferenceIsHarmless() throws IOException {
+        deleteReferenceFolder("ledger-close");
+        Files.createDirectories(p.dir.resolve("tasks/ledger-close/reference/empty"));
+        p.write("tasks/ledger-close/reference.7z", new byte[] {'7', 'z', (byte) 0xbc, (byte) 0xaf});
+        p.rehash();
+        try (TaskPack pack = TaskPacks.open(p.dir)) {
+            assertTrue(pack.task("ledger-close").orElseThrow().referenceSealed());
+        }
+    }
+
+    private void deleteReferenceFolder(String id) throws IOException {
+        Path reference = p.dir.resolve("tasks/" + id + "/reference");
+        try (var walk = Files.walk(reference)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
     }
 }

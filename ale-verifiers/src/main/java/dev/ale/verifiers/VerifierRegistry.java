@@ -8,54 +8,58 @@ import dev.ale.api.Verifier;
 import dev.ale.api.VerifierConfigException;
 import dev.ale.api.VerifierFactories;
 import dev.ale.api.VerifierFactory;
-import java.security.CodeSource;
-import java.util.ArrayList;
+import dev.ale.api.VerifierPolicy;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * The registry of verifier types: builds verifiers from their JSON configurations, including the
  * children of composites. {@link #discover()} finds every {@link VerifierFactory} listed in
- * {@code META-INF/services/dev.ale.api.VerifierFactory} on the class path: the built-in types
- * ({@code file-exists}, {@code text}, {@code json}, {@code number}, {@code csv}, {@code all},
- * {@code any}, {@code weighted}) and plugins. Built-in type names are bare; a plugin's name must
- * carry a namespace ({@code acme.double-entry}). Two factories of one type are an error naming
- * both; a provider that fails to load is left out and listed in {@link #problems()}.
- * Immutable and thread-safe.
+ * {@code META-INF/services/dev.ale.api.VerifierFactory} on the class path, {@link #discover(ModuleLayer)}
+ * also those of a module layer: the built-in types ({@code file-exists}, {@code text}, {@code json},
+ * {@code number}, {@code csv}, {@code all}, {@code any}, {@code weighted}, {@code command},
+ * {@code rubric}, ...) and plugins. Built-in type names are bare; a plugin's name must carry a
+ * namespace ({@code acme.double-entry}). Two factories of one type are an error naming both; a
+ * provider that fails to load is left out and listed in {@link #problems()}. The registry carries
+ * the {@link VerifierPolicy} its verifiers are built under ({@link #withPolicy}); by default
+ * {@code command} verifiers are refused. Immutable and thread-safe.
  */
 public final class VerifierRegistry implements VerifierFactories {
     private static final String BUILT_IN_PACKAGE = "dev.ale.verifiers.internal";
-    private static final int MAX_LOAD_ERRORS = 100;
 
     private final Map<String, VerifierFactory> factories;
     private final List<String> problems;
+    private final VerifierPolicy policy;
 
     /** The registry of every factory found on the class path, as {@link #discover()}. */
     public VerifierRegistry() {
-        this(discoveredFactories(loaders()));
+        this(new Discovery().search(contextLoader()).search(ownLoader()));
     }
 
-    private VerifierRegistry(Found found) {
+    private VerifierRegistry(Discovery found) {
         Map<String, VerifierFactory> byType = new TreeMap<>();
-        for (VerifierFactory f : found.factories) {
+        for (VerifierFactory f : found.factories()) {
             String type = typeOf(f);
             VerifierFactory other = byType.putIfAbsent(type, f);
             if (other != null) {
                 throw new AleException("", "", "verifier type '" + type + "' is provided twice: by "
-                        + describe(other.getClass()) + " and by " + describe(f.getClass()));
+                        + Discovery.describe(other.getClass()) + " and by " + Discovery.describe(f.getClass()));
             }
         }
         this.factories = ImmutableSortedMap.copyOf(byType);
-        this.problems = ImmutableList.copyOf(found.problems);
+        this.problems = ImmutableList.copyOf(found.problems());
+        this.policy = VerifierPolicy.DEFAULT;
+    }
+
+    private VerifierRegistry(VerifierRegistry base, VerifierPolicy policy) {
+        this.factories = base.factories;
+        this.problems = base.problems;
+        this.policy = policy;
     }
 
     /**
@@ -68,9 +72,32 @@ public final class VerifierRegistry implements VerifierFactories {
         return new VerifierRegistry();
     }
 
+    /**
+     * The built-in factories plus those visible through {@code loader}, for plugins loaded in a
+     * class loader of their own (a {@link java.net.URLClassLoader} over plugin jars).
+     *
+     * @throws AleException when two factories claim one type or a plugin's type is not namespaced
+     */
+    public static VerifierRegistry discover(ClassLoader loader) {
+        return new VerifierRegistry(new Discovery().search(Objects.requireNonNull(loader, "loader")).search(ownLoader()));
+    }
+
+    /**
+     * The built-in factories plus those provided by the modules of {@code layer} and its parents,
+     * for plugins on the module path (named or automatic modules: an automatic module's
+     * {@code META-INF/services} entries count as its {@code provides}).
+     *
+     * @throws AleException when two factories claim one type or a plugin's type is not namespaced
+     */
+    public static VerifierRegistry discover(ModuleLayer layer) {
+        return new VerifierRegistry(new Discovery().search(Objects.requireNonNull(layer, "layer")).search(ownLoader()));
+    }
+
     /** Like {@link #discover()}, through the given class loaders only. */
     static VerifierRegistry discover(List<ClassLoader> loaders) {
-        return new VerifierRegistry(discoveredFactories(loaders));
+        Discovery d = new Discovery();
+        loaders.forEach(d::search);
+        return new VerifierRegistry(d);
     }
 
     /**
@@ -79,7 +106,21 @@ public final class VerifierRegistry implements VerifierFactories {
      * @throws AleException when two factories claim one type or a plugin's type is not namespaced
      */
     public static VerifierRegistry of(VerifierFactory... factories) {
-        return new VerifierRegistry(new Found(Arrays.asList(factories), List.of()));
+        return new VerifierRegistry(new Discovery().add(Arrays.asList(factories)));
+    }
+
+    /**
+     * This registry with another policy, for instance {@code new VerifierPolicy(true)} to let
+     * {@code command} verifiers run external graders. The policy reaches every factory, composites'
+     * children included, through {@link #policy()}.
+     */
+    public VerifierRegistry withPolicy(VerifierPolicy newPolicy) {
+        return new VerifierRegistry(this, Objects.requireNonNull(newPolicy, "policy"));
+    }
+
+    @Override
+    public VerifierPolicy policy() {
+        return policy;
     }
 
     @Override
@@ -124,74 +165,29 @@ public final class VerifierRegistry implements VerifierFactories {
 
     @Override
     public String toString() {
-        return "VerifierRegistry" + factories.keySet() + (problems.isEmpty() ? "" : " with " + problems.size() + " problems");
+        return "VerifierRegistry" + factories.keySet() + (problems.isEmpty() ? "" : " with " + problems.size() + " problems")
+                + (policy.allowCommands() ? " allowing commands" : "");
     }
 
-    private record Found(List<VerifierFactory> factories, List<String> problems) {
-    }
-
-    private static List<ClassLoader> loaders() {
-        Set<ClassLoader> out = new LinkedHashSet<>();
+    private static ClassLoader contextLoader() {
         ClassLoader context = Thread.currentThread().getContextClassLoader();
-        if (context != null) {
-            out.add(context);
-        }
-        out.add(VerifierRegistry.class.getClassLoader());
-        return List.copyOf(out);
+        return context != null ? context : ownLoader();
     }
 
-    private static Found discoveredFactories(List<ClassLoader> loaders) {
-        List<VerifierFactory> found = new ArrayList<>();
-        Set<Class<?>> classes = new LinkedHashSet<>();
-        List<String> problems = new ArrayList<>();
-        for (ClassLoader loader : loaders) {
-            Iterator<VerifierFactory> it = ServiceLoader.load(VerifierFactory.class, loader).iterator();
-            int errors = 0;
-            while (true) {
-                VerifierFactory f;
-                try {
-                    if (!it.hasNext()) {
-                        break;
-                    }
-                    f = it.next();
-                } catch (ServiceConfigurationError | LinkageError e) {
-                    problems.add("verifier factory left out: " + e.getMessage()
-                            + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
-                    if (++errors == MAX_LOAD_ERRORS) {
-                        problems.add("stopped looking for verifier factories after " + MAX_LOAD_ERRORS + " errors");
-                        break;
-                    }
-                    continue;
-                }
-                if (classes.add(f.getClass()) && answers(f, problems)) {
-                    found.add(f);
-                }
-            }
-        }
-        return new Found(found, problems);
-    }
-
-    /** Whether a discovered factory can say its type; a plugin that throws here is a problem, not a crash. */
-    private static boolean answers(VerifierFactory f, List<String> problems) {
-        try {
-            f.type();
-            return true;
-        } catch (RuntimeException | LinkageError e) {
-            problems.add("verifier factory left out: " + describe(f.getClass()) + " failed to name its type: " + e);
-            return false;
-        }
+    private static ClassLoader ownLoader() {
+        return VerifierRegistry.class.getClassLoader();
     }
 
     /** The factory's type name, checked against the naming rule. */
     private static String typeOf(VerifierFactory f) {
         String type = f.type();
         if (type == null || !validName(type)) {
-            throw new AleException("", "", "verifier type name '" + type + "' of " + describe(f.getClass())
+            throw new AleException("", "", "verifier type name '" + type + "' of " + Discovery.describe(f.getClass())
                     + " is not valid: it must be letters, digits, '-' and '_', in segments separated by '.'");
         }
         boolean builtIn = isBuiltIn(f.getClass());
         if (!builtIn && type.indexOf('.') < 0) {
-            throw new AleException("", "", "verifier type '" + type + "' of " + describe(f.getClass())
+            throw new AleException("", "", "verifier type '" + type + "' of " + Discovery.describe(f.getClass())
                     + " must be namespaced, such as 'acme." + type + "': bare names are reserved for the built-in verifiers");
         }
         if (builtIn && type.indexOf('.') >= 0) {
@@ -219,15 +215,7 @@ public final class VerifierRegistry implements VerifierFactories {
     private static boolean isBuiltIn(Class<?> c) {
         return c.getPackageName().equals(BUILT_IN_PACKAGE)
                 && c.getClassLoader() == VerifierRegistry.class.getClassLoader()
-                && Objects.equals(location(c), location(VerifierRegistry.class));
+                && Objects.equals(Discovery.location(c), Discovery.location(VerifierRegistry.class));
     }
 
-    private static String describe(Class<?> c) {
-        return c.getName() + " (" + Objects.requireNonNullElse(location(c), "unknown location") + ")";
-    }
-
-    private static String location(Class<?> c) {
-        CodeSource cs = c.getProtectionDomain().getCodeSource();
-        return cs == null || cs.getLocation() == null ? null : cs.getLocation().toString();
-    }
 }

@@ -8,19 +8,56 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ale.api.AleException;
 import dev.ale.api.VerifierConfigException;
 import dev.ale.api.VerifierFactories;
+import dev.ale.api.VerifierFactory;
+import dev.ale.api.VerifierPolicy;
 import dev.ale.verifiers.internal.ImpostorFactory;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class VerifierRegistryTest {
-    private static final Set<String> BUILT_IN = Set.of("file-exists", "text", "json", "number", "csv", "all", "any", "weighted");
+    /** The types every build of this module has; others may be added. */
+    private static final Set<String> FOUNDATION = Set.of("file-exists", "text", "json", "number", "csv", "all", "any",
+            "weighted", "command", "rubric");
+    private static final Set<String> BUILT_IN = builtInTypes();
+
+    /**
+     * The types of the factories listed in this module's own services file (not a test's), read
+     * independently of the registry.
+     */
+    static Set<String> builtInTypes() {
+        try {
+            String registry = VerifierRegistry.class.getProtectionDomain().getCodeSource().getLocation().toString();
+            Set<String> types = new TreeSet<>();
+            for (URL url : Collections.list(VerifierRegistry.class.getClassLoader()
+                    .getResources("META-INF/services/" + VerifierFactory.class.getName()))) {
+                if (url.toString().startsWith(registry) || url.toString().startsWith("jar:" + registry)) {
+                    try (InputStream in = url.openStream()) {
+                        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                            if (!line.isBlank()) {
+                                types.add(((VerifierFactory) Class.forName(line.strip()).getConstructor().newInstance()).type());
+                            }
+                        }
+                    }
+                }
+            }
+            return Set.copyOf(types);
+        } catch (ReflectiveOperationException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @TempDir
     Path dir;
@@ -28,8 +65,37 @@ class VerifierRegistryTest {
     @Test
     void discoversTheBuiltInTypes() {
         VerifierRegistry r = VerifierRegistry.discover();
+        assertTrue(BUILT_IN.containsAll(FOUNDATION), BUILT_IN.toString());
         assertEquals(BUILT_IN, r.types());
         assertEquals(List.of(), r.problems());
+    }
+
+    @Test
+    void carriesAPolicyThatDefaultsToNoCommands() {
+        VerifierRegistry r = VerifierRegistry.discover();
+        assertEquals(VerifierPolicy.DEFAULT, r.policy());
+        VerifierRegistry allowing = r.withPolicy(new VerifierPolicy(true));
+        assertEquals(new VerifierPolicy(true), allowing.policy());
+        assertEquals(VerifierPolicy.DEFAULT, r.policy(), "withPolicy leaves the original as it was");
+        assertEquals(r.types(), allowing.types());
+        assertEquals(VerifierPolicy.DEFAULT, allowing.withPolicy(VerifierPolicy.DEFAULT).policy());
+        assertEquals(new VerifierPolicy(true), new VerifierRegistry().withPolicy(new VerifierPolicy(true)).policy());
+    }
+
+    @Test
+    void passesItsPolicyToEveryFactoryIncludingComposites() {
+        List<VerifierPolicy> seen = new ArrayList<>();
+        VerifierFactory spy = new TestFactories.Fixed("acme.spy", 1) {
+            @Override
+            public dev.ale.api.Verifier create(com.fasterxml.jackson.databind.JsonNode config, VerifierFactories nested) {
+                seen.add(nested.policy());
+                return super.create(config, nested);
+            }
+        };
+        VerifierRegistry r = VerifierRegistry.of(spy, new dev.ale.verifiers.internal.CompositeVerifierFactory.All())
+                .withPolicy(new VerifierPolicy(true));
+        r.create(json("{'type': 'all', 'checks': [{'type': 'acme.spy'}]}"), "");
+        assertEquals(List.of(new VerifierPolicy(true)), seen);
     }
 
     @Test
@@ -39,6 +105,7 @@ class VerifierRegistryTest {
         assertEquals(1, found.size());
         assertTrue(found.get(0) instanceof VerifierRegistry);
         assertEquals(BUILT_IN, found.get(0).types());
+        assertEquals(VerifierPolicy.DEFAULT, found.get(0).policy());
     }
 
     @Test
@@ -54,7 +121,8 @@ class VerifierRegistryTest {
         VerifierConfigException e = assertThrows(VerifierConfigException.class,
                 () -> Fixture.REGISTRY.create(json("{'type': 'jsno'}"), "/verifier"));
         assertEquals("/verifier/type", e.field());
-        assertTrue(e.getMessage().contains("'jsno'") && e.getMessage().contains("all, any, csv, file-exists, json"), e.getMessage());
+        assertTrue(e.getMessage().contains("'jsno'")
+                && e.getMessage().endsWith("known types: " + String.join(", ", new TreeSet<>(BUILT_IN))), e.getMessage());
     }
 
     @Test

@@ -73,6 +73,16 @@ public abstract class CompositeVerifierFactory implements VerifierFactory {
     @Override
     public final Verifier create(JsonNode config, VerifierFactories nested) {
         Opts o = Opts.of(config, "checks");
+        return new Composite(mode, children(o, nested, mode == Mode.WEIGHTED ? "weight" : null));
+    }
+
+    /**
+     * Reads the non-empty {@code "checks"} array of {@code o}: each child's {@code name} (unique;
+     * default {@code <type> [<index>]}), {@code gate} flag and, when {@code weightKey} is not null,
+     * the number > 0 under that key (default 1), then builds the rest of it through {@code nested}.
+     * A child carrying {@code "weight"} when {@code weightKey} is not {@code "weight"} is an error.
+     */
+    static List<Child> children(Opts o, VerifierFactories nested, String weightKey) {
         JsonNode list = o.require("checks");
         if (!list.isArray() || list.isEmpty()) {
             throw o.error("checks", "must be a non-empty array of verifier configurations, got " + Opts.kind(list));
@@ -80,7 +90,7 @@ public abstract class CompositeVerifierFactory implements VerifierFactory {
         List<Child> children = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
-            String at = Ptr.child("/checks", i);
+            String at = Ptr.child(o.pointer("checks"), i);
             JsonNode c = list.get(i);
             if (!c.isObject()) {
                 throw new VerifierConfigException(at, "must be a JSON object, got " + Opts.kind(c));
@@ -89,14 +99,14 @@ public abstract class CompositeVerifierFactory implements VerifierFactory {
             if (!names.add(name)) {
                 throw new VerifierConfigException(at + "/name", "duplicate check name '" + name + "'");
             }
+            if (c.has("weight") && !"weight".equals(weightKey)) {
+                throw new VerifierConfigException(at + "/weight", "weight applies to children of weighted only");
+            }
             double weight = 1;
-            if (c.has("weight")) {
-                JsonNode w = c.get("weight");
-                if (mode != Mode.WEIGHTED) {
-                    throw new VerifierConfigException(at + "/weight", "weight applies to children of weighted only");
-                }
+            if (weightKey != null && c.has(weightKey)) {
+                JsonNode w = c.get(weightKey);
                 if (!w.isNumber() || !(w.doubleValue() > 0) || Double.isInfinite(w.doubleValue())) {
-                    throw new VerifierConfigException(at + "/weight", "must be a number > 0, got " + w);
+                    throw new VerifierConfigException(at + "/" + weightKey, "must be a number > 0, got " + w);
                 }
                 weight = w.doubleValue();
             }
@@ -105,10 +115,19 @@ public abstract class CompositeVerifierFactory implements VerifierFactory {
                 throw new VerifierConfigException(at + "/gate", "must be true or false, got " + Opts.kind(g));
             }
             ObjectNode child = ((ObjectNode) c).deepCopy();
-            child.remove(List.of("name", "weight", "gate"));
+            child.remove(weightKey == null ? List.of("name", "gate") : List.of("name", "gate", weightKey));
             children.add(new Child(name, weight, g.asBoolean(false), nested.create(child, at)));
         }
-        return new Composite(mode, children);
+        return List.copyOf(children);
+    }
+
+    /** Runs one child; a verifier that returns no verdict is an error naming the check. */
+    static Verdict run(Child c, VerificationContext ctx) throws Exception {
+        Verdict v = c.verifier().verify(ctx);
+        if (v == null) {
+            throw new AleException("", "", "verifier of check '" + c.name() + "' returned no verdict");
+        }
+        return v;
     }
 
     /** One child: its check name, weight, whether it is a gate, and its verifier. */
@@ -131,10 +150,7 @@ public abstract class CompositeVerifierFactory implements VerifierFactory {
             int passed = 0;
             Check failedGate = null;
             for (Child c : children) {
-                Verdict v = c.verifier().verify(ctx);
-                if (v == null) {
-                    throw new AleException("", "", "verifier of check '" + c.name() + "' returned no verdict");
-                }
+                Verdict v = run(c, ctx);
                 boolean full = v.fullPass(1.0);
                 Check check = new Check(c.name(), v.score(), c.weight(), c.gate(), full,
                         c.gate() ? "full pass (gate)" : "full pass", Render.brief(v.summary(), 2 * Render.WIDTH), v.checks());

@@ -1,6 +1,5 @@
 package dev.ale.verifiers.internal;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -15,14 +14,14 @@ import java.util.List;
  * than {@link #MAX_FIELD_CHARS} characters, records of more than {@link #MAX_FIELDS} fields and
  * unterminated quotes are {@link Malformed}. Not thread-safe: one reader per file.
  */
-final class CsvReader implements Closeable {
+final class CsvReader implements RowReader {
     /** The longest field accepted: 1 Mi characters. */
     static final int MAX_FIELD_CHARS = 1 << 20;
     /** The most fields accepted in one record. */
     static final int MAX_FIELDS = 10_000;
 
     /** The text is not well-formed CSV; the message names the line. */
-    static final class Malformed extends IOException {
+    static final class Malformed extends RowReader.Malformed {
         private static final long serialVersionUID = 1L;
 
         Malformed(String message) {
@@ -49,12 +48,14 @@ final class CsvReader implements Closeable {
     }
 
     /** The line (1-based) on which the last record returned by {@link #next} started. */
-    long line() {
+    @Override
+    public long line() {
         return recordLine;
     }
 
     /** The next record, or null at the end of the input. */
-    List<String> next() throws IOException {
+    @Override
+    public List<String> next() throws IOException {
         if (!started) {
             started = true;
             if (read() != '\uFEFF' && len > 0) {
@@ -82,6 +83,11 @@ final class CsvReader implements Closeable {
             } else {
                 while (c >= 0 && c != delimiter && c != '\n' && c != '\r') {
                     append((char) c);
+                    int start = pos;
+                    while (pos < len && buf[pos] != delimiter && buf[pos] != '\n' && buf[pos] != '\r') {
+                        pos++;
+                    }
+                    append(start, pos);
                     c = read();
                 }
             }
@@ -97,6 +103,11 @@ final class CsvReader implements Closeable {
     private int quoted() throws IOException {
         long start = line;
         while (true) {
+            int from = pos;
+            while (pos < len && buf[pos] != '"' && buf[pos] != '\n' && buf[pos] != '\r') {
+                pos++;
+            }
+            append(from, pos);
             int c = read();
             if (c < 0) {
                 throw new Malformed("line " + start + ": quoted field is not closed before the end of the file");
@@ -123,6 +134,14 @@ final class CsvReader implements Closeable {
         if (c >= 0) {
             line++;
         }
+    }
+
+    /** Appends {@code buf[from, to)} to the field. */
+    private void append(int from, int to) throws Malformed {
+        if (field.length() + (to - from) > MAX_FIELD_CHARS) {
+            throw new Malformed("line " + line + ": a field is longer than " + MAX_FIELD_CHARS + " characters");
+        }
+        field.append(buf, from, to - from);
     }
 
     private void append(char c) throws Malformed {

@@ -43,6 +43,11 @@ final class Json {
             problem = "malformed JSON: the file holds no JSON value";
         } catch (JsonProcessingException e) {
             problem = "malformed JSON: " + describe(e);
+        } catch (IOException | RuntimeException e) {
+            // the bytes are in memory, so anything else is a decoding error too: Jackson's
+            // CharConversionException for bytes it takes for UTF-32, its NumberFormatException for
+            // a number such as 1e10000001234 that no BigDecimal holds
+            problem = "malformed JSON: " + e.getMessage();
         }
         throw new GateFailure(rel.value(), "a JSON document", Render.brief(problem, 160));
     }
@@ -50,15 +55,18 @@ final class Json {
     /** The JSON document of a reference file. */
     static JsonNode reference(VerificationContext ctx, RelPath rel) throws IOException {
         byte[] bytes = SafeFiles.referenceBytes(ctx, rel);
+        JsonNode n;
         try {
-            JsonNode n = MAPPER.readTree(bytes);
-            if (n != null && !n.isMissingNode()) {
-                return n;
-            }
-            throw SafeFiles.referenceError(rel, "holds no JSON value");
+            n = MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
             throw SafeFiles.referenceError(rel, "is malformed JSON: " + describe(e));
+        } catch (IOException | RuntimeException e) {
+            throw SafeFiles.referenceError(rel, "is malformed JSON: " + e.getMessage());
         }
+        if (n == null || n.isMissingNode()) {
+            throw SafeFiles.referenceError(rel, "holds no JSON value");
+        }
+        return n;
     }
 
     private static String describe(JsonProcessingException e) {

@@ -2,71 +2,70 @@ package dev.ale.verifiers.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * How the {@code json} verifier compares an expected value with the actual one.
+ * How the {@code json} verifier compares an expected value with the actual one, place by place,
+ * each place following its {@link JsonRules.Rule}:
  * <ul>
- * <li>Numbers: when either side is a JSON number, both are read as numbers (the other may be a
- *     string such as {@code "1,234.50"}, see {@link Numbers}) and compared within the tolerance.</li>
- * <li>Strings, booleans and null: equal values of the same JSON type.</li>
+ * <li>Scalars, {@code exact} (the default): when either side is a JSON number, both are read as
+ *     numbers (the other may be a string such as {@code "1,234.50"}, see {@link Numbers}) and
+ *     compared within the tolerance; strings, booleans and null must be equal and of one type.
+ *     {@code numeric}: both sides read as numbers, numbers or strings alike (an expected value that
+ *     is no number is compared as trimmed text). {@code text}: strings, numbers or booleans as
+ *     text, trimmed, white space runs as one space, any case.</li>
  * <li>Objects: every expected member matches (members the expected lacks are left to
- *     {@link #extras}). Arrays: every expected element matches the one at the same index.</li>
- * <li>Arrays listed as unordered: compared whole as multisets (same size, and a one-to-one
- *     pairing of equal elements, found by maximum bipartite matching); elements are compared
- *     whole, members the expected lacks included.</li>
+ *     {@link JsonPlaces#extras}). Ordered arrays: every expected element matches the one at its
+ *     index. With {@code informativeOnly}, expected members and elements that are empty defaults
+ *     ({@code ""}, {@code []}, {@code {}}, null) are skipped.</li>
+ * <li>Multiset arrays: same size and a one-to-one pairing of equal elements (maximum bipartite
+ *     matching). Set arrays: every expected element equals some output element and every output
+ *     element some expected one (repeats do not matter). Elements are compared whole, members the
+ *     expected lacks included.</li>
  * </ul>
- *
- * @param tolerance the numeric tolerance
- * @param unordered the JSON Pointers of the arrays compared as multisets
  */
-record JsonCompare(Tolerance tolerance, Set<String> unordered) {
-    JsonCompare {
-        unordered = Set.copyOf(unordered);
+final class JsonCompare {
+    /** The most element comparisons one unordered array may take; beyond, it does not match. */
+    static final long MAX_PAIRINGS = 20_000_000L;
+
+    private final JsonRules rules;
+    private final boolean informativeOnly;
+
+    JsonCompare(JsonRules rules, boolean informativeOnly) {
+        this.rules = rules;
+        this.informativeOnly = informativeOnly;
     }
 
-    /** The pointers of the leaves of {@code expected}: scalars, empty containers, unordered arrays. */
-    List<String> leaves(JsonNode expected) {
-        List<String> out = new ArrayList<>();
-        leaves(expected, "", out);
-        return out;
+    JsonRules rules() {
+        return rules;
     }
 
-    private void leaves(JsonNode n, String at, List<String> out) {
-        if (n.isObject() && !n.isEmpty()) {
-            for (Map.Entry<String, JsonNode> e : n.properties()) {
-                leaves(e.getValue(), Ptr.child(at, e.getKey()), out);
-            }
-        } else if (n.isArray() && !n.isEmpty() && !unordered.contains(at)) {
-            for (int i = 0; i < n.size(); i++) {
-                leaves(n.get(i), Ptr.child(at, i), out);
-            }
-        } else {
-            out.add(at);
-        }
+    /** Whether an expected value is an empty default: {@code ""}, {@code []}, {@code {}} or null. */
+    static boolean uninformative(JsonNode e) {
+        return e.isNull() || e.isTextual() && e.textValue().isEmpty() || e.isContainerNode() && e.isEmpty();
     }
 
-    /** Whether {@code actual} matches {@code expected}, both found at pointer {@code at}. */
-    boolean matches(JsonNode expected, JsonNode actual, String at) {
+    /** Whether the expected value {@code e} is skipped when counting and comparing. */
+    boolean skipped(JsonNode e) {
+        return informativeOnly && uninformative(e);
+    }
+
+    /** Whether {@code actual} matches {@code expected} at {@code path} (a stack, restored on return). */
+    boolean matches(JsonNode expected, JsonNode actual, List<String> path, JsonRules.Rule rule) {
         if (actual == null || actual.isMissingNode()) {
             return false;
         }
-        if (expected.isArray() && unordered.contains(at)) {
-            return actual.isArray() && actual.size() == expected.size() && pairs(expected, actual) == expected.size();
+        if (expected.isArray() && rules.arrays(path, rule) != JsonRules.Arrays.ORDERED) {
+            return actual.isArray() && unordered(expected, actual, path, rule).matched();
         }
         if (expected.isObject()) {
             if (!actual.isObject()) {
                 return false;
             }
-            for (Map.Entry<String, JsonNode> e : expected.properties()) {
-                if (!matches(e.getValue(), actual.get(e.getKey()), Ptr.child(at, e.getKey()))) {
+            for (Map.Entry<String, JsonNode> m : expected.properties()) {
+                if (!skipped(m.getValue()) && !child(m.getValue(), actual.get(m.getKey()), path, m.getKey(), rule, false)) {
                     return false;
                 }
             }
@@ -77,124 +76,124 @@ record JsonCompare(Tolerance tolerance, Set<String> unordered) {
                 return false;
             }
             for (int i = 0; i < expected.size(); i++) {
-                if (!matches(expected.get(i), actual.get(i), Ptr.child(at, i))) {
+                if (!skipped(expected.get(i)) && !child(expected.get(i), actual.get(i), path, Integer.toString(i), rule, false)) {
                     return false;
                 }
             }
             return true;
         }
-        return scalarEquals(expected, actual);
+        return scalar(expected, actual, rule);
+    }
+
+    private boolean child(JsonNode e, JsonNode a, List<String> path, String segment, JsonRules.Rule rule, boolean whole) {
+        path.add(segment);
+        try {
+            JsonRules.Rule r = rules.at(path, rule);
+            return whole ? same(e, a, path, r) : matches(e, a, path, r);
+        } finally {
+            path.remove(path.size() - 1);
+        }
     }
 
     /** Whole equality, for elements of unordered arrays: same members, same lengths. */
-    private boolean same(JsonNode expected, JsonNode actual) {
-        if (expected.isContainerNode() || actual.isContainerNode()) {
-            if (expected.getNodeType() != actual.getNodeType() || expected.size() != actual.size()) {
-                return false;
-            }
-            if (expected.isArray()) {
-                for (int i = 0; i < expected.size(); i++) {
-                    if (!same(expected.get(i), actual.get(i))) {
-                        return false;
-                    }
-                }
-                return true;
-            }
-            for (Map.Entry<String, JsonNode> e : expected.properties()) {
-                JsonNode a = actual.get(e.getKey());
-                if (a == null || !same(e.getValue(), a)) {
+    private boolean same(JsonNode e, JsonNode a, List<String> path, JsonRules.Rule rule) {
+        if (!e.isContainerNode() && !a.isContainerNode()) {
+            return scalar(e, a, rule);
+        }
+        if (e.getNodeType() != a.getNodeType()) {
+            return false;
+        }
+        if (e.isArray() && rules.arrays(path, rule) != JsonRules.Arrays.ORDERED) {
+            return unordered(e, a, path, rule).matched();
+        }
+        if (e.size() != a.size()) {
+            return false;
+        }
+        if (e.isArray()) {
+            for (int i = 0; i < e.size(); i++) {
+                if (!child(e.get(i), a.get(i), path, Integer.toString(i), rule, true)) {
                     return false;
                 }
             }
             return true;
         }
-        return scalarEquals(expected, actual);
-    }
-
-    boolean scalarEquals(JsonNode expected, JsonNode actual) {
-        if (expected.isNumber() || actual.isNumber()) {
-            BigDecimal e = Numbers.of(expected);
-            BigDecimal a = Numbers.of(actual);
-            return e != null && a != null && tolerance.accepts(e, a);
+        for (Map.Entry<String, JsonNode> m : e.properties()) {
+            JsonNode other = a.get(m.getKey());
+            if (other == null || !child(m.getValue(), other, path, m.getKey(), rule, true)) {
+                return false;
+            }
         }
-        return expected.getNodeType() == actual.getNodeType() && expected.equals(actual);
+        return true;
     }
 
-    /**
-     * The size of a maximum pairing of equal elements between two arrays (augmenting paths,
-     * searched breadth-first so deep arrays cannot overflow the stack).
-     */
-    int pairs(JsonNode expected, JsonNode actual) {
-        int n = expected.size();
-        int m = actual.size();
-        int[] partnerOfActual = new int[m];
-        int[] partnerOfExpected = new int[n];
-        Arrays.fill(partnerOfActual, -1);
-        Arrays.fill(partnerOfExpected, -1);
-        int matched = 0;
-        for (int root = 0; root < n; root++) {
-            int[] cameFrom = new int[m];
-            Arrays.fill(cameFrom, -1);
-            Deque<Integer> queue = new ArrayDeque<>();
-            queue.add(root);
-            int free = -1;
-            while (!queue.isEmpty() && free < 0) {
-                int e = queue.poll();
-                for (int k = 0; k < m && free < 0; k++) {
-                    int j = (e + k) % m;
-                    if (cameFrom[j] < 0 && same(expected.get(e), actual.get(j))) {
-                        cameFrom[j] = e;
-                        if (partnerOfActual[j] < 0) {
-                            free = j;
-                        } else {
-                            queue.add(partnerOfActual[j]);
-                        }
-                    }
+    /** Scalar comparison under the rule's {@link JsonRules.Compare}. */
+    boolean scalar(JsonNode e, JsonNode a, JsonRules.Rule rule) {
+        if (a.isContainerNode() || e.isContainerNode()) {
+            return false;
+        }
+        return switch (rule.compare()) {
+            case EXACT -> {
+                if (e.isNumber() || a.isNumber()) {
+                    BigDecimal ev = Numbers.of(e);
+                    BigDecimal av = Numbers.of(a);
+                    yield ev != null && av != null && rule.tolerance().accepts(ev, av);
                 }
+                yield e.getNodeType() == a.getNodeType() && e.equals(a);
             }
-            for (int j = free; j >= 0; ) {
-                int e = cameFrom[j];
-                int previous = partnerOfExpected[e];
-                partnerOfActual[j] = e;
-                partnerOfExpected[e] = j;
-                j = previous;
+            case NUMERIC -> {
+                BigDecimal ev = Numbers.of(e);
+                if (ev == null) {
+                    yield e.getNodeType() == a.getNodeType() && e.asText().strip().equals(a.asText().strip());
+                }
+                BigDecimal av = Numbers.of(a);
+                yield av != null && rule.tolerance().accepts(ev, av);
             }
-            matched += free >= 0 ? 1 : 0;
-        }
-        return matched;
+            case TEXT -> e.isNull() || a.isNull() ? e.isNull() && a.isNull() : text(e).equals(text(a));
+        };
     }
 
-    /**
-     * The pointers of what {@code actual} has beyond {@code expected}: object members the expected
-     * object lacks and elements past the end of an expected (ordered) array. At most {@code limit}
-     * are listed; the count of all is added to {@code count[0]}.
-     */
-    void extras(JsonNode expected, JsonNode actual, String at, List<String> out, int limit, long[] count) {
-        if (expected.isObject() && actual.isObject()) {
-            for (Iterator<String> it = actual.fieldNames(); it.hasNext(); ) {
-                String name = it.next();
-                JsonNode e = expected.get(name);
-                if (e == null) {
-                    note(Ptr.child(at, name), out, limit, count);
-                } else {
-                    extras(e, actual.get(name), Ptr.child(at, name), out, limit, count);
-                }
-            }
-        } else if (expected.isArray() && actual.isArray() && !unordered.contains(at)) {
-            for (int i = 0; i < actual.size(); i++) {
-                if (i >= expected.size()) {
-                    note(Ptr.child(at, i), out, limit, count);
-                } else {
-                    extras(expected.get(i), actual.get(i), Ptr.child(at, i), out, limit, count);
-                }
-            }
-        }
+    private static String text(JsonNode n) {
+        return CellRule.fold(CellRule.collapse(n.asText()));
     }
 
-    private static void note(String pointer, List<String> out, int limit, long[] count) {
-        if (out.size() < limit) {
-            out.add(pointer);
+    /** How an unordered array compared: whether it matches and, in a few words, why. */
+    record Pairing(boolean matched, String observed) {
+    }
+
+    /** Compares arrays as the multiset or set the rule at {@code path} says. */
+    Pairing unordered(JsonNode e, JsonNode a, List<String> path, JsonRules.Rule rule) {
+        if ((long) e.size() * a.size() > MAX_PAIRINGS) {
+            return new Pairing(false, "too many elements to pair (" + e.size() + " expected, " + a.size() + " in output)");
         }
-        count[0]++;
+        boolean[][] equal = new boolean[e.size()][];
+        for (int i = 0; i < e.size(); i++) {
+            equal[i] = new boolean[a.size()];
+            path.add(Integer.toString(i));
+            JsonRules.Rule r = rules.at(path, rule);
+            for (int j = 0; j < a.size(); j++) {
+                equal[i][j] = same(e.get(i), a.get(j), path, r);
+            }
+            path.remove(path.size() - 1);
+        }
+        if (rules.arrays(path, rule) == JsonRules.Arrays.SET) {
+            int found = 0;
+            boolean[] used = new boolean[a.size()];
+            for (boolean[] row : equal) {
+                boolean any = false;
+                for (int j = 0; j < row.length; j++) {
+                    any |= row[j];
+                    used[j] |= row[j];
+                }
+                found += any ? 1 : 0;
+            }
+            int stray = 0;
+            for (boolean u : used) {
+                stray += u ? 0 : 1;
+            }
+            return new Pairing(found == e.size() && stray == 0, found + " of " + e.size() + " expected elements found, "
+                    + stray + " of " + a.size() + " output elements not expected");
+        }
+        int paired = Pairs.maximum(equal, a.size());
+        return new Pairing(paired == e.size() && a.size() == e.size(), paired + " of " + e.size() + " elements paired, " + a.size() + " in output");
     }
 }

@@ -2,41 +2,41 @@ package dev.ale.verifiers.internal;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ale.api.AleException;
-import dev.ale.api.Check;
-import dev.ale.api.Verdict;
-import dev.ale.api.VerificationContext;
 import dev.ale.api.Verifier;
 import dev.ale.api.VerifierFactories;
 import dev.ale.api.VerifierFactory;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The {@code number} verifier: one number in an output file, within a tolerance or a range.
+ * The {@code number} verifier: one number in an output file, within a tolerance of a value, of
+ * a number in the reference, of another extracted number, or within a range.
  *
- * <pre>{"type": "number", "file": "summary.json", "pointer": "/net", "expected": 1234.5, "abs": 0.01}</pre>
+ * <pre>{"type": "number", "file": "plan.json", "pointer": "/cost",
+ *  "relativeTo": {"file": "optimum.json", "pointer": "/objective", "from": "reference"}, "rel": 0.005}</pre>
  * <ul>
- * <li>{@code file} (required): the output file.</li>
- * <li>Where the number is, one of: {@code pointer} (a JSON Pointer into a JSON file);
- *     {@code regex} (the first match in a text file: its first group, or the whole match when the
- *     pattern has no group); {@code csv}: {@code {"column": "net", "row": 0}} (0-based data row)
- *     or {@code {"column": "net", "where": {"account": "4000"}}} (first row whose cells equal the
- *     values, trimmed), with an optional {@code "delimiter"}.</li>
+ * <li>{@code file} (required) and where the number is, one of: {@code pointer} (JSON);
+ *     {@code regex} (text: the first match's first group, or the whole match);
+ *     {@code csv}: {@code {"column", "row" | "where", "delimiter"}} (CSV or TSV with a header);
+ *     {@code xlsx}: {@code {"sheet", "cell": "B7"}} or {@code {"sheet", "column", "row" | "where"}}.</li>
  * <li>What it must be, one of: {@code expected} (a number); {@code expectedFile} with
- *     {@code expectedPointer} (a number in a reference JSON file); {@code range}: {@code [lo, hi]},
- *     inclusive.</li>
- * <li>{@code abs}, {@code rel}: tolerances for {@code expected}; the number passes within either
- *     one given (see {@link Tolerance}); without them it must be equal.</li>
+ *     {@code expectedPointer}; {@code relativeTo}: {@code {"file", "from": "reference" | "output",}}
+ *     plus a place as above (default from the reference); {@code range}: {@code [lo, hi]},
+ *     inclusive, either end may be null (open).</li>
+ * <li>{@code abs}, {@code rel}: tolerances around the value ({@link Tolerance}); {@code combine}:
+ *     {@code either} (default: within either bound) or {@code both} (within both).</li>
  * </ul>
- * Numbers in text are read by {@link Numbers} (thousands separators, currency symbols, spaces
- * and a trailing % are stripped). Score 1 or 0. A missing, unsafe or malformed file, or a missing
- * CSV column, is a failed gate; a value that is absent or not a number scores 0.
+ * Score 1 or 0. A missing, unsafe or malformed output file, or a missing table column, is a failed
+ * gate; a value that is absent or not a number scores 0. Reference problems are task errors.
  */
 public final class NumberVerifierFactory implements VerifierFactory {
+    private static final String[] PLACES = {"pointer", "regex", "csv", "xlsx"};
+    private static final Pattern CELL = Pattern.compile("\\$?([A-Za-z]{1,3})\\$?([1-9][0-9]{0,6})");
+
     @Override
     public String type() {
         return "number";
@@ -44,35 +44,47 @@ public final class NumberVerifierFactory implements VerifierFactory {
 
     @Override
     public Verifier create(JsonNode config, VerifierFactories nested) {
-        Opts o = Opts.of(config, "file", "pointer", "regex", "csv", "expected", "expectedFile", "expectedPointer",
-                "range", "abs", "rel");
-        NumberSource source = switch (o.exactlyOne("pointer", "regex", "csv")) {
-            case "pointer" -> new NumberSource.AtPointer(pointer(o, "pointer"));
-            case "regex" -> new NumberSource.ByRegex(Opts.regex(o.string("regex"), o.pointer("regex"), 0));
-            default -> csv(o);
-        };
-        String target = o.exactlyOne("expected", "expectedFile", "range");
+        Opts o = Opts.of(config, "file", "pointer", "regex", "csv", "xlsx", "expected", "expectedFile", "expectedPointer",
+                "range", "relativeTo", "abs", "rel", "combine");
+        NumberSource source = source(o);
+        String target = o.exactlyOne("expected", "expectedFile", "range", "relativeTo");
         if (!target.equals("expectedFile") && o.has("expectedPointer")) {
             throw o.error("expectedPointer", "expectedPointer goes with expectedFile");
         }
         Tolerance tolerance = Tolerance.read(o);
-        BigDecimal lo = null;
-        BigDecimal hi = null;
+        boolean both = o.choice("combine", "either", "either", "both").equals("both");
+        if (o.has("combine") && (tolerance.abs() == null || tolerance.rel() == null)) {
+            throw o.error("combine", "combine needs both abs and rel");
+        }
         if (target.equals("range")) {
             if (o.has("abs") || o.has("rel")) {
                 throw o.error(o.has("abs") ? "abs" : "rel", "a range takes no tolerance");
             }
-            JsonNode r = o.raw("range");
-            lo = r.isArray() && r.size() == 2 && r.get(0).isNumber() ? Numbers.of(r.get(0)) : null;
-            hi = r.isArray() && r.size() == 2 && r.get(1).isNumber() ? Numbers.of(r.get(1)) : null;
-            if (lo == null || hi == null || lo.compareTo(hi) > 0) {
-                throw o.error("range", "must be [lo, hi], two numbers with lo <= hi, got " + Render.brief(r.toString()));
-            }
+            BigDecimal[] range = range(o);
+            return new NumberCheck(source, null, null, Side.REFERENCE, Tolerance.EXACT, false, range[0], range[1]);
+        }
+        NumberSource reference = null;
+        Side from = Side.REFERENCE;
+        if (target.equals("expectedFile")) {
+            reference = new NumberSource.AtPointer(o.path("expectedFile"), pointer(o, "expectedPointer"));
+        } else if (target.equals("relativeTo")) {
+            Opts r = o.object("relativeTo", "file", "from", "pointer", "regex", "csv", "xlsx");
+            from = r.choice("from", "reference", "reference", "output").equals("output") ? Side.OUTPUT : Side.REFERENCE;
+            reference = source(r);
         }
         BigDecimal expected = target.equals("expected") ? o.decimal("expected") : null;
-        RelPath expectedFile = target.equals("expectedFile") ? o.path("expectedFile") : null;
-        JsonPointer expectedPointer = expectedFile != null ? pointer(o, "expectedPointer") : null;
-        return new NumberCheck(o.path("file"), source, expected, expectedFile, expectedPointer, tolerance, lo, hi);
+        return new NumberCheck(source, expected, reference, from, tolerance, both, null, null);
+    }
+
+    /** The file and place options of {@code o}: {@code file} and one of pointer, regex, csv, xlsx. */
+    static NumberSource source(Opts o) {
+        RelPath file = o.path("file");
+        return switch (o.exactlyOne(PLACES)) {
+            case "pointer" -> new NumberSource.AtPointer(file, pointer(o, "pointer"));
+            case "regex" -> new NumberSource.ByRegex(file, Opts.regex(o.string("regex"), o.pointer("regex"), 0));
+            case "csv" -> csv(o, file);
+            default -> xlsx(o, file);
+        };
     }
 
     private static JsonPointer pointer(Opts o, String name) {
@@ -83,8 +95,56 @@ public final class NumberVerifierFactory implements VerifierFactory {
         return Opts.jsonPointer(v.textValue(), o.pointer(name));
     }
 
-    private static NumberSource csv(Opts o) {
+    private static BigDecimal[] range(Opts o) {
+        JsonNode r = o.raw("range");
+        BigDecimal[] out = new BigDecimal[2];
+        boolean ok = r.isArray() && r.size() == 2 && !(r.get(0).isNull() && r.get(1).isNull());
+        for (int i = 0; ok && i < 2; i++) {
+            out[i] = r.get(i).isNumber() ? Numbers.of(r.get(i)) : null;
+            ok = r.get(i).isNull() || out[i] != null;
+        }
+        if (!ok || out[0] != null && out[1] != null && out[0].compareTo(out[1]) > 0) {
+            throw o.error("range", "must be [lo, hi]: two numbers with lo <= hi, or one of them null (open), got "
+                    + Render.brief(r.toString()));
+        }
+        return out;
+    }
+
+    private static NumberSource csv(Opts o, RelPath file) {
         Opts c = o.object("csv", "row", "where", "column", "delimiter");
+        TableFile.Format format = TableFile.guess(file);
+        if (format == TableFile.Format.XLSX) {
+            throw o.error("csv", "'" + file + "' is an xlsx workbook; use the xlsx option");
+        }
+        char delimiter = format == TableFile.Format.TSV && !c.has("delimiter") ? '\t' : c.delimiter("delimiter");
+        return inTable(c, new TableFile(file, format, null, delimiter));
+    }
+
+    private static NumberSource xlsx(Opts o, RelPath file) {
+        Opts x = o.object("xlsx", "sheet", "cell", "row", "where", "column");
+        Object sheet = x.has("sheet") ? TableFile.sheet(x.raw("sheet"), x.pointer("sheet")) : null;
+        TableFile table = new TableFile(file, TableFile.Format.XLSX, sheet, ',');
+        if (x.exactlyOne("cell", "column").equals("column")) {
+            return inTable(x, table);
+        }
+        if (x.has("row") || x.has("where")) {
+            throw x.error(x.has("row") ? "row" : "where", "a cell address takes no row or where");
+        }
+        String address = x.string("cell");
+        Matcher m = CELL.matcher(address);
+        int column = 0;
+        if (m.matches()) {
+            for (char ch : m.group(1).toUpperCase(Locale.ROOT).toCharArray()) {
+                column = column * 26 + (ch - 'A' + 1);
+            }
+        }
+        if (!m.matches() || column > XlsxGuard.MAX_COLUMNS || Integer.parseInt(m.group(2)) > 1_048_576) {
+            throw x.error("cell", "must be a cell address from A1 to XFD1048576, got '" + address + "'");
+        }
+        return new NumberSource.AtCell(table, address, Integer.parseInt(m.group(2)), column - 1);
+    }
+
+    private static NumberSource inTable(Opts c, TableFile table) {
         String column = c.string("column");
         Map<String, String> where = new LinkedHashMap<>();
         int row = 0;
@@ -103,36 +163,6 @@ public final class NumberVerifierFactory implements VerifierFactory {
                 where.put(name, v.asText());
             }
         }
-        return new NumberSource.InCsv(row, where, column, c.delimiter("delimiter"));
-    }
-
-    /** The verifier; immutable. Either {@code expected}, {@code expectedFile} or {@code lo}/{@code hi} is set. */
-    record NumberCheck(RelPath file, NumberSource source, BigDecimal expected, RelPath expectedFile,
-            JsonPointer expectedPointer, Tolerance tolerance, BigDecimal lo, BigDecimal hi) implements FileVerifier {
-        @Override
-        public Verdict score(VerificationContext ctx) throws GateFailure, IOException {
-            NumberSource.Found found = source.read(ctx, file);
-            String name = "number in " + file + " at " + source.describe();
-            String wanted;
-            boolean ok;
-            if (lo != null) {
-                wanted = "in [" + lo.toPlainString() + ", " + hi.toPlainString() + "]";
-                ok = found.value() != null && lo.compareTo(found.value()) <= 0 && found.value().compareTo(hi) <= 0;
-            } else {
-                BigDecimal e = expected != null ? expected : fromReference(ctx);
-                wanted = e.toPlainString() + (tolerance.equals(Tolerance.EXACT) ? "" : " " + tolerance.describe());
-                ok = found.value() != null && tolerance.accepts(e, found.value());
-            }
-            Check check = ok ? Check.pass(name, wanted, found.text()) : Check.fail(name, wanted, found.text());
-            return Verdict.of(ok ? 1 : 0, name + (ok ? " is " : " is not ") + wanted, List.of(check));
-        }
-
-        private BigDecimal fromReference(VerificationContext ctx) throws IOException {
-            BigDecimal e = Numbers.of(Json.reference(ctx, expectedFile).at(expectedPointer));
-            if (e == null) {
-                throw new AleException("reference/" + expectedFile, expectedPointer.toString(), "no number there");
-            }
-            return e;
-        }
+        return new NumberSource.InTable(table, row, where, column);
     }
 }

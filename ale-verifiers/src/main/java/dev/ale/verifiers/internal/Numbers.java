@@ -45,6 +45,10 @@ final class Numbers {
 
     /** The number {@code text} holds, under the rules in the class comment, or null. */
     static BigDecimal parse(String text) {
+        BigDecimal fast = simple(text);
+        if (fast != null) {
+            return fast;
+        }
         String s = strip(text);
         boolean negative = false;
         if (s.length() >= 2 && s.charAt(0) == '(' && s.charAt(s.length() - 1) == ')') {
@@ -83,6 +87,35 @@ final class Numbers {
         }
         boolean minus = sign == '-' || sign == '\u2212';
         return negative != minus ? d.negate() : d;
+    }
+
+    /**
+     * The common case without allocation beyond the result: an optional sign, 1 to 18 digits with
+     * an optional fraction ({@code -1234.50}); null for anything else, which {@link #parse} then
+     * reads the long way (to the same value).
+     */
+    private static BigDecimal simple(String s) {
+        int n = s.length();
+        int i = n > 0 && (s.charAt(0) == '-' || s.charAt(0) == '+') ? 1 : 0;
+        long unscaled = 0;
+        int digits = 0;
+        int scale = -1;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                unscaled = unscaled * 10 + (c - '0');
+                digits++;
+                scale += scale >= 0 ? 1 : 0;
+            } else if (c == '.' && scale < 0 && digits > 0) {
+                scale = 0;
+            } else {
+                return null;
+            }
+        }
+        if (digits == 0 || digits > 18 || scale == 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(s.charAt(0) == '-' ? -unscaled : unscaled, Math.max(scale, 0));
     }
 
     /** digits with optional groups of three, optional fraction, optional exponent; or null. */

@@ -34,6 +34,14 @@ final class Opts {
         return check(config, "", names);
     }
 
+    /**
+     * The options of a JSON object found elsewhere in a configuration (such as an array element),
+     * whose JSON Pointer is {@code pointer}; names outside {@code allowed} are errors.
+     */
+    static Opts at(JsonNode node, String pointer, String... allowed) {
+        return check(node, pointer, new TreeSet<>(Arrays.asList(allowed)));
+    }
+
     /** The options of the object at member {@code name}, which must be present. */
     Opts object(String name, String... allowed) {
         return check(require(name), pointer(name), new TreeSet<>(Arrays.asList(allowed)));

@@ -133,21 +133,24 @@ class CsvVerifierTest {
         assertThrows(AleException.class, () -> csv("invoice_id,amount\n", "'columns': {'name': {'trim': true}}"));
     }
 
+    /** A million rows of eight columns, keyed, with tolerances, in reverse order; every thousandth amount is off. */
     @Test
-    void streamsAMillionRows() throws Exception {
+    void streamsAMillionRowsOfEightColumns() throws Exception {
         int rows = 1_000_000;
         try (BufferedWriter exp = Files.newBufferedWriter(ctx.reference().resolve("big.csv"));
                 BufferedWriter out = Files.newBufferedWriter(ctx.output().resolve("big.csv"))) {
-            exp.write("id,name,amount\n");
-            out.write("amount,id,name\n");
+            exp.write("id,name,amount,tax,rate,qty,delta,code\n");
+            out.write("code,delta,qty,rate,tax,amount,id,name\n");
             for (int i = 0; i < rows; i++) {
-                exp.write(i + ",\"name, " + i + "\"," + i + ".25\n");
+                exp.write(i + ",\"name, " + i + "\"," + i + ".25," + i * 3 + ".5,0.0725," + i % 97 + ",-" + i + ",C" + i % 13 + "\n");
                 int j = rows - 1 - i;
-                out.write((j % 1000 == 0 ? j + ".5" : j + ".25") + "," + j + ",\"name, " + j + "\"\n");
+                out.write("C" + j % 13 + ",-" + j + "," + j % 97 + ",0.07251," + j * 3 + ".5," + (j % 1000 == 0 ? j + ".5" : j + ".25")
+                        + "," + j + ",\"name, " + j + "\"\n");
             }
         }
         Verdict v = ctx.verify("{'type': 'csv', 'file': 'big.csv', 'expectedFile': 'big.csv', 'key': 'id',"
-                + " 'columns': {'amount': {'abs': 0.01}}}");
+                + " 'columns': {'amount': {'abs': 0.01}, 'tax': {'abs': 0.01}, 'rate': {'rel': 0.001}, 'qty': {'numeric': true},"
+                + " 'delta': {'abs': 0.5}, 'code': {'ignoreCase': true}}}");
         assertScore(0.999, v);
         assertTrue(check(v, "mismatched rows").actual().contains("(+995 more)"), check(v, "mismatched rows").actual());
     }

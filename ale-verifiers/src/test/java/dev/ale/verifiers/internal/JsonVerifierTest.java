@@ -132,6 +132,12 @@ class JsonVerifierTest {
         ctx.out("out.json", "[".repeat(Json.MAX_DEPTH) + "]".repeat(Json.MAX_DEPTH));
         assertScore(0, json(cfg));
         assertGate("gone.json", "missing", ctx.verify("{'type': 'json', 'file': 'gone.json', " + cfg + "}"));
+        ctx.out("out.json", new byte[] {0x22, 0, 0, 0, 0, 0, 0, 0, 0, 0x6e, 0x67, 0x22});
+        assertGate("out.json", "malformed JSON: Invalid UTF-32 character", json(cfg));
+        ctx.out("out.json", "{\"a\": 1e10000001234}");
+        assertGate("out.json", "malformed JSON", json(cfg));
+        ctx.out("out.json", "{\"a\": 1}").ref("huge.json", "{\"a\": 1e10000001234}");
+        assertThrows(AleException.class, () -> json("'expectedFile': 'huge.json'"));
     }
 
     @Test

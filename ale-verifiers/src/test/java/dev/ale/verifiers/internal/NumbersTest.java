@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NumbersTest {
@@ -77,5 +78,27 @@ class NumbersTest {
         assertTrue(Tolerance.EXACT.accepts(new BigDecimal("1"), new BigDecimal("1.000")));
         assertFalse(Tolerance.EXACT.accepts(new BigDecimal("1"), new BigDecimal("1.001")));
         assertEquals("±0.01 or ±1%", new Tolerance(new BigDecimal("0.010"), new BigDecimal("0.01")).describe());
+    }
+
+    /** The allocation-free path for plain decimals gives what the general reading gives, scale included. */
+    @Test
+    void readsPlainDecimalsExactlyOnEveryPath() {
+        java.util.Random random = new java.util.Random(11);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder b = new StringBuilder(List.of("", "-", "+").get(random.nextInt(3)));
+            int digits = 1 + random.nextInt(22);
+            for (int i = 0; i < digits; i++) {
+                b.append((char) ('0' + random.nextInt(10)));
+            }
+            if (random.nextBoolean()) {
+                b.append('.');
+                for (int i = random.nextInt(6); i > 0; i--) {
+                    b.append((char) ('0' + random.nextInt(10)));
+                }
+            }
+            String text = b.toString();
+            BigDecimal want = new BigDecimal(text.endsWith(".") ? text.substring(0, text.length() - 1) : text);
+            assertEquals(want, Numbers.parse(text), text);
+        }
     }
 }

@@ -1,0 +1,59 @@
+package dev.ale.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/** A temporary folder for a figure's synthetic data, deleted with everything in it when closed. */
+final class TempTree implements AutoCloseable {
+    private final Path root;
+
+    private TempTree(Path root) {
+        this.root = root;
+    }
+
+    /** A new folder under the system temporary directory, named after {@code purpose}. */
+    static TempTree create(String purpose) throws IOException {
+        return new TempTree(Files.createTempDirectory("ale-bench-" + purpose + "-"));
+    }
+
+    Path root() {
+        return root;
+    }
+
+    /** Deletes {@code dir} and everything under it (links are deleted, never followed). */
+    static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        try {
+            delete(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the benchmark's temporary folder " + root, e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.ale.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the whole benchmark in {@code --quick} mode on every build, so it never rots: every figure
+ * appears once with a finite value, a unit and its parameters, on the console and in the file
+ * alike. No timed assertion: the values themselves are not checked.
+ */
+class BenchQuickTest {
+    static final List<String> FIGURES = List.of(
+            "runner.in-memory.p1.noop", "runner.in-memory.p1.write-file",
+            "runner.in-memory.p2.noop", "runner.in-memory.p2.write-file",
+            "runner.local-directory.p1.noop", "runner.local-directory.p1.write-file",
+            "runner.local-directory.p2.noop", "runner.local-directory.p2.write-file",
+            "pack.sha256sum",
+            "pack.zip.open", "pack.zip.verify", "pack.zip.verify-vs-sha256sum",
+            "pack.tgz.open", "pack.tgz.verify", "pack.tgz.verify-vs-sha256sum",
+            "verifier.csv", "verifier.json", "verifier.weighted",
+            "scaling.p1", "scaling.p8", "scaling.p64", "scaling.p256",
+            "memory.finished", "memory.peak-heap", "memory.peak-live-heap");
+
+    @Test
+    void quickRunGivesEveryFigureWithAFiniteValueOnTheConsoleAndInTheFile(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("results.jsonl");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        Bench.run(BenchOptions.parse("--quick", "--out", out.toString()), new PrintStream(console, true, StandardCharsets.UTF_8));
+
+        List<String> printed = console.toString(StandardCharsets.UTF_8).lines().toList();
+        List<String> written = Files.readAllLines(out, StandardCharsets.UTF_8);
+        assertEquals(printed, written, "the file holds exactly the lines printed");
+
+        ObjectMapper mapper = new ObjectMapper();
+        Set<String> names = new LinkedHashSet<>();
+        List<String> problems = new ArrayList<>();
+        for (String line : written) {
+            JsonNode f = mapper.readTree(line);
+            String name = f.path("name").asText();
+            assertTrue(names.add(name), "figure " + name + " appears twice");
+            if (!f.path("value").isNumber() || !Double.isFinite(f.path("value").asDouble())) {
+                problems.add(name + " has no finite value: " + f.path("value"));
+            }
+            if (f.path("unit").asText().isEmpty() || !f.path("parameters").isObject()
+                    || !f.path("parameters").has("java") || !f.path("parameters").has("cores")) {
+                problems.add(name + " lacks its unit or parameters: " + line);
+            }
+        }
+        assertEquals(List.of(), problems);
+        assertEquals(FIGURES, List.copyOf(names), "every figure, in order");
+        assertEquals(1.0, value(written, "memory.finished"), "the quick memory run finishes within -Xmx256m");
+    }
+
+    private static double value(List<String> lines, String name) throws Exception {
+        for (String line : lines) {
+            JsonNode f = new ObjectMapper().readTree(line);
+            if (f.path("name").asText().equals(name)) {
+                return f.path("value").asDouble();
+            }
+        }
+        throw new AssertionError("no figure " + name);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.ale.cli;
+
+import dev.ale.taskpack.TaskFilter;
+import dev.ale.taskpack.TaskPack;
+import dev.ale.taskpack.TaskPacks;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What every command works with: where results and messages go, whether to be verbose, whether
+ * stderr is a terminal (for the progress bar) and whether this is the real process (for the
+ * Ctrl-C handler).
+ *
+ * @param out      results (tables, listings)
+ * @param err      progress, warnings and errors
+ * @param verbose  print stack traces and every self-check probe
+ * @param terminal whether err is a terminal, so a progress bar can redraw in place
+ * @param process  whether the command runs as the {@code ale} process (not in a test)
+ */
+record Cli(PrintStream out, PrintStream err, boolean verbose, boolean terminal, boolean process) {
+    /** Opens a pack (directory or archive), applying {@code --select} when given; prints its warnings. */
+    TaskPack open(String location, Optional<String> select) {
+        Path path = Path.of(location);
+        if (!Files.exists(path)) {
+            throw new UsageException("no pack at " + location + ": no such file or directory");
+        }
+        TaskPack pack = TaskPacks.open(path);
+        pack.warnings().forEach(w -> err.println("warning: " + w));
+        if (select.isEmpty()) {
+            return pack;
+        }
+        TaskFilter filter;
+        try {
+            filter = TaskFilter.parse(select.get());
+        } catch (IllegalArgumentException e) {
+            pack.close();
+            throw new UsageException("--select: " + e.getMessage());
+        }
+        TaskPack selected = pack.select(filter);
+        if (selected.tasks().isEmpty()) {
+            pack.close();
+            throw new UsageException("no task of " + location + " matches --select " + select.get());
+        }
+        return selected;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.ale.cli;
+
+import dev.ale.api.AleException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code ale} command: {@code run}, {@code pack validate|build|list|check}, {@code report
+ * show|merge|compare}, {@code rescore} and {@code demo} (see {@code docs/cli.md}). {@link #run}
+ * does the work without exiting the JVM, for tests and embedding; {@link #main} exits with its code.
+ */
+public final class Main {
+    /** Exit code: the command did what was asked (the run finished; the pack is sound). */
+    public static final int OK = 0;
+    /** Exit code: the full pass rate is below {@code --fail-under}, or {@code pack check} found unsound tasks. */
+    public static final int BELOW = 1;
+    /** Exit code: a usage error, or input that cannot be used (a pack that does not open, not a run directory). */
+    public static final int USAGE = 2;
+    /** Exit code: the run had errors (attempts that ended in {@code ERROR}), or the command failed unexpectedly. */
+    public static final int ERRORS = 3;
+
+    private Main() {}
+
+    /** Runs the command and exits the JVM with its exit code. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err, true));
+    }
+
+    /**
+     * Runs the command with {@code args}, writing results to {@code out} and progress, warnings and
+     * errors to {@code err}; returns the exit code ({@link #OK}, {@link #BELOW}, {@link #USAGE}, {@link #ERRORS}).
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, false);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, boolean console) {
+        List<String> rest = new ArrayList<>(List.of(args));
+        int end = rest.indexOf("--");
+        List<String> head = end < 0 ? rest : rest.subList(0, end);
+        boolean verbose = head.remove("--verbose");
+        Cli cli = new Cli(out, err, verbose, console && System.console() != null, console);
+        try {
+            return dispatch(cli, rest);
+        } catch (UsageException e) {
+            err.println("ale: " + e.getMessage());
+            return USAGE;
+        } catch (AleException | IllegalArgumentException | IllegalStateException e) {
+            return fail(cli, e, e.getMessage(), USAGE);
+        } catch (UncheckedIOException e) {
+            return fail(cli, e, describe(e.getCause()), USAGE);
+        } catch (IOException e) {
+            return fail(cli, e, describe(e), USAGE);
+        } catch (RuntimeException e) {
+            return fail(cli, e, "unexpected failure: " + e, ERRORS);
+        }
+    }
+
+    private static int dispatch(Cli cli, List<String> args) throws IOException {
+        if (args.isEmpty()) {
+            cli.err().print(Help.overview());
+            return USAGE;
+        }
+        String command = args.get(0);
+        List<String> rest = args.subList(1, args.size());
+        if (rest.contains("--help") || rest.contains("-h")) {
+            cli.out().print(Help.of(command));
+            return OK;
+        }
+        return switch (command) {
+            case "run" -> RunCommand.run(cli, rest);
+            case "demo" -> RunCommand.demo(cli, rest);
+            case "pack" -> PackCommand.run(cli, rest);
+            case "report" -> ReportCommand.report(cli, rest);
+            case "rescore" -> ReportCommand.rescore(cli, rest);
+            case "help", "--help", "-h" -> {
+                cli.out().print(rest.isEmpty() ? Help.overview() : Help.of(rest.get(0)));
+                yield OK;
+            }
+            case "version", "--version" -> {
+                cli.out().println("ale " + Help.version());
+                yield OK;
+            }
+            default -> throw new UsageException("unknown command '" + command
+                    + "'; commands: run, pack, report, rescore, demo, help");
+        };
+    }
+
+    private static int fail(Cli cli, Exception e, String message, int code) {
+        cli.err().println("ale: " + message);
+        if (cli.verbose()) {
+            e.printStackTrace(cli.err());
+        }
+        return code;
+    }
+
+    /** A one-line description of an I/O failure. */
+    static String describe(IOException e) {
+        if (e instanceof NoSuchFileException n) {
+            return "no such file or directory: " + n.getFile();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+}

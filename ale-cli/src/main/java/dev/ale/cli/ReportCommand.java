@@ -1,0 +1,87 @@
+package dev.ale.cli;
+
+import dev.ale.api.Outcome;
+import dev.ale.core.EvaluationReport;
+import dev.ale.core.Evaluator;
+import dev.ale.core.Reports;
+import dev.ale.taskpack.TaskPack;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code ale report show | merge | compare} over run directories, and {@code ale rescore}. */
+final class ReportCommand {
+    private ReportCommand() {}
+
+    static int report(Cli cli, List<String> tokens) throws IOException {
+        if (tokens.isEmpty()) {
+            throw new UsageException("report: expected show, merge or compare");
+        }
+        List<String> rest = tokens.subList(1, tokens.size());
+        switch (tokens.get(0)) {
+            case "show" -> {
+                Args a = Args.parse("report show", rest, Set.of(), Set.of("json", "all"));
+                EvaluationReport r = Reports.read(runDirectory(a.positional(1, "one run directory").get(0)));
+                show(cli, r, a);
+                return r.count(Outcome.ERROR) > 0 ? Main.ERRORS : Main.OK;
+            }
+            case "merge" -> {
+                Args a = Args.parse("report merge", rest, Set.of("out"), Set.of("json", "all"));
+                if (a.positional().size() < 2) {
+                    throw new UsageException("report merge: expected two or more run directories (the shards of one run)");
+                }
+                EvaluationReport r = Reports.merge(a.positional().stream().map(ReportCommand::runDirectory).toArray(Path[]::new));
+                show(cli, r, a);
+                if (a.value("out").isPresent()) {
+                    Path dir = Files.createDirectories(Path.of(a.value("out").get()));
+                    cli.out().println("wrote " + r.writeTo(dir));
+                }
+                return r.count(Outcome.ERROR) > 0 ? Main.ERRORS : Main.OK;
+            }
+            case "compare" -> {
+                Args a = Args.parse("report compare", rest, Set.of(), Set.of());
+                List<String> dirs = a.positional(2, "two run directories (A, then B)");
+                EvaluationReport ra = Reports.read(runDirectory(dirs.get(0)));
+                EvaluationReport rb = Reports.read(runDirectory(dirs.get(1)));
+                Summary.comparison(Reports.compare(ra, rb), dirs.get(0), dirs.get(1), cli.out());
+                return Main.OK;
+            }
+            default -> throw new UsageException("report: unknown subcommand '" + tokens.get(0)
+                    + "'; expected show, merge or compare");
+        }
+    }
+
+    static int rescore(Cli cli, List<String> tokens) {
+        Args a = Args.parse("rescore", tokens, Set.of("pack"), Set.of("json", "all"));
+        Path dir = runDirectory(a.positional(1, "one run directory").get(0));
+        try (TaskPack pack = cli.open(a.required("pack"), Optional.empty())) {
+            EvaluationReport r = Evaluator.rescore(dir, pack);
+            show(cli, r, a);
+            cli.out().println();
+            cli.out().println("wrote " + dir.resolve("report.rescored.json"));
+            return r.count(Outcome.ERROR) > 0 ? Main.ERRORS : Main.OK;
+        }
+    }
+
+    private static void show(Cli cli, EvaluationReport r, Args a) {
+        if (a.flag("json")) {
+            cli.out().println(r.toJson());
+            return;
+        }
+        Summary.print(r, cli.out());
+        if (a.flag("all")) {
+            Summary.attempts(r, cli.out());
+        }
+    }
+
+    private static Path runDirectory(String location) {
+        Path dir = Path.of(location);
+        if (!Files.isRegularFile(dir.resolve("run.json"))) {
+            throw new UsageException(location + " is not a run directory (it has no run.json)");
+        }
+        return dir;
+    }
+}

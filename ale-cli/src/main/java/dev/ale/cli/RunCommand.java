@@ -1,0 +1,191 @@
+package dev.ale.cli;
+
+import dev.ale.api.Outcome;
+import dev.ale.core.EvaluationReport;
+import dev.ale.core.Evaluator;
+import dev.ale.core.RunHandle;
+import dev.ale.core.Sandboxes;
+import dev.ale.taskpack.TaskPack;
+import dev.ale.taskpack.TaskPacks;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code ale run} and {@code ale demo}: run a harness over a pack, with progress, a summary and an exit code. */
+final class RunCommand {
+    private static final Set<String> OPTIONS = Set.of("harness", "trials", "parallel", "select", "shard", "out",
+            "fail-under", "timeout", "sandbox", "retries");
+
+    /** How often an attempt that ended in ERROR is run again, as the SDK's default. */
+    static final int DEFAULT_RETRIES = 2;
+
+    /** The options of one run, checked before anything is opened. */
+    record Options(int trials, int parallel, int shardIndex, int shardCount, Optional<Path> out,
+            Optional<Double> failUnder, Optional<Duration> timeout, boolean localSandboxes, int retries,
+            boolean allowCommandVerifiers) {}
+
+    private RunCommand() {}
+
+    static int run(Cli cli, List<String> tokens) {
+        Args a = Args.parse("run", tokens, OPTIONS, Set.of("allow-command-verifiers"));
+        String location = a.positional(1, "one pack (a directory, .zip, .tar or .tgz)").get(0);
+        Harnesses harnesses = Harnesses.of(a.required("harness"));
+        Options o = options(a, harnesses.external());
+        try (TaskPack pack = cli.open(location, a.value("select"))) {
+            return finish(cli, execute(cli, pack, harnesses, o), o);
+        }
+    }
+
+    /** A fresh run directory for the demo, {@code runs/demo-<UTC time>}, so its reports can be opened. */
+    private static Path demoDirectory() {
+        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
+                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now());
+        return Path.of("runs", "demo-" + stamp);
+    }
+
+    static int demo(Cli cli, List<String> tokens) throws IOException {
+        Args a = Args.parse("demo", tokens, Set.of("out", "parallel"), Set.of());
+        a.positional(0, "no arguments");
+        Options o = new Options(1, a.integer("parallel", Math.min(4, Runtime.getRuntime().availableProcessors()), 1),
+                0, 1, Optional.of(a.value("out").map(Path::of).orElseGet(RunCommand::demoDirectory)), Optional.empty(),
+                Optional.empty(), false, DEFAULT_RETRIES, false);
+        try (StarterPack.Found starter = StarterPack.locate(StarterPack.defaultStarts());
+                TaskPack pack = TaskPacks.open(starter.path())) {
+            cli.err().println("ale demo: the rule-based sample agent on the starter pack (" + starter.where() + ")");
+            return finish(cli, execute(cli, pack, Harnesses.of(Harnesses.RULE_BASED), o), o);
+        }
+    }
+
+    static Options options(Args a, boolean external) {
+        int shardIndex = 0;
+        int shardCount = 1;
+        Optional<String> shard = a.value("shard");
+        if (shard.isPresent()) {
+            String[] parts = shard.get().split("/", -1);
+            try {
+                shardIndex = Integer.parseInt(parts[0].strip());
+                shardCount = Integer.parseInt(parts[1].strip());
+            } catch (RuntimeException e) {
+                shardCount = 0;
+            }
+            if (parts.length != 2 || shardCount < 1 || shardIndex < 0 || shardIndex >= shardCount) {
+                throw new UsageException("run: --shard must be i/n with 0 <= i < n (such as 0/4), got '" + shard.get() + "'");
+            }
+        }
+        String sandbox = a.value("sandbox").orElse(external ? "local" : "memory");
+        if (!sandbox.equals("memory") && !sandbox.equals("local")) {
+            throw new UsageException("run: --sandbox must be memory or local, got '" + sandbox + "'");
+        }
+        if (external && sandbox.equals("memory")) {
+            throw new UsageException("run: a cmd: harness runs programs in the workspace, so it needs --sandbox local");
+        }
+        return new Options(a.integer("trials", 1, 1), a.integer("parallel", 1, 1), shardIndex, shardCount,
+                a.value("out").map(Path::of), a.value("fail-under").map(RunCommand::rate),
+                a.value("timeout").map(RunCommand::duration), sandbox.equals("local"), a.integer("retries", DEFAULT_RETRIES, 0),
+                a.flag("allow-command-verifiers"));
+    }
+
+    private static EvaluationReport execute(Cli cli, TaskPack pack, Harnesses harnesses, Options o) {
+        Evaluator.Builder b = Evaluator.builder().tasks(pack).harnessFactory(harnesses.factory())
+                .sandboxProvider(o.localSandboxes() ? Sandboxes.localDirectory() : Sandboxes.inMemory())
+                .trials(o.trials()).parallelism(o.parallel()).retries(o.retries(), Duration.ofSeconds(1))
+                .allowCommandVerifiers(o.allowCommandVerifiers());
+        if (o.shardCount() > 1) {
+            b.shard(o.shardIndex(), o.shardCount());
+        }
+        o.out().ifPresent(b::runDirectory);
+        o.timeout().ifPresent(b::timeout);
+        RunHandle handle = b.build().start();
+        Thread hook = cli.process() ? new Thread(() -> cancelAndWait(handle, cli, o), "ale-cancel") : null;
+        if (hook != null) {
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+        try (ProgressReporter progress = new ProgressReporter(handle, cli.err(), cli.terminal())) {
+            return handle.await();
+        } catch (InterruptedException e) {
+            handle.cancel();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: the run was cancelled", e);
+        } finally {
+            if (hook != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running: it cancels the run and waits for its report
+                }
+            }
+        }
+    }
+
+    /** On Ctrl-C: cancel (running attempts are not journaled, so a resume runs them) and let the report be written. */
+    private static void cancelAndWait(RunHandle handle, Cli cli, Options o) {
+        handle.cancel();
+        try {
+            handle.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        cli.err().println("ale: cancelled" + o.out().map(d -> "; run again with --out " + d + " to resume").orElse(""));
+    }
+
+    private static int finish(Cli cli, EvaluationReport r, Options o) {
+        cli.out().println();
+        Summary.print(r, cli.out());
+        o.out().ifPresent(dir -> cli.out().println(String.format(Locale.ROOT, "%n%-16s%s (ale report show %s)",
+                "run directory", dir, dir)));
+        int errors = r.count(Outcome.ERROR);
+        if (errors > 0) {
+            cli.err().println("ale: " + errors + (errors == 1 ? " attempt" : " attempts") + " ended in ERROR (infrastructure)"
+                    + (o.out().isPresent() ? "; run again with the same --out to retry them" : ""));
+            return Main.ERRORS;
+        }
+        if (o.failUnder().isPresent() && !(r.fullPassRate().value() >= o.failUnder().get())) {
+            cli.err().println(String.format(Locale.ROOT, "ale: full pass rate %s is below --fail-under %.1f%%",
+                    r.fullPassRate().isEmpty() ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * r.fullPassRate().value()),
+                    100 * o.failUnder().get()));
+            return Main.BELOW;
+        }
+        return Main.OK;
+    }
+
+    /** A rate in [0, 1], written {@code 0.9} or {@code 90%}. */
+    static double rate(String text) {
+        String t = text.strip();
+        try {
+            double v = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1)) / 100 : Double.parseDouble(t);
+            if (v >= 0 && v <= 1) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("run: --fail-under must be a rate between 0 and 1 (0.9) or a percentage (90%), got '" + text + "'");
+    }
+
+    /** A duration written {@code PT10M}, {@code 600} (seconds), or {@code <n>s}, {@code <n>m}, {@code <n>h}. */
+    static Duration duration(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        try {
+            Duration d;
+            if (t.startsWith("pt")) {
+                d = Duration.parse(t.toUpperCase(Locale.ROOT));
+            } else if (t.matches("\\d+[smh]?")) {
+                long n = Long.parseLong(t.replaceAll("[smh]$", ""));
+                d = t.endsWith("m") ? Duration.ofMinutes(n) : t.endsWith("h") ? Duration.ofHours(n) : Duration.ofSeconds(n);
+            } else {
+                d = Duration.ZERO;
+            }
+            if (!d.isNegative() && !d.isZero()) {
+                return d;
+            }
+        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("run: --timeout must be a positive duration (90s, 10m, 1h, PT10M or seconds), got '" + text + "'");
+    }
+}

@@ -1,0 +1,141 @@
+package dev.ale.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void runsTheSampleAgentOnTheSamplePackAndPrintsTheSummary() {
+        Ale.Result r = Ale.run("run", Ale.SAMPLE.toString(), "--harness", "rule-based");
+        assertEquals(Main.OK, r.code(), r.toString());
+        assertTrue(r.out().contains("full pass rate  50.0% [15.0%, 85.0%]   (2 of 4 scored attempts)"), r.out());
+        assertTrue(r.out().contains("outcomes        2 passed, 2 failed, 0 errors"), r.out());
+        assertTrue(r.out().contains("by tier"), r.out());
+        assertTrue(r.out().contains("  business_finance             2       2       0  100.0%"), r.out());
+        assertTrue(r.out().contains("contract-deadlines#1             FAILED GAVE_UP"), r.out());
+        assertTrue(r.err().contains("4/4 done, 2 passed, 2 failed, elapsed"), "the last progress line: " + r.err());
+    }
+
+    @Test
+    void exitsOneBelowFailUnder() {
+        Ale.Result r = Ale.run("run", Ale.SAMPLE.toString(), "--harness", "rule-based", "--fail-under", "0.9");
+        assertEquals(Main.BELOW, r.code(), r.toString());
+        assertTrue(r.err().contains("ale: full pass rate 50.0% is below --fail-under 90.0%"), r.err());
+        assertEquals(Main.OK, Ale.run("run", Ale.SAMPLE.toString(), "--harness", "rule-based", "--fail-under", "50%").code());
+    }
+
+    @Test
+    void selectsTrialsAndAShard() {
+        Ale.Result r = Ale.run("run", Ale.SAMPLE.toString(), "--harness", "rule-based", "--select", "cluster:business_finance",
+                "--trials", "2", "--parallel", "2");
+        assertEquals(Main.OK, r.code(), r.toString());
+        assertTrue(r.out().contains("(4 of 4 scored attempts)"), r.out());
+        assertTrue(r.out().contains("pass@2 100.0%"), r.out());
+        Ale.Result none = Ale.run("run", Ale.SAMPLE.toString(), "--harness", "rule-based", "--select", "cluster:legal,tier:near-term");
+        assertEquals(Main.USAGE, none.code());
+        assertTrue(none.err().startsWith("ale: no task of ../samples/packs/sample matches --select"), none.err());
+    }
+
+    @Test
+    void aHarnessNamedByItsClassIsCreatedFromTheClassPath() {
+        Ale.Result r = Ale.run("run", Ale.SAMPLE.toString(), "--harness", GivingUpHarness.class.getName());
+        assertEquals(Main.OK, r.code(), r.toString());
+        assertTrue(r.out().contains("harness         giving-up on in-memory sandboxes"), r.out());
+        assertTrue(r.out().contains("(0 of 4 scored attempts)"), r.out());
+    }
+
+    @Test
+    void aCommandHarnessRunsAScriptAgentInLocalDirectories() throws Exception {
+        Path pack = Ale.invoicePack(tmp.resolve("pack"), null);
+        Path script = tmp.resolve("sum.sh");
+        Files.writeString(script, "awk -F, 'NR > 1 { s += $2 } END { printf \"%.2f\\n\", s }' invoice.csv > total.txt\n"
+                + "echo \"done: $ALE_TASK_ID\"\n");
+        Ale.Result r = Ale.run("run", pack.toString(), "--harness", "cmd:sh " + script, "--out", tmp.resolve("run").toString());
+        assertEquals(Main.OK, r.code(), r.toString());
+        assertTrue(r.out().contains("harness         cmd:sh on local-directory sandboxes"), r.out());
+        assertTrue(r.out().contains("(1 of 1 scored attempts)"), r.out());
+        assertTrue(Files.readString(tmp.resolve("run/trajectories/invoice-total/1.jsonl")).contains("done: invoice-total"));
+    }
+
+    @Test
+    void anAgentScriptThatFailsGivesUpWithItsExitCode() throws Exception {
+        Path pack = Ale.invoicePack(tmp.resolve("pack"), null);
+        Ale.Result r = Ale.run("run", pack.toString(), "--harness", "cmd:sh -c 'echo no key >&2; exit 4'");
+        assertEquals(Main.OK, r.code(), r.toString());
+        assertTrue(r.out().contains("invoice-total#1                  FAILED GAVE_UP       0.000  gave up in session 1: exit 4: no key"), r.out());
+    }
+
+    @Test
+    void aTaskWhoseFilesNoLongerMatchTheirDigestEndsInErrorAndExitsThree() throws Exception {
+        Path pack = Ale.copy(Ale.SAMPLE, tmp.resolve("pack"));
+        Files.writeString(pack.resolve("tasks/bank-reconciliation/inputs/cash_book.csv"), "tampered\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Ale.Result r = Ale.run("run", pack.toString(), "--harness", "rule-based", "--retries", "0", "--fail-under", "0.9");
+        assertEquals(Main.ERRORS, r.code(), r.toString());
+        assertTrue(r.err().contains("ale: 1 attempt ended in ERROR (infrastructure)"), r.err());
+        assertTrue(r.out().contains("bank-reconciliation#1            ERROR  PACK"), r.out());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+
+    @Test
+    void anInvalidPackIsOneClearLineAndExitTwo() throws Exception {
+        Path pack = Ale.copy(Ale.SAMPLE, tmp.resolve("pack"));
+        Path task = pack.resolve("tasks/dosage-calculation/task.json");
+        Files.writeString(task, Files.readString(task).replace("\"health_medicine\"", "\"no_such_cluster\""));
+        Ale.Result r = Ale.run("run", pack.toString(), "--harness", "rule-based");
+        assertEquals(Main.USAGE, r.code(), r.toString());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("ale: tasks/dosage-calculation/task.json at /taxonomy/cluster"), r.err());
+        Ale.Result verbose = Ale.run("run", pack.toString(), "--harness", "rule-based", "--verbose");
+        assertTrue(verbose.err().contains("\tat "), "a stack trace with --verbose: " + verbose.err());
+    }
+
+    @Test
+    void usageErrorsExitTwoWithOneLine() {
+        String sample = Ale.SAMPLE.toString();
+        String[][] cases = {
+            {"run", sample},
+            {"run", sample, "--harness", "rule-based", "--trails", "2"},
+            {"run", sample, "--harness", "rule-based", "--trials", "0"},
+            {"run", sample, "--harness", "rule-based", "--shard", "4/4"},
+            {"run", sample, "--harness", "rule-based", "--fail-under", "1.5"},
+            {"run", sample, "--harness", "rule-based", "--timeout", "soon"},
+            {"run", sample, "--harness", "rule-based", "--select", "color:blue"},
+            {"run", sample, "--harness", "cmd:sh x.sh", "--sandbox", "memory"},
+            {"run", sample, "--harness", "cmd:sh 'x.sh"},
+            {"run", sample, "--harness", "com.example.NoSuchAgent"},
+            {"run", sample, "--harness", "java.lang.String"},
+            {"run", "no/such/pack", "--harness", "rule-based"},
+            {"run", sample, sample, "--harness", "rule-based"},
+        };
+        for (String[] args : cases) {
+            Ale.Result r = Ale.run(args);
+            assertEquals(Main.USAGE, r.code(), String.join(" ", args) + "\n" + r);
+            assertEquals(1, r.err().lines().count(), String.join(" ", args) + "\n" + r.err());
+            assertTrue(r.err().startsWith("ale: "), r.err());
+        }
+        String unknown = Ale.run("run", sample, "--harness", "rule-based", "--trails", "2").err();
+        assertTrue(unknown.contains("unknown option --trails (known: ") && unknown.contains("--fail-under, --harness"),
+                unknown);
+    }
+
+    @Test
+    void parsesRatesAndDurations() {
+        assertEquals(0.9, RunCommand.rate("0.9"));
+        assertEquals(0.85, RunCommand.rate("85%"), 1e-12);
+        assertEquals(java.time.Duration.ofSeconds(90), RunCommand.duration("90s"));
+        assertEquals(java.time.Duration.ofMinutes(10), RunCommand.duration("10m"));
+        assertEquals(java.time.Duration.ofHours(1), RunCommand.duration("1h"));
+        assertEquals(java.time.Duration.ofMinutes(5), RunCommand.duration("PT5M"));
+        assertEquals(java.time.Duration.ofSeconds(600), RunCommand.duration("600"));
+    }
+}

@@ -1,0 +1,389 @@
+package dev.ale.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
+import dev.ale.api.AleException;
+import dev.ale.api.Task;
+import dev.ale.api.TaskFile;
+import dev.ale.api.TaskPart;
+import dev.ale.api.Verdict;
+import dev.ale.api.Verifier;
+import dev.ale.api.VerifierFactories;
+import dev.ale.taskpack.TaskPack;
+import dev.ale.verifiers.VerifierRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The self-check of a task pack ({@code ale pack check}): for every task, its verifier must give
+ * the task's {@code solution/} a full pass, an empty workspace a score of 0, and light
+ * perturbations of the solution a score below a full pass. For each solution file two
+ * perturbations are tried: one number changed by a clearly significant amount (in the first data row
+ * of a CSV that has a number, the first numeric value of a JSON document, the first number of any
+ * other text; a number with decimals is preferred to a whole one, which is more often a code or an
+ * id; it moves by half its size, at least 1), and one data row dropped (the first data
+ * row of a CSV, the first element of the first array of a JSON document, else its first member).
+ * A solution should therefore hold only graded outputs.
+ */
+public final class PackCheck {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Pattern CELL_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+    private static final Pattern TEXT_NUMBER = Pattern.compile("(?<![\\w.])-?\\d+(\\.\\d+)?(?![\\w])");
+
+    /** The three things the self-check asks of a task's verifier. */
+    public enum Kind {
+        /** The task's {@code solution/} must be a full pass. */
+        SOLUTION,
+        /** An empty workspace must score 0. */
+        EMPTY,
+        /** Every light perturbation of the solution must score below a full pass. */
+        PERTURBATION
+    }
+
+    /**
+     * One output the verifier was asked to score, and whether its verdict was what the check expects.
+     *
+     * @param kind     which of the three checks it belongs to
+     * @param what     what was scored, such as {@code solution} or {@code out.csv: first data row dropped}
+     * @param score    the verifier's score ({@code NaN} when it was not scored)
+     * @param fullPass whether the verdict was a full pass at the task's threshold
+     * @param ok       whether the verdict met the expectation of its kind
+     * @param detail   the verdict's summary, or why it could not be scored
+     */
+    public record Probe(Kind kind, String what, double score, boolean fullPass, boolean ok, String detail) {}
+
+    /**
+     * The self-check of one task.
+     *
+     * @param taskId the task
+     * @param probes every output scored, solution first, then the empty workspace, then perturbations
+     */
+    public record Result(String taskId, List<Probe> probes) {
+        public Result {
+            probes = List.copyOf(probes);
+        }
+
+        /** Whether every probe met its expectation. */
+        public boolean sound() {
+            return probes.stream().allMatch(Probe::ok);
+        }
+
+        /** The checks that failed, in order (empty when sound). */
+        public List<Kind> failed() {
+            return probes.stream().filter(p -> !p.ok()).map(Probe::kind).distinct().sorted().toList();
+        }
+    }
+
+    private PackCheck() {}
+
+    /** Checks every task of the pack with the verifier registry found on the class path. */
+    public static List<Result> run(TaskPack pack) {
+        return run(pack, VerifierRegistry.discover(), null);
+    }
+
+    /**
+     * Checks every task of the pack with the given registry; {@code referenceKey} opens sealed
+     * references (null: a task with a sealed reference fails every check, saying so).
+     */
+    public static List<Result> run(TaskPack pack, VerifierFactories registry, char[] referenceKey) {
+        List<Result> results = new ArrayList<>();
+        for (Task task : pack.tasks()) {
+            results.add(check(task, registry, referenceKey));
+        }
+        return List.copyOf(results);
+    }
+
+    private static Result check(Task task, VerifierFactories registry, char[] key) {
+        Map<String, byte[]> solution;
+        List<TaskFile> reference;
+        Verifier verifier;
+        try {
+            verifier = registry.create(task.spec().verifier(), "/verifier");
+            if (task.referenceSealed() && key == null) {
+                return unchecked(task, "the reference is sealed: give the pack's key");
+            }
+            reference = task.referenceSealed() ? task.unsealReference(key) : task.files(TaskPart.REFERENCE);
+            solution = read(task.files(TaskPart.SOLUTION));
+        } catch (AleException | IOException e) {
+            return unchecked(task, e.getMessage());
+        }
+        List<Probe> probes = new ArrayList<>();
+        probes.add(solution.isEmpty()
+                ? new Probe(Kind.SOLUTION, "solution", Double.NaN, false, false, "the task has no solution/ files")
+                : score(task, verifier, reference, Kind.SOLUTION, "solution", solution));
+        probes.add(score(task, verifier, reference, Kind.EMPTY, "empty workspace", Map.of()));
+        if (solution.isEmpty()) {
+            probes.add(new Probe(Kind.PERTURBATION, "solution", Double.NaN, false, false, "no solution to perturb"));
+        }
+        for (Map.Entry<String, byte[]> file : solution.entrySet()) {
+            for (Map.Entry<String, byte[]> variant : perturb(file.getKey(), file.getValue()).entrySet()) {
+                Map<String, byte[]> output = new LinkedHashMap<>(solution);
+                output.put(file.getKey(), variant.getValue());
+                probes.add(score(task, verifier, reference, Kind.PERTURBATION, file.getKey() + ": " + variant.getKey(), output));
+            }
+        }
+        if (!solution.isEmpty() && probes.size() == 2) {
+            probes.add(new Probe(Kind.PERTURBATION, "solution", Double.NaN, false, true,
+                    "nothing to perturb: no number and no data row in the solution"));
+        }
+        return new Result(task.id(), probes);
+    }
+
+    private static Result unchecked(Task task, String why) {
+        List<Probe> probes = new ArrayList<>();
+        for (Kind k : Kind.values()) {
+            probes.add(new Probe(k, k.name().toLowerCase(java.util.Locale.ROOT), Double.NaN, false, false, why));
+        }
+        return new Result(task.id(), probes);
+    }
+
+    private static Map<String, byte[]> read(List<TaskFile> files) throws IOException {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        for (TaskFile f : files) {
+            try (InputStream in = f.open()) {
+                out.put(f.path(), in.readAllBytes());
+            }
+        }
+        return out;
+    }
+
+    /** Scores {@code output} (files by relative path) against the staged reference, in a private in-memory file system. */
+    private static Probe score(Task task, Verifier verifier, List<TaskFile> reference, Kind kind, String what,
+            Map<String, byte[]> output) {
+        try (FileSystem fs = Jimfs.newFileSystem(Configuration.unix())) {
+            Path out = Files.createDirectories(fs.getPath("/output"));
+            Path ref = Files.createDirectories(fs.getPath("/reference"));
+            for (Map.Entry<String, byte[]> f : output.entrySet()) {
+                FileTrees.copyInto(out, f.getKey(), new java.io.ByteArrayInputStream(f.getValue()));
+            }
+            for (TaskFile f : reference) {
+                try (InputStream in = f.open()) {
+                    FileTrees.copyInto(ref, f.path(), in);
+                }
+            }
+            RecordingTrajectory trajectory = new RecordingTrajectory(Clock.systemUTC(), 0, 0, why -> { });
+            Verdict v = verifier.verify(new Contexts.Verification(out, ref, task.spec(), trajectory,
+                    java.util.Optional.empty(), java.util.Optional.empty(), java.time.Instant.MAX));
+            if (v == null) {
+                return new Probe(kind, what, Double.NaN, false, false, "the verifier returned no verdict");
+            }
+            boolean pass = v.fullPass(task.spec().passThreshold());
+            boolean ok = switch (kind) {
+                case SOLUTION -> pass;
+                case EMPTY -> v.score() == 0;
+                case PERTURBATION -> !pass;
+            };
+            return new Probe(kind, what, v.score(), pass, ok, v.summary());
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return new Probe(kind, what, Double.NaN, false, false, "the verifier threw " + e);
+        }
+    }
+
+    /** The light perturbations of one solution file, by what was done. */
+    static Map<String, byte[]> perturb(String path, byte[] content) {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        String lower = path.toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (lower.endsWith(".json")) {
+                json(content, out);
+            } else {
+                String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(content)).toString();
+                if (text.indexOf('\0') >= 0) {
+                    return out;
+                }
+                if (lower.endsWith(".csv") || lower.endsWith(".tsv")) {
+                    table(text, lower.endsWith(".tsv") ? '\t' : ',', out);
+                } else {
+                    Matcher m = TEXT_NUMBER.matcher(text);
+                    boolean found = false;
+                    while (!found && m.find()) {
+                        found = m.group().contains(".");
+                    }
+                    if (found || m.reset().find()) {
+                        String changed = changed(m.group());
+                        out.put("number " + m.group() + " changed to " + changed,
+                                utf8(text.substring(0, m.start()) + changed + text.substring(m.end())));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // not UTF-8 text or not parseable JSON: nothing a light perturbation can be built on
+        }
+        return out;
+    }
+
+    /** {@code x} moved by half its size, at least 1, keeping its number of decimals. */
+    static String changed(String number) {
+        BigDecimal x = new BigDecimal(number);
+        BigDecimal delta = x.abs().divide(BigDecimal.valueOf(2)).max(BigDecimal.ONE);
+        return x.add(delta).setScale(Math.max(0, x.scale()), RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static void table(String text, char sep, Map<String, byte[]> out) {
+        String eol = text.contains("\r\n") ? "\r\n" : "\n";
+        boolean trailing = text.endsWith("\n");
+        List<String> lines = new ArrayList<>(List.of(text.split("\r?\n", -1)));
+        if (trailing) {
+            lines.remove(lines.size() - 1);
+        }
+        if (lines.size() < 2) {
+            return;
+        }
+        List<String> header = fields(lines.get(0), sep);
+        for (int row = 1; row < lines.size(); row++) {
+            List<String> cells = fields(lines.get(row), sep);
+            int col = numberCell(cells, true);
+            col = col >= 0 ? col : numberCell(cells, false);
+            if (col >= 0) {
+                String was = cells.get(col).strip();
+                cells.set(col, changed(was));
+                List<String> copy = new ArrayList<>(lines);
+                copy.set(row, join(cells, sep));
+                String column = col < header.size() ? header.get(col) : "column " + (col + 1);
+                out.put("data row " + row + ", " + column + " " + was + " changed to " + cells.get(col),
+                        utf8(String.join(eol, copy) + (trailing ? eol : "")));
+                break;
+            }
+        }
+        List<String> dropped = new ArrayList<>(lines);
+        dropped.remove(1);
+        out.put("first data row dropped", utf8(String.join(eol, dropped) + (trailing ? eol : "")));
+    }
+
+    /** The first cell holding a number (with a decimal point, when {@code decimal}), or -1. */
+    private static int numberCell(List<String> cells, boolean decimal) {
+        for (int c = 0; c < cells.size(); c++) {
+            String cell = cells.get(c).strip();
+            if (CELL_NUMBER.matcher(cell).matches() && (!decimal || cell.contains("."))) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    private static void json(byte[] content, Map<String, byte[]> out) throws IOException {
+        JsonNode root = MAPPER.readTree(content);
+        if (root == null) {
+            return;
+        }
+        String pointer = firstNumber(root, "", true);
+        pointer = pointer != null ? pointer : firstNumber(root, "", false);
+        if (pointer != null) {
+            JsonNode copy = root.deepCopy();
+            String parent = pointer.substring(0, pointer.lastIndexOf('/'));
+            String last = pointer.substring(pointer.lastIndexOf('/') + 1);
+            JsonNode container = copy.at(parent);
+            String was = copy.at(pointer).decimalValue().toPlainString();
+            DecimalNode now = DecimalNode.valueOf(new BigDecimal(changed(was)));
+            if (container instanceof ObjectNode o) {
+                o.set(last.replace("~1", "/").replace("~0", "~"), now);
+            } else {
+                ((ArrayNode) container).set(Integer.parseInt(last), now);
+            }
+            out.put(pointer + " " + was + " changed to " + now.decimalValue().toPlainString(), MAPPER.writeValueAsBytes(copy));
+        }
+        JsonNode copy = root.deepCopy();
+        ArrayNode array = firstArray(copy);
+        if (array != null) {
+            array.remove(0);
+            out.put("first array element dropped", MAPPER.writeValueAsBytes(copy));
+        } else if (copy instanceof ObjectNode o && o.size() > 0) {
+            String name = o.fieldNames().next();
+            o.remove(name);
+            out.put("member " + name + " dropped", MAPPER.writeValueAsBytes(copy));
+        }
+    }
+
+    /** The pointer of the first numeric value (not a whole number, when {@code decimal}), or null. */
+    private static String firstNumber(JsonNode n, String at, boolean decimal) {
+        if (n.isNumber() && (!decimal || !n.isIntegralNumber())) {
+            return at;
+        }
+        if (n.isObject()) {
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
+                String found = firstNumber(e.getValue(), at + "/" + e.getKey().replace("~", "~0").replace("/", "~1"), decimal);
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                String found = firstNumber(n.get(i), at + "/" + i, decimal);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static ArrayNode firstArray(JsonNode n) {
+        if (n instanceof ArrayNode a && a.size() > 0) {
+            return a;
+        }
+        for (JsonNode child : n) {
+            ArrayNode found = firstArray(child);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /** The fields of one delimited line (double quotes honoured). */
+    private static List<String> fields(String line, char sep) {
+        List<String> out = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                field.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == sep && !quoted) {
+                out.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        out.add(field.toString());
+        return out;
+    }
+
+    private static String join(List<String> cells, char sep) {
+        List<String> quoted = new ArrayList<>();
+        for (String c : cells) {
+            boolean quote = c.indexOf(sep) >= 0 || c.indexOf('"') >= 0;
+            quoted.add(quote ? "\"" + c.replace("\"", "\"\"") + "\"" : c);
+        }
+        return String.join(String.valueOf(sep), quoted);
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

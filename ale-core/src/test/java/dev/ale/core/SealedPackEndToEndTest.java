@@ -1,0 +1,78 @@
+package dev.ale.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ale.api.Cause;
+import dev.ale.api.Outcome;
+import dev.ale.api.SessionOutcome;
+import dev.ale.api.TaskPart;
+import dev.ale.taskpack.TaskPack;
+import dev.ale.taskpack.TaskPackWriter;
+import dev.ale.taskpack.TaskPacks;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real pack directory is sealed with TaskPackWriter, opened, and run with and without the right key. */
+class SealedPackEndToEndTest {
+    private static final String KEY = "end-to-end-key-94f2";
+
+    @TempDir
+    Path tmp;
+
+    private Path pack() throws IOException {
+        Path dir = tmp.resolve("pack");
+        Files.createDirectories(dir.resolve("tasks/answer/inputs"));
+        Files.createDirectories(dir.resolve("tasks/answer/reference"));
+        ObjectNode manifest = TestTasks.JSON.createObjectNode().put("format", "ale-taskpack").put("formatVersion", "1.0")
+                .put("name", "sealed").put("version", "1.0.0").put("description", "a sealed pack").put("license", "CC0-1.0");
+        manifest.putArray("tasks").addObject().put("id", "answer").put("revision", 1).put("digest", "");
+        ObjectNode task = TestTasks.JSON.createObjectNode().put("id", "answer").put("revision", 1).put("title", "Answer");
+        ObjectNode taxonomy = task.putObject("taxonomy").put("cluster", "business_finance").put("subfield", "accounting");
+        taxonomy.putArray("soc").add("13-2011");
+        task.put("tier", "near-term");
+        task.putArray("sessions").addObject().put("instruction", "Write the answer to answer.json.");
+        task.putObject("verifier").put("type", "json").put("file", "answer.json").put("expectedFile", "answer.json");
+        TestTasks.JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("pack.json").toFile(), manifest);
+        TestTasks.JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("tasks/answer/task.json").toFile(), task);
+        Files.writeString(dir.resolve("tasks/answer/inputs/question.txt"), "What is 6 x 7?");
+        Files.writeString(dir.resolve("tasks/answer/reference/answer.json"), "{\"answer\": 42}\n");
+        TaskPackWriter.updateDigests(dir);
+        TaskPackWriter.sealReferences(dir, KEY.toCharArray());
+        return dir;
+    }
+
+    private static EvaluationReport run(TaskPack pack, String key, Path runDirectory) {
+        Evaluator.Builder b = Evaluator.builder().tasks(pack).retries(0, Duration.ZERO)
+                .runDirectory(runDirectory).harness(ctx -> {
+                    Files.writeString(ctx.workspace().resolve("answer.json"), "{\"answer\": 42}");
+                    return SessionOutcome.completed();
+                });
+        return (key == null ? b : b.referenceKey(key.toCharArray())).build().run();
+    }
+
+    @Test
+    void aSealedPackIsScoredWithTheKeyAndIsAnErrorWithAWrongOne() throws IOException {
+        Path dir = pack();
+        assertFalse(Files.exists(dir.resolve("tasks/answer/reference")));
+        try (TaskPack pack = TaskPacks.open(dir)) {
+            assertTrue(pack.tasks().get(0).referenceSealed());
+            assertEquals(List.of(), pack.tasks().get(0).files(TaskPart.REFERENCE));
+            EvaluationReport good = run(pack, KEY, tmp.resolve("run-good"));
+            assertEquals(Outcome.PASSED, good.attempts().get(0).outcome(), good.attempts().get(0).message());
+            assertEquals(1.0, good.attempts().get(0).score(), "the verifier compared against the unsealed reference");
+            SealedReferenceRunTest.assertNothingHolds(tmp.resolve("run-good"), KEY);
+            AttemptResult wrong = run(pack, "not-the-key", tmp.resolve("run-wrong")).attempts().get(0);
+            assertEquals(Outcome.ERROR, wrong.outcome());
+            assertEquals(Cause.PACK, wrong.cause());
+            assertTrue(wrong.message().startsWith("tasks/answer/reference.7z: cannot unseal: wrong key"), wrong.message());
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.ale.core.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ale.api.Cause;
+import dev.ale.api.Harness;
+import dev.ale.api.Outcome;
+import dev.ale.api.SessionOutcome;
+import dev.ale.api.TaskPart;
+import dev.ale.core.AttemptResult;
+import dev.ale.core.EvaluationReport;
+import dev.ale.core.Evaluator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Harnesses that sabotage the machinery around them rather than their own work: they close their
+ * sandbox, open its reference area, plant a link where the next session's inputs go, throw an
+ * exception whose message cannot be read, or swap their workspace for a link. Whatever they do, the
+ * attempt is theirs to fail — it must end {@code FAILED}, never as an {@code ERROR} (which is
+ * retried and left out of the rates, so sabotage would hide a failure) — and nothing outside the
+ * sandbox changes.
+ */
+class HarnessSabotageTest {
+    @TempDir
+    Path tmp;
+    Path decoy;
+    Map<String, Long> decoyBefore;
+
+    @BeforeEach
+    void decoy() throws IOException {
+        decoy = Files.createDirectories(tmp.resolve("decoy"));
+        Files.writeString(decoy.resolve("answer.txt"), "42");
+        Files.writeString(decoy.resolve("precious.txt"), "must survive");
+        decoyBefore = Trees.snapshot(decoy);
+    }
+
+    @AfterEach
+    void nothingOutsideTheSandboxChanged() {
+        assertEquals(decoyBefore, Trees.snapshot(decoy));
+    }
+
+    /** Runs the sabotaged task and a good one with a harness that sabotages only the first; returns the first's result. */
+    private AttemptResult sabotaged(HostileTasks.MemoryTask task, Harness sabotage) {
+        Harness harness = ctx -> ctx.task().id().equals(task.id()) ? sabotage.run(ctx) : HostileHarness.answer(ctx.workspace());
+        EvaluationReport report = Runs.await(Evaluator.builder()
+                .tasks(List.of(task, HostileTasks.task("good", Duration.ofMinutes(2))))
+                .harness(harness).verifiers(new HostileVerifiers())
+                .sandboxProvider(new RoutingSandboxes(tmp.resolve("sandboxes"))).retries(0, Duration.ZERO).build());
+        AttemptResult good = report.attempts().stream().filter(r -> r.taskId().equals("good")).findFirst().orElseThrow();
+        assertEquals(Outcome.PASSED, good.outcome(), "the run goes on: " + good.message());
+        return report.attempts().stream().filter(r -> r.taskId().equals(task.id())).findFirst().orElseThrow();
+    }
+
+    private static void assertHarnessFailure(AttemptResult r) {
+        String seen = r.taskId() + " ended " + r.outcome() + "/" + r.cause() + ": " + r.message();
+        assertEquals(Outcome.FAILED, r.outcome(), seen);
+        assertEquals(Cause.HARNESS_ERROR, r.cause(), seen);
+    }
+
+    @Disabled("defect: a harness that calls ctx.sandbox().close() makes its attempt ERROR/VERIFIER ('verifier threw "
+            + "ClosedFileSystemException'), retried and left out of the rates, instead of FAILED")
+    @Test
+    void closingItsInMemorySandboxIsTheHarnessesFailure() {
+        assertHarnessFailure(sabotaged(HostileTasks.task("closes", Duration.ofMinutes(2)), ctx -> {
+            HostileHarness.answer(ctx.workspace());
+            ctx.sandbox().close();
+            return SessionOutcome.completed();
+        }));
+    }
+
+    @Disabled("defect: a harness that calls ctx.sandbox().openReferenceArea() makes its attempt ERROR/SANDBOX ('reference "
+            + "area could not open: IllegalStateException: the reference area is already open') instead of FAILED")
+    @Test
+    void openingTheReferenceAreaItselfIsTheHarnessesFailure() {
+        assertHarnessFailure(sabotaged(HostileTasks.task("peeks", Duration.ofMinutes(2)), ctx -> {
+            HostileHarness.answer(ctx.workspace());
+            ctx.sandbox().openReferenceArea();
+            return SessionOutcome.completed();
+        }));
+    }
+
+    @Test
+    void aLinkPlantedWhereTheNextSessionsInputsGoIsNeverWrittenThrough() {
+        AttemptResult r = plantsALinkForSessionTwo();
+        assertEquals(false, Files.exists(decoy.resolve("more.csv")), "staging followed the planted link: " + r.message());
+    }
+
+    /** A two-session local task whose session 2 stages {@code data/more.csv}, where session 1 planted a link to the decoy. */
+    private AttemptResult plantsALinkForSessionTwo() {
+        HostileTasks.MemoryTask task = HostileTasks.task("local-plants", Duration.ofMinutes(2), 0, HostileTasks.ANSWER_42, 2)
+                .file(TaskPart.session(2), "data/more.csv", "planted,never\n");
+        return sabotaged(task, ctx -> {
+            if (ctx.session() == 1) {
+                Files.createSymbolicLink(ctx.workspace().resolve("data"), decoy);
+            }
+            return HostileHarness.answer(ctx.workspace());
+        });
+    }
+
+    @Disabled("defect: a link planted by session 1 where session 2's inputs go makes the attempt ERROR/SANDBOX ('could not "
+            + "stage sessions/2/data/more.csv ... not a plain relative path') instead of FAILED; the link is not followed (safe)")
+    @Test
+    void aLinkPlantedWhereTheNextSessionsInputsGoIsTheHarnessesFailure() {
+        assertHarnessFailure(plantsALinkForSessionTwo());
+    }
+
+    @Disabled("defect: AttemptRunner.describe(t) calls t.getMessage() unguarded; a harness exception whose getMessage() "
+            + "throws escapes runSessions and ends the attempt ERROR/SANDBOX ('unexpected UnsupportedOperationException')")
+    @Test
+    void anExceptionWhoseMessageThrowsIsStillTheHarnessesFailure() {
+        assertHarnessFailure(sabotaged(HostileTasks.task("unreadable", Duration.ofMinutes(2)), ctx -> {
+            throw new IllegalStateException() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public String getMessage() {
+                    throw new UnsupportedOperationException("no message for you");
+                }
+            };
+        }));
+    }
+
+    @Disabled("defect (minor): a local-directory harness that replaces its workspace folder by a link to another folder is "
+            + "scored from that folder: SafeFiles checks every segment below the root for links but not the root itself, and "
+            + "its real-path check compares with the root's own real path")
+    @Test
+    void aWorkspaceSwappedForALinkIsNotScoredThroughTheLink() {
+        AttemptResult r = sabotaged(HostileTasks.task("local-swaps", Duration.ofMinutes(2)), ctx -> {
+            HostileHarness.deleteTree(ctx.workspace());
+            Files.createSymbolicLink(ctx.workspace(), decoy);
+            return SessionOutcome.completed();
+        });
+        assertEquals(Outcome.FAILED, r.outcome(), "scored through a link out of the sandbox: " + r.message() + " " + r.verdict());
+    }
+}

@@ -1,0 +1,114 @@
+package dev.ale.taskpack.hostile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * What a pack reader may have left on disk. A tree snapshot (every path and size, links not
+ * followed) of the folders a test owns; and, in the shared system temporary folder where tar
+ * extractions go, the {@code ale-*} folders that appeared since a snapshot and hold a file with the
+ * test's marker (other builds on the machine create and delete such folders too, so only the
+ * marker makes one ours), plus any entry anywhere there whose name carries the marker.
+ */
+final class Leftovers {
+    static final Path TMPDIR = Path.of(System.getProperty("java.io.tmpdir"));
+
+    private Leftovers() {}
+
+    /** Every path under {@code root} with its size (-1 for folders and links), links not followed. */
+    static Map<String, Long> tree(Path root) {
+        Map<String, Long> out = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.forEach(p -> out.put(root.relativize(p).toString(), size(p)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) ? Files.size(p) : -1;
+        } catch (IOException e) {
+            return -2;
+        }
+    }
+
+    /** The names of the {@code ale-*} entries of the system temporary folder. */
+    static Set<String> aleTemp() {
+        Set<String> out = new TreeSet<>();
+        try (Stream<Path> list = Files.list(TMPDIR)) {
+            list.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("ale-")).forEach(out::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /**
+     * What of ours is in the system temporary folder and its parent that was not there before:
+     * new {@code ale-*} folders holding the marker, and entries whose name holds it.
+     */
+    static List<String> strays(Set<String> aleBefore, String marker) {
+        List<String> out = new ArrayList<>();
+        for (Path dir : List.of(TMPDIR, TMPDIR.toAbsolutePath().getParent() == null ? TMPDIR : TMPDIR.toAbsolutePath().getParent())) {
+            try (Stream<Path> list = Files.list(dir)) {
+                list.filter(p -> p.getFileName().toString().contains(marker)).forEach(p -> out.add(p.toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        for (String name : aleTemp()) {
+            if (!aleBefore.contains(name) && holds(TMPDIR.resolve(name), marker)) {
+                out.add(TMPDIR.resolve(name).toString());
+            }
+        }
+        return out;
+    }
+
+    /** Whether a file under {@code root} has the marker in its name or content; a tree deleted meanwhile holds nothing. */
+    private static boolean holds(Path root, String marker) {
+        byte[] want = marker.getBytes(StandardCharsets.UTF_8);
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.anyMatch(p -> p.getFileName().toString().contains(marker)
+                    || Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && contains(p, want));
+        } catch (NoSuchFileException | UncheckedIOException gone) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean contains(Path file, byte[] want) {
+        try {
+            if (Files.size(file) > 16 << 20) {
+                return false; // larger than anything these suites write
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            outer:
+            for (int i = 0; i + want.length <= bytes.length; i++) {
+                for (int j = 0; j < want.length; j++) {
+                    if (bytes[i + j] != want[j]) {
+                        continue outer;
+                    }
+                }
+                return true;
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

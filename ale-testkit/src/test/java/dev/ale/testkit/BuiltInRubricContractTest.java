@@ -1,0 +1,51 @@
+package dev.ale.testkit;
+
+import dev.ale.api.Judge;
+import dev.ale.api.JudgeAnswer;
+import dev.ale.api.VerifierFactory;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * The contract applied to the built-in {@code rubric} verifier with a deterministic stand-in judge
+ * (the share of the files' characters that are letters). Runs when the ale-verifiers on the class
+ * path has the rubric verifier.
+ */
+class BuiltInRubricContractTest extends VerifierContract {
+    @BeforeEach
+    void present() {
+        Assumptions.assumeTrue(BuiltIns.find("rubric").isPresent(), "this ale-verifiers has no rubric verifier");
+    }
+
+    @Override
+    protected VerifierFactory factory() {
+        return BuiltIns.find("rubric").orElseThrow();
+    }
+
+    @Override
+    protected Optional<Judge> judge() {
+        return Optional.of(r -> {
+            String all = String.join("", r.output().values());
+            long letters = all.chars().filter(Character::isLetter).count();
+            return new JudgeAnswer(all.isEmpty() ? 0 : (double) letters / all.length(), letters + " letters");
+        });
+    }
+
+    @Override
+    protected List<Sample> samples() {
+        return List.of(Sample.of("memo tone", "{\"type\": \"rubric\", \"criteria\": ["
+                        + "{\"id\": \"tone\", \"question\": \"Is it courteous?\", \"weight\": 2, \"files\": [\"memo.md\"]},"
+                        + "{\"id\": \"facts\", \"question\": \"Does it match?\", \"files\": [\"memo.md\", \"notes/n.txt\"],"
+                        + " \"referenceFiles\": [\"ledger.txt\"]}]}")
+                .output("memo.md", "Dear team, the ledger is reconciled.").output("notes/n.txt", "balance 100")
+                .reference("ledger.txt", "balance 100"));
+    }
+
+    @Override
+    protected List<InvalidConfig> invalidConfigs() {
+        return List.of(InvalidConfig.of("{\"type\": \"rubric\", \"criteria\": [{\"id\": \"a\", \"question\": \"q\"}]}",
+                "/criteria/0/files"));
+    }
+}

@@ -1,0 +1,43 @@
+package dev.ale.verifiers.internal;
+
+import dev.ale.api.Judge;
+import dev.ale.api.TaskSpec;
+import dev.ale.api.Trajectory;
+import dev.ale.api.Verdict;
+import dev.ale.api.VerificationContext;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+/** A verification context like {@code parent}, whose output root is {@code output} (an unpacked archive). */
+record ScopedContext(VerificationContext parent, Path output) implements VerificationContext {
+    @Override
+    public Path reference() {
+        return parent.reference();
+    }
+
+    @Override
+    public TaskSpec task() {
+        return parent.task();
+    }
+
+    @Override
+    public Trajectory trajectory() {
+        return parent.trajectory();
+    }
+
+    @Override
+    public Optional<Judge> judge() {
+        return parent.judge();
+    }
+
+    @Override
+    public Optional<Verdict> previous() {
+        return parent.previous();
+    }
+
+    @Override
+    public Instant deadline() {
+        return parent.deadline();
+    }
+}

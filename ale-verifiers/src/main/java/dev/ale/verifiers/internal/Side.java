@@ -1,0 +1,15 @@
+package dev.ale.verifiers.internal;
+
+/**
+ * Which root a file is read from. A problem with an {@link #OUTPUT} file is the agent's: a failed
+ * hard gate. A problem with a {@link #REFERENCE} file is the task's: a task error
+ * ({@link dev.ale.api.AleException}).
+ */
+enum Side {
+    OUTPUT, REFERENCE;
+
+    /** {@code output} or {@code reference}, as configs write it. */
+    String word() {
+        return this == OUTPUT ? "output" : "reference";
+    }
+}

@@ -1,0 +1,45 @@
+package dev.ale.verifiers.internal;
+
+import dev.ale.api.Judge;
+import dev.ale.api.TaskSpec;
+import dev.ale.api.Trajectory;
+import dev.ale.api.Verdict;
+import dev.ale.api.VerificationContext;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+/** A verification context with a judge, a previous verdict and a deadline over another context's roots. */
+record ExtendedContext(VerificationContext base, Path output, Path reference, Optional<Judge> judge,
+        Optional<Verdict> previous, Instant deadline) implements VerificationContext {
+
+    static ExtendedContext of(VerificationContext base) {
+        return new ExtendedContext(base, base.output(), base.reference(), Optional.empty(), Optional.empty(), Instant.MAX);
+    }
+
+    ExtendedContext withJudge(Judge j) {
+        return new ExtendedContext(base, output, reference, Optional.ofNullable(j), previous, deadline);
+    }
+
+    ExtendedContext withPrevious(Verdict v) {
+        return new ExtendedContext(base, output, reference, judge, Optional.ofNullable(v), deadline);
+    }
+
+    ExtendedContext withDeadline(Instant d) {
+        return new ExtendedContext(base, output, reference, judge, previous, d);
+    }
+
+    ExtendedContext withRoots(Path newOutput, Path newReference) {
+        return new ExtendedContext(base, newOutput, newReference, judge, previous, deadline);
+    }
+
+    @Override
+    public TaskSpec task() {
+        return base.task();
+    }
+
+    @Override
+    public Trajectory trajectory() {
+        return base.trajectory();
+    }
+}
