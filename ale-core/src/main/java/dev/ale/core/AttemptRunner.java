@@ -173,6 +173,10 @@ final class AttemptRunner {
                         end.message() + "; the harness ignored the interrupt and was abandoned, nothing was scored",
                         end.sessionsRun());
             }
+            if (java.nio.file.Files.isSymbolicLink(workspace)) {
+                return result(Outcome.FAILED, Cause.HARNESS_ERROR, null, "the harness replaced its workspace with a "
+                        + "symbolic link; nothing was scored through it", end.sessionsRun());
+            }
             Path reference;
             try {
                 reference = sandbox.openReferenceArea();
@@ -190,7 +194,7 @@ final class AttemptRunner {
                     interruptGrace, new Deadlines.Watch());
             String verifierProblem = switch (verified.end()) {
                 case THREW -> "verifier threw " + describe(verified.error());
-                case TIMED_OUT, CANCELLED -> "verifier ran past its deadline of " + verifierTimeout.toSeconds() + " s";
+                case TIMED_OUT, CANCELLED -> "verifier ran past its deadline of " + seconds(verifierTimeout);
                 case RETURNED -> verified.value() == null ? "verifier returned no verdict" : null;
             };
             if (verifierProblem != null) {
@@ -225,6 +229,11 @@ final class AttemptRunner {
                 int n = session.number();
                 AttemptResult staging = stage(TaskPart.session(n), sandbox.workspace());
                 if (staging != null) {
+                    if (n > 1 && staging.cause() == Cause.SANDBOX) {
+                        // the workspace is as the harness left it: a link, a file or a full quota in the way is its doing
+                        return new HarnessEnd(Cause.HARNESS_ERROR, "the workspace left by session " + (n - 1)
+                                + " blocked staging the inputs of session " + n + ": " + staging.message(), false, n - 1);
+                    }
                     return new HarnessEnd(staging.cause(), staging.message(), false, n - 1);
                 }
                 listeners.sessionStarted(spec.id(), trial, n);
@@ -235,14 +244,14 @@ final class AttemptRunner {
                     current.cancel();
                 }
                 Contexts.Session ctx = new Contexts.Session(spec.view(), session.instruction(), n, sessions.size(),
-                        sandbox, trajectory, deadline, current::cancelled);
+                        new HarnessSandbox(sandbox), trajectory, deadline, current::cancelled);
                 Duration remaining = Duration.ofNanos(deadlineNanos - System.nanoTime());
                 Deadlines.Result<SessionOutcome> r = Deadlines.call(() -> harness.run(ctx), remaining,
                         interruptGrace, current);
                 switch (r.end()) {
                     case TIMED_OUT:
-                        return new HarnessEnd(Cause.TIMEOUT, "timed out after " + timeout.toSeconds()
-                                + " s in session " + n, r.abandoned(), n);
+                        return new HarnessEnd(Cause.TIMEOUT, "timed out after " + seconds(timeout)
+                                + " in session " + n, r.abandoned(), n);
                     case CANCELLED:
                         return cancelled
                                 ? new HarnessEnd(Cause.CANCELLED, "the run was cancelled during session " + n,
@@ -341,8 +350,19 @@ final class AttemptRunner {
                 r.soc(), r.sessionsRun(), r.usage(), r.steps());
     }
 
+    /** The class and message of a throwable, in a few words; never throws, whatever the throwable does. */
     static String describe(Throwable t) {
-        String m = t.getMessage();
+        String m;
+        try {
+            m = t.getMessage();
+        } catch (RuntimeException | Error e) {
+            m = "(its message could not be read: " + e.getClass().getSimpleName() + ")";
+        }
         return t.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+    }
+
+    /** A duration for messages: {@code 250 ms} under a second, else {@code 12 s}. */
+    static String seconds(Duration d) {
+        return d.compareTo(Duration.ofSeconds(1)) < 0 ? d.toMillis() + " ms" : d.toSeconds() + " s";
     }
 }

@@ -15,6 +15,8 @@ import java.util.List;
 final class RecordingTrajectory implements Trajectory {
     static final int MAX_STEPS = 100_000;
     static final int MAX_TEXT = 64 * 1024;
+    /** The most characters of text all steps of one attempt keep together (32 Mi); later texts are dropped. */
+    static final long MAX_TOTAL_TEXT = 32L << 20;
 
     /** Told once when a cap is passed. */
     interface BudgetWatcher {
@@ -29,6 +31,7 @@ final class RecordingTrajectory implements Trajectory {
     private Usage usage = Usage.ZERO;
     private long toolCalls;
     private long dropped;
+    private long textKept;
     private boolean exceeded;
     private volatile int session = 1;
 
@@ -52,10 +55,16 @@ final class RecordingTrajectory implements Trajectory {
             }
             usage = usage.plus(step.usage());
             if (steps.size() < MAX_STEPS) {
-                steps.add(step.text().length() > MAX_TEXT
-                        ? new Step(step.at(), step.kind(), step.name(),
-                                step.text().substring(0, MAX_TEXT) + "[truncated]", step.usage(), step.session())
-                        : step);
+                String text = step.text();
+                if (textKept >= MAX_TOTAL_TEXT) {
+                    text = text.isEmpty() ? text : "[dropped: the attempt's trajectory text is over "
+                            + (MAX_TOTAL_TEXT >> 20) + " Mi characters]";
+                } else if (text.length() > MAX_TEXT) {
+                    text = text.substring(0, MAX_TEXT) + "[truncated]";
+                }
+                textKept += text.length();
+                steps.add(text == step.text() ? step
+                        : new Step(step.at(), step.kind(), step.name(), text, step.usage(), step.session()));
             } else {
                 dropped++;
             }

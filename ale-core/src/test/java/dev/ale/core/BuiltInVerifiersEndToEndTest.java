@@ -54,6 +54,9 @@ class BuiltInVerifiersEndToEndTest {
             }
             case "graded" -> Files.writeString(ws.resolve("answer.txt"), "42\n");
             case "essay" -> Files.writeString(ws.resolve("essay.md"), "Short essay on reconciliations.");
+            case "invoice" -> Files.writeString(ws.resolve("invoice.json"),
+                    "{\"invoice_id\": \"INV-7\", \"line_1\": \"$1,250.50\", \"line_2\": 99.5, \"notes\": \"\"}");
+            case "plan" -> Files.writeString(ws.resolve("plan.json"), "{\"cost\": 1004.9}");
             default -> throw new IllegalStateException(ctx.task().id());
         }
         return SessionOutcome.completed();
@@ -87,6 +90,22 @@ class BuiltInVerifiersEndToEndTest {
         assertEquals(5.0 / 6, r.get("bundle").score(), 1e-9, "README gate, two PDFs, half the README phrases");
         assertEquals(0.25, r.get("progress").score(), 1e-9, "1 of 4 points");
         assertEquals(0.5, r.get("careful").score(), 1e-9, "ran the tests, but read a reference path");
+    }
+
+    @Test
+    void jsonPatternsAndNumbersRelativeToTheReferenceScoreThroughTheRunner() {
+        TestTasks.MemoryTask invoice = TestTasks.withConfig("invoice", "{\"type\":\"json\",\"file\":\"invoice.json\","
+                + "\"expectedFile\":\"invoice.json\",\"informativeOnly\":true,\"required\":[\"/invoice_id\"],"
+                + "\"groups\":[{\"fields\":\"/line_*\",\"compare\":\"numeric\"}]}")
+                .file(dev.ale.api.TaskPart.REFERENCE, "invoice.json",
+                        "{\"invoice_id\": \"INV-7\", \"line_1\": 1250.5, \"line_2\": 99.0, \"notes\": \"\"}");
+        TestTasks.MemoryTask plan = TestTasks.withConfig("plan", "{\"type\":\"number\",\"file\":\"plan.json\","
+                + "\"pointer\":\"/cost\",\"relativeTo\":{\"file\":\"optimum.json\",\"pointer\":\"/objective\"},"
+                + "\"rel\":0.005}").file(dev.ale.api.TaskPart.REFERENCE, "optimum.json", "{\"objective\": 1000}");
+        Map<String, AttemptResult> r = run(Evaluator.builder().tasks(List.of(invoice, plan)));
+        // counted: invoice_id, line_1 ("$1,250.50" read as a number), line_2 (99.5 vs 99.0); notes is not informative
+        assertEquals(2.0 / 3, r.get("invoice").score(), 1e-9);
+        assertEquals(Outcome.PASSED, r.get("plan").outcome(), "1004.9 is within 0.5% of the optimum 1000");
     }
 
     @Test

@@ -1,6 +1,12 @@
 package dev.ale.taskpack;
 
 import dev.ale.api.TaskPackException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The rules every entry name of a pack must follow, whatever holds the pack: relative, '/'-separated,
@@ -81,6 +87,36 @@ final class EntryRules {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * The entry name held in {@code raw[off, off + len)}, which must be valid UTF-8.
+     *
+     * @throws TaskPackException naming the entry (each byte that is not UTF-8 written as {@code \xHH})
+     */
+    static String utf8Name(byte[] raw, int off, int len) {
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(raw, off, len);
+        CharBuffer out = CharBuffer.allocate(len);
+        StringBuilder escaped = null;
+        while (true) {
+            CoderResult r = strict.decode(in, out, true);
+            if (!r.isError()) {
+                break;
+            }
+            escaped = escaped == null ? new StringBuilder() : escaped;
+            escaped.append(out.flip());
+            out.clear();
+            for (int i = 0; i < r.length(); i++) {
+                escaped.append(String.format("\\x%02x", in.get() & 0xff));
+            }
+        }
+        out.flip();
+        if (escaped != null) {
+            throw refuse(escaped.append(out).toString(), "name is not valid UTF-8");
+        }
+        return out.toString();
     }
 
     /** A refusal of the named entry. */

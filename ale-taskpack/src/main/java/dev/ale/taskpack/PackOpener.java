@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /** Opens a pack from a directory or an archive chosen by its file name, and builds its tasks. */
 final class PackOpener {
@@ -45,13 +46,29 @@ final class PackOpener {
     static TaskPack open(Path path, PackOptions options, Path tempParent) {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(options, "options");
-        PackSource source = source(path, options.limits(), tempParent);
+        return guarded(String.valueOf(path.getFileName()), () -> {
+            PackSource source = source(path, options.limits(), tempParent);
+            try {
+                PackReader.Result read = PackReader.read(source, options, false);
+                return build(source, read, options.limits());
+            } catch (RuntimeException | Error e) {
+                source.close();
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * Runs {@code body}, turning any Error but running out of memory or stack (a codec class that
+     * cannot be loaded, say) into a TaskPackException naming {@code location}.
+     */
+    static <T> T guarded(String location, Supplier<T> body) {
         try {
-            PackReader.Result read = PackReader.read(source, options, false);
-            return build(source, read, options.limits());
-        } catch (RuntimeException | Error e) {
-            source.close();
+            return body.get();
+        } catch (OutOfMemoryError | StackOverflowError e) {
             throw e;
+        } catch (Error e) {
+            throw new TaskPackException(location, "", "cannot read the pack: " + e, e);
         }
     }
 

@@ -69,6 +69,9 @@ final class TarExtractor {
         } catch (IOException | RuntimeException e) {
             TempDirs.deleteTree(root);
             throw new TaskPackException(location, "", "not a readable tar archive: " + e, e);
+        } catch (LinkageError e) {
+            TempDirs.deleteTree(root);
+            throw new TaskPackException(location, "", "not a readable tar archive: " + e, e);
         } catch (StackOverflowError e) {
             // the tar reader recurses once per extended header: a long chain of them exhausts the stack
             TempDirs.deleteTree(root);
@@ -77,7 +80,8 @@ final class TarExtractor {
     }
 
     private void extractAll(TarArchiveInputStream tar) throws IOException {
-        for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+        TarArchiveEntry e;
+        while ((e = tar.getNextEntry()) != null) {
             headers.metadata = 0;
             String name = e.getName();
             if (!e.isCheckSumOK()) {
@@ -93,6 +97,7 @@ final class TarExtractor {
                 extractFile(tar, e, name);
             }
         }
+        headers.blocks.requireEnd();
     }
 
     private static void refuseSpecial(TarArchiveEntry e, String name) {
@@ -170,6 +175,8 @@ final class TarExtractor {
      */
     private static final class Counting extends ChunkInput {
         private final String archive;
+        /** Follows the tar blocks when this counts the tar stream (else null). */
+        private final TarBlocks blocks;
         private long count;
         private long metadata;
         private boolean content;
@@ -178,6 +185,7 @@ final class TarExtractor {
         Counting(InputStream in, String archive) {
             super(in);
             this.archive = archive;
+            this.blocks = archive == null ? null : new TarBlocks(archive);
         }
 
         @Override
@@ -185,6 +193,9 @@ final class TarExtractor {
             int n = in.read(b, off, len);
             if (n > 0) {
                 counted(n);
+                if (blocks != null) {
+                    blocks.accept(b, off, n);
+                }
             }
             return n;
         }

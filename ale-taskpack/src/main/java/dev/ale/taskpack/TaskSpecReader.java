@@ -25,6 +25,8 @@ final class TaskSpecReader {
     private static final Set<String> TAXONOMY = Set.of("cluster", "subfield", "soc");
     private static final Set<String> LIMITS = Set.of("timeout", "maxSteps", "maxCostUsd");
     private static final Set<String> SESSION = Set.of("instruction");
+    /** The longest timeout, in seconds: a (leap) year. */
+    private static final long MAX_TIMEOUT_SECONDS = 366L * 24 * 3600;
     private static final Pattern SHORT_DURATION = Pattern.compile("([0-9]{1,9})([smh])");
 
     private TaskSpecReader() {}
@@ -112,8 +114,19 @@ final class TaskSpecReader {
     static Duration timeout(Fields f, JsonNode value, String at) {
         Duration d;
         if (value.isNumber()) {
+            double approximate = value.doubleValue();
+            if (Double.isNaN(approximate)) {
+                throw f.error(at, "must be a duration (a string such as \"10m\" or \"PT10M\", or a number of seconds), found "
+                        + Fields.typeName(value));
+            }
+            if (approximate > MAX_TIMEOUT_SECONDS) {
+                throw f.error(at, "timeout is more than a year: " + value.asText());
+            }
+            if (approximate <= 0) {
+                throw f.error(at, "timeout must be positive, found " + value.asText());
+            }
             BigDecimal seconds = value.decimalValue();
-            if (seconds.compareTo(BigDecimal.valueOf(366L * 24 * 3600)) > 0) {
+            if (seconds.compareTo(BigDecimal.valueOf(MAX_TIMEOUT_SECONDS)) > 0) {
                 throw f.error(at, "timeout is more than a year: " + value.asText());
             }
             d = Duration.ofNanos(seconds.movePointRight(9).longValue());

@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
+import java.util.zip.ZipEntry;
 import java.util.Map;
 import org.apache.commons.compress.archivers.zip.UnixStat;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -37,14 +39,16 @@ final class ZipSource implements PackSource {
         String location = file.getFileName().toString();
         ZipFile zip;
         try {
-            zip = ZipFile.builder().setPath(file).get();
+            zip = ZipFile.builder().setPath(file).setUseUnicodeExtraFields(false).get();
         } catch (IOException | RuntimeException e) {
             throw new TaskPackException(location, "", "not a readable zip archive: " + e.getMessage(), e);
         }
         try {
             EntryGuard guard = new EntryGuard(limits);
             Map<String, ZipArchiveEntry> entries = new HashMap<>();
-            for (ZipArchiveEntry e : Collections.list(zip.getEntries())) {
+            List<ZipArchiveEntry> all = Collections.list(zip.getEntries());
+            checkCount(file, location, all.size(), limits);
+            for (ZipArchiveEntry e : all) {
                 admit(zip, e, guard, limits, entries);
             }
             return new ZipSource(zip, location, limits, guard.listing(), entries);
@@ -57,9 +61,31 @@ final class ZipSource implements PackSource {
         }
     }
 
+    /** The entry counts of the end records must agree with the central directory read, and keep to the limit. */
+    private static void checkCount(Path file, String location, int read, PackLimits limits) {
+        ZipEndRecord end;
+        try {
+            end = ZipEndRecord.read(file);
+        } catch (IOException e) {
+            throw new TaskPackException(location, "", "not a readable zip archive: " + e.getMessage(), e);
+        }
+        for (long claimed : new long[] {end.total(), end.onThisDisk()}) {
+            if (claimed == read) {
+                continue; // a count over the limit is refused at the entry that passes it
+            }
+            if (claimed < 0 || claimed > limits.maxEntries()) {
+                throw new TaskPackException(location, "", "the end record claims " + Long.toUnsignedString(claimed)
+                        + " entries, more than the limit of " + limits.maxEntries() + " entries");
+            }
+            throw new TaskPackException(location, "", "the end record claims " + claimed
+                    + " entries but the central directory holds " + read + " entries");
+        }
+    }
+
     private static void admit(ZipFile zip, ZipArchiveEntry e, EntryGuard guard, PackLimits limits,
             Map<String, ZipArchiveEntry> entries) {
-        String name = e.getName();
+        byte[] raw = e.getRawName();
+        String name = raw == null ? e.getName() : EntryRules.utf8Name(raw, 0, raw.length);
         int type = e.getUnixMode() & UnixStat.FILE_TYPE_FLAG;
         if (type == UnixStat.LINK_FLAG) {
             throw EntryRules.refuse(name, "symbolic link (links are not allowed in a pack)");
@@ -72,6 +98,9 @@ final class ZipSource implements PackSource {
             return;
         }
         String path = guard.file(name, e.getSize());
+        if (e.getMethod() != ZipEntry.STORED && e.getMethod() != ZipEntry.DEFLATED) {
+            throw EntryRules.refuse(name, "compression method " + e.getMethod() + " is not supported (only stored and deflated)");
+        }
         if (!zip.canReadEntryData(e)) {
             throw EntryRules.refuse(name, "unsupported compression method or encrypted entry");
         }
@@ -101,7 +130,7 @@ final class ZipSource implements PackSource {
         InputStream in;
         try {
             in = zip.getInputStream(e);
-        } catch (RuntimeException ex) {
+        } catch (RuntimeException | LinkageError ex) {
             throw new IOException("corrupt zip entry: " + ex, ex);
         }
         if (in == null) {

@@ -147,6 +147,33 @@ class OpenFormatsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"pack.zip", "pack.tar", "pack.tgz"})
+    void longNonAsciiNamesAreValidUtf8AndOpen(String name) throws IOException {
+        String input = "relev\u00e9-".repeat(20) + "\u65e5\u672c.csv";
+        fixture.write("tasks/bank-rec/inputs/" + input, "a,b\n".repeat(300));
+        fixture.rehash();
+        Path archive = scratch.resolve(name);
+        TaskPackWriter.write(fixture.dir, archive);
+        try (TaskPack pack = PackOpener.open(archive, PackOptions.defaults(), scratch)) {
+            Map<String, String> files = contents(pack);
+            assertTrue(files.containsKey("bank-rec inputs/" + input), files.keySet()::toString);
+        }
+    }
+
+    @Test
+    void errorsOtherThanRunningOutOfMemoryOrStackBecomeRefusals() {
+        TaskPackException e = assertThrows(TaskPackException.class, () -> PackOpener.guarded("pack.zip", () -> {
+            throw new NoClassDefFoundError("com/github/luben/zstd/ZstdInputStream");
+        }));
+        assertEquals("pack.zip", e.source());
+        assertTrue(e.rule().contains("NoClassDefFoundError"), e.getMessage());
+        assertThrows(StackOverflowError.class, () -> PackOpener.guarded("pack.zip", () -> {
+            throw new StackOverflowError();
+        }));
+        assertEquals("ok", PackOpener.guarded("pack.zip", () -> "ok"));
+    }
+
     @Test
     void unknownExtensionIsRefusedNamingTheFile() throws IOException {
         Path file = Files.writeString(tmp.resolve("pack.rar"), "x");

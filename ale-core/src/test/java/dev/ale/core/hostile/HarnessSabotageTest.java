@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,8 +66,6 @@ class HarnessSabotageTest {
         assertEquals(Cause.HARNESS_ERROR, r.cause(), seen);
     }
 
-    @Disabled("defect: a harness that calls ctx.sandbox().close() makes its attempt ERROR/VERIFIER ('verifier threw "
-            + "ClosedFileSystemException'), retried and left out of the rates, instead of FAILED")
     @Test
     void closingItsInMemorySandboxIsTheHarnessesFailure() {
         assertHarnessFailure(sabotaged(HostileTasks.task("closes", Duration.ofMinutes(2)), ctx -> {
@@ -78,8 +75,6 @@ class HarnessSabotageTest {
         }));
     }
 
-    @Disabled("defect: a harness that calls ctx.sandbox().openReferenceArea() makes its attempt ERROR/SANDBOX ('reference "
-            + "area could not open: IllegalStateException: the reference area is already open') instead of FAILED")
     @Test
     void openingTheReferenceAreaItselfIsTheHarnessesFailure() {
         assertHarnessFailure(sabotaged(HostileTasks.task("peeks", Duration.ofMinutes(2)), ctx -> {
@@ -107,15 +102,11 @@ class HarnessSabotageTest {
         });
     }
 
-    @Disabled("defect: a link planted by session 1 where session 2's inputs go makes the attempt ERROR/SANDBOX ('could not "
-            + "stage sessions/2/data/more.csv ... not a plain relative path') instead of FAILED; the link is not followed (safe)")
     @Test
     void aLinkPlantedWhereTheNextSessionsInputsGoIsTheHarnessesFailure() {
         assertHarnessFailure(plantsALinkForSessionTwo());
     }
 
-    @Disabled("defect: AttemptRunner.describe(t) calls t.getMessage() unguarded; a harness exception whose getMessage() "
-            + "throws escapes runSessions and ends the attempt ERROR/SANDBOX ('unexpected UnsupportedOperationException')")
     @Test
     void anExceptionWhoseMessageThrowsIsStillTheHarnessesFailure() {
         assertHarnessFailure(sabotaged(HostileTasks.task("unreadable", Duration.ofMinutes(2)), ctx -> {
@@ -130,9 +121,6 @@ class HarnessSabotageTest {
         }));
     }
 
-    @Disabled("defect (minor): a local-directory harness that replaces its workspace folder by a link to another folder is "
-            + "scored from that folder: SafeFiles checks every segment below the root for links but not the root itself, and "
-            + "its real-path check compares with the root's own real path")
     @Test
     void aWorkspaceSwappedForALinkIsNotScoredThroughTheLink() {
         AttemptResult r = sabotaged(HostileTasks.task("local-swaps", Duration.ofMinutes(2)), ctx -> {

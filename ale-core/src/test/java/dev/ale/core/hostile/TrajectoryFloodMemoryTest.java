@@ -9,7 +9,6 @@ import dev.ale.core.Evaluator;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,9 +21,6 @@ class TrajectoryFloodMemoryTest {
     /** What one attempt's trajectory may reasonably hold in memory. */
     private static final long BOUND = 64L << 20;
 
-    @Disabled("defect: RecordingTrajectory caps the number of steps (100,000) and each text (64 Ki chars) but not their "
-            + "total; 3,000 messages of 1 MiB keep about 192 MiB for one attempt (a total cap, e.g. 32 MiB of text per "
-            + "attempt after which texts are dropped, would bound it)")
     @Test
     void aFloodOfLongMessagesKeepsTheTrajectoryWithinABound() {
         long[] held = new long[1];
