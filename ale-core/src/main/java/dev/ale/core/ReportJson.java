@@ -1,6 +1,5 @@
 package dev.ale.core;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -22,6 +21,20 @@ final class ReportJson {
     private ReportJson() {}
 
     static String write(EvaluationReport r) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try {
+            write(r, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Streams the report: the small head is built as a tree, the attempts are written one at a time,
+     * so a run of 100,000 attempts never holds its whole JSON in memory.
+     */
+    static void write(EvaluationReport r, java.io.Writer out) throws IOException {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schemaVersion", EvaluationReport.SCHEMA_VERSION);
         ArrayNode packs = root.putArray("packs");
@@ -55,19 +68,35 @@ final class ReportJson {
         ArrayNode notRun = root.putArray("notRun");
         r.notRun().forEach(n -> notRun.addObject().put("taskId", n.taskId()).put("trial", n.trial())
                 .put("reason", n.reason()));
-        ArrayNode superseded = root.putArray("superseded");
-        r.superseded().forEach(a -> superseded.add(AttemptJson.write(a)));
-        ArrayNode attempts = root.putArray("attempts");
-        for (AttemptResult a : r.attempts()) {
-            attempts.add(AttemptJson.write(a));
+        try (com.fasterxml.jackson.core.JsonGenerator gen = MAPPER.getFactory().createGenerator(out)) {
+            gen.useDefaultPrettyPrinter();
+            gen.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            gen.writeStartObject();
+            var fields = root.fields();
+            while (fields.hasNext()) {
+                var f = fields.next();
+                gen.writeFieldName(f.getKey());
+                MAPPER.writeTree(gen, f.getValue());
+            }
+            gen.writeArrayFieldStart("superseded");
+            for (AttemptResult a : r.superseded()) {
+                MAPPER.writeTree(gen, AttemptJson.write(a));
+            }
+            gen.writeEndArray();
+            gen.writeArrayFieldStart("attempts");
+            for (AttemptResult a : r.attempts()) {
+                MAPPER.writeTree(gen, AttemptJson.write(a));
+            }
+            gen.writeEndArray();
+            gen.writeArrayFieldStart("warnings");
+            for (String w : r.warnings()) {
+                gen.writeString(w);
+            }
+            gen.writeEndArray();
+            gen.writeEndObject();
         }
-        ArrayNode warnings = root.putArray("warnings");
-        r.warnings().forEach(warnings::add);
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        out.write("\n");
+        out.flush();
     }
 
     static Path writeTo(EvaluationReport r, Path directory) throws IOException {
@@ -75,7 +104,9 @@ final class ReportJson {
         Path target = directory.resolve("report.json");
         Path tmp = Files.createTempFile(directory, ".report-", ".json.tmp");
         try {
-            Files.writeString(tmp, write(r), StandardCharsets.UTF_8);
+            try (java.io.Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                write(r, w);
+            }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);

@@ -41,7 +41,16 @@ final class HtmlTasks {
                 .append("<button type=\"button\" id=\"collapse\">Collapse all</button></div></div>\n")
                 .append("<div class=\"task-row head\"><span></span><span>Task</span><span>Tier</span><span>Cluster</span>")
                 .append("<span>Trials</span><span>Score</span><span>What happened</span></div>\n");
-        byTask.forEach(this::task);
+        int shown = 0;
+        for (Map.Entry<String, List<AttemptResult>> e : byTask.entrySet()) {
+            if (shown >= Text.DETAIL_LIMIT) {
+                b.append("<p class=\"muted\">").append(byTask.size()).append(" tasks in all: the others are in report.json")
+                        .append(" and junit.xml.</p>\n");
+                break;
+            }
+            task(e.getKey(), e.getValue());
+            shown += e.getValue().size();
+        }
         b.append("</section>\n");
     }
 

@@ -129,7 +129,13 @@ final class MarkdownReport {
     private void attempts() {
         b.append("## Attempts\n\n");
         row("| task | trial | outcome | cause | score | duration | message |", "|---|---:|---|---|---:|---:|---|");
+        int shown = 0;
         for (AttemptResult a : r.attempts()) {
+            if (shown++ == Text.DETAIL_LIMIT) {
+                b.append("\n").append(r.attempts().size() - Text.DETAIL_LIMIT)
+                        .append(" more attempts are in report.json and junit.xml.\n");
+                break;
+            }
             String score = a.outcome() == Outcome.ERROR ? "–" : Text.score(a.score());
             row("| " + cell(a.taskId()) + " | " + a.trial() + " | " + a.outcome() + " | " + Text.cause(a) + " | " + score
                     + " | " + Text.duration(a.duration()) + " | " + cell(Text.message(a)) + " |");

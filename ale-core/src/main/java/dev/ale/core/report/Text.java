@@ -16,6 +16,9 @@ import java.util.Map;
 
 /** Formatting shared by the report formats: figures, durations, labels, the text form of a check tree. */
 final class Text {
+    /** The most attempts the human reports (Markdown, HTML) show one by one; report.json and junit.xml hold all. */
+    static final int DETAIL_LIMIT = 5_000;
+
     private Text() {}
 
     /**
