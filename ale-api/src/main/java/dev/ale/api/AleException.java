@@ -1,12 +1,16 @@
 package dev.ale.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Root of the SDK's unchecked exceptions. Every message names where the problem is (a file or
  * archive entry), which field (a JSON Pointer or field name, when there is one) and the rule that
  * was broken, so a person can fix the input without reading a stack trace.
  */
+@API(status = STABLE)
 public class AleException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

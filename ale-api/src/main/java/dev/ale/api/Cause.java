@@ -1,6 +1,11 @@
 package dev.ale.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** Why an attempt ended the way it did; {@link #NONE} for a plain pass or a plain low score. */
+@API(status = STABLE)
 public enum Cause {
     /** Nothing beyond the score: a pass, or a score below the threshold. */
     NONE,

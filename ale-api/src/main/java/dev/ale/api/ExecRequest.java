@@ -1,16 +1,24 @@
 package dev.ale.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A process to run in a sandbox: the command and its arguments, a working directory relative to
  * the workspace, extra environment variables, the text for its standard input and a timeout.
  */
-public record ExecRequest(List<String> command, String workingDirectory, Map<String, String> environment,
-        String stdin, Duration timeout) {
+@API(status = STABLE)
+public record ExecRequest(
+        List<String> command,
+        String workingDirectory,
+        Map<String, String> environment,
+        String stdin,
+        Duration timeout) {
     public ExecRequest {
         command = List.copyOf(command);
         if (command.isEmpty()) {

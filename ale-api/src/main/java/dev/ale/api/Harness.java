@@ -1,5 +1,9 @@
 package dev.ale.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * The agent under test. The runner calls {@link #run} once per session with the session's
  * instruction and workspace, and waits until it returns or the deadline passes. The harness works
@@ -7,6 +11,7 @@ package dev.ale.api;
  * Throwing is allowed: the attempt then fails with the exception recorded as its cause.
  */
 @FunctionalInterface
+@API(status = STABLE)
 public interface Harness {
     /** Works one session to completion and says how it ended. */
     SessionOutcome run(SessionContext ctx) throws Exception;

@@ -1,6 +1,11 @@
 package dev.ale.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** How an attempt ended. Exactly one per attempt. */
+@API(status = STABLE)
 public enum Outcome {
     /** Full pass: the verdict met the task's pass threshold and no gate failed. */
     PASSED,

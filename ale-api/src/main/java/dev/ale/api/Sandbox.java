@@ -1,12 +1,16 @@
 package dev.ale.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.io.IOException;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /**
  * An isolated workspace for one attempt. The runner stages the task's inputs into it, the
  * harness works in it, the verifier reads it, and closing it frees everything it held.
  */
+@API(status = STABLE)
 public interface Sandbox extends AutoCloseable {
     /** The root directory the harness works in. */
     Path workspace();

@@ -1,12 +1,16 @@
 package dev.ale.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.nio.file.Path;
 import java.time.Instant;
+import org.apiguardian.api.API;
 
 /**
  * What the harness sees during one session: the task's visible metadata, the instruction, the
  * sandbox workspace and a trajectory to record its steps in. It never exposes the reference.
  */
+@API(status = STABLE)
 public interface SessionContext {
     /** Visible metadata of the task: id, title, taxonomy, tier, limits. */
     TaskView task();

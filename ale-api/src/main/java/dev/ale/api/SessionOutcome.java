@@ -1,11 +1,15 @@
 package dev.ale.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * How a harness ended a session: it believes the work is done, or it gave up with a reason.
  * Either way the artefacts are scored; the outcome is recorded beside the verdict.
  */
+@API(status = STABLE)
 public record SessionOutcome(Status status, String message) {
     /** How the session ended, in the harness's own words. */
     public enum Status {

@@ -1,7 +1,10 @@
 package dev.ale.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Instant;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One recorded event of a harness: a message, a tool call, an observation or a usage report,
@@ -14,9 +17,15 @@ import java.util.Objects;
  * @param usage   tokens and cost of this step (zero when not a usage report)
  * @param session the session it happened in
  */
+@API(status = STABLE)
 public record Step(Instant at, Kind kind, String name, String text, Usage usage, int session) {
     /** The kinds of step. */
-    public enum Kind { MESSAGE, TOOL_CALL, OBSERVATION, USAGE }
+    public enum Kind {
+        MESSAGE,
+        TOOL_CALL,
+        OBSERVATION,
+        USAGE
+    }
 
     public Step {
         Objects.requireNonNull(at, "at");

@@ -1,12 +1,16 @@
 package dev.ale.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The record of what a harness did in an attempt: messages, tool calls, observations and usage,
  * each with a timestamp. The harness writes to it; verifiers and reports read it. Implementations
  * are thread-safe. Steps are written out as JSON lines by the runner.
  */
+@API(status = STABLE)
 public interface Trajectory {
     /** Records one step. */
     void record(Step step);

@@ -1,6 +1,11 @@
 package dev.ale.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** Tokens and money spent, as the harness reports them. */
+@API(status = STABLE)
 public record Usage(long inputTokens, long outputTokens, double costUsd) {
     public static final Usage ZERO = new Usage(0, 0, 0);
 

@@ -18,8 +18,8 @@ final class Bench {
             switch (group) {
                 case "runner" -> RunnerOverhead.run(quick ? RunnerOverhead.QUICK : RunnerOverhead.FULL, results);
                 case "pack" -> PackReading.run(quick ? PackReading.QUICK : PackReading.FULL, options.seed(), results);
-                case "verifiers" -> VerifierThroughput.run(quick ? VerifierThroughput.QUICK : VerifierThroughput.FULL,
-                        options.seed(), results);
+                case "verifiers" -> VerifierThroughput.run(
+                        quick ? VerifierThroughput.QUICK : VerifierThroughput.FULL, options.seed(), results);
                 case "scaling" -> Scaling.run(quick ? Scaling.QUICK : Scaling.FULL, results);
                 case "memory" -> MemoryFootprint.run(quick ? MemoryFootprint.QUICK : MemoryFootprint.FULL, results);
                 default -> throw new IllegalStateException("no such group " + group);

@@ -1,10 +1,10 @@
 package dev.ale.bench;
 
 import dev.ale.api.Step;
-import dev.ale.api.TaskSpec;
 import dev.ale.api.Trajectory;
 import dev.ale.api.Usage;
-import dev.ale.api.VerificationContext;
+import dev.ale.api.spi.VerificationContext;
+import dev.ale.api.task.TaskSpec;
 import java.nio.file.Path;
 import java.util.List;
 

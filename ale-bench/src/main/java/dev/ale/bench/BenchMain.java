@@ -1,7 +1,10 @@
 package dev.ale.bench;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.io.PrintStream;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The benchmark program behind every performance figure of the ALE SDK:
@@ -10,6 +13,7 @@ import java.util.List;
  * throughput, scaling with parallelism and memory, and prints one JSON object per figure and line
  * ({@code name}, {@code value}, {@code unit}, {@code parameters}), writing the same lines to a file.
  */
+@API(status = EXPERIMENTAL)
 public final class BenchMain {
     private BenchMain() {}
 

@@ -17,10 +17,12 @@ import java.util.Set;
 record BenchOptions(boolean quick, Path out, long seed, Set<String> groups) {
     /** The groups of figures, in the order they run. */
     static final List<String> GROUPS = List.of("runner", "pack", "verifiers", "scaling", "memory");
+
     static final long DEFAULT_SEED = 20260101L;
     static final String DEFAULT_OUT = "ale-bench-results.jsonl";
 
-    static final String USAGE = String.join("\n",
+    static final String USAGE = String.join(
+            "\n",
             "usage: java -jar ale-bench.jar [--quick] [--out FILE] [--seed N] [--only GROUP,...]",
             "  --quick      every figure small (seconds in all): what the build's test runs",
             "  --out FILE   also write the JSON lines to FILE (default " + DEFAULT_OUT + ")",
@@ -81,8 +83,8 @@ record BenchOptions(boolean quick, Path out, long seed, Set<String> groups) {
         for (String g : Arrays.asList(list.split(",", -1))) {
             String name = g.trim();
             if (!GROUPS.contains(name)) {
-                throw new IllegalArgumentException("--only: unknown group '" + name + "', expected some of "
-                        + String.join(", ", GROUPS));
+                throw new IllegalArgumentException(
+                        "--only: unknown group '" + name + "', expected some of " + String.join(", ", GROUPS));
             }
             chosen.add(name);
         }

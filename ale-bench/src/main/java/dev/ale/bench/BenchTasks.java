@@ -2,15 +2,15 @@ package dev.ale.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ale.api.Limits;
-import dev.ale.api.PackRef;
-import dev.ale.api.SessionSpec;
-import dev.ale.api.Task;
-import dev.ale.api.TaskFile;
-import dev.ale.api.TaskPart;
-import dev.ale.api.TaskSpec;
-import dev.ale.api.Taxonomy;
-import dev.ale.api.Tier;
+import dev.ale.api.task.Limits;
+import dev.ale.api.task.PackRef;
+import dev.ale.api.task.SessionSpec;
+import dev.ale.api.task.Task;
+import dev.ale.api.task.TaskFile;
+import dev.ale.api.task.TaskPart;
+import dev.ale.api.task.TaskSpec;
+import dev.ale.api.task.Taxonomy;
+import dev.ale.api.task.Tier;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +28,7 @@ import java.util.List;
 final class BenchTasks {
     /** The file the verifier looks for; a harness that writes it passes. */
     static final String OUTPUT = "out.txt";
+
     static final String INPUT = "in.txt";
     private static final byte[] INPUT_BYTES = "sixteen bytes..\n".getBytes(StandardCharsets.US_ASCII);
     private static final JsonNode VERIFIER = verifier();
@@ -36,15 +37,28 @@ final class BenchTasks {
 
     /** {@code count} tiny tasks named {@code <prefix>-<n>}, of a pack named {@code bench-<prefix>}. */
     static List<Task> tiny(String prefix, int count) {
-        PackRef pack = new PackRef("bench-" + prefix, "1.0.0", sha256(("pack " + prefix + " " + count).getBytes(StandardCharsets.UTF_8)));
+        PackRef pack = new PackRef(
+                "bench-" + prefix, "1.0.0", sha256(("pack " + prefix + " " + count).getBytes(StandardCharsets.UTF_8)));
         Taxonomy taxonomy = new Taxonomy("business_finance", "accounting", List.of("13-2011"));
         List<Task> tasks = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String id = String.format(java.util.Locale.ROOT, "%s-%06d", prefix, i);
-            TaskSpec spec = new TaskSpec(id, 1, "Benchmark task " + i, taxonomy, Tier.values()[i % Tier.values().length],
-                    Limits.defaults(), List.of(new SessionSpec(1, "Write " + OUTPUT + ".")), VERIFIER, 1.0, null);
-            tasks.add(new InMemoryTask(spec, sha256((id + "\0" + new String(INPUT_BYTES, StandardCharsets.US_ASCII))
-                    .getBytes(StandardCharsets.UTF_8)), pack));
+            TaskSpec spec = new TaskSpec(
+                    id,
+                    1,
+                    "Benchmark task " + i,
+                    taxonomy,
+                    Tier.values()[i % Tier.values().length],
+                    Limits.defaults(),
+                    List.of(new SessionSpec(1, "Write " + OUTPUT + ".")),
+                    VERIFIER,
+                    1.0,
+                    null);
+            tasks.add(new InMemoryTask(
+                    spec,
+                    sha256((id + "\0" + new String(INPUT_BYTES, StandardCharsets.US_ASCII))
+                            .getBytes(StandardCharsets.UTF_8)),
+                    pack));
         }
         return List.copyOf(tasks);
     }

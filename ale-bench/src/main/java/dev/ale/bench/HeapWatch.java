@@ -39,20 +39,23 @@ final class HeapWatch implements AutoCloseable {
                 heapPools.add(pool.getName());
             }
         }
-        sampler = new Thread(() -> {
-            while (running) {
-                try {
-                    sample();
-                } catch (OutOfMemoryError e) {
-                    peakUsed.set(Runtime.getRuntime().maxMemory()); // it could not even read the figure: the heap is full
-                }
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "ale-bench-heap-sampler");
+        sampler = new Thread(
+                () -> {
+                    while (running) {
+                        try {
+                            sample();
+                        } catch (OutOfMemoryError e) {
+                            peakUsed.set(Runtime.getRuntime()
+                                    .maxMemory()); // it could not even read the figure: the heap is full
+                        }
+                        try {
+                            Thread.sleep(1);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "ale-bench-heap-sampler");
         sampler.setDaemon(true);
     }
 
@@ -128,10 +131,15 @@ final class HeapWatch implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         running = false;
         sampler.interrupt();
-        sampler.join();
-        unregister.forEach(Runnable::run);
+        try {
+            sampler.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            unregister.forEach(Runnable::run);
+        }
     }
 }

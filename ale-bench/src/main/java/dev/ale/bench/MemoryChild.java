@@ -30,11 +30,19 @@ final class MemoryChild {
         try (HeapWatch watch = HeapWatch.start()) {
             long start = System.nanoTime();
             try {
-                EvaluationReport report = Evaluator.builder().tasks(BenchTasks.tiny("memory", tasks))
-                        .harness(BenchHarnesses.writeFileAndRecord()).trials(trials).parallelism(parallelism)
-                        .runDirectory(runDirectory).artifactCapBytes(0).build().run();
-                line.put("finished", true).put("attempts", report.attempts().size())
-                        .put("passed", report.count(Outcome.PASSED)).put("errors", report.count(Outcome.ERROR))
+                EvaluationReport report = Evaluator.builder()
+                        .tasks(BenchTasks.tiny("memory", tasks))
+                        .harness(BenchHarnesses.writeFileAndRecord())
+                        .trials(trials)
+                        .parallelism(parallelism)
+                        .runDirectory(runDirectory)
+                        .artifactCapBytes(0)
+                        .build()
+                        .run();
+                line.put("finished", true)
+                        .put("attempts", report.attempts().size())
+                        .put("passed", report.count(Outcome.PASSED))
+                        .put("errors", report.count(Outcome.ERROR))
                         .put("warnings", report.warnings().size());
             } catch (OutOfMemoryError e) {
                 // what the run held is unreachable once the stack has unwound: there is room to say where it failed
@@ -49,8 +57,13 @@ final class MemoryChild {
         }
         line.put("poolPeakSumBytes", HeapWatch.poolPeakSum())
                 .put("maxHeapBytes", Runtime.getRuntime().maxMemory())
-                .put("gc", String.join("+", ManagementFactory.getGarbageCollectorMXBeans().stream()
-                        .map(b -> b.getName()).toList()));
+                .put(
+                        "gc",
+                        String.join(
+                                "+",
+                                ManagementFactory.getGarbageCollectorMXBeans().stream()
+                                        .map(b -> b.getName())
+                                        .toList()));
         System.out.println(MARKER + line);
     }
 }

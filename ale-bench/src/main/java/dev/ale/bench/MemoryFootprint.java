@@ -38,11 +38,22 @@ final class MemoryFootprint {
         try (TempTree tmp = TempTree.create("memory")) {
             Path runDirectory = tmp.root().resolve("run");
             Path log = tmp.root().resolve("child.log");
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = new ArrayList<>(List.of(java, MAX_HEAP, "-cp", System.getProperty("java.class.path"),
-                    MemoryChild.class.getName(), String.valueOf(size.tasks()), String.valueOf(size.trials()),
-                    String.valueOf(size.parallelism()), runDirectory.toString()));
-            Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> command = new ArrayList<>(List.of(
+                    java,
+                    MAX_HEAP,
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    MemoryChild.class.getName(),
+                    String.valueOf(size.tasks()),
+                    String.valueOf(size.trials()),
+                    String.valueOf(size.parallelism()),
+                    runDirectory.toString()));
+            Process child = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             if (!child.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
                 child.destroyForcibly();
                 child.waitFor();
@@ -57,18 +68,25 @@ final class MemoryFootprint {
             boolean finished = seen.path("finished").asBoolean();
             long journaled = lines(runDirectory.resolve("journal.jsonl"));
             boolean reportWritten = Files.isRegularFile(runDirectory.resolve("report.json"));
-            if (finished && (seen.path("attempts").asInt() != size.attempts() || journaled != size.attempts()
-                    || seen.path("errors").asInt() != 0 || !reportWritten)) {
-                throw new IllegalStateException("the memory child did not run every attempt: " + seen + ", "
-                        + journaled + " journal lines, report.json " + (reportWritten ? "written" : "missing"));
+            if (finished
+                    && (seen.path("attempts").asInt() != size.attempts()
+                            || journaled != size.attempts()
+                            || seen.path("errors").asInt() != 0
+                            || !reportWritten)) {
+                throw new IllegalStateException("the memory child did not run every attempt: " + seen + ", " + journaled
+                        + " journal lines, report.json " + (reportWritten ? "written" : "missing"));
             }
             Figure.Params params = Figure.params()
                     .put("finished", finished)
-                    .put("attempts", size.attempts()).put("tasks", size.tasks()).put("trials", size.trials())
-                    .put("parallelism", size.parallelism()).put("sandbox", "in-memory")
+                    .put("attempts", size.attempts())
+                    .put("tasks", size.tasks())
+                    .put("trials", size.trials())
+                    .put("parallelism", size.parallelism())
+                    .put("sandbox", "in-memory")
                     .put("harness", "write-file-and-record (1 file, 2 trajectory steps)")
                     .put("runDirectory", "run.json, journal.jsonl, trajectories, report.json (artefacts off)")
-                    .put("childJvm", MAX_HEAP).put("childGc", seen.path("gc").asText())
+                    .put("childJvm", MAX_HEAP)
+                    .put("childGc", seen.path("gc").asText())
                     .put("childSeconds", Timing.round(seen.path("seconds").asDouble(), 4))
                     .put("journalLines", journaled)
                     .put("reportJsonBytes", reportWritten ? Files.size(runDirectory.resolve("report.json")) : 0)
@@ -77,15 +95,33 @@ final class MemoryFootprint {
             if (!finished) {
                 params.put("failure", firstLines(seen.path("failure").asText(), 8));
             }
-            Map<String, Object> common = params.put("target", "finishes with " + MAX_HEAP).putAll(Machine.parameters()).map();
-            results.add(new Figure("memory.finished", finished ? 1 : 0, "1 = yes", Figure.params()
-                    .put("measures", "whether the run finished with report.json, every attempt journaled once")
-                    .putAll(common).map()));
-            results.add(new Figure("memory.peak-heap", mb(seen.path("peakUsedBytes").asLong()), "MB", Figure.params()
-                    .put("measures", "most heap in use at any moment (sampled every ms, MemoryMXBean)").putAll(common).map()));
-            results.add(new Figure("memory.peak-live-heap", mb(seen.path("peakAfterGcBytes").asLong()), "MB",
-                    Figure.params().put("measures", "most heap still in use right after a collection (GC notifications)")
-                            .putAll(common).map()));
+            Map<String, Object> common = params.put("target", "finishes with " + MAX_HEAP)
+                    .putAll(Machine.parameters())
+                    .map();
+            results.add(new Figure(
+                    "memory.finished",
+                    finished ? 1 : 0,
+                    "1 = yes",
+                    Figure.params()
+                            .put("measures", "whether the run finished with report.json, every attempt journaled once")
+                            .putAll(common)
+                            .map()));
+            results.add(new Figure(
+                    "memory.peak-heap",
+                    mb(seen.path("peakUsedBytes").asLong()),
+                    "MB",
+                    Figure.params()
+                            .put("measures", "most heap in use at any moment (sampled every ms, MemoryMXBean)")
+                            .putAll(common)
+                            .map()));
+            results.add(new Figure(
+                    "memory.peak-live-heap",
+                    mb(seen.path("peakAfterGcBytes").asLong()),
+                    "MB",
+                    Figure.params()
+                            .put("measures", "most heap still in use right after a collection (GC notifications)")
+                            .putAll(common)
+                            .map()));
         }
     }
 

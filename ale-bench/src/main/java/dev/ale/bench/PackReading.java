@@ -43,14 +43,28 @@ final class PackReading {
             }
             double shaMedian = Timing.median(shaSeconds);
             Map<String, Object> common = Figure.params()
-                    .put("tasks", size.tasks()).put("files", files).put("bytes", bytes).put("seed", seed)
-                    .put("packDigest", digest).put("repetitions", size.repetitions()).put("statistic", "median")
+                    .put("tasks", size.tasks())
+                    .put("files", files)
+                    .put("bytes", bytes)
+                    .put("seed", seed)
+                    .put("packDigest", digest)
+                    .put("repetitions", size.repetitions())
+                    .put("statistic", "median")
                     .put("generateAndDigestSeconds", Timing.round(generateSeconds, 3))
-                    .putAll(Machine.parameters()).map();
-            results.add(new Figure("pack.sha256sum", Timing.round(bytes / shaMedian / 1e6, 4), "MB/s",
-                    Figure.params().put("command", sha.command()).put("runsSeconds", Timing.rounded(shaSeconds))
-                            .put("note", "the physical reference: the same files as the pack holds, hashed by the system tool")
-                            .putAll(common).map()));
+                    .putAll(Machine.parameters())
+                    .map();
+            results.add(new Figure(
+                    "pack.sha256sum",
+                    Timing.round(bytes / shaMedian / 1e6, 4),
+                    "MB/s",
+                    Figure.params()
+                            .put("command", sha.command())
+                            .put("runsSeconds", Timing.rounded(shaSeconds))
+                            .put(
+                                    "note",
+                                    "the physical reference: the same files as the pack holds, hashed by the system tool")
+                            .putAll(common)
+                            .map()));
             for (String kind : new String[] {"zip", "tgz"}) {
                 Path archive = tmp.root().resolve("bench." + kind);
                 long start = System.nanoTime();
@@ -61,8 +75,16 @@ final class PackReading {
         }
     }
 
-    private static void measure(String kind, Path archive, double archiveSeconds, Size size, long bytes,
-            double shaMedian, Map<String, Object> common, Results results) throws Exception {
+    private static void measure(
+            String kind,
+            Path archive,
+            double archiveSeconds,
+            Size size,
+            long bytes,
+            double shaMedian,
+            Map<String, Object> common,
+            Results results)
+            throws Exception {
         openAndVerify(archive);
         double[] open = new double[size.repetitions()];
         double[] verify = new double[size.repetitions()];
@@ -72,19 +94,45 @@ final class PackReading {
             verify[i] = times[1];
         }
         double verifyMedian = Timing.median(verify);
-        Map<String, Object> params = Figure.params().put("archive", kind).put("archiveBytes", Files.size(archive))
-                .put("archiveWriteSeconds", Timing.round(archiveSeconds, 3)).putAll(common).map();
-        results.add(new Figure("pack." + kind + ".open", Timing.round(Timing.median(open) * 1e3, 4), "ms",
-                Figure.params().put("measures", "TaskPacks.open: manifest, every task.json, verifier configs"
-                        + (kind.equals("tgz") ? "; a tar.gz is streamed once and extracted whole" : "; zip read lazily"))
-                        .put("runsSeconds", Timing.rounded(open)).put("target", "well under 1 s")
-                        .putAll(params).map()));
-        results.add(new Figure("pack." + kind + ".verify", Timing.round(bytes / verifyMedian / 1e6, 4), "MB/s",
-                Figure.params().put("measures", "TaskPack.verify(): every file read and digested")
-                        .put("runsSeconds", Timing.rounded(verify)).putAll(params).map()));
-        results.add(new Figure("pack." + kind + ".verify-vs-sha256sum", Timing.round(verifyMedian / shaMedian, 4), "x",
-                Figure.params().put("measures", "median verify time / median sha256sum time over the same bytes")
-                        .put("target", "within 1.5x").putAll(params).map()));
+        Map<String, Object> params = Figure.params()
+                .put("archive", kind)
+                .put("archiveBytes", Files.size(archive))
+                .put("archiveWriteSeconds", Timing.round(archiveSeconds, 3))
+                .putAll(common)
+                .map();
+        results.add(new Figure(
+                "pack." + kind + ".open",
+                Timing.round(Timing.median(open) * 1e3, 4),
+                "ms",
+                Figure.params()
+                        .put(
+                                "measures",
+                                "TaskPacks.open: manifest, every task.json, verifier configs"
+                                        + (kind.equals("tgz")
+                                                ? "; a tar.gz is streamed once and extracted whole"
+                                                : "; zip read lazily"))
+                        .put("runsSeconds", Timing.rounded(open))
+                        .put("target", "well under 1 s")
+                        .putAll(params)
+                        .map()));
+        results.add(new Figure(
+                "pack." + kind + ".verify",
+                Timing.round(bytes / verifyMedian / 1e6, 4),
+                "MB/s",
+                Figure.params()
+                        .put("measures", "TaskPack.verify(): every file read and digested")
+                        .put("runsSeconds", Timing.rounded(verify))
+                        .putAll(params)
+                        .map()));
+        results.add(new Figure(
+                "pack." + kind + ".verify-vs-sha256sum",
+                Timing.round(verifyMedian / shaMedian, 4),
+                "x",
+                Figure.params()
+                        .put("measures", "median verify time / median sha256sum time over the same bytes")
+                        .put("target", "within 1.5x")
+                        .putAll(params)
+                        .map()));
     }
 
     /** Opens the pack and verifies it; returns the seconds of each. */
@@ -99,7 +147,9 @@ final class PackReading {
 
     static long bytesUnder(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(f -> f.toFile().length())
+                    .sum();
         }
     }
 

@@ -2,8 +2,8 @@ package dev.ale.bench;
 
 import dev.ale.api.Harness;
 import dev.ale.api.Outcome;
-import dev.ale.api.SandboxProvider;
-import dev.ale.api.Task;
+import dev.ale.api.spi.SandboxProvider;
+import dev.ale.api.task.Task;
 import dev.ale.core.EvaluationReport;
 import dev.ale.core.Evaluator;
 import dev.ale.core.Sandboxes;
@@ -36,15 +36,22 @@ final class RunnerOverhead {
         String[] sandboxes = {"in-memory", "local-directory"};
         for (String sandbox : sandboxes) {
             for (int parallelism : new int[] {1, 2}) {
-                for (Supplier<Harness> harness : List.<Supplier<Harness>>of(BenchHarnesses::noop, BenchHarnesses::writeFile)) {
+                for (Supplier<Harness> harness :
+                        List.<Supplier<Harness>>of(BenchHarnesses::noop, BenchHarnesses::writeFile)) {
                     measure(size, tasks, warmupTasks, sandbox, parallelism, harness.get(), results);
                 }
             }
         }
     }
 
-    private static void measure(Size size, List<Task> tasks, List<Task> warmupTasks, String sandbox, int parallelism,
-            Harness harness, Results results) {
+    private static void measure(
+            Size size,
+            List<Task> tasks,
+            List<Task> warmupTasks,
+            String sandbox,
+            int parallelism,
+            Harness harness,
+            Results results) {
         run(warmupTasks, size.trials(), provider(sandbox), parallelism, harness);
         double[] perAttemptMicros = new double[size.repetitions()];
         EvaluationReport last = null;
@@ -56,8 +63,11 @@ final class RunnerOverhead {
             check(last, size.attempts());
             perAttemptMicros[i] = nanos / 1_000.0 / size.attempts();
         }
-        results.add(new Figure("runner." + sandbox + ".p" + parallelism + "." + harness.name(),
-                Timing.round(Timing.median(perAttemptMicros), 4), "us/attempt", Figure.params()
+        results.add(new Figure(
+                "runner." + sandbox + ".p" + parallelism + "." + harness.name(),
+                Timing.round(Timing.median(perAttemptMicros), 4),
+                "us/attempt",
+                Figure.params()
                         .put("attempts", size.attempts())
                         .put("tasks", size.tasks())
                         .put("trials", size.trials())
@@ -71,19 +81,27 @@ final class RunnerOverhead {
                         .put("runsMicrosPerAttempt", Timing.rounded(perAttemptMicros))
                         .put("warmupAttempts", warmupTasks.size() * size.trials())
                         .put("target", "well under 1000 us/attempt in memory")
-                        .putAll(Machine.parameters()).map()));
+                        .putAll(Machine.parameters())
+                        .map()));
     }
 
-    static EvaluationReport run(List<Task> tasks, int trials, SandboxProvider sandboxes, int parallelism, Harness harness) {
-        EvaluationReport report = evaluator(tasks, trials, sandboxes, parallelism, harness).run();
+    static EvaluationReport run(
+            List<Task> tasks, int trials, SandboxProvider sandboxes, int parallelism, Harness harness) {
+        EvaluationReport report =
+                evaluator(tasks, trials, sandboxes, parallelism, harness).run();
         check(report, tasks.size() * trials);
         return report;
     }
 
-    private static Evaluator evaluator(List<Task> tasks, int trials, SandboxProvider sandboxes, int parallelism,
-            Harness harness) {
-        return Evaluator.builder().tasks(tasks).harness(harness).sandboxProvider(sandboxes).trials(trials)
-                .parallelism(parallelism).build();
+    private static Evaluator evaluator(
+            List<Task> tasks, int trials, SandboxProvider sandboxes, int parallelism, Harness harness) {
+        return Evaluator.builder()
+                .tasks(tasks)
+                .harness(harness)
+                .sandboxProvider(sandboxes)
+                .trials(trials)
+                .parallelism(parallelism)
+                .build();
     }
 
     static SandboxProvider provider(String name) {
@@ -97,7 +115,8 @@ final class RunnerOverhead {
     /** Fails the benchmark when a run did not do what it was meant to (every attempt scored, none in error). */
     static void check(EvaluationReport report, int attempts) {
         if (report.attempts().size() != attempts || report.count(Outcome.ERROR) > 0) {
-            throw new IllegalStateException("the benchmark run went wrong: " + report.attempts().size() + " of "
+            throw new IllegalStateException("the benchmark run went wrong: "
+                    + report.attempts().size() + " of "
                     + attempts + " attempts, " + report.count(Outcome.ERROR) + " errors; first: "
                     + (report.errors().isEmpty() ? "-" : report.errors().get(0).message()));
         }

@@ -2,7 +2,7 @@ package dev.ale.bench;
 
 import dev.ale.api.Harness;
 import dev.ale.api.Outcome;
-import dev.ale.api.Task;
+import dev.ale.api.task.Task;
 import dev.ale.core.EvaluationReport;
 import dev.ale.core.Evaluator;
 import dev.ale.core.Sandboxes;
@@ -30,23 +30,37 @@ final class Scaling {
         for (int p : size.parallelism()) {
             int attempts = p == 1 ? size.attemptsAtParallelism1() : size.attempts();
             List<Task> tasks = BenchTasks.tiny("scaling", attempts);
-            Evaluator evaluator = Evaluator.builder().tasks(tasks).harness(harness).parallelism(p).build();
+            Evaluator evaluator = Evaluator.builder()
+                    .tasks(tasks)
+                    .harness(harness)
+                    .parallelism(p)
+                    .build();
             long start = System.nanoTime();
             EvaluationReport report = evaluator.run();
             double measured = (System.nanoTime() - start) / 1e9;
             RunnerOverhead.check(report, attempts);
             double ideal = attempts * size.sleepMillis() / 1e3 / p;
             double waves = Math.ceil((double) attempts / p);
-            results.add(new Figure("scaling.p" + p, Timing.round(ideal / measured, 4), "efficiency", Figure.params()
-                    .put("attempts", attempts).put("parallelism", p).put("sleepMillis", size.sleepMillis())
-                    .put("sandbox", "in-memory").put("idealSeconds", Timing.round(ideal, 4))
-                    .put("measuredSeconds", Timing.round(measured, 4))
-                    .put("attemptsSeconds", Timing.round(report.duration().toNanos() / 1e9, 4))
-                    .put("bestWithWholeWaves", Timing.round(ideal / (waves * size.sleepMillis() / 1e3), 4))
-                    .put("passed", report.count(Outcome.PASSED))
-                    .put("definition", "ideal / measured, ideal = attempts x sleep / parallelism")
-                    .put("target", p == 256 ? "above 0.9" : "-")
-                    .putAll(Machine.parameters()).map()));
+            results.add(new Figure(
+                    "scaling.p" + p,
+                    Timing.round(ideal / measured, 4),
+                    "efficiency",
+                    Figure.params()
+                            .put("attempts", attempts)
+                            .put("parallelism", p)
+                            .put("sleepMillis", size.sleepMillis())
+                            .put("sandbox", "in-memory")
+                            .put("idealSeconds", Timing.round(ideal, 4))
+                            .put("measuredSeconds", Timing.round(measured, 4))
+                            .put(
+                                    "attemptsSeconds",
+                                    Timing.round(report.duration().toNanos() / 1e9, 4))
+                            .put("bestWithWholeWaves", Timing.round(ideal / (waves * size.sleepMillis() / 1e3), 4))
+                            .put("passed", report.count(Outcome.PASSED))
+                            .put("definition", "ideal / measured, ideal = attempts x sleep / parallelism")
+                            .put("target", p == 256 ? "above 0.9" : "-")
+                            .putAll(Machine.parameters())
+                            .map()));
         }
     }
 }

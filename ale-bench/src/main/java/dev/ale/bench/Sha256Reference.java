@@ -32,8 +32,13 @@ final class Sha256Reference {
 
     /** Hashes every file under {@code dir} and returns how long it took, in nanoseconds. */
     long time(Path dir) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("sh", "-c", "find \"$1\" -type f -print0 | xargs -0 " + tool + " >/dev/null",
-                "sh", dir.toString()).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(
+                        "sh",
+                        "-c",
+                        "find \"$1\" -type f -print0 | xargs -0 " + tool + " >/dev/null",
+                        "sh",
+                        dir.toString())
+                .redirectErrorStream(true);
         long start = System.nanoTime();
         Process p = pb.start();
         byte[] output = p.getInputStream().readAllBytes();

@@ -31,8 +31,10 @@ final class SyntheticPack {
         Files.createDirectories(dir);
         long perTask = Math.max(1_000, totalBytes / tasks);
         ObjectNode pack = MAPPER.createObjectNode()
-                .put("format", "ale-taskpack").put("formatVersion", "1.0")
-                .put("name", "bench-synthetic").put("version", "1.0.0")
+                .put("format", "ale-taskpack")
+                .put("formatVersion", "1.0")
+                .put("name", "bench-synthetic")
+                .put("version", "1.0.0")
                 .put("description", "Synthetic pack of the ALE benchmark: " + tasks + " tasks, seed " + seed)
                 .put("license", "CC0-1.0");
         ArrayNode list = pack.putArray("tasks");
@@ -57,15 +59,21 @@ final class SyntheticPack {
     }
 
     private static ObjectNode taskJson(String id) {
-        ObjectNode t = MAPPER.createObjectNode().put("id", id).put("revision", 1)
-                .put("title", "Synthetic ledger task " + id);
-        ObjectNode taxonomy = t.putObject("taxonomy").put("cluster", "business_finance").put("subfield", "accounting");
+        ObjectNode t =
+                MAPPER.createObjectNode().put("id", id).put("revision", 1).put("title", "Synthetic ledger task " + id);
+        ObjectNode taxonomy =
+                t.putObject("taxonomy").put("cluster", "business_finance").put("subfield", "accounting");
         taxonomy.putArray("soc").add("13-2011");
         t.put("tier", "near-term");
         t.putObject("limits").put("timeout", "10m");
-        t.putArray("sessions").addObject().put("instruction", "Match the ledger against the attachment and write out.csv.");
-        ObjectNode v = t.putObject("verifier").put("type", "csv").put("file", "out.csv")
-                .put("expectedFile", "expected.csv").put("key", "id");
+        t.putArray("sessions")
+                .addObject()
+                .put("instruction", "Match the ledger against the attachment and write out.csv.");
+        ObjectNode v = t.putObject("verifier")
+                .put("type", "csv")
+                .put("file", "out.csv")
+                .put("expectedFile", "expected.csv")
+                .put("key", "id");
         v.putObject("columns").putObject("amount").put("abs", 0.01);
         t.put("passThreshold", 1.0);
         t.putObject("metadata").put("source", "ale-bench synthetic data");
@@ -93,9 +101,14 @@ final class SyntheticPack {
                 row.setLength(0);
                 row.append('R').append(n).append(",2026-");
                 twoDigits(row, 1 + random.nextInt(12)).append('-');
-                twoDigits(row, 1 + random.nextInt(28)).append(',').append(4000 + random.nextInt(900))
-                        .append(",item ").append(Long.toString(random.nextLong() >>> 20, 36))
-                        .append(',').append(random.nextInt(1_000_000) / 100.0).append('\n');
+                twoDigits(row, 1 + random.nextInt(28))
+                        .append(',')
+                        .append(4000 + random.nextInt(900))
+                        .append(",item ")
+                        .append(Long.toString(random.nextLong() >>> 20, 36))
+                        .append(',')
+                        .append(random.nextInt(1_000_000) / 100.0)
+                        .append('\n');
                 w.write(row.toString());
                 written += row.length();
             }

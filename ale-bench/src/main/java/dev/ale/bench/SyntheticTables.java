@@ -30,7 +30,8 @@ final class SyntheticTables {
      */
     static ObjectNode csv(Path output, Path reference, int rows, long seed) throws IOException {
         String header = "id,date,account,description,amount,tax,quantity,rate\n";
-        try (Writer exp = writer(reference.resolve("expected.csv")); Writer out = writer(output.resolve("out.csv"))) {
+        try (Writer exp = writer(reference.resolve("expected.csv"));
+                Writer out = writer(output.resolve("out.csv"))) {
             exp.write(header);
             out.write(header);
             StringBuilder e = new StringBuilder(96);
@@ -45,8 +46,11 @@ final class SyntheticTables {
                 out.write(o.toString());
             }
         }
-        ObjectNode config = MAPPER.createObjectNode().put("type", "csv").put("file", "out.csv")
-                .put("expectedFile", "expected.csv").put("key", "id");
+        ObjectNode config = MAPPER.createObjectNode()
+                .put("type", "csv")
+                .put("file", "out.csv")
+                .put("expectedFile", "expected.csv")
+                .put("key", "id");
         ObjectNode columns = config.putObject("columns");
         columns.putObject("amount").put("abs", 0.01);
         columns.putObject("tax").put("abs", 0.01);
@@ -62,17 +66,29 @@ final class SyntheticTables {
         int quantity = 1 + r.nextInt(500);
         int rateMillis = 1_000 + r.nextInt(99_000);
         String word = Long.toString(r.nextLong() >>> 16, 36);
-        b.append("R").append(n).append(",2026-").append(10 + r.nextInt(3)).append('-').append(10 + r.nextInt(19))
-                .append(',').append(4000 + r.nextInt(900)).append(',');
+        b.append("R")
+                .append(n)
+                .append(",2026-")
+                .append(10 + r.nextInt(3))
+                .append('-')
+                .append(10 + r.nextInt(19))
+                .append(',')
+                .append(4000 + r.nextInt(900))
+                .append(',');
         if (output) {
             b.append("  ").append(word.toUpperCase(Locale.ROOT)).append(" payment ");
         } else {
             b.append(word).append(" payment");
         }
-        b.append(',').append(BigDecimal.valueOf(cents, 2).add(output ? new BigDecimal("0.004") : BigDecimal.ZERO))
-                .append(',').append(BigDecimal.valueOf(taxCents, 2).subtract(output ? new BigDecimal("0.003") : BigDecimal.ZERO))
-                .append(',').append(quantity).append(output ? ".0" : "")
-                .append(',').append(BigDecimal.valueOf(rateMillis, 3).multiply(output ? new BigDecimal("1.0005") : BigDecimal.ONE))
+        b.append(',')
+                .append(BigDecimal.valueOf(cents, 2).add(output ? new BigDecimal("0.004") : BigDecimal.ZERO))
+                .append(',')
+                .append(BigDecimal.valueOf(taxCents, 2).subtract(output ? new BigDecimal("0.003") : BigDecimal.ZERO))
+                .append(',')
+                .append(quantity)
+                .append(output ? ".0" : "")
+                .append(',')
+                .append(BigDecimal.valueOf(rateMillis, 3).multiply(output ? new BigDecimal("1.0005") : BigDecimal.ONE))
                 .append('\n');
     }
 
@@ -91,15 +107,23 @@ final class SyntheticTables {
             for (boolean isOut : new boolean[] {false, true}) {
                 BigDecimal shift = isOut ? new BigDecimal("0.004") : BigDecimal.ZERO;
                 ObjectNode rec = (isOut ? out : exp).addObject();
-                rec.put("id", "R" + i).put("date", "2026-11-" + (10 + i % 19)).put("account", 4000 + i % 900)
-                        .put("name", word).put("amount", BigDecimal.valueOf(cents, 2).add(shift))
-                        .put("tax", BigDecimal.valueOf(cents / 5, 2).subtract(shift)).put("quantity", qty)
-                        .put("paid", flag).put("currency", "USD").putNull("note");
+                rec.put("id", "R" + i)
+                        .put("date", "2026-11-" + (10 + i % 19))
+                        .put("account", 4000 + i % 900)
+                        .put("name", word)
+                        .put("amount", BigDecimal.valueOf(cents, 2).add(shift))
+                        .put("tax", BigDecimal.valueOf(cents / 5, 2).subtract(shift))
+                        .put("quantity", qty)
+                        .put("paid", flag)
+                        .put("currency", "USD")
+                        .putNull("note");
             }
         }
         MAPPER.writeValue(reference.resolve("expected.json").toFile(), expected);
         MAPPER.writeValue(output.resolve("out.json").toFile(), actual);
-        ObjectNode config = MAPPER.createObjectNode().put("type", "json").put("file", "out.json")
+        ObjectNode config = MAPPER.createObjectNode()
+                .put("type", "json")
+                .put("file", "out.json")
                 .put("expectedFile", "expected.json");
         config.putObject("tolerance").put("abs", 0.01);
         return config;
@@ -115,10 +139,14 @@ final class SyntheticTables {
         long[] totals = new long[files];
         for (int f = 0; f < files; f++) {
             totals[f] = r.nextLong(10_000_000);
-            Files.writeString(output.resolve("f" + f + ".txt"), "Report " + f + "\ntotal: "
-                    + BigDecimal.valueOf(totals[f], 2) + "\n", StandardCharsets.UTF_8);
-            Files.writeString(output.resolve("f" + f + ".json"), "{\"n\": " + f + ", \"total\": "
-                    + BigDecimal.valueOf(totals[f], 2) + "}", StandardCharsets.UTF_8);
+            Files.writeString(
+                    output.resolve("f" + f + ".txt"),
+                    "Report " + f + "\ntotal: " + BigDecimal.valueOf(totals[f], 2) + "\n",
+                    StandardCharsets.UTF_8);
+            Files.writeString(
+                    output.resolve("f" + f + ".json"),
+                    "{\"n\": " + f + ", \"total\": " + BigDecimal.valueOf(totals[f], 2) + "}",
+                    StandardCharsets.UTF_8);
         }
         ObjectNode config = MAPPER.createObjectNode().put("type", "weighted");
         ArrayNode children = config.putArray("checks");
@@ -128,9 +156,15 @@ final class SyntheticTables {
             switch (i % 4) {
                 case 0 -> c.put("type", "file-exists").put("path", "f" + f + ".txt");
                 case 1 -> c.put("type", "text").put("file", "f" + f + ".txt").put("contains", "total:");
-                case 2 -> c.put("type", "number").put("file", "f" + f + ".txt").put("regex", "total: (\\S+)")
-                        .put("expected", BigDecimal.valueOf(totals[f], 2)).put("abs", 0.01);
-                default -> c.put("type", "json").put("file", "f" + f + ".json").putObject("expected").put("n", f)
+                case 2 -> c.put("type", "number")
+                        .put("file", "f" + f + ".txt")
+                        .put("regex", "total: (\\S+)")
+                        .put("expected", BigDecimal.valueOf(totals[f], 2))
+                        .put("abs", 0.01);
+                default -> c.put("type", "json")
+                        .put("file", "f" + f + ".json")
+                        .putObject("expected")
+                        .put("n", f)
                         .put("total", BigDecimal.valueOf(totals[f], 2));
             }
         }

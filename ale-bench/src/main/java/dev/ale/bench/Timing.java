@@ -35,7 +35,9 @@ final class Timing {
         if (value == 0 || !Double.isFinite(value)) {
             return value;
         }
-        return new java.math.BigDecimal(value).round(new java.math.MathContext(digits)).doubleValue();
+        return new java.math.BigDecimal(value)
+                .round(new java.math.MathContext(digits))
+                .doubleValue();
     }
 
     /** Each value rounded to 4 significant digits, for the individual runs listed in a figure's parameters. */

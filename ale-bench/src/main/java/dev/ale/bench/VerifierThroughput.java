@@ -1,9 +1,9 @@
 package dev.ale.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ale.api.Task;
-import dev.ale.api.Verdict;
-import dev.ale.api.Verifier;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.task.Task;
 import dev.ale.verifiers.VerifierRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,20 +31,50 @@ final class VerifierThroughput {
 
     static void run(Size size, long seed, Results results) throws Exception {
         VerifierRegistry registry = VerifierRegistry.discover();
-        measure("verifier.csv", "rows/s", size.csvRows(), 1, size, registry, results,
+        measure(
+                "verifier.csv",
+                "rows/s",
+                size.csvRows(),
+                1,
+                size,
+                registry,
+                results,
                 (out, ref) -> SyntheticTables.csv(out, ref, size.csvRows(), seed),
                 "1 key column (id), 8 columns: 2 with abs 0.01, 1 numeric, 1 with rel 0.001, 1 trimmed and case-blind;"
                         + " output rows in reverse order, every row matches");
-        measure("verifier.json", "fields/s", size.jsonFields(), 1, size, registry, results,
+        measure(
+                "verifier.json",
+                "fields/s",
+                size.jsonFields(),
+                1,
+                size,
+                registry,
+                results,
                 (out, ref) -> SyntheticTables.json(out, ref, size.jsonFields(), seed),
                 "every leaf compared (numbers with abs 0.01, strings, booleans, null), records of 10 fields");
-        measure("verifier.weighted", "checks/s", size.weightedChecks(), size.weightedCallsPerRun(), size, registry,
-                results, (out, ref) -> SyntheticTables.weighted(out, size.weightedChecks(), seed),
+        measure(
+                "verifier.weighted",
+                "checks/s",
+                size.weightedChecks(),
+                size.weightedCallsPerRun(),
+                size,
+                registry,
+                results,
+                (out, ref) -> SyntheticTables.weighted(out, size.weightedChecks(), seed),
                 "children in turn file-exists, text contains, number by regex, json inline expected, over 100 small files");
     }
 
-    private static void measure(String name, String unit, int units, int callsPerRun, Size size,
-            VerifierRegistry registry, Results results, Input input, String shape) throws Exception {
+    private static void measure(
+            String name,
+            String unit,
+            int units,
+            int callsPerRun,
+            Size size,
+            VerifierRegistry registry,
+            Results results,
+            Input input,
+            String shape)
+            throws Exception {
         try (TempTree tmp = TempTree.create("verifier")) {
             Path out = Files.createDirectory(tmp.root().resolve("output"));
             Path ref = Files.createDirectory(tmp.root().resolve("reference"));
@@ -62,20 +92,30 @@ final class VerifierThroughput {
                 });
                 perSecond[i] = (double) units * callsPerRun / (nanos / 1e9);
             }
-            results.add(new Figure(name, Timing.round(Timing.median(perSecond), 4), unit, Figure.params()
-                    .put("size", units).put("callsPerRun", callsPerRun).put("shape", shape)
-                    .put("outputBytes", PackReading.bytesUnder(out)).put("referenceBytes", PackReading.bytesUnder(ref))
-                    .put("repetitions", size.repetitions()).put("statistic", "median")
-                    .put("runsPerSecond", Timing.rounded(perSecond)).put("warmupCalls", 1)
-                    .putAll(Machine.parameters()).map()));
+            results.add(new Figure(
+                    name,
+                    Timing.round(Timing.median(perSecond), 4),
+                    unit,
+                    Figure.params()
+                            .put("size", units)
+                            .put("callsPerRun", callsPerRun)
+                            .put("shape", shape)
+                            .put("outputBytes", PackReading.bytesUnder(out))
+                            .put("referenceBytes", PackReading.bytesUnder(ref))
+                            .put("repetitions", size.repetitions())
+                            .put("statistic", "median")
+                            .put("runsPerSecond", Timing.rounded(perSecond))
+                            .put("warmupCalls", 1)
+                            .putAll(Machine.parameters())
+                            .map()));
         }
     }
 
     private static void verifyOnce(Verifier verifier, BenchContext ctx, String name) throws Exception {
         Verdict v = verifier.verify(ctx);
         if (v.score() != 1.0) {
-            throw new IllegalStateException(name + ": the synthetic output should fully pass but scored " + v.score()
-                    + ": " + v.summary());
+            throw new IllegalStateException(
+                    name + ": the synthetic output should fully pass but scored " + v.score() + ": " + v.summary());
         }
     }
 }

@@ -34,16 +34,25 @@ class BenchOptionsTest {
 
     @Test
     void refusesUnknownArgumentsGroupsMissingValuesAndBadSeeds() {
-        assertEquals("unknown argument '--fast'",
-                assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--fast")).getMessage());
+        assertEquals(
+                "unknown argument '--fast'",
+                assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--fast"))
+                        .getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--only", "runner,disk"))
-                .getMessage().startsWith("--only: unknown group 'disk'"));
-        assertEquals("--out needs a value",
-                assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--out")).getMessage());
-        assertEquals("--out needs a value",
-                assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--out", "--quick")).getMessage());
-        assertEquals("--seed: 'abc' is not a whole number",
-                assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--seed", "abc")).getMessage());
+                .getMessage()
+                .startsWith("--only: unknown group 'disk'"));
+        assertEquals(
+                "--out needs a value",
+                assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--out"))
+                        .getMessage());
+        assertEquals(
+                "--out needs a value",
+                assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--out", "--quick"))
+                        .getMessage());
+        assertEquals(
+                "--seed: 'abc' is not a whole number",
+                assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--seed", "abc"))
+                        .getMessage());
     }
 
     @Test

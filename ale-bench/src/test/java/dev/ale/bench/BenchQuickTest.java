@@ -24,22 +24,39 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BenchQuickTest {
     static final List<String> FIGURES = List.of(
-            "runner.in-memory.p1.noop", "runner.in-memory.p1.write-file",
-            "runner.in-memory.p2.noop", "runner.in-memory.p2.write-file",
-            "runner.local-directory.p1.noop", "runner.local-directory.p1.write-file",
-            "runner.local-directory.p2.noop", "runner.local-directory.p2.write-file",
+            "runner.in-memory.p1.noop",
+            "runner.in-memory.p1.write-file",
+            "runner.in-memory.p2.noop",
+            "runner.in-memory.p2.write-file",
+            "runner.local-directory.p1.noop",
+            "runner.local-directory.p1.write-file",
+            "runner.local-directory.p2.noop",
+            "runner.local-directory.p2.write-file",
             "pack.sha256sum",
-            "pack.zip.open", "pack.zip.verify", "pack.zip.verify-vs-sha256sum",
-            "pack.tgz.open", "pack.tgz.verify", "pack.tgz.verify-vs-sha256sum",
-            "verifier.csv", "verifier.json", "verifier.weighted",
-            "scaling.p1", "scaling.p8", "scaling.p64", "scaling.p256",
-            "memory.finished", "memory.peak-heap", "memory.peak-live-heap");
+            "pack.zip.open",
+            "pack.zip.verify",
+            "pack.zip.verify-vs-sha256sum",
+            "pack.tgz.open",
+            "pack.tgz.verify",
+            "pack.tgz.verify-vs-sha256sum",
+            "verifier.csv",
+            "verifier.json",
+            "verifier.weighted",
+            "scaling.p1",
+            "scaling.p8",
+            "scaling.p64",
+            "scaling.p256",
+            "memory.finished",
+            "memory.peak-heap",
+            "memory.peak-live-heap");
 
     @Test
     void quickRunGivesEveryFigureWithAFiniteValueOnTheConsoleAndInTheFile(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("results.jsonl");
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        Bench.run(BenchOptions.parse("--quick", "--out", out.toString()), new PrintStream(console, true, StandardCharsets.UTF_8));
+        Bench.run(
+                BenchOptions.parse("--quick", "--out", out.toString()),
+                new PrintStream(console, true, StandardCharsets.UTF_8));
 
         List<String> printed = console.toString(StandardCharsets.UTF_8).lines().toList();
         List<String> written = Files.readAllLines(out, StandardCharsets.UTF_8);
@@ -55,8 +72,10 @@ class BenchQuickTest {
             if (!f.path("value").isNumber() || !Double.isFinite(f.path("value").asDouble())) {
                 problems.add(name + " has no finite value: " + f.path("value"));
             }
-            if (f.path("unit").asText().isEmpty() || !f.path("parameters").isObject()
-                    || !f.path("parameters").has("java") || !f.path("parameters").has("cores")) {
+            if (f.path("unit").asText().isEmpty()
+                    || !f.path("parameters").isObject()
+                    || !f.path("parameters").has("java")
+                    || !f.path("parameters").has("cores")) {
                 problems.add(name + " lacks its unit or parameters: " + line);
             }
         }

@@ -3,8 +3,8 @@ package dev.ale.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ale.api.Outcome;
-import dev.ale.api.Task;
-import dev.ale.api.TaskPart;
+import dev.ale.api.task.Task;
+import dev.ale.api.task.TaskPart;
 import dev.ale.core.EvaluationReport;
 import dev.ale.core.Sandboxes;
 import java.io.InputStream;
@@ -15,7 +15,9 @@ class BenchTasksTest {
     @Test
     void tinyTasksHaveOneSmallInputAndNothingElse() throws Exception {
         List<Task> tasks = BenchTasks.tiny("t", 3);
-        assertEquals(List.of("t-000000", "t-000001", "t-000002"), tasks.stream().map(Task::id).toList());
+        assertEquals(
+                List.of("t-000000", "t-000001", "t-000002"),
+                tasks.stream().map(Task::id).toList());
         Task t = tasks.get(0);
         assertEquals(1, t.files(TaskPart.INPUTS).size());
         try (InputStream in = t.files(TaskPart.INPUTS).get(0).open()) {

@@ -22,7 +22,8 @@ class HeapWatchTest {
             }
             assertTrue(watch.peakUsed() >= 16L << 20, "peak used " + watch.peakUsed());
             assertTrue(watch.collections() > 0, "a collection was seen");
-            assertTrue(watch.peakAfterGc() >= 16L << 20, "the 16 MiB held survive the collection: " + watch.peakAfterGc());
+            assertTrue(
+                    watch.peakAfterGc() >= 16L << 20, "the 16 MiB held survive the collection: " + watch.peakAfterGc());
             assertTrue(HeapWatch.poolPeakSum() >= watch.peakAfterGc());
             assertTrue(held[15].length > 0);
         }

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ale.api.Task;
-import dev.ale.api.TaskPart;
-import dev.ale.api.Verdict;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.task.Task;
+import dev.ale.api.task.TaskPart;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPackWriter;
 import dev.ale.taskpack.TaskPacks;

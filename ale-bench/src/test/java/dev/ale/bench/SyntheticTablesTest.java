@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ale.api.Verdict;
+import dev.ale.api.spi.Verdict;
 import dev.ale.verifiers.VerifierRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +44,8 @@ class SyntheticTablesTest {
         Verdict v = verify(SyntheticTables.weighted(dirs[0], 40, 3), dirs);
         assertEquals(1.0, v.score(), v.summary());
         assertEquals(40, v.checks().size());
-        assertEquals(List.of("file-exists", "text", "number", "json"),
+        assertEquals(
+                List.of("file-exists", "text", "number", "json"),
                 SyntheticTables.weighted(dirs[0], 4, 3).path("checks").findValuesAsText("type"));
     }
 
@@ -55,12 +56,14 @@ class SyntheticTablesTest {
         SyntheticTables.csv(a[0], a[1], 50, 11);
         SyntheticTables.csv(b[0], b[1], 50, 11);
         assertArrayEquals(Files.readAllBytes(a[0].resolve("out.csv")), Files.readAllBytes(b[0].resolve("out.csv")));
-        assertArrayEquals(Files.readAllBytes(a[1].resolve("expected.csv")), Files.readAllBytes(b[1].resolve("expected.csv")));
+        assertArrayEquals(
+                Files.readAllBytes(a[1].resolve("expected.csv")), Files.readAllBytes(b[1].resolve("expected.csv")));
     }
 
     private Verdict verify(JsonNode config, Path[] dirs) throws Exception {
-        return registry.create(config, "").verify(
-                new BenchContext(dirs[0], dirs[1], BenchTasks.tiny("t", 1).get(0).spec()));
+        return registry.create(config, "")
+                .verify(new BenchContext(
+                        dirs[0], dirs[1], BenchTasks.tiny("t", 1).get(0).spec()));
     }
 
     private static Path[] dirs(Path root) throws Exception {

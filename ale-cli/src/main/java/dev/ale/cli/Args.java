@@ -118,6 +118,7 @@ final class Args {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException(command + ": --" + name + " must be a whole number >= " + min + ", got '" + v.get() + "'");
+        throw new UsageException(
+                command + ": --" + name + " must be a whole number >= " + min + ", got '" + v.get() + "'");
     }
 }

@@ -42,7 +42,8 @@ record Harnesses(Supplier<Harness> factory, boolean external) {
         }
         Constructor<? extends Harness> constructor = constructor(spec);
         Supplier<Harness> factory = () -> instantiate(spec, constructor);
-        factory.get();
+        // instantiate once now, so that a class that cannot be built fails before any attempt
+        var unused = factory.get();
         return new Harnesses(factory, false);
     }
 
@@ -72,7 +73,8 @@ record Harnesses(Supplier<Harness> factory, boolean external) {
         try {
             return constructor.newInstance();
         } catch (InvocationTargetException e) {
-            throw new IllegalStateException("--harness " + name + ": its constructor threw " + e.getCause(), e.getCause());
+            throw new IllegalStateException(
+                    "--harness " + name + ": its constructor threw " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("--harness " + name + ": cannot create an instance: " + e, e);
         }

@@ -1,5 +1,7 @@
 package dev.ale.cli;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.ale.api.AleException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -7,12 +9,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The {@code ale} command: {@code run}, {@code pack validate|build|list|check}, {@code report
  * show|merge|compare}, {@code rescore} and {@code demo} (see {@code docs/cli.md}). {@link #run}
  * does the work without exiting the JVM, for tests and embedding; {@link #main} exits with its code.
  */
+@API(status = EXPERIMENTAL)
 public final class Main {
     /** Exit code: the command did what was asked (the run finished; the pack is sound). */
     public static final int OK = 0;
@@ -85,8 +89,8 @@ public final class Main {
                 cli.out().println("ale " + Help.version());
                 yield OK;
             }
-            default -> throw new UsageException("unknown command '" + command
-                    + "'; commands: run, pack, report, rescore, demo, help");
+            default -> throw new UsageException(
+                    "unknown command '" + command + "'; commands: run, pack, report, rescore, demo, help");
         };
     }
 

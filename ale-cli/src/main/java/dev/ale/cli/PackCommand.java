@@ -1,7 +1,7 @@
 package dev.ale.cli;
 
-import dev.ale.api.Task;
-import dev.ale.api.TaskSpec;
+import dev.ale.api.task.Task;
+import dev.ale.api.task.TaskSpec;
 import dev.ale.core.PackCheck;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPackWriter;
@@ -27,8 +27,8 @@ final class PackCommand {
             case "build" -> build(cli, Args.parse("pack build", rest, Set.of("out"), Set.of()));
             case "list" -> list(cli, Args.parse("pack list", rest, Set.of("select"), Set.of()));
             case "check" -> check(cli, Args.parse("pack check", rest, Set.of("select"), Set.of()));
-            default -> throw new UsageException("pack: unknown subcommand '" + tokens.get(0)
-                    + "'; expected validate, build, list or check");
+            default -> throw new UsageException(
+                    "pack: unknown subcommand '" + tokens.get(0) + "'; expected validate, build, list or check");
         };
     }
 
@@ -37,9 +37,14 @@ final class PackCommand {
         String location = a.positional(1, "one pack").get(0);
         try (TaskPack pack = cli.open(location, java.util.Optional.empty())) {
             pack.verify();
-            cli.out().println(pack.ref().name() + " " + pack.ref().version() + ": valid, " + pack.tasks().size()
-                    + (pack.tasks().size() == 1 ? " task" : " tasks") + ", digests verified, pack digest " + pack.ref().digest()
-                    + (pack.warnings().isEmpty() ? "" : ", " + pack.warnings().size() + " warnings"));
+            cli.out()
+                    .println(pack.ref().name() + " " + pack.ref().version() + ": valid, "
+                            + pack.tasks().size()
+                            + (pack.tasks().size() == 1 ? " task" : " tasks") + ", digests verified, pack digest "
+                            + pack.ref().digest()
+                            + (pack.warnings().isEmpty()
+                                    ? ""
+                                    : ", " + pack.warnings().size() + " warnings"));
             return Main.OK;
         }
     }
@@ -64,15 +69,32 @@ final class PackCommand {
     private static int list(Cli cli, Args a) {
         String location = a.positional(1, "one pack").get(0);
         try (TaskPack pack = cli.open(location, a.value("select"))) {
-            cli.out().println(String.format(Locale.ROOT, "%-32s %-14s %-24s %-22s %8s  %s", "task", "tier", "cluster", "soc",
-                    "sessions", "title"));
+            cli.out()
+                    .println(String.format(
+                            Locale.ROOT,
+                            "%-32s %-14s %-24s %-22s %8s  %s",
+                            "task",
+                            "tier",
+                            "cluster",
+                            "soc",
+                            "sessions",
+                            "title"));
             for (Task t : pack.tasks()) {
                 TaskSpec s = t.spec();
-                cli.out().println(String.format(Locale.ROOT, "%-32s %-14s %-24s %-22s %8d  %s", s.id(), s.tier(),
-                        s.taxonomy().cluster(), String.join(",", s.taxonomy().soc()), s.sessions().size(), s.title()));
+                cli.out()
+                        .println(String.format(
+                                Locale.ROOT,
+                                "%-32s %-14s %-24s %-22s %8d  %s",
+                                s.id(),
+                                s.tier(),
+                                s.taxonomy().cluster(),
+                                String.join(",", s.taxonomy().soc()),
+                                s.sessions().size(),
+                                s.title()));
             }
-            cli.out().println(pack.tasks().size() + (pack.tasks().size() == 1 ? " task" : " tasks") + " of "
-                    + pack.ref().name() + " " + pack.ref().version());
+            cli.out()
+                    .println(pack.tasks().size() + (pack.tasks().size() == 1 ? " task" : " tasks") + " of "
+                            + pack.ref().name() + " " + pack.ref().version());
             return Main.OK;
         }
     }
@@ -88,19 +110,32 @@ final class PackCommand {
                     sound++;
                     cli.out().println("ok    " + r.taskId());
                 } else {
-                    cli.out().println("FAIL  " + r.taskId() + ": " + String.join(", ",
-                            r.failed().stream().map(k -> k.name().toLowerCase(Locale.ROOT)).toList()));
+                    cli.out()
+                            .println("FAIL  " + r.taskId() + ": "
+                                    + String.join(
+                                            ", ",
+                                            r.failed().stream()
+                                                    .map(k -> k.name().toLowerCase(Locale.ROOT))
+                                                    .toList()));
                 }
                 for (PackCheck.Probe p : r.probes()) {
                     if (!p.ok() || cli.verbose()) {
-                        cli.out().println(String.format(Locale.ROOT, "      %-4s %-12s %-8s %s%s", p.ok() ? "ok" : "FAIL",
-                                p.kind().name().toLowerCase(Locale.ROOT), Double.isNaN(p.score()) ? "-" : String.format(Locale.ROOT,
-                                        "%.3f", p.score()), p.what(), explain(p)));
+                        cli.out()
+                                .println(String.format(
+                                        Locale.ROOT,
+                                        "      %-4s %-12s %-8s %s%s",
+                                        p.ok() ? "ok" : "FAIL",
+                                        p.kind().name().toLowerCase(Locale.ROOT),
+                                        Double.isNaN(p.score()) ? "-" : String.format(Locale.ROOT, "%.3f", p.score()),
+                                        p.what(),
+                                        explain(p)));
                     }
                 }
             }
-            cli.out().println(sound + " of " + results.size() + " tasks sound (solution passes, empty workspace scores 0,"
-                    + " perturbed solutions fall short)");
+            cli.out()
+                    .println(
+                            sound + " of " + results.size() + " tasks sound (solution passes, empty workspace scores 0,"
+                                    + " perturbed solutions fall short)");
             return sound == results.size() ? Main.OK : Main.BELOW;
         }
     }
@@ -109,11 +144,12 @@ final class PackCommand {
         if (p.ok()) {
             return "";
         }
-        String why = switch (p.kind()) {
-            case SOLUTION -> "should be a full pass";
-            case EMPTY -> "should score 0";
-            case PERTURBATION -> "should fall short of a full pass";
-        };
+        String why =
+                switch (p.kind()) {
+                    case SOLUTION -> "should be a full pass";
+                    case EMPTY -> "should score 0";
+                    case PERTURBATION -> "should fall short of a full pass";
+                };
         return ": " + why + (p.detail().isEmpty() ? "" : " (" + p.detail().replaceAll("\\s+", " ") + ")");
     }
 }

@@ -31,6 +31,10 @@ final class ProgressReporter implements AutoCloseable {
         this.terminal = terminal;
         this.thread = new Thread(this::loop, "ale-progress");
         thread.setDaemon(true);
+    }
+
+    /** Starts printing progress until {@link #close()}. */
+    void start() {
         thread.start();
     }
 
@@ -68,9 +72,17 @@ final class ProgressReporter implements AutoCloseable {
         StringBuilder b = new StringBuilder();
         if (bar) {
             int filled = p.total() == 0 ? BAR : (int) ((long) BAR * p.done() / p.total());
-            b.append('[').append("#".repeat(filled)).append("-".repeat(BAR - filled)).append("] ");
+            b.append('[')
+                    .append("#".repeat(filled))
+                    .append("-".repeat(BAR - filled))
+                    .append("] ");
         }
-        b.append(p.done()).append('/').append(p.total()).append(" done, ").append(p.passed()).append(" passed");
+        b.append(p.done())
+                .append('/')
+                .append(p.total())
+                .append(" done, ")
+                .append(p.passed())
+                .append(" passed");
         if (p.failed() > 0) {
             b.append(", ").append(p.failed()).append(" failed");
         }
@@ -103,7 +115,8 @@ final class ProgressReporter implements AutoCloseable {
         if (s < 60) {
             return String.format(Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
         }
-        return s < 3600 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60)
+        return s < 3600
+                ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60)
                 : String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60);
     }
 

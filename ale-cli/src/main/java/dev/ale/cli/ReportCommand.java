@@ -24,16 +24,19 @@ final class ReportCommand {
         switch (tokens.get(0)) {
             case "show" -> {
                 Args a = Args.parse("report show", rest, Set.of(), Set.of("json", "all"));
-                EvaluationReport r = Reports.read(runDirectory(a.positional(1, "one run directory").get(0)));
+                EvaluationReport r = Reports.read(
+                        runDirectory(a.positional(1, "one run directory").get(0)));
                 show(cli, r, a);
                 return r.count(Outcome.ERROR) > 0 ? Main.ERRORS : Main.OK;
             }
             case "merge" -> {
                 Args a = Args.parse("report merge", rest, Set.of("out"), Set.of("json", "all"));
                 if (a.positional().size() < 2) {
-                    throw new UsageException("report merge: expected two or more run directories (the shards of one run)");
+                    throw new UsageException(
+                            "report merge: expected two or more run directories (the shards of one run)");
                 }
-                EvaluationReport r = Reports.merge(a.positional().stream().map(ReportCommand::runDirectory).toArray(Path[]::new));
+                EvaluationReport r = Reports.merge(
+                        a.positional().stream().map(ReportCommand::runDirectory).toArray(Path[]::new));
                 show(cli, r, a);
                 if (a.value("out").isPresent()) {
                     Path dir = Files.createDirectories(Path.of(a.value("out").get()));
@@ -49,8 +52,8 @@ final class ReportCommand {
                 Summary.comparison(Reports.compare(ra, rb), dirs.get(0), dirs.get(1), cli.out());
                 return Main.OK;
             }
-            default -> throw new UsageException("report: unknown subcommand '" + tokens.get(0)
-                    + "'; expected show, merge or compare");
+            default -> throw new UsageException(
+                    "report: unknown subcommand '" + tokens.get(0) + "'; expected show, merge or compare");
         }
     }
 

@@ -18,22 +18,31 @@ import java.util.Set;
 
 /** {@code ale run} and {@code ale demo}: run a harness over a pack, with progress, a summary and an exit code. */
 final class RunCommand {
-    private static final Set<String> OPTIONS = Set.of("harness", "trials", "parallel", "select", "shard", "out",
-            "fail-under", "timeout", "sandbox", "retries");
+    private static final Set<String> OPTIONS = Set.of(
+            "harness", "trials", "parallel", "select", "shard", "out", "fail-under", "timeout", "sandbox", "retries");
 
     /** How often an attempt that ended in ERROR is run again, as the SDK's default. */
     static final int DEFAULT_RETRIES = 2;
 
     /** The options of one run, checked before anything is opened. */
-    record Options(int trials, int parallel, int shardIndex, int shardCount, Optional<Path> out,
-            Optional<Double> failUnder, Optional<Duration> timeout, boolean localSandboxes, int retries,
+    record Options(
+            int trials,
+            int parallel,
+            int shardIndex,
+            int shardCount,
+            Optional<Path> out,
+            Optional<Double> failUnder,
+            Optional<Duration> timeout,
+            boolean localSandboxes,
+            int retries,
             boolean allowCommandVerifiers) {}
 
     private RunCommand() {}
 
     static int run(Cli cli, List<String> tokens) {
         Args a = Args.parse("run", tokens, OPTIONS, Set.of("allow-command-verifiers"));
-        String location = a.positional(1, "one pack (a directory, .zip, .tar or .tgz)").get(0);
+        String location =
+                a.positional(1, "one pack (a directory, .zip, .tar or .tgz)").get(0);
         Harnesses harnesses = Harnesses.of(a.required("harness"));
         Options o = options(a, harnesses.external());
         try (TaskPack pack = cli.open(location, a.value("select"))) {
@@ -44,16 +53,25 @@ final class RunCommand {
     /** A fresh run directory for the demo, {@code runs/demo-<UTC time>}, so its reports can be opened. */
     private static Path demoDirectory() {
         String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
-                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now());
+                .withZone(java.time.ZoneOffset.UTC)
+                .format(java.time.Instant.now());
         return Path.of("runs", "demo-" + stamp);
     }
 
     static int demo(Cli cli, List<String> tokens) throws IOException {
         Args a = Args.parse("demo", tokens, Set.of("out", "parallel"), Set.of());
         a.positional(0, "no arguments");
-        Options o = new Options(1, a.integer("parallel", Math.min(4, Runtime.getRuntime().availableProcessors()), 1),
-                0, 1, Optional.of(a.value("out").map(Path::of).orElseGet(RunCommand::demoDirectory)), Optional.empty(),
-                Optional.empty(), false, DEFAULT_RETRIES, false);
+        Options o = new Options(
+                1,
+                a.integer("parallel", Math.min(4, Runtime.getRuntime().availableProcessors()), 1),
+                0,
+                1,
+                Optional.of(a.value("out").map(Path::of).orElseGet(RunCommand::demoDirectory)),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                DEFAULT_RETRIES,
+                false);
         try (StarterPack.Found starter = StarterPack.locate(StarterPack.defaultStarts());
                 TaskPack pack = TaskPacks.open(starter.path())) {
             cli.err().println("ale demo: the rule-based sample agent on the starter pack (" + starter.where() + ")");
@@ -74,7 +92,8 @@ final class RunCommand {
                 shardCount = 0;
             }
             if (parts.length != 2 || shardCount < 1 || shardIndex < 0 || shardIndex >= shardCount) {
-                throw new UsageException("run: --shard must be i/n with 0 <= i < n (such as 0/4), got '" + shard.get() + "'");
+                throw new UsageException(
+                        "run: --shard must be i/n with 0 <= i < n (such as 0/4), got '" + shard.get() + "'");
             }
         }
         String sandbox = a.value("sandbox").orElse(external ? "local" : "memory");
@@ -84,16 +103,27 @@ final class RunCommand {
         if (external && sandbox.equals("memory")) {
             throw new UsageException("run: a cmd: harness runs programs in the workspace, so it needs --sandbox local");
         }
-        return new Options(a.integer("trials", 1, 1), a.integer("parallel", 1, 1), shardIndex, shardCount,
-                a.value("out").map(Path::of), a.value("fail-under").map(RunCommand::rate),
-                a.value("timeout").map(RunCommand::duration), sandbox.equals("local"), a.integer("retries", DEFAULT_RETRIES, 0),
+        return new Options(
+                a.integer("trials", 1, 1),
+                a.integer("parallel", 1, 1),
+                shardIndex,
+                shardCount,
+                a.value("out").map(Path::of),
+                a.value("fail-under").map(RunCommand::rate),
+                a.value("timeout").map(RunCommand::duration),
+                sandbox.equals("local"),
+                a.integer("retries", DEFAULT_RETRIES, 0),
                 a.flag("allow-command-verifiers"));
     }
 
     private static EvaluationReport execute(Cli cli, TaskPack pack, Harnesses harnesses, Options o) {
-        Evaluator.Builder b = Evaluator.builder().tasks(pack).harnessFactory(harnesses.factory())
+        Evaluator.Builder b = Evaluator.builder()
+                .tasks(pack)
+                .harnessFactory(harnesses.factory())
                 .sandboxProvider(o.localSandboxes() ? Sandboxes.localDirectory() : Sandboxes.inMemory())
-                .trials(o.trials()).parallelism(o.parallel()).retries(o.retries(), Duration.ofSeconds(1))
+                .trials(o.trials())
+                .parallelism(o.parallel())
+                .retries(o.retries(), Duration.ofSeconds(1))
                 .allowCommandVerifiers(o.allowCommandVerifiers());
         if (o.shardCount() > 1) {
             b.shard(o.shardIndex(), o.shardCount());
@@ -106,6 +136,7 @@ final class RunCommand {
             Runtime.getRuntime().addShutdownHook(hook);
         }
         try (ProgressReporter progress = new ProgressReporter(handle, cli.err(), cli.terminal())) {
+            progress.start();
             return handle.await();
         } catch (InterruptedException e) {
             handle.cancel();
@@ -130,24 +161,39 @@ final class RunCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        cli.err().println("ale: cancelled" + o.out().map(d -> "; run again with --out " + d + " to resume").orElse(""));
+        cli.err()
+                .println("ale: cancelled"
+                        + o.out()
+                                .map(d -> "; run again with --out " + d + " to resume")
+                                .orElse(""));
     }
 
     private static int finish(Cli cli, EvaluationReport r, Options o) {
         cli.out().println();
         Summary.print(r, cli.out());
-        o.out().ifPresent(dir -> cli.out().println(String.format(Locale.ROOT, "%n%-16s%s (ale report show %s)",
-                "run directory", dir, dir)));
+        o.out().ifPresent(dir -> cli.out()
+                .println(String.format(Locale.ROOT, "%n%-16s%s (ale report show %s)", "run directory", dir, dir)));
         int errors = r.count(Outcome.ERROR);
         if (errors > 0) {
-            cli.err().println("ale: " + errors + (errors == 1 ? " attempt" : " attempts") + " ended in ERROR (infrastructure)"
-                    + (o.out().isPresent() ? "; run again with the same --out to retry them" : ""));
+            cli.err()
+                    .println("ale: " + errors + (errors == 1 ? " attempt" : " attempts")
+                            + " ended in ERROR (infrastructure)"
+                            + (o.out().isPresent() ? "; run again with the same --out to retry them" : ""));
             return Main.ERRORS;
         }
-        if (o.failUnder().isPresent() && !(r.fullPassRate().value() >= o.failUnder().get())) {
-            cli.err().println(String.format(Locale.ROOT, "ale: full pass rate %s is below --fail-under %.1f%%",
-                    r.fullPassRate().isEmpty() ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * r.fullPassRate().value()),
-                    100 * o.failUnder().get()));
+        if (o.failUnder().isPresent()
+                && !(r.fullPassRate().value() >= o.failUnder().get())) {
+            cli.err()
+                    .println(String.format(
+                            Locale.ROOT,
+                            "ale: full pass rate %s is below --fail-under %.1f%%",
+                            r.fullPassRate().isEmpty()
+                                    ? "n/a"
+                                    : String.format(
+                                            Locale.ROOT,
+                                            "%.1f%%",
+                                            100 * r.fullPassRate().value()),
+                            100 * o.failUnder().get()));
             return Main.BELOW;
         }
         return Main.OK;
@@ -157,14 +203,16 @@ final class RunCommand {
     static double rate(String text) {
         String t = text.strip();
         try {
-            double v = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1)) / 100 : Double.parseDouble(t);
+            double v =
+                    t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1)) / 100 : Double.parseDouble(t);
             if (v >= 0 && v <= 1) {
                 return v;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException("run: --fail-under must be a rate between 0 and 1 (0.9) or a percentage (90%), got '" + text + "'");
+        throw new UsageException(
+                "run: --fail-under must be a rate between 0 and 1 (0.9) or a percentage (90%), got '" + text + "'");
     }
 
     /** A duration written {@code PT10M}, {@code 600} (seconds), or {@code <n>s}, {@code <n>m}, {@code <n>h}. */
@@ -176,7 +224,9 @@ final class RunCommand {
                 d = Duration.parse(t.toUpperCase(Locale.ROOT));
             } else if (t.matches("\\d+[smh]?")) {
                 long n = Long.parseLong(t.replaceAll("[smh]$", ""));
-                d = t.endsWith("m") ? Duration.ofMinutes(n) : t.endsWith("h") ? Duration.ofHours(n) : Duration.ofSeconds(n);
+                d = t.endsWith("m")
+                        ? Duration.ofMinutes(n)
+                        : t.endsWith("h") ? Duration.ofHours(n) : Duration.ofSeconds(n);
             } else {
                 d = Duration.ZERO;
             }
@@ -186,6 +236,7 @@ final class RunCommand {
         } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
             // reported below
         }
-        throw new UsageException("run: --timeout must be a positive duration (90s, 10m, 1h, PT10M or seconds), got '" + text + "'");
+        throw new UsageException(
+                "run: --timeout must be a positive duration (90s, 10m, 1h, PT10M or seconds), got '" + text + "'");
     }
 }

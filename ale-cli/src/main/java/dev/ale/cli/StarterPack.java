@@ -47,7 +47,12 @@ final class StarterPack {
         List<Path> starts = new ArrayList<>();
         starts.add(Path.of("").toAbsolutePath());
         try {
-            starts.add(Path.of(StarterPack.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent());
+            starts.add(Path.of(StarterPack.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .getParent());
         } catch (URISyntaxException | RuntimeException e) {
             // no code source on the file system: the working directory and the bundled copy remain
         }

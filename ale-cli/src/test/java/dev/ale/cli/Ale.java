@@ -52,20 +52,26 @@ final class Ale {
      * {@code verifier} (a JSON object; null for the number check of the total).
      */
     static Path invoicePack(Path dir, String verifier) throws IOException {
-        write(dir.resolve("pack.json"), """
+        write(
+                dir.resolve("pack.json"),
+                """
                 {"format": "ale-taskpack", "formatVersion": "1.0", "name": "invoice", "version": "1.0.0",
                  "description": "one small task", "license": "CC0-1.0",
                  "tasks": [{"id": "invoice-total", "revision": 1, "digest": ""}]}
                 """);
-        String v = verifier != null ? verifier
+        String v = verifier != null
+                ? verifier
                 : "{\"type\": \"number\", \"file\": \"total.txt\", \"regex\": \"([0-9.]+)\", \"expected\": 14.75, \"abs\": 0.005}";
-        write(dir.resolve("tasks/invoice-total/task.json"), """
+        write(
+                dir.resolve("tasks/invoice-total/task.json"),
+                """
                 {"id": "invoice-total", "revision": 1, "title": "Total an invoice",
                  "taxonomy": {"cluster": "business_finance", "subfield": "accounting", "soc": ["43-3031"]},
                  "tier": "near-term", "limits": {"timeout": "2m"},
                  "sessions": [{"instruction": "Write the sum of the amount column of invoice.csv to total.txt."}],
                  "verifier": %s}
-                """.formatted(v));
+                """
+                        .formatted(v));
         write(dir.resolve("tasks/invoice-total/inputs/invoice.csv"), "item,amount\nflour,10.50\nyeast,4.25\n");
         write(dir.resolve("tasks/invoice-total/solution/total.txt"), "14.75\n");
         TaskPackWriter.updateDigests(dir);

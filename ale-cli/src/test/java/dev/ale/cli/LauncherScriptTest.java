@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherScriptTest {
     @TempDir
     Path root;
+
     private Path log;
     private Path jar;
 
@@ -36,11 +37,14 @@ class LauncherScriptTest {
         Ale.write(source, "class Main {}\n");
         Files.setLastModifiedTime(source, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
         Files.setLastModifiedTime(root.resolve("pom.xml"), FileTime.fromMillis(System.currentTimeMillis() - 60_000));
-        Files.setLastModifiedTime(root.resolve("ale-cli/pom.xml"), FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        Files.setLastModifiedTime(
+                root.resolve("ale-cli/pom.xml"), FileTime.fromMillis(System.currentTimeMillis() - 60_000));
         log = root.resolve("mvn.log");
         jar = root.resolve("ale-cli/target/ale.jar");
-        script(root.resolve("bin/mvn"), "echo \"mvn $* in $PWD\" >> '" + log + "'\n"
-                + "[ -f fail-build ] && exit 1\nmkdir -p ale-cli/target && touch ale-cli/target/ale.jar\n");
+        script(
+                root.resolve("bin/mvn"),
+                "echo \"mvn $* in $PWD\" >> '" + log + "'\n"
+                        + "[ -f fail-build ] && exit 1\nmkdir -p ale-cli/target && touch ale-cli/target/ale.jar\n");
         script(root.resolve("jdk/bin/java"), "echo \"java $*\"\n");
     }
 
@@ -60,7 +64,8 @@ class LauncherScriptTest {
     void rebuildsWhenASourceIsNewerThanTheJar() throws Exception {
         ale(Map.of(), "demo");
         Path source = root.resolve("ale-cli/src/main/java/Main.java");
-        Files.setLastModifiedTime(source, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 10_000));
+        Files.setLastModifiedTime(
+                source, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 10_000));
         ale(Map.of(), "demo");
         assertEquals(2, Files.readAllLines(log).size());
     }
@@ -84,7 +89,8 @@ class LauncherScriptTest {
     private record Run(int code, String out, String err) {}
 
     private Run ale(Map<String, String> env, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("/bin/bash", root.resolve("ale").toString()));
+        List<String> command = new java.util.ArrayList<>(
+                List.of("/bin/bash", root.resolve("ale").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile());
         pb.environment().put("PATH", root.resolve("bin") + ":/usr/bin:/bin");

@@ -65,28 +65,46 @@ class MainTest {
 
     @Test
     void argsTakeValuesInEitherFormAndRefuseWhatTheyDoNotKnow() {
-        Args a = Args.parse("x", List.of("p1", "--out=o", "--n", "3", "--json", "--", "--not-an-option"),
-                Set.of("out", "n"), Set.of("json"));
+        Args a = Args.parse(
+                "x",
+                List.of("p1", "--out=o", "--n", "3", "--json", "--", "--not-an-option"),
+                Set.of("out", "n"),
+                Set.of("json"));
         assertEquals(List.of("p1", "--not-an-option"), a.positional());
         assertEquals("o", a.value("out").orElseThrow());
         assertEquals(3, a.integer("n", 1, 1));
         assertTrue(a.flag("json"));
-        assertEquals("x: --n is given twice", assertThrows(UsageException.class,
-                () -> Args.parse("x", List.of("--n", "1", "--n", "2"), Set.of("n"), Set.of())).getMessage());
-        assertEquals("x: --n needs a value", assertThrows(UsageException.class,
-                () -> Args.parse("x", List.of("--n"), Set.of("n"), Set.of())).getMessage());
-        assertEquals("x: --json takes no value", assertThrows(UsageException.class,
-                () -> Args.parse("x", List.of("--json=yes"), Set.of(), Set.of("json"))).getMessage());
-        assertEquals("x: unknown option -v (it takes none)", assertThrows(UsageException.class,
-                () -> Args.parse("x", List.of("-v"), Set.of(), Set.of())).getMessage());
-        assertEquals(List.of("-3"), Args.parse("x", List.of("-3"), Set.of(), Set.of()).positional());
+        assertEquals(
+                "x: --n is given twice",
+                assertThrows(
+                                UsageException.class,
+                                () -> Args.parse("x", List.of("--n", "1", "--n", "2"), Set.of("n"), Set.of()))
+                        .getMessage());
+        assertEquals(
+                "x: --n needs a value",
+                assertThrows(UsageException.class, () -> Args.parse("x", List.of("--n"), Set.of("n"), Set.of()))
+                        .getMessage());
+        assertEquals(
+                "x: --json takes no value",
+                assertThrows(
+                                UsageException.class,
+                                () -> Args.parse("x", List.of("--json=yes"), Set.of(), Set.of("json")))
+                        .getMessage());
+        assertEquals(
+                "x: unknown option -v (it takes none)",
+                assertThrows(UsageException.class, () -> Args.parse("x", List.of("-v"), Set.of(), Set.of()))
+                        .getMessage());
+        assertEquals(
+                List.of("-3"),
+                Args.parse("x", List.of("-3"), Set.of(), Set.of()).positional());
     }
 
     @Test
     void progressLinesShowDoneTotalPassedElapsedAndEta() {
         Progress start = new Progress(10, 2, 2, 0, 0, Duration.ofSeconds(1));
         Progress now = new Progress(10, 6, 4, 1, 1, Duration.ofSeconds(9));
-        assertEquals("[##############----------] 6/10 done, 4 passed, 1 failed, 1 error, elapsed 9.0s, ETA 8.0s",
+        assertEquals(
+                "[##############----------] 6/10 done, 4 passed, 1 failed, 1 error, elapsed 9.0s, ETA 8.0s",
                 ProgressReporter.line(now, start, true));
         assertEquals("2/10 done, 2 passed, elapsed 1.0s", ProgressReporter.line(start, start, false));
         assertEquals("2m05s", ProgressReporter.format(Duration.ofSeconds(125)));

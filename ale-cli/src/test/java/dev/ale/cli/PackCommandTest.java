@@ -26,8 +26,12 @@ class PackCommandTest {
         Ale.Result r = Ale.run("pack", "check", pack.toString());
         assertEquals(Main.BELOW, r.code(), r.toString());
         assertTrue(r.out().contains("FAIL  invoice-total: perturbation"), r.out());
-        assertTrue(r.out().contains("FAIL perturbation 1.000    total.txt: number 14.75 changed to 22.13: should fall short"
-                + " of a full pass"), r.out());
+        assertTrue(
+                r.out()
+                        .contains(
+                                "FAIL perturbation 1.000    total.txt: number 14.75 changed to 22.13: should fall short"
+                                        + " of a full pass"),
+                r.out());
         assertTrue(r.out().contains("0 of 1 tasks sound"), r.out());
         Ale.Result verbose = Ale.run("pack", "check", pack.toString(), "--verbose");
         assertTrue(verbose.out().contains("ok   solution"), verbose.out());
@@ -37,7 +41,10 @@ class PackCommandTest {
     void listShowsTierClusterSocAndSessions() {
         Ale.Result r = Ale.run("pack", "list", Ale.SAMPLE.toString());
         assertEquals(Main.OK, r.code(), r.toString());
-        assertTrue(r.out().lines().anyMatch(l -> l.matches("contract-deadlines\\s+last-exam\\s+legal\\s+23-2011\\s+2\\s+.*")),
+        assertTrue(
+                r.out()
+                        .lines()
+                        .anyMatch(l -> l.matches("contract-deadlines\\s+last-exam\\s+legal\\s+23-2011\\s+2\\s+.*")),
                 r.out());
         assertTrue(r.out().contains("4 tasks of sample 1.0.0"), r.out());
         Ale.Result selected = Ale.run("pack", "list", Ale.SAMPLE.toString(), "--select", "tier:near-term");
@@ -64,7 +71,8 @@ class PackCommandTest {
     @Test
     void unknownSubcommandsAreUsageErrors() {
         assertEquals(Main.USAGE, Ale.run("pack").code());
-        assertEquals(Main.USAGE, Ale.run("pack", "shrink", Ale.SAMPLE.toString()).code());
+        assertEquals(
+                Main.USAGE, Ale.run("pack", "shrink", Ale.SAMPLE.toString()).code());
         assertEquals(Main.USAGE, Ale.run("pack", "list").code());
     }
 }

@@ -26,8 +26,13 @@ class ReportCommandTest {
             Ale.Result r = Ale.run(all);
             assertEquals(Main.OK, r.code(), r.toString());
         }
-        Ale.Result giving = Ale.run("run", Ale.SAMPLE.toString(), "--harness", GivingUpHarness.class.getName(),
-                "--out", runs.resolve("giving-up").toString());
+        Ale.Result giving = Ale.run(
+                "run",
+                Ale.SAMPLE.toString(),
+                "--harness",
+                GivingUpHarness.class.getName(),
+                "--out",
+                runs.resolve("giving-up").toString());
         assertEquals(Main.OK, giving.code(), giving.toString());
     }
 
@@ -45,19 +50,32 @@ class ReportCommandTest {
     @Test
     void mergeGivesTheWholeRunFromItsShards() throws Exception {
         Path merged = runs.resolve("merged");
-        Ale.Result r = Ale.run("report", "merge", runs.resolve("shard0").toString(), runs.resolve("shard1").toString(),
-                "--out", merged.toString());
+        Ale.Result r = Ale.run(
+                "report",
+                "merge",
+                runs.resolve("shard0").toString(),
+                runs.resolve("shard1").toString(),
+                "--out",
+                merged.toString());
         assertEquals(Main.OK, r.code(), r.toString());
         assertTrue(r.out().contains("(2 of 4 scored attempts)"), r.out());
         assertTrue(Files.exists(merged.resolve("report.json")));
-        Ale.Result overlap = Ale.run("report", "merge", runs.resolve("full").toString(), runs.resolve("shard0").toString());
+        Ale.Result overlap = Ale.run(
+                "report",
+                "merge",
+                runs.resolve("full").toString(),
+                runs.resolve("shard0").toString());
         assertEquals(Main.USAGE, overlap.code(), overlap.toString());
         assertTrue(overlap.err().contains("shards must not overlap"), overlap.err());
     }
 
     @Test
     void compareLinesUpTwoRunsOnTheirSharedTasks() {
-        Ale.Result r = Ale.run("report", "compare", runs.resolve("full").toString(), runs.resolve("giving-up").toString());
+        Ale.Result r = Ale.run(
+                "report",
+                "compare",
+                runs.resolve("full").toString(),
+                runs.resolve("giving-up").toString());
         assertEquals(Main.OK, r.code(), r.toString());
         assertTrue(r.out().contains("paired tasks    4 (left out: 0"), r.out());
         assertTrue(r.out().contains("full pass rate  A 50.0%, B 0.0%"), r.out());
@@ -77,8 +95,13 @@ class ReportCommandTest {
         Ale.Result r = Ale.run("report", "show", Ale.SAMPLE.toString());
         assertEquals(Main.USAGE, r.code());
         assertEquals("ale: ../samples/packs/sample is not a run directory (it has no run.json)\n", r.err());
-        assertEquals(Main.USAGE, Ale.run("report", "merge", runs.resolve("full").toString()).code());
-        assertEquals(Main.USAGE, Ale.run("report", "compare", runs.resolve("full").toString()).code());
-        assertEquals(Main.USAGE, Ale.run("rescore", runs.resolve("full").toString()).code());
+        assertEquals(
+                Main.USAGE,
+                Ale.run("report", "merge", runs.resolve("full").toString()).code());
+        assertEquals(
+                Main.USAGE,
+                Ale.run("report", "compare", runs.resolve("full").toString()).code());
+        assertEquals(
+                Main.USAGE, Ale.run("rescore", runs.resolve("full").toString()).code());
     }
 }

@@ -30,17 +30,30 @@ class RunCommandTest {
         Ale.Result r = Ale.run("run", Ale.SAMPLE.toString(), "--harness", "rule-based", "--fail-under", "0.9");
         assertEquals(Main.BELOW, r.code(), r.toString());
         assertTrue(r.err().contains("ale: full pass rate 50.0% is below --fail-under 90.0%"), r.err());
-        assertEquals(Main.OK, Ale.run("run", Ale.SAMPLE.toString(), "--harness", "rule-based", "--fail-under", "50%").code());
+        assertEquals(
+                Main.OK,
+                Ale.run("run", Ale.SAMPLE.toString(), "--harness", "rule-based", "--fail-under", "50%")
+                        .code());
     }
 
     @Test
     void selectsTrialsAndAShard() {
-        Ale.Result r = Ale.run("run", Ale.SAMPLE.toString(), "--harness", "rule-based", "--select", "cluster:business_finance",
-                "--trials", "2", "--parallel", "2");
+        Ale.Result r = Ale.run(
+                "run",
+                Ale.SAMPLE.toString(),
+                "--harness",
+                "rule-based",
+                "--select",
+                "cluster:business_finance",
+                "--trials",
+                "2",
+                "--parallel",
+                "2");
         assertEquals(Main.OK, r.code(), r.toString());
         assertTrue(r.out().contains("(4 of 4 scored attempts)"), r.out());
         assertTrue(r.out().contains("pass@2 100.0%"), r.out());
-        Ale.Result none = Ale.run("run", Ale.SAMPLE.toString(), "--harness", "rule-based", "--select", "cluster:legal,tier:near-term");
+        Ale.Result none = Ale.run(
+                "run", Ale.SAMPLE.toString(), "--harness", "rule-based", "--select", "cluster:legal,tier:near-term");
         assertEquals(Main.USAGE, none.code());
         assertTrue(none.err().startsWith("ale: no task of ../samples/packs/sample matches --select"), none.err());
     }
@@ -57,13 +70,22 @@ class RunCommandTest {
     void aCommandHarnessRunsAScriptAgentInLocalDirectories() throws Exception {
         Path pack = Ale.invoicePack(tmp.resolve("pack"), null);
         Path script = tmp.resolve("sum.sh");
-        Files.writeString(script, "awk -F, 'NR > 1 { s += $2 } END { printf \"%.2f\\n\", s }' invoice.csv > total.txt\n"
-                + "echo \"done: $ALE_TASK_ID\"\n");
-        Ale.Result r = Ale.run("run", pack.toString(), "--harness", "cmd:sh " + script, "--out", tmp.resolve("run").toString());
+        Files.writeString(
+                script,
+                "awk -F, 'NR > 1 { s += $2 } END { printf \"%.2f\\n\", s }' invoice.csv > total.txt\n"
+                        + "echo \"done: $ALE_TASK_ID\"\n");
+        Ale.Result r = Ale.run(
+                "run",
+                pack.toString(),
+                "--harness",
+                "cmd:sh " + script,
+                "--out",
+                tmp.resolve("run").toString());
         assertEquals(Main.OK, r.code(), r.toString());
         assertTrue(r.out().contains("harness         cmd:sh on local-directory sandboxes"), r.out());
         assertTrue(r.out().contains("(1 of 1 scored attempts)"), r.out());
-        assertTrue(Files.readString(tmp.resolve("run/trajectories/invoice-total/1.jsonl")).contains("done: invoice-total"));
+        assertTrue(Files.readString(tmp.resolve("run/trajectories/invoice-total/1.jsonl"))
+                .contains("done: invoice-total"));
     }
 
     @Test
@@ -71,15 +93,22 @@ class RunCommandTest {
         Path pack = Ale.invoicePack(tmp.resolve("pack"), null);
         Ale.Result r = Ale.run("run", pack.toString(), "--harness", "cmd:sh -c 'echo no key >&2; exit 4'");
         assertEquals(Main.OK, r.code(), r.toString());
-        assertTrue(r.out().contains("invoice-total#1                  FAILED GAVE_UP       0.000  gave up in session 1: exit 4: no key"), r.out());
+        assertTrue(
+                r.out()
+                        .contains(
+                                "invoice-total#1                  FAILED GAVE_UP       0.000  gave up in session 1: exit 4: no key"),
+                r.out());
     }
 
     @Test
     void aTaskWhoseFilesNoLongerMatchTheirDigestEndsInErrorAndExitsThree() throws Exception {
         Path pack = Ale.copy(Ale.SAMPLE, tmp.resolve("pack"));
-        Files.writeString(pack.resolve("tasks/bank-reconciliation/inputs/cash_book.csv"), "tampered\n",
+        Files.writeString(
+                pack.resolve("tasks/bank-reconciliation/inputs/cash_book.csv"),
+                "tampered\n",
                 java.nio.file.StandardOpenOption.APPEND);
-        Ale.Result r = Ale.run("run", pack.toString(), "--harness", "rule-based", "--retries", "0", "--fail-under", "0.9");
+        Ale.Result r =
+                Ale.run("run", pack.toString(), "--harness", "rule-based", "--retries", "0", "--fail-under", "0.9");
         assertEquals(Main.ERRORS, r.code(), r.toString());
         assertTrue(r.err().contains("ale: 1 attempt ended in ERROR (infrastructure)"), r.err());
         assertTrue(r.out().contains("bank-reconciliation#1            ERROR  PACK"), r.out());
@@ -123,8 +152,10 @@ class RunCommandTest {
             assertEquals(1, r.err().lines().count(), String.join(" ", args) + "\n" + r.err());
             assertTrue(r.err().startsWith("ale: "), r.err());
         }
-        String unknown = Ale.run("run", sample, "--harness", "rule-based", "--trails", "2").err();
-        assertTrue(unknown.contains("unknown option --trails (known: ") && unknown.contains("--fail-under, --harness"),
+        String unknown = Ale.run("run", sample, "--harness", "rule-based", "--trails", "2")
+                .err();
+        assertTrue(
+                unknown.contains("unknown option --trails (known: ") && unknown.contains("--fail-under, --harness"),
                 unknown);
     }
 

@@ -1,14 +1,17 @@
 package dev.ale.core;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.ale.api.Cause;
 import dev.ale.api.Outcome;
-import dev.ale.api.PackRef;
-import dev.ale.api.Tier;
 import dev.ale.api.Usage;
-import dev.ale.api.Verdict;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.task.PackRef;
+import dev.ale.api.task.Tier;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * How one attempt (one task, one trial) ended: the outcome and its cause, the score and verdict,
@@ -33,11 +36,26 @@ import java.util.Objects;
  * @param usage        tokens and cost recorded in the trajectory
  * @param steps        how many steps were recorded in the trajectory
  */
+@API(status = EXPERIMENTAL)
 public record AttemptResult(
-        String taskId, int taskRevision, String taskDigest, PackRef pack, int trial,
-        Outcome outcome, Cause cause, double score, Verdict verdict, Duration duration, String message,
-        Tier tier, String cluster, String subfield, List<String> soc,
-        int sessionsRun, Usage usage, int steps) {
+        String taskId,
+        int taskRevision,
+        String taskDigest,
+        PackRef pack,
+        int trial,
+        Outcome outcome,
+        Cause cause,
+        double score,
+        Verdict verdict,
+        Duration duration,
+        String message,
+        Tier tier,
+        String cluster,
+        String subfield,
+        List<String> soc,
+        int sessionsRun,
+        Usage usage,
+        int steps) {
     public AttemptResult {
         Objects.requireNonNull(taskId, "taskId");
         Objects.requireNonNull(taskDigest, "taskDigest");

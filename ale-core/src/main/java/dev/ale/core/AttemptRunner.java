@@ -5,17 +5,17 @@ import dev.ale.api.Cause;
 import dev.ale.api.Harness;
 import dev.ale.api.Outcome;
 import dev.ale.api.Sandbox;
-import dev.ale.api.SandboxProvider;
-import dev.ale.api.SandboxRequest;
 import dev.ale.api.SessionOutcome;
-import dev.ale.api.SessionSpec;
 import dev.ale.api.Step;
-import dev.ale.api.Task;
-import dev.ale.api.TaskFile;
-import dev.ale.api.TaskPart;
-import dev.ale.api.TaskSpec;
-import dev.ale.api.Verdict;
-import dev.ale.api.Verifier;
+import dev.ale.api.spi.SandboxProvider;
+import dev.ale.api.spi.SandboxRequest;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.task.SessionSpec;
+import dev.ale.api.task.Task;
+import dev.ale.api.task.TaskFile;
+import dev.ale.api.task.TaskPart;
+import dev.ale.api.task.TaskSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -39,11 +39,18 @@ final class AttemptRunner {
     private final Listeners listeners;
     private final Clock clock;
     private final ReferenceKey referenceKey;
-    private final java.util.Optional<dev.ale.api.Judge> judge;
+    private final java.util.Optional<dev.ale.api.spi.Judge> judge;
 
-    AttemptRunner(SandboxProvider sandboxes, Supplier<? extends Harness> harnesses, Duration timeoutOverride,
-            Duration interruptGrace, Duration verifierTimeout, Listeners listeners, Clock clock, ReferenceKey referenceKey,
-            java.util.Optional<dev.ale.api.Judge> judge) {
+    AttemptRunner(
+            SandboxProvider sandboxes,
+            Supplier<? extends Harness> harnesses,
+            Duration timeoutOverride,
+            Duration interruptGrace,
+            Duration verifierTimeout,
+            Listeners listeners,
+            Clock clock,
+            ReferenceKey referenceKey,
+            java.util.Optional<dev.ale.api.spi.Judge> judge) {
         this.judge = judge;
         this.sandboxes = sandboxes;
         this.harnesses = harnesses;
@@ -90,8 +97,8 @@ final class AttemptRunner {
             this.spec = task.spec();
             this.trial = trial;
             this.hook = hook;
-            this.trajectory = new RecordingTrajectory(clock, spec.limits().maxSteps(), spec.limits().maxCostUsd(),
-                    why -> {
+            this.trajectory = new RecordingTrajectory(
+                    clock, spec.limits().maxSteps(), spec.limits().maxCostUsd(), why -> {
                         budgetExceeded = why;
                         watch.cancel();
                     });
@@ -153,7 +160,8 @@ final class AttemptRunner {
                 try {
                     sandbox.close();
                 } catch (IOException | RuntimeException e) {
-                    listeners.warn("sandbox of " + spec.id() + " trial " + trial + " did not close cleanly: " + describe(e));
+                    listeners.warn(
+                            "sandbox of " + spec.id() + " trial " + trial + " did not close cleanly: " + describe(e));
                 }
             }
         }
@@ -169,34 +177,52 @@ final class AttemptRunner {
                 return result(Outcome.ERROR, end.cause(), null, end.message(), end.sessionsRun());
             }
             if (end.abandoned()) {
-                return result(Outcome.FAILED, end.cause(), null,
+                return result(
+                        Outcome.FAILED,
+                        end.cause(),
+                        null,
                         end.message() + "; the harness ignored the interrupt and was abandoned, nothing was scored",
                         end.sessionsRun());
             }
             if (java.nio.file.Files.isSymbolicLink(workspace)) {
-                return result(Outcome.FAILED, Cause.HARNESS_ERROR, null, "the harness replaced its workspace with a "
-                        + "symbolic link; nothing was scored through it", end.sessionsRun());
+                return result(
+                        Outcome.FAILED,
+                        Cause.HARNESS_ERROR,
+                        null,
+                        "the harness replaced its workspace with a " + "symbolic link; nothing was scored through it",
+                        end.sessionsRun());
             }
             Path reference;
             try {
                 reference = sandbox.openReferenceArea();
             } catch (IOException | RuntimeException e) {
-                return result(Outcome.ERROR, Cause.SANDBOX, null, "reference area could not open: " + describe(e),
+                return result(
+                        Outcome.ERROR,
+                        Cause.SANDBOX,
+                        null,
+                        "reference area could not open: " + describe(e),
                         end.sessionsRun());
             }
             staging = stage(TaskPart.REFERENCE, reference);
             if (staging != null) {
                 return withSessions(staging, end.sessionsRun());
             }
-            Contexts.Verification ctx = new Contexts.Verification(workspace, reference, spec, trajectory, judge,
-                    java.util.Optional.empty(), clock.instant().plus(verifierTimeout));
-            Deadlines.Result<Verdict> verified = Deadlines.call(() -> verifier.verify(ctx), verifierTimeout,
-                    interruptGrace, new Deadlines.Watch());
-            String verifierProblem = switch (verified.end()) {
-                case THREW -> "verifier threw " + describe(verified.error());
-                case TIMED_OUT, CANCELLED -> "verifier ran past its deadline of " + seconds(verifierTimeout);
-                case RETURNED -> verified.value() == null ? "verifier returned no verdict" : null;
-            };
+            Contexts.Verification ctx = new Contexts.Verification(
+                    workspace,
+                    reference,
+                    spec,
+                    trajectory,
+                    judge,
+                    java.util.Optional.empty(),
+                    clock.instant().plus(verifierTimeout));
+            Deadlines.Result<Verdict> verified =
+                    Deadlines.call(() -> verifier.verify(ctx), verifierTimeout, interruptGrace, new Deadlines.Watch());
+            String verifierProblem =
+                    switch (verified.end()) {
+                        case THREW -> "verifier threw " + describe(verified.error());
+                        case TIMED_OUT, CANCELLED -> "verifier ran past its deadline of " + seconds(verifierTimeout);
+                        case RETURNED -> verified.value() == null ? "verifier returned no verdict" : null;
+                    };
             if (verifierProblem != null) {
                 return result(Outcome.ERROR, Cause.VERIFIER, null, verifierProblem, end.sessionsRun());
             }
@@ -214,13 +240,21 @@ final class AttemptRunner {
             if (verdict.gateFailed()) {
                 return result(Outcome.FAILED, Cause.GATE, verdict, verdict.summary(), end.sessionsRun());
             }
-            return result(Outcome.FAILED, Cause.NONE, verdict, String.format(java.util.Locale.ROOT,
-                    "score %.4f below the pass threshold %.4f", verdict.score(), spec.passThreshold()),
+            return result(
+                    Outcome.FAILED,
+                    Cause.NONE,
+                    verdict,
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "score %.4f below the pass threshold %.4f",
+                            verdict.score(),
+                            spec.passThreshold()),
                     end.sessionsRun());
         }
 
         private HarnessEnd runSessions(Sandbox sandbox, Harness harness) {
-            Duration timeout = timeoutOverride != null ? timeoutOverride : spec.limits().timeout();
+            Duration timeout =
+                    timeoutOverride != null ? timeoutOverride : spec.limits().timeout();
             Instant deadline = clock.instant().plus(timeout);
             long deadlineNanos = System.nanoTime() + timeout.toNanos();
             String gaveUp = null;
@@ -230,9 +264,14 @@ final class AttemptRunner {
                 AttemptResult staging = stage(TaskPart.session(n), sandbox.workspace());
                 if (staging != null) {
                     if (n > 1 && staging.cause() == Cause.SANDBOX) {
-                        // the workspace is as the harness left it: a link, a file or a full quota in the way is its doing
-                        return new HarnessEnd(Cause.HARNESS_ERROR, "the workspace left by session " + (n - 1)
-                                + " blocked staging the inputs of session " + n + ": " + staging.message(), false, n - 1);
+                        // the workspace is as the harness left it: a link, a file or a full quota in the way is its
+                        // doing
+                        return new HarnessEnd(
+                                Cause.HARNESS_ERROR,
+                                "the workspace left by session " + (n - 1) + " blocked staging the inputs of session "
+                                        + n + ": " + staging.message(),
+                                false,
+                                n - 1);
                     }
                     return new HarnessEnd(staging.cause(), staging.message(), false, n - 1);
                 }
@@ -243,31 +282,48 @@ final class AttemptRunner {
                 if (budgetExceeded != null || cancelled) {
                     current.cancel();
                 }
-                Contexts.Session ctx = new Contexts.Session(spec.view(), session.instruction(), n, sessions.size(),
-                        new HarnessSandbox(sandbox), trajectory, deadline, current::cancelled);
+                Contexts.Session ctx = new Contexts.Session(
+                        spec.view(),
+                        session.instruction(),
+                        n,
+                        sessions.size(),
+                        new HarnessSandbox(sandbox),
+                        trajectory,
+                        deadline,
+                        current::cancelled);
                 Duration remaining = Duration.ofNanos(deadlineNanos - System.nanoTime());
-                Deadlines.Result<SessionOutcome> r = Deadlines.call(() -> harness.run(ctx), remaining,
-                        interruptGrace, current);
+                Deadlines.Result<SessionOutcome> r =
+                        Deadlines.call(() -> harness.run(ctx), remaining, interruptGrace, current);
                 switch (r.end()) {
                     case TIMED_OUT:
-                        return new HarnessEnd(Cause.TIMEOUT, "timed out after " + seconds(timeout)
-                                + " in session " + n, r.abandoned(), n);
+                        return new HarnessEnd(
+                                Cause.TIMEOUT,
+                                "timed out after " + seconds(timeout) + " in session " + n,
+                                r.abandoned(),
+                                n);
                     case CANCELLED:
                         return cancelled
-                                ? new HarnessEnd(Cause.CANCELLED, "the run was cancelled during session " + n,
-                                        r.abandoned(), n)
-                                : new HarnessEnd(Cause.BUDGET, "session " + n + " cancelled: " + budgetExceeded,
-                                        r.abandoned(), n);
+                                ? new HarnessEnd(
+                                        Cause.CANCELLED, "the run was cancelled during session " + n, r.abandoned(), n)
+                                : new HarnessEnd(
+                                        Cause.BUDGET,
+                                        "session " + n + " cancelled: " + budgetExceeded,
+                                        r.abandoned(),
+                                        n);
                     case THREW:
-                        return new HarnessEnd(Cause.HARNESS_ERROR, "harness threw " + describe(r.error())
-                                + " in session " + n, false, n);
+                        return new HarnessEnd(
+                                Cause.HARNESS_ERROR,
+                                "harness threw " + describe(r.error()) + " in session " + n,
+                                false,
+                                n);
                     case RETURNED:
                         if (r.value() == null) {
-                            return new HarnessEnd(Cause.HARNESS_ERROR, "harness returned no outcome in session " + n,
-                                    false, n);
+                            return new HarnessEnd(
+                                    Cause.HARNESS_ERROR, "harness returned no outcome in session " + n, false, n);
                         }
                         if (r.value().status() == SessionOutcome.Status.GAVE_UP) {
-                            gaveUp = "gave up in session " + n + ": " + r.value().message();
+                            gaveUp =
+                                    "gave up in session " + n + ": " + r.value().message();
                         }
                         break;
                     default:
@@ -293,15 +349,26 @@ final class AttemptRunner {
                     return null;
                 }
                 if (!referenceKey.present()) {
-                    return result(Outcome.ERROR, Cause.PACK, null, where + ": the reference is sealed and no key was given"
-                            + " (Evaluator.Builder.referenceKey or the environment variable " + ReferenceKey.ENVIRONMENT + ")", 0);
+                    return result(
+                            Outcome.ERROR,
+                            Cause.PACK,
+                            null,
+                            where + ": the reference is sealed and no key was given"
+                                    + " (Evaluator.Builder.referenceKey or the environment variable "
+                                    + ReferenceKey.ENVIRONMENT + ")",
+                            0);
                 }
                 key = referenceKey.copy();
                 unsealed = task.unsealReference(key);
                 return null;
             } catch (AleException e) {
                 String m = e.getMessage();
-                return result(Outcome.ERROR, Cause.PACK, null, m.startsWith("tasks/" + spec.id() + "/") ? m : where + ": " + m, 0);
+                return result(
+                        Outcome.ERROR,
+                        Cause.PACK,
+                        null,
+                        m.startsWith("tasks/" + spec.id() + "/") ? m : where + ": " + m,
+                        0);
             } catch (RuntimeException e) {
                 return result(Outcome.ERROR, Cause.PACK, null, where + ": could not unseal: " + describe(e), 0);
             } finally {
@@ -323,8 +390,12 @@ final class AttemptRunner {
                 } catch (AleException e) {
                     return result(Outcome.ERROR, Cause.PACK, null, e.getMessage(), 0);
                 } catch (IOException | RuntimeException e) {
-                    return result(Outcome.ERROR, Cause.SANDBOX, null, "could not stage " + part.folder() + file.path()
-                            + ": " + describe(e), 0);
+                    return result(
+                            Outcome.ERROR,
+                            Cause.SANDBOX,
+                            null,
+                            "could not stage " + part.folder() + file.path() + ": " + describe(e),
+                            0);
                 }
             }
             return null;
@@ -332,22 +403,70 @@ final class AttemptRunner {
 
         AttemptResult result(Outcome outcome, Cause cause, Verdict verdict, String message, int sessionsRun) {
             Verdict v = verdict != null ? verdict : Verdict.of(0, "not scored: " + message, List.of());
-            return new AttemptResult(spec.id(), spec.revision(), task.digest(), task.pack(), trial, outcome, cause, v.score(), v,
-                    Duration.ZERO, message, spec.tier(), spec.taxonomy().cluster(), spec.taxonomy().subfield(),
-                    spec.taxonomy().soc(), sessionsRun, trajectory.usage(), trajectory.size());
+            return new AttemptResult(
+                    spec.id(),
+                    spec.revision(),
+                    task.digest(),
+                    task.pack(),
+                    trial,
+                    outcome,
+                    cause,
+                    v.score(),
+                    v,
+                    Duration.ZERO,
+                    message,
+                    spec.tier(),
+                    spec.taxonomy().cluster(),
+                    spec.taxonomy().subfield(),
+                    spec.taxonomy().soc(),
+                    sessionsRun,
+                    trajectory.usage(),
+                    trajectory.size());
         }
     }
 
     private static AttemptResult withSessions(AttemptResult r, int sessionsRun) {
-        return new AttemptResult(r.taskId(), r.taskRevision(), r.taskDigest(), r.pack(), r.trial(), r.outcome(),
-                r.cause(), r.score(), r.verdict(), r.duration(), r.message(), r.tier(), r.cluster(), r.subfield(),
-                r.soc(), sessionsRun, r.usage(), r.steps());
+        return new AttemptResult(
+                r.taskId(),
+                r.taskRevision(),
+                r.taskDigest(),
+                r.pack(),
+                r.trial(),
+                r.outcome(),
+                r.cause(),
+                r.score(),
+                r.verdict(),
+                r.duration(),
+                r.message(),
+                r.tier(),
+                r.cluster(),
+                r.subfield(),
+                r.soc(),
+                sessionsRun,
+                r.usage(),
+                r.steps());
     }
 
     private static AttemptResult withDuration(AttemptResult r, Duration duration) {
-        return new AttemptResult(r.taskId(), r.taskRevision(), r.taskDigest(), r.pack(), r.trial(), r.outcome(),
-                r.cause(), r.score(), r.verdict(), duration, r.message(), r.tier(), r.cluster(), r.subfield(),
-                r.soc(), r.sessionsRun(), r.usage(), r.steps());
+        return new AttemptResult(
+                r.taskId(),
+                r.taskRevision(),
+                r.taskDigest(),
+                r.pack(),
+                r.trial(),
+                r.outcome(),
+                r.cause(),
+                r.score(),
+                r.verdict(),
+                duration,
+                r.message(),
+                r.tier(),
+                r.cluster(),
+                r.subfield(),
+                r.soc(),
+                r.sessionsRun(),
+                r.usage(),
+                r.steps());
     }
 
     /** The class and message of a throwable, in a few words; never throws, whatever the throwable does. */

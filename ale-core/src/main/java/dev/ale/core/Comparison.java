@@ -1,6 +1,9 @@
 package dev.ale.core;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Two runs compared on the tasks they share with identical content (same id and digest).
@@ -14,8 +17,16 @@ import java.util.List;
  * @param newlyPassing   tasks that mostly failed in A and mostly passed in B
  * @param newlyFailing   tasks that mostly passed in A and mostly failed in B
  */
-public record Comparison(int pairedTasks, int leftOut, double fullPassRateA, double fullPassRateB,
-        Estimate difference, double mcnemarP, List<String> newlyPassing, List<String> newlyFailing) {
+@API(status = EXPERIMENTAL)
+public record Comparison(
+        int pairedTasks,
+        int leftOut,
+        double fullPassRateA,
+        double fullPassRateB,
+        Estimate difference,
+        double mcnemarP,
+        List<String> newlyPassing,
+        List<String> newlyFailing) {
     public Comparison {
         newlyPassing = List.copyOf(newlyPassing);
         newlyFailing = List.copyOf(newlyFailing);

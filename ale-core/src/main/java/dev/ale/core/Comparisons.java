@@ -62,16 +62,21 @@ final class Comparisons {
             }
         }
         if (n == 0) {
-            return new Comparison(0, leftOut, Double.NaN, Double.NaN, Estimate.EMPTY, Double.NaN,
-                    List.of(), List.of());
+            return new Comparison(0, leftOut, Double.NaN, Double.NaN, Estimate.EMPTY, Double.NaN, List.of(), List.of());
         }
         double rateA = sumA / n;
         double rateB = sumB / n;
         double diff = rateB - rateA;
         double[] interval = TrialStatistics.bootstrap(diffs, seed);
-        return new Comparison(n, leftOut, rateA, rateB,
+        return new Comparison(
+                n,
+                leftOut,
+                rateA,
+                rateB,
                 new Estimate(diff, Math.min(diff, interval[0]), Math.max(diff, interval[1])),
-                mcnemarExact(onlyA, onlyB), newlyPassing, newlyFailing);
+                mcnemarExact(onlyA, onlyB),
+                newlyPassing,
+                newlyFailing);
     }
 
     /** Exact two-sided McNemar test: the binomial test of b against b + c with p = 1/2. */

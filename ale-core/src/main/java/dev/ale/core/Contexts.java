@@ -2,10 +2,10 @@ package dev.ale.core;
 
 import dev.ale.api.Sandbox;
 import dev.ale.api.SessionContext;
-import dev.ale.api.TaskSpec;
 import dev.ale.api.TaskView;
 import dev.ale.api.Trajectory;
-import dev.ale.api.VerificationContext;
+import dev.ale.api.spi.VerificationContext;
+import dev.ale.api.task.TaskSpec;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
@@ -14,8 +14,16 @@ import java.util.function.BooleanSupplier;
 final class Contexts {
     private Contexts() {}
 
-    record Session(TaskView task, String instruction, int session, int sessions, Sandbox sandbox,
-            Trajectory trajectory, Instant deadline, BooleanSupplier cancelledFlag) implements SessionContext {
+    record Session(
+            TaskView task,
+            String instruction,
+            int session,
+            int sessions,
+            Sandbox sandbox,
+            Trajectory trajectory,
+            Instant deadline,
+            BooleanSupplier cancelledFlag)
+            implements SessionContext {
         @Override
         public Path workspace() {
             return sandbox.workspace();
@@ -31,7 +39,13 @@ final class Contexts {
      * What a verifier sees. {@code judge} and {@code previous} are empty when there is none;
      * {@code deadline} is when the verifier's time runs out.
      */
-    record Verification(Path output, Path reference, TaskSpec task, Trajectory trajectory,
-            java.util.Optional<dev.ale.api.Judge> judge, java.util.Optional<dev.ale.api.Verdict> previous,
-            Instant deadline) implements VerificationContext {}
+    record Verification(
+            Path output,
+            Path reference,
+            TaskSpec task,
+            Trajectory trajectory,
+            java.util.Optional<dev.ale.api.spi.Judge> judge,
+            java.util.Optional<dev.ale.api.spi.Verdict> previous,
+            Instant deadline)
+            implements VerificationContext {}
 }

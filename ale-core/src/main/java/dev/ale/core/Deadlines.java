@@ -16,7 +16,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Deadlines {
     /** How a guarded call ended. */
-    enum End { RETURNED, THREW, TIMED_OUT, CANCELLED }
+    enum End {
+        RETURNED,
+        THREW,
+        TIMED_OUT,
+        CANCELLED
+    }
 
     /**
      * The end of a guarded call, with its value or exception.

@@ -1,9 +1,14 @@
 package dev.ale.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * A figure with its 95% interval: {@code value} lies in [{@code low}, {@code high}]. An estimate
  * over no data is {@code NaN} in all three, so an empty run never passes for a zero.
  */
+@API(status = STABLE)
 public record Estimate(double value, double low, double high) {
     /** The estimate of nothing. */
     public static final Estimate EMPTY = new Estimate(Double.NaN, Double.NaN, Double.NaN);

@@ -1,10 +1,15 @@
 package dev.ale.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * Follows a run as it happens. Methods are called from the runner's threads, in order for each
  * attempt; a listener that throws is reported once in the report's warnings and does not stop
  * the run.
  */
+@API(status = STABLE)
 public interface EvaluationListener {
     /** The run is about to start the given number of attempts. */
     default void runStarted(int attempts) {}

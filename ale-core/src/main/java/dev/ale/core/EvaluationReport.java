@@ -1,7 +1,9 @@
 package dev.ale.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.ale.api.Outcome;
-import dev.ale.api.PackRef;
+import dev.ale.api.task.PackRef;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,20 +15,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * The result of a run: every attempt, the headline full pass rate and the mean score (each with a
  * 95% interval), the count of each outcome and breakdowns by tier and cluster. Attempts that ended
  * in {@link Outcome#ERROR} are infrastructure failures: counted on their own, never in the rates.
  */
+@API(status = STABLE)
 public final class EvaluationReport {
     /** The version of the {@code report.json} layout; it changes when a field changes meaning. */
     public static final int SCHEMA_VERSION = 1;
 
     /** Who and what a report is about, besides its attempts. */
-    record Meta(List<PackRef> packs, String harness, String sandbox, int trials, Instant startedAt,
-            Duration duration, long seed, int shardIndex, int shardCount, List<String> warnings,
-            List<NotRun> notRun, List<AttemptResult> superseded) {
+    record Meta(
+            List<PackRef> packs,
+            String harness,
+            String sandbox,
+            int trials,
+            Instant startedAt,
+            Duration duration,
+            long seed,
+            int shardIndex,
+            int shardCount,
+            List<String> warnings,
+            List<NotRun> notRun,
+            List<AttemptResult> superseded) {
         Meta {
             packs = List.copyOf(packs);
             warnings = List.copyOf(warnings);
@@ -202,25 +216,40 @@ public final class EvaluationReport {
         StringBuilder b = new StringBuilder();
         b.append("full pass rate ").append(percent(fullPassRate)).append('\n');
         b.append("mean score     ").append(percent(meanScore)).append('\n');
-        b.append("attempts       ").append(attempts.size()).append(": ").append(count(Outcome.PASSED))
-                .append(" passed, ").append(count(Outcome.FAILED)).append(" failed, ")
-                .append(count(Outcome.ERROR)).append(" errors\n");
+        b.append("attempts       ")
+                .append(attempts.size())
+                .append(": ")
+                .append(count(Outcome.PASSED))
+                .append(" passed, ")
+                .append(count(Outcome.FAILED))
+                .append(" failed, ")
+                .append(count(Outcome.ERROR))
+                .append(" errors\n");
         if (partial()) {
-            b.append("partial        ").append(notRun().size()).append(" attempts not run: ")
-                    .append(notRun().get(0).reason()).append('\n');
+            b.append("partial        ")
+                    .append(notRun().size())
+                    .append(" attempts not run: ")
+                    .append(notRun().get(0).reason())
+                    .append('\n');
         }
         return b.toString();
     }
 
     static String percent(Estimate e) {
-        return e.isEmpty() ? "n/a" : String.format(java.util.Locale.ROOT, "%.1f%% [%.1f%%, %.1f%%]",
-                100 * e.value(), 100 * e.low(), 100 * e.high());
+        return e.isEmpty()
+                ? "n/a"
+                : String.format(
+                        java.util.Locale.ROOT,
+                        "%.1f%% [%.1f%%, %.1f%%]",
+                        100 * e.value(),
+                        100 * e.low(),
+                        100 * e.high());
     }
 
     private List<Breakdown> breakdowns(Function<AttemptResult, String> key, boolean sortByKey) {
         Map<String, List<AttemptResult>> groups = sortByKey ? new TreeMap<>() : new LinkedHashMap<>();
         if (!sortByKey) {
-            for (dev.ale.api.Tier t : dev.ale.api.Tier.values()) {
+            for (dev.ale.api.task.Tier t : dev.ale.api.task.Tier.values()) {
                 groups.put(t.id(), new ArrayList<>());
             }
         }
@@ -250,7 +279,7 @@ public final class EvaluationReport {
             }
             scores.add(a.score());
         }
-        return new Breakdown(key, scores.size(), passed, errors, Statistics.wilson(passed, scores.size()),
-                Statistics.mean(scores));
+        return new Breakdown(
+                key, scores.size(), passed, errors, Statistics.wilson(passed, scores.size()), Statistics.mean(scores));
     }
 }

@@ -1,12 +1,14 @@
 package dev.ale.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.ale.api.Harness;
-import dev.ale.api.PackRef;
-import dev.ale.api.SandboxProvider;
-import dev.ale.api.Task;
-import dev.ale.api.Verifier;
-import dev.ale.api.VerifierConfigException;
-import dev.ale.api.VerifierFactories;
+import dev.ale.api.spi.SandboxProvider;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierConfigException;
+import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.task.PackRef;
+import dev.ale.api.task.Task;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.verifiers.VerifierRegistry;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * Runs a harness over tasks and scores what it leaves behind: the SDK's entry point. Build one
@@ -26,15 +29,35 @@ import java.util.function.Supplier;
  * sandboxes, one trial, one attempt at a time). Every verifier configuration is checked when the
  * evaluator is built, so a bad one fails before any attempt runs.
  */
+@API(status = STABLE)
 public final class Evaluator {
     /** Everything a run needs, fixed when the evaluator is built. */
-    record Config(List<Task> tasks, List<PackRef> packs, Map<String, Verifier> verifiers,
-            Supplier<? extends Harness> harnesses, String harnessName, String harnessDescription,
-            SandboxProvider sandboxes, int trials, int parallelism, Path runDirectory,
-            List<EvaluationListener> listeners, Duration timeout, Duration interruptGrace, Duration verifierTimeout,
-            long seed, int maxRetries, Duration retryBackoff, int shardIndex, int shardCount,
-            double runCostLimitUsd, Duration runTimeLimit, long artifactCapBytes, ReferenceKey referenceKey,
-            dev.ale.api.Judge judge, boolean commandVerifiersAllowed) {
+    record Config(
+            List<Task> tasks,
+            List<PackRef> packs,
+            Map<String, Verifier> verifiers,
+            Supplier<? extends Harness> harnesses,
+            String harnessName,
+            String harnessDescription,
+            SandboxProvider sandboxes,
+            int trials,
+            int parallelism,
+            Path runDirectory,
+            List<EvaluationListener> listeners,
+            Duration timeout,
+            Duration interruptGrace,
+            Duration verifierTimeout,
+            long seed,
+            int maxRetries,
+            Duration retryBackoff,
+            int shardIndex,
+            int shardCount,
+            double runCostLimitUsd,
+            Duration runTimeLimit,
+            long artifactCapBytes,
+            ReferenceKey referenceKey,
+            dev.ale.api.spi.Judge judge,
+            boolean commandVerifiersAllowed) {
         Verifier verifier(String taskId) {
             return verifiers.get(taskId);
         }
@@ -92,8 +115,12 @@ public final class Evaluator {
      * (null: the environment variable {@code ALE_REFERENCE_KEY}) and a judge for rubric criteria whose
      * recorded answers no longer apply (null: none; recorded answers are replayed either way).
      */
-    public static EvaluationReport rescore(Path runDirectory, TaskPack pack, VerifierFactories registry,
-            char[] referenceKey, dev.ale.api.Judge judge) {
+    public static EvaluationReport rescore(
+            Path runDirectory,
+            TaskPack pack,
+            VerifierFactories registry,
+            char[] referenceKey,
+            dev.ale.api.spi.Judge judge) {
         Map<String, Task> tasks = new LinkedHashMap<>();
         Map<String, Verifier> verifiers = new LinkedHashMap<>();
         for (Task t : pack.tasks()) {
@@ -105,10 +132,15 @@ public final class Evaluator {
             }
         }
         try {
-            EvaluationReport report = Rescorer.rescore(runDirectory, tasks, verifiers, Duration.ofMinutes(5),
+            EvaluationReport report = Rescorer.rescore(
+                    runDirectory,
+                    tasks,
+                    verifiers,
+                    Duration.ofMinutes(5),
                     ReferenceKey.resolve(referenceKey == null ? null : referenceKey.clone(), System::getenv),
                     java.util.Optional.ofNullable(judge));
-            RunFiles.writeAtomically(runDirectory.resolve("report.rescored.json"),
+            RunFiles.writeAtomically(
+                    runDirectory.resolve("report.rescored.json"),
                     report.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return report;
         } catch (java.io.IOException e) {
@@ -144,7 +176,7 @@ public final class Evaluator {
         private Duration runTimeLimit;
         private long artifactCapBytes = 64L << 20;
         private char[] referenceKey;
-        private dev.ale.api.Judge judge;
+        private dev.ale.api.spi.Judge judge;
         private boolean allowCommandVerifiers;
 
         private Builder() {}
@@ -310,7 +342,7 @@ public final class Evaluator {
          * The judge that scores the criteria of {@code rubric} verifiers; the SDK ships no model
          * client, so the embedding application supplies one. Without it, rubric tasks end in {@code ERROR}.
          */
-        public Builder judge(dev.ale.api.Judge value) {
+        public Builder judge(dev.ale.api.spi.Judge value) {
             this.judge = Objects.requireNonNull(value, "judge");
             return this;
         }
@@ -342,7 +374,7 @@ public final class Evaluator {
             Harness named = namingHarness != null ? namingHarness : harnesses.get();
             VerifierFactories registry = verifierFactories != null ? verifierFactories : VerifierRegistry.discover();
             if (allowCommandVerifiers && registry instanceof VerifierRegistry r) {
-                registry = r.withPolicy(new dev.ale.api.VerifierPolicy(true));
+                registry = r.withPolicy(new dev.ale.api.spi.VerifierPolicy(true));
             }
             Map<String, Verifier> built = new LinkedHashMap<>();
             for (Task t : tasks) {
@@ -358,11 +390,31 @@ public final class Evaluator {
             }
             Set<PackRef> refs = new LinkedHashSet<>();
             tasks.forEach(t -> refs.add(t.pack()));
-            return new Evaluator(new Config(List.copyOf(tasks), List.copyOf(refs), Map.copyOf(built), harnesses,
-                    named.name(), named.description(), sandboxes, trials, parallelism, runDirectory,
-                    List.copyOf(listeners), timeout, interruptGrace, verifierTimeout, seed, maxRetries, retryBackoff,
-                    shardIndex, shardCount, runCostLimitUsd, runTimeLimit, artifactCapBytes,
-                    ReferenceKey.resolve(referenceKey, System::getenv), judge,
+            return new Evaluator(new Config(
+                    List.copyOf(tasks),
+                    List.copyOf(refs),
+                    Map.copyOf(built),
+                    harnesses,
+                    named.name(),
+                    named.description(),
+                    sandboxes,
+                    trials,
+                    parallelism,
+                    runDirectory,
+                    List.copyOf(listeners),
+                    timeout,
+                    interruptGrace,
+                    verifierTimeout,
+                    seed,
+                    maxRetries,
+                    retryBackoff,
+                    shardIndex,
+                    shardCount,
+                    runCostLimitUsd,
+                    runTimeLimit,
+                    artifactCapBytes,
+                    ReferenceKey.resolve(referenceKey, System::getenv),
+                    judge,
                     registry.policy().allowCommands()));
         }
 

@@ -3,11 +3,10 @@ package dev.ale.core;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import dev.ale.api.Sandbox;
-import dev.ale.api.SandboxProvider;
-import dev.ale.api.SandboxRequest;
+import dev.ale.api.spi.SandboxProvider;
+import dev.ale.api.spi.SandboxRequest;
 import java.io.IOException;
 import java.nio.file.FileSystem;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**

@@ -56,8 +56,8 @@ final class Listeners {
                 call.accept(l);
             } catch (RuntimeException e) {
                 if (reported.putIfAbsent(l, Boolean.TRUE) == null) {
-                    warn("listener " + l.getClass().getName() + " threw in " + event + ": "
-                            + AttemptRunner.describe(e) + " (reported once; the run went on)");
+                    warn("listener " + l.getClass().getName() + " threw in " + event + ": " + AttemptRunner.describe(e)
+                            + " (reported once; the run went on)");
                 }
             }
         }

@@ -4,8 +4,8 @@ import dev.ale.api.ExecRequest;
 import dev.ale.api.ExecResult;
 import dev.ale.api.Sandbox;
 import dev.ale.api.SandboxException;
-import dev.ale.api.SandboxProvider;
-import dev.ale.api.SandboxRequest;
+import dev.ale.api.spi.SandboxProvider;
+import dev.ale.api.spi.SandboxRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +40,8 @@ final class LocalDirectorySandboxProvider implements SandboxProvider {
 
     static Path createPrivateDirectory(Path parent, String prefix) throws IOException {
         if (parent.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return Files.createTempDirectory(parent, prefix,
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            return Files.createTempDirectory(
+                    parent, prefix, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
         return Files.createTempDirectory(parent, prefix);
     }

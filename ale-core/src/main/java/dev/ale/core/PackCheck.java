@@ -1,5 +1,7 @@
 package dev.ale.core;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,12 +10,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import dev.ale.api.AleException;
-import dev.ale.api.Task;
-import dev.ale.api.TaskFile;
-import dev.ale.api.TaskPart;
-import dev.ale.api.Verdict;
-import dev.ale.api.Verifier;
-import dev.ale.api.VerifierFactories;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.task.Task;
+import dev.ale.api.task.TaskFile;
+import dev.ale.api.task.TaskPart;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.verifiers.VerifierRegistry;
 import java.io.IOException;
@@ -31,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * The self-check of a task pack ({@code ale pack check}): for every task, its verifier must give
@@ -43,6 +46,7 @@ import java.util.regex.Pattern;
  * row of a CSV, the first element of the first array of a JSON document, else its first member).
  * A solution should therefore hold only graded outputs.
  */
+@API(status = EXPERIMENTAL)
 public final class PackCheck {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern CELL_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
@@ -88,7 +92,12 @@ public final class PackCheck {
 
         /** The checks that failed, in order (empty when sound). */
         public List<Kind> failed() {
-            return probes.stream().filter(p -> !p.ok()).map(Probe::kind).distinct().sorted().toList();
+            return probes.stream()
+                    .filter(p -> !p.ok())
+                    .map(Probe::kind)
+                    .distinct()
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -126,22 +135,31 @@ public final class PackCheck {
             return unchecked(task, e.getMessage());
         }
         List<Probe> probes = new ArrayList<>();
-        probes.add(solution.isEmpty()
-                ? new Probe(Kind.SOLUTION, "solution", Double.NaN, false, false, "the task has no solution/ files")
-                : score(task, verifier, reference, Kind.SOLUTION, "solution", solution));
+        probes.add(
+                solution.isEmpty()
+                        ? new Probe(
+                                Kind.SOLUTION, "solution", Double.NaN, false, false, "the task has no solution/ files")
+                        : score(task, verifier, reference, Kind.SOLUTION, "solution", solution));
         probes.add(score(task, verifier, reference, Kind.EMPTY, "empty workspace", Map.of()));
         if (solution.isEmpty()) {
             probes.add(new Probe(Kind.PERTURBATION, "solution", Double.NaN, false, false, "no solution to perturb"));
         }
         for (Map.Entry<String, byte[]> file : solution.entrySet()) {
-            for (Map.Entry<String, byte[]> variant : perturb(file.getKey(), file.getValue()).entrySet()) {
+            for (Map.Entry<String, byte[]> variant :
+                    perturb(file.getKey(), file.getValue()).entrySet()) {
                 Map<String, byte[]> output = new LinkedHashMap<>(solution);
                 output.put(file.getKey(), variant.getValue());
-                probes.add(score(task, verifier, reference, Kind.PERTURBATION, file.getKey() + ": " + variant.getKey(), output));
+                probes.add(score(
+                        task, verifier, reference, Kind.PERTURBATION, file.getKey() + ": " + variant.getKey(), output));
             }
         }
         if (!solution.isEmpty() && probes.size() == 2) {
-            probes.add(new Probe(Kind.PERTURBATION, "solution", Double.NaN, false, true,
+            probes.add(new Probe(
+                    Kind.PERTURBATION,
+                    "solution",
+                    Double.NaN,
+                    false,
+                    true,
                     "nothing to perturb: no number and no data row in the solution"));
         }
         return new Result(task.id(), probes);
@@ -166,7 +184,12 @@ public final class PackCheck {
     }
 
     /** Scores {@code output} (files by relative path) against the staged reference, in a private in-memory file system. */
-    private static Probe score(Task task, Verifier verifier, List<TaskFile> reference, Kind kind, String what,
+    private static Probe score(
+            Task task,
+            Verifier verifier,
+            List<TaskFile> reference,
+            Kind kind,
+            String what,
             Map<String, byte[]> output) {
         try (FileSystem fs = Jimfs.newFileSystem(Configuration.unix())) {
             Path out = Files.createDirectories(fs.getPath("/output"));
@@ -179,18 +202,25 @@ public final class PackCheck {
                     FileTrees.copyInto(ref, f.path(), in);
                 }
             }
-            RecordingTrajectory trajectory = new RecordingTrajectory(Clock.systemUTC(), 0, 0, why -> { });
-            Verdict v = verifier.verify(new Contexts.Verification(out, ref, task.spec(), trajectory,
-                    java.util.Optional.empty(), java.util.Optional.empty(), java.time.Instant.MAX));
+            RecordingTrajectory trajectory = new RecordingTrajectory(Clock.systemUTC(), 0, 0, why -> {});
+            Verdict v = verifier.verify(new Contexts.Verification(
+                    out,
+                    ref,
+                    task.spec(),
+                    trajectory,
+                    java.util.Optional.empty(),
+                    java.util.Optional.empty(),
+                    java.time.Instant.MAX));
             if (v == null) {
                 return new Probe(kind, what, Double.NaN, false, false, "the verifier returned no verdict");
             }
             boolean pass = v.fullPass(task.spec().passThreshold());
-            boolean ok = switch (kind) {
-                case SOLUTION -> pass;
-                case EMPTY -> v.score() == 0;
-                case PERTURBATION -> !pass;
-            };
+            boolean ok =
+                    switch (kind) {
+                        case SOLUTION -> pass;
+                        case EMPTY -> v.score() == 0;
+                        case PERTURBATION -> !pass;
+                    };
             return new Probe(kind, what, v.score(), pass, ok, v.summary());
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
@@ -208,7 +238,10 @@ public final class PackCheck {
             if (lower.endsWith(".json")) {
                 json(content, out);
             } else {
-                String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(content)).toString();
+                String text = StandardCharsets.UTF_8
+                        .newDecoder()
+                        .decode(java.nio.ByteBuffer.wrap(content))
+                        .toString();
                 if (text.indexOf('\0') >= 0) {
                     return out;
                 }
@@ -222,7 +255,8 @@ public final class PackCheck {
                     }
                     if (found || m.reset().find()) {
                         String changed = changed(m.group());
-                        out.put("number " + m.group() + " changed to " + changed,
+                        out.put(
+                                "number " + m.group() + " changed to " + changed,
                                 utf8(text.substring(0, m.start()) + changed + text.substring(m.end())));
                     }
                 }
@@ -237,7 +271,9 @@ public final class PackCheck {
     static String changed(String number) {
         BigDecimal x = new BigDecimal(number);
         BigDecimal delta = x.abs().divide(BigDecimal.valueOf(2)).max(BigDecimal.ONE);
-        return x.add(delta).setScale(Math.max(0, x.scale()), RoundingMode.HALF_UP).toPlainString();
+        return x.add(delta)
+                .setScale(Math.max(0, x.scale()), RoundingMode.HALF_UP)
+                .toPlainString();
     }
 
     private static void table(String text, char sep, Map<String, byte[]> out) {
@@ -261,7 +297,8 @@ public final class PackCheck {
                 List<String> copy = new ArrayList<>(lines);
                 copy.set(row, join(cells, sep));
                 String column = col < header.size() ? header.get(col) : "column " + (col + 1);
-                out.put("data row " + row + ", " + column + " " + was + " changed to " + cells.get(col),
+                out.put(
+                        "data row " + row + ", " + column + " " + was + " changed to " + cells.get(col),
                         utf8(String.join(eol, copy) + (trailing ? eol : "")));
                 break;
             }
@@ -301,7 +338,9 @@ public final class PackCheck {
             } else {
                 ((ArrayNode) container).set(Integer.parseInt(last), now);
             }
-            out.put(pointer + " " + was + " changed to " + now.decimalValue().toPlainString(), MAPPER.writeValueAsBytes(copy));
+            out.put(
+                    pointer + " " + was + " changed to " + now.decimalValue().toPlainString(),
+                    MAPPER.writeValueAsBytes(copy));
         }
         JsonNode copy = root.deepCopy();
         ArrayNode array = firstArray(copy);
@@ -322,7 +361,8 @@ public final class PackCheck {
         }
         if (n.isObject()) {
             for (Map.Entry<String, JsonNode> e : n.properties()) {
-                String found = firstNumber(e.getValue(), at + "/" + e.getKey().replace("~", "~0").replace("/", "~1"), decimal);
+                String found = firstNumber(
+                        e.getValue(), at + "/" + e.getKey().replace("~", "~0").replace("/", "~1"), decimal);
                 if (found != null) {
                     return found;
                 }

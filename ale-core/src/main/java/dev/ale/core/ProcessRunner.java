@@ -36,7 +36,8 @@ final class ProcessRunner {
         } catch (InterruptedException e) {
             killTree(process);
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for " + request.command().get(0), e);
+            throw new IOException(
+                    "interrupted while waiting for " + request.command().get(0), e);
         }
         if (!finished) {
             killTree(process);

@@ -57,14 +57,18 @@ final class RecordingTrajectory implements Trajectory {
             if (steps.size() < MAX_STEPS) {
                 String text = step.text();
                 if (textKept >= MAX_TOTAL_TEXT) {
-                    text = text.isEmpty() ? text : "[dropped: the attempt's trajectory text is over "
-                            + (MAX_TOTAL_TEXT >> 20) + " Mi characters]";
+                    text = text.isEmpty()
+                            ? text
+                            : "[dropped: the attempt's trajectory text is over " + (MAX_TOTAL_TEXT >> 20)
+                                    + " Mi characters]";
                 } else if (text.length() > MAX_TEXT) {
                     text = text.substring(0, MAX_TEXT) + "[truncated]";
                 }
                 textKept += text.length();
-                steps.add(text == step.text() ? step
-                        : new Step(step.at(), step.kind(), step.name(), text, step.usage(), step.session()));
+                steps.add(
+                        text.equals(step.text())
+                                ? step
+                                : new Step(step.at(), step.kind(), step.name(), text, step.usage(), step.session()));
             } else {
                 dropped++;
             }
@@ -72,8 +76,11 @@ final class RecordingTrajectory implements Trajectory {
                 if (maxSteps > 0 && toolCalls > maxSteps) {
                     why = "more than " + maxSteps + " steps (tool calls)";
                 } else if (maxCostUsd > 0 && usage.costUsd() > maxCostUsd) {
-                    why = String.format(java.util.Locale.ROOT, "cost %.4f USD over the cap of %.4f USD",
-                            usage.costUsd(), maxCostUsd);
+                    why = String.format(
+                            java.util.Locale.ROOT,
+                            "cost %.4f USD over the cap of %.4f USD",
+                            usage.costUsd(),
+                            maxCostUsd);
                 }
                 exceeded = why != null;
             }
@@ -124,7 +131,7 @@ final class RecordingTrajectory implements Trajectory {
 
     @Override
     public void usage(long inputTokens, long outputTokens, double costUsd) {
-        record(new Step(clock.instant(), Step.Kind.USAGE, "", "",
-                new Usage(inputTokens, outputTokens, costUsd), session));
+        record(new Step(
+                clock.instant(), Step.Kind.USAGE, "", "", new Usage(inputTokens, outputTokens, costUsd), session));
     }
 }

@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
 final class ReferenceKey {
     /** The environment variable read when no key is given to the builder. */
     static final String ENVIRONMENT = "ALE_REFERENCE_KEY";
+
     static final ReferenceKey NONE = new ReferenceKey(null);
 
     private final char[] key;
@@ -30,7 +31,9 @@ final class ReferenceKey {
             return new ReferenceKey(given.clone());
         }
         String fromEnvironment = environment.apply(ENVIRONMENT);
-        return fromEnvironment == null || fromEnvironment.isEmpty() ? NONE : new ReferenceKey(fromEnvironment.toCharArray());
+        return fromEnvironment == null || fromEnvironment.isEmpty()
+                ? NONE
+                : new ReferenceKey(fromEnvironment.toCharArray());
     }
 
     boolean present() {

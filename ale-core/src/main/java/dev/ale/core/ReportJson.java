@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.api.Outcome;
-import dev.ale.api.PackRef;
+import dev.ale.api.task.PackRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -66,15 +66,15 @@ final class ReportJson {
         breakdowns(root.putArray("bySubfield"), r.bySubfield());
         breakdowns(root.putArray("bySocMajorGroup"), r.bySocMajorGroup());
         ArrayNode notRun = root.putArray("notRun");
-        r.notRun().forEach(n -> notRun.addObject().put("taskId", n.taskId()).put("trial", n.trial())
+        r.notRun().forEach(n -> notRun.addObject()
+                .put("taskId", n.taskId())
+                .put("trial", n.trial())
                 .put("reason", n.reason()));
         try (com.fasterxml.jackson.core.JsonGenerator gen = MAPPER.getFactory().createGenerator(out)) {
             gen.useDefaultPrettyPrinter();
             gen.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             gen.writeStartObject();
-            var fields = root.fields();
-            while (fields.hasNext()) {
-                var f = fields.next();
+            for (var f : root.properties()) {
                 gen.writeFieldName(f.getKey());
                 MAPPER.writeTree(gen, f.getValue());
             }

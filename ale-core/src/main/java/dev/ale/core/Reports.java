@@ -1,7 +1,9 @@
 package dev.ale.core;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ale.api.PackRef;
+import dev.ale.api.task.PackRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -13,11 +15,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Reports from run directories: read one back from its journal, merge the run directories of
  * shards into the report of the whole, and compare two runs on the tasks they share.
  */
+@API(status = EXPERIMENTAL)
 public final class Reports {
     private Reports() {}
 
@@ -54,8 +58,11 @@ public final class Reports {
             sort(current, taskOrder);
             sort(superseded, taskOrder);
             List<PackRef> packs = new ArrayList<>();
-            run.path("packs").forEach(p -> packs.add(new PackRef(p.path("name").asText(), p.path("version").asText(),
-                    p.path("digest").asText())));
+            run.path("packs")
+                    .forEach(p -> packs.add(new PackRef(
+                            p.path("name").asText(),
+                            p.path("version").asText(),
+                            p.path("digest").asText())));
             Duration duration = Duration.ZERO;
             for (JsonNode s : run.path("segments")) {
                 duration = duration.plusMillis(s.path("durationMs").asLong());
@@ -66,13 +73,24 @@ public final class Reports {
             current.forEach(a -> ran.add(a.taskId() + "#" + a.trial()));
             List<NotRun> notRun = new ArrayList<>(notRunFromReport(runDirectory));
             notRun.removeIf(n -> ran.contains(n.taskId() + "#" + n.trial()));
-            return new EvaluationReport(new EvaluationReport.Meta(packs, run.path("harness").path("name").asText(),
-                    options.path("sandbox").asText(), options.path("trials").asInt(1),
-                    Instant.parse(run.path("startedAt").asText()), duration, options.path("seed").asLong(),
-                    options.path("shard").path("index").asInt(0), options.path("shard").path("count").asInt(1),
-                    warnings, notRun, superseded), current);
+            return new EvaluationReport(
+                    new EvaluationReport.Meta(
+                            packs,
+                            run.path("harness").path("name").asText(),
+                            options.path("sandbox").asText(),
+                            options.path("trials").asInt(1),
+                            Instant.parse(run.path("startedAt").asText()),
+                            duration,
+                            options.path("seed").asLong(),
+                            options.path("shard").path("index").asInt(0),
+                            options.path("shard").path("count").asInt(1),
+                            warnings,
+                            notRun,
+                            superseded),
+                    current);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read the run directory " + runDirectory + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "could not read the run directory " + runDirectory + ": " + e.getMessage(), e);
         }
     }
 
@@ -98,15 +116,15 @@ public final class Reports {
             if (first == null) {
                 first = r;
             } else if (r.trials() != first.trials()) {
-                throw new IllegalArgumentException(dir + " ran " + r.trials() + " trials per task, "
-                        + runDirectories[0] + " ran " + first.trials() + ": they are not shards of one run");
+                throw new IllegalArgumentException(dir + " ran " + r.trials() + " trials per task, " + runDirectories[0]
+                        + " ran " + first.trials() + ": they are not shards of one run");
             }
             for (AttemptResult a : r.attempts()) {
                 String key = RunPlan.Planned.key(a.taskId(), a.taskDigest(), a.trial());
                 Path other = seenIn.putIfAbsent(key, dir);
                 if (other != null) {
-                    throw new IllegalArgumentException("task " + a.taskId() + " trial " + a.trial()
-                            + " is in both " + other + " and " + dir + ": shards must not overlap");
+                    throw new IllegalArgumentException("task " + a.taskId() + " trial " + a.trial() + " is in both "
+                            + other + " and " + dir + ": shards must not overlap");
                 }
                 attempts.add(a);
                 if (!taskOrder.contains(a.taskId())) {
@@ -121,8 +139,21 @@ public final class Reports {
         }
         List<String> order = taskOrderOf(runDirectories[0], taskOrder);
         sort(attempts, order);
-        return new EvaluationReport(new EvaluationReport.Meta(List.copyOf(packs), first.harness(), first.sandbox(),
-                first.trials(), first.startedAt(), longest, first.seed(), 0, 1, warnings, notRun, superseded), attempts);
+        return new EvaluationReport(
+                new EvaluationReport.Meta(
+                        List.copyOf(packs),
+                        first.harness(),
+                        first.sandbox(),
+                        first.trials(),
+                        first.startedAt(),
+                        longest,
+                        first.seed(),
+                        0,
+                        1,
+                        warnings,
+                        notRun,
+                        superseded),
+                attempts);
     }
 
     /**
@@ -150,8 +181,10 @@ public final class Reports {
         for (int i = 0; i < taskOrder.size(); i++) {
             position.putIfAbsent(taskOrder.get(i), i);
         }
-        list.sort(java.util.Comparator.<AttemptResult>comparingInt(x -> position.getOrDefault(x.taskId(), Integer.MAX_VALUE))
-                .thenComparing(AttemptResult::taskId).thenComparingInt(AttemptResult::trial));
+        list.sort(java.util.Comparator.<AttemptResult>comparingInt(
+                        x -> position.getOrDefault(x.taskId(), Integer.MAX_VALUE))
+                .thenComparing(AttemptResult::taskId)
+                .thenComparingInt(AttemptResult::trial));
     }
 
     private static List<NotRun> notRunFromReport(Path dir) throws IOException {
@@ -159,7 +192,10 @@ public final class Reports {
         List<NotRun> out = new ArrayList<>();
         if (java.nio.file.Files.exists(report)) {
             for (JsonNode n : RunFiles.MAPPER.readTree(report.toFile()).path("notRun")) {
-                out.add(new NotRun(n.path("taskId").asText(), n.path("trial").asInt(), n.path("reason").asText()));
+                out.add(new NotRun(
+                        n.path("taskId").asText(),
+                        n.path("trial").asInt(),
+                        n.path("reason").asText()));
             }
         }
         return out;

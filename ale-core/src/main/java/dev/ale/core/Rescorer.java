@@ -3,12 +3,12 @@ package dev.ale.core;
 import dev.ale.api.Cause;
 import dev.ale.api.Outcome;
 import dev.ale.api.Sandbox;
-import dev.ale.api.SandboxRequest;
-import dev.ale.api.Task;
-import dev.ale.api.TaskFile;
-import dev.ale.api.TaskPart;
-import dev.ale.api.Verdict;
-import dev.ale.api.Verifier;
+import dev.ale.api.spi.SandboxRequest;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.task.Task;
+import dev.ale.api.task.TaskFile;
+import dev.ale.api.task.TaskPart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -28,19 +28,28 @@ import java.util.zip.ZipInputStream;
 final class Rescorer {
     private Rescorer() {}
 
-    static EvaluationReport rescore(Path runDirectory, Map<String, Task> tasks, Map<String, Verifier> verifiers,
-            Duration verifierTimeout, ReferenceKey key, java.util.Optional<dev.ale.api.Judge> judge) throws IOException {
+    static EvaluationReport rescore(
+            Path runDirectory,
+            Map<String, Task> tasks,
+            Map<String, Verifier> verifiers,
+            Duration verifierTimeout,
+            ReferenceKey key,
+            java.util.Optional<dev.ale.api.spi.Judge> judge)
+            throws IOException {
         EvaluationReport old = Reports.read(runDirectory);
         List<AttemptResult> rescored = new ArrayList<>();
         List<String> warnings = new ArrayList<>(old.warnings());
         for (AttemptResult a : old.attempts()) {
             Task task = tasks.get(a.taskId());
             Path zip = RunFiles.artifactFile(runDirectory, a.taskId(), a.trial());
-            String skip = task == null ? "task " + a.taskId() + " is not in the pack given"
-                    : !task.digest().equals(a.taskDigest()) ? "task " + a.taskId() + " has changed since the run (digest)"
-                    : !Files.exists(zip) ? "no artefacts kept for " + a.taskId() + " trial " + a.trial()
-                    : null;
-            if (skip != null || a.cause() == Cause.SANDBOX || a.cause() == Cause.PACK
+            String skip = task == null
+                    ? "task " + a.taskId() + " is not in the pack given"
+                    : !task.digest().equals(a.taskDigest())
+                            ? "task " + a.taskId() + " has changed since the run (digest)"
+                            : !Files.exists(zip) ? "no artefacts kept for " + a.taskId() + " trial " + a.trial() : null;
+            if (skip != null
+                    || a.cause() == Cause.SANDBOX
+                    || a.cause() == Cause.PACK
                     || (a.cause() == Cause.TIMEOUT && a.message().contains("abandoned"))) {
                 if (skip != null) {
                     warnings.add("not rescored: " + skip + "; the old result stands");
@@ -54,19 +63,44 @@ final class Rescorer {
                 rescored.add(a);
                 continue;
             }
-            rescored.add(rescoreOne(a, task, verifiers.get(a.taskId()), zip,
+            rescored.add(rescoreOne(
+                    a,
+                    task,
+                    verifiers.get(a.taskId()),
+                    zip,
                     RunFiles.readTrajectory(RunFiles.trajectoryFile(runDirectory, a.taskId(), a.trial())),
-                    verifierTimeout, key, judge));
+                    verifierTimeout,
+                    key,
+                    judge));
         }
         EvaluationReport.Meta m = old.meta();
-        return new EvaluationReport(new EvaluationReport.Meta(m.packs(), m.harness(), m.sandbox(), m.trials(),
-                m.startedAt(), m.duration(), m.seed(), m.shardIndex(), m.shardCount(), warnings, m.notRun(),
-                m.superseded()), rescored);
+        return new EvaluationReport(
+                new EvaluationReport.Meta(
+                        m.packs(),
+                        m.harness(),
+                        m.sandbox(),
+                        m.trials(),
+                        m.startedAt(),
+                        m.duration(),
+                        m.seed(),
+                        m.shardIndex(),
+                        m.shardCount(),
+                        warnings,
+                        m.notRun(),
+                        m.superseded()),
+                rescored);
     }
 
-    private static AttemptResult rescoreOne(AttemptResult a, Task task, Verifier verifier, Path zip,
-            List<dev.ale.api.Step> steps, Duration verifierTimeout, ReferenceKey key,
-            java.util.Optional<dev.ale.api.Judge> judge) throws IOException {
+    private static AttemptResult rescoreOne(
+            AttemptResult a,
+            Task task,
+            Verifier verifier,
+            Path zip,
+            List<dev.ale.api.Step> steps,
+            Duration verifierTimeout,
+            ReferenceKey key,
+            java.util.Optional<dev.ale.api.spi.Judge> judge)
+            throws IOException {
         try (Sandbox sandbox = Sandboxes.inMemory().open(new SandboxRequest(a.taskId() + "." + a.trial(), 0))) {
             unzip(zip, sandbox.workspace());
             Path reference = sandbox.openReferenceArea();
@@ -76,7 +110,11 @@ final class Rescorer {
                 try {
                     referenceFiles = task.unsealReference(copy);
                 } catch (dev.ale.api.AleException e) {
-                    return with(a, Outcome.ERROR, Cause.PACK, Verdict.of(0, "not scored: " + e.getMessage(), List.of()),
+                    return with(
+                            a,
+                            Outcome.ERROR,
+                            Cause.PACK,
+                            Verdict.of(0, "not scored: " + e.getMessage(), List.of()),
                             e.getMessage());
                 } finally {
                     ReferenceKey.wipe(copy);
@@ -89,22 +127,32 @@ final class Rescorer {
                     FileTrees.copyInto(reference, f.path(), in);
                 }
             }
-            RecordingTrajectory trajectory = new RecordingTrajectory(java.time.Clock.systemUTC(), 0, 0, why -> { });
+            RecordingTrajectory trajectory = new RecordingTrajectory(java.time.Clock.systemUTC(), 0, 0, why -> {});
             steps.forEach(trajectory::record);
-            Contexts.Verification ctx = new Contexts.Verification(sandbox.workspace(), reference, task.spec(), trajectory,
-                    judge, java.util.Optional.of(a.verdict()), java.time.Instant.now().plus(verifierTimeout));
-            Deadlines.Result<Verdict> r = Deadlines.call(() -> verifier.verify(ctx), verifierTimeout,
-                    Duration.ofSeconds(2), new Deadlines.Watch());
+            Contexts.Verification ctx = new Contexts.Verification(
+                    sandbox.workspace(),
+                    reference,
+                    task.spec(),
+                    trajectory,
+                    judge,
+                    java.util.Optional.of(a.verdict()),
+                    java.time.Instant.now().plus(verifierTimeout));
+            Deadlines.Result<Verdict> r = Deadlines.call(
+                    () -> verifier.verify(ctx), verifierTimeout, Duration.ofSeconds(2), new Deadlines.Watch());
             if (r.end() != Deadlines.End.RETURNED || r.value() == null) {
-                String why = r.end() == Deadlines.End.THREW ? "verifier threw " + AttemptRunner.describe(r.error())
-                        : r.end() == Deadlines.End.RETURNED ? "verifier returned no verdict"
-                        : "verifier ran past its deadline";
+                String why = r.end() == Deadlines.End.THREW
+                        ? "verifier threw " + AttemptRunner.describe(r.error())
+                        : r.end() == Deadlines.End.RETURNED
+                                ? "verifier returned no verdict"
+                                : "verifier ran past its deadline";
                 return with(a, Outcome.ERROR, Cause.VERIFIER, Verdict.of(0, "not scored: " + why, List.of()), why);
             }
             Verdict v = r.value();
             boolean pass = v.fullPass(task.spec().passThreshold());
             Cause harnessCause = a.cause();
-            if (harnessCause == Cause.TIMEOUT || harnessCause == Cause.HARNESS_ERROR || harnessCause == Cause.BUDGET
+            if (harnessCause == Cause.TIMEOUT
+                    || harnessCause == Cause.HARNESS_ERROR
+                    || harnessCause == Cause.BUDGET
                     || harnessCause == Cause.CANCELLED) {
                 return with(a, Outcome.FAILED, harnessCause, v, a.message());
             }
@@ -114,9 +162,18 @@ final class Rescorer {
             if (harnessCause == Cause.GAVE_UP) {
                 return with(a, Outcome.FAILED, Cause.GAVE_UP, v, a.message());
             }
-            return v.gateFailed() ? with(a, Outcome.FAILED, Cause.GATE, v, v.summary())
-                    : with(a, Outcome.FAILED, Cause.NONE, v, String.format(java.util.Locale.ROOT,
-                            "score %.4f below the pass threshold %.4f", v.score(), task.spec().passThreshold()));
+            return v.gateFailed()
+                    ? with(a, Outcome.FAILED, Cause.GATE, v, v.summary())
+                    : with(
+                            a,
+                            Outcome.FAILED,
+                            Cause.NONE,
+                            v,
+                            String.format(
+                                    java.util.Locale.ROOT,
+                                    "score %.4f below the pass threshold %.4f",
+                                    v.score(),
+                                    task.spec().passThreshold()));
         }
     }
 
@@ -133,8 +190,24 @@ final class Rescorer {
     }
 
     private static AttemptResult with(AttemptResult a, Outcome outcome, Cause cause, Verdict v, String message) {
-        return new AttemptResult(a.taskId(), a.taskRevision(), a.taskDigest(), a.pack(), a.trial(), outcome, cause,
-                v.score(), v, a.duration(), message, a.tier(), a.cluster(), a.subfield(), a.soc(), a.sessionsRun(),
-                a.usage(), a.steps());
+        return new AttemptResult(
+                a.taskId(),
+                a.taskRevision(),
+                a.taskDigest(),
+                a.pack(),
+                a.trial(),
+                outcome,
+                cause,
+                v.score(),
+                v,
+                a.duration(),
+                message,
+                a.tier(),
+                a.cluster(),
+                a.subfield(),
+                a.soc(),
+                a.sessionsRun(),
+                a.usage(),
+                a.steps());
     }
 }

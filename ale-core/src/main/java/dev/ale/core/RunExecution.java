@@ -72,27 +72,34 @@ final class RunExecution implements RunHandle {
 
     @Override
     public Progress progress() {
-        return new Progress(total, finished.get(), passed.get(), failed.get(), errors.get(),
+        return new Progress(
+                total,
+                finished.get(),
+                passed.get(),
+                failed.get(),
+                errors.get(),
                 Duration.ofNanos(System.nanoTime() - startedNanos));
     }
 
     /** Starts the run on a coordinator thread and returns at once. */
     RunExecution start() {
-        Thread coordinator = new Thread(() -> {
-            try {
-                done.complete(execute());
-            } catch (Throwable t) {
-                done.completeExceptionally(t);
-            }
-        }, "ale-run");
+        Thread coordinator = new Thread(
+                () -> {
+                    try {
+                        done.complete(execute());
+                    } catch (Throwable t) {
+                        done.completeExceptionally(t);
+                    }
+                },
+                "ale-run");
         coordinator.setDaemon(true);
         coordinator.start();
         return this;
     }
 
     private EvaluationReport execute() throws IOException, InterruptedException {
-        List<RunPlan.Planned> plan = RunPlan.plan(config.tasks(), config.trials(), config.shardIndex(),
-                config.shardCount());
+        List<RunPlan.Planned> plan =
+                RunPlan.plan(config.tasks(), config.trials(), config.shardIndex(), config.shardCount());
         total = plan.size();
         AttemptResult[] results = new AttemptResult[plan.size()];
         List<AttemptResult> superseded = new ArrayList<>();
@@ -106,15 +113,24 @@ final class RunExecution implements RunHandle {
             resume(plan, previous.attempts(), results, superseded);
             JsonNode runJson = RunFiles.readRunJson(dir);
             if (runJson != null) {
-                runJson.path("segments").forEach(s -> priorSegments.add(Duration.ofMillis(s.path("durationMs").asLong())));
+                runJson.path("segments")
+                        .forEach(s -> priorSegments.add(
+                                Duration.ofMillis(s.path("durationMs").asLong())));
             }
             RunFiles.writeRunJson(dir, RunJsonWriter.write(config, runJson, startedAt, null));
             journal = Journal.append(dir, previous.validBytes());
         }
         events.runStarted(plan.size());
         List<NotRun> notRun = Collections.synchronizedList(new ArrayList<>());
-        AttemptRunner runner = new AttemptRunner(config.sandboxes(), config.harnesses(), config.timeout(),
-                config.interruptGrace(), config.verifierTimeout(), events, Clock.systemUTC(), config.referenceKey(),
+        AttemptRunner runner = new AttemptRunner(
+                config.sandboxes(),
+                config.harnesses(),
+                config.timeout(),
+                config.interruptGrace(),
+                config.verifierTimeout(),
+                events,
+                Clock.systemUTC(),
+                config.referenceKey(),
                 java.util.Optional.ofNullable(config.judge()));
         runAll(plan, results, runner, journal, notRun);
         if (journal != null) {
@@ -130,9 +146,21 @@ final class RunExecution implements RunHandle {
         }
         List<NotRun> notRunSorted = new ArrayList<>(notRun);
         notRunSorted.sort(java.util.Comparator.comparing(NotRun::taskId).thenComparingInt(NotRun::trial));
-        EvaluationReport report = new EvaluationReport(new EvaluationReport.Meta(config.packs(), config.harnessName(),
-                config.sandboxes().name(), config.trials(), startedAt, totalDuration, config.seed(),
-                config.shardIndex(), config.shardCount(), events.warnings(), notRunSorted, superseded), attempts);
+        EvaluationReport report = new EvaluationReport(
+                new EvaluationReport.Meta(
+                        config.packs(),
+                        config.harnessName(),
+                        config.sandboxes().name(),
+                        config.trials(),
+                        startedAt,
+                        totalDuration,
+                        config.seed(),
+                        config.shardIndex(),
+                        config.shardCount(),
+                        events.warnings(),
+                        notRunSorted,
+                        superseded),
+                attempts);
         if (dir != null) {
             report.writeTo(dir);
             RunFiles.writeRunJson(dir, RunJsonWriter.write(config, RunFiles.readRunJson(dir), startedAt, thisSegment));
@@ -143,7 +171,10 @@ final class RunExecution implements RunHandle {
     }
 
     /** Fills in the attempts an earlier session finished, and sets aside results of changed tasks. */
-    private void resume(List<RunPlan.Planned> plan, List<AttemptResult> journal, AttemptResult[] results,
+    private void resume(
+            List<RunPlan.Planned> plan,
+            List<AttemptResult> journal,
+            AttemptResult[] results,
             List<AttemptResult> superseded) {
         Map<String, AttemptResult> latest = RunPlan.latest(journal);
         Map<String, String> currentDigest = new java.util.HashMap<>();
@@ -165,8 +196,13 @@ final class RunExecution implements RunHandle {
         superseded.sort(java.util.Comparator.comparing(AttemptResult::taskId).thenComparingInt(AttemptResult::trial));
     }
 
-    private void runAll(List<RunPlan.Planned> plan, AttemptResult[] results, AttemptRunner runner, Journal journal,
-            List<NotRun> notRun) throws InterruptedException {
+    private void runAll(
+            List<RunPlan.Planned> plan,
+            AttemptResult[] results,
+            AttemptRunner runner,
+            Journal journal,
+            List<NotRun> notRun)
+            throws InterruptedException {
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(config.parallelism(), r -> {
             Thread t = new Thread(r, "ale-attempt-" + threadNumber.incrementAndGet());
@@ -192,8 +228,8 @@ final class RunExecution implements RunHandle {
         }
     }
 
-    private void runOne(RunPlan.Planned p, AttemptResult[] results, AttemptRunner runner, Journal journal,
-            List<NotRun> notRun) {
+    private void runOne(
+            RunPlan.Planned p, AttemptResult[] results, AttemptRunner runner, Journal journal, List<NotRun> notRun) {
         String stop = stopReason();
         if (stop != null) {
             notRun.add(new NotRun(p.task().id(), p.trial(), stop));
@@ -207,10 +243,12 @@ final class RunExecution implements RunHandle {
                 }
             }
             Path dir = config.runDirectory();
-            AttemptRunner.WorkspaceHook hook = dir == null || config.artifactCapBytes() <= 0 ? null
-                    : ws -> RunFiles.writeArtifacts(RunFiles.artifactFile(dir, p.task().id(), p.trial()), ws,
-                            config.artifactCapBytes());
-            AttemptRunner.Attempt attempt = runner.attempt(p.task(), config.verifier(p.task().id()), p.trial(), hook);
+            AttemptRunner.WorkspaceHook hook = dir == null || config.artifactCapBytes() <= 0
+                    ? null
+                    : ws -> RunFiles.writeArtifacts(
+                            RunFiles.artifactFile(dir, p.task().id(), p.trial()), ws, config.artifactCapBytes());
+            AttemptRunner.Attempt attempt =
+                    runner.attempt(p.task(), config.verifier(p.task().id()), p.trial(), hook);
             active.add(attempt);
             if (cancelled) {
                 attempt.cancel();
@@ -246,7 +284,8 @@ final class RunExecution implements RunHandle {
             return;
         }
         try {
-            RunFiles.writeTrajectory(RunFiles.trajectoryFile(dir, p.task().id(), p.trial()), f.steps(), f.droppedSteps());
+            RunFiles.writeTrajectory(
+                    RunFiles.trajectoryFile(dir, p.task().id(), p.trial()), f.steps(), f.droppedSteps());
         } catch (IOException e) {
             events.warn("trajectory of " + p.task().id() + " trial " + p.trial() + " not written: "
                     + AttemptRunner.describe(e));
@@ -275,8 +314,8 @@ final class RunExecution implements RunHandle {
             return "the run was cancelled";
         }
         if (config.runCostLimitUsd() > 0 && cost.sum() >= config.runCostLimitUsd()) {
-            return String.format(java.util.Locale.ROOT, "the run's cost cap of %.2f USD was reached",
-                    config.runCostLimitUsd());
+            return String.format(
+                    java.util.Locale.ROOT, "the run's cost cap of %.2f USD was reached", config.runCostLimitUsd());
         }
         if (config.runTimeLimit() != null
                 && System.nanoTime() - startedNanos >= config.runTimeLimit().toNanos()) {

@@ -77,15 +77,17 @@ final class RunFiles {
                         n.put("text", s.text());
                     }
                     if (s.kind() == Step.Kind.USAGE) {
-                        n.putObject("usage").put("inputTokens", s.usage().inputTokens())
-                                .put("outputTokens", s.usage().outputTokens()).put("costUsd", s.usage().costUsd());
+                        n.putObject("usage")
+                                .put("inputTokens", s.usage().inputTokens())
+                                .put("outputTokens", s.usage().outputTokens())
+                                .put("costUsd", s.usage().costUsd());
                     }
                     w.write(LINES.writeValueAsString(n));
                     w.write('\n');
                 }
                 if (dropped > 0) {
-                    w.write(LINES.writeValueAsString(LINES.createObjectNode().put("kind", "DROPPED")
-                            .put("count", dropped)));
+                    w.write(LINES.writeValueAsString(
+                            LINES.createObjectNode().put("kind", "DROPPED").put("count", dropped)));
                     w.write('\n');
                 }
             }
@@ -107,10 +109,16 @@ final class RunFiles {
                 continue;
             }
             JsonNode u = n.path("usage");
-            steps.add(new Step(java.time.Instant.parse(n.path("at").asText()), Step.Kind.valueOf(n.path("kind").asText()),
-                    n.path("name").asText(""), n.path("text").asText(""),
-                    new dev.ale.api.Usage(u.path("inputTokens").asLong(), u.path("outputTokens").asLong(),
-                            u.path("costUsd").asDouble()), n.path("session").asInt(1)));
+            steps.add(new Step(
+                    java.time.Instant.parse(n.path("at").asText()),
+                    Step.Kind.valueOf(n.path("kind").asText()),
+                    n.path("name").asText(""),
+                    n.path("text").asText(""),
+                    new dev.ale.api.Usage(
+                            u.path("inputTokens").asLong(),
+                            u.path("outputTokens").asLong(),
+                            u.path("costUsd").asDouble()),
+                    n.path("session").asInt(1)));
         }
         return steps;
     }
@@ -123,7 +131,8 @@ final class RunFiles {
         Files.createDirectories(file.getParent());
         Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
+            try (OutputStream out = Files.newOutputStream(tmp);
+                    ZipOutputStream zip = new ZipOutputStream(out)) {
                 java.util.TreeMap<String, Path> files = new java.util.TreeMap<>();
                 Files.walkFileTree(workspace, new SimpleFileVisitor<>() {
                     @Override

@@ -3,8 +3,8 @@ package dev.ale.core;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ale.api.PackRef;
-import dev.ale.api.Task;
+import dev.ale.api.task.PackRef;
+import dev.ale.api.task.Task;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -36,13 +36,19 @@ final class RunJsonWriter {
         }
         ArrayNode tasks = root.putArray("tasks");
         for (Task t : c.tasks()) {
-            tasks.addObject().put("id", t.id()).put("revision", t.spec().revision()).put("digest", t.digest())
+            tasks.addObject()
+                    .put("id", t.id())
+                    .put("revision", t.spec().revision())
+                    .put("digest", t.digest())
                     .put("pack", t.pack().name());
         }
         root.putObject("harness").put("name", c.harnessName()).put("description", c.harnessDescription());
         ObjectNode options = root.putObject("options");
-        options.put("trials", c.trials()).put("parallelism", c.parallelism()).put("sandbox", c.sandboxes().name())
-                .put("seed", c.seed()).put("maxRetries", c.maxRetries())
+        options.put("trials", c.trials())
+                .put("parallelism", c.parallelism())
+                .put("sandbox", c.sandboxes().name())
+                .put("seed", c.seed())
+                .put("maxRetries", c.maxRetries())
                 .put("retryBackoffMs", c.retryBackoff().toMillis())
                 .put("interruptGraceMs", c.interruptGrace().toMillis())
                 .put("verifierTimeoutMs", c.verifierTimeout().toMillis())
@@ -58,12 +64,16 @@ final class RunJsonWriter {
             options.put("runTimeLimitMs", c.runTimeLimit().toMillis());
         }
         options.putObject("shard").put("index", c.shardIndex()).put("count", c.shardCount());
-        root.putObject("java").put("version", System.getProperty("java.version"))
+        root.putObject("java")
+                .put("version", System.getProperty("java.version"))
                 .put("vendor", System.getProperty("java.vendor"));
-        root.putObject("os").put("name", System.getProperty("os.name")).put("arch", System.getProperty("os.arch"))
+        root.putObject("os")
+                .put("name", System.getProperty("os.name"))
+                .put("arch", System.getProperty("os.arch"))
                 .put("processors", Runtime.getRuntime().availableProcessors());
         String firstStart = previous != null && previous.hasNonNull("startedAt")
-                ? previous.get("startedAt").asText() : segmentStarted.toString();
+                ? previous.get("startedAt").asText()
+                : segmentStarted.toString();
         root.put("startedAt", firstStart);
         ArrayNode segments = root.putArray("segments");
         if (previous != null) {

@@ -1,6 +1,6 @@
 package dev.ale.core;
 
-import dev.ale.api.Task;
+import dev.ale.api.task.Task;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,13 +1,17 @@
 package dev.ale.core;
 
-import dev.ale.api.SandboxProvider;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.ale.api.spi.SandboxProvider;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /**
  * The built-in sandbox providers: an in-memory file system per attempt (the default, fast and
  * leaving nothing behind), and a temporary local directory per attempt (for harnesses that run
  * external programs).
  */
+@API(status = STABLE)
 public final class Sandboxes {
     /** The in-memory workspace quota used when none is given: 512 MiB. */
     public static final long DEFAULT_QUOTA_BYTES = 512L << 20;

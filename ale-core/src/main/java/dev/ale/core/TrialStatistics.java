@@ -34,13 +34,19 @@ final class TrialStatistics {
         Map<String, List<AttemptResult>> groups = new LinkedHashMap<>();
         for (AttemptResult a : attempts) {
             if (a.scored()) {
-                groups.computeIfAbsent(a.taskId() + "@" + a.taskDigest(), k -> new ArrayList<>()).add(a);
+                groups.computeIfAbsent(a.taskId() + "@" + a.taskDigest(), k -> new ArrayList<>())
+                        .add(a);
             }
         }
         List<TaskTrials> out = new ArrayList<>(groups.size());
         groups.forEach((key, list) -> {
-            int passes = (int) list.stream().filter(a -> a.outcome() == Outcome.PASSED).count();
-            out.add(new TaskTrials(key, list.size(), passes, list.stream().map(AttemptResult::score).toList()));
+            int passes = (int)
+                    list.stream().filter(a -> a.outcome() == Outcome.PASSED).count();
+            out.add(new TaskTrials(
+                    key,
+                    list.size(),
+                    passes,
+                    list.stream().map(AttemptResult::score).toList()));
         });
         return out;
     }
@@ -127,7 +133,8 @@ final class TrialStatistics {
             stats[b] = sum / n;
         }
         java.util.Arrays.sort(stats);
-        return new double[] {stats[(int) Math.floor(0.025 * (RESAMPLES - 1))],
-            stats[(int) Math.ceil(0.975 * (RESAMPLES - 1))]};
+        return new double[] {
+            stats[(int) Math.floor(0.025 * (RESAMPLES - 1))], stats[(int) Math.ceil(0.975 * (RESAMPLES - 1))]
+        };
     }
 }

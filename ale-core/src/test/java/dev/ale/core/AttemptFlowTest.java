@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.Harness;
 import dev.ale.api.Outcome;
-import dev.ale.api.SandboxProvider;
 import dev.ale.api.SessionOutcome;
-import dev.ale.api.TaskPart;
-import dev.ale.api.Tier;
+import dev.ale.api.spi.SandboxProvider;
+import dev.ale.api.task.TaskPart;
+import dev.ale.api.task.Tier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +25,14 @@ class AttemptFlowTest {
     private static final String SECRET = "REFERENCE-SECRET-7f3a";
 
     private static TestTasks.MemoryTask twoSessionTask() {
-        return new TestTasks.MemoryTask(TestTasks.spec("multi", Tier.FULL_SPECTRUM, "legal", Duration.ofSeconds(30), 0,
-                "Session one: write draft.", "Session two: apply the amendment."))
+        return new TestTasks.MemoryTask(TestTasks.spec(
+                        "multi",
+                        Tier.FULL_SPECTRUM,
+                        "legal",
+                        Duration.ofSeconds(30),
+                        0,
+                        "Session one: write draft.",
+                        "Session two: apply the amendment."))
                 .file(TaskPart.INPUTS, "contract.txt", "contract")
                 .file(TaskPart.session(1), "notes/s1.txt", "first")
                 .file(TaskPart.session(2), "amendment.txt", "amended")
@@ -46,11 +52,17 @@ class AttemptFlowTest {
             Files.writeString(ws.resolve("answer.txt"), ctx.session() == 2 ? SECRET : "draft");
             return SessionOutcome.completed();
         };
-        EvaluationReport report = Evaluator.builder().tasks(List.of(twoSessionTask())).harness(harness)
-                .verifiers(TestTasks.registry()).build().run();
-        assertEquals(List.of(
-                "1/2 Session one: write draft. contract=true s1=true amendment=false",
-                "2/2 Session two: apply the amendment. contract=true s1=true amendment=true"), log);
+        EvaluationReport report = Evaluator.builder()
+                .tasks(List.of(twoSessionTask()))
+                .harness(harness)
+                .verifiers(TestTasks.registry())
+                .build()
+                .run();
+        assertEquals(
+                List.of(
+                        "1/2 Session one: write draft. contract=true s1=true amendment=false",
+                        "2/2 Session two: apply the amendment. contract=true s1=true amendment=true"),
+                log);
         assertEquals(Outcome.PASSED, report.attempts().get(0).outcome(), "only the final state counts");
         assertEquals(2, report.attempts().get(0).sessionsRun());
     }
@@ -77,7 +89,9 @@ class AttemptFlowTest {
                         if (Files.isRegularFile(p)) {
                             filesSeen++;
                             if (p.getFileName().toString().equals("answer.txt")
-                                    || Files.size(p) < 1 << 20 && Files.readString(p, java.nio.charset.StandardCharsets.ISO_8859_1).contains(SECRET)) {
+                                    || Files.size(p) < 1 << 20
+                                            && Files.readString(p, java.nio.charset.StandardCharsets.ISO_8859_1)
+                                                    .contains(SECRET)) {
                                 found.add(p.toString());
                             }
                         }
@@ -94,8 +108,12 @@ class AttemptFlowTest {
     @Test
     void inMemoryHarnessWalkingEveryRootNeverFindsTheReference() {
         Snoop snoop = new Snoop();
-        EvaluationReport report = Evaluator.builder().tasks(List.of(twoSessionTask())).harness(snoop)
-                .verifiers(TestTasks.registry()).build().run();
+        EvaluationReport report = Evaluator.builder()
+                .tasks(List.of(twoSessionTask()))
+                .harness(snoop)
+                .verifiers(TestTasks.registry())
+                .build()
+                .run();
         assertTrue(snoop.filesSeen >= 2, "the walk saw the staged inputs");
         assertEquals(List.of(), snoop.found);
         assertEquals(Outcome.FAILED, report.attempts().get(0).outcome(), "the verifier did see the reference");
@@ -107,12 +125,19 @@ class AttemptFlowTest {
         Path parent = tmp.resolve("sandboxes");
         Snoop snoop = new Snoop(parent);
         SandboxProvider local = Sandboxes.localDirectory(parent, false);
-        EvaluationReport report = Evaluator.builder().tasks(List.of(twoSessionTask(), twoSessionTask2()))
-                .harness(snoop).sandboxProvider(local).verifiers(TestTasks.registry()).build().run();
+        EvaluationReport report = Evaluator.builder()
+                .tasks(List.of(twoSessionTask(), twoSessionTask2()))
+                .harness(snoop)
+                .sandboxProvider(local)
+                .verifiers(TestTasks.registry())
+                .build()
+                .run();
         assertTrue(snoop.filesSeen >= 2);
         assertEquals(List.of(), snoop.found);
         assertEquals(Outcome.FAILED, report.attempts().get(0).outcome());
-        assertEquals(SECRET, report.attempts().get(0).verdict().checks().get(0).expected(),
+        assertEquals(
+                SECRET,
+                report.attempts().get(0).verdict().checks().get(0).expected(),
                 report.attempts().get(0).message());
         try (Stream<Path> left = Files.list(parent)) {
             assertEquals(0, left.count(), "every sandbox and reference area is removed");
@@ -120,20 +145,28 @@ class AttemptFlowTest {
     }
 
     private static TestTasks.MemoryTask twoSessionTask2() {
-        TestTasks.MemoryTask t = new TestTasks.MemoryTask(TestTasks.spec("multi2", Tier.FULL_SPECTRUM, "legal",
-                Duration.ofSeconds(30), 0, "one", "two"));
+        TestTasks.MemoryTask t = new TestTasks.MemoryTask(
+                TestTasks.spec("multi2", Tier.FULL_SPECTRUM, "legal", Duration.ofSeconds(30), 0, "one", "two"));
         return t.file(TaskPart.INPUTS, "contract.txt", "c").file(TaskPart.REFERENCE, "answer.txt", SECRET);
     }
 
     @Test
     void keptLocalWorkspacesStayButReferencesGo(@TempDir Path tmp) throws IOException {
         Path parent = tmp.resolve("kept");
-        Evaluator.builder().tasks(List.of(TestTasks.task("t", "42"))).harness(ctx -> {
-            Files.writeString(ctx.workspace().resolve("answer.txt"), "42");
-            return SessionOutcome.completed();
-        }).sandboxProvider(Sandboxes.localDirectory(parent, true)).verifiers(TestTasks.registry()).build().run();
+        Evaluator.builder()
+                .tasks(List.of(TestTasks.task("t", "42")))
+                .harness(ctx -> {
+                    Files.writeString(ctx.workspace().resolve("answer.txt"), "42");
+                    return SessionOutcome.completed();
+                })
+                .sandboxProvider(Sandboxes.localDirectory(parent, true))
+                .verifiers(TestTasks.registry())
+                .build()
+                .run();
         try (Stream<Path> walk = Files.walk(parent)) {
-            List<String> files = walk.filter(Files::isRegularFile).map(p -> parent.relativize(p).toString()).toList();
+            List<String> files = walk.filter(Files::isRegularFile)
+                    .map(p -> parent.relativize(p).toString())
+                    .toList();
             assertEquals(2, files.size(), files.toString());
             assertTrue(files.stream().allMatch(f -> f.contains("/workspace/")), files.toString());
             assertFalse(files.stream().anyMatch(f -> f.contains("ale-ref-")));

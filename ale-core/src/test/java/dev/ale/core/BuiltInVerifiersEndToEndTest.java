@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.Cause;
 import dev.ale.api.Harness;
-import dev.ale.api.JudgeAnswer;
 import dev.ale.api.Outcome;
 import dev.ale.api.SessionOutcome;
-import dev.ale.api.Task;
-import dev.ale.api.VerifierConfigException;
+import dev.ale.api.spi.JudgeAnswer;
+import dev.ale.api.spi.VerifierConfigException;
+import dev.ale.api.task.Task;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +32,8 @@ class BuiltInVerifiersEndToEndTest {
         Path ws = ctx.workspace();
         switch (ctx.task().id()) {
             case "memo" -> Files.writeString(ws.resolve("memo.txt"), "approved. Risk: low. Risk: none.");
-            case "report" -> Files.writeString(ws.resolve("report.md"),
+            case "report" -> Files.writeString(
+                    ws.resolve("report.md"),
                     "# Report\n\n## Summary\n\nAll good.\n\n## Findings\n\nRevenue grew by a tenth.\n");
             case "bundle" -> {
                 try (OutputStream out = Files.newOutputStream(ws.resolve("deliverable.zip"));
@@ -54,7 +55,8 @@ class BuiltInVerifiersEndToEndTest {
             }
             case "graded" -> Files.writeString(ws.resolve("answer.txt"), "42\n");
             case "essay" -> Files.writeString(ws.resolve("essay.md"), "Short essay on reconciliations.");
-            case "invoice" -> Files.writeString(ws.resolve("invoice.json"),
+            case "invoice" -> Files.writeString(
+                    ws.resolve("invoice.json"),
                     "{\"invoice_id\": \"INV-7\", \"line_1\": \"$1,250.50\", \"line_2\": 99.5, \"notes\": \"\"}");
             case "plan" -> Files.writeString(ws.resolve("plan.json"), "{\"cost\": 1004.9}");
             default -> throw new IllegalStateException(ctx.task().id());
@@ -70,22 +72,36 @@ class BuiltInVerifiersEndToEndTest {
     @Test
     void declarativeVerifiersGiveTheirDocumentedScores() {
         List<Task> tasks = List.of(
-                TestTasks.withConfig("memo", "{\"type\":\"text\",\"file\":\"memo.txt\",\"contains\":[\"approved\","
-                        + "{\"text\":\"Risk:\",\"min\":3,\"weight\":2}],\"regex\":[{\"pattern\":\"TODO\",\"max\":0}]}"),
-                TestTasks.withConfig("report", "{\"type\":\"markdown\",\"file\":\"report.md\",\"inOrder\":true,"
-                        + "\"headings\":[{\"text\":\"Summary\",\"level\":2},\"Findings\"],"
-                        + "\"sections\":[{\"heading\":\"Findings\",\"contains\":\"Revenue\"}]}"),
-                TestTasks.withConfig("bundle", "{\"type\":\"archive\",\"file\":\"deliverable.zip\",\"checks\":["
-                        + "{\"type\":\"file-exists\",\"path\":\"README.md\",\"gate\":true},"
-                        + "{\"type\":\"tree\",\"glob\":\"reports/*.pdf\",\"min\":2},"
-                        + "{\"type\":\"text\",\"file\":\"README.md\",\"contains\":[\"Usage\",\"Install\"]}]}"),
-                TestTasks.withConfig("progress", "{\"type\":\"checkpoints\",\"checks\":["
-                        + "{\"name\":\"data loaded\",\"points\":1,\"type\":\"file-exists\",\"path\":\"data/clean.csv\"},"
-                        + "{\"name\":\"report\",\"points\":3,\"type\":\"file-exists\",\"path\":\"report.md\"}]}"),
-                TestTasks.withConfig("careful", "{\"type\":\"trajectory\",\"requireTools\":[{\"tool\":\"run_tests\",\"min\":1}],"
-                        + "\"forbidPaths\":[\"reference/**\"]}"));
+                TestTasks.withConfig(
+                        "memo",
+                        "{\"type\":\"text\",\"file\":\"memo.txt\",\"contains\":[\"approved\","
+                                + "{\"text\":\"Risk:\",\"min\":3,\"weight\":2}],\"regex\":[{\"pattern\":\"TODO\",\"max\":0}]}"),
+                TestTasks.withConfig(
+                        "report",
+                        "{\"type\":\"markdown\",\"file\":\"report.md\",\"inOrder\":true,"
+                                + "\"headings\":[{\"text\":\"Summary\",\"level\":2},\"Findings\"],"
+                                + "\"sections\":[{\"heading\":\"Findings\",\"contains\":\"Revenue\"}]}"),
+                TestTasks.withConfig(
+                        "bundle",
+                        "{\"type\":\"archive\",\"file\":\"deliverable.zip\",\"checks\":["
+                                + "{\"type\":\"file-exists\",\"path\":\"README.md\",\"gate\":true},"
+                                + "{\"type\":\"tree\",\"glob\":\"reports/*.pdf\",\"min\":2},"
+                                + "{\"type\":\"text\",\"file\":\"README.md\",\"contains\":[\"Usage\",\"Install\"]}]}"),
+                TestTasks.withConfig(
+                        "progress",
+                        "{\"type\":\"checkpoints\",\"checks\":["
+                                + "{\"name\":\"data loaded\",\"points\":1,\"type\":\"file-exists\",\"path\":\"data/clean.csv\"},"
+                                + "{\"name\":\"report\",\"points\":3,\"type\":\"file-exists\",\"path\":\"report.md\"}]}"),
+                TestTasks.withConfig(
+                        "careful",
+                        "{\"type\":\"trajectory\",\"requireTools\":[{\"tool\":\"run_tests\",\"min\":1}],"
+                                + "\"forbidPaths\":[\"reference/**\"]}"));
         Map<String, AttemptResult> r = run(Evaluator.builder().tasks(tasks));
-        assertEquals(0.5, r.get("memo").score(), 1e-9, "approved (1), Risk: twice, not 3 times (0 of 2), no TODO (1): 2 / 4");
+        assertEquals(
+                0.5,
+                r.get("memo").score(),
+                1e-9,
+                "approved (1), Risk: twice, not 3 times (0 of 2), no TODO (1): 2 / 4");
         assertEquals(Outcome.PASSED, r.get("report").outcome());
         assertEquals(5.0 / 6, r.get("bundle").score(), 1e-9, "README gate, two PDFs, half the README phrases");
         assertEquals(0.25, r.get("progress").score(), 1e-9, "1 of 4 points");
@@ -94,14 +110,21 @@ class BuiltInVerifiersEndToEndTest {
 
     @Test
     void jsonPatternsAndNumbersRelativeToTheReferenceScoreThroughTheRunner() {
-        TestTasks.MemoryTask invoice = TestTasks.withConfig("invoice", "{\"type\":\"json\",\"file\":\"invoice.json\","
-                + "\"expectedFile\":\"invoice.json\",\"informativeOnly\":true,\"required\":[\"/invoice_id\"],"
-                + "\"groups\":[{\"fields\":\"/line_*\",\"compare\":\"numeric\"}]}")
-                .file(dev.ale.api.TaskPart.REFERENCE, "invoice.json",
+        TestTasks.MemoryTask invoice = TestTasks.withConfig(
+                        "invoice",
+                        "{\"type\":\"json\",\"file\":\"invoice.json\","
+                                + "\"expectedFile\":\"invoice.json\",\"informativeOnly\":true,\"required\":[\"/invoice_id\"],"
+                                + "\"groups\":[{\"fields\":\"/line_*\",\"compare\":\"numeric\"}]}")
+                .file(
+                        dev.ale.api.task.TaskPart.REFERENCE,
+                        "invoice.json",
                         "{\"invoice_id\": \"INV-7\", \"line_1\": 1250.5, \"line_2\": 99.0, \"notes\": \"\"}");
-        TestTasks.MemoryTask plan = TestTasks.withConfig("plan", "{\"type\":\"number\",\"file\":\"plan.json\","
-                + "\"pointer\":\"/cost\",\"relativeTo\":{\"file\":\"optimum.json\",\"pointer\":\"/objective\"},"
-                + "\"rel\":0.005}").file(dev.ale.api.TaskPart.REFERENCE, "optimum.json", "{\"objective\": 1000}");
+        TestTasks.MemoryTask plan = TestTasks.withConfig(
+                        "plan",
+                        "{\"type\":\"number\",\"file\":\"plan.json\","
+                                + "\"pointer\":\"/cost\",\"relativeTo\":{\"file\":\"optimum.json\",\"pointer\":\"/objective\"},"
+                                + "\"rel\":0.005}")
+                .file(dev.ale.api.task.TaskPart.REFERENCE, "optimum.json", "{\"objective\": 1000}");
         Map<String, AttemptResult> r = run(Evaluator.builder().tasks(List.of(invoice, plan)));
         // counted: invoice_id, line_1 ("$1,250.50" read as a number), line_2 (99.5 vs 99.0); notes is not informative
         assertEquals(2.0 / 3, r.get("invoice").score(), 1e-9);
@@ -111,35 +134,50 @@ class BuiltInVerifiersEndToEndTest {
     @Test
     void commandVerifiersRunOnlyWhenAllowed(@TempDir Path tmp) throws Exception {
         Path grader = tmp.resolve("grade.sh");
-        Files.writeString(grader, "#!/bin/sh\nif grep -q 42 \"$ALE_OUTPUT/answer.txt\"; then echo '{\"score\": 1}';"
-                + " else echo '{\"score\": 0}'; fi\n");
+        Files.writeString(
+                grader,
+                "#!/bin/sh\nif grep -q 42 \"$ALE_OUTPUT/answer.txt\"; then echo '{\"score\": 1}';"
+                        + " else echo '{\"score\": 0}'; fi\n");
         grader.toFile().setExecutable(true);
         Task task = TestTasks.withConfig("graded", "{\"type\":\"command\",\"command\":[\"" + grader + "\"]}");
-        VerifierConfigException refused = assertThrows(VerifierConfigException.class,
+        VerifierConfigException refused = assertThrows(
+                VerifierConfigException.class,
                 () -> Evaluator.builder().tasks(List.of(task)).harness(WORKER).build());
         assertEquals("tasks/graded/task.json", refused.source());
         assertTrue(refused.getMessage().contains("not allowed"), refused.getMessage());
-        Map<String, AttemptResult> r = run(Evaluator.builder().tasks(List.of(task)).allowCommandVerifiers(true));
+        Map<String, AttemptResult> r =
+                run(Evaluator.builder().tasks(List.of(task)).allowCommandVerifiers(true));
         assertEquals(Outcome.PASSED, r.get("graded").outcome());
     }
 
     @Test
     void rubricAnswersAreRecordedAndReplayedWhenRescoring(@TempDir Path tmp) {
-        Task essay = TestTasks.withConfig("essay", "{\"type\":\"rubric\",\"criteria\":["
-                + "{\"id\":\"clarity\",\"question\":\"Is it clear?\",\"weight\":1,\"files\":[\"essay.md\"]},"
-                + "{\"id\":\"depth\",\"question\":\"Is it deep?\",\"weight\":3,\"files\":[\"essay.md\"]}]}");
+        Task essay = TestTasks.withConfig(
+                "essay",
+                "{\"type\":\"rubric\",\"criteria\":["
+                        + "{\"id\":\"clarity\",\"question\":\"Is it clear?\",\"weight\":1,\"files\":[\"essay.md\"]},"
+                        + "{\"id\":\"depth\",\"question\":\"Is it deep?\",\"weight\":3,\"files\":[\"essay.md\"]}]}");
         AtomicInteger asked = new AtomicInteger();
         Path dir = tmp.resolve("run");
-        EvaluationReport first = Evaluator.builder().tasks(List.of(essay)).harness(WORKER).runDirectory(dir)
+        EvaluationReport first = Evaluator.builder()
+                .tasks(List.of(essay))
+                .harness(WORKER)
+                .runDirectory(dir)
                 .judge(request -> {
                     asked.incrementAndGet();
                     return new JudgeAnswer(request.criterion().equals("clarity") ? 1 : 0.5, "short but clear");
-                }).build().run();
+                })
+                .build()
+                .run();
         assertEquals(2, asked.get());
         assertEquals((1 + 3 * 0.5) / 4, first.attempts().get(0).score(), 1e-9);
 
-        EvaluationReport again = Evaluator.rescore(dir, new RescoreTest.ListPack(List.of(essay)),
-                dev.ale.verifiers.VerifierRegistry.discover(), null, request -> {
+        EvaluationReport again = Evaluator.rescore(
+                dir,
+                new RescoreTest.ListPack(List.of(essay)),
+                dev.ale.verifiers.VerifierRegistry.discover(),
+                null,
+                request -> {
                     throw new AssertionError("the recorded answers must be replayed, not asked again");
                 });
         assertEquals(first.attempts().get(0).score(), again.attempts().get(0).score(), 1e-12);
@@ -148,8 +186,10 @@ class BuiltInVerifiersEndToEndTest {
 
     @Test
     void rubricWithoutAJudgeIsAnErrorNotAZero() {
-        Task essay = TestTasks.withConfig("essay", "{\"type\":\"rubric\",\"criteria\":["
-                + "{\"id\":\"clarity\",\"question\":\"Is it clear?\",\"files\":[\"essay.md\"]}]}");
+        Task essay = TestTasks.withConfig(
+                "essay",
+                "{\"type\":\"rubric\",\"criteria\":["
+                        + "{\"id\":\"clarity\",\"question\":\"Is it clear?\",\"files\":[\"essay.md\"]}]}");
         AttemptResult r = run(Evaluator.builder().tasks(List.of(essay))).get("essay");
         assertEquals(Outcome.ERROR, r.outcome());
         assertEquals(Cause.VERIFIER, r.cause());

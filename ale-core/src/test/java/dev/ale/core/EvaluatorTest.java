@@ -9,10 +9,10 @@ import dev.ale.api.Cause;
 import dev.ale.api.Harness;
 import dev.ale.api.Outcome;
 import dev.ale.api.SessionOutcome;
-import dev.ale.api.Task;
-import dev.ale.api.TaskPart;
-import dev.ale.api.Tier;
-import dev.ale.api.VerifierConfigException;
+import dev.ale.api.spi.VerifierConfigException;
+import dev.ale.api.task.Task;
+import dev.ale.api.task.TaskPart;
+import dev.ale.api.task.Tier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,8 +27,13 @@ class EvaluatorTest {
     };
 
     private static EvaluationReport run(Harness harness, Task... tasks) {
-        return Evaluator.builder().tasks(List.of(tasks)).harness(harness).verifiers(TestTasks.registry())
-                .interruptGrace(Duration.ofMillis(200)).build().run();
+        return Evaluator.builder()
+                .tasks(List.of(tasks))
+                .harness(harness)
+                .verifiers(TestTasks.registry())
+                .interruptGrace(Duration.ofMillis(200))
+                .build()
+                .run();
     }
 
     private static AttemptResult only(EvaluationReport report) {
@@ -50,11 +55,13 @@ class EvaluatorTest {
 
     @Test
     void inputsAreStagedBeforeTheFirstSession() {
-        AttemptResult r = only(run(ctx -> {
-            String q = Files.readString(ctx.workspace().resolve("question.txt"));
-            Files.writeString(ctx.workspace().resolve("answer.txt"), q.equals("What is 6 x 7?") ? "42" : "?");
-            return SessionOutcome.completed();
-        }, TestTasks.task("t", "42")));
+        AttemptResult r = only(run(
+                ctx -> {
+                    String q = Files.readString(ctx.workspace().resolve("question.txt"));
+                    Files.writeString(ctx.workspace().resolve("answer.txt"), q.equals("What is 6 x 7?") ? "42" : "?");
+                    return SessionOutcome.completed();
+                },
+                TestTasks.task("t", "42")));
         assertEquals(Outcome.PASSED, r.outcome());
     }
 
@@ -68,9 +75,11 @@ class EvaluatorTest {
 
     @Test
     void harnessThatThrowsFailsWithItsExceptionRecorded() {
-        AttemptResult r = only(run(ctx -> {
-            throw new IllegalStateException("model quota exhausted");
-        }, TestTasks.task("t", "42")));
+        AttemptResult r = only(run(
+                ctx -> {
+                    throw new IllegalStateException("model quota exhausted");
+                },
+                TestTasks.task("t", "42")));
         assertEquals(Outcome.FAILED, r.outcome());
         assertEquals(Cause.HARNESS_ERROR, r.cause());
         assertTrue(r.message().contains("model quota exhausted"), r.message());
@@ -94,13 +103,15 @@ class EvaluatorTest {
     @Test
     void interruptibleHarnessPastItsDeadlineTimesOutAndIsScored() {
         TestTasks.MemoryTask task = new TestTasks.MemoryTask(
-                TestTasks.spec("slow", Tier.NEAR_TERM, "business_finance", Duration.ofMillis(100), 0, "go"))
+                        TestTasks.spec("slow", Tier.NEAR_TERM, "business_finance", Duration.ofMillis(100), 0, "go"))
                 .file(TaskPart.REFERENCE, "answer.txt", "42");
-        AttemptResult r = only(run(ctx -> {
-            Files.writeString(ctx.workspace().resolve("answer.txt"), "42");
-            Thread.sleep(60_000);
-            return SessionOutcome.completed();
-        }, task));
+        AttemptResult r = only(run(
+                ctx -> {
+                    Files.writeString(ctx.workspace().resolve("answer.txt"), "42");
+                    Thread.sleep(60_000);
+                    return SessionOutcome.completed();
+                },
+                task));
         assertEquals(Outcome.FAILED, r.outcome());
         assertEquals(Cause.TIMEOUT, r.cause());
         assertEquals(1.0, r.score(), "what it left before the deadline is still scored");
@@ -109,7 +120,7 @@ class EvaluatorTest {
     @Test
     void harnessThatIgnoresInterruptsIsAbandonedAndTheRunGoesOn() {
         TestTasks.MemoryTask hung = new TestTasks.MemoryTask(
-                TestTasks.spec("hung", Tier.NEAR_TERM, "business_finance", Duration.ofMillis(100), 0, "go"))
+                        TestTasks.spec("hung", Tier.NEAR_TERM, "business_finance", Duration.ofMillis(100), 0, "go"))
                 .file(TaskPart.REFERENCE, "answer.txt", "42");
         CountDownLatch release = new CountDownLatch(1);
         Harness harness = ctx -> {
@@ -134,15 +145,17 @@ class EvaluatorTest {
     @Test
     void stepCapCancelsTheSessionWithBudgetCause() {
         TestTasks.MemoryTask task = new TestTasks.MemoryTask(
-                TestTasks.spec("capped", Tier.NEAR_TERM, "business_finance", Duration.ofSeconds(30), 3, "go"))
+                        TestTasks.spec("capped", Tier.NEAR_TERM, "business_finance", Duration.ofSeconds(30), 3, "go"))
                 .file(TaskPart.REFERENCE, "answer.txt", "42");
-        AttemptResult r = only(run(ctx -> {
-            for (int i = 0; !ctx.cancelled(); i++) {
-                ctx.trajectory().toolCall("shell", "ls " + i);
-                Thread.sleep(1);
-            }
-            return SessionOutcome.completed();
-        }, task));
+        AttemptResult r = only(run(
+                ctx -> {
+                    for (int i = 0; !ctx.cancelled(); i++) {
+                        ctx.trajectory().toolCall("shell", "ls " + i);
+                        Thread.sleep(1);
+                    }
+                    return SessionOutcome.completed();
+                },
+                task));
         assertEquals(Outcome.FAILED, r.outcome());
         assertEquals(Cause.BUDGET, r.cause());
         assertTrue(r.message().contains("more than 3 steps"), r.message());
@@ -150,7 +163,8 @@ class EvaluatorTest {
 
     @Test
     void verifierThatThrowsIsAnErrorNotAZero() {
-        TestTasks.MemoryTask task = new TestTasks.MemoryTask(TestTasks.withVerifier(TestTasks.task("t", "42").spec(), "throws"));
+        TestTasks.MemoryTask task = new TestTasks.MemoryTask(
+                TestTasks.withVerifier(TestTasks.task("t", "42").spec(), "throws"));
         EvaluationReport report = run(ANSWERS_42, task, TestTasks.task("ok", "42"));
         AttemptResult r = report.attempts().get(0);
         assertEquals(Outcome.ERROR, r.outcome());
@@ -162,10 +176,16 @@ class EvaluatorTest {
 
     @Test
     void verifierPastItsDeadlineIsAnError() {
-        TestTasks.MemoryTask task = new TestTasks.MemoryTask(TestTasks.withVerifier(TestTasks.task("t", "42").spec(), "hangs"));
-        EvaluationReport report = Evaluator.builder().tasks(List.of(task)).harness(ANSWERS_42)
-                .verifiers(TestTasks.registry()).verifierTimeout(Duration.ofMillis(100))
-                .interruptGrace(Duration.ofMillis(50)).build().run();
+        TestTasks.MemoryTask task = new TestTasks.MemoryTask(
+                TestTasks.withVerifier(TestTasks.task("t", "42").spec(), "hangs"));
+        EvaluationReport report = Evaluator.builder()
+                .tasks(List.of(task))
+                .harness(ANSWERS_42)
+                .verifiers(TestTasks.registry())
+                .verifierTimeout(Duration.ofMillis(100))
+                .interruptGrace(Duration.ofMillis(50))
+                .build()
+                .run();
         AttemptResult r = only(report);
         assertEquals(Outcome.ERROR, r.outcome());
         assertEquals(Cause.VERIFIER, r.cause());
@@ -183,10 +203,13 @@ class EvaluatorTest {
 
     @Test
     void sandboxThatCannotOpenIsAnError() {
-        EvaluationReport report = Evaluator.builder().tasks(List.of(TestTasks.task("t", "42"))).harness(ANSWERS_42)
-                .verifiers(TestTasks.registry()).sandboxProvider(new dev.ale.api.SandboxProvider() {
+        EvaluationReport report = Evaluator.builder()
+                .tasks(List.of(TestTasks.task("t", "42")))
+                .harness(ANSWERS_42)
+                .verifiers(TestTasks.registry())
+                .sandboxProvider(new dev.ale.api.spi.SandboxProvider() {
                     @Override
-                    public dev.ale.api.Sandbox open(dev.ale.api.SandboxRequest request) throws java.io.IOException {
+                    public dev.ale.api.Sandbox open(dev.ale.api.spi.SandboxRequest request) throws java.io.IOException {
                         throw new java.io.IOException("disk full");
                     }
 
@@ -194,7 +217,9 @@ class EvaluatorTest {
                     public String name() {
                         return "broken";
                     }
-                }).build().run();
+                })
+                .build()
+                .run();
         AttemptResult r = only(report);
         assertEquals(Outcome.ERROR, r.outcome());
         assertEquals(Cause.SANDBOX, r.cause());
@@ -203,17 +228,25 @@ class EvaluatorTest {
 
     @Test
     void unknownVerifierTypeFailsAtBuildNamingTaskAndPointer() {
-        TestTasks.MemoryTask task = new TestTasks.MemoryTask(TestTasks.withVerifier(TestTasks.task("bad", "42").spec(), "nope"));
+        TestTasks.MemoryTask task = new TestTasks.MemoryTask(
+                TestTasks.withVerifier(TestTasks.task("bad", "42").spec(), "nope"));
         VerifierConfigException e = assertThrows(VerifierConfigException.class, () -> Evaluator.builder()
-                .tasks(List.of(task)).harness(ANSWERS_42).verifiers(TestTasks.registry()).build());
+                .tasks(List.of(task))
+                .harness(ANSWERS_42)
+                .verifiers(TestTasks.registry())
+                .build());
         assertEquals("tasks/bad/task.json", e.source());
         assertEquals("/verifier/type", e.field());
     }
 
     @Test
     void builderRefusesMissingTasksOrHarness() {
-        assertThrows(IllegalStateException.class, () -> Evaluator.builder().harness(ANSWERS_42).build());
-        assertThrows(IllegalStateException.class, () -> Evaluator.builder().tasks(List.of(TestTasks.task("t", "1"))).build());
+        assertThrows(
+                IllegalStateException.class,
+                () -> Evaluator.builder().harness(ANSWERS_42).build());
+        assertThrows(IllegalStateException.class, () -> Evaluator.builder()
+                .tasks(List.of(TestTasks.task("t", "1")))
+                .build());
         assertThrows(IllegalArgumentException.class, () -> Evaluator.builder().trials(0));
         assertThrows(IllegalArgumentException.class, () -> Evaluator.builder().parallelism(0));
     }
@@ -222,8 +255,12 @@ class EvaluatorTest {
     void trialsAndParallelismKeepEveryAttemptInOrder() {
         EvaluationReport report = Evaluator.builder()
                 .tasks(List.of(TestTasks.task("a", "42"), TestTasks.task("b", "41"), TestTasks.task("c", "42")))
-                .harnessFactory(() -> ANSWERS_42).verifiers(TestTasks.registry()).trials(3).parallelism(4)
-                .build().run();
+                .harnessFactory(() -> ANSWERS_42)
+                .verifiers(TestTasks.registry())
+                .trials(3)
+                .parallelism(4)
+                .build()
+                .run();
         assertEquals(9, report.attempts().size());
         for (int i = 0; i < 9; i++) {
             AttemptResult a = report.attempts().get(i);
@@ -239,7 +276,8 @@ class EvaluatorTest {
         List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         EvaluationReport report = Evaluator.builder()
                 .tasks(List.of(TestTasks.task("a", "42"), TestTasks.task("b", "42")))
-                .harness(ANSWERS_42).verifiers(TestTasks.registry())
+                .harness(ANSWERS_42)
+                .verifiers(TestTasks.registry())
                 .listener(new EvaluationListener() {
                     @Override
                     public void attemptFinished(AttemptResult result) {
@@ -261,7 +299,9 @@ class EvaluatorTest {
                     public void attemptFinished(AttemptResult result) {
                         seen.add("end " + result.taskId());
                     }
-                }).build().run();
+                })
+                .build()
+                .run();
         assertEquals(2, report.count(Outcome.PASSED));
         assertEquals(1, report.warnings().size(), report.warnings().toString());
         assertTrue(report.warnings().get(0).contains("listener bug"));
@@ -271,8 +311,13 @@ class EvaluatorTest {
     @Test
     void reportJsonIsWrittenToTheRunDirectory(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path runDir = dir.resolve("runs/today");
-        Evaluator.builder().tasks(List.of(TestTasks.task("a", "42"))).harness(ANSWERS_42)
-                .verifiers(TestTasks.registry()).runDirectory(runDir).build().run();
+        Evaluator.builder()
+                .tasks(List.of(TestTasks.task("a", "42")))
+                .harness(ANSWERS_42)
+                .verifiers(TestTasks.registry())
+                .runDirectory(runDir)
+                .build()
+                .run();
         var json = TestTasks.JSON.readTree(runDir.resolve("report.json").toFile());
         assertEquals(EvaluationReport.SCHEMA_VERSION, json.get("schemaVersion").asInt());
         assertEquals(1.0, json.at("/fullPassRate/value").asDouble());
@@ -281,10 +326,21 @@ class EvaluatorTest {
         assertEquals("near-term", json.at("/byTier/0/key").asText());
         assertFalse(json.at("/attempts/0/verdict/checks").isEmpty());
         try (var files = Files.walk(runDir)) {
-            List<String> names = files.filter(Files::isRegularFile).map(p -> runDir.relativize(p).toString())
-                    .sorted().toList();
-            assertEquals(List.of("artifacts/a/1.zip", "journal.jsonl", "junit.xml", "report.html", "report.json",
-                    "report.md", "run.json", "trajectories/a/1.jsonl"), names,
+            List<String> names = files.filter(Files::isRegularFile)
+                    .map(p -> runDir.relativize(p).toString())
+                    .sorted()
+                    .toList();
+            assertEquals(
+                    List.of(
+                            "artifacts/a/1.zip",
+                            "journal.jsonl",
+                            "junit.xml",
+                            "report.html",
+                            "report.json",
+                            "report.md",
+                            "run.json",
+                            "trajectories/a/1.jsonl"),
+                    names,
                     "every file in place, no temporary file left behind");
         }
     }

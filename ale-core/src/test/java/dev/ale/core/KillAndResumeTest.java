@@ -20,23 +20,41 @@ class KillAndResumeTest {
     void killedRunResumesToTheSameReportAttemptForAttempt(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("killed");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                RunFixtures.class.getName(), dir.toString(), String.valueOf(TASKS), "150")
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+        Process child = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        RunFixtures.class.getName(),
+                        dir.toString(),
+                        String.valueOf(TASKS),
+                        "150")
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("child.log").toFile())
+                .start();
         Path journal = dir.resolve("journal.jsonl");
         long lines = 0;
         for (int i = 0; i < 600 && lines < 6 && child.isAlive(); i++) {
             Thread.sleep(50);
             lines = Files.exists(journal) ? Files.readAllLines(journal).size() : 0;
         }
-        assertTrue(child.isAlive(), "the child finished before it could be killed: " + Files.readString(tmp.resolve("child.log")));
+        assertTrue(
+                child.isAlive(),
+                "the child finished before it could be killed: " + Files.readString(tmp.resolve("child.log")));
         child.destroyForcibly();
         assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         int journaledBeforeKill = Files.readAllLines(journal).size();
-        assertTrue(journaledBeforeKill >= 6 && journaledBeforeKill < 2 * TASKS, "killed part way: " + journaledBeforeKill);
+        assertTrue(
+                journaledBeforeKill >= 6 && journaledBeforeKill < 2 * TASKS, "killed part way: " + journaledBeforeKill);
 
-        EvaluationReport resumed = RunFixtures.builder(TASKS, 2, 0).parallelism(2).runDirectory(dir).build().run();
-        EvaluationReport uninterrupted = RunFixtures.builder(TASKS, 2, 0).runDirectory(tmp.resolve("clean")).build().run();
+        EvaluationReport resumed = RunFixtures.builder(TASKS, 2, 0)
+                .parallelism(2)
+                .runDirectory(dir)
+                .build()
+                .run();
+        EvaluationReport uninterrupted = RunFixtures.builder(TASKS, 2, 0)
+                .runDirectory(tmp.resolve("clean"))
+                .build()
+                .run();
 
         assertEquals(summary(uninterrupted), summary(resumed));
         assertEquals(uninterrupted.fullPassRate(), resumed.fullPassRate());
@@ -44,7 +62,9 @@ class KillAndResumeTest {
         Set<String> seen = new HashSet<>();
         for (String line : Files.readAllLines(journal)) {
             var node = RunFiles.MAPPER.readTree(line);
-            assertTrue(seen.add(node.path("taskId").asText() + "#" + node.path("trial").asInt()),
+            assertTrue(
+                    seen.add(node.path("taskId").asText() + "#"
+                            + node.path("trial").asInt()),
                     "journaled twice: " + line);
         }
         assertEquals(2 * TASKS, seen.size(), "no attempt lost");
@@ -52,7 +72,9 @@ class KillAndResumeTest {
     }
 
     private static List<String> summary(EvaluationReport r) {
-        return r.attempts().stream().map(a -> a.taskId() + "#" + a.trial() + " " + a.outcome() + " " + a.score()
-                + " " + a.cause() + " " + a.usage()).toList();
+        return r.attempts().stream()
+                .map(a -> a.taskId() + "#" + a.trial() + " " + a.outcome() + " " + a.score() + " " + a.cause() + " "
+                        + a.usage())
+                .toList();
     }
 }

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ale.api.Check;
-import dev.ale.api.PackRef;
-import dev.ale.api.Task;
-import dev.ale.api.TaskFile;
-import dev.ale.api.TaskPart;
-import dev.ale.api.Verdict;
-import dev.ale.api.Verifier;
-import dev.ale.api.VerifierFactories;
+import dev.ale.api.spi.Check;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.task.PackRef;
+import dev.ale.api.task.Task;
+import dev.ale.api.task.TaskFile;
+import dev.ale.api.task.TaskPart;
 import dev.ale.taskpack.PackInfo;
 import dev.ale.taskpack.TaskFilter;
 import dev.ale.taskpack.TaskPack;
@@ -37,21 +37,37 @@ class PackCheckTest {
 
     @TempDir
     static Path dir;
+
     private static Map<String, PackCheck.Result> results;
 
     @BeforeAll
     static void checkPack() throws IOException {
-        ObjectNode csv = TestTasks.JSON.createObjectNode().put("type", "csv").put("file", "out.csv")
-                .put("expectedFile", "expected.csv").put("key", "id");
+        ObjectNode csv = TestTasks.JSON
+                .createObjectNode()
+                .put("type", "csv")
+                .put("file", "out.csv")
+                .put("expectedFile", "expected.csv")
+                .put("key", "id");
         csv.putObject("columns").putObject("amount").put("abs", 0.01);
         task("sound", csv, TABLE, TABLE);
-        task("lenient", TestTasks.JSON.createObjectNode().put("type", "file-exists").put("path", "out.csv"), TABLE, TABLE);
+        task(
+                "lenient",
+                TestTasks.JSON.createObjectNode().put("type", "file-exists").put("path", "out.csv"),
+                TABLE,
+                TABLE);
         task("wrong-solution", csv, TABLE, TABLE.replace("310.25", "310.95"));
-        ObjectNode number = TestTasks.JSON.createObjectNode().put("type", "number").put("file", "total.txt")
-                .put("regex", "Total: (\\S+)").put("expected", 384.75).put("abs", 0.01);
+        ObjectNode number = TestTasks.JSON
+                .createObjectNode()
+                .put("type", "number")
+                .put("file", "total.txt")
+                .put("regex", "Total: (\\S+)")
+                .put("expected", 384.75)
+                .put("abs", 0.01);
         write("tasks/text-total/task.json", taskJson("text-total", number));
         write("tasks/text-total/solution/total.txt", "Total: 384.75\n");
-        write("pack.json", """
+        write(
+                "pack.json",
+                """
                 {"format": "ale-taskpack", "formatVersion": "1.0", "name": "check", "version": "1.0.0",
                  "description": "self-check cases", "license": "CC0-1.0",
                  "tasks": [{"id": "sound", "revision": 1, "digest": ""}, {"id": "lenient", "revision": 1, "digest": ""},
@@ -72,7 +88,9 @@ class PackCheckTest {
         assertEquals(0.0, probes(r, PackCheck.Kind.EMPTY).get(0).score());
         List<PackCheck.Probe> perturbed = probes(r, PackCheck.Kind.PERTURBATION);
         assertEquals(2, perturbed.size(), perturbed.toString());
-        assertEquals("out.csv: data row 1, amount 100.00 changed to 150.00", perturbed.get(0).what());
+        assertEquals(
+                "out.csv: data row 1, amount 100.00 changed to 150.00",
+                perturbed.get(0).what());
         assertEquals("out.csv: first data row dropped", perturbed.get(1).what());
         perturbed.forEach(p -> assertTrue(p.score() < 1, p.toString()));
     }
@@ -96,7 +114,8 @@ class PackCheckTest {
         assertTrue(r.sound(), r.toString());
         List<PackCheck.Probe> perturbed = probes(r, PackCheck.Kind.PERTURBATION);
         assertEquals(1, perturbed.size());
-        assertEquals("total.txt: number 384.75 changed to 577.13", perturbed.get(0).what());
+        assertEquals(
+                "total.txt: number 384.75 changed to 577.13", perturbed.get(0).what());
     }
 
     @Test
@@ -109,14 +128,16 @@ class PackCheckTest {
 
     @Test
     void aTaskWithoutASolutionFailsTheSolutionAndPerturbationChecks() {
-        PackCheck.Result r = PackCheck.run(pack(TestTasks.task("bare", "42")), TestTasks.registry(), null).get(0);
+        PackCheck.Result r = PackCheck.run(pack(TestTasks.task("bare", "42")), TestTasks.registry(), null)
+                .get(0);
         assertEquals(List.of(PackCheck.Kind.SOLUTION, PackCheck.Kind.PERTURBATION), r.failed());
         assertTrue(probes(r, PackCheck.Kind.EMPTY).get(0).ok(), "an empty workspace still scores 0");
     }
 
     @Test
     void unreadableTaskFilesFailEveryCheckWithTheReason() {
-        TestTasks.MemoryTask t = TestTasks.task("broken", "42").file(TaskPart.SOLUTION, "answer.txt", "42")
+        TestTasks.MemoryTask t = TestTasks.task("broken", "42")
+                .file(TaskPart.SOLUTION, "answer.txt", "42")
                 .broken(TaskPart.REFERENCE);
         PackCheck.Result r = PackCheck.run(pack(t), TestTasks.registry(), null).get(0);
         assertEquals(List.of(PackCheck.Kind.values()), r.failed());
@@ -127,11 +148,30 @@ class PackCheckTest {
     void aSealedReferenceNeedsTheKey() {
         TestTasks.MemoryTask plain = TestTasks.task("sealed", "42");
         Task t = new Task() {
-            @Override public dev.ale.api.TaskSpec spec() { return plain.spec(); }
-            @Override public String digest() { return plain.digest(); }
-            @Override public PackRef pack() { return plain.pack(); }
-            @Override public List<TaskFile> files(TaskPart part) { return plain.files(part); }
-            @Override public boolean referenceSealed() { return true; }
+            @Override
+            public dev.ale.api.task.TaskSpec spec() {
+                return plain.spec();
+            }
+
+            @Override
+            public String digest() {
+                return plain.digest();
+            }
+
+            @Override
+            public PackRef pack() {
+                return plain.pack();
+            }
+
+            @Override
+            public List<TaskFile> files(TaskPart part) {
+                return plain.files(part);
+            }
+
+            @Override
+            public boolean referenceSealed() {
+                return true;
+            }
         };
         PackCheck.Result r = PackCheck.run(pack(t), TestTasks.registry(), null).get(0);
         assertEquals(List.of(PackCheck.Kind.values()), r.failed());
@@ -140,7 +180,8 @@ class PackCheckTest {
 
     @Test
     void aVerifierThatThrowsFailsTheProbeWithoutStoppingTheCheck() {
-        TestTasks.MemoryTask t = new TestTasks.MemoryTask(TestTasks.withVerifier(TestTasks.task("x", "1").spec(), "throws"))
+        TestTasks.MemoryTask t = new TestTasks.MemoryTask(
+                        TestTasks.withVerifier(TestTasks.task("x", "1").spec(), "throws"))
                 .file(TaskPart.SOLUTION, "answer.txt", "42");
         PackCheck.Result r = PackCheck.run(pack(t), TestTasks.registry(), null).get(0);
         assertTrue(r.failed().contains(PackCheck.Kind.SOLUTION));
@@ -161,9 +202,11 @@ class PackCheckTest {
         String text = "name,amount\r\n\"Smith, J\",12.50\r\n\"Doe, A\",3\r\n";
         Map<String, byte[]> v = PackCheck.perturb("t.csv", text.getBytes(StandardCharsets.UTF_8));
         assertEquals(Set.of("data row 1, amount 12.50 changed to 18.75", "first data row dropped"), v.keySet());
-        assertEquals("name,amount\r\n\"Smith, J\",18.75\r\n\"Doe, A\",3\r\n",
+        assertEquals(
+                "name,amount\r\n\"Smith, J\",18.75\r\n\"Doe, A\",3\r\n",
                 new String(v.get("data row 1, amount 12.50 changed to 18.75"), StandardCharsets.UTF_8));
-        assertEquals("name,amount\r\n\"Doe, A\",3\r\n", new String(v.get("first data row dropped"), StandardCharsets.UTF_8));
+        assertEquals(
+                "name,amount\r\n\"Doe, A\",3\r\n", new String(v.get("first data row dropped"), StandardCharsets.UTF_8));
     }
 
     @Test
@@ -174,25 +217,35 @@ class PackCheckTest {
 
     @Test
     void jsonPerturbationsChangeTheFirstNumberAndDropTheFirstArrayElement() throws IOException {
-        byte[] doc = "{\"name\": \"x\", \"lines\": [{\"qty\": 2}, {\"qty\": 5}], \"total\": 7}".getBytes(StandardCharsets.UTF_8);
+        byte[] doc = "{\"name\": \"x\", \"lines\": [{\"qty\": 2}, {\"qty\": 5}], \"total\": 7}"
+                .getBytes(StandardCharsets.UTF_8);
         Map<String, byte[]> v = PackCheck.perturb("o.json", doc);
         JsonNode changed = TestTasks.JSON.readTree(v.get("/lines/0/qty 2 changed to 3"));
         assertEquals(3, changed.at("/lines/0/qty").asInt());
         assertEquals(7, changed.at("/total").asInt());
         JsonNode dropped = TestTasks.JSON.readTree(v.get("first array element dropped"));
         assertEquals(1, dropped.at("/lines").size());
-        Map<String, byte[]> flat = PackCheck.perturb("o.json", "{\"a\": \"x\", \"b\": \"y\"}".getBytes(StandardCharsets.UTF_8));
+        Map<String, byte[]> flat =
+                PackCheck.perturb("o.json", "{\"a\": \"x\", \"b\": \"y\"}".getBytes(StandardCharsets.UTF_8));
         assertEquals(Set.of("member a dropped"), flat.keySet());
     }
 
     @Test
     void aNumberWithDecimalsIsPreferredToAWholeNumber() {
-        Map<String, byte[]> json = PackCheck.perturb("o.json", "{\"id\": 7, \"amount\": 12.5}".getBytes(StandardCharsets.UTF_8));
-        assertTrue(json.containsKey("/amount 12.5 changed to 18.8"), json.keySet().toString());
-        Map<String, byte[]> text = PackCheck.perturb("memo.txt", "Invoice 42: total 12.50 USD".getBytes(StandardCharsets.UTF_8));
-        assertEquals("Invoice 42: total 18.75 USD", new String(text.get("number 12.50 changed to 18.75"), StandardCharsets.UTF_8));
-        Map<String, byte[]> csv = PackCheck.perturb("t.csv", "id,qty,price\n3,2,9.99\n".getBytes(StandardCharsets.UTF_8));
-        assertTrue(csv.containsKey("data row 1, price 9.99 changed to 14.99"), csv.keySet().toString());
+        Map<String, byte[]> json =
+                PackCheck.perturb("o.json", "{\"id\": 7, \"amount\": 12.5}".getBytes(StandardCharsets.UTF_8));
+        assertTrue(
+                json.containsKey("/amount 12.5 changed to 18.8"), json.keySet().toString());
+        Map<String, byte[]> text =
+                PackCheck.perturb("memo.txt", "Invoice 42: total 12.50 USD".getBytes(StandardCharsets.UTF_8));
+        assertEquals(
+                "Invoice 42: total 18.75 USD",
+                new String(text.get("number 12.50 changed to 18.75"), StandardCharsets.UTF_8));
+        Map<String, byte[]> csv =
+                PackCheck.perturb("t.csv", "id,qty,price\n3,2,9.99\n".getBytes(StandardCharsets.UTF_8));
+        assertTrue(
+                csv.containsKey("data row 1, price 9.99 changed to 14.99"),
+                csv.keySet().toString());
     }
 
     @Test
@@ -212,8 +265,16 @@ class PackCheckTest {
     }
 
     private static String taskJson(String id, ObjectNode verifier) {
-        ObjectNode t = TestTasks.JSON.createObjectNode().put("id", id).put("revision", 1).put("title", "Task " + id);
-        t.putObject("taxonomy").put("cluster", "business_finance").put("subfield", "accounting").putArray("soc").add("13-2011");
+        ObjectNode t = TestTasks.JSON
+                .createObjectNode()
+                .put("id", id)
+                .put("revision", 1)
+                .put("title", "Task " + id);
+        t.putObject("taxonomy")
+                .put("cluster", "business_finance")
+                .put("subfield", "accounting")
+                .putArray("soc")
+                .add("13-2011");
         t.put("tier", "near-term");
         t.putArray("sessions").addObject().put("instruction", "Write the output.");
         t.set("verifier", verifier);
@@ -244,15 +305,46 @@ class PackCheckTest {
     /** A pack of in-memory tasks. */
     private static TaskPack pack(Task... tasks) {
         return new TaskPack() {
-            @Override public PackRef ref() { return TestTasks.PACK; }
-            @Override public PackInfo info() { return new PackInfo("ale-taskpack", "1.0", "", ""); }
-            @Override public List<Task> tasks() { return List.of(tasks); }
-            @Override public Optional<Task> task(String id) { return tasks().stream().filter(t -> t.id().equals(id)).findFirst(); }
-            @Override public Map<String, List<String>> lists() { return Map.of(); }
-            @Override public List<String> warnings() { return List.of(); }
-            @Override public TaskPack select(TaskFilter filter) { return this; }
-            @Override public void verify() {}
-            @Override public void close() {}
+            @Override
+            public PackRef ref() {
+                return TestTasks.PACK;
+            }
+
+            @Override
+            public PackInfo info() {
+                return new PackInfo("ale-taskpack", "1.0", "", "");
+            }
+
+            @Override
+            public List<Task> tasks() {
+                return List.of(tasks);
+            }
+
+            @Override
+            public Optional<Task> task(String id) {
+                return tasks().stream().filter(t -> t.id().equals(id)).findFirst();
+            }
+
+            @Override
+            public Map<String, List<String>> lists() {
+                return Map.of();
+            }
+
+            @Override
+            public List<String> warnings() {
+                return List.of();
+            }
+
+            @Override
+            public TaskPack select(TaskFilter filter) {
+                return this;
+            }
+
+            @Override
+            public void verify() {}
+
+            @Override
+            public void close() {}
         };
     }
 }

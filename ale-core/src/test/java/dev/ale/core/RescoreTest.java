@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ale.api.Check;
 import dev.ale.api.Outcome;
-import dev.ale.api.PackRef;
-import dev.ale.api.Task;
-import dev.ale.api.Verdict;
-import dev.ale.api.Verifier;
-import dev.ale.api.VerifierFactories;
+import dev.ale.api.spi.Check;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.task.PackRef;
+import dev.ale.api.task.Task;
 import dev.ale.taskpack.PackInfo;
 import dev.ale.taskpack.TaskFilter;
 import dev.ale.taskpack.TaskPack;
@@ -70,9 +70,12 @@ class RescoreTest {
             @Override
             public Verifier create(JsonNode config, String pointer) {
                 return ctx -> {
-                    String expected = Files.readString(ctx.reference().resolve("answer.txt")).trim();
-                    String actual = Files.readString(ctx.output().resolve("answer.txt")).trim();
-                    return actual.contains(expected) ? Verdict.of(1, "", List.of(Check.pass("answer", expected, actual)))
+                    String expected = Files.readString(ctx.reference().resolve("answer.txt"))
+                            .trim();
+                    String actual =
+                            Files.readString(ctx.output().resolve("answer.txt")).trim();
+                    return actual.contains(expected)
+                            ? Verdict.of(1, "", List.of(Check.pass("answer", expected, actual)))
                             : Verdict.of(0, "", List.of(Check.fail("answer", expected, actual)));
                 };
             }
@@ -88,11 +91,16 @@ class RescoreTest {
     void rescoringUsesTheStoredArtefactsAndWritesANewReportBesideTheOld(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("run");
         List<Task> tasks = List.of(TestTasks.task("a", "42"), TestTasks.task("b", "7"));
-        EvaluationReport original = Evaluator.builder().tasks(tasks).verifiers(TestTasks.registry()).runDirectory(dir)
+        EvaluationReport original = Evaluator.builder()
+                .tasks(tasks)
+                .verifiers(TestTasks.registry())
+                .runDirectory(dir)
                 .harness(ctx -> {
                     Files.writeString(ctx.workspace().resolve("answer.txt"), "The answer is 42");
                     return dev.ale.api.SessionOutcome.completed();
-                }).build().run();
+                })
+                .build()
+                .run();
         assertEquals(0, original.count(Outcome.PASSED));
         String before = Files.readString(dir.resolve("report.json"));
 
@@ -107,9 +115,12 @@ class RescoreTest {
     void changedTasksKeepTheirOldResult(@TempDir Path tmp) {
         Path dir = tmp.resolve("run");
         RunFixtures.builder(2, 1, 0).runDirectory(dir).build().run();
-        List<Task> changed = List.of(RunFixtures.tasks(2).get(0), TestTasks.task("t01", "1").digest("f".repeat(64)));
+        List<Task> changed =
+                List.of(RunFixtures.tasks(2).get(0), TestTasks.task("t01", "1").digest("f".repeat(64)));
         EvaluationReport r = Evaluator.rescore(dir, new ListPack(changed), lenient());
         assertEquals(2, r.attempts().size());
-        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("t01 has changed")), r.warnings().toString());
+        assertTrue(
+                r.warnings().stream().anyMatch(w -> w.contains("t01 has changed")),
+                r.warnings().toString());
     }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ale.api.Outcome;
 import dev.ale.api.SessionOutcome;
-import dev.ale.api.Task;
+import dev.ale.api.task.Task;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +25,9 @@ class RunDirectoryTest {
     Path tmp;
 
     private static List<String> keys(EvaluationReport r) {
-        return r.attempts().stream().map(a -> a.taskId() + "#" + a.trial() + "=" + a.outcome() + "/" + a.score()).toList();
+        return r.attempts().stream()
+                .map(a -> a.taskId() + "#" + a.trial() + "=" + a.outcome() + "/" + a.score())
+                .toList();
     }
 
     @Test
@@ -54,23 +56,32 @@ class RunDirectoryTest {
         assertTrue(lines.get(0).contains("\"kind\":\"TOOL_CALL\""), lines.get(0));
         assertTrue(lines.get(1).contains("\"costUsd\":0.01"), lines.get(1));
         try (ZipFile zip = new ZipFile(dir.resolve("artifacts/t00/1.zip").toFile())) {
-            assertEquals(List.of("answer.txt", "question.txt"),
+            assertEquals(
+                    List.of("answer.txt", "question.txt"),
                     zip.stream().map(java.util.zip.ZipEntry::getName).toList());
-            assertEquals("wrong", new String(zip.getInputStream(zip.getEntry("answer.txt")).readAllBytes(),
-                    StandardCharsets.UTF_8));
+            assertEquals(
+                    "wrong",
+                    new String(zip.getInputStream(zip.getEntry("answer.txt")).readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 
     @Test
     void artefactsOverTheCapAreListedNotKept() throws IOException {
         Path dir = tmp.resolve("run");
-        Evaluator.builder().tasks(List.of(TestTasks.task("big", "42"))).verifiers(TestTasks.registry())
+        Evaluator.builder()
+                .tasks(List.of(TestTasks.task("big", "42")))
+                .verifiers(TestTasks.registry())
                 .harness(ctx -> {
                     Files.write(ctx.workspace().resolve("huge.bin"), new byte[4096]);
                     return SessionOutcome.completed();
-                }).artifactCapBytes(1024).runDirectory(dir).build().run();
+                })
+                .artifactCapBytes(1024)
+                .runDirectory(dir)
+                .build()
+                .run();
         try (ZipFile zip = new ZipFile(dir.resolve("artifacts/big/1.zip").toFile())) {
-            assertEquals(List.of("question.txt", "ALE-TRUNCATED.txt"),
+            assertEquals(
+                    List.of("question.txt", "ALE-TRUNCATED.txt"),
                     zip.stream().map(java.util.zip.ZipEntry::getName).toList());
         }
     }
@@ -78,13 +89,21 @@ class RunDirectoryTest {
     @Test
     void runningAgainSkipsWhatIsDoneAndAddsUpDurations() throws IOException {
         Path dir = tmp.resolve("run");
-        EvaluationReport first = RunFixtures.builder(4, 2, 0).runDirectory(dir).build().run();
+        EvaluationReport first =
+                RunFixtures.builder(4, 2, 0).runDirectory(dir).build().run();
         AtomicInteger calls = new AtomicInteger();
-        EvaluationReport second = Evaluator.builder().tasks(RunFixtures.tasks(4)).verifiers(TestTasks.registry())
-                .trials(2).seed(7).runDirectory(dir).harness(ctx -> {
+        EvaluationReport second = Evaluator.builder()
+                .tasks(RunFixtures.tasks(4))
+                .verifiers(TestTasks.registry())
+                .trials(2)
+                .seed(7)
+                .runDirectory(dir)
+                .harness(ctx -> {
                     calls.incrementAndGet();
                     return SessionOutcome.completed();
-                }).build().run();
+                })
+                .build()
+                .run();
         assertEquals(0, calls.get(), "no attempt runs twice");
         assertEquals(keys(first), keys(second));
         assertEquals(first.fullPassRate(), second.fullPassRate());
@@ -96,14 +115,18 @@ class RunDirectoryTest {
     @Test
     void aTornLastLineIsReportedAndThatAttemptRunsAgain() throws IOException {
         Path dir = tmp.resolve("run");
-        EvaluationReport full = RunFixtures.builder(3, 1, 0).runDirectory(dir).build().run();
+        EvaluationReport full =
+                RunFixtures.builder(3, 1, 0).runDirectory(dir).build().run();
         Path journal = dir.resolve("journal.jsonl");
         List<String> lines = Files.readAllLines(journal);
         String torn = lines.get(2).substring(0, lines.get(2).length() / 2);
         Files.writeString(journal, lines.get(0) + "\n" + lines.get(1) + "\n" + torn);
-        EvaluationReport resumed = RunFixtures.builder(3, 1, 0).runDirectory(dir).build().run();
+        EvaluationReport resumed =
+                RunFixtures.builder(3, 1, 0).runDirectory(dir).build().run();
         assertEquals(keys(full), keys(resumed));
-        assertTrue(resumed.warnings().stream().anyMatch(w -> w.contains("torn last line")), resumed.warnings().toString());
+        assertTrue(
+                resumed.warnings().stream().anyMatch(w -> w.contains("torn last line")),
+                resumed.warnings().toString());
         List<String> after = Files.readAllLines(journal);
         assertEquals(3, after.size(), "the torn bytes were cut off before appending");
         after.forEach(l -> assertTrue(l.startsWith("{") && l.endsWith("}"), l));
@@ -114,9 +137,14 @@ class RunDirectoryTest {
         Path dir = tmp.resolve("run");
         RunFixtures.builder(2, 1, 0).runDirectory(dir).build().run();
         Task changed = TestTasks.task("t01", "1").digest("e".repeat(64));
-        EvaluationReport again = Evaluator.builder().tasks(List.of(RunFixtures.tasks(2).get(0), changed))
-                .harness(RunFixtures.harness(0)).verifiers(TestTasks.registry()).seed(7).runDirectory(dir)
-                .build().run();
+        EvaluationReport again = Evaluator.builder()
+                .tasks(List.of(RunFixtures.tasks(2).get(0), changed))
+                .harness(RunFixtures.harness(0))
+                .verifiers(TestTasks.registry())
+                .seed(7)
+                .runDirectory(dir)
+                .build()
+                .run();
         assertEquals(2, again.attempts().size());
         assertEquals("e".repeat(64), again.attempts().get(1).taskDigest());
         assertEquals(1, again.superseded().size());
@@ -130,9 +158,9 @@ class RunDirectoryTest {
     void errorsAreRunAgainOnResume() throws IOException {
         Path dir = tmp.resolve("run");
         AtomicInteger opens = new AtomicInteger();
-        dev.ale.api.SandboxProvider flaky = new dev.ale.api.SandboxProvider() {
+        dev.ale.api.spi.SandboxProvider flaky = new dev.ale.api.spi.SandboxProvider() {
             @Override
-            public dev.ale.api.Sandbox open(dev.ale.api.SandboxRequest request) throws IOException {
+            public dev.ale.api.Sandbox open(dev.ale.api.spi.SandboxRequest request) throws IOException {
                 if (opens.incrementAndGet() <= 1) {
                     throw new IOException("node drained");
                 }
@@ -144,10 +172,18 @@ class RunDirectoryTest {
                 return "flaky";
             }
         };
-        EvaluationReport first = RunFixtures.builder(1, 1, 0).retries(0, java.time.Duration.ZERO)
-                .sandboxProvider(flaky).runDirectory(dir).build().run();
+        EvaluationReport first = RunFixtures.builder(1, 1, 0)
+                .retries(0, java.time.Duration.ZERO)
+                .sandboxProvider(flaky)
+                .runDirectory(dir)
+                .build()
+                .run();
         assertEquals(Outcome.ERROR, first.attempts().get(0).outcome());
-        EvaluationReport second = RunFixtures.builder(1, 1, 0).sandboxProvider(flaky).runDirectory(dir).build().run();
+        EvaluationReport second = RunFixtures.builder(1, 1, 0)
+                .sandboxProvider(flaky)
+                .runDirectory(dir)
+                .build()
+                .run();
         assertEquals(Outcome.FAILED, second.attempts().get(0).outcome());
         assertEquals(2, Files.readAllLines(dir.resolve("journal.jsonl")).size());
     }
@@ -159,6 +195,7 @@ class RunDirectoryTest {
         Files.writeString(dir.resolve("journal.jsonl"), "not json\n", StandardOpenOption.APPEND);
         EvaluationReport r = Reports.read(dir);
         assertEquals(2, r.attempts().size());
-        assertTrue(r.warnings().get(0).contains("line 3: unreadable"), r.warnings().toString());
+        assertTrue(
+                r.warnings().get(0).contains("line 3: unreadable"), r.warnings().toString());
     }
 }

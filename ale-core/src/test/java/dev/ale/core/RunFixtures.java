@@ -2,7 +2,7 @@ package dev.ale.core;
 
 import dev.ale.api.Harness;
 import dev.ale.api.SessionOutcome;
-import dev.ale.api.Task;
+import dev.ale.api.task.Task;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,13 +34,20 @@ final class RunFixtures {
     }
 
     static Evaluator.Builder builder(int tasks, int trials, long sleepMillis) {
-        return Evaluator.builder().tasks(tasks(tasks)).harness(harness(sleepMillis)).verifiers(TestTasks.registry())
-                .trials(trials).seed(7);
+        return Evaluator.builder()
+                .tasks(tasks(tasks))
+                .harness(harness(sleepMillis))
+                .verifiers(TestTasks.registry())
+                .trials(trials)
+                .seed(7);
     }
 
     /** Child JVM entry point for the kill-and-resume test: runs the fixture into the directory given. */
     public static void main(String[] args) {
-        builder(Integer.parseInt(args[1]), 2, Long.parseLong(args[2])).parallelism(2)
-                .runDirectory(java.nio.file.Path.of(args[0])).build().run();
+        builder(Integer.parseInt(args[1]), 2, Long.parseLong(args[2]))
+                .parallelism(2)
+                .runDirectory(java.nio.file.Path.of(args[0]))
+                .build()
+                .run();
     }
 }

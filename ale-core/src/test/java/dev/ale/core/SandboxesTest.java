@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ale.api.ExecRequest;
 import dev.ale.api.ExecResult;
 import dev.ale.api.Sandbox;
-import dev.ale.api.SandboxRequest;
+import dev.ale.api.spi.SandboxRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,8 +56,12 @@ class SandboxesTest {
     void execRunsInTheWorkspaceAndCapturesOutput(@TempDir Path tmp) throws IOException {
         try (Sandbox sb = Sandboxes.localDirectory(tmp, false).open(new SandboxRequest("t.1", 0))) {
             assertTrue(sb.canExecute());
-            ExecResult r = sb.exec(new ExecRequest(java.util.List.of("sh", "-c", "cat; pwd; echo err >&2; exit 3"), "",
-                    java.util.Map.of(), "hello\n", Duration.ofSeconds(30)));
+            ExecResult r = sb.exec(new ExecRequest(
+                    java.util.List.of("sh", "-c", "cat; pwd; echo err >&2; exit 3"),
+                    "",
+                    java.util.Map.of(),
+                    "hello\n",
+                    Duration.ofSeconds(30)));
             assertEquals(3, r.exitCode());
             assertEquals("hello\n" + sb.workspace().toRealPath() + "\n", r.stdout());
             assertEquals("err\n", r.stderr());
@@ -68,10 +72,12 @@ class SandboxesTest {
     @Test
     void execKillsTheWholeProcessTreeAtItsTimeout(@TempDir Path tmp) throws Exception {
         try (Sandbox sb = Sandboxes.localDirectory(tmp, false).open(new SandboxRequest("t.1", 0))) {
-            ExecResult r = sb.exec(ExecRequest.of(Duration.ofMillis(300), "sh", "-c", "sleep 60 & echo $! > child.pid; wait"));
+            ExecResult r =
+                    sb.exec(ExecRequest.of(Duration.ofMillis(300), "sh", "-c", "sleep 60 & echo $! > child.pid; wait"));
             assertTrue(r.timedOut());
             assertEquals(-1, r.exitCode());
-            long child = Long.parseLong(Files.readString(sb.workspace().resolve("child.pid")).trim());
+            long child = Long.parseLong(
+                    Files.readString(sb.workspace().resolve("child.pid")).trim());
             var handle = ProcessHandle.of(child);
             if (handle.isPresent()) {
                 handle.get().onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
@@ -82,8 +88,10 @@ class SandboxesTest {
     @Test
     void execRefusesAWorkingDirectoryOutsideTheWorkspace(@TempDir Path tmp) throws IOException {
         try (Sandbox sb = Sandboxes.localDirectory(tmp, false).open(new SandboxRequest("t.1", 0))) {
-            assertThrows(dev.ale.api.SandboxException.class, () -> sb.exec(new ExecRequest(java.util.List.of("pwd"),
-                    "../..", java.util.Map.of(), "", Duration.ofSeconds(5))));
+            assertThrows(
+                    dev.ale.api.SandboxException.class,
+                    () -> sb.exec(new ExecRequest(
+                            java.util.List.of("pwd"), "../..", java.util.Map.of(), "", Duration.ofSeconds(5))));
         }
     }
 
@@ -91,7 +99,8 @@ class SandboxesTest {
     void inMemorySandboxCannotExecute() throws IOException {
         try (Sandbox sb = Sandboxes.inMemory().open(new SandboxRequest("t.1", 0))) {
             assertFalse(sb.canExecute());
-            assertThrows(UnsupportedOperationException.class, () -> sb.exec(ExecRequest.of(Duration.ofSeconds(1), "true")));
+            assertThrows(
+                    UnsupportedOperationException.class, () -> sb.exec(ExecRequest.of(Duration.ofSeconds(1), "true")));
         }
     }
 

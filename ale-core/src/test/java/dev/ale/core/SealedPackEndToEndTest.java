@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.api.Cause;
 import dev.ale.api.Outcome;
 import dev.ale.api.SessionOutcome;
-import dev.ale.api.TaskPart;
+import dev.ale.api.task.TaskPart;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPackWriter;
 import dev.ale.taskpack.TaskPacks;
@@ -31,17 +31,39 @@ class SealedPackEndToEndTest {
         Path dir = tmp.resolve("pack");
         Files.createDirectories(dir.resolve("tasks/answer/inputs"));
         Files.createDirectories(dir.resolve("tasks/answer/reference"));
-        ObjectNode manifest = TestTasks.JSON.createObjectNode().put("format", "ale-taskpack").put("formatVersion", "1.0")
-                .put("name", "sealed").put("version", "1.0.0").put("description", "a sealed pack").put("license", "CC0-1.0");
-        manifest.putArray("tasks").addObject().put("id", "answer").put("revision", 1).put("digest", "");
-        ObjectNode task = TestTasks.JSON.createObjectNode().put("id", "answer").put("revision", 1).put("title", "Answer");
-        ObjectNode taxonomy = task.putObject("taxonomy").put("cluster", "business_finance").put("subfield", "accounting");
+        ObjectNode manifest = TestTasks.JSON
+                .createObjectNode()
+                .put("format", "ale-taskpack")
+                .put("formatVersion", "1.0")
+                .put("name", "sealed")
+                .put("version", "1.0.0")
+                .put("description", "a sealed pack")
+                .put("license", "CC0-1.0");
+        manifest.putArray("tasks")
+                .addObject()
+                .put("id", "answer")
+                .put("revision", 1)
+                .put("digest", "");
+        ObjectNode task = TestTasks.JSON
+                .createObjectNode()
+                .put("id", "answer")
+                .put("revision", 1)
+                .put("title", "Answer");
+        ObjectNode taxonomy =
+                task.putObject("taxonomy").put("cluster", "business_finance").put("subfield", "accounting");
         taxonomy.putArray("soc").add("13-2011");
         task.put("tier", "near-term");
         task.putArray("sessions").addObject().put("instruction", "Write the answer to answer.json.");
-        task.putObject("verifier").put("type", "json").put("file", "answer.json").put("expectedFile", "answer.json");
-        TestTasks.JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("pack.json").toFile(), manifest);
-        TestTasks.JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("tasks/answer/task.json").toFile(), task);
+        task.putObject("verifier")
+                .put("type", "json")
+                .put("file", "answer.json")
+                .put("expectedFile", "answer.json");
+        TestTasks.JSON
+                .writerWithDefaultPrettyPrinter()
+                .writeValue(dir.resolve("pack.json").toFile(), manifest);
+        TestTasks.JSON
+                .writerWithDefaultPrettyPrinter()
+                .writeValue(dir.resolve("tasks/answer/task.json").toFile(), task);
         Files.writeString(dir.resolve("tasks/answer/inputs/question.txt"), "What is 6 x 7?");
         Files.writeString(dir.resolve("tasks/answer/reference/answer.json"), "{\"answer\": 42}\n");
         TaskPackWriter.updateDigests(dir);
@@ -50,8 +72,11 @@ class SealedPackEndToEndTest {
     }
 
     private static EvaluationReport run(TaskPack pack, String key, Path runDirectory) {
-        Evaluator.Builder b = Evaluator.builder().tasks(pack).retries(0, Duration.ZERO)
-                .runDirectory(runDirectory).harness(ctx -> {
+        Evaluator.Builder b = Evaluator.builder()
+                .tasks(pack)
+                .retries(0, Duration.ZERO)
+                .runDirectory(runDirectory)
+                .harness(ctx -> {
                     Files.writeString(ctx.workspace().resolve("answer.json"), "{\"answer\": 42}");
                     return SessionOutcome.completed();
                 });
@@ -66,13 +91,19 @@ class SealedPackEndToEndTest {
             assertTrue(pack.tasks().get(0).referenceSealed());
             assertEquals(List.of(), pack.tasks().get(0).files(TaskPart.REFERENCE));
             EvaluationReport good = run(pack, KEY, tmp.resolve("run-good"));
-            assertEquals(Outcome.PASSED, good.attempts().get(0).outcome(), good.attempts().get(0).message());
+            assertEquals(
+                    Outcome.PASSED,
+                    good.attempts().get(0).outcome(),
+                    good.attempts().get(0).message());
             assertEquals(1.0, good.attempts().get(0).score(), "the verifier compared against the unsealed reference");
             SealedReferenceRunTest.assertNothingHolds(tmp.resolve("run-good"), KEY);
-            AttemptResult wrong = run(pack, "not-the-key", tmp.resolve("run-wrong")).attempts().get(0);
+            AttemptResult wrong = run(pack, "not-the-key", tmp.resolve("run-wrong"))
+                    .attempts()
+                    .get(0);
             assertEquals(Outcome.ERROR, wrong.outcome());
             assertEquals(Cause.PACK, wrong.cause());
-            assertTrue(wrong.message().startsWith("tasks/answer/reference.7z: cannot unseal: wrong key"), wrong.message());
+            assertTrue(
+                    wrong.message().startsWith("tasks/answer/reference.7z: cannot unseal: wrong key"), wrong.message());
         }
     }
 }

@@ -10,13 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ale.api.Cause;
 import dev.ale.api.Harness;
 import dev.ale.api.Outcome;
-import dev.ale.api.PackRef;
 import dev.ale.api.SessionOutcome;
-import dev.ale.api.Task;
-import dev.ale.api.TaskFile;
-import dev.ale.api.TaskPackException;
-import dev.ale.api.TaskPart;
-import dev.ale.api.TaskSpec;
+import dev.ale.api.task.PackRef;
+import dev.ale.api.task.Task;
+import dev.ale.api.task.TaskFile;
+import dev.ale.api.task.TaskPackException;
+import dev.ale.api.task.TaskPart;
+import dev.ale.api.task.TaskSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -85,7 +85,10 @@ class SealedReferenceRunTest {
     }
 
     private Evaluator.Builder builder(Task task) {
-        return Evaluator.builder().tasks(List.of(task)).harness(answers42).verifiers(TestTasks.registry())
+        return Evaluator.builder()
+                .tasks(List.of(task))
+                .harness(answers42)
+                .verifiers(TestTasks.registry())
                 .retries(0, Duration.ZERO);
     }
 
@@ -105,12 +108,16 @@ class SealedReferenceRunTest {
         assertEquals(1, harnessRuns.get());
         assertEquals(1, task.keysSeen.size());
         assertEquals(KEY.length(), task.keysSeen.get(0).length);
-        assertTrue(new String(task.keysSeen.get(0)).chars().allMatch(c -> c == 0), "the copy handed to the task is wiped");
+        assertTrue(
+                new String(task.keysSeen.get(0)).chars().allMatch(c -> c == 0), "the copy handed to the task is wiped");
     }
 
     @Test
     void aWrongKeyIsAPackErrorNamingTheTaskAndNoAgentRuns() {
-        AttemptResult r = only(builder(new SealedTask()).referenceKey("wrong".toCharArray()).build().run());
+        AttemptResult r = only(builder(new SealedTask())
+                .referenceKey("wrong".toCharArray())
+                .build()
+                .run());
         assertEquals(Outcome.ERROR, r.outcome());
         assertEquals(Cause.PACK, r.cause());
         assertTrue(r.message().startsWith("tasks/sealed/reference.7z: cannot unseal: wrong key"), r.message());
@@ -124,7 +131,9 @@ class SealedReferenceRunTest {
         AttemptResult r = only(builder(task).build().run());
         assertEquals(Outcome.ERROR, r.outcome());
         assertEquals(Cause.PACK, r.cause());
-        assertTrue(r.message().startsWith("tasks/sealed/reference.7z: the reference is sealed and no key was given"), r.message());
+        assertTrue(
+                r.message().startsWith("tasks/sealed/reference.7z: the reference is sealed and no key was given"),
+                r.message());
         assertTrue(r.message().contains("ALE_REFERENCE_KEY"), r.message());
         assertEquals(0, harnessRuns.get());
         assertEquals(List.of(), task.keysSeen);
@@ -138,7 +147,8 @@ class SealedReferenceRunTest {
                 throw new TaskPackException("", "", "archive unreadable");
             }
         };
-        AttemptResult r = only(builder(task).referenceKey(KEY.toCharArray()).build().run());
+        AttemptResult r =
+                only(builder(task).referenceKey(KEY.toCharArray()).build().run());
         assertEquals(Cause.PACK, r.cause());
         assertEquals("tasks/sealed/reference.7z: archive unreadable", r.message());
     }
@@ -147,7 +157,9 @@ class SealedReferenceRunTest {
     void theEnvironmentGivesTheKeyWhenTheBuilderDoesNot() {
         Map<String, String> env = Map.of(ReferenceKey.ENVIRONMENT, "from-env");
         assertEquals("from-env", new String(ReferenceKey.resolve(null, env::get).copy()));
-        assertEquals("given", new String(ReferenceKey.resolve("given".toCharArray(), env::get).copy()));
+        assertEquals(
+                "given",
+                new String(ReferenceKey.resolve("given".toCharArray(), env::get).copy()));
         assertFalse(ReferenceKey.resolve(null, name -> null).present());
         assertFalse(ReferenceKey.resolve(null, name -> "").present());
         assertEquals("ReferenceKey[given]", ReferenceKey.resolve(null, env::get).toString());
@@ -157,7 +169,11 @@ class SealedReferenceRunTest {
     @Test
     void theKeyIsNeverWrittenOnlyWhetherOneWasGiven() throws IOException {
         Path dir = tmp.resolve("run");
-        AttemptResult r = only(builder(new SealedTask()).referenceKey(KEY.toCharArray()).runDirectory(dir).build().run());
+        AttemptResult r = only(builder(new SealedTask())
+                .referenceKey(KEY.toCharArray())
+                .runDirectory(dir)
+                .build()
+                .run());
         assertEquals(Outcome.PASSED, r.outcome());
         JsonNode runJson = RunFiles.MAPPER.readTree(dir.resolve("run.json").toFile());
         assertTrue(runJson.path("options").path("referenceKeyGiven").asBoolean(), runJson.toString());
@@ -179,7 +195,9 @@ class SealedReferenceRunTest {
         for (Path f : files) {
             String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
             assertFalse(text.contains(secret), f + " holds the key");
-            assertFalse(text.contains(new String(secret.getBytes(StandardCharsets.UTF_16LE), StandardCharsets.ISO_8859_1)), f.toString());
+            assertFalse(
+                    text.contains(new String(secret.getBytes(StandardCharsets.UTF_16LE), StandardCharsets.ISO_8859_1)),
+                    f.toString());
         }
     }
 }

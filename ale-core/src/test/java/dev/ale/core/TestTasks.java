@@ -2,21 +2,21 @@ package dev.ale.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ale.api.Check;
-import dev.ale.api.Limits;
-import dev.ale.api.PackRef;
-import dev.ale.api.SessionSpec;
-import dev.ale.api.Task;
-import dev.ale.api.TaskFile;
-import dev.ale.api.TaskPackException;
-import dev.ale.api.TaskPart;
-import dev.ale.api.TaskSpec;
-import dev.ale.api.Taxonomy;
-import dev.ale.api.Tier;
-import dev.ale.api.Verdict;
-import dev.ale.api.Verifier;
-import dev.ale.api.VerifierConfigException;
-import dev.ale.api.VerifierFactories;
+import dev.ale.api.spi.Check;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierConfigException;
+import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.task.Limits;
+import dev.ale.api.task.PackRef;
+import dev.ale.api.task.SessionSpec;
+import dev.ale.api.task.Task;
+import dev.ale.api.task.TaskFile;
+import dev.ale.api.task.TaskPackException;
+import dev.ale.api.task.TaskPart;
+import dev.ale.api.task.TaskSpec;
+import dev.ale.api.task.Taxonomy;
+import dev.ale.api.task.Tier;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -84,22 +84,23 @@ final class TestTasks {
                 throw new TaskPackException("tasks/" + spec.id() + "/" + part.folder(), "", "digest mismatch");
             }
             List<TaskFile> out = new ArrayList<>();
-            files.getOrDefault(part, Map.of()).forEach((path, content) -> out.add(new TaskFile() {
-                @Override
-                public String path() {
-                    return path;
-                }
+            files.getOrDefault(part, Map.of())
+                    .forEach((path, content) -> out.add(new TaskFile() {
+                        @Override
+                        public String path() {
+                            return path;
+                        }
 
-                @Override
-                public long size() {
-                    return content.length();
-                }
+                        @Override
+                        public long size() {
+                            return content.length();
+                        }
 
-                @Override
-                public InputStream open() {
-                    return new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8));
-                }
-            }));
+                        @Override
+                        public InputStream open() {
+                            return new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8));
+                        }
+                    }));
             return out;
         }
     }
@@ -111,14 +112,32 @@ final class TestTasks {
             sessions.add(new SessionSpec(i + 1, instructions[i]));
         }
         JsonNode verifier = JSON.createObjectNode().put("type", "file-equals").put("file", "answer.txt");
-        return new TaskSpec(id, 1, "Task " + id, new Taxonomy(cluster, "accounting", List.of("13-2011")), tier,
-                new Limits(timeout, maxSteps, 0), sessions, verifier, 1.0, null);
+        return new TaskSpec(
+                id,
+                1,
+                "Task " + id,
+                new Taxonomy(cluster, "accounting", List.of("13-2011")),
+                tier,
+                new Limits(timeout, maxSteps, 0),
+                sessions,
+                verifier,
+                1.0,
+                null);
     }
 
     /** The spec with another verifier type (for the {@code throws} and {@code hangs} verifiers). */
     static TaskSpec withVerifier(TaskSpec s, String type) {
-        return new TaskSpec(s.id(), s.revision(), s.title(), s.taxonomy(), s.tier(), s.limits(), s.sessions(),
-                JSON.createObjectNode().put("type", type), s.passThreshold(), s.metadata());
+        return new TaskSpec(
+                s.id(),
+                s.revision(),
+                s.title(),
+                s.taxonomy(),
+                s.tier(),
+                s.limits(),
+                s.sessions(),
+                JSON.createObjectNode().put("type", type),
+                s.passThreshold(),
+                s.metadata());
     }
 
     /** A task with the given verifier configuration (JSON text) and reference answer {@code 42}. */
@@ -130,13 +149,24 @@ final class TestTasks {
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException(verifierJson, e);
         }
-        return new MemoryTask(new TaskSpec(s.id(), s.revision(), s.title(), s.taxonomy(), s.tier(), s.limits(),
-                s.sessions(), config, s.passThreshold(), s.metadata())).file(TaskPart.REFERENCE, "answer.txt", "42");
+        return new MemoryTask(new TaskSpec(
+                        s.id(),
+                        s.revision(),
+                        s.title(),
+                        s.taxonomy(),
+                        s.tier(),
+                        s.limits(),
+                        s.sessions(),
+                        config,
+                        s.passThreshold(),
+                        s.metadata()))
+                .file(TaskPart.REFERENCE, "answer.txt", "42");
     }
 
     /** A task whose reference answer is {@code answer}. */
     static MemoryTask task(String id, String answer) {
-        return new MemoryTask(spec(id, Tier.NEAR_TERM, "business_finance", Duration.ofSeconds(30), 0, "Write the answer."))
+        return new MemoryTask(
+                        spec(id, Tier.NEAR_TERM, "business_finance", Duration.ofSeconds(30), 0, "Write the answer."))
                 .file(TaskPart.INPUTS, "question.txt", "What is 6 x 7?")
                 .file(TaskPart.REFERENCE, "answer.txt", answer);
     }
@@ -156,9 +186,11 @@ final class TestTasks {
                         return ctx -> {
                             Path out = ctx.output().resolve(file);
                             if (!Files.exists(out)) {
-                                return Verdict.gateFailed(file + " missing", List.of(Check.fail(file, "present", "missing")));
+                                return Verdict.gateFailed(
+                                        file + " missing", List.of(Check.fail(file, "present", "missing")));
                             }
-                            String expected = Files.readString(ctx.reference().resolve(file)).trim();
+                            String expected = Files.readString(ctx.reference().resolve(file))
+                                    .trim();
                             String actual = Files.readString(out).trim();
                             return expected.equals(actual)
                                     ? Verdict.of(1, "equal", List.of(Check.pass(file, expected, actual)))

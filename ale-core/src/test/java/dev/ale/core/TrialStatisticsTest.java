@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.Cause;
 import dev.ale.api.Outcome;
-import dev.ale.api.Tier;
 import dev.ale.api.Usage;
-import dev.ale.api.Verdict;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.task.Tier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,9 +17,25 @@ import org.junit.jupiter.api.Test;
 /** pass@k, pass^k, flips, the bootstrap and the comparison, against values computed by hand. */
 class TrialStatisticsTest {
     static AttemptResult attempt(String task, int trial, Outcome outcome, double score) {
-        return new AttemptResult(task, 1, "d" + task, TestTasks.PACK, trial, outcome, Cause.NONE, score,
-                Verdict.of(score, "", List.of()), Duration.ZERO, "", Tier.NEAR_TERM, "legal", "litigation",
-                List.of("23-2011"), 1, Usage.ZERO, 0);
+        return new AttemptResult(
+                task,
+                1,
+                "d" + task,
+                TestTasks.PACK,
+                trial,
+                outcome,
+                Cause.NONE,
+                score,
+                Verdict.of(score, "", List.of()),
+                Duration.ZERO,
+                "",
+                Tier.NEAR_TERM,
+                "legal",
+                "litigation",
+                List.of("23-2011"),
+                1,
+                Usage.ZERO,
+                0);
     }
 
     /** Task a: 2 of 4 trials pass; task b: 4 of 4; task c: 0 of 4. */
@@ -29,15 +45,29 @@ class TrialStatisticsTest {
         String[] ids = {"a", "b", "c"};
         for (int t = 0; t < 3; t++) {
             for (int i = 0; i < 4; i++) {
-                list.add(attempt(ids[t], i + 1, passes[t][i] ? Outcome.PASSED : Outcome.FAILED, passes[t][i] ? 1 : 0.5));
+                list.add(
+                        attempt(ids[t], i + 1, passes[t][i] ? Outcome.PASSED : Outcome.FAILED, passes[t][i] ? 1 : 0.5));
             }
         }
         return report(list, 4);
     }
 
     static EvaluationReport report(List<AttemptResult> list, int trials) {
-        return new EvaluationReport(new EvaluationReport.Meta(List.of(TestTasks.PACK), "h", "in-memory", trials,
-                Instant.EPOCH, Duration.ZERO, 11, 0, 1, List.of(), List.of(), List.of()), list);
+        return new EvaluationReport(
+                new EvaluationReport.Meta(
+                        List.of(TestTasks.PACK),
+                        "h",
+                        "in-memory",
+                        trials,
+                        Instant.EPOCH,
+                        Duration.ZERO,
+                        11,
+                        0,
+                        1,
+                        List.of(),
+                        List.of(),
+                        List.of()),
+                list);
     }
 
     @Test
@@ -71,10 +101,25 @@ class TrialStatisticsTest {
         EvaluationReport r = threeTasks();
         // a: (1+.5+1+.5)/4 = .75, b: 1, c: .5 -> .75
         assertEquals(0.75, r.meanScore().value(), 1e-12);
-        assertTrue(r.meanScore().low() >= 0.5 && r.meanScore().high() <= 1.0, r.meanScore().toString());
+        assertTrue(
+                r.meanScore().low() >= 0.5 && r.meanScore().high() <= 1.0,
+                r.meanScore().toString());
         assertEquals(r.meanScore(), threeTasks().meanScore(), "same seed, same interval");
-        EvaluationReport otherSeed = new EvaluationReport(new EvaluationReport.Meta(List.of(TestTasks.PACK), "h", "x", 4,
-                Instant.EPOCH, Duration.ZERO, 12, 0, 1, List.of(), List.of(), List.of()), threeTasks().attempts());
+        EvaluationReport otherSeed = new EvaluationReport(
+                new EvaluationReport.Meta(
+                        List.of(TestTasks.PACK),
+                        "h",
+                        "x",
+                        4,
+                        Instant.EPOCH,
+                        Duration.ZERO,
+                        12,
+                        0,
+                        1,
+                        List.of(),
+                        List.of(),
+                        List.of()),
+                threeTasks().attempts());
         assertEquals(0.75, otherSeed.meanScore().value(), 1e-12);
     }
 
@@ -90,14 +135,35 @@ class TrialStatisticsTest {
 
     @Test
     void compareDiffersOnlyOnTasksWithTheSameContent() {
-        List<AttemptResult> a = List.of(attempt("x", 1, Outcome.FAILED, 0), attempt("y", 1, Outcome.PASSED, 1),
-                attempt("z", 1, Outcome.FAILED, 0), attempt("w", 1, Outcome.PASSED, 1));
-        List<AttemptResult> b = new ArrayList<>(List.of(attempt("x", 1, Outcome.PASSED, 1),
-                attempt("y", 1, Outcome.PASSED, 1), attempt("z", 1, Outcome.PASSED, 1)));
+        List<AttemptResult> a = List.of(
+                attempt("x", 1, Outcome.FAILED, 0),
+                attempt("y", 1, Outcome.PASSED, 1),
+                attempt("z", 1, Outcome.FAILED, 0),
+                attempt("w", 1, Outcome.PASSED, 1));
+        List<AttemptResult> b = new ArrayList<>(List.of(
+                attempt("x", 1, Outcome.PASSED, 1),
+                attempt("y", 1, Outcome.PASSED, 1),
+                attempt("z", 1, Outcome.PASSED, 1)));
         AttemptResult wChanged = attempt("w", 1, Outcome.FAILED, 0);
-        b.add(new AttemptResult("w", 2, "other-digest", wChanged.pack(), 1, Outcome.FAILED, Cause.NONE, 0,
-                wChanged.verdict(), Duration.ZERO, "", Tier.NEAR_TERM, "legal", "litigation", List.of("23-2011"), 1,
-                Usage.ZERO, 0));
+        b.add(new AttemptResult(
+                "w",
+                2,
+                "other-digest",
+                wChanged.pack(),
+                1,
+                Outcome.FAILED,
+                Cause.NONE,
+                0,
+                wChanged.verdict(),
+                Duration.ZERO,
+                "",
+                Tier.NEAR_TERM,
+                "legal",
+                "litigation",
+                List.of("23-2011"),
+                1,
+                Usage.ZERO,
+                0));
         Comparison c = Reports.compare(report(a, 1), report(b, 1));
         assertEquals(3, c.pairedTasks());
         assertEquals(1, c.leftOut());

@@ -29,6 +29,7 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
 final class ArchiveWriter {
     /** The fixed time of every tar entry: 1980-01-01T00:00:00Z. */
     static final FileTime TAR_TIME = FileTime.fromMillis(315_532_800_000L);
+
     static final int FILE_MODE = 0644;
     static final int DIR_MODE = 0755;
 
@@ -60,7 +61,10 @@ final class ArchiveWriter {
 
     private static void zip(DirectorySource source, List<String> names, Path tmp) throws IOException {
         // DOS times are local: this instant is 1980-01-01 00:00 in the zone the zip code converts with
-        long time = LocalDateTime.of(1980, 1, 1, 0, 0).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+        long time = LocalDateTime.of(1980, 1, 1, 0, 0)
+                .atZone(ZoneId.systemDefault())
+                .toInstant()
+                .toEpochMilli();
         try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(tmp)) {
             zip.setEncoding(StandardCharsets.UTF_8.name());
             zip.setUseLanguageEncodingFlag(true);

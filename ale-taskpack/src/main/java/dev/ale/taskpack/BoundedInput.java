@@ -10,7 +10,7 @@ import org.apache.commons.compress.utils.InputStreamStatistics;
  * more bytes than the entry's size or the per-entry limit, an actual compression ratio (inflated
  * bytes over compressed bytes consumed, for compressed entries) over the limit, and fewer bytes
  * than the size at the end. Refusals are
- * {@link dev.ale.api.TaskPackException}s naming the entry; other library failures become IOExceptions.
+ * {@link dev.ale.api.task.TaskPackException}s naming the entry; other library failures become IOExceptions.
  */
 final class BoundedInput extends ChunkInput {
     private final String entry;
@@ -26,7 +26,8 @@ final class BoundedInput extends ChunkInput {
      * @param compressedSize the entry's compressed size, or -1 when the ratio rule does not apply
      * @param limits         the ratio limit and floor (may be null when compressedSize is -1)
      */
-    BoundedInput(InputStream in, String entry, long expectedSize, long maxBytes, long compressedSize, PackLimits limits) {
+    BoundedInput(
+            InputStream in, String entry, long expectedSize, long maxBytes, long compressedSize, PackLimits limits) {
         super(in);
         this.entry = entry;
         this.expectedSize = expectedSize;
@@ -47,7 +48,8 @@ final class BoundedInput extends ChunkInput {
         }
         if (n < 0) {
             if (count < expectedSize) {
-                throw EntryRules.refuse(entry, "entry holds fewer bytes (" + count + ") than its size says (" + expectedSize + ")");
+                throw EntryRules.refuse(
+                        entry, "entry holds fewer bytes (" + count + ") than its size says (" + expectedSize + ")");
             }
             return n;
         }

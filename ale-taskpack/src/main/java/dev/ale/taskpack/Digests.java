@@ -2,7 +2,7 @@ package dev.ale.taskpack;
 
 import com.google.common.io.BaseEncoding;
 import com.google.common.primitives.UnsignedBytes;
-import dev.ale.api.TaskPackException;
+import dev.ale.api.task.TaskPackException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

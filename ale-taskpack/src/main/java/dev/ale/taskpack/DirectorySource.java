@@ -1,6 +1,6 @@
 package dev.ale.taskpack;
 
-import dev.ale.api.TaskPackException;
+import dev.ale.api.task.TaskPackException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,7 +43,7 @@ final class DirectorySource implements PackSource {
         } catch (IOException e) {
             throw new TaskPackException(root.toString(), "", "cannot read the pack directory: " + e, e);
         }
-        return new DirectorySource(real, root.toString(), list(real, root.toString()), () -> { });
+        return new DirectorySource(real, root.toString(), list(real, root.toString()), () -> {});
     }
 
     /** A pack extracted into the private folder {@code root}, which closing deletes. */
@@ -70,7 +70,8 @@ final class DirectorySource implements PackSource {
                         throw EntryRules.refuse(name, "symbolic link (links are not allowed in a pack)");
                     }
                     if (!attrs.isRegularFile()) {
-                        throw EntryRules.refuse(name, "special file (device, fifo or socket entries are not allowed in a pack)");
+                        throw EntryRules.refuse(
+                                name, "special file (device, fifo or socket entries are not allowed in a pack)");
                     }
                     guard.file(name, attrs.size());
                     return FileVisitResult.CONTINUE;

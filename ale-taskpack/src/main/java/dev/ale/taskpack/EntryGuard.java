@@ -35,7 +35,8 @@ final class EntryGuard {
         }
         declaredTotal += declaredSize;
         if (declaredTotal > limits.maxTotalBytes()) {
-            throw EntryRules.refuse(name, "the entries add up to more than the limit of " + limits.maxTotalBytes() + " bytes");
+            throw EntryRules.refuse(
+                    name, "the entries add up to more than the limit of " + limits.maxTotalBytes() + " bytes");
         }
         files.put(path, declaredSize);
         return path;

@@ -1,6 +1,6 @@
 package dev.ale.taskpack;
 
-import dev.ale.api.TaskPackException;
+import dev.ale.api.task.TaskPackException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -95,8 +95,10 @@ final class EntryRules {
      * @throws TaskPackException naming the entry (each byte that is not UTF-8 written as {@code \xHH})
      */
     static String utf8Name(byte[] raw, int off, int len) {
-        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder strict = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(raw, off, len);
         CharBuffer out = CharBuffer.allocate(len);
         StringBuilder escaped = null;

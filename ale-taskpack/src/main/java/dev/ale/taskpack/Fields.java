@@ -3,7 +3,7 @@ package dev.ale.taskpack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ale.api.TaskPackException;
+import dev.ale.api.task.TaskPackException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,8 +50,11 @@ final class Fields {
             if (!known.contains(name)) {
                 String at = pointer + "/" + escape(name);
                 if (strict) {
-                    throw error(at, "unknown field (not part of format version " + Manifest.READER_VERSION
-                            + "; known fields here: " + String.join(", ", known.stream().sorted().toList()) + ")");
+                    throw error(
+                            at,
+                            "unknown field (not part of format version " + Manifest.READER_VERSION
+                                    + "; known fields here: "
+                                    + String.join(", ", known.stream().sorted().toList()) + ")");
                 }
                 warn(at, "unknown field ignored (written for a newer format version)");
             }

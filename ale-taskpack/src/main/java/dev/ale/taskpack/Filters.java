@@ -1,6 +1,6 @@
 package dev.ale.taskpack;
 
-import dev.ale.api.Tier;
+import dev.ale.api.task.Tier;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -44,8 +44,8 @@ final class Filters {
         Objects.requireNonNull(code, "code");
         String q = code.trim();
         if (!SOC_QUERY.matcher(q).matches()) {
-            throw new IllegalArgumentException("not a SOC code or prefix: '" + code
-                    + "' (expected NN, NN-, NN-N..., NN-NNNN or NN-NNNN.NN)");
+            throw new IllegalArgumentException(
+                    "not a SOC code or prefix: '" + code + "' (expected NN, NN-, NN-N..., NN-NNNN or NN-NNNN.NN)");
         }
         String prefix = q.length() == 2 ? q + "-" : q;
         return (t, p) -> t.spec().taxonomy().soc().stream().anyMatch(c -> c.startsWith(prefix));
@@ -55,7 +55,8 @@ final class Filters {
     static TaskFilter parse(String expression) {
         Objects.requireNonNull(expression, "expression");
         if (expression.isBlank()) {
-            throw new IllegalArgumentException("empty filter expression: expected key:value terms such as tier:near-term");
+            throw new IllegalArgumentException(
+                    "empty filter expression: expected key:value terms such as tier:near-term");
         }
         TaskFilter all = null;
         for (String raw : expression.split(",", -1)) {
@@ -89,8 +90,8 @@ final class Filters {
                 case "subfield" -> TaskFilter.subfield(value);
                 case "soc" -> soc(value);
                 case "list" -> TaskFilter.list(value);
-                default -> throw new IllegalArgumentException("unknown key '" + key
-                        + "' (expected id, tier, cluster, subfield, soc or list)");
+                default -> throw new IllegalArgumentException(
+                        "unknown key '" + key + "' (expected id, tier, cluster, subfield, soc or list)");
             };
         } catch (IllegalArgumentException e) {
             throw bad(term, e.getMessage());

@@ -11,9 +11,9 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.ale.api.TaskPackException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ale.api.task.TaskPackException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +27,9 @@ final class Json {
     static final int MAX_DEPTH = 64;
 
     static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_DEPTH)
+                            .build())
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -61,7 +63,9 @@ final class Json {
             node = MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            String where = at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            String where = at == null || at.getLineNr() < 1
+                    ? ""
+                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw new TaskPackException(entry, "", "malformed JSON" + where + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new TaskPackException(entry, "", "unreadable JSON: " + e.getMessage(), e);
@@ -79,7 +83,8 @@ final class Json {
     static byte[] pretty(JsonNode node) {
         DefaultIndenter indent = new DefaultIndenter("  ", "\n");
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+                .withSeparators(
+                        Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
         printer.indentObjectsWith(indent);
         printer.indentArraysWith(indent);
         try {
@@ -98,7 +103,8 @@ final class Json {
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
             out.write(buffer, 0, n);
             if (out.size() > maxBytes) {
-                throw new TaskPackException(entry, "", "larger than the limit of " + maxBytes + " bytes for a JSON file");
+                throw new TaskPackException(
+                        entry, "", "larger than the limit of " + maxBytes + " bytes for a JSON file");
             }
         }
         return out.toByteArray();

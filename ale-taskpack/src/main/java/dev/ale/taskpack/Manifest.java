@@ -20,7 +20,12 @@ import java.util.regex.Pattern;
  *
  * @param strict whether unknown fields are errors (the format's minor version is ours)
  */
-record Manifest(String name, String version, PackInfo info, List<Entry> tasks, Map<String, List<String>> lists,
+record Manifest(
+        String name,
+        String version,
+        PackInfo info,
+        List<Entry> tasks,
+        Map<String, List<String>> lists,
         boolean strict) {
     static final String FILE = "pack.json";
     static final String FORMAT = "ale-taskpack";
@@ -33,8 +38,8 @@ record Manifest(String name, String version, PackInfo info, List<Entry> tasks, M
     private static final Pattern SEMVER = Pattern.compile("(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
             + "(?:-[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?");
     private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
-    private static final Set<String> TOP = Set.of("format", "formatVersion", "name", "version", "description",
-            "license", "tasks", "lists");
+    private static final Set<String> TOP =
+            Set.of("format", "formatVersion", "name", "version", "description", "license", "tasks", "lists");
     private static final Set<String> TASK = Set.of("id", "revision", "digest");
 
     /**
@@ -55,21 +60,28 @@ record Manifest(String name, String version, PackInfo info, List<Entry> tasks, M
         Fields f = new Fields(FILE, true, warnings);
         String format = f.text(json, "format", "");
         if (!format.equals(FORMAT)) {
-            throw f.error("/format", "not an ale-taskpack manifest: format must be '" + FORMAT + "', found '" + format + "'");
+            throw f.error(
+                    "/format", "not an ale-taskpack manifest: format must be '" + FORMAT + "', found '" + format + "'");
         }
         String formatVersion = f.text(json, "formatVersion", "");
         Matcher m = FORMAT_VERSION.matcher(formatVersion);
         if (!m.matches()) {
-            throw f.error("/formatVersion", "must be 'major.minor' such as '" + READER_VERSION + "', found '" + formatVersion + "'");
+            throw f.error(
+                    "/formatVersion",
+                    "must be 'major.minor' such as '" + READER_VERSION + "', found '" + formatVersion + "'");
         }
         if (Integer.parseInt(m.group(1)) != MAJOR) {
-            throw f.error("/formatVersion", "format version " + formatVersion + " is not supported: this reader reads "
-                    + MAJOR + ".x (up to " + READER_VERSION + ")");
+            throw f.error(
+                    "/formatVersion",
+                    "format version " + formatVersion + " is not supported: this reader reads " + MAJOR + ".x (up to "
+                            + READER_VERSION + ")");
         }
         boolean strict = Integer.parseInt(m.group(2)) <= MINOR;
         if (!strict) {
-            f.warn("/formatVersion", "format version " + formatVersion + " is newer than this reader's " + READER_VERSION
-                    + ": unknown fields are ignored");
+            f.warn(
+                    "/formatVersion",
+                    "format version " + formatVersion + " is newer than this reader's " + READER_VERSION
+                            + ": unknown fields are ignored");
             f = new Fields(FILE, false, warnings);
         }
         f.onlyKnown(json, "", TOP);
@@ -78,12 +90,15 @@ record Manifest(String name, String version, PackInfo info, List<Entry> tasks, M
         if (!SEMVER.matcher(version).matches()) {
             throw f.error("/version", "must be a semantic version such as '1.0.0', found '" + version + "'");
         }
-        PackInfo info = new PackInfo(format, formatVersion, f.optionalText(json, "description", "", ""),
+        PackInfo info = new PackInfo(
+                format,
+                formatVersion,
+                f.optionalText(json, "description", "", ""),
                 f.optionalText(json, "license", "", ""));
         List<Entry> tasks = tasks(f, f.array(f.required(json, "tasks", ""), "/tasks"), building);
         JsonNode listsNode = json.get("lists");
-        Map<String, List<String>> lists = listsNode == null || listsNode.isNull() ? Map.of()
-                : lists(f, f.object(listsNode, "/lists"), tasks);
+        Map<String, List<String>> lists =
+                listsNode == null || listsNode.isNull() ? Map.of() : lists(f, f.object(listsNode, "/lists"), tasks);
         return new Manifest(name, version, info, List.copyOf(tasks), lists, strict);
     }
 
@@ -106,12 +121,18 @@ record Manifest(String name, String version, PackInfo info, List<Entry> tasks, M
                 throw f.error(at + "/id", "duplicate task id '" + id + "' (also at " + earlier + ")");
             }
             JsonNode rev = t.get("revision");
-            int revision = building && (rev == null || rev.isNull()) ? 0 : f.integer(f.required(t, "revision", at), at + "/revision", 1);
+            int revision = building && (rev == null || rev.isNull())
+                    ? 0
+                    : f.integer(f.required(t, "revision", at), at + "/revision", 1);
             JsonNode dig = t.get("digest");
-            String digest = building && (dig == null || dig.isNull()) ? "" : f.string(f.required(t, "digest", at), at + "/digest");
+            String digest = building && (dig == null || dig.isNull())
+                    ? ""
+                    : f.string(f.required(t, "digest", at), at + "/digest");
             if (!building) {
                 if (digest.isEmpty()) {
-                    throw f.error(at + "/digest", "empty digest: run TaskPackWriter.updateDigests (or `ale pack build`) to fill it in");
+                    throw f.error(
+                            at + "/digest",
+                            "empty digest: run TaskPackWriter.updateDigests (or `ale pack build`) to fill it in");
                 }
                 if (!DIGEST.matcher(digest).matches()) {
                     throw f.error(at + "/digest", "not a SHA-256 digest (64 lower-case hex digits): '" + digest + "'");

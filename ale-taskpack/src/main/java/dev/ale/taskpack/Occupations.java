@@ -68,8 +68,10 @@ final class Occupations {
             return codes.contains(code) ? null : "unknown SOC 2018 code '" + code + "'";
         }
         if (ONET.matcher(code).matches()) {
-            return detailed.contains(code.substring(0, 7)) ? null
-                    : "unknown O*NET-SOC code '" + code + "': '" + code.substring(0, 7) + "' is not a detailed SOC 2018 occupation";
+            return detailed.contains(code.substring(0, 7))
+                    ? null
+                    : "unknown O*NET-SOC code '" + code + "': '" + code.substring(0, 7)
+                            + "' is not a detailed SOC 2018 occupation";
         }
         return "not a SOC 2018 code (NN-NNNN) or O*NET-SOC code (NN-NNNN.NN): '" + code + "'";
     }
@@ -89,8 +91,8 @@ final class Occupations {
         }
         Map<String, Set<String>> frozen = new HashMap<>();
         subfields.forEach((k, v) -> frozen.put(k, Collections.unmodifiableSet(v)));
-        return new Occupations(Set.copyOf(codes), Set.copyOf(detailed),
-                Collections.unmodifiableMap(new TreeMap<>(frozen)));
+        return new Occupations(
+                Set.copyOf(codes), Set.copyOf(detailed), Collections.unmodifiableMap(new TreeMap<>(frozen)));
     }
 
     /** The rows of a bundled CSV after its header, split into at most {@code columns} fields (the last may hold commas). */

@@ -1,6 +1,6 @@
 package dev.ale.taskpack;
 
-import dev.ale.api.TaskFile;
+import dev.ale.api.task.TaskFile;
 import java.io.IOException;
 import java.io.InputStream;
 

@@ -1,8 +1,12 @@
 package dev.ale.taskpack;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * Safety limits applied while reading a pack; an archive over any of them is refused with a
- * {@link dev.ale.api.TaskPackException} naming the entry and the limit.
+ * {@link dev.ale.api.task.TaskPackException} naming the entry and the limit.
  *
  * @param maxEntries          the most entries (files and folders) an archive may hold
  * @param maxEntryBytes       the largest uncompressed size of one entry
@@ -12,11 +16,21 @@ package dev.ale.taskpack;
  * @param ratioFloorBytes     entries smaller than this are exempt from the ratio rule
  * @param maxJsonBytes        the largest {@code pack.json} or {@code task.json}
  */
-public record PackLimits(long maxEntries, long maxEntryBytes, long maxTotalBytes, double maxCompressionRatio,
-        long ratioFloorBytes, long maxJsonBytes) {
+@API(status = EXPERIMENTAL)
+public record PackLimits(
+        long maxEntries,
+        long maxEntryBytes,
+        long maxTotalBytes,
+        double maxCompressionRatio,
+        long ratioFloorBytes,
+        long maxJsonBytes) {
     public PackLimits {
-        if (maxEntries <= 0 || maxEntryBytes <= 0 || maxTotalBytes <= 0 || !(maxCompressionRatio > 1)
-                || ratioFloorBytes < 0 || maxJsonBytes <= 0) {
+        if (maxEntries <= 0
+                || maxEntryBytes <= 0
+                || maxTotalBytes <= 0
+                || !(maxCompressionRatio > 1)
+                || ratioFloorBytes < 0
+                || maxJsonBytes <= 0) {
             throw new IllegalArgumentException("pack limits must be positive (and the ratio > 1)");
         }
     }

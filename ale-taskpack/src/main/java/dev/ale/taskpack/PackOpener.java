@@ -1,9 +1,9 @@
 package dev.ale.taskpack;
 
-import dev.ale.api.PackRef;
-import dev.ale.api.Task;
-import dev.ale.api.TaskPackException;
-import dev.ale.api.TaskSpec;
+import dev.ale.api.task.PackRef;
+import dev.ale.api.task.Task;
+import dev.ale.api.task.TaskPackException;
+import dev.ale.api.task.TaskSpec;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -19,11 +19,15 @@ import java.util.function.Supplier;
 final class PackOpener {
     /** The kinds of pack file, by name. */
     enum Kind {
-        ZIP, TAR, TAR_GZ;
+        ZIP,
+        TAR,
+        TAR_GZ;
 
         /** The kind of archive a file name says, or null. */
         static Kind of(Path file) {
-            String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+            String name = file.getFileName() == null
+                    ? ""
+                    : file.getFileName().toString().toLowerCase(Locale.ROOT);
             if (name.endsWith(".zip")) {
                 return ZIP;
             }
@@ -98,8 +102,13 @@ final class PackOpener {
         Manifest m = read.manifest();
         Map<String, String> digests = new LinkedHashMap<>();
         m.tasks().forEach(t -> digests.put(t.id(), t.digest()));
-        PackState state = new PackState(source, new PackRef(m.name(), m.version(), Digests.pack(digests)),
-                m.info(), m.lists(), read.warnings(), limits);
+        PackState state = new PackState(
+                source,
+                new PackRef(m.name(), m.version(), Digests.pack(digests)),
+                m.info(),
+                m.lists(),
+                read.warnings(),
+                limits);
         List<Task> tasks = new ArrayList<>();
         for (TaskSpec spec : read.specs()) {
             tasks.add(new PackTask(state, spec, digests.get(spec.id())));

@@ -1,7 +1,10 @@
 package dev.ale.taskpack;
 
-import dev.ale.api.VerifierFactories;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.ale.api.spi.VerifierFactories;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * How a pack is opened: the safety limits for archives and the verifier registry used to check
@@ -11,6 +14,7 @@ import java.util.Optional;
  * @param limits    archive safety limits
  * @param verifiers the registry to validate verifier configurations with
  */
+@API(status = EXPERIMENTAL)
 public record PackOptions(PackLimits limits, Optional<VerifierFactories> verifiers) {
     public PackOptions {
         java.util.Objects.requireNonNull(limits, "limits");

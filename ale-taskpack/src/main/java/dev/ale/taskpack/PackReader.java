@@ -1,8 +1,8 @@
 package dev.ale.taskpack;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ale.api.TaskPackException;
-import dev.ale.api.TaskSpec;
+import dev.ale.api.task.TaskPackException;
+import dev.ale.api.task.TaskSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,11 +30,12 @@ final class PackReader {
     static Result read(PackSource source, PackOptions options, boolean building) {
         Listing listing = source.listing();
         if (listing.files().isEmpty()) {
-            throw new TaskPackException(source.location(), "", "holds no files (an empty pack, or an archive whose directory is damaged)");
+            throw new TaskPackException(
+                    source.location(), "", "holds no files (an empty pack, or an archive whose directory is damaged)");
         }
         if (!listing.files().containsKey(Manifest.FILE)) {
-            throw new TaskPackException(Manifest.FILE, "", "missing: a pack has pack.json at its top level ("
-                    + source.location() + ")");
+            throw new TaskPackException(
+                    Manifest.FILE, "", "missing: a pack has pack.json at its top level (" + source.location() + ")");
         }
         List<String> warnings = new ArrayList<>();
         long maxJson = options.limits().maxJsonBytes();
@@ -48,11 +49,15 @@ final class PackReader {
             Fields fields = new Fields(file, manifest.strict(), warnings);
             TaskSpec spec = TaskSpecReader.read(Json.readObject(source, file, maxJson), fields);
             if (!spec.id().equals(entry.id())) {
-                throw fields.error("/id", "id '" + spec.id() + "' does not match its folder 'tasks/" + entry.id() + "/'");
+                throw fields.error(
+                        "/id", "id '" + spec.id() + "' does not match its folder 'tasks/" + entry.id() + "/'");
             }
             if (!building && spec.revision() != entry.revision()) {
-                throw new TaskPackException(Manifest.FILE, entry.pointer() + "/revision", "revision " + entry.revision()
-                        + " does not match the revision " + spec.revision() + " in " + file);
+                throw new TaskPackException(
+                        Manifest.FILE,
+                        entry.pointer() + "/revision",
+                        "revision " + entry.revision() + " does not match the revision " + spec.revision() + " in "
+                                + file);
             }
             TaskLayout.checkTask(listing, entry.id(), spec.sessions().size());
             verifiers.check(spec, file);

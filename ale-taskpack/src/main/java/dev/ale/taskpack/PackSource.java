@@ -14,7 +14,7 @@ interface PackSource extends Closeable {
 
     /**
      * Opens a file of the listing. The stream delivers exactly the listed size or fails with a
-     * {@link dev.ale.api.TaskPackException} naming the entry.
+     * {@link dev.ale.api.task.TaskPackException} naming the entry.
      */
     InputStream open(String path) throws IOException;
 

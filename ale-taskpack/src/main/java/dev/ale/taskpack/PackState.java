@@ -1,7 +1,7 @@
 package dev.ale.taskpack;
 
-import dev.ale.api.PackRef;
-import dev.ale.api.TaskPackException;
+import dev.ale.api.task.PackRef;
+import dev.ale.api.task.TaskPackException;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +15,12 @@ final class PackState {
     private final PackLimits limits;
     private volatile boolean closed;
 
-    PackState(PackSource source, PackRef ref, PackInfo info, Map<String, List<String>> lists, List<String> warnings,
+    PackState(
+            PackSource source,
+            PackRef ref,
+            PackInfo info,
+            Map<String, List<String>> lists,
+            List<String> warnings,
             PackLimits limits) {
         this.source = source;
         this.limits = limits;

@@ -1,11 +1,11 @@
 package dev.ale.taskpack;
 
-import dev.ale.api.PackRef;
-import dev.ale.api.Task;
-import dev.ale.api.TaskFile;
-import dev.ale.api.TaskPackException;
-import dev.ale.api.TaskPart;
-import dev.ale.api.TaskSpec;
+import dev.ale.api.task.PackRef;
+import dev.ale.api.task.Task;
+import dev.ale.api.task.TaskFile;
+import dev.ale.api.task.TaskPackException;
+import dev.ale.api.task.TaskPart;
+import dev.ale.api.task.TaskSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +49,8 @@ final class PackTask implements Task {
         verify();
         String prefix = TaskLayout.folder(spec.id()) + part.folder();
         List<TaskFile> files = new ArrayList<>();
-        for (Map.Entry<String, Long> e : state.source().listing().filesUnder(prefix).entrySet()) {
+        for (Map.Entry<String, Long> e :
+                state.source().listing().filesUnder(prefix).entrySet()) {
             files.add(new PackFile(state, e.getKey(), e.getKey().substring(prefix.length()), e.getValue()));
         }
         files.sort((a, b) -> Digests.UTF8_ORDER.compare(a.path(), b.path()));
@@ -68,8 +69,10 @@ final class PackTask implements Task {
     @Override
     public List<TaskFile> unsealReference(char[] key) {
         if (!referenceSealed()) {
-            throw new TaskPackException(TaskLayout.folder(spec.id()), "", "the reference of task '" + spec.id()
-                    + "' is not sealed (it has no reference.7z)");
+            throw new TaskPackException(
+                    TaskLayout.folder(spec.id()),
+                    "",
+                    "the reference of task '" + spec.id() + "' is not sealed (it has no reference.7z)");
         }
         verify();
         return SealedReference.open(state.source(), SealedReference.entry(spec.id()), state.limits(), key);
@@ -96,13 +99,18 @@ final class PackTask implements Task {
 
     /** The error for a task whose files do not give the digest recorded in pack.json. */
     static TaskPackException mismatch(String id, String recorded, String actual) {
-        return new TaskPackException(TaskLayout.folder(id), "", "task '" + id + "' does not match its digest: pack.json records "
-                + recorded + " but its files give " + actual + " (after editing a pack, run TaskPackWriter.updateDigests"
-                + " or `ale pack build`)");
+        return new TaskPackException(
+                TaskLayout.folder(id),
+                "",
+                "task '" + id + "' does not match its digest: pack.json records "
+                        + recorded + " but its files give " + actual
+                        + " (after editing a pack, run TaskPackWriter.updateDigests"
+                        + " or `ale pack build`)");
     }
 
     @Override
     public String toString() {
-        return "task " + spec.id() + " (revision " + spec.revision() + ") of " + state.ref().name() + " " + state.ref().version();
+        return "task " + spec.id() + " (revision " + spec.revision() + ") of "
+                + state.ref().name() + " " + state.ref().version();
     }
 }

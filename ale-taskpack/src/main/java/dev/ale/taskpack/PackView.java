@@ -1,7 +1,7 @@
 package dev.ale.taskpack;
 
-import dev.ale.api.PackRef;
-import dev.ale.api.Task;
+import dev.ale.api.task.PackRef;
+import dev.ale.api.task.Task;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +53,8 @@ final class PackView implements TaskPack {
     @Override
     public TaskPack select(TaskFilter filter) {
         Objects.requireNonNull(filter, "filter");
-        return new PackView(state, tasks.stream().filter(t -> filter.test(t, this)).toList());
+        return new PackView(
+                state, tasks.stream().filter(t -> filter.test(t, this)).toList());
     }
 
     @Override

@@ -3,8 +3,8 @@ package dev.ale.taskpack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ale.api.TaskPackException;
-import dev.ale.api.TaskSpec;
+import dev.ale.api.task.TaskPackException;
+import dev.ale.api.task.TaskSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +70,8 @@ final class PackWriting {
     static PackOpener.Kind kind(Path target) {
         PackOpener.Kind kind = PackOpener.Kind.of(target);
         if (kind == null) {
-            throw new TaskPackException(target.toString(), "", "unknown kind of archive: expected .zip, .tar, .tar.gz or .tgz");
+            throw new TaskPackException(
+                    target.toString(), "", "unknown kind of archive: expected .zip, .tar, .tar.gz or .tgz");
         }
         return kind;
     }
@@ -80,7 +81,8 @@ final class PackWriting {
         Path absolute = target.toAbsolutePath().normalize();
         Path parent = absolute.getParent();
         if (parent == null || (Files.isDirectory(parent) && parent.toRealPath().startsWith(source.root()))) {
-            throw new TaskPackException(target.toString(), "", "the archive cannot be written inside the pack directory");
+            throw new TaskPackException(
+                    target.toString(), "", "the archive cannot be written inside the pack directory");
         }
         return absolute;
     }
@@ -115,8 +117,11 @@ final class PackWriting {
         try {
             filler.fill(tmp);
             if (Files.getFileAttributeView(tmp, PosixFileAttributeView.class) != null) {
-                Files.setPosixFilePermissions(tmp, Files.exists(target)
-                        ? Files.getPosixFilePermissions(target) : PosixFilePermissions.fromString("rw-r--r--"));
+                Files.setPosixFilePermissions(
+                        tmp,
+                        Files.exists(target)
+                                ? Files.getPosixFilePermissions(target)
+                                : PosixFilePermissions.fromString("rw-r--r--"));
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {

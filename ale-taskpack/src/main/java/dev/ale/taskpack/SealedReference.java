@@ -1,7 +1,7 @@
 package dev.ale.taskpack;
 
-import dev.ale.api.TaskFile;
-import dev.ale.api.TaskPackException;
+import dev.ale.api.task.TaskFile;
+import dev.ale.api.task.TaskPackException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,20 +33,27 @@ final class SealedReference {
      */
     static List<TaskFile> open(PackSource source, String entry, PackLimits limits, char[] key) {
         if (key == null || key.length == 0) {
-            throw new TaskPackException(entry, "", "no key given: the reference is sealed and opens only with the pack's key");
+            throw new TaskPackException(
+                    entry, "", "no key given: the reference is sealed and opens only with the pack's key");
         }
         byte[] archive = read(source, entry);
         EntryGuard guard = new EntryGuard(limits);
         List<String> paths = new ArrayList<>();
         List<SevenZReader.Entry> entries;
         try {
-            entries = SevenZReader.read(archive, key, (name, directory, size) ->
-                    paths.add(directory ? guard.folder(name) : guard.file(name, size)));
+            entries = SevenZReader.read(
+                    archive,
+                    key,
+                    (name, directory, size) -> paths.add(directory ? guard.folder(name) : guard.file(name, size)));
         } catch (SevenZReader.Failure e) {
-            throw new TaskPackException(entry, "", (e.wrongKey ? "cannot unseal: " : "cannot unseal (unreadable archive): ")
-                    + e.getMessage(), e);
+            throw new TaskPackException(
+                    entry,
+                    "",
+                    (e.wrongKey ? "cannot unseal: " : "cannot unseal (unreadable archive): ") + e.getMessage(),
+                    e);
         } catch (TaskPackException refused) {
-            throw new TaskPackException(entry, "", "entry '" + refused.source() + "' refused: " + refused.rule(), refused);
+            throw new TaskPackException(
+                    entry, "", "entry '" + refused.source() + "' refused: " + refused.rule(), refused);
         }
         List<TaskFile> files = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -62,8 +69,10 @@ final class SealedReference {
     private static byte[] read(PackSource source, String entry) {
         long size = source.listing().files().get(entry);
         if (size > MAX_ARCHIVE_BYTES) {
-            throw new TaskPackException(entry, "", "a sealed reference is read into memory and may hold at most "
-                    + MAX_ARCHIVE_BYTES + " bytes");
+            throw new TaskPackException(
+                    entry,
+                    "",
+                    "a sealed reference is read into memory and may hold at most " + MAX_ARCHIVE_BYTES + " bytes");
         }
         try (InputStream in = source.open(entry)) {
             return in.readNBytes((int) size);

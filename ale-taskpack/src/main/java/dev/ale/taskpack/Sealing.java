@@ -1,7 +1,7 @@
 package dev.ale.taskpack;
 
-import dev.ale.api.TaskPackException;
-import dev.ale.api.TaskSpec;
+import dev.ale.api.task.TaskPackException;
+import dev.ale.api.task.TaskSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.SeekableByteChannel;
@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 final class Sealing {
     /** What {@code reference/} is renamed to before it is deleted. */
     static final String REMOVED = ".reference.sealed";
+
     private static final String REFERENCE = "reference";
 
     private Sealing() {}
@@ -39,10 +40,12 @@ final class Sealing {
         try {
             recover(packDirectory);
             try (DirectorySource source = DirectorySource.scan(packDirectory)) {
-                List<TaskSpec> specs = PackReader.read(source, PackOptions.defaults(), true).specs();
+                List<TaskSpec> specs =
+                        PackReader.read(source, PackOptions.defaults(), true).specs();
                 for (TaskSpec spec : specs) {
                     String entry = SealedReference.entry(spec.id());
-                    if (references(source, spec.id()).isEmpty() && source.listing().files().containsKey(entry)) {
+                    if (references(source, spec.id()).isEmpty()
+                            && source.listing().files().containsKey(entry)) {
                         checkOpens(source, entry, key);
                     }
                 }
@@ -99,7 +102,8 @@ final class Sealing {
         }
     }
 
-    private static void seal(DirectorySource source, String id, SortedMap<String, Long> files, char[] key) throws IOException {
+    private static void seal(DirectorySource source, String id, SortedMap<String, Long> files, char[] key)
+            throws IOException {
         String prefix = TaskLayout.folder(id) + REFERENCE + "/";
         List<SevenZWriter.Item> items = new ArrayList<>();
         for (Map.Entry<String, Long> f : files.entrySet()) {
@@ -109,8 +113,8 @@ final class Sealing {
         items.sort((a, b) -> Digests.UTF8_ORDER.compare(a.name(), b.name()));
         Path task = source.root().resolve(TaskLayout.folder(id));
         PackWriting.replace(task.resolve(SealedReference.FILE), tmp -> {
-            try (SeekableByteChannel out = Files.newByteChannel(tmp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (SeekableByteChannel out =
+                    Files.newByteChannel(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 SevenZWriter.write(items, key, out);
             }
         });
@@ -134,7 +138,8 @@ final class Sealing {
                 if (!Files.isDirectory(task, LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
-                try (DirectoryStream<Path> temps = Files.newDirectoryStream(task, "." + SealedReference.FILE + ".*.tmp")) {
+                try (DirectoryStream<Path> temps =
+                        Files.newDirectoryStream(task, "." + SealedReference.FILE + ".*.tmp")) {
                     for (Path tmp : temps) {
                         Files.deleteIfExists(tmp);
                     }

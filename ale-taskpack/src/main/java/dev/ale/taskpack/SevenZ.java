@@ -21,6 +21,7 @@ final class SevenZ {
     static final byte[] SIGNATURE = {'7', 'z', (byte) 0xBC, (byte) 0xAF, 0x27, 0x1C};
     /** The signature header: signature, version, start header CRC, next header offset, size and CRC. */
     static final int SIGNATURE_HEADER = 32;
+
     static final int END = 0x00;
     static final int HEADER = 0x01;
     static final int ARCHIVE_PROPERTIES = 0x02;
@@ -47,6 +48,7 @@ final class SevenZ {
     static final int CYCLES_POWER = 19;
     /** The most rounds 7-Zip itself accepts; more would let an archive stall the reader. */
     static final int MAX_CYCLES_POWER = 24;
+
     static final int BLOCK = 16;
 
     private SevenZ() {}

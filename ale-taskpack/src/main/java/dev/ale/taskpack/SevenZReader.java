@@ -3,10 +3,8 @@ package dev.ale.taskpack;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,12 +125,14 @@ final class SevenZReader {
         return entries(main, files, check, encryptedHeader);
     }
 
-    private List<Entry> entries(SevenZStreams main, List<SevenZFiles.File> files, EntryCheck check, boolean encryptedHeader)
+    private List<Entry> entries(
+            SevenZStreams main, List<SevenZFiles.File> files, EntryCheck check, boolean encryptedHeader)
             throws Failure {
         long[] sizes = main.streamSizes();
         long withContent = files.stream().filter(SevenZFiles.File::hasStream).count();
         if (withContent != sizes.length) {
-            throw unreadable("the header lists " + withContent + " files with content but " + sizes.length + " streams");
+            throw unreadable(
+                    "the header lists " + withContent + " files with content but " + sizes.length + " streams");
         }
         int next = 0;
         for (SevenZFiles.File f : files) {
@@ -162,7 +162,8 @@ final class SevenZReader {
             }
             int length = (int) sizes[stream];
             if (main.streamCrcDefined(stream) && main.streamCrc(stream) != SevenZ.crc(data, offset, length)) {
-                throw new Failure(damaged + " (CRC mismatch in '" + EntryRules.printable(f.name()) + "')", !encryptedHeader);
+                throw new Failure(
+                        damaged + " (CRC mismatch in '" + EntryRules.printable(f.name()) + "')", !encryptedHeader);
             }
             out.add(new Entry(f.name(), false, data, offset, length));
             offset += length;
@@ -215,7 +216,8 @@ final class SevenZReader {
         }
         byte[] salt = Arrays.copyOfRange(props, 2, 2 + saltSize);
         byte[] iv = Arrays.copyOf(Arrays.copyOfRange(props, 2 + saltSize, 2 + saltSize + ivSize), SevenZ.BLOCK);
-        byte[] key = keys.computeIfAbsent(cycles + ":" + SevenZ.hex(salt), k -> SevenZ.deriveKey(password, salt, cycles));
+        byte[] key =
+                keys.computeIfAbsent(cycles + ":" + SevenZ.hex(salt), k -> SevenZ.deriveKey(password, salt, cycles));
         try {
             return SevenZ.cipher(Cipher.DECRYPT_MODE, key, iv).doFinal(data);
         } catch (java.security.GeneralSecurityException e) {

@@ -11,9 +11,10 @@ import java.util.List;
  * sealed reference needs is accepted: simple coders (one stream in, one out), Copy and 7zAES, one
  * packed stream per folder.
  */
-record SevenZStreams(long packPos, long[] packSizes, List<Folder> folders, long[] streamSizes, BitSet crcDefined,
-        long[] crcs) {
-    static final SevenZStreams EMPTY = new SevenZStreams(0, new long[0], List.of(), new long[0], new BitSet(), new long[0]);
+record SevenZStreams(
+        long packPos, long[] packSizes, List<Folder> folders, long[] streamSizes, BitSet crcDefined, long[] crcs) {
+    static final SevenZStreams EMPTY =
+            new SevenZStreams(0, new long[0], List.of(), new long[0], new BitSet(), new long[0]);
 
     /** One coder of a folder: its method id, properties and output size. */
     record Coder(byte[] method, byte[] properties, long unpackSize) {}
@@ -104,15 +105,17 @@ record SevenZStreams(long packPos, long[] packSizes, List<Folder> folders, long[
                 List<Coder> ordered = new ArrayList<>();
                 for (int c : order) {
                     Coder coder = raw.get(i).get(c);
-                    ordered.add(new Coder(coder.method(), coder.properties(), coderSizes.get(i)[c]));
+                    ordered.add(new Coder(
+                            coder.method(), coder.properties(), coderSizes.get(i)[c]));
                 }
-                folders.add(new Folder(ordered, ordered.get(ordered.size() - 1).unpackSize(), hasCrc.get(i), crcs[i], 1));
+                folders.add(
+                        new Folder(ordered, ordered.get(ordered.size() - 1).unpackSize(), hasCrc.get(i), crcs[i], 1));
             }
             id = h.u8();
         }
         if (packSizes.length != folders.size()) {
-            throw SevenZReader.unreadable("the archive has " + packSizes.length + " packed streams for " + folders.size()
-                    + " folders (sealed references use one packed stream per folder)");
+            throw SevenZReader.unreadable("the archive has " + packSizes.length + " packed streams for "
+                    + folders.size() + " folders (sealed references use one packed stream per folder)");
         }
         SevenZStreams streams = defaultSubstreams(packPos, packSizes, folders);
         if (id == SevenZ.SUBSTREAMS_INFO && substreams) {
@@ -191,7 +194,8 @@ record SevenZStreams(long packPos, long[] packSizes, List<Folder> folders, long[
 
     static void expect(int id, int wanted, String where) throws SevenZReader.Failure {
         if (id != wanted) {
-            throw SevenZReader.unreadable("the header is damaged (property " + id + " where " + where + " has " + wanted + ")");
+            throw SevenZReader.unreadable(
+                    "the header is damaged (property " + id + " where " + where + " has " + wanted + ")");
         }
     }
 }

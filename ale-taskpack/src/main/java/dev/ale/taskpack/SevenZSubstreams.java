@@ -22,7 +22,8 @@ final class SevenZSubstreams {
             id = h.u8();
         }
         if (total > h.remaining() + (long) folders.size()) {
-            throw SevenZReader.unreadable("the header is damaged (" + total + " files cannot be described in what is left)");
+            throw SevenZReader.unreadable(
+                    "the header is damaged (" + total + " files cannot be described in what is left)");
         }
         long[] sizes = new long[(int) total];
         int next = 0;

@@ -142,7 +142,8 @@ final class SevenZWriter {
                 }
             }
             if (count != item.size()) {
-                throw new IOException(item.name() + " changed while it was sealed: " + count + " bytes, not " + item.size());
+                throw new IOException(
+                        item.name() + " changed while it was sealed: " + count + " bytes, not " + item.size());
             }
             crcs[i] = crc.getValue();
             total += count;

@@ -1,6 +1,6 @@
 package dev.ale.taskpack;
 
-import dev.ale.api.TaskPackException;
+import dev.ale.api.task.TaskPackException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -25,6 +25,7 @@ final class TarBlocks {
     private long skip;
     /** The data of a PAX or GNU long-name header being collected, else null. */
     private ByteArrayOutputStream meta;
+
     private byte metaType;
     private long metaLeft;
     private final Map<String, byte[]> global = new HashMap<>();
@@ -89,8 +90,11 @@ final class TarBlocks {
         byte type = block[156];
         if (type == 'x' || type == 'g' || type == 'L' || type == 'K') {
             if (size < 0 || size > TarExtractor.MAX_HEADER_BYTES) {
-                throw new TaskPackException(archive, "", "tar header data (long names or extended headers) over the limit of "
-                        + TarExtractor.MAX_HEADER_BYTES + " bytes for one entry");
+                throw new TaskPackException(
+                        archive,
+                        "",
+                        "tar header data (long names or extended headers) over the limit of "
+                                + TarExtractor.MAX_HEADER_BYTES + " bytes for one entry");
             }
             meta = new ByteArrayOutputStream((int) size);
             metaType = type;
@@ -153,7 +157,7 @@ final class TarBlocks {
             case 'L' -> longName = data;
             case 'x' -> records(data, local);
             case 'g' -> records(data, global);
-            default -> { } // 'K', a long link name: links are refused
+            default -> {} // 'K', a long link name: links are refused
         }
     }
 
@@ -181,7 +185,9 @@ final class TarBlocks {
             if (eq >= end || data[end - 1] != '\n') {
                 throw corruptRecord(at);
             }
-            into.put(new String(data, space + 1, eq - space - 1, StandardCharsets.UTF_8), Arrays.copyOfRange(data, eq + 1, end - 1));
+            into.put(
+                    new String(data, space + 1, eq - space - 1, StandardCharsets.UTF_8),
+                    Arrays.copyOfRange(data, eq + 1, end - 1));
             at = end;
         }
     }

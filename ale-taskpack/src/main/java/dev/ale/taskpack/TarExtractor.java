@@ -1,7 +1,7 @@
 package dev.ale.taskpack;
 
 import dev.ale.api.AleException;
-import dev.ale.api.TaskPackException;
+import dev.ale.api.task.TaskPackException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,7 +56,11 @@ final class TarExtractor {
         }
         try (InputStream file = Files.newInputStream(archive)) {
             Counting compressed = new Counting(new BufferedInputStream(file), null);
-            InputStream raw = gzip ? GzipCompressorInputStream.builder().setInputStream(compressed).get() : compressed;
+            InputStream raw = gzip
+                    ? GzipCompressorInputStream.builder()
+                            .setInputStream(compressed)
+                            .get()
+                    : compressed;
             Counting headers = new Counting(raw, location);
             TarExtractor x = new TarExtractor(limits, root, compressed, headers);
             try (TarArchiveInputStream tar = new TarArchiveInputStream(headers, StandardCharsets.UTF_8.name())) {
@@ -75,7 +79,8 @@ final class TarExtractor {
         } catch (StackOverflowError e) {
             // the tar reader recurses once per extended header: a long chain of them exhausts the stack
             TempDirs.deleteTree(root);
-            throw new TaskPackException(location, "", "not a readable tar archive: too long a chain of extended headers", e);
+            throw new TaskPackException(
+                    location, "", "not a readable tar archive: too long a chain of extended headers", e);
         }
     }
 
@@ -114,10 +119,13 @@ final class TarExtractor {
             throw EntryRules.refuse(name, "sparse file entries are not supported");
         }
         byte flag = e.getLinkFlag();
-        boolean plain = flag == TarConstants.LF_NORMAL || flag == TarConstants.LF_OLDNORM
-                || flag == TarConstants.LF_CONTIG || flag == TarConstants.LF_DIR;
+        boolean plain = flag == TarConstants.LF_NORMAL
+                || flag == TarConstants.LF_OLDNORM
+                || flag == TarConstants.LF_CONTIG
+                || flag == TarConstants.LF_DIR;
         if (!plain) {
-            throw EntryRules.refuse(name, "unsupported tar entry type '" + EntryRules.printable(String.valueOf((char) flag)) + "'");
+            throw EntryRules.refuse(
+                    name, "unsupported tar entry type '" + EntryRules.printable(String.valueOf((char) flag)) + "'");
         }
     }
 
@@ -127,19 +135,22 @@ final class TarExtractor {
         Files.createDirectories(target.getParent());
         long count = 0;
         byte[] buffer = new byte[8192];
-        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS)) {
+        try (OutputStream out = Files.newOutputStream(
+                target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
             for (int n = readContent(tar, buffer); n >= 0; n = readContent(tar, buffer)) {
                 count += n;
                 total += n;
                 if (count > limits.maxEntryBytes()) {
-                    throw EntryRules.refuse(name, "entry is larger than the limit of " + limits.maxEntryBytes() + " bytes");
+                    throw EntryRules.refuse(
+                            name, "entry is larger than the limit of " + limits.maxEntryBytes() + " bytes");
                 }
                 if (total > limits.maxTotalBytes()) {
-                    throw EntryRules.refuse(name, "the entries add up to more than the limit of " + limits.maxTotalBytes() + " bytes");
+                    throw EntryRules.refuse(
+                            name, "the entries add up to more than the limit of " + limits.maxTotalBytes() + " bytes");
                 }
                 if (total > limits.ratioFloorBytes() && BoundedInput.overRatio(total, compressed.count, limits)) {
-                    throw EntryRules.refuse(name, "compression ratio over the limit of " + limits.maxCompressionRatio());
+                    throw EntryRules.refuse(
+                            name, "compression ratio over the limit of " + limits.maxCompressionRatio());
                 }
                 out.write(buffer, 0, n);
             }
@@ -177,6 +188,7 @@ final class TarExtractor {
         private final String archive;
         /** Follows the tar blocks when this counts the tar stream (else null). */
         private final TarBlocks blocks;
+
         private long count;
         private long metadata;
         private boolean content;
@@ -205,8 +217,12 @@ final class TarExtractor {
             if (!content && archive != null) {
                 metadata += n;
                 if (metadata > MAX_HEADER_BYTES) {
-                    throw new TaskPackException(archive, "", "tar header data (long names, extended headers or data of "
-                            + "non-file entries) over the limit of " + MAX_HEADER_BYTES + " bytes for one entry");
+                    throw new TaskPackException(
+                            archive,
+                            "",
+                            "tar header data (long names, extended headers or data of "
+                                    + "non-file entries) over the limit of " + MAX_HEADER_BYTES
+                                    + " bytes for one entry");
                 }
             }
         }

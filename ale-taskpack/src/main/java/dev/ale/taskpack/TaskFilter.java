@@ -1,13 +1,17 @@
 package dev.ale.taskpack;
 
-import dev.ale.api.Task;
-import dev.ale.api.Tier;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.ale.api.task.Task;
+import dev.ale.api.task.Tier;
+import org.apiguardian.api.API;
 
 /**
  * Selects tasks of a pack: by id glob, tier, cluster, subfield, SOC code or prefix, or named list.
  * Filters compose with {@link #and}, {@link #or} and {@link #negate}.
  */
 @FunctionalInterface
+@API(status = STABLE)
 public interface TaskFilter {
     /** Whether the task (of the given pack, for named lists) is selected. */
     boolean test(Task task, TaskPack pack);

@@ -1,6 +1,6 @@
 package dev.ale.taskpack;
 
-import dev.ale.api.TaskPackException;
+import dev.ale.api.task.TaskPackException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  */
 final class TaskLayout {
     static final String TASKS = "tasks/";
-    private static final Set<String> TASK_CHILDREN = Set.of("task.json", "inputs/", "sessions/", "reference/",
-            "reference.7z", "solution/");
+    private static final Set<String> TASK_CHILDREN =
+            Set.of("task.json", "inputs/", "sessions/", "reference/", "reference.7z", "solution/");
     private static final Pattern SESSION = Pattern.compile("[1-9][0-9]{0,8}/");
 
     private TaskLayout() {}
@@ -33,9 +33,12 @@ final class TaskLayout {
     static void checkTop(Listing listing, List<Manifest.Entry> tasks) {
         for (String child : listing.children("")) {
             if (!child.equals(Manifest.FILE) && !child.equals(TASKS)) {
-                throw new TaskPackException(child, "", Set.of(Manifest.FILE, TASKS).contains(otherType(child))
-                        ? "has the wrong type (pack.json is a file, tasks/ a folder)"
-                        : "not part of the pack layout: only pack.json and tasks/ may be at the top level");
+                throw new TaskPackException(
+                        child,
+                        "",
+                        Set.of(Manifest.FILE, TASKS).contains(otherType(child))
+                                ? "has the wrong type (pack.json is a file, tasks/ a folder)"
+                                : "not part of the pack layout: only pack.json and tasks/ may be at the top level");
             }
         }
         Set<String> listed = new HashSet<>();
@@ -50,8 +53,10 @@ final class TaskLayout {
         }
         for (Manifest.Entry t : tasks) {
             if (!listing.files().containsKey(taskJson(t.id()))) {
-                throw new TaskPackException(taskJson(t.id()), "", "missing: the task is listed in pack.json at "
-                        + t.pointer() + " but has no task.json");
+                throw new TaskPackException(
+                        taskJson(t.id()),
+                        "",
+                        "missing: the task is listed in pack.json at " + t.pointer() + " but has no task.json");
             }
         }
     }
@@ -61,25 +66,37 @@ final class TaskLayout {
         String folder = folder(id);
         for (String child : listing.children(folder)) {
             if (!TASK_CHILDREN.contains(child)) {
-                throw new TaskPackException(folder + child, "", TASK_CHILDREN.contains(otherType(child))
-                        ? "has the wrong type (task.json and reference.7z are files; inputs/, sessions/, reference/ and solution/ folders)"
-                        : "not allowed in a task folder (only task.json, inputs/, sessions/<n>/, reference/, reference.7z and solution/)");
+                throw new TaskPackException(
+                        folder + child,
+                        "",
+                        TASK_CHILDREN.contains(otherType(child))
+                                ? "has the wrong type (task.json and reference.7z are files; inputs/, sessions/, reference/ and solution/ folders)"
+                                : "not allowed in a task folder (only task.json, inputs/, sessions/<n>/, reference/, reference.7z and solution/)");
             }
         }
-        if (listing.files().containsKey(folder + SealedReference.FILE) && !listing.filesUnder(folder + "reference/").isEmpty()) {
-            throw new TaskPackException(folder + SealedReference.FILE, "", "a task holds its reference either in reference/"
-                    + " or sealed in reference.7z, not both");
+        if (listing.files().containsKey(folder + SealedReference.FILE)
+                && !listing.filesUnder(folder + "reference/").isEmpty()) {
+            throw new TaskPackException(
+                    folder + SealedReference.FILE,
+                    "",
+                    "a task holds its reference either in reference/" + " or sealed in reference.7z, not both");
         }
         String sessionsFolder = folder + "sessions/";
         for (String child : listing.children(sessionsFolder)) {
             if (!SESSION.matcher(child).matches()) {
-                throw new TaskPackException(sessionsFolder + child, "", "not a session folder: sessions/ holds only folders "
-                        + "named 1.." + sessions + " (the task's sessions)");
+                throw new TaskPackException(
+                        sessionsFolder + child,
+                        "",
+                        "not a session folder: sessions/ holds only folders " + "named 1.." + sessions
+                                + " (the task's sessions)");
             }
             int n = Integer.parseInt(child.substring(0, child.length() - 1));
             if (n > sessions) {
-                throw new TaskPackException(sessionsFolder + child, "", "session " + n + " does not exist: the task has "
-                        + sessions + " session" + (sessions == 1 ? "" : "s"));
+                throw new TaskPackException(
+                        sessionsFolder + child,
+                        "",
+                        "session " + n + " does not exist: the task has " + sessions + " session"
+                                + (sessions == 1 ? "" : "s"));
             }
         }
     }

@@ -1,11 +1,14 @@
 package dev.ale.taskpack;
 
-import dev.ale.api.PackRef;
-import dev.ale.api.Task;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.ale.api.task.PackRef;
+import dev.ale.api.task.Task;
 import java.io.Closeable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * An opened task pack, or a selection of one. Its manifest and every {@code task.json} are read and
@@ -13,6 +16,7 @@ import java.util.Optional;
  * before they are handed out. Closing the pack frees the archive (or temporary extraction) behind
  * it; selections share their pack and closing one closes the pack.
  */
+@API(status = STABLE)
 public interface TaskPack extends Closeable {
     /** Name, version and digest of the whole pack (not of the selection). */
     PackRef ref();
@@ -38,7 +42,7 @@ public interface TaskPack extends Closeable {
     /**
      * Reads every task's files and checks them against their digests.
      *
-     * @throws dev.ale.api.TaskPackException naming the first task whose content does not match
+     * @throws dev.ale.api.task.TaskPackException naming the first task whose content does not match
      */
     void verify();
 

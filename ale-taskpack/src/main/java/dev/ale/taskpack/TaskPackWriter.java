@@ -1,6 +1,9 @@
 package dev.ale.taskpack;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /**
  * Writes a pack directory as a pack: fills in the task digests of {@code pack.json}, writes
@@ -8,6 +11,7 @@ import java.nio.file.Path;
  * directory twice gives byte-identical files, and seals references with a key
  * ({@code reference.7z}, see {@code docs/sealed-references.md}).
  */
+@API(status = STABLE)
 public final class TaskPackWriter {
     private TaskPackWriter() {}
 
@@ -41,7 +45,7 @@ public final class TaskPackWriter {
      *
      * @return the digest of the whole pack
      * @throws IllegalArgumentException if the key is empty
-     * @throws dev.ale.api.TaskPackException if the pack is invalid, or a task is sealed with another key
+     * @throws dev.ale.api.task.TaskPackException if the pack is invalid, or a task is sealed with another key
      */
     public static String sealReferences(Path packDirectory, char[] key) {
         return Sealing.sealReferences(packDirectory, key);

@@ -1,7 +1,9 @@
 package dev.ale.taskpack;
 
-import dev.ale.api.VerifierFactories;
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /**
  * Opens task packs: a directory, a {@code .zip} (read lazily with random access), or a
@@ -9,6 +11,7 @@ import java.nio.file.Path;
  * Opening reads and validates the manifest and every {@code task.json}, and checks verifier
  * configurations against the verifier registry found with {@link java.util.ServiceLoader}.
  */
+@API(status = STABLE)
 public final class TaskPacks {
     private TaskPacks() {}
 
@@ -16,8 +19,8 @@ public final class TaskPacks {
      * Opens the pack at {@code path} with the default limits and the verifier registry found on
      * the class path.
      *
-     * @throws dev.ale.api.TaskPackException naming the entry, field and rule of the first problem
-     * @throws dev.ale.api.VerifierConfigException naming the task.json and JSON Pointer of a bad verifier config
+     * @throws dev.ale.api.task.TaskPackException naming the entry, field and rule of the first problem
+     * @throws dev.ale.api.spi.VerifierConfigException naming the task.json and JSON Pointer of a bad verifier config
      */
     public static TaskPack open(Path path) {
         return open(path, PackOptions.defaults());

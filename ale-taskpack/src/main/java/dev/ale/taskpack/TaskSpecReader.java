@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ale.api.Limits;
-import dev.ale.api.SessionSpec;
-import dev.ale.api.TaskSpec;
-import dev.ale.api.Taxonomy;
-import dev.ale.api.Tier;
+import dev.ale.api.task.Limits;
+import dev.ale.api.task.SessionSpec;
+import dev.ale.api.task.TaskSpec;
+import dev.ale.api.task.Taxonomy;
+import dev.ale.api.task.Tier;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -20,13 +20,23 @@ import java.util.regex.Pattern;
 
 /** Reads and validates one {@code task.json} into a {@link TaskSpec}. */
 final class TaskSpecReader {
-    private static final Set<String> TOP = Set.of("id", "revision", "title", "taxonomy", "tier", "limits", "sessions",
-            "verifier", "passThreshold", "metadata");
+    private static final Set<String> TOP = Set.of(
+            "id",
+            "revision",
+            "title",
+            "taxonomy",
+            "tier",
+            "limits",
+            "sessions",
+            "verifier",
+            "passThreshold",
+            "metadata");
     private static final Set<String> TAXONOMY = Set.of("cluster", "subfield", "soc");
     private static final Set<String> LIMITS = Set.of("timeout", "maxSteps", "maxCostUsd");
     private static final Set<String> SESSION = Set.of("instruction");
     /** The longest timeout, in seconds: a (leap) year. */
     private static final long MAX_TIMEOUT_SECONDS = 366L * 24 * 3600;
+
     private static final Pattern SHORT_DURATION = Pattern.compile("([0-9]{1,9})([smh])");
 
     private TaskSpecReader() {}
@@ -49,7 +59,9 @@ final class TaskSpecReader {
             throw f.error("/tier", e.getMessage());
         }
         JsonNode limitsNode = json.get("limits");
-        Limits limits = limitsNode == null || limitsNode.isNull() ? Limits.defaults() : limits(f, f.object(limitsNode, "/limits"));
+        Limits limits = limitsNode == null || limitsNode.isNull()
+                ? Limits.defaults()
+                : limits(f, f.object(limitsNode, "/limits"));
         List<SessionSpec> sessions = sessions(f, f.array(f.required(json, "sessions", ""), "/sessions"));
         ObjectNode verifier = f.object(f.required(json, "verifier", ""), "/verifier");
         f.text(verifier, "type", "/verifier");
@@ -62,7 +74,8 @@ final class TaskSpecReader {
             }
         }
         JsonNode metadata = json.get("metadata");
-        ObjectNode meta = metadata == null || metadata.isNull() ? JsonNodeFactory.instance.objectNode()
+        ObjectNode meta = metadata == null || metadata.isNull()
+                ? JsonNodeFactory.instance.objectNode()
                 : f.object(metadata, "/metadata");
         return new TaskSpec(id, revision, title, taxonomy, tier, limits, sessions, verifier, passThreshold, meta);
     }
@@ -72,8 +85,9 @@ final class TaskSpecReader {
         Occupations occupations = Occupations.get();
         String cluster = f.text(node, "cluster", "/taxonomy");
         if (!occupations.isCluster(cluster)) {
-            throw f.error("/taxonomy/cluster", "unknown cluster '" + cluster + "' (known: "
-                    + String.join(", ", occupations.clusters()) + ")");
+            throw f.error(
+                    "/taxonomy/cluster",
+                    "unknown cluster '" + cluster + "' (known: " + String.join(", ", occupations.clusters()) + ")");
         }
         String subfield = f.text(node, "subfield", "/taxonomy");
         if (!occupations.isSubfield(cluster, subfield)) {
@@ -116,8 +130,10 @@ final class TaskSpecReader {
         if (value.isNumber()) {
             double approximate = value.doubleValue();
             if (Double.isNaN(approximate)) {
-                throw f.error(at, "must be a duration (a string such as \"10m\" or \"PT10M\", or a number of seconds), found "
-                        + Fields.typeName(value));
+                throw f.error(
+                        at,
+                        "must be a duration (a string such as \"10m\" or \"PT10M\", or a number of seconds), found "
+                                + Fields.typeName(value));
             }
             if (approximate > MAX_TIMEOUT_SECONDS) {
                 throw f.error(at, "timeout is more than a year: " + value.asText());
@@ -144,13 +160,17 @@ final class TaskSpecReader {
                 try {
                     d = Duration.parse(s);
                 } catch (DateTimeParseException e) {
-                    throw f.error(at, "not a duration: '" + s + "' (use an ISO-8601 duration such as PT10M, "
-                            + "a number of seconds, or <n>s, <n>m, <n>h)");
+                    throw f.error(
+                            at,
+                            "not a duration: '" + s + "' (use an ISO-8601 duration such as PT10M, "
+                                    + "a number of seconds, or <n>s, <n>m, <n>h)");
                 }
             }
         } else {
-            throw f.error(at, "must be a duration (a string such as \"10m\" or \"PT10M\", or a number of seconds), found "
-                    + Fields.typeName(value));
+            throw f.error(
+                    at,
+                    "must be a duration (a string such as \"10m\" or \"PT10M\", or a number of seconds), found "
+                            + Fields.typeName(value));
         }
         if (d.isNegative() || d.isZero()) {
             throw f.error(at, "timeout must be positive, found " + value.asText());

@@ -19,13 +19,18 @@ final class TempDirs {
         String prefix = "ale-pack-";
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             var ownerOnly = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
-            return parent == null ? Files.createTempDirectory(prefix, ownerOnly) : Files.createTempDirectory(parent, prefix, ownerOnly);
+            return parent == null
+                    ? Files.createTempDirectory(prefix, ownerOnly)
+                    : Files.createTempDirectory(parent, prefix, ownerOnly);
         }
         Path dir = parent == null ? Files.createTempDirectory(prefix) : Files.createTempDirectory(parent, prefix);
         var file = dir.toFile();
-        boolean ok = file.setReadable(false, false) & file.setReadable(true, true)
-                & file.setWritable(false, false) & file.setWritable(true, true)
-                & file.setExecutable(false, false) & file.setExecutable(true, true);
+        boolean ok = file.setReadable(false, false)
+                & file.setReadable(true, true)
+                & file.setWritable(false, false)
+                & file.setWritable(true, true)
+                & file.setExecutable(false, false)
+                & file.setExecutable(true, true);
         if (!ok) {
             deleteTree(dir);
             throw new IOException("cannot make " + dir + " private to its owner");

@@ -1,8 +1,8 @@
 package dev.ale.taskpack;
 
-import dev.ale.api.TaskSpec;
-import dev.ale.api.VerifierConfigException;
-import dev.ale.api.VerifierFactories;
+import dev.ale.api.spi.VerifierConfigException;
+import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.task.TaskSpec;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +25,8 @@ final class VerifierCheck {
     static VerifierCheck of(PackOptions options, List<String> warnings) {
         Optional<VerifierFactories> registry = options.verifiers();
         if (registry.isEmpty()) {
-            Iterator<VerifierFactories> found = ServiceLoader.load(VerifierFactories.class).iterator();
+            Iterator<VerifierFactories> found =
+                    ServiceLoader.load(VerifierFactories.class).iterator();
             registry = found.hasNext() ? Optional.of(found.next()) : Optional.empty();
         }
         if (registry.isEmpty()) {

@@ -1,15 +1,15 @@
 package dev.ale.taskpack;
 
 import dev.ale.api.AleException;
-import dev.ale.api.TaskPackException;
+import dev.ale.api.task.TaskPackException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.zip.ZipEntry;
 import java.util.Map;
+import java.util.zip.ZipEntry;
 import org.apache.commons.compress.archivers.zip.UnixStat;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -26,7 +26,8 @@ final class ZipSource implements PackSource {
     private final Listing listing;
     private final Map<String, ZipArchiveEntry> entries;
 
-    private ZipSource(ZipFile zip, String location, PackLimits limits, Listing listing, Map<String, ZipArchiveEntry> entries) {
+    private ZipSource(
+            ZipFile zip, String location, PackLimits limits, Listing listing, Map<String, ZipArchiveEntry> entries) {
         this.zip = zip;
         this.location = location;
         this.limits = limits;
@@ -39,7 +40,10 @@ final class ZipSource implements PackSource {
         String location = file.getFileName().toString();
         ZipFile zip;
         try {
-            zip = ZipFile.builder().setPath(file).setUseUnicodeExtraFields(false).get();
+            zip = ZipFile.builder()
+                    .setPath(file)
+                    .setUseUnicodeExtraFields(false)
+                    .get();
         } catch (IOException | RuntimeException e) {
             throw new TaskPackException(location, "", "not a readable zip archive: " + e.getMessage(), e);
         }
@@ -74,16 +78,22 @@ final class ZipSource implements PackSource {
                 continue; // a count over the limit is refused at the entry that passes it
             }
             if (claimed < 0 || claimed > limits.maxEntries()) {
-                throw new TaskPackException(location, "", "the end record claims " + Long.toUnsignedString(claimed)
-                        + " entries, more than the limit of " + limits.maxEntries() + " entries");
+                throw new TaskPackException(
+                        location,
+                        "",
+                        "the end record claims " + Long.toUnsignedString(claimed) + " entries, more than the limit of "
+                                + limits.maxEntries() + " entries");
             }
-            throw new TaskPackException(location, "", "the end record claims " + claimed
-                    + " entries but the central directory holds " + read + " entries");
+            throw new TaskPackException(
+                    location,
+                    "",
+                    "the end record claims " + claimed + " entries but the central directory holds " + read
+                            + " entries");
         }
     }
 
-    private static void admit(ZipFile zip, ZipArchiveEntry e, EntryGuard guard, PackLimits limits,
-            Map<String, ZipArchiveEntry> entries) {
+    private static void admit(
+            ZipFile zip, ZipArchiveEntry e, EntryGuard guard, PackLimits limits, Map<String, ZipArchiveEntry> entries) {
         byte[] raw = e.getRawName();
         String name = raw == null ? e.getName() : EntryRules.utf8Name(raw, 0, raw.length);
         int type = e.getUnixMode() & UnixStat.FILE_TYPE_FLAG;
@@ -99,14 +109,18 @@ final class ZipSource implements PackSource {
         }
         String path = guard.file(name, e.getSize());
         if (e.getMethod() != ZipEntry.STORED && e.getMethod() != ZipEntry.DEFLATED) {
-            throw EntryRules.refuse(name, "compression method " + e.getMethod() + " is not supported (only stored and deflated)");
+            throw EntryRules.refuse(
+                    name, "compression method " + e.getMethod() + " is not supported (only stored and deflated)");
         }
         if (!zip.canReadEntryData(e)) {
             throw EntryRules.refuse(name, "unsupported compression method or encrypted entry");
         }
-        if (e.getSize() > limits.ratioFloorBytes() && BoundedInput.overRatio(e.getSize(), e.getCompressedSize(), limits)) {
-            throw EntryRules.refuse(name, "compression ratio over the limit of " + limits.maxCompressionRatio()
-                    + " (" + e.getSize() + " bytes from " + e.getCompressedSize() + ")");
+        if (e.getSize() > limits.ratioFloorBytes()
+                && BoundedInput.overRatio(e.getSize(), e.getCompressedSize(), limits)) {
+            throw EntryRules.refuse(
+                    name,
+                    "compression ratio over the limit of " + limits.maxCompressionRatio() + " (" + e.getSize()
+                            + " bytes from " + e.getCompressedSize() + ")");
         }
         entries.put(path, e);
     }

@@ -4,7 +4,7 @@ import static dev.ale.taskpack.Hostile.Entry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ale.api.TaskPackException;
+import dev.ale.api.task.TaskPackException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class ArchiveSafetyContract {
     @TempDir
     Path tmp;
+
     PackFixture fixture;
     List<Entry> base;
 
@@ -78,7 +79,8 @@ abstract class ArchiveSafetyContract {
 
     @Test
     void anEntryOverTheSizeLimitIsRefused() throws IOException {
-        TaskPackException e = refused(Hostile.plus(base, Entry.file("tasks/bank-rec/inputs/big.bin", SafetyCases.noise(200_000, 1))),
+        TaskPackException e = refused(
+                Hostile.plus(base, Entry.file("tasks/bank-rec/inputs/big.bin", SafetyCases.noise(200_000, 1))),
                 limits(1000, 100_000, 1L << 33, 200, 1L << 20));
         assertEquals("tasks/bank-rec/inputs/big.bin", e.source());
         assertTrue(e.rule().contains("larger than the limit of 100000"), e.getMessage());

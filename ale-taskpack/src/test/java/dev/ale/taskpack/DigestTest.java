@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ale.api.Task;
-import dev.ale.api.TaskPackException;
-import dev.ale.api.TaskPart;
+import dev.ale.api.task.Task;
+import dev.ale.api.task.TaskPackException;
+import dev.ale.api.task.TaskPart;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DigestTest {
     @TempDir
     Path tmp;
+
     PackFixture p;
 
     @BeforeEach
@@ -68,7 +69,9 @@ class DigestTest {
         try (TaskPack pack = TaskPacks.open(p.dir)) {
             Task bank = pack.task("bank-rec").orElseThrow();
             assertEquals(2, bank.files(TaskPart.INPUTS).size());
-            Files.writeString(p.dir.resolve("tasks/bank-rec/solution/reconciled.csv"), "changed, same length!!!!!!!!!!!!!!!!!!!!!\n");
+            Files.writeString(
+                    p.dir.resolve("tasks/bank-rec/solution/reconciled.csv"),
+                    "changed, same length!!!!!!!!!!!!!!!!!!!!!\n");
             assertEquals(1, bank.files(TaskPart.SOLUTION).size());
         }
     }

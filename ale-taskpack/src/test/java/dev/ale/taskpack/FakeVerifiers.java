@@ -1,10 +1,10 @@
 package dev.ale.taskpack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ale.api.Verdict;
-import dev.ale.api.Verifier;
-import dev.ale.api.VerifierConfigException;
-import dev.ale.api.VerifierFactories;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierConfigException;
+import dev.ale.api.spi.VerifierFactories;
 import java.util.List;
 import java.util.Set;
 
@@ -14,7 +14,8 @@ import java.util.Set;
  */
 public final class FakeVerifiers implements VerifierFactories {
     private static final Set<String> COMPOSITES = Set.of("all", "weighted", "any");
-    private static final Set<String> TYPES = Set.of("file-exists", "text", "json", "number", "csv", "all", "weighted", "any");
+    private static final Set<String> TYPES =
+            Set.of("file-exists", "text", "json", "number", "csv", "all", "weighted", "any");
 
     @Override
     public Verifier create(JsonNode config, String pointer) {
@@ -28,7 +29,8 @@ public final class FakeVerifiers implements VerifierFactories {
         if (COMPOSITES.contains(type)) {
             JsonNode checks = config.path("checks");
             if (!checks.isArray() || checks.isEmpty()) {
-                throw new VerifierConfigException(pointer + "/checks", "a composite needs a non-empty \"checks\" array");
+                throw new VerifierConfigException(
+                        pointer + "/checks", "a composite needs a non-empty \"checks\" array");
             }
             for (int i = 0; i < checks.size(); i++) {
                 create(checks.get(i), pointer + "/checks/" + i);

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ale.api.Task;
-import dev.ale.api.Tier;
+import dev.ale.api.task.Task;
+import dev.ale.api.task.Tier;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class FiltersTest {
     @TempDir
     Path tmp;
+
     TaskPack pack;
 
     @BeforeEach
@@ -36,8 +37,17 @@ class FiltersTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"bank-*, bank-rec", "*-close, ledger-close", "?ank-rec, bank-rec", "*e*, bank-rec ledger-close site-survey",
-        "bank.rec, ''", "bank-rec, bank-rec", "bank, ''", "*, bank-rec ledger-close site-survey", "s*y, site-survey"})
+    @CsvSource({
+        "bank-*, bank-rec",
+        "*-close, ledger-close",
+        "?ank-rec, bank-rec",
+        "*e*, bank-rec ledger-close site-survey",
+        "bank.rec, ''",
+        "bank-rec, bank-rec",
+        "bank, ''",
+        "*, bank-rec ledger-close site-survey",
+        "s*y, site-survey"
+    })
     void idGlobs(String glob, String expected) {
         assertEquals(expected, ids(TaskFilter.id(glob)));
     }
@@ -54,9 +64,20 @@ class FiltersTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"13-2011, bank-rec ledger-close", "13-, bank-rec ledger-close", "13, bank-rec ledger-close",
-        "13-20, bank-rec ledger-close", "13-2011.01, ledger-close", "43-3031, bank-rec", "43, bank-rec",
-        "17-2051, site-survey", "17-2, site-survey", "15, ''", "13-2012, ''", "' 17 ', site-survey"})
+    @CsvSource({
+        "13-2011, bank-rec ledger-close",
+        "13-, bank-rec ledger-close",
+        "13, bank-rec ledger-close",
+        "13-20, bank-rec ledger-close",
+        "13-2011.01, ledger-close",
+        "43-3031, bank-rec",
+        "43, bank-rec",
+        "17-2051, site-survey",
+        "17-2, site-survey",
+        "15, ''",
+        "13-2012, ''",
+        "' 17 ', site-survey"
+    })
     void socCodesAndPrefixes(String code, String expected) {
         assertEquals(expected, ids(TaskFilter.soc(code)));
     }
@@ -71,35 +92,42 @@ class FiltersTest {
     @Test
     void filtersCompose() {
         TaskFilter finance = TaskFilter.cluster("business_finance");
-        assertEquals("ledger-close", ids(finance.and(TaskFilter.tier(Tier.NEAR_TERM).negate())));
+        assertEquals(
+                "ledger-close", ids(finance.and(TaskFilter.tier(Tier.NEAR_TERM).negate())));
         assertEquals("bank-rec site-survey", ids(TaskFilter.tier(Tier.NEAR_TERM).or(TaskFilter.soc("17"))));
         assertEquals("site-survey", ids(finance.negate()));
         assertEquals("", ids(finance.and(finance.negate())));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "tier:near-term | bank-rec",
-        "tier:full-spectrum,soc:13- | ledger-close",
-        "cluster:business_finance, id:*-rec | bank-rec",
-        " list:finance , soc:13-2011.01 | ledger-close",
-        "subfield:accounting | bank-rec ledger-close",
-        "soc:17 | site-survey",
-        "id:nothing* | ''"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "tier:near-term | bank-rec",
+                "tier:full-spectrum,soc:13- | ledger-close",
+                "cluster:business_finance, id:*-rec | bank-rec",
+                " list:finance , soc:13-2011.01 | ledger-close",
+                "subfield:accounting | bank-rec ledger-close",
+                "soc:17 | site-survey",
+                "id:nothing* | ''"
+            })
     void expressions(String expression, String expected) {
         assertEquals(expected, ids(TaskFilter.parse(expression)));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "tier:hard | bad filter term 'tier:hard': unknown tier 'hard'",
-        "colour:red | bad filter term 'colour:red': unknown key 'colour'",
-        "tier | bad filter term 'tier': expected key:value",
-        "tier: | bad filter term 'tier:': the value is empty",
-        "tier:near-term,, | bad filter term '': expected key:value",
-        "cluster:banking | bad filter term 'cluster:banking': unknown cluster 'banking'",
-        "soc:abc | bad filter term 'soc:abc': not a SOC code or prefix",
-        "' ' | empty filter expression"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "tier:hard | bad filter term 'tier:hard': unknown tier 'hard'",
+                "colour:red | bad filter term 'colour:red': unknown key 'colour'",
+                "tier | bad filter term 'tier': expected key:value",
+                "tier: | bad filter term 'tier:': the value is empty",
+                "tier:near-term,, | bad filter term '': expected key:value",
+                "cluster:banking | bad filter term 'cluster:banking': unknown cluster 'banking'",
+                "soc:abc | bad filter term 'soc:abc': not a SOC code or prefix",
+                "' ' | empty filter expression"
+            })
     void badExpressionsNameTheTerm(String expression, String message) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TaskFilter.parse(expression));
         assertTrue(e.getMessage().startsWith(message), e.getMessage());
@@ -108,7 +136,11 @@ class FiltersTest {
     @Test
     void selectingASelectionNarrowsIt() {
         TaskPack finance = pack.select(TaskFilter.parse("cluster:business_finance"));
-        assertEquals(List.of("bank-rec"), finance.select(TaskFilter.list("smoke")).tasks().stream().map(Task::id).toList());
+        assertEquals(
+                List.of("bank-rec"),
+                finance.select(TaskFilter.list("smoke")).tasks().stream()
+                        .map(Task::id)
+                        .toList());
         assertEquals(List.of(), finance.select(TaskFilter.soc("17")).tasks());
     }
 }

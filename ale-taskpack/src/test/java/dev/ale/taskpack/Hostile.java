@@ -124,7 +124,8 @@ final class Hostile {
         byte[] bytes = Files.readAllBytes(tar);
         byte[] old = from.getBytes(StandardCharsets.US_ASCII);
         for (int at = 0; at + 512 <= bytes.length; at += 512) {
-            if (java.util.Arrays.equals(bytes, at, at + old.length, old, 0, old.length) && bytes[at + old.length] == 0) {
+            if (java.util.Arrays.equals(bytes, at, at + old.length, old, 0, old.length)
+                    && bytes[at + old.length] == 0) {
                 System.arraycopy(to.getBytes(StandardCharsets.US_ASCII), 0, bytes, at, old.length);
                 java.util.Arrays.fill(bytes, at + 148, at + 156, (byte) ' ');
                 long sum = 0;
@@ -149,7 +150,8 @@ final class Hostile {
             if (!e.link().isEmpty()) {
                 te.setLinkName(e.link());
             }
-            boolean hasData = e.tarType() == TarConstants.LF_NORMAL || e.tarType() == TarConstants.LF_PAX_EXTENDED_HEADER_LC
+            boolean hasData = e.tarType() == TarConstants.LF_NORMAL
+                    || e.tarType() == TarConstants.LF_PAX_EXTENDED_HEADER_LC
                     || e.tarType() == TarConstants.LF_GNUTYPE_LONGNAME;
             te.setSize(hasData ? e.data().length : 0);
             tar.putArchiveEntry(te);

@@ -3,7 +3,7 @@ package dev.ale.taskpack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ale.api.TaskPackException;
+import dev.ale.api.task.TaskPackException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +14,7 @@ class JsonRulesTest {
 
     @TempDir
     Path tmp;
+
     PackFixture p;
 
     @BeforeEach
@@ -84,8 +85,11 @@ class JsonRulesTest {
     @Test
     void sizeIsLimited() {
         p.editTask("bank-rec", t -> t.putObject("metadata").put("blob", "x".repeat(3000)));
-        TaskPackException e = org.junit.jupiter.api.Assertions.assertThrows(TaskPackException.class,
-                () -> TaskPacks.open(tmp, PackOptions.defaults().withLimits(new PackLimits(1000, 1 << 20, 1 << 24, 200, 1 << 20, 2048))));
+        TaskPackException e = org.junit.jupiter.api.Assertions.assertThrows(
+                TaskPackException.class,
+                () -> TaskPacks.open(
+                        tmp,
+                        PackOptions.defaults().withLimits(new PackLimits(1000, 1 << 20, 1 << 24, 200, 1 << 20, 2048))));
         assertEquals(BANK, e.source());
         assertTrue(e.rule().contains("limit of 2048 bytes"), e.getMessage());
     }

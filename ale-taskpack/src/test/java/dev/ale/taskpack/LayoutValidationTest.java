@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ale.api.Task;
-import dev.ale.api.TaskPackException;
-import dev.ale.api.TaskPart;
+import dev.ale.api.task.Task;
+import dev.ale.api.task.TaskPackException;
+import dev.ale.api.task.TaskPart;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LayoutValidationTest {
     @TempDir
     Path tmp;
+
     PackFixture p;
 
     @BeforeEach
@@ -125,7 +126,8 @@ class LayoutValidationTest {
     void aReferenceFolderBesideASealedReferenceIsAnError() {
         p.write("tasks/ledger-close/reference.7z", new byte[] {'7', 'z', (byte) 0xbc, (byte) 0xaf});
         p.rehash();
-        p.assertRefused("tasks/ledger-close/reference.7z", "", "either in reference/ or sealed in reference.7z, not both");
+        p.assertRefused(
+                "tasks/ledger-close/reference.7z", "", "either in reference/ or sealed in reference.7z, not both");
     }
 
     @Test
@@ -142,7 +144,8 @@ class LayoutValidationTest {
     private void deleteReferenceFolder(String id) throws IOException {
         Path reference = p.dir.resolve("tasks/" + id + "/reference");
         try (var walk = Files.walk(reference)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            walk.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(f -> f.toFile().delete());
         }
     }
 }

@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ale.api.TaskPackException;
+import dev.ale.api.task.TaskPackException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ManifestValidationTest {
     @TempDir
     Path tmp;
+
     PackFixture p;
 
     @BeforeEach
@@ -40,7 +42,8 @@ class ManifestValidationTest {
     void majorFormatVersionTwoIsRefused() {
         p.editManifest(m -> m.put("formatVersion", "2.0"));
         TaskPackException e = p.assertRefused("pack.json", "/formatVersion", "format version 2.0 is not supported");
-        assertEquals("pack.json at /formatVersion: format version 2.0 is not supported: this reader reads 1.x (up to 1.0)",
+        assertEquals(
+                "pack.json at /formatVersion: format version 2.0 is not supported: this reader reads 1.x (up to 1.0)",
                 e.getMessage());
     }
 
@@ -64,11 +67,24 @@ class ManifestValidationTest {
             ((ObjectNode) t.get("taxonomy")).put("isco", "2411");
         });
         List<String> w = p.warnings();
-        assertTrue(w.contains("pack.json at /formatVersion: format version 1.9 is newer than this reader's 1.0: unknown fields are ignored"), w.toString());
-        assertTrue(w.contains("pack.json at /signature: unknown field ignored (written for a newer format version)"), w.toString());
-        assertTrue(w.contains("pack.json at /tasks/0/weight: unknown field ignored (written for a newer format version)"), w.toString());
-        assertTrue(w.contains("tasks/bank-rec/task.json at /rubric: unknown field ignored (written for a newer format version)"), w.toString());
-        assertTrue(w.contains("tasks/bank-rec/task.json at /taxonomy/isco: unknown field ignored (written for a newer format version)"), w.toString());
+        assertTrue(
+                w.contains(
+                        "pack.json at /formatVersion: format version 1.9 is newer than this reader's 1.0: unknown fields are ignored"),
+                w.toString());
+        assertTrue(
+                w.contains("pack.json at /signature: unknown field ignored (written for a newer format version)"),
+                w.toString());
+        assertTrue(
+                w.contains("pack.json at /tasks/0/weight: unknown field ignored (written for a newer format version)"),
+                w.toString());
+        assertTrue(
+                w.contains(
+                        "tasks/bank-rec/task.json at /rubric: unknown field ignored (written for a newer format version)"),
+                w.toString());
+        assertTrue(
+                w.contains(
+                        "tasks/bank-rec/task.json at /taxonomy/isco: unknown field ignored (written for a newer format version)"),
+                w.toString());
         assertEquals(5, w.size(), w.toString());
     }
 
@@ -123,7 +139,7 @@ class ManifestValidationTest {
 
     @Test
     void digestMustBeLowerCaseSha256Hex() {
-        String upper = p.recordedDigest("bank-rec").toUpperCase();
+        String upper = p.recordedDigest("bank-rec").toUpperCase(Locale.ROOT);
         p.editManifest(m -> ((ObjectNode) m.get("tasks").get(0)).put("digest", upper));
         p.assertRefused("pack.json", "/tasks/0/digest", "64 lower-case hex digits");
     }
@@ -139,7 +155,10 @@ class ManifestValidationTest {
     @Test
     void revisionsMustMatchTheTaskJson() {
         p.editManifest(m -> ((ObjectNode) m.get("tasks").get(0)).put("revision", 2));
-        p.assertRefused("pack.json", "/tasks/0/revision", "revision 2 does not match the revision 1 in tasks/bank-rec/task.json");
+        p.assertRefused(
+                "pack.json",
+                "/tasks/0/revision",
+                "revision 2 does not match the revision 1 in tasks/bank-rec/task.json");
     }
 
     @Test

@@ -3,10 +3,10 @@ package dev.ale.taskpack;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.ale.api.Task;
-import dev.ale.api.TaskFile;
-import dev.ale.api.TaskPackException;
-import dev.ale.api.TaskPart;
+import dev.ale.api.task.Task;
+import dev.ale.api.task.TaskFile;
+import dev.ale.api.task.TaskPackException;
+import dev.ale.api.task.TaskPart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -28,6 +28,7 @@ class MutationPropertyTest {
 
     @TempDir
     Path tmp;
+
     Path work;
     Path scratch;
     PackFixture fixture;
@@ -40,7 +41,8 @@ class MutationPropertyTest {
         fixture.rehash();
         work = Files.createDirectories(tmp.resolve("work"));
         scratch = Files.createDirectories(tmp.resolve("scratch"));
-        options = PackOptions.defaults().withVerifiers(VerifierValidationTest.ANYTHING)
+        options = PackOptions.defaults()
+                .withVerifiers(VerifierValidationTest.ANYTHING)
                 .withLimits(new PackLimits(200, 1 << 20, 4 << 20, 1000, 16 << 10, 64 << 10));
     }
 

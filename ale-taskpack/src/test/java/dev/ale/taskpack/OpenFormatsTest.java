@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ale.api.Limits;
-import dev.ale.api.Task;
-import dev.ale.api.TaskFile;
-import dev.ale.api.TaskPackException;
-import dev.ale.api.TaskPart;
-import dev.ale.api.Tier;
+import dev.ale.api.task.Limits;
+import dev.ale.api.task.Task;
+import dev.ale.api.task.TaskFile;
+import dev.ale.api.task.TaskPackException;
+import dev.ale.api.task.TaskPart;
+import dev.ale.api.task.Tier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OpenFormatsTest {
     @TempDir
     Path tmp;
+
     PackFixture fixture;
     Path scratch;
 
@@ -45,7 +46,8 @@ class OpenFormatsTest {
     static Map<String, String> contents(TaskPack pack) throws IOException {
         Map<String, String> out = new TreeMap<>();
         for (Task t : pack.tasks()) {
-            List<TaskPart> parts = new java.util.ArrayList<>(List.of(TaskPart.INPUTS, TaskPart.REFERENCE, TaskPart.SOLUTION));
+            List<TaskPart> parts =
+                    new java.util.ArrayList<>(List.of(TaskPart.INPUTS, TaskPart.REFERENCE, TaskPart.SOLUTION));
             for (int n = 1; n <= t.spec().sessions().size(); n++) {
                 parts.add(TaskPart.session(n));
             }
@@ -69,7 +71,8 @@ class OpenFormatsTest {
             assertEquals("1.2.0", pack.ref().version());
             assertEquals(new PackInfo("ale-taskpack", "1.0", "A pack for tests", "CC-BY-4.0"), pack.info());
             assertEquals(PackFixture.IDS, pack.tasks().stream().map(Task::id).toList());
-            assertEquals(Map.of("smoke", List.of("bank-rec"), "finance", List.of("bank-rec", "ledger-close")), pack.lists());
+            assertEquals(
+                    Map.of("smoke", List.of("bank-rec"), "finance", List.of("bank-rec", "ledger-close")), pack.lists());
             assertEquals(List.of(), pack.warnings());
             Task bank = pack.task("bank-rec").orElseThrow();
             assertEquals(fixture.recordedDigest("bank-rec"), bank.digest());
@@ -78,13 +81,19 @@ class OpenFormatsTest {
             assertEquals(Limits.defaults(), bank.spec().limits());
             assertEquals(2, bank.spec().sessions().size());
             assertEquals(List.of("13-2011", "43-3031"), bank.spec().taxonomy().soc());
-            assertEquals(List.of("data/ledger.csv", "statement.csv"), bank.files(TaskPart.INPUTS).stream().map(TaskFile::path).toList());
-            assertEquals(List.of("correction.txt"), bank.files(TaskPart.session(2)).stream().map(TaskFile::path).toList());
+            assertEquals(
+                    List.of("data/ledger.csv", "statement.csv"),
+                    bank.files(TaskPart.INPUTS).stream().map(TaskFile::path).toList());
+            assertEquals(
+                    List.of("correction.txt"),
+                    bank.files(TaskPart.session(2)).stream().map(TaskFile::path).toList());
             assertEquals(List.of(), bank.files(TaskPart.session(1)));
             Task close = pack.task("ledger-close").orElseThrow();
             assertEquals(new Limits(Duration.ofHours(1), 50, 2.5), close.spec().limits());
             assertEquals(0.9, close.spec().passThreshold());
-            assertEquals(Duration.ofSeconds(600), pack.task("site-survey").orElseThrow().spec().limits().timeout());
+            assertEquals(
+                    Duration.ofSeconds(600),
+                    pack.task("site-survey").orElseThrow().spec().limits().timeout());
             assertEquals(List.of(), close.files(TaskPart.SOLUTION));
         }
     }
@@ -92,7 +101,9 @@ class OpenFormatsTest {
     @Test
     void packDigestIsOverTheRecordedTaskDigests() {
         try (TaskPack pack = TaskPacks.open(fixture.dir)) {
-            List<String> lines = PackFixture.IDS.stream().map(id -> id + " " + fixture.recordedDigest(id)).toList();
+            List<String> lines = PackFixture.IDS.stream()
+                    .map(id -> id + " " + fixture.recordedDigest(id))
+                    .toList();
             assertEquals(PackFixture.packDigest(lines), pack.ref().digest());
         }
     }
@@ -102,12 +113,17 @@ class OpenFormatsTest {
     void archivesGiveTheSameTasksDigestsAndFilesAsTheDirectory(String name) throws IOException {
         Path archive = tmp.resolve(name);
         TaskPackWriter.write(fixture.dir, archive);
-        try (TaskPack dir = TaskPacks.open(fixture.dir); TaskPack arc = PackOpener.open(archive, PackOptions.defaults(), scratch)) {
+        try (TaskPack dir = TaskPacks.open(fixture.dir);
+                TaskPack arc = PackOpener.open(archive, PackOptions.defaults(), scratch)) {
             assertEquals(dir.ref(), arc.ref());
             assertEquals(dir.info(), arc.info());
             assertEquals(dir.lists(), arc.lists());
-            assertEquals(dir.tasks().stream().map(Task::digest).toList(), arc.tasks().stream().map(Task::digest).toList());
-            assertEquals(dir.tasks().stream().map(Task::spec).toList(), arc.tasks().stream().map(Task::spec).toList());
+            assertEquals(
+                    dir.tasks().stream().map(Task::digest).toList(),
+                    arc.tasks().stream().map(Task::digest).toList());
+            assertEquals(
+                    dir.tasks().stream().map(Task::spec).toList(),
+                    arc.tasks().stream().map(Task::spec).toList());
             assertEquals(contents(dir), contents(arc));
             arc.verify();
         }
@@ -129,7 +145,8 @@ class OpenFormatsTest {
         pack.close();
         assertFalse(Files.exists(extraction));
         pack.close();
-        TaskPackException e = assertThrows(TaskPackException.class, () -> pack.tasks().get(0).files(TaskPart.INPUTS));
+        TaskPackException e =
+                assertThrows(TaskPackException.class, () -> pack.tasks().get(0).files(TaskPart.INPUTS));
         assertTrue(e.rule().contains("closed"), e.getMessage());
     }
 
@@ -141,7 +158,8 @@ class OpenFormatsTest {
             Task t = pack.task("bank-rec").orElseThrow();
             TaskFile f = t.files(TaskPart.INPUTS).get(1);
             try (InputStream in = f.open()) {
-                assertEquals("date,amount\n2024-03-01,100.00\n2024-03-02,-25.50\n",
+                assertEquals(
+                        "date,amount\n2024-03-01,100.00\n2024-03-02,-25.50\n",
                         new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
         }
@@ -163,14 +181,18 @@ class OpenFormatsTest {
 
     @Test
     void errorsOtherThanRunningOutOfMemoryOrStackBecomeRefusals() {
-        TaskPackException e = assertThrows(TaskPackException.class, () -> PackOpener.guarded("pack.zip", () -> {
-            throw new NoClassDefFoundError("com/github/luben/zstd/ZstdInputStream");
-        }));
+        TaskPackException e = assertThrows(
+                TaskPackException.class,
+                () -> PackOpener.guarded("pack.zip", () -> {
+                    throw new NoClassDefFoundError("com/github/luben/zstd/ZstdInputStream");
+                }));
         assertEquals("pack.zip", e.source());
         assertTrue(e.rule().contains("NoClassDefFoundError"), e.getMessage());
-        assertThrows(StackOverflowError.class, () -> PackOpener.guarded("pack.zip", () -> {
-            throw new StackOverflowError();
-        }));
+        assertThrows(
+                StackOverflowError.class,
+                () -> PackOpener.guarded("pack.zip", () -> {
+                    throw new StackOverflowError();
+                }));
         assertEquals("ok", PackOpener.guarded("pack.zip", () -> "ok"));
     }
 
@@ -229,7 +251,10 @@ class OpenFormatsTest {
         Path fifo = fixture.dir.resolve("tasks/bank-rec/inputs/pipe");
         int rc;
         try {
-            rc = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor();
+            rc = new ProcessBuilder("mkfifo", fifo.toString())
+                    .inheritIO()
+                    .start()
+                    .waitFor();
         } catch (IOException e) {
             rc = -1;
         }
@@ -243,17 +268,22 @@ class OpenFormatsTest {
     void selectionsShareThePackAndFilterTasks() {
         try (TaskPack pack = TaskPacks.open(fixture.dir)) {
             TaskPack finance = pack.select(TaskFilter.cluster("business_finance"));
-            assertEquals(List.of("bank-rec", "ledger-close"), finance.tasks().stream().map(Task::id).toList());
+            assertEquals(
+                    List.of("bank-rec", "ledger-close"),
+                    finance.tasks().stream().map(Task::id).toList());
             assertEquals(pack.ref(), finance.ref());
             assertEquals(pack.lists(), finance.lists());
             assertEquals(pack.info(), finance.info());
             assertTrue(finance.task("site-survey").isEmpty());
             TaskPack smoke = finance.select(TaskFilter.list("smoke"));
-            assertEquals(List.of("bank-rec"), smoke.tasks().stream().map(Task::id).toList());
+            assertEquals(
+                    List.of("bank-rec"), smoke.tasks().stream().map(Task::id).toList());
             assertTrue(pack.select(TaskFilter.list("no-such-list")).tasks().isEmpty());
             smoke.verify();
             smoke.close();
-            assertThrows(TaskPackException.class, () -> pack.task("bank-rec").orElseThrow().files(TaskPart.INPUTS));
+            assertThrows(
+                    TaskPackException.class,
+                    () -> pack.task("bank-rec").orElseThrow().files(TaskPart.INPUTS));
         }
     }
 

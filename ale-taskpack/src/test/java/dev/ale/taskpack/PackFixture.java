@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ale.api.TaskPackException;
+import dev.ale.api.task.TaskPackException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -39,28 +39,52 @@ final class PackFixture {
     /** A pack of three tasks (two sessions, O*NET code, several parts) with correct digests. */
     static PackFixture standard(Path dir) {
         PackFixture p = new PackFixture(dir);
-        p.writeTask("bank-rec", task("bank-rec", "Reconcile the March bank statement", "business_finance", "accounting",
-                List.of("13-2011", "43-3031"), "near-term", 2));
+        p.writeTask(
+                "bank-rec",
+                task(
+                        "bank-rec",
+                        "Reconcile the March bank statement",
+                        "business_finance",
+                        "accounting",
+                        List.of("13-2011", "43-3031"),
+                        "near-term",
+                        2));
         p.write("tasks/bank-rec/inputs/statement.csv", "date,amount\n2024-03-01,100.00\n2024-03-02,-25.50\n");
         p.write("tasks/bank-rec/inputs/data/ledger.csv", "date,amount\n2024-03-01,100.00\n");
         p.write("tasks/bank-rec/sessions/2/correction.txt", "The bank corrected the fee on 2024-03-02.\n");
         p.write("tasks/bank-rec/reference/expected.csv", "date,amount,matched\n2024-03-01,100.00,yes\n");
         p.write("tasks/bank-rec/solution/reconciled.csv", "date,amount,matched\n2024-03-01,100.00,yes\n");
-        ObjectNode close = task("ledger-close", "Close the ledger for Q1", "business_finance", "accounting",
-                List.of("13-2011.01"), "full-spectrum", 1);
+        ObjectNode close = task(
+                "ledger-close",
+                "Close the ledger for Q1",
+                "business_finance",
+                "accounting",
+                List.of("13-2011.01"),
+                "full-spectrum",
+                1);
         close.putObject("limits").put("timeout", "PT1H").put("maxSteps", 50).put("maxCostUsd", 2.5);
         close.put("passThreshold", 0.9);
         p.writeTask("ledger-close", close);
         p.write("tasks/ledger-close/inputs/trial-balance.json", "{\"accounts\": 3}\n");
         p.write("tasks/ledger-close/reference/expected.json", "{\"closed\": true}\n");
-        ObjectNode survey = task("site-survey", "Summarise the site survey", "engineering", "civil_geo",
-                List.of("17-2051"), "last-exam", 1);
+        ObjectNode survey = task(
+                "site-survey",
+                "Summarise the site survey",
+                "engineering",
+                "civil_geo",
+                List.of("17-2051"),
+                "last-exam",
+                1);
         survey.putObject("limits").put("timeout", 600);
         p.writeTask("site-survey", survey);
         p.write("tasks/site-survey/inputs/survey notes ü.txt", "Soil: clay. Slope: 3%.\n");
         ObjectNode manifest = JSON.createObjectNode();
-        manifest.put("format", "ale-taskpack").put("formatVersion", "1.0").put("name", "sample").put("version", "1.2.0")
-                .put("description", "A pack for tests").put("license", "CC-BY-4.0");
+        manifest.put("format", "ale-taskpack")
+                .put("formatVersion", "1.0")
+                .put("name", "sample")
+                .put("version", "1.2.0")
+                .put("description", "A pack for tests")
+                .put("license", "CC-BY-4.0");
         ArrayNode tasks = manifest.putArray("tasks");
         for (String id : IDS) {
             tasks.addObject().put("id", id).put("revision", 1).put("digest", "");
@@ -74,7 +98,8 @@ final class PackFixture {
     }
 
     /** A task.json tree with a weighted verifier. */
-    static ObjectNode task(String id, String title, String cluster, String subfield, List<String> soc, String tier, int sessions) {
+    static ObjectNode task(
+            String id, String title, String cluster, String subfield, List<String> soc, String tier, int sessions) {
         ObjectNode t = JSON.createObjectNode();
         t.put("id", id).put("revision", 1).put("title", title);
         ObjectNode tax = t.putObject("taxonomy").put("cluster", cluster).put("subfield", subfield);
@@ -176,7 +201,10 @@ final class PackFixture {
     void rehash() {
         ObjectNode m = manifest();
         for (JsonNode t : m.get("tasks")) {
-            ((ObjectNode) t).put("digest", digest(dir.resolve("tasks").resolve(t.get("id").asText())));
+            ((ObjectNode) t)
+                    .put(
+                            "digest",
+                            digest(dir.resolve("tasks").resolve(t.get("id").asText())));
         }
         writeManifest(m);
     }
@@ -195,8 +223,10 @@ final class PackFixture {
     static String digest(Path taskDir) {
         try (Stream<Path> walk = Files.walk(taskDir)) {
             List<String> paths = new ArrayList<>();
-            walk.filter(Files::isRegularFile).forEach(f -> paths.add(taskDir.relativize(f).toString().replace('\\', '/')));
-            paths.sort((a, b) -> java.util.Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)));
+            walk.filter(Files::isRegularFile)
+                    .forEach(f -> paths.add(taskDir.relativize(f).toString().replace('\\', '/')));
+            paths.sort((a, b) -> java.util.Arrays.compareUnsigned(
+                    a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)));
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String p : paths) {
                 byte[] content = Files.readAllBytes(taskDir.resolve(p));

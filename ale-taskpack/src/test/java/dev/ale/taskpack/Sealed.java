@@ -21,7 +21,8 @@ final class Sealed {
     /** The sealed archive of these files (name to content, in this order). */
     static byte[] seal(Map<String, byte[]> files, char[] key) {
         List<SevenZWriter.Item> items = new ArrayList<>();
-        files.forEach((name, data) -> items.add(new SevenZWriter.Item(name, data.length, () -> new ByteArrayInputStream(data))));
+        files.forEach((name, data) ->
+                items.add(new SevenZWriter.Item(name, data.length, () -> new ByteArrayInputStream(data))));
         try (SeekableInMemoryByteChannel out = new SeekableInMemoryByteChannel()) {
             SevenZWriter.write(items, key, out);
             return java.util.Arrays.copyOf(out.array(), (int) out.size());
@@ -41,16 +42,18 @@ final class Sealed {
     /** The entries of an archive: name to content (folders map to null). */
     static Map<String, byte[]> unseal(byte[] archive, char[] key) throws SevenZReader.Failure {
         Map<String, byte[]> out = new LinkedHashMap<>();
-        for (SevenZReader.Entry e : SevenZReader.read(archive, key, (n, d, s) -> { })) {
-            out.put(e.name(), e.directory() ? null
-                    : java.util.Arrays.copyOfRange(e.data(), e.offset(), e.offset() + e.length()));
+        for (SevenZReader.Entry e : SevenZReader.read(archive, key, (n, d, s) -> {})) {
+            out.put(
+                    e.name(),
+                    e.directory() ? null : java.util.Arrays.copyOfRange(e.data(), e.offset(), e.offset() + e.length()));
         }
         return out;
     }
 
     /** Where the next header starts. */
     static int nextHeader(byte[] archive) {
-        return (int) (32 + ByteBuffer.wrap(archive, 12, 8).order(ByteOrder.LITTLE_ENDIAN).getLong());
+        return (int) (32
+                + ByteBuffer.wrap(archive, 12, 8).order(ByteOrder.LITTLE_ENDIAN).getLong());
     }
 
     /** Recomputes the next header's CRC and the start header's CRC after an edit of the next header. */

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ale.api.Task;
-import dev.ale.api.TaskFile;
-import dev.ale.api.TaskPackException;
-import dev.ale.api.TaskPart;
+import dev.ale.api.task.Task;
+import dev.ale.api.task.TaskFile;
+import dev.ale.api.task.TaskPackException;
+import dev.ale.api.task.TaskPart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SealedReferenceTest {
     @TempDir
     Path tmp;
+
     PackFixture p;
 
     @BeforeEach
@@ -40,7 +41,8 @@ class SealedReferenceTest {
     static void sealLedgerCloseWith(PackFixture pack, byte[] archive) throws IOException {
         Path reference = pack.dir.resolve("tasks/ledger-close/reference");
         try (var walk = Files.walk(reference)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            walk.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(f -> f.toFile().delete());
         }
         pack.write("tasks/ledger-close/reference.7z", archive);
         pack.rehash();
@@ -60,15 +62,20 @@ class SealedReferenceTest {
 
     @Test
     void theKeyOpensTheReferenceInMemory() throws IOException {
-        sealLedgerCloseWith(Sealed.seal(Sealed.files("expected.json", "{\"closed\": true}\n", "data/more.csv", "a,b\n"), Sealed.KEY));
+        sealLedgerCloseWith(Sealed.seal(
+                Sealed.files("expected.json", "{\"closed\": true}\n", "data/more.csv", "a,b\n"), Sealed.KEY));
         try (TaskPack pack = TaskPacks.open(p.dir)) {
             Task task = pack.task("ledger-close").orElseThrow();
             assertTrue(task.referenceSealed());
             assertEquals(List.of(), task.files(TaskPart.REFERENCE));
-            assertEquals(Map.of("data/more.csv", "a,b\n", "expected.json", "{\"closed\": true}\n"),
+            assertEquals(
+                    Map.of("data/more.csv", "a,b\n", "expected.json", "{\"closed\": true}\n"),
                     contents(task.unsealReference(Sealed.KEY)));
-            assertEquals(List.of("data/more.csv", "expected.json"),
-                    task.unsealReference(Sealed.KEY).stream().map(TaskFile::path).toList());
+            assertEquals(
+                    List.of("data/more.csv", "expected.json"),
+                    task.unsealReference(Sealed.KEY).stream()
+                            .map(TaskFile::path)
+                            .toList());
         }
     }
 
@@ -77,7 +84,8 @@ class SealedReferenceTest {
         sealLedgerCloseWith(Sealed.seal(Sealed.files("expected.json", "{}"), Sealed.KEY));
         try (TaskPack pack = TaskPacks.open(p.dir)) {
             Task task = pack.task("ledger-close").orElseThrow();
-            TaskPackException wrong = assertThrows(TaskPackException.class, () -> task.unsealReference("nope".toCharArray()));
+            TaskPackException wrong =
+                    assertThrows(TaskPackException.class, () -> task.unsealReference("nope".toCharArray()));
             assertEquals("tasks/ledger-close/reference.7z", wrong.source());
             assertTrue(wrong.rule().startsWith("cannot unseal: wrong key"), wrong.getMessage());
             for (char[] none : new char[][] {null, new char[0]}) {
@@ -90,9 +98,11 @@ class SealedReferenceTest {
 
     @Test
     void anUnreadableArchiveIsNamedAsUnreadable() throws IOException {
-        sealLedgerCloseWith("not a 7z archive at all, only some text".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sealLedgerCloseWith(
+                "not a 7z archive at all, only some text".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         try (TaskPack pack = TaskPacks.open(p.dir)) {
-            TaskPackException e = assertThrows(TaskPackException.class,
+            TaskPackException e = assertThrows(
+                    TaskPackException.class,
                     () -> pack.task("ledger-close").orElseThrow().unsealReference(Sealed.KEY));
             assertEquals("tasks/ledger-close/reference.7z", e.source());
             assertTrue(e.rule().startsWith("cannot unseal (unreadable archive): not a 7z archive"), e.getMessage());
@@ -106,7 +116,8 @@ class SealedReferenceTest {
         archive[40] ^= 1;
         p.write("tasks/ledger-close/reference.7z", archive);
         try (TaskPack pack = TaskPacks.open(p.dir)) {
-            TaskPackException e = assertThrows(TaskPackException.class,
+            TaskPackException e = assertThrows(
+                    TaskPackException.class,
                     () -> pack.task("ledger-close").orElseThrow().unsealReference(Sealed.KEY));
             assertEquals("tasks/ledger-close/", e.source());
             assertTrue(e.rule().contains("does not match its digest"), e.getMessage());
@@ -125,7 +136,10 @@ class SealedReferenceTest {
 
     @Test
     void entriesFollowThePackRules() throws IOException {
-        assertEntryRefused(Sealed.files("../evil.txt", "x"), PackLimits.defaults(), "'../evil.txt' refused: path escapes the pack");
+        assertEntryRefused(
+                Sealed.files("../evil.txt", "x"),
+                PackLimits.defaults(),
+                "'../evil.txt' refused: path escapes the pack");
         assertEntryRefused(Sealed.files("/abs.txt", "x"), PackLimits.defaults(), "'/abs.txt' refused: absolute path");
         assertEntryRefused(Sealed.files("a\\b.txt", "x"), PackLimits.defaults(), "refused: backslash");
         Map<String, byte[]> twice = new LinkedHashMap<>(Sealed.files("a.txt", "x"));
@@ -135,9 +149,13 @@ class SealedReferenceTest {
         conflict.put("a/b.txt", new byte[] {1});
         assertEntryRefused(conflict, PackLimits.defaults(), "'a/b.txt' refused: entry is inside 'a', which is a file");
         Map<String, byte[]> three = Sealed.files("a.txt", "1", "b.txt", "2", "c.txt", "3");
-        assertEntryRefused(three, new PackLimits(2, 1 << 20, 1 << 20, 200, 0, 1 << 20), "'c.txt' refused: too many entries");
-        assertEntryRefused(three, new PackLimits(100, 1 << 20, 2, 200, 0, 1 << 20), "'c.txt' refused: the entries add up");
-        assertEntryRefused(Sealed.files("big.txt", "0123456789"), new PackLimits(100, 9, 1 << 20, 200, 0, 1 << 20),
+        assertEntryRefused(
+                three, new PackLimits(2, 1 << 20, 1 << 20, 200, 0, 1 << 20), "'c.txt' refused: too many entries");
+        assertEntryRefused(
+                three, new PackLimits(100, 1 << 20, 2, 200, 0, 1 << 20), "'c.txt' refused: the entries add up");
+        assertEntryRefused(
+                Sealed.files("big.txt", "0123456789"),
+                new PackLimits(100, 9, 1 << 20, 200, 0, 1 << 20),
                 "'big.txt' refused: entry is larger than the limit of 9 bytes");
     }
 
@@ -145,7 +163,8 @@ class SealedReferenceTest {
         PackFixture q = PackFixture.standard(tmp.resolve("refused-" + Integer.toHexString(rule.hashCode())));
         sealLedgerCloseWith(q, Sealed.seal(files, Sealed.KEY));
         try (TaskPack pack = TaskPacks.open(q.dir, PackOptions.defaults().withLimits(limits))) {
-            TaskPackException e = assertThrows(TaskPackException.class,
+            TaskPackException e = assertThrows(
+                    TaskPackException.class,
                     () -> pack.task("ledger-close").orElseThrow().unsealReference(Sealed.KEY));
             assertEquals("tasks/ledger-close/reference.7z", e.source());
             assertTrue(e.rule().contains(rule), e.getMessage());
@@ -156,7 +175,8 @@ class SealedReferenceTest {
     void anArchiveOf7ZipOpensInAPack() throws IOException {
         sealLedgerCloseWith(SevenZRoundTripTest.fixture("7zip-sealed.7z"));
         try (TaskPack pack = TaskPacks.open(p.dir)) {
-            Map<String, String> files = contents(pack.task("ledger-close").orElseThrow().unsealReference("sekret".toCharArray()));
+            Map<String, String> files =
+                    contents(pack.task("ledger-close").orElseThrow().unsealReference("sekret".toCharArray()));
             assertEquals("{\"closed\": true}\n", files.get("data/expected.json"));
         }
     }
@@ -165,7 +185,8 @@ class SealedReferenceTest {
     void aSymbolicLinkInTheArchiveIsRefused() throws IOException {
         sealLedgerCloseWith(SevenZRoundTripTest.fixture("7zip-symlink.7z"));
         try (TaskPack pack = TaskPacks.open(p.dir)) {
-            TaskPackException e = assertThrows(TaskPackException.class,
+            TaskPackException e = assertThrows(
+                    TaskPackException.class,
                     () -> pack.task("ledger-close").orElseThrow().unsealReference("sekret".toCharArray()));
             assertEquals("tasks/ledger-close/reference.7z", e.source());
             assertTrue(e.rule().contains("'link.csv' refused: symbolic link"), e.getMessage());
@@ -180,7 +201,8 @@ class SealedReferenceTest {
             files = pack.task("ledger-close").orElseThrow().unsealReference(Sealed.KEY);
         }
         try (InputStream in = files.get(0).open()) {
-            assertArrayEquals("{\"closed\": true}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), in.readAllBytes());
+            assertArrayEquals(
+                    "{\"closed\": true}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), in.readAllBytes());
         }
         assertFalse(files.get(0).toString().contains("closed"), "toString never shows the content");
     }

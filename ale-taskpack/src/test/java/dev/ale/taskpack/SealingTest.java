@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ale.api.Task;
-import dev.ale.api.TaskPackException;
-import dev.ale.api.TaskPart;
+import dev.ale.api.task.Task;
+import dev.ale.api.task.TaskPackException;
+import dev.ale.api.task.TaskPart;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,11 +27,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Sealing references with {@link TaskPackWriter}: in place, while writing archives, and end to end. */
 class SealingTest {
-    private static final Map<String, String> BANK_REC = Map.of("expected.csv", "date,amount,matched\n2024-03-01,100.00,yes\n");
+    private static final Map<String, String> BANK_REC =
+            Map.of("expected.csv", "date,amount,matched\n2024-03-01,100.00,yes\n");
     private static final Map<String, String> LEDGER_CLOSE = Map.of("expected.json", "{\"closed\": true}\n");
 
     @TempDir
     Path tmp;
+
     PackFixture p;
 
     @BeforeEach
@@ -45,7 +47,9 @@ class SealingTest {
         assertFalse(Files.exists(p.dir.resolve("tasks/bank-rec/reference")));
         assertTrue(Files.isRegularFile(p.dir.resolve("tasks/bank-rec/reference.7z")));
         SafetyCases.assertOnly(p.dir.resolve("tasks/ledger-close"), "task.json", "inputs", "reference.7z");
-        assertFalse(Files.exists(p.dir.resolve("tasks/site-survey/reference.7z")), "a task without reference is left alone");
+        assertFalse(
+                Files.exists(p.dir.resolve("tasks/site-survey/reference.7z")),
+                "a task without reference is left alone");
         try (TaskPack pack = TaskPacks.open(p.dir)) {
             assertEquals(digest, pack.ref().digest());
             pack.verify();
@@ -62,7 +66,10 @@ class SealingTest {
         assertTrue(bank.referenceSealed());
         assertEquals(List.of(), bank.files(TaskPart.REFERENCE));
         assertEquals(BANK_REC, SealedReferenceTest.contents(bank.unsealReference(Sealed.KEY)));
-        assertEquals(LEDGER_CLOSE, SealedReferenceTest.contents(pack.task("ledger-close").orElseThrow().unsealReference(Sealed.KEY)));
+        assertEquals(
+                LEDGER_CLOSE,
+                SealedReferenceTest.contents(
+                        pack.task("ledger-close").orElseThrow().unsealReference(Sealed.KEY)));
         assertEquals(2, bank.files(TaskPart.INPUTS).size(), "other parts are untouched");
     }
 
@@ -82,8 +89,8 @@ class SealingTest {
         TaskPackWriter.sealReferences(p.dir, Sealed.KEY);
         p.write("tasks/site-survey/reference/expected.txt", "clay\n");
         byte[] manifest = Files.readAllBytes(p.dir.resolve("pack.json"));
-        TaskPackException e = assertThrows(TaskPackException.class,
-                () -> TaskPackWriter.sealReferences(p.dir, "another key".toCharArray()));
+        TaskPackException e = assertThrows(
+                TaskPackException.class, () -> TaskPackWriter.sealReferences(p.dir, "another key".toCharArray()));
         assertEquals("tasks/bank-rec/reference.7z", e.source());
         assertTrue(e.rule().startsWith("sealed already, and not with this key"), e.getMessage());
         assertTrue(Files.exists(p.dir.resolve("tasks/site-survey/reference/expected.txt")), "nothing was sealed");
@@ -94,13 +101,16 @@ class SealingTest {
     void anEmptyKeyIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> TaskPackWriter.sealReferences(p.dir, new char[0]));
         assertThrows(NullPointerException.class, () -> TaskPackWriter.sealReferences(p.dir, null));
-        assertThrows(IllegalArgumentException.class, () -> TaskPackWriter.write(p.dir, tmp.resolve("x.zip"), new char[0]));
+        assertThrows(
+                IllegalArgumentException.class, () -> TaskPackWriter.write(p.dir, tmp.resolve("x.zip"), new char[0]));
     }
 
     @Test
     void anInvalidPackIsNotSealed() throws IOException {
-        p.editTask("bank-rec", t -> ((com.fasterxml.jackson.databind.node.ObjectNode) t.get("taxonomy")).put("cluster", "banking"));
-        TaskPackException e = assertThrows(TaskPackException.class, () -> TaskPackWriter.sealReferences(p.dir, Sealed.KEY));
+        p.editTask("bank-rec", t -> ((com.fasterxml.jackson.databind.node.ObjectNode) t.get("taxonomy"))
+                .put("cluster", "banking"));
+        TaskPackException e =
+                assertThrows(TaskPackException.class, () -> TaskPackWriter.sealReferences(p.dir, Sealed.KEY));
         assertEquals("/taxonomy/cluster", e.field());
         assertTrue(Files.exists(p.dir.resolve("tasks/ledger-close/reference/expected.json")));
         assertFalse(Files.exists(p.dir.resolve("tasks/ledger-close/reference.7z")));
@@ -109,7 +119,8 @@ class SealingTest {
     @Test
     void anInterruptedSealingIsCompletedByTheNext() throws IOException {
         p.write("tasks/bank-rec/reference.7z", Sealed.seal(Sealed.files("x", "stale"), Sealed.KEY));
-        SealedReferenceTest.sealLedgerCloseWith(p, Sealed.seal(Sealed.files("expected.json", "{\"closed\": true}\n"), Sealed.KEY));
+        SealedReferenceTest.sealLedgerCloseWith(
+                p, Sealed.seal(Sealed.files("expected.json", "{\"closed\": true}\n"), Sealed.KEY));
         p.write("tasks/ledger-close/" + Sealing.REMOVED + "/expected.json", "left behind");
         p.write("tasks/site-survey/.reference.7z.123.tmp", "partial");
         p.rehash();
@@ -139,7 +150,8 @@ class SealingTest {
             pack.verify();
             assertUnseals(pack);
         }
-        SafetyCases.assertOnly(out, first.getFileName().toString(), second.getFileName().toString());
+        SafetyCases.assertOnly(
+                out, first.getFileName().toString(), second.getFileName().toString());
     }
 
     @Test
@@ -152,16 +164,22 @@ class SealingTest {
         }
         assertTrue(names.contains("tasks/bank-rec/reference.7z"), names.toString());
         assertTrue(names.stream().noneMatch(n -> n.contains("/reference/")), names.toString());
-        assertEquals(-1, Sealed.indexOf(Files.readAllBytes(zip), "2024-03-01,100.00,yes".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        assertEquals(
+                -1,
+                Sealed.indexOf(
+                        Files.readAllBytes(zip),
+                        "2024-03-01,100.00,yes".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 "the answers do not show in the archive");
     }
 
     @Test
     void writingWithAKeyChecksThePackFirst() throws IOException {
         p.write("tasks/ledger-close/inputs/new.txt", "not hashed");
-        TaskPackException e = assertThrows(TaskPackException.class, () -> TaskPackWriter.write(p.dir, tmp.resolve("p.zip"), Sealed.KEY));
+        TaskPackException e = assertThrows(
+                TaskPackException.class, () -> TaskPackWriter.write(p.dir, tmp.resolve("p.zip"), Sealed.KEY));
         assertEquals("tasks/ledger-close/", e.source());
-        TaskPackException inside = assertThrows(TaskPackException.class,
+        TaskPackException inside = assertThrows(
+                TaskPackException.class,
                 () -> TaskPackWriter.write(p.dir, p.dir.resolve("tasks/self.zip"), Sealed.KEY));
         assertTrue(inside.rule().contains("inside the pack directory"), inside.getMessage());
         assertFalse(Files.exists(tmp.resolve("p.zip")));

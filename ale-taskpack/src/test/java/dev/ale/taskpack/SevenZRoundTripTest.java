@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ale.api.TaskPackException;
+import dev.ale.api.task.TaskPackException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +41,8 @@ class SevenZRoundTripTest {
 
     @Test
     void onlyEmptyFilesNeedNoContentStream() throws Exception {
-        Map<String, byte[]> back = Sealed.unseal(Sealed.seal(Sealed.files("a.txt", "", "b/c.txt", ""), Sealed.KEY), Sealed.KEY);
+        Map<String, byte[]> back =
+                Sealed.unseal(Sealed.seal(Sealed.files("a.txt", "", "b/c.txt", ""), Sealed.KEY), Sealed.KEY);
         assertEquals(2, back.size());
         assertEquals(0, back.get("b/c.txt").length);
     }
@@ -55,7 +56,8 @@ class SevenZRoundTripTest {
         changed.put("z.json", "[]".getBytes(StandardCharsets.UTF_8));
         byte[] other = Sealed.seal(changed, Sealed.KEY);
         assertEquals(first.length, other.length);
-        assertFalse(Arrays.equals(Arrays.copyOfRange(first, 32, 64), Arrays.copyOfRange(other, 32, 64)),
+        assertFalse(
+                Arrays.equals(Arrays.copyOfRange(first, 32, 64), Arrays.copyOfRange(other, 32, 64)),
                 "the IV follows the content, so even the first block differs");
     }
 
@@ -74,7 +76,8 @@ class SevenZRoundTripTest {
     @Test
     void aWrongKeyIsReportedAsSuch() {
         byte[] archive = Sealed.seal(sample(), Sealed.KEY);
-        SevenZReader.Failure e = assertThrows(SevenZReader.Failure.class, () -> Sealed.unseal(archive, "wrong".toCharArray()));
+        SevenZReader.Failure e =
+                assertThrows(SevenZReader.Failure.class, () -> Sealed.unseal(archive, "wrong".toCharArray()));
         assertTrue(e.wrongKey);
         assertTrue(e.getMessage().startsWith("wrong key"), e.getMessage());
     }
@@ -102,14 +105,16 @@ class SevenZRoundTripTest {
         byte[] version = archive.clone();
         version[6] = 1;
         assertUnreadable(version, "unsupported 7z format version 1.4");
-        assertUnreadable("PK\u0003\u0004 not a 7z at all, but long enough".getBytes(StandardCharsets.UTF_8), "not a 7z archive");
+        assertUnreadable(
+                "PK\u0003\u0004 not a 7z at all, but long enough".getBytes(StandardCharsets.UTF_8), "not a 7z archive");
     }
 
     @Test
     void keyDerivationBeyondWhat7ZipAcceptsIsRefusedBeforeItRuns() {
         byte[] archive = Sealed.seal(sample(), Sealed.KEY);
         int next = Sealed.nextHeader(archive);
-        int at = Sealed.indexOf(Arrays.copyOfRange(archive, next, archive.length),
+        int at = Sealed.indexOf(
+                Arrays.copyOfRange(archive, next, archive.length),
                 new byte[] {(byte) (0xC0 | SevenZ.CYCLES_POWER), (byte) 0xFF});
         assertTrue(at > 0, "the header's AES properties are in the plain next header");
         archive[next + at] = (byte) (0xC0 | 40);
@@ -119,9 +124,12 @@ class SevenZRoundTripTest {
     @Test
     void archivesOf7ZipWithCopyAndAesOpen() throws Exception {
         Map<String, byte[]> files = Sealed.unseal(fixture("7zip-sealed.7z"), SEKRET);
-        assertEquals("date,amount,matched\n2024-03-01,100.00,yes\n", new String(files.get("expected.csv"), StandardCharsets.UTF_8));
+        assertEquals(
+                "date,amount,matched\n2024-03-01,100.00,yes\n",
+                new String(files.get("expected.csv"), StandardCharsets.UTF_8));
         assertEquals("{\"closed\": true}\n", new String(files.get("data/expected.json"), StandardCharsets.UTF_8));
-        SevenZReader.Failure e = assertThrows(SevenZReader.Failure.class, () -> Sealed.unseal(fixture("7zip-sealed.7z"), Sealed.KEY));
+        SevenZReader.Failure e =
+                assertThrows(SevenZReader.Failure.class, () -> Sealed.unseal(fixture("7zip-sealed.7z"), Sealed.KEY));
         assertTrue(e.wrongKey, e.getMessage());
     }
 
@@ -133,7 +141,8 @@ class SevenZRoundTripTest {
 
     @Test
     void symbolicLinksAreRefused() {
-        TaskPackException e = assertThrows(TaskPackException.class, () -> Sealed.unseal(fixture("7zip-symlink.7z"), SEKRET));
+        TaskPackException e =
+                assertThrows(TaskPackException.class, () -> Sealed.unseal(fixture("7zip-symlink.7z"), SEKRET));
         assertEquals("link.csv", e.source());
         assertTrue(e.rule().contains("symbolic link"), e.getMessage());
     }
@@ -155,7 +164,8 @@ class SevenZRoundTripTest {
 
     @Test
     void antiItemsAndNamesOutsideTheHeaderAreRefused() {
-        assertUnreadable(patched(new byte[] {0x19, 0x04, 0, 0, 0, 0}, new byte[] {0x10, 0x04, (byte) 0x80, 0, 0, 0}),
+        assertUnreadable(
+                patched(new byte[] {0x19, 0x04, 0, 0, 0, 0}, new byte[] {0x10, 0x04, (byte) 0x80, 0, 0, 0}),
                 "anti items");
         assertUnreadable(patched(new byte[] {0x11, 0x67, 0x00}, new byte[] {0x11, 0x67, 0x01}), "names stored outside");
     }
@@ -173,7 +183,8 @@ class SevenZRoundTripTest {
     @Test
     void foldersAndEmptyFilesOf7ZipAreTold() throws Exception {
         Map<String, byte[]> files = Sealed.unseal(fixture("7zip-plain-header.7z"), SEKRET);
-        assertEquals(List.of("emptydir", "empty.txt", "data/expected.json", "expected.csv"), List.copyOf(files.keySet()));
+        assertEquals(
+                List.of("emptydir", "empty.txt", "data/expected.json", "expected.csv"), List.copyOf(files.keySet()));
         assertNull(files.get("emptydir"), "a folder");
         assertEquals(0, files.get("empty.txt").length);
     }
@@ -183,7 +194,8 @@ class SevenZRoundTripTest {
         byte[] archive = Sealed.seal(sample(), Sealed.KEY);
         archive[40] ^= 1;
         Map<String, Long> seen = new LinkedHashMap<>();
-        assertThrows(SevenZReader.Failure.class, () -> SevenZReader.read(archive, Sealed.KEY, (n, d, s) -> seen.put(n, s)));
+        assertThrows(
+                SevenZReader.Failure.class, () -> SevenZReader.read(archive, Sealed.KEY, (n, d, s) -> seen.put(n, s)));
         assertEquals(sample().keySet(), seen.keySet());
         assertEquals(200_003L, seen.get("data/big.bin"));
         assertNull(seen.get("missing"));
@@ -192,8 +204,10 @@ class SevenZRoundTripTest {
     @Test
     void aDamagedHeaderIsAlwaysARefusalNeverACrash() {
         byte[] sevenZip = withCheapKeys(fixture("7zip-plain-header.7z"), (byte) 0x53, (byte) 0x0F);
-        byte[] ours = withCheapKeys(Sealed.seal(Sealed.files("a.txt", "1", "b/c.txt", "", "d.txt", "22"), Sealed.KEY),
-                (byte) (0xC0 | SevenZ.CYCLES_POWER), (byte) 0xFF);
+        byte[] ours = withCheapKeys(
+                Sealed.seal(Sealed.files("a.txt", "1", "b/c.txt", "", "d.txt", "22"), Sealed.KEY),
+                (byte) (0xC0 | SevenZ.CYCLES_POWER),
+                (byte) 0xFF);
         int refusals = 0;
         for (byte[] base : List.of(sevenZip, ours)) {
             for (int i = Sealed.nextHeader(base); i < base.length; i++) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ale.api.TaskPackException;
+import dev.ale.api.task.TaskPackException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,8 @@ class TarSafetyTest extends ArchiveSafetyContract {
     }
 
     TaskPackException refused(Path archive, PackLimits limits) throws IOException {
-        TaskPackException e = assertThrows(TaskPackException.class,
+        TaskPackException e = assertThrows(
+                TaskPackException.class,
                 () -> PackOpener.open(archive, PackOptions.defaults().withLimits(limits), scratch));
         SafetyCases.assertOnly(scratch);
         SafetyCases.assertOnly(tmp, "pack", "scratch", archive.getFileName().toString());
@@ -47,7 +48,8 @@ class TarSafetyTest extends ArchiveSafetyContract {
 
     @Test
     void theUnalteredTarOpensAndItsExtractionIsDeletedOnClose() throws IOException {
-        try (TaskPack pack = PackOpener.open(Hostile.tar(tmp.resolve("plain.tar"), base), PackOptions.defaults(), scratch)) {
+        try (TaskPack pack =
+                PackOpener.open(Hostile.tar(tmp.resolve("plain.tar"), base), PackOptions.defaults(), scratch)) {
             pack.verify();
             assertEquals(1, OpenFormatsTest.count(scratch));
         }
@@ -102,7 +104,8 @@ class TarSafetyTest extends ArchiveSafetyContract {
 
     @Test
     void aGzipStreamOverTheCompressionRatioIsRefused() throws IOException {
-        Path archive = Hostile.tgz(tmp.resolve("bomb.tgz"),
+        Path archive = Hostile.tgz(
+                tmp.resolve("bomb.tgz"),
                 Hostile.plus(base, Entry.file("tasks/bank-rec/inputs/zeros.bin", new byte[400_000])));
         TaskPackException e = refused(archive, limits(1000, 1L << 30, 1L << 33, 20, 64 << 10));
         assertEquals("tasks/bank-rec/inputs/zeros.bin", e.source());
@@ -121,7 +124,8 @@ class TarSafetyTest extends ArchiveSafetyContract {
 
     @Test
     void sparseEntriesAreRefused() throws IOException {
-        TaskPackException e = refused(Entry.special("tasks/bank-rec/inputs/sparse", 0100644, TarConstants.LF_GNUTYPE_SPARSE));
+        TaskPackException e =
+                refused(Entry.special("tasks/bank-rec/inputs/sparse", 0100644, TarConstants.LF_GNUTYPE_SPARSE));
         assertEquals("tasks/bank-rec/inputs/sparse", e.source());
         assertEquals("sparse file entries are not supported", e.rule());
     }
@@ -130,8 +134,12 @@ class TarSafetyTest extends ArchiveSafetyContract {
     private Path paxChain(String name, int count) throws IOException {
         List<Entry> entries = new java.util.ArrayList<>(base);
         for (int i = 0; i < count; i++) {
-            entries.add(new Entry("PaxHeaders/x", "8 a=bcd\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0100644,
-                    TarConstants.LF_PAX_EXTENDED_HEADER_LC, ""));
+            entries.add(new Entry(
+                    "PaxHeaders/x",
+                    "8 a=bcd\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                    0100644,
+                    TarConstants.LF_PAX_EXTENDED_HEADER_LC,
+                    ""));
         }
         entries.add(Entry.file("tasks/bank-rec/inputs/last.txt", "x"));
         return Hostile.tar(tmp.resolve(name), entries);
@@ -146,15 +154,18 @@ class TarSafetyTest extends ArchiveSafetyContract {
 
     @Test
     void aHugeLongNameIsRefusedBeforeItIsBuffered() throws IOException {
-        byte[] name = ("tasks/bank-rec/inputs/" + "n".repeat(2 << 20)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        TaskPackException e = refused(new Entry("././@LongLink", name, 0100644, TarConstants.LF_GNUTYPE_LONGNAME, ""),
+        byte[] name =
+                ("tasks/bank-rec/inputs/" + "n".repeat(2 << 20)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        TaskPackException e = refused(
+                new Entry("././@LongLink", name, 0100644, TarConstants.LF_GNUTYPE_LONGNAME, ""),
                 Entry.file("short", "x"));
         assertTrue(e.rule().startsWith("tar header data"), e.getMessage());
     }
 
     @Test
     void aFolderEntryWithDataIsRefused() throws IOException {
-        Path archive = Hostile.tar(tmp.resolve("hidden.tar"),
+        Path archive = Hostile.tar(
+                tmp.resolve("hidden.tar"),
                 Hostile.plus(base, Entry.file("tasks/bank-rec/inputs/more_", "hidden data")));
         Hostile.renameInTar(archive, "tasks/bank-rec/inputs/more_", "tasks/bank-rec/inputs/more/");
         TaskPackException e = refused(archive, PackLimits.defaults());
@@ -166,8 +177,12 @@ class TarSafetyTest extends ArchiveSafetyContract {
     void aChainOfExtendedHeadersThatExhaustsTheStackIsRefused() throws Exception {
         Path archive = paxChain("deep.tar", 900);
         TaskPackException[] caught = new TaskPackException[1];
-        Thread small = new Thread(null, () -> caught[0] = assertThrows(TaskPackException.class,
-                () -> PackOpener.open(archive, PackOptions.defaults(), scratch)), "small-stack", 64 * 1024);
+        Thread small = new Thread(
+                null,
+                () -> caught[0] = assertThrows(
+                        TaskPackException.class, () -> PackOpener.open(archive, PackOptions.defaults(), scratch)),
+                "small-stack",
+                64 * 1024);
         small.start();
         small.join();
         assertEquals("deep.tar", caught[0].source());

@@ -3,8 +3,8 @@ package dev.ale.taskpack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ale.api.Task;
-import dev.ale.api.TaskPackException;
+import dev.ale.api.task.Task;
+import dev.ale.api.task.TaskPackException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +18,7 @@ class TaskValidationTest {
 
     @TempDir
     java.nio.file.Path tmp;
+
     PackFixture p;
 
     @BeforeEach
@@ -76,7 +77,10 @@ class TaskValidationTest {
     @Test
     void unknownSubfieldIsAWarning() {
         p.editTask("bank-rec", t -> taxonomy(t).put("subfield", "forensic_accounting"));
-        assertEquals(List.of(BANK + " at /taxonomy/subfield: unknown subfield 'forensic_accounting' of cluster 'business_finance'"),
+        assertEquals(
+                List.of(
+                        BANK
+                                + " at /taxonomy/subfield: unknown subfield 'forensic_accounting' of cluster 'business_finance'"),
                 p.warnings());
     }
 
@@ -98,7 +102,9 @@ class TaskValidationTest {
     void socCodesOfAnyLevelAndOnetCodesAreAccepted(String code) {
         p.editTask("bank-rec", t -> taxonomy(t).putArray("soc").add(code));
         try (TaskPack pack = TaskPacks.open(tmp)) {
-            assertEquals(List.of(code), pack.task("bank-rec").orElseThrow().spec().taxonomy().soc());
+            assertEquals(
+                    List.of(code),
+                    pack.task("bank-rec").orElseThrow().spec().taxonomy().soc());
         }
     }
 
@@ -108,7 +114,8 @@ class TaskValidationTest {
         "29-1220, unknown SOC 2018 code",
         "132011, not a SOC 2018 code",
         "13-2011.1, not a SOC 2018 code",
-        "13 2011, not a SOC 2018 code"})
+        "13 2011, not a SOC 2018 code"
+    })
     void badSocCodesAreErrors(String code, String rule) {
         p.editTask("bank-rec", t -> taxonomy(t).putArray("soc").add(code));
         p.assertRefused(BANK, "/taxonomy/soc/0", rule);
@@ -132,13 +139,21 @@ class TaskValidationTest {
         p.editTask("bank-rec", t -> t.putObject("limits").set("timeout", read(json)));
         try (TaskPack pack = TaskPacks.open(tmp)) {
             Task t = pack.task("bank-rec").orElseThrow();
-            assertEquals(Duration.ofMillis((long) (seconds * 1000)), t.spec().limits().timeout());
+            assertEquals(
+                    Duration.ofMillis((long) (seconds * 1000)),
+                    t.spec().limits().timeout());
         }
     }
 
     @ParameterizedTest
-    @CsvSource({"'\"10x\"', not a duration", "'0', must be positive", "'\"PT-5M\"', must be positive", "'\"0m\"', must be positive",
-        "'true', must be a duration", "'1e12', more than a year"})
+    @CsvSource({
+        "'\"10x\"', not a duration",
+        "'0', must be positive",
+        "'\"PT-5M\"', must be positive",
+        "'\"0m\"', must be positive",
+        "'true', must be a duration",
+        "'1e12', more than a year"
+    })
     void badTimeouts(String json, String rule) {
         p.editTask("bank-rec", t -> t.putObject("limits").set("timeout", read(json)));
         p.assertRefused(BANK, "/limits/timeout", rule);

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ale.api.Verdict;
-import dev.ale.api.Verifier;
-import dev.ale.api.VerifierConfigException;
-import dev.ale.api.VerifierFactories;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierConfigException;
+import dev.ale.api.spi.VerifierFactories;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class VerifierValidationTest {
     @TempDir
     Path tmp;
+
     PackFixture p;
 
     @BeforeEach
@@ -53,7 +54,9 @@ class VerifierValidationTest {
 
     @Test
     void nestedProblemsCarryTheirPointer() {
-        p.editTask("ledger-close", t -> ((ObjectNode) t.get("verifier").get("checks").get(0)).remove("path"));
+        p.editTask(
+                "ledger-close",
+                t -> ((ObjectNode) t.get("verifier").get("checks").get(0)).remove("path"));
         VerifierConfigException e = assertThrows(VerifierConfigException.class, () -> TaskPacks.open(tmp));
         assertEquals("tasks/ledger-close/task.json", e.source());
         assertEquals("/verifier/checks/0/path", e.field());

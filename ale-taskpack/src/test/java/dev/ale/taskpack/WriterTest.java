@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ale.api.Task;
-import dev.ale.api.TaskPackException;
+import dev.ale.api.task.Task;
+import dev.ale.api.task.TaskPackException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WriterTest {
     @TempDir
     Path tmp;
+
     PackFixture p;
     Path out;
 
@@ -59,13 +60,19 @@ class WriterTest {
         m.get("tasks").forEach(t -> ids.add(t.get("id").asText()));
         assertEquals(PackFixture.IDS, ids);
         for (JsonNode t : m.get("tasks")) {
-            assertEquals(PackFixture.digest(p.dir.resolve("tasks").resolve(t.get("id").asText())), t.get("digest").asText());
+            assertEquals(
+                    PackFixture.digest(
+                            p.dir.resolve("tasks").resolve(t.get("id").asText())),
+                    t.get("digest").asText());
         }
         assertEquals(3, m.get("tasks").get(2).get("revision").asInt());
         assertEquals(1, m.get("tasks").get(0).get("revision").asInt());
         assertEquals("A pack for tests", m.get("description").asText());
-        assertEquals(List.of("bank-rec", "ledger-close"), List.of(m.get("lists").get("finance").get(0).asText(),
-                m.get("lists").get("finance").get(1).asText()));
+        assertEquals(
+                List.of("bank-rec", "ledger-close"),
+                List.of(
+                        m.get("lists").get("finance").get(0).asText(),
+                        m.get("lists").get("finance").get(1).asText()));
         try (TaskPack pack = TaskPacks.open(p.dir)) {
             assertEquals(digest, pack.ref().digest());
             pack.verify();
@@ -81,7 +88,8 @@ class WriterTest {
         TaskPackWriter.updateDigests(p.dir);
         assertArrayEquals(before, Files.readAllBytes(p.dir.resolve("pack.json")));
         assertEquals('\n', before[before.length - 1]);
-        assertTrue(new String(before, java.nio.charset.StandardCharsets.UTF_8).contains("\"format\": \"ale-taskpack\""));
+        assertTrue(
+                new String(before, java.nio.charset.StandardCharsets.UTF_8).contains("\"format\": \"ale-taskpack\""));
     }
 
     @Test
@@ -101,15 +109,20 @@ class WriterTest {
         Path first = out.resolve("1-" + name);
         Path second = out.resolve("2-" + name);
         TaskPackWriter.write(p.dir, first);
-        Files.setLastModifiedTime(p.dir.resolve("tasks/bank-rec/inputs/statement.csv"),
+        Files.setLastModifiedTime(
+                p.dir.resolve("tasks/bank-rec/inputs/statement.csv"),
                 java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 3_600_000));
         TaskPackWriter.write(p.dir, second);
         assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
-        try (TaskPack dir = TaskPacks.open(p.dir); TaskPack archive = TaskPacks.open(first)) {
-            assertEquals(dir.tasks().stream().map(Task::digest).toList(), archive.tasks().stream().map(Task::digest).toList());
+        try (TaskPack dir = TaskPacks.open(p.dir);
+                TaskPack archive = TaskPacks.open(first)) {
+            assertEquals(
+                    dir.tasks().stream().map(Task::digest).toList(),
+                    archive.tasks().stream().map(Task::digest).toList());
             archive.verify();
         }
-        SafetyCases.assertOnly(out, first.getFileName().toString(), second.getFileName().toString());
+        SafetyCases.assertOnly(
+                out, first.getFileName().toString(), second.getFileName().toString());
     }
 
     @Test
@@ -123,8 +136,8 @@ class WriterTest {
                 assertEquals(0, e.getExtra().length, e.getName());
                 assertEquals(0, e.getCentralDirectoryExtra().length, e.getName());
                 assertEquals(e.isDirectory() ? 040755 : 0100644, e.getUnixMode(), e.getName());
-                java.time.LocalDateTime t = java.time.LocalDateTime.ofInstant(e.getLastModifiedTime().toInstant(),
-                        java.time.ZoneId.systemDefault());
+                java.time.LocalDateTime t = java.time.LocalDateTime.ofInstant(
+                        e.getLastModifiedTime().toInstant(), java.time.ZoneId.systemDefault());
                 assertEquals(java.time.LocalDateTime.of(1980, 1, 1, 0, 0), t, e.getName());
             }
         }
@@ -146,7 +159,8 @@ class WriterTest {
         assertArrayEquals(new byte[4], java.util.Arrays.copyOfRange(bytes, 4, 8), "mtime 0");
         Path tar = out.resolve("pack.tar");
         TaskPackWriter.write(p.dir, tar);
-        try (InputStream in = Files.newInputStream(tar); TarArchiveInputStream t = new TarArchiveInputStream(in)) {
+        try (InputStream in = Files.newInputStream(tar);
+                TarArchiveInputStream t = new TarArchiveInputStream(in)) {
             for (TarArchiveEntry e = t.getNextEntry(); e != null; e = t.getNextEntry()) {
                 assertEquals(ArchiveWriter.TAR_TIME, e.getLastModifiedTime(), e.getName());
                 assertEquals(e.isDirectory() ? 040755 : 0100644, e.getMode(), e.getName());
@@ -160,7 +174,8 @@ class WriterTest {
 
     @Test
     void unknownArchiveKindsAreRefused() {
-        TaskPackException e = assertThrows(TaskPackException.class, () -> TaskPackWriter.write(p.dir, out.resolve("pack.7z")));
+        TaskPackException e =
+                assertThrows(TaskPackException.class, () -> TaskPackWriter.write(p.dir, out.resolve("pack.7z")));
         assertTrue(e.rule().contains("unknown kind of archive"), e.getMessage());
     }
 
@@ -177,8 +192,8 @@ class WriterTest {
 
     @Test
     void anArchiveIsNotWrittenInsideThePack() {
-        TaskPackException e = assertThrows(TaskPackException.class,
-                () -> TaskPackWriter.write(p.dir, p.dir.resolve("tasks/self.zip")));
+        TaskPackException e = assertThrows(
+                TaskPackException.class, () -> TaskPackWriter.write(p.dir, p.dir.resolve("tasks/self.zip")));
         assertTrue(e.rule().contains("inside the pack directory"), e.getMessage());
         assertFalse(Files.exists(p.dir.resolve("tasks/self.zip")));
     }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ale.api.TaskPackException;
-import dev.ale.api.TaskPart;
+import dev.ale.api.task.TaskPackException;
+import dev.ale.api.task.TaskPart;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -22,7 +22,8 @@ class ZipSafetyTest extends ArchiveSafetyContract {
     @Override
     TaskPackException refused(List<Entry> entries, PackLimits limits) throws IOException {
         Path zip = Hostile.zip(tmp.resolve("hostile.zip"), entries);
-        TaskPackException e = assertThrows(TaskPackException.class,
+        TaskPackException e = assertThrows(
+                TaskPackException.class,
                 () -> TaskPacks.open(zip, PackOptions.defaults().withLimits(limits)));
         SafetyCases.assertOnly(tmp, "pack", "hostile.zip");
         return e;
@@ -73,8 +74,10 @@ class ZipSafetyTest extends ArchiveSafetyContract {
         fixture.rehash();
         Path zip = Hostile.zip(tmp.resolve("lying.zip"), Hostile.filesOf(fixture.dir));
         patchCentral(zip, "tasks/bank-rec/inputs/big.bin", null, 1_000L);
-        try (TaskPack pack = TaskPacks.open(zip, PackOptions.defaults().withLimits(limits(1000, 5_000, 1L << 33, 200, 1L << 20)))) {
-            TaskPackException e = assertThrows(TaskPackException.class,
+        try (TaskPack pack =
+                TaskPacks.open(zip, PackOptions.defaults().withLimits(limits(1000, 5_000, 1L << 33, 200, 1L << 20)))) {
+            TaskPackException e = assertThrows(
+                    TaskPackException.class,
                     () -> pack.task("bank-rec").orElseThrow().files(TaskPart.INPUTS));
             assertEquals("tasks/bank-rec/inputs/big.bin", e.source());
             assertEquals("entry holds more bytes than its size says (1000)", e.rule());
@@ -95,7 +98,8 @@ class ZipSafetyTest extends ArchiveSafetyContract {
 
     @Test
     void aDeclaredCompressionRatioOverTheLimitIsRefused() throws IOException {
-        TaskPackException e = refused(Hostile.plus(base, Entry.file("tasks/bank-rec/inputs/zeros.bin", new byte[100_000])),
+        TaskPackException e = refused(
+                Hostile.plus(base, Entry.file("tasks/bank-rec/inputs/zeros.bin", new byte[100_000])),
                 limits(1000, 1L << 30, 1L << 33, 10, 1024));
         assertEquals("tasks/bank-rec/inputs/zeros.bin", e.source());
         assertTrue(e.rule().startsWith("compression ratio over the limit of 10"), e.getMessage());
@@ -110,7 +114,8 @@ class ZipSafetyTest extends ArchiveSafetyContract {
         patchCentral(zip, "tasks/bank-rec/inputs/zeros.bin", (long) ((1 << 20) / 50 + 100), null);
         PackLimits limits = limits(1000, 1L << 30, 1L << 33, 50, 64 << 10);
         try (TaskPack pack = TaskPacks.open(zip, PackOptions.defaults().withLimits(limits))) {
-            TaskPackException e = assertThrows(TaskPackException.class,
+            TaskPackException e = assertThrows(
+                    TaskPackException.class,
                     () -> pack.task("bank-rec").orElseThrow().files(TaskPart.INPUTS));
             assertEquals("tasks/bank-rec/inputs/zeros.bin", e.source());
             assertTrue(e.rule().startsWith("compression ratio over the limit of 50"), e.getMessage());
@@ -123,7 +128,8 @@ class ZipSafetyTest extends ArchiveSafetyContract {
         patchMethod(zip, "pack.json", 99);
         TaskPackException e = assertThrows(TaskPackException.class, () -> TaskPacks.open(zip));
         assertEquals("pack.json", e.source());
-        assertTrue(e.rule().contains("compression method 99 is not supported (only stored and deflated)"), e.getMessage());
+        assertTrue(
+                e.rule().contains("compression method 99 is not supported (only stored and deflated)"), e.getMessage());
     }
 
     @Test

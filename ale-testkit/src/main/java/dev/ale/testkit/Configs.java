@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ale.api.Verifier;
-import dev.ale.api.VerifierConfigException;
-import dev.ale.api.VerifierFactories;
-import dev.ale.api.VerifierFactory;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierConfigException;
+import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.spi.VerifierFactory;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,12 +21,10 @@ final class Configs {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int MAX_DEPTH = 3;
 
-    private Configs() {
-    }
+    private Configs() {}
 
     /** A configuration and how it was made from a sample's. */
-    record Mutation(String name, JsonNode config) {
-    }
+    record Mutation(String name, JsonNode config) {}
 
     /**
      * How {@code create} treats a configuration: null when it builds a verifier, {@code AT + field}
@@ -65,8 +63,15 @@ final class Configs {
         List<Mutation> out = new ArrayList<>();
         List<String> pointers = new ArrayList<>();
         collect(config, "", 0, pointers);
-        List<JsonNode> wrong = List.of(NODES.nullNode(), NODES.booleanNode(true), NODES.numberNode(-1),
-                NODES.numberNode(0.5), NODES.textNode(""), NODES.textNode("../outside"), NODES.arrayNode(), NODES.objectNode());
+        List<JsonNode> wrong = List.of(
+                NODES.nullNode(),
+                NODES.booleanNode(true),
+                NODES.numberNode(-1),
+                NODES.numberNode(0.5),
+                NODES.textNode(""),
+                NODES.textNode("../outside"),
+                NODES.arrayNode(),
+                NODES.objectNode());
         for (String p : pointers) {
             if (p.equals("/type")) {
                 continue;

@@ -1,9 +1,12 @@
 package dev.ale.testkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A verifier configuration that must be refused, for a {@link VerifierContract}: {@code create}
@@ -13,6 +16,7 @@ import java.util.Objects;
  * @param config the configuration
  * @param field  the JSON Pointer the error must name
  */
+@API(status = EXPERIMENTAL)
 public record InvalidConfig(JsonNode config, String field) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -20,7 +24,8 @@ public record InvalidConfig(JsonNode config, String field) {
         config = Objects.requireNonNull(config, "config").deepCopy();
         Objects.requireNonNull(field, "field");
         if (!field.isEmpty() && !field.startsWith("/")) {
-            throw new IllegalArgumentException("field must be a JSON Pointer (empty or starting with '/'): '" + field + "'");
+            throw new IllegalArgumentException(
+                    "field must be a JSON Pointer (empty or starting with '/'): '" + field + "'");
         }
     }
 

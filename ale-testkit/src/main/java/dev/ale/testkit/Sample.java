@@ -1,5 +1,7 @@
 package dev.ale.testkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * One sample for a {@link VerifierContract}: a verifier configuration with an output tree (what
@@ -29,6 +32,7 @@ import java.util.stream.Stream;
  * @param output    output files by relative path (do not modify the arrays)
  * @param reference reference files by relative path (do not modify the arrays)
  */
+@API(status = EXPERIMENTAL)
 public record Sample(String name, JsonNode config, Map<String, byte[]> output, Map<String, byte[]> reference) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -44,7 +48,8 @@ public record Sample(String name, JsonNode config, Map<String, byte[]> output, M
         try {
             return of(name, JSON.readTree(configJson));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("sample '" + name + "': the configuration is not JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "sample '" + name + "': the configuration is not JSON: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -99,8 +104,11 @@ public record Sample(String name, JsonNode config, Map<String, byte[]> output, M
     private static Map<String, byte[]> read(Path dir) {
         Map<String, byte[]> out = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList()) {
-                out.put(dir.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/"), Files.readAllBytes(p));
+            for (Path p : walk.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+                    .toList()) {
+                out.put(
+                        dir.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/"),
+                        Files.readAllBytes(p));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -120,7 +128,8 @@ public record Sample(String name, JsonNode config, Map<String, byte[]> output, M
         for (String k : out.keySet()) {
             for (String other : out.keySet()) {
                 if (other.startsWith(k + "/")) {
-                    throw new IllegalArgumentException("'" + k + "' cannot be both a file and the directory of '" + other + "'");
+                    throw new IllegalArgumentException(
+                            "'" + k + "' cannot be both a file and the directory of '" + other + "'");
                 }
             }
         }
@@ -134,7 +143,8 @@ public record Sample(String name, JsonNode config, Map<String, byte[]> output, M
         }
         for (String s : path.split("/", -1)) {
             if (s.isEmpty() || s.equals(".") || s.equals("..")) {
-                throw new IllegalArgumentException("a sample path must not have empty, '.' or '..' segments: '" + path + "'");
+                throw new IllegalArgumentException(
+                        "a sample path must not have empty, '.' or '..' segments: '" + path + "'");
             }
         }
         return path;

@@ -1,15 +1,16 @@
 package dev.ale.testkit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.ale.api.Judge;
-import dev.ale.api.Verdict;
-import dev.ale.api.VerificationContext;
-import dev.ale.api.Verifier;
-import dev.ale.api.VerifierConfigException;
-import dev.ale.api.VerifierFactories;
-import dev.ale.api.VerifierFactory;
-import dev.ale.api.VerifierPolicy;
+import dev.ale.api.spi.Judge;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.VerificationContext;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierConfigException;
+import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.spi.VerifierFactory;
+import dev.ale.api.spi.VerifierPolicy;
 import dev.ale.testkit.internal.AccessLog;
 import dev.ale.testkit.internal.Arena;
 import dev.ale.testkit.internal.ContractContext;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +46,7 @@ import org.junit.jupiter.api.Test;
  * Failures list every sample and variant that broke a rule. Override the protected methods to
  * adjust the policy, the judge, the fuzz seed or sizes.
  */
+@API(status = EXPERIMENTAL)
 public abstract class VerifierContract {
     private static final int MAX_REPORTED = 25;
     private static final int MAX_MUTATIONS = 2000;
@@ -144,7 +147,10 @@ public abstract class VerifierContract {
                     continue;
                 }
                 if (!a.verdict().equals(b.verdict()) || !a.verdict().equals(c.verdict())) {
-                    f.add(s, variant.name(), "verdicts differ: " + a.verdict() + " / " + b.verdict() + " / " + c.verdict());
+                    f.add(
+                            s,
+                            variant.name(),
+                            "verdicts differ: " + a.verdict() + " / " + b.verdict() + " / " + c.verdict());
                 }
             }
         }
@@ -167,10 +173,16 @@ public abstract class VerifierContract {
                     f.add(s, variant.name(), "read outside its roots: " + a);
                 }
                 if (r.verdict() != null && VerdictRules.mentions(r.verdict(), canary())) {
-                    f.add(s, variant.name(), "the verdict repeats the canary's content from outside the roots: " + r.verdict());
+                    f.add(
+                            s,
+                            variant.name(),
+                            "the verdict repeats the canary's content from outside the roots: " + r.verdict());
                 }
                 if (r.error() != null && String.valueOf(r.error().getMessage()).contains(canary())) {
-                    f.add(s, variant.name(), "the error repeats the canary's content from outside the roots: " + r.error());
+                    f.add(
+                            s,
+                            variant.name(),
+                            "the error repeats the canary's content from outside the roots: " + r.error());
                 }
             }
         }
@@ -183,17 +195,26 @@ public abstract class VerifierContract {
         for (InvalidConfig bad : invalidConfigs()) {
             String refusal = Configs.refusal(factory(), nested(), bad.config());
             if (refusal == null) {
-                f.add(null, bad.config().toString(), "was accepted; expected a VerifierConfigException at '" + bad.field() + "'");
+                f.add(
+                        null,
+                        bad.config().toString(),
+                        "was accepted; expected a VerifierConfigException at '" + bad.field() + "'");
             } else if (!refusal.equals(Configs.AT + bad.field())) {
-                f.add(null, bad.config().toString(), "expected a VerifierConfigException at '" + bad.field() + "', got " + refusal);
+                f.add(
+                        null,
+                        bad.config().toString(),
+                        "expected a VerifierConfigException at '" + bad.field() + "', got " + refusal);
             }
         }
         for (Sample s : samples()) {
             if (refusesUnknownOptions()) {
                 String refusal = Configs.refusal(factory(), nested(), Configs.withUnknownOption(s.config()));
                 if (!(Configs.AT + "/" + Configs.UNKNOWN).equals(refusal)) {
-                    f.add(s, "unknown option '" + Configs.UNKNOWN + "'", "expected a VerifierConfigException at '/"
-                            + Configs.UNKNOWN + "', got " + (refusal == null ? "acceptance" : refusal));
+                    f.add(
+                            s,
+                            "unknown option '" + Configs.UNKNOWN + "'",
+                            "expected a VerifierConfigException at '/" + Configs.UNKNOWN + "', got "
+                                    + (refusal == null ? "acceptance" : refusal));
                 }
             }
             for (Configs.Mutation m : Configs.mutations(s.config(), MAX_MUTATIONS)) {
@@ -225,8 +246,7 @@ public abstract class VerifierContract {
     }
 
     /** What one verification did: its verdict or error, and the reads that left the roots. */
-    private record Run(Verdict verdict, Throwable error, List<AccessLog.Access> outside) {
-    }
+    private record Run(Verdict verdict, Throwable error, List<AccessLog.Access> outside) {}
 
     private Run run(Verifier v, Sample s, Variant variant) throws Exception {
         try (Arena arena = Arena.create(canary())) {
@@ -270,7 +290,8 @@ public abstract class VerifierContract {
             if (lines.isEmpty()) {
                 return;
             }
-            StringBuilder b = new StringBuilder(rule).append(" (").append(lines.size()).append(" violations)");
+            StringBuilder b =
+                    new StringBuilder(rule).append(" (").append(lines.size()).append(" violations)");
             lines.stream().limit(MAX_REPORTED).forEach(l -> b.append("\n  ").append(l));
             if (lines.size() > MAX_REPORTED) {
                 b.append("\n  ...");

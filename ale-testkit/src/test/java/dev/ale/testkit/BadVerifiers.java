@@ -1,12 +1,12 @@
 package dev.ale.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ale.api.Check;
-import dev.ale.api.Verdict;
-import dev.ale.api.Verifier;
-import dev.ale.api.VerifierConfigException;
-import dev.ale.api.VerifierFactories;
-import dev.ale.api.VerifierFactory;
+import dev.ale.api.spi.Check;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierConfigException;
+import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.spi.VerifierFactory;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -19,8 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * runs their contract methods and expects them to fail.
  */
 final class BadVerifiers {
-    private BadVerifiers() {
-    }
+    private BadVerifiers() {}
 
     /** A contract over one factory with one sample: {@code "file": "memo.txt"} holding "approved". */
     static class Over extends VerifierContract {
@@ -38,7 +37,8 @@ final class BadVerifiers {
         @Override
         protected List<Sample> samples() {
             return List.of(Sample.of("memo", "{\"type\": \"" + factory.type() + "\", \"file\": \"memo.txt\"}")
-                    .output("memo.txt", "approved").output("sub/detail.txt", "approved"));
+                    .output("memo.txt", "approved")
+                    .output("sub/detail.txt", "approved"));
         }
     }
 
@@ -68,7 +68,8 @@ final class BadVerifiers {
     /** Scores 1.5 whenever the file says "approved". */
     static final Verifier OVER_ONE = ctx -> {
         Path f = ctx.output().resolve("memo.txt");
-        boolean ok = Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) && Files.readString(f).contains("approved");
+        boolean ok = Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)
+                && Files.readString(f).contains("approved");
         return Verdict.of(ok ? 1.5 : 0, "memo", List.of());
     };
 
@@ -107,8 +108,7 @@ final class BadVerifiers {
     /** Throws when the file is missing instead of failing a gate. */
     static final Verifier THROWS_ON_EMPTY = ctx -> {
         String text = Files.readString(ctx.output().resolve("memo.txt"));
-        return Verdict.of(text.contains("approved") ? 1 : 0, "memo",
-                List.of(Check.pass("memo", "approved", "found")));
+        return Verdict.of(text.contains("approved") ? 1 : 0, "memo", List.of(Check.pass("memo", "approved", "found")));
     };
 
     /** A factory that accepts anything but crashes on a non-text file option and ignores unknown options. */

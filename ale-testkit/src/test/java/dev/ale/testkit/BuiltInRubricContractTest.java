@@ -1,8 +1,8 @@
 package dev.ale.testkit;
 
-import dev.ale.api.Judge;
-import dev.ale.api.JudgeAnswer;
-import dev.ale.api.VerifierFactory;
+import dev.ale.api.spi.Judge;
+import dev.ale.api.spi.JudgeAnswer;
+import dev.ale.api.spi.VerifierFactory;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
@@ -35,17 +35,20 @@ class BuiltInRubricContractTest extends VerifierContract {
 
     @Override
     protected List<Sample> samples() {
-        return List.of(Sample.of("memo tone", "{\"type\": \"rubric\", \"criteria\": ["
-                        + "{\"id\": \"tone\", \"question\": \"Is it courteous?\", \"weight\": 2, \"files\": [\"memo.md\"]},"
-                        + "{\"id\": \"facts\", \"question\": \"Does it match?\", \"files\": [\"memo.md\", \"notes/n.txt\"],"
-                        + " \"referenceFiles\": [\"ledger.txt\"]}]}")
-                .output("memo.md", "Dear team, the ledger is reconciled.").output("notes/n.txt", "balance 100")
+        return List.of(Sample.of(
+                        "memo tone",
+                        "{\"type\": \"rubric\", \"criteria\": ["
+                                + "{\"id\": \"tone\", \"question\": \"Is it courteous?\", \"weight\": 2, \"files\": [\"memo.md\"]},"
+                                + "{\"id\": \"facts\", \"question\": \"Does it match?\", \"files\": [\"memo.md\", \"notes/n.txt\"],"
+                                + " \"referenceFiles\": [\"ledger.txt\"]}]}")
+                .output("memo.md", "Dear team, the ledger is reconciled.")
+                .output("notes/n.txt", "balance 100")
                 .reference("ledger.txt", "balance 100"));
     }
 
     @Override
     protected List<InvalidConfig> invalidConfigs() {
-        return List.of(InvalidConfig.of("{\"type\": \"rubric\", \"criteria\": [{\"id\": \"a\", \"question\": \"q\"}]}",
-                "/criteria/0/files"));
+        return List.of(InvalidConfig.of(
+                "{\"type\": \"rubric\", \"criteria\": [{\"id\": \"a\", \"question\": \"q\"}]}", "/criteria/0/files"));
     }
 }

@@ -1,6 +1,6 @@
 package dev.ale.testkit;
 
-import dev.ale.api.VerifierFactory;
+import dev.ale.api.spi.VerifierFactory;
 import java.util.List;
 
 /** The contract applied to the built-in {@code text} verifier, found as a plugin author would find any factory. */
@@ -13,11 +13,15 @@ class BuiltInTextContractTest extends VerifierContract {
     @Override
     protected List<Sample> samples() {
         return List.of(
-                Sample.of("memo approved", "{\"type\": \"text\", \"file\": \"memo.txt\", \"contains\": [\"approved\", \"Q3\"],"
-                                + " \"notContains\": \"TODO\", \"regex\": \"Total: [0-9,]+ USD\", \"ignoreCase\": true}")
+                Sample.of(
+                                "memo approved",
+                                "{\"type\": \"text\", \"file\": \"memo.txt\", \"contains\": [\"approved\", \"Q3\"],"
+                                        + " \"notContains\": \"TODO\", \"regex\": \"Total: [0-9,]+ USD\", \"ignoreCase\": true}")
                         .output("memo.txt", "The Q3 budget is APPROVED.\nTotal: 1,250 USD\n"),
-                Sample.of("nested equals reference", "{\"type\": \"text\", \"file\": \"out/summary.md\","
-                                + " \"equalsFile\": \"expected.md\", \"normalizeWhitespace\": true}")
+                Sample.of(
+                                "nested equals reference",
+                                "{\"type\": \"text\", \"file\": \"out/summary.md\","
+                                        + " \"equalsFile\": \"expected.md\", \"normalizeWhitespace\": true}")
                         .output("out/summary.md", "# Summary\n\nAll   accounts reconciled.\n")
                         .output("notes.txt", "scratch")
                         .reference("expected.md", "# Summary All accounts reconciled."));
@@ -28,7 +32,8 @@ class BuiltInTextContractTest extends VerifierContract {
         return List.of(
                 InvalidConfig.of("{\"type\": \"text\", \"contains\": \"x\"}", "/file"),
                 InvalidConfig.of("{\"type\": \"text\", \"file\": \"../memo.txt\", \"contains\": \"x\"}", "/file"),
-                InvalidConfig.of("{\"type\": \"text\", \"file\": \"memo.txt\", \"regex\": [\"ok\", \"(\"]}", "/regex/1"),
+                InvalidConfig.of(
+                        "{\"type\": \"text\", \"file\": \"memo.txt\", \"regex\": [\"ok\", \"(\"]}", "/regex/1"),
                 InvalidConfig.of("{\"type\": \"text\", \"file\": \"memo.txt\"}", ""));
     }
 }

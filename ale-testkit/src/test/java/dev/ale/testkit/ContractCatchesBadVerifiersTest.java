@@ -3,7 +3,7 @@ package dev.ale.testkit;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ale.api.Verifier;
+import dev.ale.api.spi.Verifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.opentest4j.AssertionFailedError;
@@ -33,21 +33,28 @@ class ContractCatchesBadVerifiersTest {
     void catchesAReadThroughALinkOutOfTheOutput() throws Exception {
         BadVerifiers.Over c = over("follows-links", BadVerifiers.FOLLOWS_LINKS);
         c.scoresStayInTheUnitIntervalOnTheSamples();
-        fails(c::neverReadsOutsideItsRoots, "every file an absolute link out of the output: read outside its roots: OPEN "
-                + "/ale/output/memo.txt (reaching /canary/secret.txt)", "relative '..' link", "repeats the canary");
+        fails(
+                c::neverReadsOutsideItsRoots,
+                "every file an absolute link out of the output: read outside its roots: OPEN "
+                        + "/ale/output/memo.txt (reaching /canary/secret.txt)",
+                "relative '..' link",
+                "repeats the canary");
     }
 
     @Test
     void catchesAReadThroughALinkedDirectory() throws Exception {
         BadVerifiers.Over c = over("follows-dirs", BadVerifiers.FOLLOWS_LINKED_DIRECTORIES);
         c.scoresStayInTheUnitIntervalOnTheSamples();
-        fails(c::neverReadsOutsideItsRoots, "every directory a link out of the output: read outside its roots: ",
+        fails(
+                c::neverReadsOutsideItsRoots,
+                "every directory a link out of the output: read outside its roots: ",
                 "(reaching /canary/mirror/detail.txt)");
     }
 
     @Test
     void catchesAReadBesideTheRootsWithoutAnyBait() {
-        fails(over("looks-around", BadVerifiers.LOOKS_AROUND)::neverReadsOutsideItsRoots,
+        fails(
+                over("looks-around", BadVerifiers.LOOKS_AROUND)::neverReadsOutsideItsRoots,
                 "sample 'memo', as given: read outside its roots: LIST /ale");
     }
 
@@ -62,12 +69,15 @@ class ContractCatchesBadVerifiersTest {
     void catchesAVerifierThatThrowsOnABadOutput() throws Exception {
         BadVerifiers.Over c = over("throws-on-empty", BadVerifiers.THROWS_ON_EMPTY);
         c.scoresStayInTheUnitIntervalOnTheSamples();
-        fails(c::scoresStayInTheUnitIntervalOnFuzzedOutputs, "empty workspace: verify threw java.nio.file.NoSuchFileException");
+        fails(
+                c::scoresStayInTheUnitIntervalOnFuzzedOutputs,
+                "empty workspace: verify threw java.nio.file.NoSuchFileException");
     }
 
     @Test
     void catchesConfigErrorsThatAreNotVerifierConfigExceptions() {
-        fails(new BadVerifiers.Over(BadVerifiers.SLOPPY)::configErrorsAreVerifierConfigExceptionsWithAPointer,
+        fails(
+                new BadVerifiers.Over(BadVerifiers.SLOPPY)::configErrorsAreVerifierConfigExceptionsWithAPointer,
                 "unknown option 'zz-unknown-option': expected a VerifierConfigException at '/zz-unknown-option', got acceptance",
                 "/file removed: create threw java.lang.NullPointerException",
                 "/file := [] : create threw java.lang.NullPointerException".replace("[] :", "[]:"));
@@ -78,11 +88,13 @@ class ContractCatchesBadVerifiersTest {
         BadVerifiers.Over c = new BadVerifiers.Over(BadVerifiers.factory("strict", BadVerifiers.OVER_ONE)) {
             @Override
             protected java.util.List<InvalidConfig> invalidConfigs() {
-                return java.util.List.of(InvalidConfig.of("{\"type\": \"acme.strict\", \"file\": 3}", "/wrong"),
+                return java.util.List.of(
+                        InvalidConfig.of("{\"type\": \"acme.strict\", \"file\": 3}", "/wrong"),
                         InvalidConfig.of("{\"type\": \"acme.strict\", \"file\": \"ok\"}", "/file"));
             }
         };
-        fails(c::configErrorsAreVerifierConfigExceptionsWithAPointer,
+        fails(
+                c::configErrorsAreVerifierConfigExceptionsWithAPointer,
                 "expected a VerifierConfigException at '/wrong', got VerifierConfigException at /file",
                 "was accepted; expected a VerifierConfigException at '/file'");
     }

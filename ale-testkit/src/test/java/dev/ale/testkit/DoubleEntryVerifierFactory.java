@@ -1,12 +1,12 @@
 package dev.ale.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ale.api.Check;
-import dev.ale.api.Verdict;
-import dev.ale.api.Verifier;
-import dev.ale.api.VerifierConfigException;
-import dev.ale.api.VerifierFactories;
-import dev.ale.api.VerifierFactory;
+import dev.ale.api.spi.Check;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierConfigException;
+import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.spi.VerifierFactory;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,14 +35,18 @@ public final class DoubleEntryVerifierFactory implements VerifierFactory {
             }
         });
         JsonNode file = config.get("file");
-        if (file == null || !file.isTextual() || !file.textValue().matches("[A-Za-z0-9._-]+") || file.textValue().startsWith(".")) {
+        if (file == null
+                || !file.isTextual()
+                || !file.textValue().matches("[A-Za-z0-9._-]+")
+                || file.textValue().startsWith(".")) {
             throw new VerifierConfigException("/file", "must be a plain file name such as \"ledger.csv\"");
         }
         String name = file.textValue();
         return ctx -> {
             Path p = ctx.output().resolve(name);
             if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.size(p) > MAX_BYTES) {
-                return Verdict.gateFailed(name + " missing, not a regular file or too large",
+                return Verdict.gateFailed(
+                        name + " missing, not a regular file or too large",
                         List.of(Check.gate(name, "a ledger of at most 1 MiB", "missing or refused")));
             }
             BigDecimal debit = BigDecimal.ZERO;
@@ -58,9 +62,13 @@ public final class DoubleEntryVerifierFactory implements VerifierFactory {
                 return Verdict.of(0, "not a ledger", List.of(Check.fail("balanced", "numbers", "not a number")));
             }
             boolean balanced = debit.compareTo(credit) == 0;
-            return Verdict.of(balanced ? 1 : 0, balanced ? "balanced" : "unbalanced",
-                    List.of(balanced ? Check.pass("balanced", debit.toPlainString(), credit.toPlainString())
-                            : Check.fail("balanced", debit.toPlainString(), credit.toPlainString())));
+            return Verdict.of(
+                    balanced ? 1 : 0,
+                    balanced ? "balanced" : "unbalanced",
+                    List.of(
+                            balanced
+                                    ? Check.pass("balanced", debit.toPlainString(), credit.toPlainString())
+                                    : Check.fail("balanced", debit.toPlainString(), credit.toPlainString())));
         };
     }
 }

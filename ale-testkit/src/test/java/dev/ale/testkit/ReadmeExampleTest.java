@@ -2,7 +2,7 @@ package dev.ale.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ale.api.VerifierFactory;
+import dev.ale.api.spi.VerifierFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +14,7 @@ class ReadmeExampleTest {
     static class DoubleEntryContractTest extends VerifierContract {
         @Override
         protected VerifierFactory factory() {
-            return new DoubleEntryVerifierFactory();   // your plugin's factory
+            return new DoubleEntryVerifierFactory(); // your plugin's factory
         }
 
         @Override
@@ -25,7 +25,8 @@ class ReadmeExampleTest {
 
         @Override
         protected List<InvalidConfig> invalidConfigs() {
-            return List.of(InvalidConfig.of("{\"type\": \"acme.double-entry\"}", "/file"),
+            return List.of(
+                    InvalidConfig.of("{\"type\": \"acme.double-entry\"}", "/file"),
                     InvalidConfig.of("{\"type\": \"acme.double-entry\", \"file\": \"../ledger.csv\"}", "/file"));
         }
     }
@@ -44,8 +45,10 @@ class ReadmeExampleTest {
     @Test
     void theReadmeShowsThisCode() throws Exception {
         String source = Files.readString(Path.of("src/test/java/dev/ale/testkit/ReadmeExampleTest.java"));
-        String example = source.substring(source.indexOf("// readme-example:begin") + 24, source.indexOf("    // readme-example:end"))
-                .replaceAll("(?m)^    ", "").replace("static class", "class");
+        String example = source.substring(
+                        source.indexOf("// readme-example:begin") + 24, source.indexOf("    // readme-example:end"))
+                .replaceAll("(?m)^    ", "")
+                .replace("static class", "class");
         String readme = Files.readString(Path.of("README.md"));
         assertTrue(readme.contains("```java\n" + example + "```"), "README.md must show:\n" + example);
     }

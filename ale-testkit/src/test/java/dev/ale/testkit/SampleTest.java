@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +24,7 @@ class SampleTest {
         bytes[0] = 9;
         assertArrayEquals(new byte[] {1, 2}, s.output().get("a/b.bin"));
         assertEquals(Set.of(), empty.output().keySet());
-        assertEquals("ref", new String(s.reference().get("r.txt")));
+        assertEquals("ref", new String(s.reference().get("r.txt"), StandardCharsets.UTF_8));
         assertThrows(UnsupportedOperationException.class, () -> s.output().clear());
     }
 
@@ -42,7 +43,9 @@ class SampleTest {
         Files.createDirectories(dir.resolve("out/sub"));
         Files.writeString(dir.resolve("out/sub/a.txt"), "a");
         Files.createSymbolicLink(dir.resolve("out/link.txt"), Files.writeString(dir.resolve("secret.txt"), "s"));
-        Sample s = Sample.of("s", "{\"type\": \"text\"}").outputFrom(dir.resolve("out")).referenceFrom(dir.resolve("out/sub"));
+        Sample s = Sample.of("s", "{\"type\": \"text\"}")
+                .outputFrom(dir.resolve("out"))
+                .referenceFrom(dir.resolve("out/sub"));
         assertEquals(Set.of("sub/a.txt"), s.output().keySet());
         assertEquals(Set.of("a.txt"), s.reference().keySet());
     }

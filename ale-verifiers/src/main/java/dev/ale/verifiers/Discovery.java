@@ -1,6 +1,6 @@
 package dev.ale.verifiers;
 
-import dev.ale.api.VerifierFactory;
+import dev.ale.api.spi.VerifierFactory;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Iterator;

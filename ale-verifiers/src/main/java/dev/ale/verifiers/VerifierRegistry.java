@@ -1,14 +1,16 @@
 package dev.ale.verifiers;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedMap;
 import dev.ale.api.AleException;
-import dev.ale.api.Verifier;
-import dev.ale.api.VerifierConfigException;
-import dev.ale.api.VerifierFactories;
-import dev.ale.api.VerifierFactory;
-import dev.ale.api.VerifierPolicy;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierConfigException;
+import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.spi.VerifierFactory;
+import dev.ale.api.spi.VerifierPolicy;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -16,11 +18,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * The registry of verifier types: builds verifiers from their JSON configurations, including the
  * children of composites. {@link #discover()} finds every {@link VerifierFactory} listed in
- * {@code META-INF/services/dev.ale.api.VerifierFactory} on the class path, {@link #discover(ModuleLayer)}
+ * {@code META-INF/services/dev.ale.api.spi.VerifierFactory} on the class path, {@link #discover(ModuleLayer)}
  * also those of a module layer: the built-in types ({@code file-exists}, {@code text}, {@code json},
  * {@code number}, {@code csv}, {@code all}, {@code any}, {@code weighted}, {@code command},
  * {@code rubric}, ...) and plugins. Built-in type names are bare; a plugin's name must carry a
@@ -29,6 +32,7 @@ import java.util.TreeMap;
  * the {@link VerifierPolicy} its verifiers are built under ({@link #withPolicy}); by default
  * {@code command} verifiers are refused. Immutable and thread-safe.
  */
+@API(status = EXPERIMENTAL)
 public final class VerifierRegistry implements VerifierFactories {
     private static final String BUILT_IN_PACKAGE = "dev.ale.verifiers.internal";
 
@@ -47,8 +51,11 @@ public final class VerifierRegistry implements VerifierFactories {
             String type = typeOf(f);
             VerifierFactory other = byType.putIfAbsent(type, f);
             if (other != null) {
-                throw new AleException("", "", "verifier type '" + type + "' is provided twice: by "
-                        + Discovery.describe(other.getClass()) + " and by " + Discovery.describe(f.getClass()));
+                throw new AleException(
+                        "",
+                        "",
+                        "verifier type '" + type + "' is provided twice: by " + Discovery.describe(other.getClass())
+                                + " and by " + Discovery.describe(f.getClass()));
             }
         }
         this.factories = ImmutableSortedMap.copyOf(byType);
@@ -63,7 +70,7 @@ public final class VerifierRegistry implements VerifierFactories {
     }
 
     /**
-     * Finds the factories listed in {@code META-INF/services/dev.ale.api.VerifierFactory} through
+     * Finds the factories listed in {@code META-INF/services/dev.ale.api.spi.VerifierFactory} through
      * the thread's context class loader and this class's own loader.
      *
      * @throws AleException when two factories claim one type or a plugin's type is not namespaced
@@ -79,7 +86,8 @@ public final class VerifierRegistry implements VerifierFactories {
      * @throws AleException when two factories claim one type or a plugin's type is not namespaced
      */
     public static VerifierRegistry discover(ClassLoader loader) {
-        return new VerifierRegistry(new Discovery().search(Objects.requireNonNull(loader, "loader")).search(ownLoader()));
+        return new VerifierRegistry(
+                new Discovery().search(Objects.requireNonNull(loader, "loader")).search(ownLoader()));
     }
 
     /**
@@ -90,7 +98,8 @@ public final class VerifierRegistry implements VerifierFactories {
      * @throws AleException when two factories claim one type or a plugin's type is not namespaced
      */
     public static VerifierRegistry discover(ModuleLayer layer) {
-        return new VerifierRegistry(new Discovery().search(Objects.requireNonNull(layer, "layer")).search(ownLoader()));
+        return new VerifierRegistry(
+                new Discovery().search(Objects.requireNonNull(layer, "layer")).search(ownLoader()));
     }
 
     /** Like {@link #discover()}, through the given class loaders only. */
@@ -127,18 +136,25 @@ public final class VerifierRegistry implements VerifierFactories {
     public Verifier create(JsonNode config, String pointer) {
         Objects.requireNonNull(pointer, "pointer");
         if (config == null || !config.isObject()) {
-            throw new VerifierConfigException(pointer, "a verifier configuration must be a JSON object with a \"type\", got "
-                    + (config == null ? "nothing" : config.getNodeType().toString().toLowerCase(Locale.ROOT)));
+            throw new VerifierConfigException(
+                    pointer,
+                    "a verifier configuration must be a JSON object with a \"type\", got "
+                            + (config == null
+                                    ? "nothing"
+                                    : config.getNodeType().toString().toLowerCase(Locale.ROOT)));
         }
         JsonNode type = config.get("type");
         if (type == null || !type.isTextual()) {
-            throw new VerifierConfigException(pointer + "/type", type == null ? "\"type\" is required"
-                    : "\"type\" must be a string, got " + type);
+            throw new VerifierConfigException(
+                    pointer + "/type",
+                    type == null ? "\"type\" is required" : "\"type\" must be a string, got " + type);
         }
         VerifierFactory factory = factories.get(type.textValue());
         if (factory == null) {
-            throw new VerifierConfigException(pointer + "/type", "unknown verifier type '" + type.textValue()
-                    + "'; known types: " + String.join(", ", factories.keySet()));
+            throw new VerifierConfigException(
+                    pointer + "/type",
+                    "unknown verifier type '" + type.textValue() + "'; known types: "
+                            + String.join(", ", factories.keySet()));
         }
         Verifier v;
         try {
@@ -147,8 +163,10 @@ public final class VerifierRegistry implements VerifierFactories {
             throw e.under(pointer);
         }
         if (v == null) {
-            throw new VerifierConfigException(pointer, "the factory of type '" + type.textValue() + "' ("
-                    + factory.getClass().getName() + ") returned no verifier");
+            throw new VerifierConfigException(
+                    pointer,
+                    "the factory of type '" + type.textValue() + "' ("
+                            + factory.getClass().getName() + ") returned no verifier");
         }
         return v;
     }
@@ -165,7 +183,8 @@ public final class VerifierRegistry implements VerifierFactories {
 
     @Override
     public String toString() {
-        return "VerifierRegistry" + factories.keySet() + (problems.isEmpty() ? "" : " with " + problems.size() + " problems")
+        return "VerifierRegistry" + factories.keySet()
+                + (problems.isEmpty() ? "" : " with " + problems.size() + " problems")
                 + (policy.allowCommands() ? " allowing commands" : "");
     }
 
@@ -182,13 +201,20 @@ public final class VerifierRegistry implements VerifierFactories {
     private static String typeOf(VerifierFactory f) {
         String type = f.type();
         if (type == null || !validName(type)) {
-            throw new AleException("", "", "verifier type name '" + type + "' of " + Discovery.describe(f.getClass())
-                    + " is not valid: it must be letters, digits, '-' and '_', in segments separated by '.'");
+            throw new AleException(
+                    "",
+                    "",
+                    "verifier type name '" + type + "' of " + Discovery.describe(f.getClass())
+                            + " is not valid: it must be letters, digits, '-' and '_', in segments separated by '.'");
         }
         boolean builtIn = isBuiltIn(f.getClass());
         if (!builtIn && type.indexOf('.') < 0) {
-            throw new AleException("", "", "verifier type '" + type + "' of " + Discovery.describe(f.getClass())
-                    + " must be namespaced, such as 'acme." + type + "': bare names are reserved for the built-in verifiers");
+            throw new AleException(
+                    "",
+                    "",
+                    "verifier type '" + type + "' of " + Discovery.describe(f.getClass())
+                            + " must be namespaced, such as 'acme." + type
+                            + "': bare names are reserved for the built-in verifiers");
         }
         if (builtIn && type.indexOf('.') >= 0) {
             throw new AleException("", "", "built-in verifier type '" + type + "' must be a bare name");
@@ -217,5 +243,4 @@ public final class VerifierRegistry implements VerifierFactories {
                 && c.getClassLoader() == VerifierRegistry.class.getClassLoader()
                 && Objects.equals(Discovery.location(c), Discovery.location(VerifierRegistry.class));
     }
-
 }

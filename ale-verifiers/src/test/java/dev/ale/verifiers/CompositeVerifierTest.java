@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ale.api.Check;
-import dev.ale.api.Verdict;
-import dev.ale.api.Verifier;
-import dev.ale.api.VerifierConfigException;
+import dev.ale.api.spi.Check;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierConfigException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +31,7 @@ class CompositeVerifierTest {
 
     @TempDir
     Path dir;
+
     TestContext ctx;
 
     @BeforeEach
@@ -64,8 +65,8 @@ class CompositeVerifierTest {
     @Test
     void aFailedGateChildZeroesTheWholeAndIsNamed() throws Exception {
         for (String type : List.of("weighted", "all", "any")) {
-            Verdict v = ctx.verify("{'type': '" + type + "', 'checks': [" + with(HALF, "'gate': true, 'name': 'delivered'")
-                    + ", " + FULL + "]}");
+            Verdict v = ctx.verify("{'type': '" + type + "', 'checks': ["
+                    + with(HALF, "'gate': true, 'name': 'delivered'") + ", " + FULL + "]}");
             assertTrue(v.gateFailed(), type);
             assertEquals(0, v.score());
             assertTrue(v.summary().contains("'delivered'"), v.summary());
@@ -97,20 +98,31 @@ class CompositeVerifierTest {
         assertEquals("inner", inner.name());
         assertEquals(0.75, inner.score());
         assertFalse(inner.passed());
-        assertEquals(List.of("file-exists [0]", "text [1]"), inner.children().stream().map(Check::name).toList());
+        assertEquals(
+                List.of("file-exists [0]", "text [1]"),
+                inner.children().stream().map(Check::name).toList());
         Check leafGroup = inner.children().get(0);
-        assertEquals(List.of("a.txt", "missing.txt"), leafGroup.children().stream().map(Check::name).toList());
-        assertScore((0.75 * 1 + 0.25 * 3) / 4, ctx.verify("{'type': 'any', 'checks': [" + QUARTER + ", {'type': 'weighted', 'checks': ["
-                + with(weighted.replace("'name': 'inner', ", ""), "'weight': 1") + ", " + with(QUARTER, "'weight': 3") + "]}]}"));
+        assertEquals(
+                List.of("a.txt", "missing.txt"),
+                leafGroup.children().stream().map(Check::name).toList());
+        assertScore(
+                (0.75 * 1 + 0.25 * 3) / 4,
+                ctx.verify("{'type': 'any', 'checks': [" + QUARTER + ", {'type': 'weighted', 'checks': ["
+                        + with(weighted.replace("'name': 'inner', ", ""), "'weight': 1") + ", "
+                        + with(QUARTER, "'weight': 3") + "]}]}"));
     }
 
     @Test
     void refusesBadChildOptionsAtTheirPointers() {
-        refused("{'type': 'weighted', 'checks': [" + FULL + ", " + with(HALF, "'weight': 0") + "]}", "/checks/1/weight");
+        refused(
+                "{'type': 'weighted', 'checks': [" + FULL + ", " + with(HALF, "'weight': 0") + "]}",
+                "/checks/1/weight");
         refused("{'type': 'weighted', 'checks': [" + with(HALF, "'weight': 'heavy'") + "]}", "/checks/0/weight");
         refused("{'type': 'all', 'checks': [" + with(HALF, "'weight': 2") + "]}", "/checks/0/weight");
         refused("{'type': 'any', 'checks': [" + with(HALF, "'gate': 'yes'") + "]}", "/checks/0/gate");
-        refused("{'type': 'any', 'checks': [" + with(HALF, "'name': 'x'") + ", " + with(FULL, "'name': 'x'") + "]}", "/checks/1/name");
+        refused(
+                "{'type': 'any', 'checks': [" + with(HALF, "'name': 'x'") + ", " + with(FULL, "'name': 'x'") + "]}",
+                "/checks/1/name");
         refused("{'type': 'any', 'checks': []}", "/checks");
         refused("{'type': 'any', 'checks': [" + FULL + ", 7]}", "/checks/1");
         refused("{'type': 'any', 'check': [" + FULL + "]}", "/check");
@@ -120,16 +132,19 @@ class CompositeVerifierTest {
     void reportsNestedChildErrorsAtTheirFullPointer() {
         String bad = "{'type': 'all', 'checks': [{'type': 'text', 'contains': 'x'}]}";
         refused("{'type': 'weighted', 'checks': [" + FULL + ", " + bad + "]}", "/checks/1/checks/0/file");
-        VerifierConfigException e = assertThrows(VerifierConfigException.class, () -> Fixture.REGISTRY.create(
-                Fixture.json("{'type': 'weighted', 'checks': [" + FULL + ", " + bad + "]}"), "/verifier"));
+        VerifierConfigException e = assertThrows(
+                VerifierConfigException.class,
+                () -> Fixture.REGISTRY.create(
+                        Fixture.json("{'type': 'weighted', 'checks': [" + FULL + ", " + bad + "]}"), "/verifier"));
         assertEquals("/verifier/checks/1/checks/0/file", e.field());
         refused("{'type': 'weighted', 'checks': [{'type': 'nope'}]}", "/checks/0/type");
     }
 
     @Test
     void oneInstanceScoresManyAttemptsConcurrently() throws Exception {
-        Verifier v = Fixture.create("{'type': 'weighted', 'checks': [{'type': 'json', 'file': 'o.json', 'expected': {'a': 1, 'b': 2}},"
-                + "{'type': 'csv', 'file': 'o.csv', 'expectedFile': 'e.csv', 'key': 'id'}]}");
+        Verifier v = Fixture.create(
+                "{'type': 'weighted', 'checks': [{'type': 'json', 'file': 'o.json', 'expected': {'a': 1, 'b': 2}},"
+                        + "{'type': 'csv', 'file': 'o.csv', 'expectedFile': 'e.csv', 'key': 'id'}]}");
         List<TestContext> contexts = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             TestContext c = TestContext.in(dir.resolve("attempt" + i))

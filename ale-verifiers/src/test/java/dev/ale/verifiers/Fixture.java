@@ -8,10 +8,10 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.ale.api.Check;
-import dev.ale.api.Verdict;
-import dev.ale.api.Verifier;
-import dev.ale.api.VerifierConfigException;
+import dev.ale.api.spi.Check;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierConfigException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -20,10 +20,10 @@ public final class Fixture {
     /** The registry of the built-in verifiers. */
     public static final VerifierRegistry REGISTRY = VerifierRegistry.discover();
 
-    private static final ObjectMapper LENIENT = JsonMapper.builder().enable(JsonReadFeature.ALLOW_SINGLE_QUOTES).build();
+    private static final ObjectMapper LENIENT =
+            JsonMapper.builder().enable(JsonReadFeature.ALLOW_SINGLE_QUOTES).build();
 
-    private Fixture() {
-    }
+    private Fixture() {}
 
     /** Parses JSON written with single quotes. */
     public static JsonNode json(String text) {
@@ -65,7 +65,9 @@ public final class Fixture {
 
     /** The check of a verdict named {@code name}. */
     public static Check check(Verdict v, String name) {
-        return v.checks().stream().filter(c -> c.name().equals(name)).findFirst()
+        return v.checks().stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no check '" + name + "' in " + v.checks()));
     }
 }

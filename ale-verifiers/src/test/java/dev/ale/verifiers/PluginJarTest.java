@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.AleException;
-import dev.ale.api.Verifier;
+import dev.ale.api.spi.Verifier;
 import java.lang.module.Configuration;
 import java.lang.module.ModuleFinder;
 import java.net.URL;
@@ -25,16 +25,22 @@ class PluginJarTest {
     Path dir;
 
     Path echoJar() throws Exception {
-        return PluginJars.jar(dir, "acme-echo.jar", "acme.echo",
+        return PluginJars.jar(
+                dir,
+                "acme-echo.jar",
+                "acme.echo",
                 Map.of("com.acme.EchoFactory", PluginJars.factory("com.acme.EchoFactory", "\"acme.echo\"", "")),
                 List.of("com.acme.EchoFactory"));
     }
 
     @Test
     void findsAPluginJarOnTheClassPath() throws Exception {
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {echoJar().toUri().toURL()}, getClass().getClassLoader())) {
+        try (URLClassLoader loader = new URLClassLoader(
+                new URL[] {echoJar().toUri().toURL()}, getClass().getClassLoader())) {
             VerifierRegistry r = VerifierRegistry.discover(loader);
-            assertTrue(r.types().contains("acme.echo") && r.types().containsAll(VerifierRegistryTest.builtInTypes()), r.types().toString());
+            assertTrue(
+                    r.types().contains("acme.echo") && r.types().containsAll(VerifierRegistryTest.builtInTypes()),
+                    r.types().toString());
             assertEquals(List.of(), r.problems());
             Verifier v = r.create(json("{'type': 'acme.echo', 'score': 0.25}"), "");
             assertEquals(0.25, v.verify(TestContext.in(dir)).score());
@@ -50,21 +56,28 @@ class PluginJarTest {
         Configuration cf = boot.configuration().resolveAndBind(finder, ModuleFinder.of(), Set.of("acme.echo"));
         ModuleLayer layer = boot.defineModulesWithOneLoader(cf, getClass().getClassLoader());
         VerifierRegistry r = VerifierRegistry.discover(layer);
-        assertTrue(r.types().contains("acme.echo") && r.types().containsAll(VerifierRegistryTest.builtInTypes()), r.types().toString());
+        assertTrue(
+                r.types().contains("acme.echo") && r.types().containsAll(VerifierRegistryTest.builtInTypes()),
+                r.types().toString());
         Verifier v = r.create(json("{'type': 'acme.echo', 'score': 0.75}"), "");
         assertEquals(0.75, v.verify(TestContext.in(dir)).score());
         assertEquals("acme.echo", v.getClass().getModule().getName());
-        assertFalse(VerifierRegistry.discover(getClass().getClassLoader()).types().contains("acme.echo"),
+        assertFalse(
+                VerifierRegistry.discover(getClass().getClassLoader()).types().contains("acme.echo"),
                 "the layer's plugin is not on the class path");
     }
 
     @Test
     void twoJarsClaimingOneTypeFailNamingBothJars() throws Exception {
         Path one = echoJar();
-        Path two = PluginJars.jar(dir, "other-echo.jar", null,
-                Map.of("org.other.Echo", PluginJars.factory("org.other.Echo", "\"acme.echo\"", "")), List.of("org.other.Echo"));
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {one.toUri().toURL(), two.toUri().toURL()},
-                getClass().getClassLoader())) {
+        Path two = PluginJars.jar(
+                dir,
+                "other-echo.jar",
+                null,
+                Map.of("org.other.Echo", PluginJars.factory("org.other.Echo", "\"acme.echo\"", "")),
+                List.of("org.other.Echo"));
+        try (URLClassLoader loader = new URLClassLoader(
+                new URL[] {one.toUri().toURL(), two.toUri().toURL()}, getClass().getClassLoader())) {
             AleException e = assertThrows(AleException.class, () -> VerifierRegistry.discover(loader));
             assertTrue(e.getMessage().contains("'acme.echo' is provided twice"), e.getMessage());
             assertTrue(e.getMessage().contains("com.acme.EchoFactory (file:" + one), e.getMessage());
@@ -74,33 +87,64 @@ class PluginJarTest {
 
     @Test
     void aPluginThatThrowsWhileLoadingIsReportedAndLeftOut() throws Exception {
-        Path jar = PluginJars.jar(dir, "shaky.jar", null, Map.of(
-                        "com.shaky.Broken", PluginJars.factory("com.shaky.Broken", "\"shaky.broken\"",
-                                "if (true) throw new IllegalStateException(\"no licence key\");"),
-                        "com.shaky.Static", PluginJars.factory("com.shaky.Static", "NAME", "")
-                                .replace("public String type()", "static final String NAME = String.valueOf((Object) null).substring(9);\n"
-                                        + "  public String type()"),
-                        "com.shaky.Mute", PluginJars.factory("com.shaky.Mute", "java.util.Objects.requireNonNull((String) null, \"mute\")", ""),
+        Path jar = PluginJars.jar(
+                dir,
+                "shaky.jar",
+                null,
+                Map.of(
+                        "com.shaky.Broken",
+                                PluginJars.factory(
+                                        "com.shaky.Broken",
+                                        "\"shaky.broken\"",
+                                        "if (true) throw new IllegalStateException(\"no licence key\");"),
+                        "com.shaky.Static",
+                                PluginJars.factory("com.shaky.Static", "NAME", "")
+                                        .replace(
+                                                "public String type()",
+                                                "static final String NAME = String.valueOf((Object) null).substring(9);\n"
+                                                        + "  public String type()"),
+                        "com.shaky.Mute",
+                                PluginJars.factory(
+                                        "com.shaky.Mute",
+                                        "java.util.Objects.requireNonNull((String) null, \"mute\")",
+                                        ""),
                         "com.shaky.Good", PluginJars.factory("com.shaky.Good", "\"shaky.good\"", "")),
                 List.of("com.shaky.Broken", "com.shaky.Static", "com.shaky.Mute", "com.shaky.Good"));
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
             VerifierRegistry r = VerifierRegistry.discover(loader);
-            assertTrue(r.types().contains("shaky.good") && !r.types().contains("shaky.broken"), r.types().toString());
+            assertTrue(
+                    r.types().contains("shaky.good") && !r.types().contains("shaky.broken"),
+                    r.types().toString());
             List<String> problems = r.problems();
             assertEquals(3, problems.size(), problems.toString());
-            assertTrue(problems.get(0).contains("com.shaky.Broken") && problems.get(0).contains("no licence key"), problems.get(0));
+            assertTrue(
+                    problems.get(0).contains("com.shaky.Broken")
+                            && problems.get(0).contains("no licence key"),
+                    problems.get(0));
             assertTrue(problems.get(1).contains("com.shaky.Static"), problems.get(1));
-            assertTrue(problems.get(2).contains("com.shaky.Mute") && problems.get(2).contains("shaky.jar"), problems.get(2));
+            assertTrue(
+                    problems.get(2).contains("com.shaky.Mute")
+                            && problems.get(2).contains("shaky.jar"),
+                    problems.get(2));
         }
     }
 
     @Test
     void aPluginJarWithABareTypeNameIsRefused() throws Exception {
-        Path jar = PluginJars.jar(dir, "bare.jar", null,
-                Map.of("com.bare.Csv", PluginJars.factory("com.bare.Csv", "\"csv\"", "")), List.of("com.bare.Csv"));
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
+        Path jar = PluginJars.jar(
+                dir,
+                "bare.jar",
+                null,
+                Map.of("com.bare.Csv", PluginJars.factory("com.bare.Csv", "\"csv\"", "")),
+                List.of("com.bare.Csv"));
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
             AleException e = assertThrows(AleException.class, () -> VerifierRegistry.discover(loader));
-            assertTrue(e.getMessage().contains("must be namespaced") && e.getMessage().contains("bare.jar"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("must be namespaced")
+                            && e.getMessage().contains("bare.jar"),
+                    e.getMessage());
         }
     }
 }

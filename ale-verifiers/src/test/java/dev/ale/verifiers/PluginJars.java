@@ -3,7 +3,7 @@ package dev.ale.verifiers;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.core.TreeNode;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ale.api.VerifierFactory;
+import dev.ale.api.spi.VerifierFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -26,8 +26,7 @@ import javax.tools.ToolProvider;
 
 /** Builds real plugin jars for tests: compiles Java sources against the API and lists their providers. */
 final class PluginJars {
-    private PluginJars() {
-    }
+    private PluginJars() {}
 
     /**
      * A plugin factory class {@code pkg.Name} of the given type whose verifiers score the config's
@@ -36,19 +35,20 @@ final class PluginJars {
     static String factory(String qualifiedName, String type, String constructorBody) {
         int dot = qualifiedName.lastIndexOf('.');
         return "package " + qualifiedName.substring(0, dot) + ";\n"
-                + "public final class " + qualifiedName.substring(dot + 1) + " implements dev.ale.api.VerifierFactory {\n"
+                + "public final class " + qualifiedName.substring(dot + 1)
+                + " implements dev.ale.api.spi.VerifierFactory {\n"
                 + "  public " + qualifiedName.substring(dot + 1) + "() { " + constructorBody + " }\n"
                 + "  public String type() { return " + type + "; }\n"
-                + "  public dev.ale.api.Verifier create(com.fasterxml.jackson.databind.JsonNode c, dev.ale.api.VerifierFactories n) {\n"
+                + "  public dev.ale.api.spi.Verifier create(com.fasterxml.jackson.databind.JsonNode c, dev.ale.api.spi.VerifierFactories n) {\n"
                 + "    double s = c.path(\"score\").asDouble(1);\n"
-                + "    return ctx -> dev.ale.api.Verdict.of(s, \"plugin\", java.util.List.of());\n"
+                + "    return ctx -> dev.ale.api.spi.Verdict.of(s, \"plugin\", java.util.List.of());\n"
                 + "  }\n"
                 + "}\n";
     }
 
     /**
      * Compiles {@code sources} (class name to source text) into {@code dir/<jarName>}, with a
-     * {@code META-INF/services/dev.ale.api.VerifierFactory} listing {@code providers} and, when
+     * {@code META-INF/services/dev.ale.api.spi.VerifierFactory} listing {@code providers} and, when
      * given, an {@code Automatic-Module-Name}.
      */
     static Path jar(Path dir, String jarName, String moduleName, Map<String, String> sources, List<String> providers)
@@ -64,7 +64,8 @@ final class PluginJars {
         }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        List<String> args = new ArrayList<>(List.of("--release", "17", "-classpath", classPath(), "-d", classes.toString()));
+        List<String> args =
+                new ArrayList<>(List.of("--release", "17", "-classpath", classPath(), "-d", classes.toString()));
         args.addAll(files);
         int rc = javac.run(null, errors, errors, args.toArray(String[]::new));
         if (rc != 0) {
@@ -76,7 +77,8 @@ final class PluginJars {
             manifest.getMainAttributes().putValue("Automatic-Module-Name", moduleName);
         }
         Path jar = dir.resolve(jarName);
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, manifest);
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream j = new JarOutputStream(out, manifest);
                 Stream<Path> walk = Files.walk(classes)) {
             for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
                 j.putNextEntry(new JarEntry(classes.relativize(p).toString().replace(File.separatorChar, '/')));
@@ -93,12 +95,15 @@ final class PluginJars {
     /** The jars (or directories) holding the API and Jackson, which a plugin compiles against. */
     private static String classPath() {
         return Stream.of(VerifierFactory.class, JsonNode.class, TreeNode.class, JsonAutoDetect.class)
-                .map(PluginJars::location).distinct().collect(Collectors.joining(File.pathSeparator));
+                .map(PluginJars::location)
+                .distinct()
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     private static String location(Class<?> c) {
         try {
-            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -1,14 +1,14 @@
 package dev.ale.verifiers;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.ale.api.Limits;
-import dev.ale.api.SessionSpec;
-import dev.ale.api.TaskSpec;
-import dev.ale.api.Taxonomy;
-import dev.ale.api.Tier;
 import dev.ale.api.Trajectory;
-import dev.ale.api.Verdict;
-import dev.ale.api.VerificationContext;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.VerificationContext;
+import dev.ale.api.task.Limits;
+import dev.ale.api.task.SessionSpec;
+import dev.ale.api.task.TaskSpec;
+import dev.ale.api.task.Taxonomy;
+import dev.ale.api.task.Tier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +21,8 @@ public record TestContext(Path output, Path reference) implements VerificationCo
     /** A context with fresh {@code output/} and {@code reference/} directories under {@code dir}. */
     public static TestContext in(Path dir) {
         try {
-            return new TestContext(Files.createDirectories(dir.resolve("output")),
-                    Files.createDirectories(dir.resolve("reference")));
+            return new TestContext(
+                    Files.createDirectories(dir.resolve("output")), Files.createDirectories(dir.resolve("reference")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -60,9 +60,17 @@ public record TestContext(Path output, Path reference) implements VerificationCo
 
     @Override
     public TaskSpec task() {
-        return new TaskSpec("test-task", 1, "A test task", new Taxonomy("business_finance", "accounting", List.of("13-2011")),
-                Tier.NEAR_TERM, Limits.defaults(), List.of(new SessionSpec(1, "do it")),
-                JsonNodeFactory.instance.objectNode(), 1.0, null);
+        return new TaskSpec(
+                "test-task",
+                1,
+                "A test task",
+                new Taxonomy("business_finance", "accounting", List.of("13-2011")),
+                Tier.NEAR_TERM,
+                Limits.defaults(),
+                List.of(new SessionSpec(1, "do it")),
+                JsonNodeFactory.instance.objectNode(),
+                1.0,
+                null);
     }
 
     @Override

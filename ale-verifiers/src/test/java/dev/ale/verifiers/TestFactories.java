@@ -1,17 +1,16 @@
 package dev.ale.verifiers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ale.api.Verdict;
-import dev.ale.api.Verifier;
-import dev.ale.api.VerifierConfigException;
-import dev.ale.api.VerifierFactories;
-import dev.ale.api.VerifierFactory;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierConfigException;
+import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.spi.VerifierFactory;
 import java.util.List;
 
 /** Plugin factories for the registry tests, public so that ServiceLoader can build them. */
 public final class TestFactories {
-    private TestFactories() {
-    }
+    private TestFactories() {}
 
     /** A factory of one type whose verifiers always give one score. */
     public abstract static class Fixed implements VerifierFactory {
@@ -98,6 +97,6 @@ public final class TestFactories {
 
     /** A factory with the given type name. */
     static VerifierFactory named(String type) {
-        return new Fixed(type, 1) { };
+        return new Fixed(type, 1) {};
     }
 }

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.AleException;
-import dev.ale.api.VerifierConfigException;
-import dev.ale.api.VerifierFactories;
-import dev.ale.api.VerifierFactory;
-import dev.ale.api.VerifierPolicy;
+import dev.ale.api.spi.VerifierConfigException;
+import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.spi.VerifierFactory;
+import dev.ale.api.spi.VerifierPolicy;
 import dev.ale.verifiers.internal.ImpostorFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class VerifierRegistryTest {
     /** The types every build of this module has; others may be added. */
-    private static final Set<String> FOUNDATION = Set.of("file-exists", "text", "json", "number", "csv", "all", "any",
-            "weighted", "command", "rubric");
+    private static final Set<String> FOUNDATION =
+            Set.of("file-exists", "text", "json", "number", "csv", "all", "any", "weighted", "command", "rubric");
+
     private static final Set<String> BUILT_IN = builtInTypes();
 
     /**
@@ -39,15 +40,23 @@ class VerifierRegistryTest {
      */
     static Set<String> builtInTypes() {
         try {
-            String registry = VerifierRegistry.class.getProtectionDomain().getCodeSource().getLocation().toString();
+            String registry = VerifierRegistry.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toString();
             Set<String> types = new TreeSet<>();
-            for (URL url : Collections.list(VerifierRegistry.class.getClassLoader()
+            for (URL url : Collections.list(VerifierRegistry.class
+                    .getClassLoader()
                     .getResources("META-INF/services/" + VerifierFactory.class.getName()))) {
                 if (url.toString().startsWith(registry) || url.toString().startsWith("jar:" + registry)) {
                     try (InputStream in = url.openStream()) {
                         for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                             if (!line.isBlank()) {
-                                types.add(((VerifierFactory) Class.forName(line.strip()).getConstructor().newInstance()).type());
+                                types.add(((VerifierFactory) Class.forName(line.strip())
+                                                .getConstructor()
+                                                .newInstance())
+                                        .type());
                             }
                         }
                     }
@@ -78,8 +87,12 @@ class VerifierRegistryTest {
         assertEquals(new VerifierPolicy(true), allowing.policy());
         assertEquals(VerifierPolicy.DEFAULT, r.policy(), "withPolicy leaves the original as it was");
         assertEquals(r.types(), allowing.types());
-        assertEquals(VerifierPolicy.DEFAULT, allowing.withPolicy(VerifierPolicy.DEFAULT).policy());
-        assertEquals(new VerifierPolicy(true), new VerifierRegistry().withPolicy(new VerifierPolicy(true)).policy());
+        assertEquals(
+                VerifierPolicy.DEFAULT,
+                allowing.withPolicy(VerifierPolicy.DEFAULT).policy());
+        assertEquals(
+                new VerifierPolicy(true),
+                new VerifierRegistry().withPolicy(new VerifierPolicy(true)).policy());
     }
 
     @Test
@@ -87,7 +100,8 @@ class VerifierRegistryTest {
         List<VerifierPolicy> seen = new ArrayList<>();
         VerifierFactory spy = new TestFactories.Fixed("acme.spy", 1) {
             @Override
-            public dev.ale.api.Verifier create(com.fasterxml.jackson.databind.JsonNode config, VerifierFactories nested) {
+            public dev.ale.api.spi.Verifier create(
+                    com.fasterxml.jackson.databind.JsonNode config, VerifierFactories nested) {
                 seen.add(nested.policy());
                 return super.create(config, nested);
             }
@@ -101,7 +115,8 @@ class VerifierRegistryTest {
     @Test
     void isItselfAServiceOfVerifierFactories() {
         List<VerifierFactories> found = ServiceLoader.load(VerifierFactories.class).stream()
-                .map(ServiceLoader.Provider::get).toList();
+                .map(ServiceLoader.Provider::get)
+                .toList();
         assertEquals(1, found.size());
         assertTrue(found.get(0) instanceof VerifierRegistry);
         assertEquals(BUILT_IN, found.get(0).types());
@@ -111,41 +126,58 @@ class VerifierRegistryTest {
     @Test
     void refusesConfigsThatAreNotObjectsWithAStringType() {
         VerifierRegistry r = Fixture.REGISTRY;
-        assertEquals("/checks/1", assertThrows(VerifierConfigException.class, () -> r.create(json("[]"), "/checks/1")).field());
-        assertEquals("/checks/1/type", assertThrows(VerifierConfigException.class, () -> r.create(json("{}"), "/checks/1")).field());
-        assertEquals("/type", assertThrows(VerifierConfigException.class, () -> r.create(json("{'type': 3}"), "")).field());
+        assertEquals(
+                "/checks/1",
+                assertThrows(VerifierConfigException.class, () -> r.create(json("[]"), "/checks/1"))
+                        .field());
+        assertEquals(
+                "/checks/1/type",
+                assertThrows(VerifierConfigException.class, () -> r.create(json("{}"), "/checks/1"))
+                        .field());
+        assertEquals(
+                "/type",
+                assertThrows(VerifierConfigException.class, () -> r.create(json("{'type': 3}"), ""))
+                        .field());
     }
 
     @Test
     void namesAnUnknownTypeAndListsTheKnownOnes() {
-        VerifierConfigException e = assertThrows(VerifierConfigException.class,
-                () -> Fixture.REGISTRY.create(json("{'type': 'jsno'}"), "/verifier"));
+        VerifierConfigException e = assertThrows(
+                VerifierConfigException.class, () -> Fixture.REGISTRY.create(json("{'type': 'jsno'}"), "/verifier"));
         assertEquals("/verifier/type", e.field());
-        assertTrue(e.getMessage().contains("'jsno'")
-                && e.getMessage().endsWith("known types: " + String.join(", ", new TreeSet<>(BUILT_IN))), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("'jsno'")
+                        && e.getMessage().endsWith("known types: " + String.join(", ", new TreeSet<>(BUILT_IN))),
+                e.getMessage());
     }
 
     @Test
     void reportsFactoryErrorsUnderThePointer() {
-        VerifierConfigException e = assertThrows(VerifierConfigException.class,
+        VerifierConfigException e = assertThrows(
+                VerifierConfigException.class,
                 () -> Fixture.REGISTRY.create(json("{'type': 'text', 'contains': 'x'}"), "/verifier"));
         assertEquals("/verifier/file", e.field());
         VerifierRegistry acme = VerifierRegistry.of(new TestFactories.Acme());
-        assertEquals("/checks/0/bad", assertThrows(VerifierConfigException.class,
-                () -> acme.create(json("{'type': 'acme.double-entry', 'bad': 1}"), "/checks/0")).field());
+        assertEquals(
+                "/checks/0/bad",
+                assertThrows(
+                                VerifierConfigException.class,
+                                () -> acme.create(json("{'type': 'acme.double-entry', 'bad': 1}"), "/checks/0"))
+                        .field());
     }
 
     @Test
     void refusesAFactoryThatReturnsNoVerifier() {
         VerifierRegistry r = VerifierRegistry.of(new TestFactories.Null());
-        VerifierConfigException e = assertThrows(VerifierConfigException.class, () -> r.create(json("{'type': 'acme.null'}"), ""));
+        VerifierConfigException e =
+                assertThrows(VerifierConfigException.class, () -> r.create(json("{'type': 'acme.null'}"), ""));
         assertTrue(e.getMessage().contains(TestFactories.Null.class.getName()), e.getMessage());
     }
 
     @Test
     void refusesTwoFactoriesOfOneTypeNamingBothAndWhereTheyCameFrom() {
-        AleException e = assertThrows(AleException.class,
-                () -> VerifierRegistry.of(new TestFactories.Acme(), new TestFactories.AcmeTwin()));
+        AleException e = assertThrows(
+                AleException.class, () -> VerifierRegistry.of(new TestFactories.Acme(), new TestFactories.AcmeTwin()));
         assertTrue(e.getMessage().contains(TestFactories.Acme.class.getName()), e.getMessage());
         assertTrue(e.getMessage().contains(TestFactories.AcmeTwin.class.getName()), e.getMessage());
         assertTrue(e.getMessage().contains("test-classes"), e.getMessage());
@@ -154,7 +186,8 @@ class VerifierRegistryTest {
     @Test
     void refusesBarePluginNames() {
         AleException e = assertThrows(AleException.class, () -> VerifierRegistry.of(new TestFactories.Bare()));
-        assertTrue(e.getMessage().contains("namespaced") && e.getMessage().contains("acme.double-entry"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("namespaced") && e.getMessage().contains("acme.double-entry"), e.getMessage());
     }
 
     @Test
@@ -169,28 +202,46 @@ class VerifierRegistryTest {
             AleException e = assertThrows(AleException.class, () -> VerifierRegistry.of(TestFactories.named(bad)), bad);
             assertTrue(e.getMessage().contains("not valid"), e.getMessage());
         }
-        assertEquals(Set.of("acme.x_1", "Acme.Double-Entry"),
-                VerifierRegistry.of(TestFactories.named("acme.x_1"), TestFactories.named("Acme.Double-Entry")).types());
+        assertEquals(
+                Set.of("acme.x_1", "Acme.Double-Entry"),
+                VerifierRegistry.of(TestFactories.named("acme.x_1"), TestFactories.named("Acme.Double-Entry"))
+                        .types());
     }
 
     @Test
     void leavesOutBrokenProvidersAndReportsThem() throws Exception {
-        try (URLClassLoader loader = pluginLoader("dev.ale.verifiers.TestFactories$Broken", "no.such.Factory",
-                "dev.ale.verifiers.TestFactories$Mute", "dev.ale.verifiers.TestFactories$Acme")) {
+        try (URLClassLoader loader = pluginLoader(
+                "dev.ale.verifiers.TestFactories$Broken",
+                "no.such.Factory",
+                "dev.ale.verifiers.TestFactories$Mute",
+                "dev.ale.verifiers.TestFactories$Acme")) {
             VerifierRegistry r = VerifierRegistry.discover(List.of(loader));
-            assertTrue(r.types().containsAll(BUILT_IN) && r.types().contains("acme.double-entry"), r.types().toString());
+            assertTrue(
+                    r.types().containsAll(BUILT_IN) && r.types().contains("acme.double-entry"),
+                    r.types().toString());
             assertEquals(3, r.problems().size(), r.problems().toString());
-            assertTrue(r.problems().get(0).contains("TestFactories$Broken"), r.problems().get(0));
-            assertTrue(r.problems().get(1).contains("no.such.Factory"), r.problems().get(1));
-            assertTrue(r.problems().get(2).contains("TestFactories$Mute") && r.problems().get(2).contains("no comment"),
+            assertTrue(
+                    r.problems().get(0).contains("TestFactories$Broken"),
+                    r.problems().get(0));
+            assertTrue(
+                    r.problems().get(1).contains("no.such.Factory"),
+                    r.problems().get(1));
+            assertTrue(
+                    r.problems().get(2).contains("TestFactories$Mute")
+                            && r.problems().get(2).contains("no comment"),
                     r.problems().get(2));
-            assertEquals(0.5, r.create(json("{'type': 'acme.double-entry', 'score': 0.5}"), "").verify(TestContext.in(dir)).score());
+            assertEquals(
+                    0.5,
+                    r.create(json("{'type': 'acme.double-entry', 'score': 0.5}"), "")
+                            .verify(TestContext.in(dir))
+                            .score());
         }
     }
 
     @Test
     void refusesDuplicatesFoundByDiscovery() throws Exception {
-        try (URLClassLoader loader = pluginLoader("dev.ale.verifiers.TestFactories$Acme", "dev.ale.verifiers.TestFactories$AcmeTwin")) {
+        try (URLClassLoader loader =
+                pluginLoader("dev.ale.verifiers.TestFactories$Acme", "dev.ale.verifiers.TestFactories$AcmeTwin")) {
             AleException e = assertThrows(AleException.class, () -> VerifierRegistry.discover(List.of(loader)));
             assertTrue(e.getMessage().contains("provided twice"), e.getMessage());
         }
@@ -214,7 +265,7 @@ class VerifierRegistryTest {
     private URLClassLoader pluginLoader(String... providers) throws Exception {
         Path root = Files.createTempDirectory(dir, "plugin");
         Path services = Files.createDirectories(root.resolve("META-INF/services"));
-        Files.writeString(services.resolve("dev.ale.api.VerifierFactory"), String.join("\n", providers) + "\n");
+        Files.writeString(services.resolve("dev.ale.api.spi.VerifierFactory"), String.join("\n", providers) + "\n");
         return new URLClassLoader(new URL[] {root.toUri().toURL()}, getClass().getClassLoader());
     }
 }

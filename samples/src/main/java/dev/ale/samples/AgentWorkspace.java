@@ -57,8 +57,10 @@ final class AgentWorkspace {
     String read(String path) throws IOException {
         trajectory.toolCall("read_file", "{\"path\": \"" + path + "\"}");
         String text = Files.readString(root.resolve(path), StandardCharsets.UTF_8);
-        trajectory.observation(text.length() <= PREVIEW_CHARS ? text
-                : text.substring(0, PREVIEW_CHARS) + "... (" + text.length() + " characters)");
+        trajectory.observation(
+                text.length() <= PREVIEW_CHARS
+                        ? text
+                        : text.substring(0, PREVIEW_CHARS) + "... (" + text.length() + " characters)");
         return text;
     }
 

@@ -38,12 +38,15 @@ final class BankReconciler {
         }
         List<Map<String, String>> statement = SimpleCsv.read(ws.read(statementFile));
         List<Map<String, String>> book = SimpleCsv.read(ws.read(bookFile));
-        BigDecimal statementBalance = new BigDecimal(statement.get(statement.size() - 1).get("balance"));
+        BigDecimal statementBalance =
+                new BigDecimal(statement.get(statement.size() - 1).get("balance"));
         BigDecimal ledgerBalance = new BigDecimal(book.get(book.size() - 1).get("balance"));
 
         List<Line> bankLines = new ArrayList<>();
         for (Map<String, String> row : statement.subList(1, statement.size())) {
-            bankLines.add(new Line(row.get("reference"), amount(row.get("deposit")).subtract(amount(row.get("withdrawal"))),
+            bankLines.add(new Line(
+                    row.get("reference"),
+                    amount(row.get("deposit")).subtract(amount(row.get("withdrawal"))),
                     row.get("description")));
         }
         ws.think("Matching " + (book.size() - 1) + " cash book entries against " + bankLines.size()
@@ -52,7 +55,9 @@ final class BankReconciler {
         BigDecimal outstandingTotal = BigDecimal.ZERO;
         BigDecimal inTransit = BigDecimal.ZERO;
         for (Map<String, String> row : book.subList(1, book.size())) {
-            Line entry = new Line(row.get("reference"), amount(row.get("debit")).subtract(amount(row.get("credit"))),
+            Line entry = new Line(
+                    row.get("reference"),
+                    amount(row.get("debit")).subtract(amount(row.get("credit"))),
                     row.get("description"));
             Line match = match(bankLines, entry);
             if (match != null) {
@@ -89,7 +94,8 @@ final class BankReconciler {
         out.set("bank_charges_total", DecimalNode.valueOf(charges));
         out.set("adjusted_book_balance", DecimalNode.valueOf(adjustedBook));
         out.set("difference", DecimalNode.valueOf(adjustedBank.subtract(adjustedBook)));
-        ws.write(AgentWorkspace.outputName(instruction, "reconciliation.json"),
+        ws.write(
+                AgentWorkspace.outputName(instruction, "reconciliation.json"),
                 mapper.writerWithDefaultPrettyPrinter().writeValueAsString(out) + "\n");
         if (adjustedBank.compareTo(adjustedBook) != 0) {
             return SessionOutcome.gaveUp("the adjusted balances differ by " + adjustedBank.subtract(adjustedBook));
@@ -115,6 +121,9 @@ final class BankReconciler {
     }
 
     private static String find(List<String> files, String word) {
-        return files.stream().filter(f -> f.endsWith(".csv") && f.contains(word)).findFirst().orElse(null);
+        return files.stream()
+                .filter(f -> f.endsWith(".csv") && f.contains(word))
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -21,8 +21,18 @@ final class CirculationReporter {
 
     static SessionOutcome solve(AgentWorkspace ws, String instruction) throws IOException {
         List<String> date = Instructions.all(instruction, "as of (\\d{1,2} [A-Z][a-z]+ \\d{4})");
-        if (date.isEmpty() || !Instructions.asksFor(instruction, STATS, "branch", "checkouts", "returned_on_time",
-                "returned_late", "still_out", "overdue_now", "fines_assessed", "fines_accruing")
+        if (date.isEmpty()
+                || !Instructions.asksFor(
+                        instruction,
+                        STATS,
+                        "branch",
+                        "checkouts",
+                        "returned_on_time",
+                        "returned_late",
+                        "still_out",
+                        "overdue_now",
+                        "fines_assessed",
+                        "fines_accruing")
                 || !Instructions.asksFor(instruction, NOTICES, "loan_id", "branch", "days_overdue", "fine_to_date")) {
             return SessionOutcome.gaveUp("no report date or unexpected output format");
         }
@@ -43,7 +53,8 @@ final class CirculationReporter {
             long late = Math.max(0, ChronoUnit.DAYS.between(due, until));
             Map<String, String> p = policy.get(loan.get("item_type"));
             BigDecimal fine = loan.get("patron_type").equals("CHILD") || late <= Long.parseLong(p.get("grace_days"))
-                    ? BigDecimal.ZERO : Num.of(p.get("daily_fine")).multiply(Num.of(late)).min(Num.of(p.get("max_fine")));
+                    ? BigDecimal.ZERO
+                    : Num.of(p.get("daily_fine")).multiply(Num.of(late)).min(Num.of(p.get("max_fine")));
             c[0]++;
             if (returned) {
                 c[late == 0 ? 1 : 2]++;
@@ -58,8 +69,8 @@ final class CirculationReporter {
             }
         }
         SimpleCsv.Writer stats = new SimpleCsv.Writer(Instructions.header(instruction, STATS));
-        counts.forEach((b, c) -> stats.row(b, c[0], c[1], c[2], c[3], c[4], Num.round(fines.get(b)[0], 2),
-                Num.round(fines.get(b)[1], 2)));
+        counts.forEach((b, c) -> stats.row(
+                b, c[0], c[1], c[2], c[3], c[4], Num.round(fines.get(b)[0], 2), Num.round(fines.get(b)[1], 2)));
         ws.write(STATS, stats.text());
         ws.write(NOTICES, notices.text());
         return SessionOutcome.completed();

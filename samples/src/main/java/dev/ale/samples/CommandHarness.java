@@ -1,5 +1,7 @@
 package dev.ale.samples;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.ale.api.ExecRequest;
 import dev.ale.api.ExecResult;
 import dev.ale.api.Harness;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
 
 /**
  * Runs an external command-line agent ({@code claude -p}, {@code codex exec}, a shell script) as
@@ -43,9 +46,11 @@ import java.util.concurrent.TimeUnit;
  * a workspace on the local file system ({@code Sandboxes.localDirectory()}), or a sandbox that can
  * run processes itself.
  */
+@API(status = EXPERIMENTAL)
 public final class CommandHarness implements Harness {
     /** The most bytes of each of stdout and stderr recorded in the trajectory per session. */
     public static final int CAPTURE_BYTES = 256 * 1024;
+
     private static final int CHUNK = 8 * 1024;
     private static final int TAIL_LINES = 10;
 
@@ -103,7 +108,8 @@ public final class CommandHarness implements Harness {
         ctx.trajectory().message("user", ctx.instruction());
         List<String> argv = new ArrayList<>();
         command.forEach(word -> argv.add(word.replace("{instruction}", ctx.instruction())
-                .replace("{workspace}", ctx.workspace().toString()).replace("{session}", String.valueOf(ctx.session()))
+                .replace("{workspace}", ctx.workspace().toString())
+                .replace("{session}", String.valueOf(ctx.session()))
                 .replace("{task}", ctx.task().id())));
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.put("ALE_INSTRUCTION", ctx.instruction());
@@ -143,7 +149,9 @@ public final class CommandHarness implements Harness {
         Set<ProcessHandle> tree = new LinkedHashSet<>();
         Capture out = new Capture(ctx, "stdout");
         Capture err = new Capture(ctx, "stderr");
-        List<Thread> threads = List.of(drain(process.getInputStream(), out), drain(process.getErrorStream(), err),
+        List<Thread> threads = List.of(
+                drain(process.getInputStream(), out),
+                drain(process.getErrorStream(), err),
                 daemon("ale-cmd-stdin", () -> feed(process.getOutputStream(), stdin)));
         String killed = null;
         try {
@@ -310,7 +318,8 @@ public final class CommandHarness implements Harness {
         }
 
         private void record(String text) {
-            ctx.trajectory().record(new Step(Instant.now(), Step.Kind.OBSERVATION, stream, text, Usage.ZERO, ctx.session()));
+            ctx.trajectory()
+                    .record(new Step(Instant.now(), Step.Kind.OBSERVATION, stream, text, Usage.ZERO, ctx.session()));
         }
     }
 
@@ -355,7 +364,8 @@ public final class CommandHarness implements Harness {
             }
         }
         if (quote != 0) {
-            throw new IllegalArgumentException("unclosed " + (quote == '"' ? "double" : "single") + " quote in: " + line);
+            throw new IllegalArgumentException(
+                    "unclosed " + (quote == '"' ? "double" : "single") + " quote in: " + line);
         }
         if (inWord) {
             words.add(word.toString());
@@ -367,7 +377,9 @@ public final class CommandHarness implements Harness {
     }
 
     private static String quote(String word) {
-        return !word.isEmpty() && word.chars().allMatch(c -> Character.isLetterOrDigit(c) || "-_./:=@%+,{}".indexOf(c) >= 0)
-                ? word : "'" + word.replace("'", "'\\''") + "'";
+        return !word.isEmpty()
+                        && word.chars().allMatch(c -> Character.isLetterOrDigit(c) || "-_./:=@%+,{}".indexOf(c) >= 0)
+                ? word
+                : "'" + word.replace("'", "'\\''") + "'";
     }
 }

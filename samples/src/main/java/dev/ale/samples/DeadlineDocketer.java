@@ -25,9 +25,10 @@ final class DeadlineDocketer {
     private static final Pattern EXPIRATION = Pattern.compile(DATE + " \\(the \"Expiration Date\"\\)");
     private static final Pattern CLAUSE = Pattern.compile("^(\\d+\\.\\d+) ([^.]+)\\. (.*)$");
     private static final Pattern ON_OR_BEFORE = Pattern.compile("on or before " + DATE);
-    private static final Pattern AFTER = Pattern.compile(
-            "within [a-z -]+ \\((\\d+)\\) (Business Days|days) after the Effective Date");
-    private static final Pattern BEFORE = Pattern.compile("at least [a-z -]+ \\((\\d+)\\) days before the Expiration Date");
+    private static final Pattern AFTER =
+            Pattern.compile("within [a-z -]+ \\((\\d+)\\) (Business Days|days) after the Effective Date");
+    private static final Pattern BEFORE =
+            Pattern.compile("at least [a-z -]+ \\((\\d+)\\) days before the Expiration Date");
 
     private final AgentWorkspace ws;
 
@@ -42,7 +43,8 @@ final class DeadlineDocketer {
         if (amendment && files.contains(output)) {
             ws.think("An amendment rewrites the supply agreement by quoted substitutions; I have no rules to apply "
                     + "those, so I leave the deadlines as docketed from the original agreements.");
-            return SessionOutcome.gaveUp("cannot apply amendments; deadlines.csv reflects the original agreements only");
+            return SessionOutcome.gaveUp(
+                    "cannot apply amendments; deadlines.csv reflects the original agreements only");
         }
         StringBuilder csv = new StringBuilder(SimpleCsv.line("contract", "clause", "event", "due_date"));
         for (String file : files) {
@@ -51,7 +53,8 @@ final class DeadlineDocketer {
             }
         }
         ws.write(output, csv.toString());
-        return amendment ? SessionOutcome.gaveUp("cannot apply amendments; docketed the original agreements only")
+        return amendment
+                ? SessionOutcome.gaveUp("cannot apply amendments; docketed the original agreements only")
                 : SessionOutcome.completed();
     }
 
@@ -77,7 +80,8 @@ final class DeadlineDocketer {
             }
             LocalDate due = due(m.group(3), start, end);
             if (due != null) {
-                csv.append(SimpleCsv.line(id.group(1), m.group(1), m.group(2), roll(due, rollBack).toString()));
+                csv.append(SimpleCsv.line(
+                        id.group(1), m.group(1), m.group(2), roll(due, rollBack).toString()));
             }
         }
     }

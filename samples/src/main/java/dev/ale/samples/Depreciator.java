@@ -23,8 +23,8 @@ final class Depreciator {
 
     static SessionOutcome solve(AgentWorkspace ws, String instruction) throws IOException {
         List<String> files = ws.list();
-        List<String> scheduleHeader = List.of("asset_id", "year", "method", "depreciation", "accumulated_depreciation",
-                "book_value_end");
+        List<String> scheduleHeader =
+                List.of("asset_id", "year", "method", "depreciation", "accumulated_depreciation", "book_value_end");
         if (!Instructions.names(instruction, SCHEDULE) || !Instructions.names(instruction, TOTALS)) {
             return SessionOutcome.gaveUp("the instruction does not ask for depreciation schedules");
         }
@@ -42,7 +42,8 @@ final class Depreciator {
         if (files.contains("new_assets.csv")) {
             assets.addAll(ws.csv("new_assets.csv"));
         }
-        ws.think(assets.size() + " assets; double-declining balance for " + (declining.isEmpty() ? "none" : declining) + ".");
+        ws.think(assets.size() + " assets; double-declining balance for " + (declining.isEmpty() ? "none" : declining)
+                + ".");
         SimpleCsv.Writer schedule = new SimpleCsv.Writer(scheduleHeader);
         TreeMap<Integer, BigDecimal> byYear = new TreeMap<>();
         for (Map<String, String> a : assets) {

@@ -46,25 +46,31 @@ final class DoseCalculator {
         for (JsonNode order : orders.path("orders")) {
             JsonNode product = products.get(order.path("product").asText());
             if (product == null) {
-                return SessionOutcome.gaveUp("order " + order.path("order_id").asText() + " names a product not in the formulary");
+                return SessionOutcome.gaveUp(
+                        "order " + order.path("order_id").asText() + " names a product not in the formulary");
             }
             BigDecimal weight = order.path("weight").path("value").decimalValue();
             BigDecimal kg = "lb".equals(order.path("weight").path("unit").asText())
-                    ? weight.divide(lbPerKg, 2, RoundingMode.HALF_UP) : weight;
-            BigDecimal dose = kg.multiply(product.path("dose_mg_per_kg").decimalValue()).setScale(2, RoundingMode.HALF_UP);
+                    ? weight.divide(lbPerKg, 2, RoundingMode.HALF_UP)
+                    : weight;
+            BigDecimal dose =
+                    kg.multiply(product.path("dose_mg_per_kg").decimalValue()).setScale(2, RoundingMode.HALF_UP);
             Matcher every = EVERY.matcher(order.path("frequency").asText());
             int perDay = every.find() ? 24 / Integer.parseInt(every.group(1)) : 1;
             ObjectNode result = out.putObject(order.path("order_id").asText());
             result.set("weight_kg", DecimalNode.valueOf(kg));
             result.set("dose_mg", DecimalNode.valueOf(dose));
-            result.set("volume_ml", DecimalNode.valueOf(
-                    dose.divide(product.path("concentration_mg_per_ml").decimalValue(), 1, RoundingMode.HALF_UP)));
+            result.set(
+                    "volume_ml",
+                    DecimalNode.valueOf(dose.divide(
+                            product.path("concentration_mg_per_ml").decimalValue(), 1, RoundingMode.HALF_UP)));
             result.put("doses_per_day", perDay);
             result.set("daily_dose_mg", DecimalNode.valueOf(dose.multiply(BigDecimal.valueOf(perDay))));
             result.put("capped", false);
         }
         ws.think("Computed " + out.size() + " doses from weight x mg/kg.");
-        ws.write(AgentWorkspace.outputName(instruction, "doses.json"),
+        ws.write(
+                AgentWorkspace.outputName(instruction, "doses.json"),
                 mapper.writerWithDefaultPrettyPrinter().writeValueAsString(out) + "\n");
         return SessionOutcome.completed();
     }

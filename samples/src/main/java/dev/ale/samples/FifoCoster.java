@@ -26,7 +26,8 @@ final class FifoCoster {
     }
 
     static SessionOutcome solve(AgentWorkspace ws, String instruction) throws IOException {
-        if (!Instructions.names(instruction, "fifo_summary.csv") || !Instructions.names(instruction, "ending_layers.csv")) {
+        if (!Instructions.names(instruction, "fifo_summary.csv")
+                || !Instructions.names(instruction, "ending_layers.csv")) {
             return SessionOutcome.gaveUp("unexpected output files");
         }
         ws.list();
@@ -56,15 +57,21 @@ final class FifoCoster {
             }
         }
         ws.think("Costed " + stock.size() + " items at moving average cost.");
-        SimpleCsv.Writer summary = new SimpleCsv.Writer(List.of("sku", "units_sold", "revenue", "cogs", "gross_margin",
-                "ending_units", "ending_value"));
+        SimpleCsv.Writer summary = new SimpleCsv.Writer(
+                List.of("sku", "units_sold", "revenue", "cogs", "gross_margin", "ending_units", "ending_value"));
         SimpleCsv.Writer layers = new SimpleCsv.Writer(List.of("sku", "layer_date", "quantity", "unit_cost"));
         BigDecimal cogs = BigDecimal.ZERO;
         BigDecimal ending = BigDecimal.ZERO;
         for (Map.Entry<String, Stock> e : stock.entrySet()) {
             Stock s = e.getValue();
-            summary.row(e.getKey(), s.sold, Num.round(s.revenue, 2), Num.round(s.cogs, 2),
-                    Num.round(s.revenue.subtract(s.cogs), 2), s.units, Num.round(s.value, 2));
+            summary.row(
+                    e.getKey(),
+                    s.sold,
+                    Num.round(s.revenue, 2),
+                    Num.round(s.cogs, 2),
+                    Num.round(s.revenue.subtract(s.cogs), 2),
+                    s.units,
+                    Num.round(s.value, 2));
             if (s.units > 0) {
                 layers.row(e.getKey(), s.lastReceipt, s.units, Num.div(s.value, Num.of(s.units), 2));
             }
@@ -73,8 +80,11 @@ final class FifoCoster {
         }
         ws.write("fifo_summary.csv", summary.text());
         ws.write("ending_layers.csv", layers.text());
-        ws.writeJson("inventory_totals.json", AgentWorkspace.object().put("total_cogs", Num.round(cogs, 2))
-                .put("total_ending_value", Num.round(ending, 2)));
+        ws.writeJson(
+                "inventory_totals.json",
+                AgentWorkspace.object()
+                        .put("total_cogs", Num.round(cogs, 2))
+                        .put("total_ending_value", Num.round(ending, 2)));
         return SessionOutcome.completed();
     }
 }

@@ -27,7 +27,9 @@ final class FreightAllocator {
     SessionOutcome solve(String instruction) throws IOException {
         ws.list();
         List<Map<String, String>> shipments = SimpleCsv.read(ws.read("shipments.csv"));
-        JsonNode invoice = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(ws.read("invoice.json"));
+        JsonNode invoice = new ObjectMapper()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .readTree(ws.read("invoice.json"));
         long divisor = invoice.path("dimensional_divisor").asLong(0);
         if (divisor <= 0 || shipments.isEmpty()) {
             return SessionOutcome.gaveUp("the invoice gives no dimensional divisor or there are no shipments");
@@ -48,8 +50,10 @@ final class FreightAllocator {
         long totalWeight = 0;
         int heaviest = 0;
         for (Map<String, String> s : shipments) {
-            long cube = Long.parseLong(s.get("pallets")) * Long.parseLong(s.get("length_in"))
-                    * Long.parseLong(s.get("width_in")) * Long.parseLong(s.get("height_in"));
+            long cube = Long.parseLong(s.get("pallets"))
+                    * Long.parseLong(s.get("length_in"))
+                    * Long.parseLong(s.get("width_in"))
+                    * Long.parseLong(s.get("height_in"));
             long dimensional = (cube + divisor - 1) / divisor;
             long weight = Math.max(Long.parseLong(s.get("actual_weight_lb")), dimensional);
             if (!billable.isEmpty() && weight > billable.get(heaviest)) {
@@ -74,7 +78,10 @@ final class FreightAllocator {
         for (int i = 0; i < shipments.size(); i++) {
             String id = shipments.get(i).get("shipment_id");
             BigDecimal cost = shares.get(i).add(direct.getOrDefault(id, BigDecimal.ZERO));
-            csv.append(SimpleCsv.line(id, String.valueOf(billable.get(i)), cost.setScale(2, RoundingMode.HALF_UP).toPlainString()));
+            csv.append(SimpleCsv.line(
+                    id,
+                    String.valueOf(billable.get(i)),
+                    cost.setScale(2, RoundingMode.HALF_UP).toPlainString()));
         }
         ws.write(AgentWorkspace.outputName(instruction, "allocation.csv"), csv.toString());
         return SessionOutcome.completed();

@@ -16,8 +16,9 @@ import java.util.Map;
  */
 final class GradeCalculator {
     private static final String GRADES = "final_grades.csv";
-    private static final String[] COLUMNS = {"student_id", "homework_pct", "quiz_pct", "lab_pct", "midterm_pct",
-        "final_pct", "course_pct", "letter"};
+    private static final String[] COLUMNS = {
+        "student_id", "homework_pct", "quiz_pct", "lab_pct", "midterm_pct", "final_pct", "course_pct", "letter"
+    };
     private static final String[] CATEGORIES = {"HOMEWORK", "QUIZ", "LAB", "MIDTERM", "FINAL"};
 
     private GradeCalculator() {}
@@ -26,13 +27,15 @@ final class GradeCalculator {
         List<String> files = ws.list();
         if (files.stream().anyMatch(f -> f.startsWith("email")) && files.contains(GRADES)) {
             ws.think("The instructor's email asks for changes in prose; I have no rules to apply them.");
-            return SessionOutcome.gaveUp("cannot apply the instructor's changes; final_grades.csv is from the policy file");
+            return SessionOutcome.gaveUp(
+                    "cannot apply the instructor's changes; final_grades.csv is from the policy file");
         }
         if (!Instructions.asksFor(instruction, GRADES, COLUMNS)) {
             return SessionOutcome.gaveUp("unexpected output format");
         }
         JsonNode policy = ws.json("grading_policy.json");
-        BigDecimal penalty = policy.path("late_penalty_pct_per_day").decimalValue().movePointLeft(2);
+        BigDecimal penalty =
+                policy.path("late_penalty_pct_per_day").decimalValue().movePointLeft(2);
         int maxLate = policy.path("max_late_days").asInt();
         Map<String, BigDecimal[][]> sums = new LinkedHashMap<>();
         for (Map<String, String> s : ws.csv("scores.csv")) {
@@ -40,16 +43,19 @@ final class GradeCalculator {
                 continue;
             }
             int late = Integer.parseInt(s.get("days_late"));
-            BigDecimal earned = late > maxLate ? BigDecimal.ZERO
+            BigDecimal earned = late > maxLate
+                    ? BigDecimal.ZERO
                     : Num.of(s.get("points_earned")).multiply(BigDecimal.ONE.subtract(penalty.multiply(Num.of(late))));
-            BigDecimal[][] student = sums.computeIfAbsent(s.get("student_id"), k -> new BigDecimal[CATEGORIES.length][]);
+            BigDecimal[][] student =
+                    sums.computeIfAbsent(s.get("student_id"), k -> new BigDecimal[CATEGORIES.length][]);
             int c = List.of(CATEGORIES).indexOf(s.get("category"));
             BigDecimal[] cell = student[c] == null ? new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO} : student[c];
             student[c] = new BigDecimal[] {cell[0].add(earned), cell[1].add(Num.of(s.get("points_possible")))};
         }
         SimpleCsv.Writer out = new SimpleCsv.Writer(List.of(COLUMNS));
         ObjectNode distribution = AgentWorkspace.object();
-        policy.path("letter_grades").forEach(l -> distribution.put(l.path("letter").asText(), 0));
+        policy.path("letter_grades")
+                .forEach(l -> distribution.put(l.path("letter").asText(), 0));
         for (Map.Entry<String, BigDecimal[][]> s : sums.entrySet()) {
             Object[] row = new Object[COLUMNS.length];
             row[0] = s.getKey();

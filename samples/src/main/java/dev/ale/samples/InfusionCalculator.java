@@ -23,20 +23,26 @@ final class InfusionCalculator {
         int skipped = 0;
         for (Map<String, String> o : ws.csv("infusion_orders.csv")) {
             BigDecimal dose = Num.of(o.get("dose"));
-            BigDecimal perHour = switch (o.get("dose_unit")) {
-                case "mcg/kg/min" -> dose.multiply(Num.of(o.get("weight_kg"))).multiply(Num.of(60)).movePointLeft(3);
-                case "mcg/min" -> dose.multiply(Num.of(60)).movePointLeft(3);
-                case "mg/min" -> dose.multiply(Num.of(60));
-                case "mg/h" -> dose;
-                default -> null;
-            };
+            BigDecimal perHour =
+                    switch (o.get("dose_unit")) {
+                        case "mcg/kg/min" -> dose.multiply(Num.of(o.get("weight_kg")))
+                                .multiply(Num.of(60))
+                                .movePointLeft(3);
+                        case "mcg/min" -> dose.multiply(Num.of(60)).movePointLeft(3);
+                        case "mg/min" -> dose.multiply(Num.of(60));
+                        case "mg/h" -> dose;
+                        default -> null;
+                    };
             if (perHour == null) {
                 skipped++;
                 continue;
             }
             BigDecimal volume = Num.of(o.get("bag_volume_ml"));
             BigDecimal rate = Num.div(perHour.multiply(volume), Num.of(o.get("drug_amount")), 1);
-            out.row(o.get("order_id"), rate, Num.div(rate.multiply(Num.of(o.get("drop_factor_gtt_per_ml"))), Num.of(60), 0),
+            out.row(
+                    o.get("order_id"),
+                    rate,
+                    Num.div(rate.multiply(Num.of(o.get("drop_factor_gtt_per_ml"))), Num.of(60), 0),
                     Num.div(volume, rate, 2));
         }
         ws.think("Left out " + skipped + " orders dosed in units: no conversion rule for them.");

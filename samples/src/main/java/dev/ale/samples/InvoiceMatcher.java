@@ -15,13 +15,18 @@ import java.util.Map;
 final class InvoiceMatcher {
     private static final String RESULTS = "match_results.csv";
     private static final String SUMMARY = "match_summary.json";
-    private static final String[] COLUMNS = {"invoice_id", "line", "status", "billed_amount", "approved_amount", "variance_amount"};
+    private static final String[] COLUMNS = {
+        "invoice_id", "line", "status", "billed_amount", "approved_amount", "variance_amount"
+    };
 
     private InvoiceMatcher() {}
 
     static SessionOutcome solve(AgentWorkspace ws, String instruction) throws IOException {
-        BigDecimal tolerance = Instructions.number(instruction, "<= (\\d+(?:\\.\\d+)?)% of the purchase-order unit_price");
-        if (tolerance == null || !Instructions.asksFor(instruction, RESULTS, COLUMNS) || !Instructions.names(instruction, SUMMARY)) {
+        BigDecimal tolerance =
+                Instructions.number(instruction, "<= (\\d+(?:\\.\\d+)?)% of the purchase-order unit_price");
+        if (tolerance == null
+                || !Instructions.asksFor(instruction, RESULTS, COLUMNS)
+                || !Instructions.names(instruction, SUMMARY)) {
             return SessionOutcome.gaveUp("the instruction does not ask for the match results I know how to produce");
         }
         ws.list();
@@ -31,7 +36,8 @@ final class InvoiceMatcher {
         }
         Map<String, Integer> received = new HashMap<>();
         for (Map<String, String> r : ws.csv("receipts.csv")) {
-            received.merge(r.get("po_number") + "|" + r.get("line"), Integer.parseInt(r.get("qty_received")), Integer::sum);
+            received.merge(
+                    r.get("po_number") + "|" + r.get("line"), Integer.parseInt(r.get("qty_received")), Integer::sum);
         }
         List<Map<String, String>> invoices = ws.csv("invoices.csv");
         ws.think("Matching " + invoices.size() + " invoice lines; price tolerance " + tolerance + "%.");
@@ -54,22 +60,32 @@ final class InvoiceMatcher {
                 status = "NO_RECEIPT";
             } else {
                 BigDecimal poPrice = Num.of(po.get("unit_price"));
-                boolean priceOk = billedPrice.subtract(poPrice).abs()
-                        .compareTo(Num.percent(poPrice, tolerance, 10)) <= 0;
+                boolean priceOk =
+                        billedPrice.subtract(poPrice).abs().compareTo(Num.percent(poPrice, tolerance, 10)) <= 0;
                 boolean qtyOk = qty <= got;
-                status = priceOk && qtyOk ? "MATCHED" : priceOk ? "QTY_VARIANCE" : qtyOk ? "PRICE_VARIANCE" : "PRICE_QTY_VARIANCE";
+                status = priceOk && qtyOk
+                        ? "MATCHED"
+                        : priceOk ? "QTY_VARIANCE" : qtyOk ? "PRICE_VARIANCE" : "PRICE_QTY_VARIANCE";
                 approved = Num.of(Math.min(qty, got)).multiply(priceOk ? billedPrice : poPrice);
             }
             matched += status.equals("MATCHED") ? 1 : 0;
             billedTotal = billedTotal.add(billed);
             approvedTotal = approvedTotal.add(approved);
-            out.row(inv.get("invoice_id"), inv.get("line"), status, Num.round(billed, 2), Num.round(approved, 2),
+            out.row(
+                    inv.get("invoice_id"),
+                    inv.get("line"),
+                    status,
+                    Num.round(billed, 2),
+                    Num.round(approved, 2),
                     Num.round(billed.subtract(approved), 2));
         }
         ws.write(RESULTS, out.text());
         ObjectNode summary = AgentWorkspace.object();
-        summary.put("lines", invoices.size()).put("lines_matched", matched).put("lines_on_hold", invoices.size() - matched);
-        summary.put("total_billed", Num.round(billedTotal, 2)).put("total_approved", Num.round(approvedTotal, 2))
+        summary.put("lines", invoices.size())
+                .put("lines_matched", matched)
+                .put("lines_on_hold", invoices.size() - matched);
+        summary.put("total_billed", Num.round(billedTotal, 2))
+                .put("total_approved", Num.round(approvedTotal, 2))
                 .put("total_variance", Num.round(billedTotal.subtract(approvedTotal), 2));
         ws.writeJson(SUMMARY, summary);
         return SessionOutcome.completed();

@@ -15,8 +15,17 @@ final class IrrigationPlanner {
     static SessionOutcome solve(AgentWorkspace ws, String instruction) throws IOException {
         BigDecimal threshold = Instructions.number(instruction, "days with at least (\\d+(?:\\.\\d+)?) mm of rain");
         BigDecimal share = Instructions.number(instruction, "of (0\\.\\d+) x rain");
-        if (threshold == null || share == null || !Instructions.asksFor(instruction, PLAN, "field_id", "etc_mm",
-                "effective_rain_mm", "net_mm", "gross_mm", "volume_m3")) {
+        if (threshold == null
+                || share == null
+                || !Instructions.asksFor(
+                        instruction,
+                        PLAN,
+                        "field_id",
+                        "etc_mm",
+                        "effective_rain_mm",
+                        "net_mm",
+                        "gross_mm",
+                        "volume_m3")) {
             return SessionOutcome.gaveUp("could not read the effective-rain rule or the plan format");
         }
         ws.list();
@@ -37,16 +46,22 @@ final class IrrigationPlanner {
         int needing = 0;
         for (Map<String, String> f : ws.csv("fields.csv")) {
             BigDecimal etc = et0.multiply(kc.get(f.get("crop") + "|" + f.get("stage")));
-            BigDecimal net = Num.round(etc.subtract(rain).subtract(Num.of(f.get("soil_water_credit_mm"))).max(BigDecimal.ZERO), 2);
+            BigDecimal net = Num.round(
+                    etc.subtract(rain)
+                            .subtract(Num.of(f.get("soil_water_credit_mm")))
+                            .max(BigDecimal.ZERO),
+                    2);
             BigDecimal gross = Num.div(net.multiply(Num.of(100)), Num.of(f.get("application_efficiency_pct")), 2);
-            BigDecimal volume = Num.round(gross.multiply(Num.of(f.get("area_ha"))).multiply(Num.of(10)), 1);
+            BigDecimal volume =
+                    Num.round(gross.multiply(Num.of(f.get("area_ha"))).multiply(Num.of(10)), 1);
             plan.row(f.get("field_id"), Num.round(etc, 2), Num.round(rain, 2), net, gross, volume);
             total = total.add(volume);
             needing += net.signum() > 0 ? 1 : 0;
         }
         ws.write(PLAN, plan.text());
-        ws.writeJson("irrigation_totals.json", AgentWorkspace.object().put("total_volume_m3", total)
-                .put("fields_needing_irrigation", needing));
+        ws.writeJson(
+                "irrigation_totals.json",
+                AgentWorkspace.object().put("total_volume_m3", total).put("fields_needing_irrigation", needing));
         return SessionOutcome.completed();
     }
 }

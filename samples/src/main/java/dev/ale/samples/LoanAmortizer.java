@@ -15,9 +15,24 @@ final class LoanAmortizer {
     private LoanAmortizer() {}
 
     static SessionOutcome solve(AgentWorkspace ws, String instruction) throws IOException {
-        if (!Instructions.asksFor(instruction, SCHEDULE, "loan_id", "period", "payment_date", "payment", "interest",
-                "principal", "balance") || !Instructions.asksFor(instruction, SUMMARY, "loan_id", "monthly_payment",
-                "final_payment", "total_interest", "total_paid")) {
+        if (!Instructions.asksFor(
+                        instruction,
+                        SCHEDULE,
+                        "loan_id",
+                        "period",
+                        "payment_date",
+                        "payment",
+                        "interest",
+                        "principal",
+                        "balance")
+                || !Instructions.asksFor(
+                        instruction,
+                        SUMMARY,
+                        "loan_id",
+                        "monthly_payment",
+                        "final_payment",
+                        "total_interest",
+                        "total_paid")) {
             return SessionOutcome.gaveUp("unexpected output format for the schedules");
         }
         ws.list();
@@ -31,7 +46,8 @@ final class LoanAmortizer {
             LocalDate first = LocalDate.parse(loan.get("first_payment_date"));
             BigDecimal r = Num.div(rate, twelveHundred);
             BigDecimal growth = BigDecimal.ONE.add(r).pow(n, MathContext.DECIMAL128);
-            BigDecimal payment = Num.round(Num.div(principal.multiply(r).multiply(growth), growth.subtract(BigDecimal.ONE)), 2);
+            BigDecimal payment =
+                    Num.round(Num.div(principal.multiply(r).multiply(growth), growth.subtract(BigDecimal.ONE)), 2);
             BigDecimal balance = principal;
             BigDecimal interestTotal = BigDecimal.ZERO;
             BigDecimal paid = BigDecimal.ZERO;
@@ -42,10 +58,17 @@ final class LoanAmortizer {
                 balance = balance.subtract(pay.subtract(interest));
                 interestTotal = interestTotal.add(interest);
                 paid = paid.add(pay);
-                schedule.row(loan.get("loan_id"), k, first.plusMonths(k - 1L), Num.round(pay, 2), interest,
-                        Num.round(pay.subtract(interest), 2), Num.round(balance, 2));
+                schedule.row(
+                        loan.get("loan_id"),
+                        k,
+                        first.plusMonths(k - 1L),
+                        Num.round(pay, 2),
+                        interest,
+                        Num.round(pay.subtract(interest), 2),
+                        Num.round(balance, 2));
             }
-            summary.row(loan.get("loan_id"), payment, Num.round(pay, 2), Num.round(interestTotal, 2), Num.round(paid, 2));
+            summary.row(
+                    loan.get("loan_id"), payment, Num.round(pay, 2), Num.round(interestTotal, 2), Num.round(paid, 2));
         }
         ws.write(SCHEDULE, schedule.text());
         ws.write(SUMMARY, summary.text());

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 /** The agent's rules for access logs: request lines per service, error rates, nearest-rank p95, SLO breaches. */
 final class LogAnalyzer {
-    private static final Pattern REQUEST = Pattern.compile(
-            "service=(\\S+) method=\\S+ path=(\\S+) status=(\\d{3}) latency_ms=(\\d+)");
+    private static final Pattern REQUEST =
+            Pattern.compile("service=(\\S+) method=\\S+ path=(\\S+) status=(\\d{3}) latency_ms=(\\d+)");
     private static final String STATS = "service_stats.csv";
 
     private LogAnalyzer() {}
@@ -23,8 +23,18 @@ final class LogAnalyzer {
     static SessionOutcome solve(AgentWorkspace ws, String instruction) throws IOException {
         BigDecimal maxErrors = Instructions.number(instruction, "error_rate_pct is above (\\d+(?:\\.\\d+)?)");
         BigDecimal maxP95 = Instructions.number(instruction, "p95_latency_ms is above (\\d+)");
-        if (maxErrors == null || maxP95 == null || !Instructions.asksFor(instruction, STATS, "service", "requests", "errors",
-                "client_errors", "error_rate_pct", "p95_latency_ms", "mean_latency_ms")) {
+        if (maxErrors == null
+                || maxP95 == null
+                || !Instructions.asksFor(
+                        instruction,
+                        STATS,
+                        "service",
+                        "requests",
+                        "errors",
+                        "client_errors",
+                        "error_rate_pct",
+                        "p95_latency_ms",
+                        "mean_latency_ms")) {
             return SessionOutcome.gaveUp("could not read the SLO thresholds or the output format");
         }
         ws.list();
@@ -63,7 +73,8 @@ final class LogAnalyzer {
         ws.write(STATS, stats.text());
         ObjectNode report = AgentWorkspace.object();
         report.set("breaching_services", breaching);
-        report.put("total_requests", total).put("total_errors", totalErrors)
+        report.put("total_requests", total)
+                .put("total_errors", totalErrors)
                 .put("overall_error_rate_pct", Num.div(Num.of(100L * totalErrors), Num.of(total), 2));
         ws.writeJson("slo_report.json", report);
         return SessionOutcome.completed();

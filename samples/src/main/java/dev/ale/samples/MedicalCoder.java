@@ -20,8 +20,8 @@ final class MedicalCoder {
     private MedicalCoder() {}
 
     static SessionOutcome solve(AgentWorkspace ws, String instruction) throws IOException {
-        if (!Instructions.asksFor(instruction, OUTPUT, "encounter_id", "principal_dx", "secondary_dx", "procedure_codes",
-                "total_rvu")) {
+        if (!Instructions.asksFor(
+                instruction, OUTPUT, "encounter_id", "principal_dx", "secondary_dx", "procedure_codes", "total_rvu")) {
             return SessionOutcome.gaveUp("unexpected output format");
         }
         ws.list();

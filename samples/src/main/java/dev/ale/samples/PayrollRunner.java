@@ -17,8 +17,18 @@ import java.util.Map;
  */
 final class PayrollRunner {
     private static final String REGISTER = "payroll.csv";
-    private static final String[] COLUMNS = {"employee_id", "regular_hours", "overtime_hours", "gross_pay", "pretax_401k",
-        "federal_tax", "social_security", "medicare", "state_tax", "net_pay"};
+    private static final String[] COLUMNS = {
+        "employee_id",
+        "regular_hours",
+        "overtime_hours",
+        "gross_pay",
+        "pretax_401k",
+        "federal_tax",
+        "social_security",
+        "medicare",
+        "state_tax",
+        "net_pay"
+    };
 
     private PayrollRunner() {}
 
@@ -38,7 +48,8 @@ final class PayrollRunner {
                 }
             }
         }
-        BigDecimal threshold = rules.path("overtime_threshold_hours_per_week").decimalValue().multiply(Num.of(weeks));
+        BigDecimal threshold =
+                rules.path("overtime_threshold_hours_per_week").decimalValue().multiply(Num.of(weeks));
         BigDecimal multiplier = rules.path("overtime_multiplier").decimalValue();
         ws.think(weeks + " week(s) of timesheets; overtime above " + threshold + " hours for the period.");
         SimpleCsv.Writer out = new SimpleCsv.Writer(List.of(COLUMNS));
@@ -49,7 +60,8 @@ final class PayrollRunner {
             BigDecimal regular = h.min(threshold);
             BigDecimal overtime = h.subtract(threshold).max(BigDecimal.ZERO);
             BigDecimal rate = Num.of(e.get("hourly_rate"));
-            BigDecimal gross = Num.round(regular.multiply(rate).add(overtime.multiply(rate).multiply(multiplier)), 2);
+            BigDecimal gross =
+                    Num.round(regular.multiply(rate).add(overtime.multiply(rate).multiply(multiplier)), 2);
             BigDecimal retirement = Num.percent(gross, Num.of(e.get("retirement_pct")), 2);
             BigDecimal taxable = gross.subtract(retirement);
             JsonNode bracket = rules.path("federal_brackets").get(0);
@@ -58,23 +70,47 @@ final class PayrollRunner {
                     bracket = b;
                 }
             }
-            BigDecimal federal = Num.round(bracket.path("base_tax").decimalValue().add(Num.percent(
-                    taxable.subtract(bracket.path("over").decimalValue()), bracket.path("rate_pct").decimalValue(), 10)), 2);
+            BigDecimal federal = Num.round(
+                    bracket.path("base_tax")
+                            .decimalValue()
+                            .add(Num.percent(
+                                    taxable.subtract(bracket.path("over").decimalValue()),
+                                    bracket.path("rate_pct").decimalValue(),
+                                    10)),
+                    2);
             BigDecimal ss = Num.percent(gross, rules.path("social_security_pct").decimalValue(), 2);
             BigDecimal medicare = Num.percent(gross, rules.path("medicare_pct").decimalValue(), 2);
             BigDecimal state = Num.percent(taxable, rules.path("state_pct").decimalValue(), 2);
-            BigDecimal net = taxable.subtract(federal).subtract(ss).subtract(medicare).subtract(state);
+            BigDecimal net =
+                    taxable.subtract(federal).subtract(ss).subtract(medicare).subtract(state);
             BigDecimal[] row = {overtime, gross, retirement, federal, ss, medicare, state, net};
             for (int i = 0; i < row.length; i++) {
                 totals[i] = totals[i].add(row[i]);
             }
-            out.row(e.get("employee_id"), Num.round(regular, 2), Num.round(overtime, 2), gross, retirement, federal, ss,
-                    medicare, state, net);
+            out.row(
+                    e.get("employee_id"),
+                    Num.round(regular, 2),
+                    Num.round(overtime, 2),
+                    gross,
+                    retirement,
+                    federal,
+                    ss,
+                    medicare,
+                    state,
+                    net);
         }
         ws.write(REGISTER, out.text());
         ObjectNode sums = AgentWorkspace.object();
-        String[] names = {"overtime_hours", "gross_pay", "pretax_401k", "federal_tax", "social_security", "medicare",
-            "state_tax", "net_pay"};
+        String[] names = {
+            "overtime_hours",
+            "gross_pay",
+            "pretax_401k",
+            "federal_tax",
+            "social_security",
+            "medicare",
+            "state_tax",
+            "net_pay"
+        };
         for (int i = 0; i < names.length; i++) {
             sums.put(names[i], Num.round(totals[i], 2));
         }

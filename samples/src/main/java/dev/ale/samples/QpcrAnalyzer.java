@@ -20,8 +20,17 @@ final class QpcrAnalyzer {
 
     static SessionOutcome solve(AgentWorkspace ws, String instruction) throws IOException {
         BigDecimal limit = Instructions.number(instruction, "Undetermined or above (\\d+(?:\\.\\d+)?)");
-        if (limit == null || !Instructions.asksFor(instruction, OUTPUT, "sample", "gene", "replicates_used", "mean_ct",
-                "delta_ct", "delta_delta_ct", "fold_change")) {
+        if (limit == null
+                || !Instructions.asksFor(
+                        instruction,
+                        OUTPUT,
+                        "sample",
+                        "gene",
+                        "replicates_used",
+                        "mean_ct",
+                        "delta_ct",
+                        "delta_delta_ct",
+                        "fold_change")) {
             return SessionOutcome.gaveUp("unexpected rules or output format");
         }
         ws.list();
@@ -53,8 +62,14 @@ final class QpcrAnalyzer {
             for (String sample : condition.keySet()) {
                 double dct = mean(wells, sample, gene) - mean(wells, sample, REFERENCE);
                 double ddct = dct - calibrator;
-                out.row(sample, gene, wells.get(sample + "|" + gene).size(), round(mean(wells, sample, gene)), round(dct),
-                        round(ddct), round(Math.pow(2, -ddct)));
+                out.row(
+                        sample,
+                        gene,
+                        wells.get(sample + "|" + gene).size(),
+                        round(mean(wells, sample, gene)),
+                        round(dct),
+                        round(ddct),
+                        round(Math.pow(2, -ddct)));
             }
         }
         ws.write(OUTPUT, out.text());

@@ -1,8 +1,11 @@
 package dev.ale.samples;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.ale.api.Harness;
 import dev.ale.api.SessionContext;
 import dev.ale.api.SessionOutcome;
+import org.apiguardian.api.API;
 
 /**
  * A rule-based stand-in for an LLM agent, for trying the SDK without a model or an API key. It
@@ -20,6 +23,7 @@ import dev.ale.api.SessionOutcome;
  * partial credit on seven (each rule set has a realistic blind spot, documented on its class) and
  * gives up on the other eight. Any other task it gives up on at once.
  */
+@API(status = EXPERIMENTAL)
 public final class RuleBasedAgent implements Harness {
     @Override
     public SessionOutcome run(SessionContext ctx) throws Exception {
@@ -27,15 +31,20 @@ public final class RuleBasedAgent implements Harness {
         ctx.trajectory().message("user", instruction);
         AgentWorkspace ws = new AgentWorkspace(ctx.workspace(), ctx.trajectory());
         String taskId = ctx.task().id();
-        SessionOutcome outcome = switch (taskId) {
-            case "bank-reconciliation" -> new BankReconciler(ws).solve(instruction);
-            case "freight-cost-allocation" -> new FreightAllocator(ws).solve(instruction);
-            case "dosage-calculation" -> new DoseCalculator(ws).solve(instruction);
-            case "contract-deadlines" -> new DeadlineDocketer(ws).solve(instruction);
-            default -> starter(taskId, ws, instruction);
-        };
-        ctx.trajectory().message("assistant", outcome.status() == SessionOutcome.Status.COMPLETED
-                ? "Done." : "Giving up: " + outcome.message());
+        SessionOutcome outcome =
+                switch (taskId) {
+                    case "bank-reconciliation" -> new BankReconciler(ws).solve(instruction);
+                    case "freight-cost-allocation" -> new FreightAllocator(ws).solve(instruction);
+                    case "dosage-calculation" -> new DoseCalculator(ws).solve(instruction);
+                    case "contract-deadlines" -> new DeadlineDocketer(ws).solve(instruction);
+                    default -> starter(taskId, ws, instruction);
+                };
+        ctx.trajectory()
+                .message(
+                        "assistant",
+                        outcome.status() == SessionOutcome.Status.COMPLETED
+                                ? "Done."
+                                : "Giving up: " + outcome.message());
         return outcome;
     }
 

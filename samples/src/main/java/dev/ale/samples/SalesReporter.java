@@ -25,9 +25,11 @@ final class SalesReporter {
     }
 
     static SessionOutcome solve(AgentWorkspace ws, String instruction) throws IOException {
-        List<String> window = Instructions.groups(instruction, "order_date from (\\d{4}-\\d{2}-\\d{2}) to (\\d{4}-\\d{2}-\\d{2})");
-        if (window.isEmpty() || !Instructions.asksFor(instruction, CELLS, "region", "category", "orders",
-                "units", "net_revenue") || !Instructions.asksFor(instruction, MONTHS, "month", "orders", "units", "net_revenue")) {
+        List<String> window =
+                Instructions.groups(instruction, "order_date from (\\d{4}-\\d{2}-\\d{2}) to (\\d{4}-\\d{2}-\\d{2})");
+        if (window.isEmpty()
+                || !Instructions.asksFor(instruction, CELLS, "region", "category", "orders", "units", "net_revenue")
+                || !Instructions.asksFor(instruction, MONTHS, "month", "orders", "units", "net_revenue")) {
             return SessionOutcome.gaveUp("could not read the date window or the report format");
         }
         ws.list();
@@ -38,7 +40,9 @@ final class SalesReporter {
         Map<String, Map<String, String>> orders = new HashMap<>();
         for (Map<String, String> o : ws.csv("orders.csv")) {
             String date = o.get("order_date");
-            if (o.get("status").equals("COMPLETE") && date.compareTo(window.get(0)) >= 0 && date.compareTo(window.get(1)) <= 0) {
+            if (o.get("status").equals("COMPLETE")
+                    && date.compareTo(window.get(0)) >= 0
+                    && date.compareTo(window.get(1)) <= 0) {
                 orders.put(o.get("order_id"), o);
             }
         }
@@ -50,11 +54,15 @@ final class SalesReporter {
                 continue;
             }
             long qty = Long.parseLong(line.get("quantity"));
-            BigDecimal net = Num.percent(Num.of(line.get("unit_price")).multiply(Num.of(qty)),
-                    Num.of(100).subtract(Num.of(line.get("discount_pct"))), 2);
+            BigDecimal net = Num.percent(
+                    Num.of(line.get("unit_price")).multiply(Num.of(qty)),
+                    Num.of(100).subtract(Num.of(line.get("discount_pct"))),
+                    2);
             String key = region.get(order.get("customer_id")) + "," + category.get(line.get("product_id"));
-            for (Cell c : new Cell[] {cells.computeIfAbsent(key, k -> new Cell()),
-                months.computeIfAbsent(order.get("order_date").substring(0, 7), k -> new Cell())}) {
+            for (Cell c : new Cell[] {
+                cells.computeIfAbsent(key, k -> new Cell()),
+                months.computeIfAbsent(order.get("order_date").substring(0, 7), k -> new Cell())
+            }) {
                 c.orders.add(order.get("order_id"));
                 c.units += qty;
                 c.revenue = c.revenue.add(net);

@@ -18,22 +18,29 @@ final class SalesTaxer {
     private SalesTaxer() {}
 
     static SessionOutcome solve(AgentWorkspace ws, String instruction) throws IOException {
-        if (!Instructions.asksFor(instruction, LINES, "order_id", "line", "taxable_amount", "tax_rate_pct", "tax_amount")
-                || !Instructions.asksFor(instruction, SUMMARY, "jurisdiction_code", "gross_sales", "taxable_sales", "tax_collected")) {
+        if (!Instructions.asksFor(
+                        instruction, LINES, "order_id", "line", "taxable_amount", "tax_rate_pct", "tax_amount")
+                || !Instructions.asksFor(
+                        instruction, SUMMARY, "jurisdiction_code", "gross_sales", "taxable_sales", "tax_collected")) {
             return SessionOutcome.gaveUp("unexpected output format");
         }
         ws.list();
         Map<String, BigDecimal> rates = new LinkedHashMap<>();
         Map<String, BigDecimal[]> sums = new LinkedHashMap<>();
         for (Map<String, String> r : ws.csv("rates.csv")) {
-            rates.put(r.get("jurisdiction_code"), Num.of(r.get("state_rate_pct")).add(Num.of(r.get("county_rate_pct")))
-                    .add(Num.of(r.get("city_rate_pct"))));
+            rates.put(
+                    r.get("jurisdiction_code"),
+                    Num.of(r.get("state_rate_pct"))
+                            .add(Num.of(r.get("county_rate_pct")))
+                            .add(Num.of(r.get("city_rate_pct"))));
             sums.put(r.get("jurisdiction_code"), new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
         }
         SimpleCsv.Writer lines = new SimpleCsv.Writer(Instructions.header(instruction, LINES));
         for (Map<String, String> l : ws.csv("order_lines.csv")) {
-            BigDecimal amount = Num.percent(Num.of(l.get("unit_price")).multiply(Num.of(l.get("quantity"))),
-                    Num.of(100).subtract(Num.of(l.get("discount_pct"))), 2);
+            BigDecimal amount = Num.percent(
+                    Num.of(l.get("unit_price")).multiply(Num.of(l.get("quantity"))),
+                    Num.of(100).subtract(Num.of(l.get("discount_pct"))),
+                    2);
             BigDecimal rate = rates.get(l.get("jurisdiction_code"));
             BigDecimal tax = Num.percent(amount, rate, 2);
             lines.row(l.get("order_id"), l.get("line"), amount, Num.round(rate, 2), tax);

@@ -15,15 +15,26 @@ final class ScaleScorer {
     private ScaleScorer() {}
 
     static SessionOutcome solve(AgentWorkspace ws, String instruction) throws IOException {
-        BigDecimal minAnswered = Instructions.number(instruction, "With (\\d+) or \\d+ items answered the status is OK");
-        if (minAnswered == null || !Instructions.asksFor(instruction, SCORES, "respondent_id", "subscale", "items_answered",
-                "raw_score", "t_score", "status")) {
+        BigDecimal minAnswered =
+                Instructions.number(instruction, "With (\\d+) or \\d+ items answered the status is OK");
+        if (minAnswered == null
+                || !Instructions.asksFor(
+                        instruction,
+                        SCORES,
+                        "respondent_id",
+                        "subscale",
+                        "items_answered",
+                        "raw_score",
+                        "t_score",
+                        "status")) {
             return SessionOutcome.gaveUp("unexpected scoring rules or output format");
         }
         ws.list();
         Map<String, List<Map<String, String>>> subscales = new LinkedHashMap<>();
         for (Map<String, String> item : ws.csv("items.csv")) {
-            subscales.computeIfAbsent(item.get("subscale"), k -> new ArrayList<>()).add(item);
+            subscales
+                    .computeIfAbsent(item.get("subscale"), k -> new ArrayList<>())
+                    .add(item);
         }
         Map<String, Map<String, String>> norms = new LinkedHashMap<>();
         ws.csv("norms.csv").forEach(n -> norms.put(n.get("subscale"), n));

@@ -6,17 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.ExecRequest;
 import dev.ale.api.ExecResult;
-import dev.ale.api.Limits;
 import dev.ale.api.Outcome;
 import dev.ale.api.Sandbox;
-import dev.ale.api.SandboxRequest;
 import dev.ale.api.SessionContext;
 import dev.ale.api.SessionOutcome;
 import dev.ale.api.Step;
 import dev.ale.api.TaskView;
-import dev.ale.api.Taxonomy;
-import dev.ale.api.Tier;
 import dev.ale.api.Trajectory;
+import dev.ale.api.spi.SandboxRequest;
+import dev.ale.api.task.Limits;
+import dev.ale.api.task.Taxonomy;
+import dev.ale.api.task.Tier;
 import dev.ale.core.EvaluationReport;
 import dev.ale.core.Evaluator;
 import dev.ale.core.Sandboxes;
@@ -44,18 +44,23 @@ class CommandHarnessTest {
 
     @Test
     void splitsACommandLineLikeAShellWithoutExpanding() {
-        assertEquals(List.of("a", "b c", "d \"e\" $f", "g h", "", "{instruction}", "x\\y"),
+        assertEquals(
+                List.of("a", "b c", "d \"e\" $f", "g h", "", "{instruction}", "x\\y"),
                 CommandHarness.split("a 'b c'  \"d \\\"e\\\" \\$f\" g\\ h '' {instruction} 'x\\y'"));
         assertThrows(IllegalArgumentException.class, () -> CommandHarness.split("claude -p 'oops"));
         assertThrows(IllegalArgumentException.class, () -> CommandHarness.split("   "));
-        assertEquals("cmd:claude", CommandHarness.parse("/usr/local/bin/claude -p").name());
-        assertEquals("claude -p 'two words' {instruction}",
+        assertEquals(
+                "cmd:claude", CommandHarness.parse("/usr/local/bin/claude -p").name());
+        assertEquals(
+                "claude -p 'two words' {instruction}",
                 CommandHarness.parse("claude -p 'two words' {instruction}").description());
     }
 
     @Test
     void givesTheInstructionOnStdinAsAnArgumentAndInTheEnvironment() throws Exception {
-        Path script = script("agent.sh", """
+        Path script = script(
+                "agent.sh",
+                """
                 cat > stdin.txt
                 printf '%s' "$1" > arg.txt
                 printf '%s' "$ALE_INSTRUCTION" > env.txt
@@ -69,15 +74,21 @@ class CommandHarnessTest {
         assertEquals(INSTRUCTION + "\n", Files.readString(ctx.workspace.resolve("stdin.txt")));
         assertEquals(INSTRUCTION, Files.readString(ctx.workspace.resolve("arg.txt")));
         assertEquals(INSTRUCTION, Files.readString(ctx.workspace.resolve("env.txt")));
-        assertEquals("1 my-task " + ctx.workspace.toAbsolutePath(), Files.readString(ctx.workspace.resolve("meta.txt")));
-        assertTrue(observed(ctx, "stdout").contains("hello from the agent"), ctx.trajectory.steps().toString());
-        assertTrue(observed(ctx, "stderr").contains("a warning"), ctx.trajectory.steps().toString());
+        assertEquals(
+                "1 my-task " + ctx.workspace.toAbsolutePath(), Files.readString(ctx.workspace.resolve("meta.txt")));
+        assertTrue(
+                observed(ctx, "stdout").contains("hello from the agent"),
+                ctx.trajectory.steps().toString());
+        assertTrue(
+                observed(ctx, "stderr").contains("a warning"),
+                ctx.trajectory.steps().toString());
     }
 
     @Test
     void aNonZeroExitGivesUpWithTheCodeAndTheTailOfStderr() throws Exception {
         Path script = script("fail.sh", "echo 'starting' >&2\necho 'no API key set' >&2\nexit 3\n");
-        SessionOutcome outcome = CommandHarness.parse("sh " + script).run(session(Instant.now().plusSeconds(600)));
+        SessionOutcome outcome =
+                CommandHarness.parse("sh " + script).run(session(Instant.now().plusSeconds(600)));
         assertEquals(SessionOutcome.Status.GAVE_UP, outcome.status());
         assertEquals("exit 3: starting | no API key set", outcome.message());
     }
@@ -86,7 +97,8 @@ class CommandHarnessTest {
     void cancellingKillsTheCommandWithEveryProcessItStarted() throws Exception {
         Path script = script("hang.sh", "sleep 600 &\necho $! > child.pid\necho $$ > self.pid\nwait\n");
         Session ctx = session(Instant.now().plusSeconds(600));
-        CompletableFuture<SessionOutcome> run = CompletableFuture.supplyAsync(() -> call(CommandHarness.parse("sh " + script), ctx));
+        CompletableFuture<SessionOutcome> run =
+                CompletableFuture.supplyAsync(() -> call(CommandHarness.parse("sh " + script), ctx));
         long child = awaitPid(ctx.workspace.resolve("child.pid"));
         long self = awaitPid(ctx.workspace.resolve("self.pid"));
         ctx.cancelled.set(true);
@@ -102,15 +114,19 @@ class CommandHarnessTest {
         // stays two seconds so the background sleep is seen before the script exits
         Path script = script("leave.sh", "sleep 600 >/dev/null 2>&1 &\necho $! > child.pid\nsleep 2\n");
         Session ctx = session(Instant.now().plusSeconds(600));
-        assertEquals(SessionOutcome.completed(), CommandHarness.parse("sh " + script).run(ctx));
-        assertTrue(gone(Long.parseLong(Files.readString(ctx.workspace.resolve("child.pid")).strip())),
+        assertEquals(
+                SessionOutcome.completed(), CommandHarness.parse("sh " + script).run(ctx));
+        assertTrue(
+                gone(Long.parseLong(
+                        Files.readString(ctx.workspace.resolve("child.pid")).strip())),
                 "the background process outlived the session");
     }
 
     @Test
     void theDeadlineKillsTheCommand() throws Exception {
         Path script = script("slow.sh", "sleep 600\n");
-        SessionOutcome outcome = CommandHarness.parse("sh " + script).run(session(Instant.now().plusMillis(300)));
+        SessionOutcome outcome =
+                CommandHarness.parse("sh " + script).run(session(Instant.now().plusMillis(300)));
         assertEquals(SessionOutcome.gaveUp("killed at the deadline"), outcome);
     }
 
@@ -118,11 +134,16 @@ class CommandHarnessTest {
     void recordsAtMostTheCapOfEachStreamAndSaysHowMuchWasLeftOut() throws Exception {
         Path script = script("loud.sh", "yes 0123456789 | head -c 2000000\n");
         Session ctx = session(Instant.now().plusSeconds(600));
-        assertEquals(SessionOutcome.completed(), CommandHarness.parse("sh " + script).run(ctx));
-        List<Step> out = ctx.trajectory.steps().stream().filter(s -> s.name().equals("stdout")).toList();
+        assertEquals(
+                SessionOutcome.completed(), CommandHarness.parse("sh " + script).run(ctx));
+        List<Step> out = ctx.trajectory.steps().stream()
+                .filter(s -> s.name().equals("stdout"))
+                .toList();
         String last = out.get(out.size() - 1).text();
         assertEquals("[" + (2_000_000 - CommandHarness.CAPTURE_BYTES) + " more bytes of stdout not recorded]", last);
-        long recorded = out.subList(0, out.size() - 1).stream().mapToLong(s -> s.text().length()).sum();
+        long recorded = out.subList(0, out.size() - 1).stream()
+                .mapToLong(s -> s.text().length())
+                .sum();
         assertEquals(CommandHarness.CAPTURE_BYTES, recorded);
     }
 
@@ -130,7 +151,8 @@ class CommandHarnessTest {
     void anInMemoryWorkspaceIsRefusedWithAClearMessage() throws Exception {
         try (Sandbox sandbox = Sandboxes.inMemory().open(new SandboxRequest("t.1", 0))) {
             Session ctx = new Session(sandbox, Instant.now().plusSeconds(600));
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> CommandHarness.parse("true").run(ctx));
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> CommandHarness.parse("true")
+                    .run(ctx));
             assertTrue(e.getMessage().contains("Sandboxes.localDirectory()"), e.getMessage());
         }
     }
@@ -140,19 +162,37 @@ class CommandHarnessTest {
         AtomicReference<ExecRequest> asked = new AtomicReference<>();
         try (Sandbox memory = Sandboxes.inMemory().open(new SandboxRequest("t.1", 0))) {
             Sandbox executing = new Sandbox() {
-                @Override public Path workspace() { return memory.workspace(); }
-                @Override public Path openReferenceArea() { throw new UnsupportedOperationException(); }
-                @Override public boolean canExecute() { return true; }
-                @Override public ExecResult exec(ExecRequest request) {
+                @Override
+                public Path workspace() {
+                    return memory.workspace();
+                }
+
+                @Override
+                public Path openReferenceArea() {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public boolean canExecute() {
+                    return true;
+                }
+
+                @Override
+                public ExecResult exec(ExecRequest request) {
                     asked.set(request);
                     return new ExecResult(2, "working", "bad thing", false);
                 }
-                @Override public void close() {}
+
+                @Override
+                public void close() {}
             };
             Session ctx = new Session(executing, Instant.now().plusSeconds(600));
-            SessionOutcome outcome = CommandHarness.parse("agent --task {task} {instruction}").run(ctx);
+            SessionOutcome outcome =
+                    CommandHarness.parse("agent --task {task} {instruction}").run(ctx);
             assertEquals(SessionOutcome.gaveUp("exit 2: bad thing"), outcome);
-            assertEquals(List.of("agent", "--task", "my-task", INSTRUCTION), asked.get().command());
+            assertEquals(
+                    List.of("agent", "--task", "my-task", INSTRUCTION),
+                    asked.get().command());
             assertEquals(INSTRUCTION, asked.get().environment().get("ALE_INSTRUCTION"));
             assertEquals(INSTRUCTION + "\n", asked.get().stdin());
             assertTrue(observed(ctx, "stdout").contains("working"));
@@ -162,12 +202,16 @@ class CommandHarnessTest {
     @Test
     void aScriptAgentSolvesATaskThroughTheEvaluator() throws Exception {
         Path pack = tmp.resolve("pack");
-        write(pack.resolve("pack.json"), """
+        write(
+                pack.resolve("pack.json"),
+                """
                 {"format": "ale-taskpack", "formatVersion": "1.0", "name": "script-demo", "version": "1.0.0",
                  "description": "one task for a script agent", "license": "CC0-1.0",
                  "tasks": [{"id": "invoice-total", "revision": 1, "digest": ""}]}
                 """);
-        write(pack.resolve("tasks/invoice-total/task.json"), """
+        write(
+                pack.resolve("tasks/invoice-total/task.json"),
+                """
                 {"id": "invoice-total", "revision": 1, "title": "Total an invoice",
                  "taxonomy": {"cluster": "business_finance", "subfield": "accounting", "soc": ["43-3031"]},
                  "tier": "near-term", "limits": {"timeout": "2m"},
@@ -177,19 +221,26 @@ class CommandHarnessTest {
         write(pack.resolve("tasks/invoice-total/inputs/invoice.csv"), "item,amount\nflour,10.50\nyeast,4.25\n");
         write(pack.resolve("tasks/invoice-total/solution/total.txt"), "14.75\n");
         TaskPackWriter.updateDigests(pack);
-        Path script = script("sum.sh", """
+        Path script = script(
+                "sum.sh",
+                """
                 echo "task $ALE_TASK_ID, session $ALE_SESSION of $ALE_SESSIONS"
                 awk -F, 'NR > 1 { s += $2 } END { printf "%.2f\\n", s }' invoice.csv > total.txt
                 echo "wrote total.txt: $(cat total.txt)"
                 """);
         Path runs = tmp.resolve("run");
         try (TaskPack opened = TaskPacks.open(pack)) {
-            EvaluationReport report = Evaluator.builder().tasks(opened)
+            EvaluationReport report = Evaluator.builder()
+                    .tasks(opened)
                     .harness(CommandHarness.parse("sh " + script))
                     .sandboxProvider(Sandboxes.localDirectory(tmp.resolve("sandboxes"), false))
                     .runDirectory(runs)
-                    .build().run();
-            assertEquals(Outcome.PASSED, report.attempts().get(0).outcome(), report.attempts().toString());
+                    .build()
+                    .run();
+            assertEquals(
+                    Outcome.PASSED,
+                    report.attempts().get(0).outcome(),
+                    report.attempts().toString());
             assertEquals("cmd:sh", report.harness());
         }
         String trajectory = Files.readString(runs.resolve("trajectories/invoice-total/1.jsonl"));
@@ -206,9 +257,18 @@ class CommandHarnessTest {
     private Session session(Instant deadline) throws IOException {
         Path ws = Files.createDirectories(tmp.resolve("workspace"));
         Sandbox sandbox = new Sandbox() {
-            @Override public Path workspace() { return ws; }
-            @Override public Path openReferenceArea() { throw new UnsupportedOperationException(); }
-            @Override public void close() {}
+            @Override
+            public Path workspace() {
+                return ws;
+            }
+
+            @Override
+            public Path openReferenceArea() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void close() {}
         };
         return new Session(sandbox, deadline);
     }
@@ -220,7 +280,8 @@ class CommandHarnessTest {
 
     private static String observed(Session ctx, String stream) {
         StringBuilder b = new StringBuilder();
-        ctx.trajectory.steps().stream().filter(s -> s.kind() == Step.Kind.OBSERVATION && s.name().equals(stream))
+        ctx.trajectory.steps().stream()
+                .filter(s -> s.kind() == Step.Kind.OBSERVATION && s.name().equals(stream))
                 .forEach(s -> b.append(s.text()));
         return b.toString();
     }
@@ -271,17 +332,57 @@ class CommandHarnessTest {
             this.deadline = deadline;
         }
 
-        @Override public TaskView task() {
-            return new TaskView("my-task", 1, "My task", new Taxonomy("business_finance", "accounting", List.of("13-2011")),
-                    Tier.NEAR_TERM, new Limits(Duration.ofMinutes(10), 0, 0), 1, null);
+        @Override
+        public TaskView task() {
+            return new TaskView(
+                    "my-task",
+                    1,
+                    "My task",
+                    new Taxonomy("business_finance", "accounting", List.of("13-2011")),
+                    Tier.NEAR_TERM,
+                    new Limits(Duration.ofMinutes(10), 0, 0),
+                    1,
+                    null);
         }
-        @Override public String instruction() { return INSTRUCTION; }
-        @Override public int session() { return 1; }
-        @Override public int sessions() { return 1; }
-        @Override public Path workspace() { return workspace; }
-        @Override public Sandbox sandbox() { return sandbox; }
-        @Override public Trajectory trajectory() { return trajectory; }
-        @Override public Instant deadline() { return deadline; }
-        @Override public boolean cancelled() { return cancelled.get(); }
+
+        @Override
+        public String instruction() {
+            return INSTRUCTION;
+        }
+
+        @Override
+        public int session() {
+            return 1;
+        }
+
+        @Override
+        public int sessions() {
+            return 1;
+        }
+
+        @Override
+        public Path workspace() {
+            return workspace;
+        }
+
+        @Override
+        public Sandbox sandbox() {
+            return sandbox;
+        }
+
+        @Override
+        public Trajectory trajectory() {
+            return trajectory;
+        }
+
+        @Override
+        public Instant deadline() {
+            return deadline;
+        }
+
+        @Override
+        public boolean cancelled() {
+            return cancelled.get();
+        }
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.SessionOutcome;
-import dev.ale.api.Tier;
+import dev.ale.api.task.Tier;
 import dev.ale.core.EvaluationReport;
 import dev.ale.core.Evaluator;
 import dev.ale.taskpack.TaskFilter;
@@ -28,7 +28,9 @@ class ReadmeExampleTest {
                     .tasks(pack.select(TaskFilter.tier(Tier.NEAR_TERM)))
                     .harness(ctx -> {
                         // your agent: read ctx.instruction(), work in ctx.workspace(), record ctx.trajectory()
-                        Files.writeString(ctx.workspace().resolve("notes.md"), "I read: " + ctx.instruction().length());
+                        Files.writeString(
+                                ctx.workspace().resolve("notes.md"),
+                                "I read: " + ctx.instruction().length());
                         return SessionOutcome.completed();
                     })
                     .trials(2)
@@ -36,8 +38,8 @@ class ReadmeExampleTest {
                     .build()
                     .run();
             System.out.println(report.summary());
-            double fullPass = report.fullPassRate().value();   // low() and high() give the 95% interval
-        // readme-example:end
+            double fullPass = report.fullPassRate().value(); // low() and high() give the 95% interval
+            // readme-example:end
             seen = fullPass;
             assertEquals(4, report.attempts().size(), "two near-term tasks, two trials each");
         }
@@ -49,7 +51,8 @@ class ReadmeExampleTest {
         String test = Files.readString(Path.of("src/test/java/dev/ale/samples/ReadmeExampleTest.java"));
         String code = between(test, "// readme-example:begin\n", "        // readme-example:end");
         String readme = Files.readString(REPO.resolve("README.md"));
-        String shown = between(readme, "<!-- readme-example:begin -->\n```java\n", "}\n```\n<!-- readme-example:end -->");
+        String shown =
+                between(readme, "<!-- readme-example:begin -->\n```java\n", "}\n```\n<!-- readme-example:end -->");
         assertEquals(dedent(shown), dedent(code), "README.md's example differs from the code this test runs");
     }
 
@@ -61,10 +64,14 @@ class ReadmeExampleTest {
     }
 
     private static String dedent(String block) {
-        int indent = block.lines().filter(l -> !l.isBlank())
-                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+        int indent = block.lines()
+                .filter(l -> !l.isBlank())
+                .mapToInt(l -> l.length() - l.stripLeading().length())
+                .min()
+                .orElse(0);
         StringBuilder b = new StringBuilder();
-        block.lines().forEach(l -> b.append(l.length() >= indent ? l.substring(indent) : l.strip()).append('\n'));
+        block.lines().forEach(l -> b.append(l.length() >= indent ? l.substring(indent) : l.strip())
+                .append('\n'));
         return b.toString();
     }
 }

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.SessionOutcome;
-import dev.ale.api.SessionSpec;
 import dev.ale.api.Step;
-import dev.ale.api.TaskSpec;
-import dev.ale.api.Verdict;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.task.SessionSpec;
+import dev.ale.api.task.TaskSpec;
 import dev.ale.samples.packgen.starter.PackCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,26 +29,43 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RuleBasedAgentStarterTest {
     /** What the agent is expected to achieve on each task. */
-    enum Expect { PASS, PARTIAL, FAIL }
+    enum Expect {
+        PASS,
+        PARTIAL,
+        FAIL
+    }
 
     static final Map<String, Expect> EXPECTED = new TreeMap<>(Map.ofEntries(
-            Map.entry("three-way-match", Expect.PASS), Map.entry("loan-amortization", Expect.PASS),
-            Map.entry("depreciation-schedule", Expect.PASS), Map.entry("bates-production-log", Expect.PASS),
-            Map.entry("irrigation-water-budget", Expect.PASS), Map.entry("lab-dilutions", Expect.PASS),
-            Map.entry("psych-scale-scoring", Expect.PASS), Map.entry("library-circulation", Expect.PASS),
-            Map.entry("service-log-error-rates", Expect.PASS), Map.entry("sales-aggregation", Expect.PASS),
+            Map.entry("three-way-match", Expect.PASS),
+            Map.entry("loan-amortization", Expect.PASS),
+            Map.entry("depreciation-schedule", Expect.PASS),
+            Map.entry("bates-production-log", Expect.PASS),
+            Map.entry("irrigation-water-budget", Expect.PASS),
+            Map.entry("lab-dilutions", Expect.PASS),
+            Map.entry("psych-scale-scoring", Expect.PASS),
+            Map.entry("library-circulation", Expect.PASS),
+            Map.entry("service-log-error-rates", Expect.PASS),
+            Map.entry("sales-aggregation", Expect.PASS),
             Map.entry("image-asset-manifest", Expect.PASS),
-            Map.entry("payroll-overtime", Expect.PARTIAL), Map.entry("sales-tax-jurisdictions", Expect.PARTIAL),
-            Map.entry("inventory-fifo", Expect.PARTIAL), Map.entry("medical-coding", Expect.PARTIAL),
-            Map.entry("iv-infusion-rates", Expect.PARTIAL), Map.entry("gradebook-weighted", Expect.PARTIAL),
+            Map.entry("payroll-overtime", Expect.PARTIAL),
+            Map.entry("sales-tax-jurisdictions", Expect.PARTIAL),
+            Map.entry("inventory-fifo", Expect.PARTIAL),
+            Map.entry("medical-coding", Expect.PARTIAL),
+            Map.entry("iv-infusion-rates", Expect.PARTIAL),
+            Map.entry("gradebook-weighted", Expect.PARTIAL),
             Map.entry("qpcr-fold-change", Expect.PARTIAL),
-            Map.entry("insurance-claim-adjudication", Expect.FAIL), Map.entry("binomial-option-pricing", Expect.FAIL),
-            Map.entry("court-deadline-calculator", Expect.FAIL), Map.entry("fertilizer-rates", Expect.FAIL),
-            Map.entry("beam-load-check", Expect.FAIL), Map.entry("electrical-load-calc", Expect.FAIL),
-            Map.entry("survey-weighting", Expect.FAIL), Map.entry("egress-capacity", Expect.FAIL)));
+            Map.entry("insurance-claim-adjudication", Expect.FAIL),
+            Map.entry("binomial-option-pricing", Expect.FAIL),
+            Map.entry("court-deadline-calculator", Expect.FAIL),
+            Map.entry("fertilizer-rates", Expect.FAIL),
+            Map.entry("beam-load-check", Expect.FAIL),
+            Map.entry("electrical-load-calc", Expect.FAIL),
+            Map.entry("survey-weighting", Expect.FAIL),
+            Map.entry("egress-capacity", Expect.FAIL)));
 
     @TempDir
     static Path root;
+
     private static PackCheck check;
 
     @BeforeAll
@@ -58,7 +75,9 @@ class RuleBasedAgentStarterTest {
 
     @Test
     void everyStarterTaskHasAnExpectation() {
-        assertEquals(EXPECTED.keySet(), check.pack().tasks().stream().map(t -> t.id()).collect(Collectors.toSet()));
+        assertEquals(
+                EXPECTED.keySet(),
+                check.pack().tasks().stream().map(t -> t.id()).collect(Collectors.toSet()));
     }
 
     @Test
@@ -71,32 +90,40 @@ class RuleBasedAgentStarterTest {
 
     @TestFactory
     Stream<DynamicTest> scoresAsDocumented() {
-        return EXPECTED.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
-            String id = e.getKey();
-            Path workspace = Files.createTempDirectory(root, id);
-            PackCheck.copy(check.folder(id, "inputs"), workspace);
-            TaskSpec spec = check.spec(id);
-            SessionOutcome last = null;
-            for (SessionSpec session : spec.sessions()) {
-                PackCheck.copy(check.folder(id, "sessions/" + session.number()), workspace);
-                FakeSession ctx = new FakeSession(id, session.instruction(), session.number(), spec.sessions().size(), workspace);
-                last = new RuleBasedAgent().run(ctx);
-                assertTrue(ctx.steps().steps().stream().anyMatch(s -> s.kind() == Step.Kind.TOOL_CALL) || e.getValue() == Expect.FAIL,
-                        id + ": the agent recorded no tool calls");
-            }
-            Verdict v = check.verify(id, workspace);
-            String what = id + " scored " + v.score() + ": " + v.summary() + " (agent: " + last + ")";
-            switch (e.getValue()) {
-                case PASS -> {
-                    assertTrue(v.fullPass(spec.passThreshold()), what);
-                    assertEquals(SessionOutcome.Status.COMPLETED, last.status(), what);
-                }
-                case PARTIAL -> assertTrue(!v.gateFailed() && v.score() > 0.1 && v.score() < 0.95, what);
-                case FAIL -> {
-                    assertEquals(0.0, v.score(), what);
-                    assertEquals(SessionOutcome.Status.GAVE_UP, last.status(), what);
-                }
-            }
-        }));
+        return EXPECTED.entrySet().stream()
+                .map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+                    String id = e.getKey();
+                    Path workspace = Files.createTempDirectory(root, id);
+                    PackCheck.copy(check.folder(id, "inputs"), workspace);
+                    TaskSpec spec = check.spec(id);
+                    SessionOutcome last = null;
+                    for (SessionSpec session : spec.sessions()) {
+                        PackCheck.copy(check.folder(id, "sessions/" + session.number()), workspace);
+                        FakeSession ctx = new FakeSession(
+                                id,
+                                session.instruction(),
+                                session.number(),
+                                spec.sessions().size(),
+                                workspace);
+                        last = new RuleBasedAgent().run(ctx);
+                        assertTrue(
+                                ctx.steps().steps().stream().anyMatch(s -> s.kind() == Step.Kind.TOOL_CALL)
+                                        || e.getValue() == Expect.FAIL,
+                                id + ": the agent recorded no tool calls");
+                    }
+                    Verdict v = check.verify(id, workspace);
+                    String what = id + " scored " + v.score() + ": " + v.summary() + " (agent: " + last + ")";
+                    switch (e.getValue()) {
+                        case PASS -> {
+                            assertTrue(v.fullPass(spec.passThreshold()), what);
+                            assertEquals(SessionOutcome.Status.COMPLETED, last.status(), what);
+                        }
+                        case PARTIAL -> assertTrue(!v.gateFailed() && v.score() > 0.1 && v.score() < 0.95, what);
+                        case FAIL -> {
+                            assertEquals(0.0, v.score(), what);
+                            assertEquals(SessionOutcome.Status.GAVE_UP, last.status(), what);
+                        }
+                    }
+                }));
     }
 }

@@ -30,6 +30,7 @@ class RuleBasedAgentTest {
 
     @TempDir
     static Path packRoot;
+
     private static Path pack;
 
     @TempDir
@@ -45,8 +46,10 @@ class RuleBasedAgentTest {
     void solvesTheBankReconciliation() throws Exception {
         FakeSession.Result run = stageAndRun("bank-reconciliation", 1);
         assertEquals(SessionOutcome.Status.COMPLETED, run.outcome().status());
-        JsonNode actual = MAPPER.readTree(workspace.resolve("reconciliation.json").toFile());
-        JsonNode expected = MAPPER.readTree(reference("bank-reconciliation", "expected.json").toFile());
+        JsonNode actual =
+                MAPPER.readTree(workspace.resolve("reconciliation.json").toFile());
+        JsonNode expected = MAPPER.readTree(
+                reference("bank-reconciliation", "expected.json").toFile());
         assertEquals(1.0, fractionOfFieldsMatched(expected, actual));
         assertTrue(run.context().steps().steps().stream()
                 .anyMatch(s -> s.kind() == Step.Kind.TOOL_CALL && s.name().equals("read_file")));
@@ -59,7 +62,8 @@ class RuleBasedAgentTest {
     void solvesTheFreightAllocation() throws Exception {
         FakeSession.Result run = stageAndRun("freight-cost-allocation", 1);
         assertEquals(SessionOutcome.Status.COMPLETED, run.outcome().status());
-        assertEquals(Files.readString(reference("freight-cost-allocation", "expected.csv")),
+        assertEquals(
+                Files.readString(reference("freight-cost-allocation", "expected.csv")),
                 Files.readString(workspace.resolve("allocation.csv")));
     }
 
@@ -69,7 +73,8 @@ class RuleBasedAgentTest {
         FakeSession.Result run = stageAndRun("dosage-calculation", 1);
         assertEquals(SessionOutcome.Status.COMPLETED, run.outcome().status());
         JsonNode actual = MAPPER.readTree(workspace.resolve("doses.json").toFile());
-        JsonNode expected = MAPPER.readTree(reference("dosage-calculation", "expected.json").toFile());
+        JsonNode expected =
+                MAPPER.readTree(reference("dosage-calculation", "expected.json").toFile());
         assertEquals(36.0 / 48.0, fractionOfFieldsMatched(expected, actual), 1e-9);
         expected.properties().forEach(order -> {
             boolean capped = order.getValue().path("capped").asBoolean();
@@ -91,11 +96,13 @@ class RuleBasedAgentTest {
         List<String> expected = Files.readAllLines(reference("contract-deadlines", "expected.csv"));
         List<String> actual = Files.readAllLines(workspace.resolve("deadlines.csv"));
         for (String row : expected) {
-            boolean amended = row.startsWith("SUP-2025-117,3.2,") || row.startsWith("SUP-2025-117,7.3,")
+            boolean amended = row.startsWith("SUP-2025-117,3.2,")
+                    || row.startsWith("SUP-2025-117,7.3,")
                     || row.startsWith("SUP-2025-117,9.");
             assertEquals(!amended, actual.stream().anyMatch(r -> sameKeyAndDate(r, row)), row);
         }
-        assertTrue(actual.stream().anyMatch(r -> r.startsWith("SUP-2025-117,5.3,")), "the deleted clause is still there");
+        assertTrue(
+                actual.stream().anyMatch(r -> r.startsWith("SUP-2025-117,5.3,")), "the deleted clause is still there");
         assertEquals(11, actual.size(), "header + 5 + 5 rows: " + actual);
     }
 
@@ -119,10 +126,11 @@ class RuleBasedAgentTest {
         if (Files.isDirectory(sessionFiles)) {
             copy(sessionFiles, workspace);
         }
-        JsonNode task = MAPPER.readTree(pack.resolve("tasks/" + taskId + "/task.json").toFile());
+        JsonNode task =
+                MAPPER.readTree(pack.resolve("tasks/" + taskId + "/task.json").toFile());
         JsonNode sessions = task.path("sessions");
-        FakeSession context = new FakeSession(taskId, sessions.get(session - 1).path("instruction").asText(),
-                session, sessions.size(), workspace);
+        FakeSession context = new FakeSession(
+                taskId, sessions.get(session - 1).path("instruction").asText(), session, sessions.size(), workspace);
         return new FakeSession.Result(context, new RuleBasedAgent().run(context));
     }
 
@@ -164,9 +172,13 @@ class RuleBasedAgentTest {
                 results.add(actual != null && expected.equals(actual));
             }
         } else if (expected.isNumber()) {
-            results.add(actual != null && actual.isNumber()
-                    && new BigDecimal(expected.asText()).subtract(new BigDecimal(actual.asText())).abs()
-                            .compareTo(new BigDecimal("0.005")) <= 0);
+            results.add(actual != null
+                    && actual.isNumber()
+                    && new BigDecimal(expected.asText())
+                                    .subtract(new BigDecimal(actual.asText()))
+                                    .abs()
+                                    .compareTo(new BigDecimal("0.005"))
+                            <= 0);
         } else {
             results.add(actual != null && expected.equals(actual));
         }

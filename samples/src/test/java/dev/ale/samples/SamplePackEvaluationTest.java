@@ -55,9 +55,14 @@ class SamplePackEvaluationTest {
         Path zip = tmp.resolve("sample.zip");
         TaskPackWriter.write(SAMPLE, zip);
         try (TaskPack pack = TaskPacks.open(zip)) {
-            assertSampleResults(Evaluator.builder().tasks(pack).harness(new RuleBasedAgent())
+            assertSampleResults(Evaluator.builder()
+                    .tasks(pack)
+                    .harness(new RuleBasedAgent())
                     .sandboxProvider(Sandboxes.localDirectory(tmp.resolve("sandboxes"), false))
-                    .parallelism(2).runDirectory(tmp.resolve("run")).build().run());
+                    .parallelism(2)
+                    .runDirectory(tmp.resolve("run"))
+                    .build()
+                    .run());
         }
     }
 }

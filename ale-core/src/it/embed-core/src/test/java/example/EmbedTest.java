@@ -17,10 +17,12 @@ class EmbedTest {
     void opensAPackRunsALambdaHarnessAndReadsTheFullPassRate() throws Exception {
         try (TaskPack pack = TaskPacks.open(Path.of(System.getProperty("pack.dir")))) {
             EvaluationReport report = Evaluator.run(pack, ctx -> {
-                String total = Files.readString(ctx.workspace().resolve("invoice.txt")).lines()
+                String total = Files.readString(ctx.workspace().resolve("invoice.txt"))
+                        .lines()
                         .map(line -> line.substring(line.lastIndexOf(' ') + 1))
                         .map(java.math.BigDecimal::new)
-                        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add).toPlainString();
+                        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
+                        .toPlainString();
                 Files.writeString(ctx.workspace().resolve("total.txt"), total + "\n");
                 return SessionOutcome.completed();
             });

@@ -1,8 +1,8 @@
 package dev.ale.core.report;
 
-import dev.ale.api.Check;
 import dev.ale.api.Outcome;
-import dev.ale.api.PackRef;
+import dev.ale.api.spi.Check;
+import dev.ale.api.task.PackRef;
 import dev.ale.core.AttemptResult;
 import dev.ale.core.EvaluationReport;
 import dev.ale.core.NotRun;
@@ -30,17 +30,32 @@ final class JunitXmlReport {
 
     private String build(EvaluationReport r) {
         b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        b.append("<testsuite name=\"").append(attr(Text.packs(r).replace(" + ", "+"))).append('"')
-                .append(" tests=\"").append(r.attempts().size() + r.notRun().size()).append('"')
-                .append(" failures=\"").append(r.count(Outcome.FAILED)).append('"')
-                .append(" errors=\"").append(r.count(Outcome.ERROR)).append('"')
-                .append(" skipped=\"").append(r.notRun().size()).append('"')
-                .append(" time=\"").append(Text.seconds(r.duration())).append('"')
-                .append(" timestamp=\"").append(r.startedAt().truncatedTo(ChronoUnit.SECONDS)).append("\">\n");
+        b.append("<testsuite name=\"")
+                .append(attr(Text.packs(r).replace(" + ", "+")))
+                .append('"')
+                .append(" tests=\"")
+                .append(r.attempts().size() + r.notRun().size())
+                .append('"')
+                .append(" failures=\"")
+                .append(r.count(Outcome.FAILED))
+                .append('"')
+                .append(" errors=\"")
+                .append(r.count(Outcome.ERROR))
+                .append('"')
+                .append(" skipped=\"")
+                .append(r.notRun().size())
+                .append('"')
+                .append(" time=\"")
+                .append(Text.seconds(r.duration()))
+                .append('"')
+                .append(" timestamp=\"")
+                .append(r.startedAt().truncatedTo(ChronoUnit.SECONDS))
+                .append("\">\n");
         properties(r);
         Map<String, String> classnames = new HashMap<>();
         for (AttemptResult a : r.attempts()) {
-            String classname = a.pack().name() + "." + (a.cluster() == null || a.cluster().isEmpty() ? "tasks" : a.cluster());
+            String classname =
+                    a.pack().name() + "." + (a.cluster() == null || a.cluster().isEmpty() ? "tasks" : a.cluster());
             classnames.putIfAbsent(a.taskId(), classname);
             testcase(a, classname);
         }
@@ -63,32 +78,53 @@ final class JunitXmlReport {
         for (PackRef p : r.packs()) {
             property("pack", p.name() + "@" + p.version() + " " + p.digest());
         }
-        property("fullPassRate", Text.percent(r.fullPassRate().value()) + " [" + Text.percentInterval(r.fullPassRate()) + "]");
+        property(
+                "fullPassRate",
+                Text.percent(r.fullPassRate().value()) + " [" + Text.percentInterval(r.fullPassRate()) + "]");
         property("meanScore", Text.score(r.meanScore().value()) + " [" + Text.scoreInterval(r.meanScore()) + "]");
         property("partial", Boolean.toString(r.partial()));
         b.append("  </properties>\n");
     }
 
     private void property(String name, String value) {
-        b.append("    <property name=\"").append(attr(name)).append("\" value=\"").append(attr(value)).append("\"/>\n");
+        b.append("    <property name=\"")
+                .append(attr(name))
+                .append("\" value=\"")
+                .append(attr(value))
+                .append("\"/>\n");
     }
 
     private void testcase(AttemptResult a, String classname) {
         open(classname, a.taskId(), a.trial(), a.duration());
         if (a.outcome() == Outcome.PASSED) {
-            b.append("    <system-out>").append(Text.escape("score " + Text.score(a.score()) + "\n" + Text.checkTree(a.verdict().checks())))
+            b.append("    <system-out>")
+                    .append(Text.escape("score " + Text.score(a.score()) + "\n"
+                            + Text.checkTree(a.verdict().checks())))
                     .append("</system-out>\n");
         } else {
             String element = a.outcome() == Outcome.ERROR ? "error" : "failure";
-            b.append("    <").append(element).append(" message=\"").append(attr(Text.message(a))).append("\" type=\"")
-                    .append(a.cause()).append("\">").append(Text.escape(body(a))).append("</").append(element).append(">\n");
+            b.append("    <")
+                    .append(element)
+                    .append(" message=\"")
+                    .append(attr(Text.message(a)))
+                    .append("\" type=\"")
+                    .append(a.cause())
+                    .append("\">")
+                    .append(Text.escape(body(a)))
+                    .append("</")
+                    .append(element)
+                    .append(">\n");
         }
         b.append("  </testcase>\n");
     }
 
     private void open(String classname, String taskId, int trial, Duration time) {
-        b.append("  <testcase classname=\"").append(attr(classname)).append("\" name=\"")
-                .append(attr(taskId + " [trial " + trial + "]")).append("\" time=\"").append(Text.seconds(time))
+        b.append("  <testcase classname=\"")
+                .append(attr(classname))
+                .append("\" name=\"")
+                .append(attr(taskId + " [trial " + trial + "]"))
+                .append("\" time=\"")
+                .append(Text.seconds(time))
                 .append("\">\n");
     }
 

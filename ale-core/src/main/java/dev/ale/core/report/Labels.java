@@ -22,10 +22,13 @@ final class Labels {
     private Labels() {}
 
     private static final class Holder {
-        static final Map<String, String> SOC_MAJOR = load(SOC, row -> row.size() >= 3 && row.get(1).equals("major")
-                ? new String[] {row.get(0).substring(0, 2), row.get(2).replaceFirst(" Occupations$", "")} : null);
-        static final Map<String, String> SUBFIELDS = load(TAXONOMY, row -> row.size() >= 5
-                ? new String[] {row.get(3), row.get(4)} : null);
+        static final Map<String, String> SOC_MAJOR = load(
+                SOC,
+                row -> row.size() >= 3 && row.get(1).equals("major")
+                        ? new String[] {row.get(0).substring(0, 2), row.get(2).replaceFirst(" Occupations$", "")}
+                        : null);
+        static final Map<String, String> SUBFIELDS =
+                load(TAXONOMY, row -> row.size() >= 5 ? new String[] {row.get(3), row.get(4)} : null);
     }
 
     /** The title of a SOC major group such as {@code 13}, or "" when unknown. */
@@ -38,7 +41,8 @@ final class Labels {
         return Holder.SUBFIELDS.getOrDefault(key, "");
     }
 
-    private static Map<String, String> load(String resource, java.util.function.Function<List<String>, String[]> entry) {
+    private static Map<String, String> load(
+            String resource, java.util.function.Function<List<String>, String[]> entry) {
         Map<String, String> map = new HashMap<>();
         try (InputStream in = Labels.class.getResourceAsStream(resource)) {
             if (in == null) {

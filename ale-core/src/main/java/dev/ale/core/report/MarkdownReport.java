@@ -1,7 +1,7 @@
 package dev.ale.core.report;
 
 import dev.ale.api.Outcome;
-import dev.ale.api.PackRef;
+import dev.ale.api.task.PackRef;
 import dev.ale.core.AttemptResult;
 import dev.ale.core.Breakdown;
 import dev.ale.core.EvaluationReport;
@@ -41,7 +41,9 @@ final class MarkdownReport {
             row("| pack | " + cell(p.name() + "@" + p.version()) + " (digest `" + cell(Text.shortDigest(p)) + "`) |");
         }
         row("| harness | " + cell(r.harness()) + " |", "| sandbox | " + cell(r.sandbox()) + " |");
-        row("| trials | " + r.trials() + " |", "| started | " + Text.instant(r.startedAt()) + " |",
+        row(
+                "| trials | " + r.trials() + " |",
+                "| started | " + Text.instant(r.startedAt()) + " |",
                 "| duration | " + Text.duration(r.duration()) + " |");
         if (!r.shard().equals("0/1")) {
             row("| shard | " + r.shard() + " |");
@@ -53,13 +55,28 @@ final class MarkdownReport {
     private void headline() {
         b.append("## Headline\n\n");
         int scored = r.count(Outcome.PASSED) + r.count(Outcome.FAILED);
-        b.append("- **Full pass rate: ").append(Text.percent(r.fullPassRate().value())).append("** (95% interval ")
-                .append(Text.percentInterval(r.fullPassRate())).append("), ").append(r.count(Outcome.PASSED))
-                .append(" of ").append(scored).append(" scored attempts\n");
-        b.append("- Mean score: ").append(Text.score(r.meanScore().value())).append(" (95% interval ")
-                .append(Text.scoreInterval(r.meanScore())).append("), beside the full pass rate, never instead of it\n");
-        b.append("- Outcomes: ").append(r.count(Outcome.PASSED)).append(" passed, ").append(r.count(Outcome.FAILED))
-                .append(" failed, ").append(r.count(Outcome.ERROR)).append(" errors (").append(r.attempts().size())
+        b.append("- **Full pass rate: ")
+                .append(Text.percent(r.fullPassRate().value()))
+                .append("** (95% interval ")
+                .append(Text.percentInterval(r.fullPassRate()))
+                .append("), ")
+                .append(r.count(Outcome.PASSED))
+                .append(" of ")
+                .append(scored)
+                .append(" scored attempts\n");
+        b.append("- Mean score: ")
+                .append(Text.score(r.meanScore().value()))
+                .append(" (95% interval ")
+                .append(Text.scoreInterval(r.meanScore()))
+                .append("), beside the full pass rate, never instead of it\n");
+        b.append("- Outcomes: ")
+                .append(r.count(Outcome.PASSED))
+                .append(" passed, ")
+                .append(r.count(Outcome.FAILED))
+                .append(" failed, ")
+                .append(r.count(Outcome.ERROR))
+                .append(" errors (")
+                .append(r.attempts().size())
                 .append(" attempts)\n\n");
         if (r.trials() > 1) {
             StringBuilder head = new StringBuilder("| k |");
@@ -73,14 +90,16 @@ final class MarkdownReport {
                 hat.append(' ').append(Text.percent(r.passHatK(k))).append(" |");
             }
             row(head.toString(), rule.toString(), at.toString(), hat.toString());
-            b.append("\nFlip share (tasks whose trials did not all end alike): ").append(Text.percent(r.flipShare()))
+            b.append("\nFlip share (tasks whose trials did not all end alike): ")
+                    .append(Text.percent(r.flipShare()))
                     .append("\n\n");
         }
     }
 
     private void notices() {
         if (r.partial()) {
-            b.append("> **Partial run:** ").append(r.notRun().size())
+            b.append("> **Partial run:** ")
+                    .append(r.notRun().size())
                     .append(" planned attempts did not run; running the same run directory again runs them.\n\n");
             row("| task | trial | reason |", "|---|---:|---|");
             for (NotRun n : r.notRun()) {
@@ -90,17 +109,21 @@ final class MarkdownReport {
         }
         List<AttemptResult> errors = r.errors();
         if (!errors.isEmpty()) {
-            b.append("## Errors\n\n").append(errors.size())
+            b.append("## Errors\n\n")
+                    .append(errors.size())
                     .append(" attempts ended in an infrastructure error; they are left out of the rates.\n\n");
             row("| task | trial | cause | message |", "|---|---:|---|---|");
             for (AttemptResult a : errors) {
-                row("| " + cell(a.taskId()) + " | " + a.trial() + " | " + a.cause() + " | " + cell(Text.message(a)) + " |");
+                row("| " + cell(a.taskId()) + " | " + a.trial() + " | " + a.cause() + " | " + cell(Text.message(a))
+                        + " |");
             }
             b.append('\n');
         }
         if (!r.superseded().isEmpty()) {
-            b.append("> ").append(r.superseded().size())
-                    .append(" earlier results of tasks whose content has changed are kept apart (superseded), not counted.\n\n");
+            b.append("> ")
+                    .append(r.superseded().size())
+                    .append(
+                            " earlier results of tasks whose content has changed are kept apart (superseded), not counted.\n\n");
         }
         if (!r.warnings().isEmpty()) {
             b.append("## Warnings\n\n");
@@ -114,14 +137,17 @@ final class MarkdownReport {
             return;
         }
         b.append("## ").append(title).append("\n\n");
-        row("| " + keyName + " | scored | passed | errors | full pass rate | 95% interval | mean score |",
+        row(
+                "| " + keyName + " | scored | passed | errors | full pass rate | 95% interval | mean score |",
                 "|---|---:|---:|---:|---:|---|---:|");
         for (Breakdown row : rows) {
             String label = row.key().isEmpty() ? "(none)" : row.key();
             String sub = titleOf.apply(row.key());
-            row("| " + cell(sub.isEmpty() ? label : label + " (" + sub + ")") + " | " + row.n() + " | " + row.passed() + " | "
+            row("| " + cell(sub.isEmpty() ? label : label + " (" + sub + ")") + " | " + row.n() + " | " + row.passed()
+                    + " | "
                     + row.errors() + " | " + Text.percent(row.fullPassRate().value()) + " | "
-                    + Text.percentInterval(row.fullPassRate()) + " | " + Text.score(row.meanScore().value()) + " |");
+                    + Text.percentInterval(row.fullPassRate()) + " | "
+                    + Text.score(row.meanScore().value()) + " |");
         }
         b.append('\n');
     }
@@ -132,13 +158,14 @@ final class MarkdownReport {
         int shown = 0;
         for (AttemptResult a : r.attempts()) {
             if (shown++ == Text.DETAIL_LIMIT) {
-                b.append("\n").append(r.attempts().size() - Text.DETAIL_LIMIT)
+                b.append("\n")
+                        .append(r.attempts().size() - Text.DETAIL_LIMIT)
                         .append(" more attempts are in report.json and junit.xml.\n");
                 break;
             }
             String score = a.outcome() == Outcome.ERROR ? "–" : Text.score(a.score());
-            row("| " + cell(a.taskId()) + " | " + a.trial() + " | " + a.outcome() + " | " + Text.cause(a) + " | " + score
-                    + " | " + Text.duration(a.duration()) + " | " + cell(Text.message(a)) + " |");
+            row("| " + cell(a.taskId()) + " | " + a.trial() + " | " + a.outcome() + " | " + Text.cause(a) + " | "
+                    + score + " | " + Text.duration(a.duration()) + " | " + cell(Text.message(a)) + " |");
         }
     }
 
@@ -159,9 +186,12 @@ final class MarkdownReport {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
-                case '\\', '|', '`', '*', '<', '>', '[', ']', '~', '&' -> out.append('\\').append(c);
+                case '\\', '|', '`', '*', '<', '>', '[', ']', '~', '&' -> out.append('\\')
+                        .append(c);
                 case '_' -> {
-                    boolean intraword = i > 0 && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i - 1))
+                    boolean intraword = i > 0
+                            && i + 1 < text.length()
+                            && Character.isLetterOrDigit(text.charAt(i - 1))
                             && Character.isLetterOrDigit(text.charAt(i + 1));
                     out.append(intraword ? "_" : "\\_");
                 }

@@ -1,5 +1,7 @@
 package dev.ale.core.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.ale.core.EvaluationReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The human-readable reports of a run, written beside {@code report.json}: {@code report.md}
@@ -15,6 +18,7 @@ import java.util.Objects;
  * systems show results natively) and {@code report.html} (one self-contained page with charts and
  * the tree of checks of every verdict, no network). Text from packs and agents is escaped in each.
  */
+@API(status = EXPERIMENTAL)
 public final class ReportFiles {
     /** The file name of the Markdown report. */
     public static final String MARKDOWN = "report.md";

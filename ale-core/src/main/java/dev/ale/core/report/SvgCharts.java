@@ -28,36 +28,85 @@ final class SvgCharts {
         StringBuilder s = open(title, height);
         for (int t = 0; t <= 4; t++) {
             double x = PLOT_LEFT + PLOT_WIDTH * t / 4.0;
-            s.append("<line class=\"grid\" x1=\"").append(n(x)).append("\" y1=\"").append(TOP - 4).append("\" x2=\"")
-                    .append(n(x)).append("\" y2=\"").append(height - 4).append("\"/>");
-            s.append("<text class=\"tick\" x=\"").append(n(x)).append("\" y=\"").append(TOP - 8)
-                    .append("\" text-anchor=\"middle\">").append(25 * t).append("%</text>");
+            s.append("<line class=\"grid\" x1=\"")
+                    .append(n(x))
+                    .append("\" y1=\"")
+                    .append(TOP - 4)
+                    .append("\" x2=\"")
+                    .append(n(x))
+                    .append("\" y2=\"")
+                    .append(height - 4)
+                    .append("\"/>");
+            s.append("<text class=\"tick\" x=\"")
+                    .append(n(x))
+                    .append("\" y=\"")
+                    .append(TOP - 8)
+                    .append("\" text-anchor=\"middle\">")
+                    .append(25 * t)
+                    .append("%</text>");
         }
         for (int i = 0; i < rows.size(); i++) {
             Breakdown row = rows.get(i);
             int y = TOP + i * ROW;
             double mid = y + ROW / 2.0;
             String key = row.key().isEmpty() ? "(none)" : row.key();
-            s.append("<g><title>").append(Text.escape(key + ": full pass rate " + Text.percent(row.fullPassRate().value())
-                    + ", 95% interval " + Text.percentInterval(row.fullPassRate()) + "; " + row.passed() + " of " + row.n()
-                    + " scored attempts passed, " + row.errors() + " errors")).append("</title>");
-            s.append("<text class=\"label\" x=\"").append(LABEL_RIGHT).append("\" y=\"").append(n(mid + 4))
-                    .append("\" text-anchor=\"end\">").append(Text.escape(shorten(key))).append("</text>");
-            s.append("<rect class=\"track\" x=\"").append(PLOT_LEFT).append("\" y=\"").append(n(mid - 7)).append("\" width=\"")
-                    .append(PLOT_WIDTH).append("\" height=\"14\" rx=\"3\"/>");
+            s.append("<g><title>")
+                    .append(Text.escape(key + ": full pass rate "
+                            + Text.percent(row.fullPassRate().value())
+                            + ", 95% interval " + Text.percentInterval(row.fullPassRate()) + "; " + row.passed()
+                            + " of " + row.n()
+                            + " scored attempts passed, " + row.errors() + " errors"))
+                    .append("</title>");
+            s.append("<text class=\"label\" x=\"")
+                    .append(LABEL_RIGHT)
+                    .append("\" y=\"")
+                    .append(n(mid + 4))
+                    .append("\" text-anchor=\"end\">")
+                    .append(Text.escape(shorten(key)))
+                    .append("</text>");
+            s.append("<rect class=\"track\" x=\"")
+                    .append(PLOT_LEFT)
+                    .append("\" y=\"")
+                    .append(n(mid - 7))
+                    .append("\" width=\"")
+                    .append(PLOT_WIDTH)
+                    .append("\" height=\"14\" rx=\"3\"/>");
             if (!row.fullPassRate().isEmpty()) {
                 double v = row.fullPassRate().value();
                 double lo = PLOT_LEFT + PLOT_WIDTH * row.fullPassRate().low();
                 double hi = PLOT_LEFT + PLOT_WIDTH * row.fullPassRate().high();
-                s.append("<rect class=\"bar\" x=\"").append(PLOT_LEFT).append("\" y=\"").append(n(mid - 7))
-                        .append("\" width=\"").append(n(PLOT_WIDTH * v)).append("\" height=\"14\" rx=\"3\"/>");
-                s.append("<path class=\"whisker\" d=\"M").append(n(lo)).append(' ').append(n(mid)).append("H").append(n(hi))
-                        .append("M").append(n(lo)).append(' ').append(n(mid - 5)).append("v10M").append(n(hi)).append(' ')
-                        .append(n(mid - 5)).append("v10\"/>");
+                s.append("<rect class=\"bar\" x=\"")
+                        .append(PLOT_LEFT)
+                        .append("\" y=\"")
+                        .append(n(mid - 7))
+                        .append("\" width=\"")
+                        .append(n(PLOT_WIDTH * v))
+                        .append("\" height=\"14\" rx=\"3\"/>");
+                s.append("<path class=\"whisker\" d=\"M")
+                        .append(n(lo))
+                        .append(' ')
+                        .append(n(mid))
+                        .append("H")
+                        .append(n(hi))
+                        .append("M")
+                        .append(n(lo))
+                        .append(' ')
+                        .append(n(mid - 5))
+                        .append("v10M")
+                        .append(n(hi))
+                        .append(' ')
+                        .append(n(mid - 5))
+                        .append("v10\"/>");
             }
-            s.append("<text class=\"value\" x=\"").append(PLOT_LEFT + PLOT_WIDTH + 10).append("\" y=\"").append(n(mid + 4))
-                    .append("\">").append(Text.percent(row.fullPassRate().value())).append("<tspan class=\"muted\" dx=\"6\">n=")
-                    .append(row.n()).append("</tspan></text></g>");
+            s.append("<text class=\"value\" x=\"")
+                    .append(PLOT_LEFT + PLOT_WIDTH + 10)
+                    .append("\" y=\"")
+                    .append(n(mid + 4))
+                    .append("\">")
+                    .append(Text.percent(row.fullPassRate().value()))
+                    .append("<tspan class=\"muted\" dx=\"6\">n=")
+                    .append(row.n())
+                    .append("</tspan></text></g>");
         }
         return s.append("</svg>").toString();
     }
@@ -91,44 +140,105 @@ final class SvgCharts {
         StringBuilder s = open("Distribution of attempt scores", height);
         for (int v = 0; v <= top; v += step) {
             double y = bottom - plotHeight * (double) v / top;
-            s.append("<line class=\"grid\" x1=\"").append(left).append("\" y1=\"").append(n(y)).append("\" x2=\"")
-                    .append(WIDTH - 10).append("\" y2=\"").append(n(y)).append("\"/>");
-            s.append("<text class=\"tick\" x=\"").append(left - 8).append("\" y=\"").append(n(y + 4))
-                    .append("\" text-anchor=\"end\">").append(v).append("</text>");
+            s.append("<line class=\"grid\" x1=\"")
+                    .append(left)
+                    .append("\" y1=\"")
+                    .append(n(y))
+                    .append("\" x2=\"")
+                    .append(WIDTH - 10)
+                    .append("\" y2=\"")
+                    .append(n(y))
+                    .append("\"/>");
+            s.append("<text class=\"tick\" x=\"")
+                    .append(left - 8)
+                    .append("\" y=\"")
+                    .append(n(y + 4))
+                    .append("\" text-anchor=\"end\">")
+                    .append(v)
+                    .append("</text>");
         }
         for (int i = 0; i < 11; i++) {
             double x = left + i * slot + 4;
             double w = slot - 8;
             double hFail = plotHeight * (double) failed[i] / top;
             double hPass = plotHeight * (double) passed[i] / top;
-            String range = i == 10 ? "score 1" : String.format(Locale.ROOT, "score %.1f to %.1f", i / 10.0, (i + 1) / 10.0);
-            s.append("<g><title>").append(range).append(": ").append(passed[i]).append(" passed, ").append(failed[i])
+            String range =
+                    i == 10 ? "score 1" : String.format(Locale.ROOT, "score %.1f to %.1f", i / 10.0, (i + 1) / 10.0);
+            s.append("<g><title>")
+                    .append(range)
+                    .append(": ")
+                    .append(passed[i])
+                    .append(" passed, ")
+                    .append(failed[i])
                     .append(" failed</title>");
-            s.append("<rect class=\"fail\" x=\"").append(n(x)).append("\" y=\"").append(n(bottom - hFail))
-                    .append("\" width=\"").append(n(w)).append("\" height=\"").append(n(hFail)).append("\"/>");
-            s.append("<rect class=\"pass\" x=\"").append(n(x)).append("\" y=\"").append(n(bottom - hFail - hPass))
-                    .append("\" width=\"").append(n(w)).append("\" height=\"").append(n(hPass)).append("\"/>");
+            s.append("<rect class=\"fail\" x=\"")
+                    .append(n(x))
+                    .append("\" y=\"")
+                    .append(n(bottom - hFail))
+                    .append("\" width=\"")
+                    .append(n(w))
+                    .append("\" height=\"")
+                    .append(n(hFail))
+                    .append("\"/>");
+            s.append("<rect class=\"pass\" x=\"")
+                    .append(n(x))
+                    .append("\" y=\"")
+                    .append(n(bottom - hFail - hPass))
+                    .append("\" width=\"")
+                    .append(n(w))
+                    .append("\" height=\"")
+                    .append(n(hPass))
+                    .append("\"/>");
             int count = passed[i] + failed[i];
             if (count > 0) {
-                s.append("<text class=\"value\" x=\"").append(n(x + w / 2)).append("\" y=\"").append(n(bottom - hFail - hPass - 4))
-                        .append("\" text-anchor=\"middle\">").append(count).append("</text>");
+                s.append("<text class=\"value\" x=\"")
+                        .append(n(x + w / 2))
+                        .append("\" y=\"")
+                        .append(n(bottom - hFail - hPass - 4))
+                        .append("\" text-anchor=\"middle\">")
+                        .append(count)
+                        .append("</text>");
             }
             String label = i == 10 ? "1" : String.format(Locale.ROOT, "%.1f", i / 10.0);
-            s.append("<text class=\"tick\" x=\"").append(n(i == 10 ? x + w / 2 : x - 4)).append("\" y=\"")
-                    .append(bottom + 16).append("\" text-anchor=\"middle\">").append(label).append("</text></g>");
+            s.append("<text class=\"tick\" x=\"")
+                    .append(n(i == 10 ? x + w / 2 : x - 4))
+                    .append("\" y=\"")
+                    .append(bottom + 16)
+                    .append("\" text-anchor=\"middle\">")
+                    .append(label)
+                    .append("</text></g>");
         }
-        s.append("<line class=\"axis\" x1=\"").append(left).append("\" y1=\"").append(bottom).append("\" x2=\"")
-                .append(WIDTH - 10).append("\" y2=\"").append(bottom).append("\"/>");
-        s.append("<text class=\"tick\" x=\"").append(left).append("\" y=\"").append(bottom + 34)
+        s.append("<line class=\"axis\" x1=\"")
+                .append(left)
+                .append("\" y1=\"")
+                .append(bottom)
+                .append("\" x2=\"")
+                .append(WIDTH - 10)
+                .append("\" y2=\"")
+                .append(bottom)
+                .append("\"/>");
+        s.append("<text class=\"tick\" x=\"")
+                .append(left)
+                .append("\" y=\"")
+                .append(bottom + 34)
                 .append("\">score (bins of 0.1; the last bar is a score of exactly 1)</text>");
         return s.append("</svg>").toString();
     }
 
     private static StringBuilder open(String title, int height) {
         return new StringBuilder("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
-                .append(WIDTH).append(' ').append(height).append("\" width=\"").append(WIDTH).append("\" height=\"")
-                .append(height).append("\" role=\"img\" aria-label=\"")
-                .append(Text.escape(title)).append("\"><title>").append(Text.escape(title)).append("</title>");
+                .append(WIDTH)
+                .append(' ')
+                .append(height)
+                .append("\" width=\"")
+                .append(WIDTH)
+                .append("\" height=\"")
+                .append(height)
+                .append("\" role=\"img\" aria-label=\"")
+                .append(Text.escape(title))
+                .append("\"><title>")
+                .append(Text.escape(title))
+                .append("</title>");
     }
 
     private static String shorten(String label) {

@@ -1,12 +1,12 @@
 package dev.ale.core.report;
 
 import dev.ale.api.Cause;
-import dev.ale.api.Check;
 import dev.ale.api.Outcome;
-import dev.ale.api.PackRef;
+import dev.ale.api.spi.Check;
+import dev.ale.api.task.PackRef;
 import dev.ale.core.AttemptResult;
-import dev.ale.core.EvaluationReport;
 import dev.ale.core.Estimate;
+import dev.ale.core.EvaluationReport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,8 +33,12 @@ final class Text {
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             int width = Character.charCount(cp);
-            boolean legal = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
-                    || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+            boolean legal = cp == 0x9
+                    || cp == 0xA
+                    || cp == 0xD
+                    || (cp >= 0x20 && cp <= 0xD7FF)
+                    || (cp >= 0xE000 && cp <= 0xFFFD)
+                    || (cp >= 0x10000 && cp <= 0x10FFFF);
             if (!legal && b == null) {
                 b = new StringBuilder(s.length()).append(s, 0, i);
             } else if (legal && b != null) {
@@ -106,7 +110,8 @@ final class Text {
     /** An instant for people, to the second: {@code 2026-11-25 09:49:15 UTC}. */
     static String instant(java.time.Instant t) {
         return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
-                .withZone(java.time.ZoneOffset.UTC).format(t);
+                .withZone(java.time.ZoneOffset.UTC)
+                .format(t);
     }
 
     /** Seconds with millisecond precision, as JUnit XML wants them. */
@@ -119,7 +124,8 @@ final class Text {
         if (r.packs().isEmpty()) {
             return "no pack";
         }
-        return String.join(" + ", r.packs().stream().map(p -> p.name() + "@" + p.version()).toList());
+        return String.join(
+                " + ", r.packs().stream().map(p -> p.name() + "@" + p.version()).toList());
     }
 
     /** The first 12 characters of a digest, enough to tell packs apart at a glance. */
@@ -149,8 +155,11 @@ final class Text {
 
     /** The mean score over the scored attempts of a list, NaN when none was scored. */
     static double meanScore(List<AttemptResult> attempts) {
-        return attempts.stream().filter(a -> a.outcome() != Outcome.ERROR).mapToDouble(AttemptResult::score)
-                .average().orElse(Double.NaN);
+        return attempts.stream()
+                .filter(a -> a.outcome() != Outcome.ERROR)
+                .mapToDouble(AttemptResult::score)
+                .average()
+                .orElse(Double.NaN);
     }
 
     /**
@@ -165,8 +174,13 @@ final class Text {
 
     private static void appendChecks(StringBuilder b, List<Check> checks, int depth) {
         for (Check c : checks) {
-            b.append("  ".repeat(depth)).append(c.passed() ? "[PASS] " : "[FAIL] ").append(oneLine(c.name()))
-                    .append("  score ").append(score(c.score())).append("  weight ").append(weight(c.weight()));
+            b.append("  ".repeat(depth))
+                    .append(c.passed() ? "[PASS] " : "[FAIL] ")
+                    .append(oneLine(c.name()))
+                    .append("  score ")
+                    .append(score(c.score()))
+                    .append("  weight ")
+                    .append(weight(c.weight()));
             if (c.gate()) {
                 b.append("  gate");
             }

@@ -26,7 +26,8 @@ final class Expected {
 
     /** Asserts one result per expected attempt, each ending as expected; returns the results by task id. */
     Map<String, AttemptResult> check(EvaluationReport report) {
-        Map<String, AttemptResult> byId = report.attempts().stream().collect(Collectors.toMap(AttemptResult::taskId, r -> r));
+        Map<String, AttemptResult> byId =
+                report.attempts().stream().collect(Collectors.toMap(AttemptResult::taskId, r -> r));
         assertEquals(byTask.keySet(), byId.keySet(), "one result per attempt, none lost");
         byTask.forEach((id, e) -> {
             AttemptResult r = byId.get(id);

@@ -6,7 +6,7 @@ import dev.ale.api.Cause;
 import dev.ale.api.Harness;
 import dev.ale.api.Outcome;
 import dev.ale.api.SessionOutcome;
-import dev.ale.api.TaskPart;
+import dev.ale.api.task.TaskPart;
 import dev.ale.core.AttemptResult;
 import dev.ale.core.EvaluationReport;
 import dev.ale.core.Evaluator;
@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HarnessSabotageTest {
     @TempDir
     Path tmp;
+
     Path decoy;
     Map<String, Long> decoyBefore;
 
@@ -50,14 +51,24 @@ class HarnessSabotageTest {
 
     /** Runs the sabotaged task and a good one with a harness that sabotages only the first; returns the first's result. */
     private AttemptResult sabotaged(HostileTasks.MemoryTask task, Harness sabotage) {
-        Harness harness = ctx -> ctx.task().id().equals(task.id()) ? sabotage.run(ctx) : HostileHarness.answer(ctx.workspace());
+        Harness harness =
+                ctx -> ctx.task().id().equals(task.id()) ? sabotage.run(ctx) : HostileHarness.answer(ctx.workspace());
         EvaluationReport report = Runs.await(Evaluator.builder()
                 .tasks(List.of(task, HostileTasks.task("good", Duration.ofMinutes(2))))
-                .harness(harness).verifiers(new HostileVerifiers())
-                .sandboxProvider(new RoutingSandboxes(tmp.resolve("sandboxes"))).retries(0, Duration.ZERO).build());
-        AttemptResult good = report.attempts().stream().filter(r -> r.taskId().equals("good")).findFirst().orElseThrow();
+                .harness(harness)
+                .verifiers(new HostileVerifiers())
+                .sandboxProvider(new RoutingSandboxes(tmp.resolve("sandboxes")))
+                .retries(0, Duration.ZERO)
+                .build());
+        AttemptResult good = report.attempts().stream()
+                .filter(r -> r.taskId().equals("good"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(Outcome.PASSED, good.outcome(), "the run goes on: " + good.message());
-        return report.attempts().stream().filter(r -> r.taskId().equals(task.id())).findFirst().orElseThrow();
+        return report.attempts().stream()
+                .filter(r -> r.taskId().equals(task.id()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static void assertHarnessFailure(AttemptResult r) {
@@ -87,12 +98,14 @@ class HarnessSabotageTest {
     @Test
     void aLinkPlantedWhereTheNextSessionsInputsGoIsNeverWrittenThrough() {
         AttemptResult r = plantsALinkForSessionTwo();
-        assertEquals(false, Files.exists(decoy.resolve("more.csv")), "staging followed the planted link: " + r.message());
+        assertEquals(
+                false, Files.exists(decoy.resolve("more.csv")), "staging followed the planted link: " + r.message());
     }
 
     /** A two-session local task whose session 2 stages {@code data/more.csv}, where session 1 planted a link to the decoy. */
     private AttemptResult plantsALinkForSessionTwo() {
-        HostileTasks.MemoryTask task = HostileTasks.task("local-plants", Duration.ofMinutes(2), 0, HostileTasks.ANSWER_42, 2)
+        HostileTasks.MemoryTask task = HostileTasks.task(
+                        "local-plants", Duration.ofMinutes(2), 0, HostileTasks.ANSWER_42, 2)
                 .file(TaskPart.session(2), "data/more.csv", "planted,never\n");
         return sabotaged(task, ctx -> {
             if (ctx.session() == 1) {
@@ -128,6 +141,9 @@ class HarnessSabotageTest {
             Files.createSymbolicLink(ctx.workspace(), decoy);
             return SessionOutcome.completed();
         });
-        assertEquals(Outcome.FAILED, r.outcome(), "scored through a link out of the sandbox: " + r.message() + " " + r.verdict());
+        assertEquals(
+                Outcome.FAILED,
+                r.outcome(),
+                "scored through a link out of the sandbox: " + r.message() + " " + r.verdict());
     }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.Cause;
 import dev.ale.api.Outcome;
-import dev.ale.api.Task;
+import dev.ale.api.task.Task;
 import dev.ale.core.AttemptResult;
 import dev.ale.core.EvaluationReport;
 import dev.ale.core.Evaluator;
@@ -73,35 +73,58 @@ class HostileHarnessRunTest {
         add(tasks, expected, "good-last", LONG, 0, Outcome.PASSED, Cause.NONE, "");
 
         Release.arm();
-        EvaluationReport report = Runs.await(Evaluator.builder().tasks(tasks).harness(new HostileHarness(decoy))
-                .verifiers(new HostileVerifiers()).sandboxProvider(new RoutingSandboxes(sandboxes))
-                .interruptGrace(Duration.ofMillis(300)).retries(0, Duration.ZERO).parallelism(2)
-                .runDirectory(tmp.resolve("run")).build());
+        EvaluationReport report = Runs.await(Evaluator.builder()
+                .tasks(tasks)
+                .harness(new HostileHarness(decoy))
+                .verifiers(new HostileVerifiers())
+                .sandboxProvider(new RoutingSandboxes(sandboxes))
+                .interruptGrace(Duration.ofMillis(300))
+                .retries(0, Duration.ZERO)
+                .parallelism(2)
+                .runDirectory(tmp.resolve("run"))
+                .build());
         Release.all();
 
         Map<String, AttemptResult> byId = expected.check(report);
         assertEquals(0, report.count(Outcome.ERROR), "no hostile harness may pass for an infrastructure error");
 
-        assertEquals(1.0, byId.get("busy-loop-polite").score(), "a harness that stops at its interrupt is still scored");
-        assertFalse(byId.get("busy-loop-polite").message().contains("abandoned"), byId.get("busy-loop-polite").message());
+        assertEquals(
+                1.0, byId.get("busy-loop-polite").score(), "a harness that stops at its interrupt is still scored");
+        assertFalse(
+                byId.get("busy-loop-polite").message().contains("abandoned"),
+                byId.get("busy-loop-polite").message());
         assertEquals(100_000, byId.get("floods").steps(), "a flood keeps the first 100,000 steps");
         List<String> flood = Files.readAllLines(tmp.resolve("run/trajectories/floods/1.jsonl"), StandardCharsets.UTF_8);
         assertEquals(100_001, flood.size());
-        assertTrue(flood.get(0).length() < 70_000, "the 10 MiB message is kept cut: " + flood.get(0).length());
+        assertTrue(
+                flood.get(0).length() < 70_000,
+                "the 10 MiB message is kept cut: " + flood.get(0).length());
         assertTrue(flood.get(100_000).contains("\"count\":150001"), flood.get(100_000));
 
         assertEquals(decoyBefore, Trees.snapshot(decoy), "nothing outside the sandboxes changed");
         assertEquals(Map.of("", -1L), Trees.snapshot(sandboxes), "every sandbox and reference area is removed");
-        try (ZipFile zip = new ZipFile(tmp.resolve("run/artifacts/local-link-out/1.zip").toFile())) {
+        try (ZipFile zip =
+                new ZipFile(tmp.resolve("run/artifacts/local-link-out/1.zip").toFile())) {
             assertEquals(null, zip.getEntry("answer.txt"), "a link is never followed into the kept artefacts");
         }
-        try (ZipFile zip = new ZipFile(tmp.resolve("run/artifacts/local-link-dir/1.zip").toFile())) {
-            assertEquals(null, zip.getEntry("data/precious.txt"), "a linked folder is never followed into the kept artefacts");
+        try (ZipFile zip =
+                new ZipFile(tmp.resolve("run/artifacts/local-link-dir/1.zip").toFile())) {
+            assertEquals(
+                    null,
+                    zip.getEntry("data/precious.txt"),
+                    "a linked folder is never followed into the kept artefacts");
         }
     }
 
-    private static void add(List<Task> tasks, Expected expected, String id, Duration timeout, int maxSteps,
-            Outcome outcome, Cause cause, String fragment) {
+    private static void add(
+            List<Task> tasks,
+            Expected expected,
+            String id,
+            Duration timeout,
+            int maxSteps,
+            Outcome outcome,
+            Cause cause,
+            String fragment) {
         tasks.add(HostileTasks.task(id, timeout, maxSteps, HostileTasks.ANSWER_42, 1));
         expected.put(id, outcome, cause, fragment);
     }

@@ -2,15 +2,15 @@ package dev.ale.core.hostile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ale.api.Limits;
-import dev.ale.api.PackRef;
-import dev.ale.api.SessionSpec;
-import dev.ale.api.Task;
-import dev.ale.api.TaskFile;
-import dev.ale.api.TaskPart;
-import dev.ale.api.TaskSpec;
-import dev.ale.api.Taxonomy;
-import dev.ale.api.Tier;
+import dev.ale.api.task.Limits;
+import dev.ale.api.task.PackRef;
+import dev.ale.api.task.SessionSpec;
+import dev.ale.api.task.Task;
+import dev.ale.api.task.TaskFile;
+import dev.ale.api.task.TaskPart;
+import dev.ale.api.task.TaskSpec;
+import dev.ale.api.task.Taxonomy;
+import dev.ale.api.task.Tier;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,22 +67,23 @@ final class HostileTasks {
         @Override
         public List<TaskFile> files(TaskPart part) {
             List<TaskFile> out = new ArrayList<>();
-            files.getOrDefault(part, Map.of()).forEach((path, content) -> out.add(new TaskFile() {
-                @Override
-                public String path() {
-                    return path;
-                }
+            files.getOrDefault(part, Map.of())
+                    .forEach((path, content) -> out.add(new TaskFile() {
+                        @Override
+                        public String path() {
+                            return path;
+                        }
 
-                @Override
-                public long size() {
-                    return content.length;
-                }
+                        @Override
+                        public long size() {
+                            return content.length;
+                        }
 
-                @Override
-                public InputStream open() {
-                    return new ByteArrayInputStream(content);
-                }
-            }));
+                        @Override
+                        public InputStream open() {
+                            return new ByteArrayInputStream(content);
+                        }
+                    }));
             return out;
         }
     }
@@ -98,8 +99,17 @@ final class HostileTasks {
         for (int i = 1; i <= sessions; i++) {
             list.add(new SessionSpec(i, "Session " + i + " of " + id + ": write 42 into answer.txt."));
         }
-        TaskSpec spec = new TaskSpec(id, 1, "Hostile " + id, new Taxonomy("business_finance", "accounting", List.of("13-2011")),
-                Tier.NEAR_TERM, new Limits(timeout, maxSteps, 0), list, json(verifier), 1.0, null);
+        TaskSpec spec = new TaskSpec(
+                id,
+                1,
+                "Hostile " + id,
+                new Taxonomy("business_finance", "accounting", List.of("13-2011")),
+                Tier.NEAR_TERM,
+                new Limits(timeout, maxSteps, 0),
+                list,
+                json(verifier),
+                1.0,
+                null);
         return new MemoryTask(spec).file(TaskPart.INPUTS, "question.txt", "What is 6 x 7?");
     }
 

@@ -6,8 +6,8 @@ import dev.ale.api.Cause;
 import dev.ale.api.Harness;
 import dev.ale.api.Outcome;
 import dev.ale.api.SessionOutcome;
-import dev.ale.api.Task;
-import dev.ale.api.TaskPart;
+import dev.ale.api.task.Task;
+import dev.ale.api.task.TaskPart;
 import dev.ale.core.EvaluationReport;
 import dev.ale.core.Evaluator;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
  */
 class HostileVerifierRunTest {
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
-    private static final String CSV = "{\"type\": \"csv\", \"file\": \"out.csv\", \"expectedFile\": \"expected.csv\", \"key\": \"id\"}";
+    private static final String CSV =
+            "{\"type\": \"csv\", \"file\": \"out.csv\", \"expectedFile\": \"expected.csv\", \"key\": \"id\"}";
     private static final String JSON = "{\"type\": \"json\", \"file\": \"out.json\", \"expected\": {\"total\": 42},"
             + " \"tolerance\": {\"abs\": 0.01}}";
 
@@ -48,17 +49,31 @@ class HostileVerifierRunTest {
     @Test
     void hostileVerifierPluginsEndInAClearErrorAndTheRunGoesOn() {
         good("good-first");
-        plugin("v-throws", "{\"type\": \"hostile.throws\"}", "verifier threw IllegalStateException: plugin bug in hostile.throws");
+        plugin(
+                "v-throws",
+                "{\"type\": \"hostile.throws\"}",
+                "verifier threw IllegalStateException: plugin bug in hostile.throws");
         plugin("v-hangs", "{\"type\": \"hostile.hangs\"}", "verifier ran past its deadline");
-        plugin("v-score-high", "{\"type\": \"hostile.score\", \"score\": \"1.5\"}", "verdict score must be in [0, 1], got 1.5");
-        plugin("v-score-nan", "{\"type\": \"hostile.score\", \"score\": \"NaN\"}", "verdict score must be in [0, 1], got NaN");
-        plugin("v-score-negative", "{\"type\": \"hostile.score\", \"score\": \"-0.25\"}", "verdict score must be in [0, 1], got -0.25");
+        plugin(
+                "v-score-high",
+                "{\"type\": \"hostile.score\", \"score\": \"1.5\"}",
+                "verdict score must be in [0, 1], got 1.5");
+        plugin(
+                "v-score-nan",
+                "{\"type\": \"hostile.score\", \"score\": \"NaN\"}",
+                "verdict score must be in [0, 1], got NaN");
+        plugin(
+                "v-score-negative",
+                "{\"type\": \"hostile.score\", \"score\": \"-0.25\"}",
+                "verdict score must be in [0, 1], got -0.25");
         plugin("v-null", "{\"type\": \"hostile.null\"}", "verifier returned no verdict");
         plugin("v-nan-weight", "{\"type\": \"hostile.nan-weight\"}", "weight must be finite and >= 0, got NaN");
         good("good-last");
         Release.arm();
-        EvaluationReport report = run(Evaluator.builder().verifierTimeout(Duration.ofSeconds(3))
-                .interruptGrace(Duration.ofMillis(200)).retries(0, Duration.ZERO));
+        EvaluationReport report = run(Evaluator.builder()
+                .verifierTimeout(Duration.ofSeconds(3))
+                .interruptGrace(Duration.ofMillis(200))
+                .retries(0, Duration.ZERO));
         expected.check(report);
         assertEquals(7, report.errors().size());
         assertEquals(1.0, report.fullPassRate().value(), "errors are left out of the rates, never counted as zeros");
@@ -67,24 +82,72 @@ class HostileVerifierRunTest {
     @Test
     void hostileOutputsGetAVerdictNeverACrash() {
         good("good-first");
-        output("o-huge-text", "{\"type\": \"text\", \"file\": \"big.txt\", \"contains\": \"42\"}", "big.txt",
-                repeat("42 is the answer. ", (65 << 20) / 18 + 1), Cause.GATE, "file too large");
+        output(
+                "o-huge-text",
+                "{\"type\": \"text\", \"file\": \"big.txt\", \"contains\": \"42\"}",
+                "big.txt",
+                repeat("42 is the answer. ", (65 << 20) / 18 + 1),
+                Cause.GATE,
+                "file too large");
         output("o-big-json", JSON, "out.json", bigJsonArray(8 << 20), Cause.NONE, "below the pass threshold");
         output("o-binary-text", HostileTasks.ANSWER_42, "answer.txt", noise(1 << 16), Cause.GATE, "not valid UTF-8");
         output("o-binary-csv", CSV, "out.csv", noise(1 << 16), Cause.GATE, "UTF-8");
-        output("o-csv-ragged", CSV, "out.csv", utf8("id,amount\n1\n2,20,extra,more\n3,30\n"), Cause.NONE, "2 of 3 rows match");
-        output("o-csv-unclosed-quote", CSV, "out.csv", utf8("id,amount\n1,\"10\n2,20\n3,30\n"), Cause.GATE, "not closed");
-        output("o-csv-wide", CSV, "out.csv", utf8("id,amount" + ",x".repeat(20_000) + "\n1,10\n"), Cause.GATE,
+        output(
+                "o-csv-ragged",
+                CSV,
+                "out.csv",
+                utf8("id,amount\n1\n2,20,extra,more\n3,30\n"),
+                Cause.NONE,
+                "2 of 3 rows match");
+        output(
+                "o-csv-unclosed-quote",
+                CSV,
+                "out.csv",
+                utf8("id,amount\n1,\"10\n2,20\n3,30\n"),
+                Cause.GATE,
+                "not closed");
+        output(
+                "o-csv-wide",
+                CSV,
+                "out.csv",
+                utf8("id,amount" + ",x".repeat(20_000) + "\n1,10\n"),
+                Cause.GATE,
                 "more than 10000 fields");
-        output("o-csv-long-field", CSV, "out.csv", utf8("id,amount\n1,\"" + "9".repeat(2 << 20) + "\"\n"), Cause.GATE,
+        output(
+                "o-csv-long-field",
+                CSV,
+                "out.csv",
+                utf8("id,amount\n1,\"" + "9".repeat(2 << 20) + "\"\n"),
+                Cause.GATE,
                 "longer than");
-        output("o-json-deep", JSON, "out.json", utf8("[".repeat(10_000) + "]".repeat(10_000)), Cause.GATE, "nesting depth");
-        output("o-json-huge-number", JSON, "out.json", utf8("{\"total\": 1e999999999}"), Cause.NONE, "below the pass threshold");
-        output("o-text-nul", HostileTasks.ANSWER_42, "answer.txt", utf8("4\u00002"), Cause.NONE, "below the pass threshold");
+        output(
+                "o-json-deep",
+                JSON,
+                "out.json",
+                utf8("[".repeat(10_000) + "]".repeat(10_000)),
+                Cause.GATE,
+                "nesting depth");
+        output(
+                "o-json-huge-number",
+                JSON,
+                "out.json",
+                utf8("{\"total\": 1e999999999}"),
+                Cause.NONE,
+                "below the pass threshold");
+        output(
+                "o-text-nul",
+                HostileTasks.ANSWER_42,
+                "answer.txt",
+                utf8("4\u00002"),
+                Cause.NONE,
+                "below the pass threshold");
         good("good-last");
         EvaluationReport report = run(Evaluator.builder().retries(1, Duration.ZERO));
         expected.check(report);
-        assertEquals(0, report.count(Outcome.ERROR), "a hostile output is the agent's failure, never an infrastructure error");
+        assertEquals(
+                0,
+                report.count(Outcome.ERROR),
+                "a hostile output is the agent's failure, never an infrastructure error");
     }
 
     private EvaluationReport run(Evaluator.Builder builder) {
@@ -93,7 +156,11 @@ class HostileVerifierRunTest {
             Files.write(ctx.workspace().resolve(out.getKey()), out.getValue());
             return SessionOutcome.completed();
         };
-        return Runs.await(builder.tasks(tasks).harness(harness).verifiers(new HostileVerifiers()).parallelism(2).build());
+        return Runs.await(builder.tasks(tasks)
+                .harness(harness)
+                .verifiers(new HostileVerifiers())
+                .parallelism(2)
+                .build());
     }
 
     private void good(String id) {
@@ -101,7 +168,13 @@ class HostileVerifierRunTest {
     }
 
     private void plugin(String id, String config, String message) {
-        add(HostileTasks.task(id, TIMEOUT, 0, config, 1), Outcome.ERROR, Cause.VERIFIER, message, "answer.txt", utf8("42"));
+        add(
+                HostileTasks.task(id, TIMEOUT, 0, config, 1),
+                Outcome.ERROR,
+                Cause.VERIFIER,
+                message,
+                "answer.txt",
+                utf8("42"));
     }
 
     private void output(String id, String config, String file, byte[] content, Cause cause, String fragment) {

@@ -1,10 +1,10 @@
 package dev.ale.core.hostile;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ale.api.Check;
-import dev.ale.api.Verdict;
-import dev.ale.api.Verifier;
-import dev.ale.api.VerifierFactories;
+import dev.ale.api.spi.Check;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierFactories;
 import dev.ale.verifiers.VerifierRegistry;
 import java.util.List;
 import java.util.Set;
@@ -17,8 +17,8 @@ import java.util.TreeSet;
  * has a weight of NaN.
  */
 final class HostileVerifiers implements VerifierFactories {
-    private static final Set<String> HOSTILE = Set.of("hostile.throws", "hostile.hangs", "hostile.score", "hostile.null",
-            "hostile.nan-weight");
+    private static final Set<String> HOSTILE =
+            Set.of("hostile.throws", "hostile.hangs", "hostile.score", "hostile.null", "hostile.nan-weight");
 
     private final VerifierRegistry builtIn = VerifierRegistry.discover();
 
@@ -42,7 +42,8 @@ final class HostileVerifiers implements VerifierFactories {
             case "hostile.null":
                 return ctx -> null;
             case "hostile.nan-weight":
-                return ctx -> Verdict.of(1, "weighted by NaN", List.of(Check.pass("c", "", "").withWeight(Double.NaN)));
+                return ctx -> Verdict.of(
+                        1, "weighted by NaN", List.of(Check.pass("c", "", "").withWeight(Double.NaN)));
             default:
                 return builtIn.create(config, pointer);
         }

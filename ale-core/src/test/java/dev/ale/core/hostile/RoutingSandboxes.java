@@ -1,8 +1,8 @@
 package dev.ale.core.hostile;
 
 import dev.ale.api.Sandbox;
-import dev.ale.api.SandboxProvider;
-import dev.ale.api.SandboxRequest;
+import dev.ale.api.spi.SandboxProvider;
+import dev.ale.api.spi.SandboxRequest;
 import dev.ale.core.Sandboxes;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -20,13 +20,15 @@ final class Runs {
         RunHandle handle = evaluator.start();
         EvaluationReport[] report = new EvaluationReport[1];
         Throwable[] thrown = new Throwable[1];
-        Thread waiter = new Thread(() -> {
-            try {
-                report[0] = handle.await();
-            } catch (Throwable t) {
-                thrown[0] = t;
-            }
-        }, "hostile-run-waiter");
+        Thread waiter = new Thread(
+                () -> {
+                    try {
+                        report[0] = handle.await();
+                    } catch (Throwable t) {
+                        thrown[0] = t;
+                    }
+                },
+                "hostile-run-waiter");
         waiter.setDaemon(true);
         waiter.start();
         try {

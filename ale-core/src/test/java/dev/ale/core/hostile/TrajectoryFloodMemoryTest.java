@@ -35,8 +35,12 @@ class TrajectoryFloodMemoryTest {
                     }
                     held[0] = usedAfterGc() - before;
                     return HostileHarness.answer(ctx.workspace());
-                }).build());
-        assertEquals(Outcome.PASSED, report.attempts().get(0).outcome(), report.attempts().get(0).message());
+                })
+                .build());
+        assertEquals(
+                Outcome.PASSED,
+                report.attempts().get(0).outcome(),
+                report.attempts().get(0).message());
         assertTrue(held[0] < BOUND, "the trajectory of one attempt held " + (held[0] >> 20) + " MiB");
     }
 

@@ -59,7 +59,9 @@ class JunitXmlReportTest {
         Element pass = testcase(d, "ledger-close [trial 1]");
         assertEquals("test-pack.business_finance", pass.getAttribute("classname"));
         assertEquals(0, pass.getElementsByTagName("failure").getLength());
-        assertEquals("test-pack.transport_safety", testcase(d, "freight-plan [trial 2]").getAttribute("classname"));
+        assertEquals(
+                "test-pack.transport_safety",
+                testcase(d, "freight-plan [trial 2]").getAttribute("classname"));
     }
 
     @Test
@@ -68,10 +70,12 @@ class JunitXmlReportTest {
         Element gate = only(testcase(d, "freight-plan [trial 1]"), "failure");
         assertEquals("GATE", gate.getAttribute("type"));
         assertEquals("gate 'delivered' failed: 0 of 1 paths present", gate.getAttribute("message"));
-        assertTrue(gate.getTextContent().contains("[FAIL] delivered  score 0.000  weight 1  gate"), gate.getTextContent());
+        assertTrue(
+                gate.getTextContent().contains("[FAIL] delivered  score 0.000  weight 1  gate"), gate.getTextContent());
         assertTrue(gate.getTextContent().contains("\n  [FAIL] totals.json"), "children are indented");
         Element partial = only(testcase(d, "ledger-close [trial 2]"), "failure");
-        assertTrue(partial.getTextContent().contains("actual: \"" + ReportFixtures.HOSTILE_OUTPUT + "\""),
+        assertTrue(
+                partial.getTextContent().contains("actual: \"" + ReportFixtures.HOSTILE_OUTPUT + "\""),
                 partial.getTextContent());
     }
 
@@ -80,7 +84,11 @@ class JunitXmlReportTest {
         Document d = parse(ReportFiles.junitXml(ReportTestSupport.mixed()));
         Element gaveUp = only(testcase(d, "contract-memo [trial 1]"), "failure");
         assertEquals("GAVE_UP", gaveUp.getAttribute("type"));
-        String expected = "gave up in session 1: " + ReportFixtures.HOSTILE.replace("\u0007", "").replace("\uFFFF", "").strip();
+        String expected = "gave up in session 1: "
+                + ReportFixtures.HOSTILE
+                        .replace("\u0007", "")
+                        .replace("\uFFFF", "")
+                        .strip();
         assertEquals(expected, gaveUp.getAttribute("message"), "line break kept as &#10;, bell and U+FFFF dropped");
         Element harness = (Element) d.getElementsByTagName("property").item(0);
         assertEquals(ReportFixtures.HOSTILE_HARNESS, harness.getAttribute("value"));

@@ -22,6 +22,8 @@ class LabelsTest {
 
     @Test
     void csvFieldsHonourQuotes() {
-        assertEquals(List.of("19-0000", "major", "Life, \"Physical\"", ""), Labels.fields("19-0000,major,\"Life, \"\"Physical\"\"\","));
+        assertEquals(
+                List.of("19-0000", "major", "Life, \"Physical\"", ""),
+                Labels.fields("19-0000,major,\"Life, \"\"Physical\"\"\","));
     }
 }

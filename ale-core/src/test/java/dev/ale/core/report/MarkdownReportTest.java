@@ -57,8 +57,11 @@ class MarkdownReportTest {
 
     @Test
     void breakdownsByTierClusterSubfieldAndSocMajorGroup() {
-        assertEquals(List.of("| near-term | 2 | 1 | 2 | 50.0% | 9.5%–90.5% | 0.850 |"),
-                tableRows(MD, "By tier").stream().filter(l -> l.startsWith("| near-term")).toList());
+        assertEquals(
+                List.of("| near-term | 2 | 1 | 2 | 50.0% | 9.5%–90.5% | 0.850 |"),
+                tableRows(MD, "By tier").stream()
+                        .filter(l -> l.startsWith("| near-term"))
+                        .toList());
         assertEquals(5, tableRows(MD, "By industry cluster").size());
         assertTrue(MD.contains("| accounting (Accounting \\& Finance) | 2 |"), MD);
         assertTrue(MD.contains("| 13 (Business and Financial Operations) | 2 |"), MD);
@@ -88,7 +91,9 @@ class MarkdownReportTest {
     @Test
     void aCellKeepsItsTextOnOneLineAndEscapesMarkup() {
         assertEquals("a \\| b c", MarkdownReport.cell("a | b\r\nc"));
-        assertEquals("\\<i\\>x\\</i\\> \\`code\\` \\*bold\\* \\[link\\](u) \\\\", MarkdownReport.cell("<i>x</i> `code` *bold* [link](u) \\"));
+        assertEquals(
+                "\\<i\\>x\\</i\\> \\`code\\` \\*bold\\* \\[link\\](u) \\\\",
+                MarkdownReport.cell("<i>x</i> `code` *bold* [link](u) \\"));
         assertEquals("business_finance \\_lead trail\\_", MarkdownReport.cell("business_finance _lead trail_"));
         assertEquals("\\&amp; \\~\\~strike\\~\\~", MarkdownReport.cell("&amp; ~~strike~~"));
     }

@@ -52,7 +52,8 @@ class ReportFilesTest {
             assertTrue(Files.size(dir.resolve(name)) > 0, name);
         }
         String xml = Files.readString(dir.resolve("junit.xml"));
-        assertEquals(String.valueOf(r.attempts().size()),
+        assertEquals(
+                String.valueOf(r.attempts().size()),
                 JunitXmlReportTest.parse(xml).getDocumentElement().getAttribute("tests"));
         assertTrue(Files.readString(dir.resolve("report.md")).contains("1 of 6 scored attempts"));
     }

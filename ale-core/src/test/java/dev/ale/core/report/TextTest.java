@@ -2,7 +2,7 @@ package dev.ale.core.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ale.api.Check;
+import dev.ale.api.spi.Check;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -51,7 +51,9 @@ class TextTest {
     void checkTreeIsIndentedByDepth() {
         Check leaf = Check.fail("line\n2", "a", "b");
         Check parent = new Check("parent", 0.5, 2, true, false, "", "", List.of(leaf));
-        assertEquals("[FAIL] parent  score 0.500  weight 2  gate\n"
-                + "  [FAIL] line 2  score 0.000  weight 1  expected: a  actual: b\n", Text.checkTree(List.of(parent)));
+        assertEquals(
+                "[FAIL] parent  score 0.500  weight 2  gate\n"
+                        + "  [FAIL] line 2  score 0.000  weight 1  expected: a  actual: b\n",
+                Text.checkTree(List.of(parent)));
     }
 }

@@ -3,7 +3,7 @@ package dev.ale.taskpack.hostile;
 import static dev.ale.taskpack.hostile.HostileCase.of;
 import static dev.ale.taskpack.hostile.PackDir.INPUTS;
 
-import dev.ale.api.TaskPackException;
+import dev.ale.api.task.TaskPackException;
 import dev.ale.taskpack.PackLimits;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,129 +26,314 @@ final class ArchiveCases {
 
     static Stream<HostileCase> cases() {
         return Stream.of(
-                of("zip slip by '..' (zip)", TPE, "../evil-{m}", "path escapes the pack ('..' segment)",
-                        (p, d) -> Archives.zip(d.resolve("pack.zip"), p.entriesPlus(Entry.file("../evil-" + p.marker, "x")))),
-                of("zip slip by '..' inside a path (tar)", TPE, "tasks/../../evil-{m}", "path escapes the pack ('..' segment)",
-                        (p, d) -> Archives.tar(d.resolve("pack.tar"), p.entriesPlus(Entry.file("tasks/../../evil-" + p.marker, "x")))),
-                of("absolute path (tar)", TPE, "/tmp/evil-{m}", "absolute path",
-                        (p, d) -> Archives.tar(d.resolve("pack.tar"), p.entriesPlus(Entry.file("/tmp/evil-" + p.marker, "x")))),
-                of("drive-letter path (zip)", TPE, "C:/evil-{m}", "absolute path (drive letter)",
-                        (p, d) -> Archives.zip(d.resolve("pack.zip"), p.entriesPlus(Entry.file("C:/evil-" + p.marker, "x")))),
-                of("backslash path (zip)", TPE, "..\\evil-{m}", "backslash in entry name",
-                        (p, d) -> Archives.zip(d.resolve("pack.zip"), p.entriesPlus(Entry.file("..\\evil-" + p.marker, "x")))),
-                of("symbolic link (zip)", TPE, INPUTS + "passwd", "symbolic link",
-                        (p, d) -> Archives.zip(d.resolve("pack.zip"), p.entriesPlus(Entry.symlink(INPUTS + "passwd", "/etc/passwd")))),
-                of("symbolic link, then a file through it (tar)", TPE, INPUTS + "up", "symbolic link",
-                        (p, d) -> Archives.tar(d.resolve("pack.tar"), p.entriesPlus(Entry.symlink(INPUTS + "up", "../../../.."),
-                                Entry.file(INPUTS + "up/evil-" + p.marker, "x")))),
-                of("hard link to an absolute path (tar)", TPE, INPUTS + "shadow", "hard link",
-                        (p, d) -> Archives.tar(d.resolve("pack.tar"), p.entriesPlus(Entry.hardLink(INPUTS + "shadow", "/etc/shadow")))),
-                of("character device (tar)", TPE, INPUTS + "tty", "special file",
-                        (p, d) -> Archives.tar(d.resolve("pack.tar"), p.entriesPlus(Entry.special(INPUTS + "tty", Entry.Kind.CHAR_DEVICE)))),
-                of("block device (zip)", TPE, INPUTS + "sda", "special file",
-                        (p, d) -> Archives.zip(d.resolve("pack.zip"), p.entriesPlus(Entry.special(INPUTS + "sda", Entry.Kind.BLOCK_DEVICE)))),
-                of("fifo (tar)", TPE, INPUTS + "pipe", "special file",
-                        (p, d) -> Archives.tar(d.resolve("pack.tar"), p.entriesPlus(Entry.special(INPUTS + "pipe", Entry.Kind.FIFO)))),
-                of("duplicate name (zip)", TPE, "pack.json", "duplicate entry",
+                of(
+                        "zip slip by '..' (zip)",
+                        TPE,
+                        "../evil-{m}",
+                        "path escapes the pack ('..' segment)",
+                        (p, d) -> Archives.zip(
+                                d.resolve("pack.zip"), p.entriesPlus(Entry.file("../evil-" + p.marker, "x")))),
+                of(
+                        "zip slip by '..' inside a path (tar)",
+                        TPE,
+                        "tasks/../../evil-{m}",
+                        "path escapes the pack ('..' segment)",
+                        (p, d) -> Archives.tar(
+                                d.resolve("pack.tar"), p.entriesPlus(Entry.file("tasks/../../evil-" + p.marker, "x")))),
+                of(
+                        "absolute path (tar)",
+                        TPE,
+                        "/tmp/evil-{m}",
+                        "absolute path",
+                        (p, d) -> Archives.tar(
+                                d.resolve("pack.tar"), p.entriesPlus(Entry.file("/tmp/evil-" + p.marker, "x")))),
+                of(
+                        "drive-letter path (zip)",
+                        TPE,
+                        "C:/evil-{m}",
+                        "absolute path (drive letter)",
+                        (p, d) -> Archives.zip(
+                                d.resolve("pack.zip"), p.entriesPlus(Entry.file("C:/evil-" + p.marker, "x")))),
+                of(
+                        "backslash path (zip)",
+                        TPE,
+                        "..\\evil-{m}",
+                        "backslash in entry name",
+                        (p, d) -> Archives.zip(
+                                d.resolve("pack.zip"), p.entriesPlus(Entry.file("..\\evil-" + p.marker, "x")))),
+                of(
+                        "symbolic link (zip)",
+                        TPE,
+                        INPUTS + "passwd",
+                        "symbolic link",
+                        (p, d) -> Archives.zip(
+                                d.resolve("pack.zip"), p.entriesPlus(Entry.symlink(INPUTS + "passwd", "/etc/passwd")))),
+                of(
+                        "symbolic link, then a file through it (tar)",
+                        TPE,
+                        INPUTS + "up",
+                        "symbolic link",
+                        (p, d) -> Archives.tar(
+                                d.resolve("pack.tar"),
+                                p.entriesPlus(
+                                        Entry.symlink(INPUTS + "up", "../../../.."),
+                                        Entry.file(INPUTS + "up/evil-" + p.marker, "x")))),
+                of(
+                        "hard link to an absolute path (tar)",
+                        TPE,
+                        INPUTS + "shadow",
+                        "hard link",
+                        (p, d) -> Archives.tar(
+                                d.resolve("pack.tar"),
+                                p.entriesPlus(Entry.hardLink(INPUTS + "shadow", "/etc/shadow")))),
+                of(
+                        "character device (tar)",
+                        TPE,
+                        INPUTS + "tty",
+                        "special file",
+                        (p, d) -> Archives.tar(
+                                d.resolve("pack.tar"),
+                                p.entriesPlus(Entry.special(INPUTS + "tty", Entry.Kind.CHAR_DEVICE)))),
+                of(
+                        "block device (zip)",
+                        TPE,
+                        INPUTS + "sda",
+                        "special file",
+                        (p, d) -> Archives.zip(
+                                d.resolve("pack.zip"),
+                                p.entriesPlus(Entry.special(INPUTS + "sda", Entry.Kind.BLOCK_DEVICE)))),
+                of(
+                        "fifo (tar)",
+                        TPE,
+                        INPUTS + "pipe",
+                        "special file",
+                        (p, d) -> Archives.tar(
+                                d.resolve("pack.tar"), p.entriesPlus(Entry.special(INPUTS + "pipe", Entry.Kind.FIFO)))),
+                of(
+                        "duplicate name (zip)",
+                        TPE,
+                        "pack.json",
+                        "duplicate entry",
                         (p, d) -> Archives.zip(d.resolve("pack.zip"), p.entriesPlus(Entry.file("pack.json", "{}")))),
-                of("duplicate name spelled differently (tar)", TPE, "tasks//bank-rec/inputs/statement.csv", "duplicate entry",
-                        (p, d) -> Archives.tar(d.resolve("pack.tar"), p.entriesPlus(Entry.file("tasks//bank-rec/inputs/statement.csv", "x")))),
-                of("entry inside a file (zip)", TPE, INPUTS + "statement.csv/evil", "which is a file",
-                        (p, d) -> Archives.zip(d.resolve("pack.zip"), p.entriesPlus(Entry.file(INPUTS + "statement.csv/evil", "x")))),
-                of("NUL in a name (zip)", TPE, INPUTS + "a\\u0000b", "NUL character",
-                        (p, d) -> Archives.zip(d.resolve("pack.zip"), p.entriesPlus(Entry.file(INPUTS + "a\u0000b", "x")))),
-                of("terminal escape in a name (tar)", TPE, INPUTS + "a\\u001b[2Jb", "control character U+001B",
-                        (p, d) -> Archives.tar(d.resolve("pack.tar"), p.entriesPlus(Entry.file(INPUTS + "a\u001b[2Jb", "x")))),
-                of("empty name (zip)", TPE, "", "empty entry name",
+                of(
+                        "duplicate name spelled differently (tar)",
+                        TPE,
+                        "tasks//bank-rec/inputs/statement.csv",
+                        "duplicate entry",
+                        (p, d) -> Archives.tar(
+                                d.resolve("pack.tar"),
+                                p.entriesPlus(Entry.file("tasks//bank-rec/inputs/statement.csv", "x")))),
+                of(
+                        "entry inside a file (zip)",
+                        TPE,
+                        INPUTS + "statement.csv/evil",
+                        "which is a file",
+                        (p, d) -> Archives.zip(
+                                d.resolve("pack.zip"), p.entriesPlus(Entry.file(INPUTS + "statement.csv/evil", "x")))),
+                of(
+                        "NUL in a name (zip)",
+                        TPE,
+                        INPUTS + "a\\u0000b",
+                        "NUL character",
+                        (p, d) -> Archives.zip(
+                                d.resolve("pack.zip"), p.entriesPlus(Entry.file(INPUTS + "a\u0000b", "x")))),
+                of(
+                        "terminal escape in a name (tar)",
+                        TPE,
+                        INPUTS + "a\\u001b[2Jb",
+                        "control character U+001B",
+                        (p, d) -> Archives.tar(
+                                d.resolve("pack.tar"), p.entriesPlus(Entry.file(INPUTS + "a\u001b[2Jb", "x")))),
+                of(
+                        "empty name (zip)",
+                        TPE,
+                        "",
+                        "empty entry name",
                         (p, d) -> Archives.zip(d.resolve("pack.zip"), p.entriesPlus(Entry.file("", "x")))),
-                of("escaping GNU long name (tar)", TPE, "tasks/" + "a/".repeat(60) + "../".repeat(70) + "evil-{m}",
-                        "path escapes the pack", (p, d) -> Archives.tar(d.resolve("pack.tar"),
-                                p.entriesPlus(Entry.file("tasks/" + "a/".repeat(60) + "../".repeat(70) + "evil-" + p.marker, "x")))),
-                of("zip bomb of high ratio (20 MiB of zeros)", TPE, INPUTS + "zeros.bin", "compression ratio over the limit of 200",
-                        (p, d) -> Archives.zip(d.resolve("pack.zip"), p.entriesPlus(Entry.file(INPUTS + "zeros.bin", new byte[20 << 20])))),
-                of("zip bomb whose directory hides its ratio", TPE, INPUTS + "zeros.bin", "compression ratio over the limit of 200",
+                of(
+                        "escaping GNU long name (tar)",
+                        TPE,
+                        "tasks/" + "a/".repeat(60) + "../".repeat(70) + "evil-{m}",
+                        "path escapes the pack",
+                        (p, d) -> Archives.tar(
+                                d.resolve("pack.tar"),
+                                p.entriesPlus(Entry.file(
+                                        "tasks/" + "a/".repeat(60) + "../".repeat(70) + "evil-" + p.marker, "x")))),
+                of(
+                        "zip bomb of high ratio (20 MiB of zeros)",
+                        TPE,
+                        INPUTS + "zeros.bin",
+                        "compression ratio over the limit of 200",
+                        (p, d) -> Archives.zip(
+                                d.resolve("pack.zip"),
+                                p.entriesPlus(Entry.file(INPUTS + "zeros.bin", new byte[20 << 20])))),
+                of(
+                        "zip bomb whose directory hides its ratio",
+                        TPE,
+                        INPUTS + "zeros.bin",
+                        "compression ratio over the limit of 200",
                         ArchiveCases::hiddenBomb),
-                of("gzip bomb (tar.gz of 20 MiB of zeros)", TPE, INPUTS + "zeros.bin", "compression ratio over the limit of 200",
-                        (p, d) -> Archives.tgz(d.resolve("pack.tgz"), p.entriesPlus(Entry.file(INPUTS + "zeros.bin", new byte[20 << 20])))),
-                of("huge single entry claimed by the zip directory (3.75 GiB)", TPE, INPUTS + "big.bin", "entry is larger than the limit",
+                of(
+                        "gzip bomb (tar.gz of 20 MiB of zeros)",
+                        TPE,
+                        INPUTS + "zeros.bin",
+                        "compression ratio over the limit of 200",
+                        (p, d) -> Archives.tgz(
+                                d.resolve("pack.tgz"),
+                                p.entriesPlus(Entry.file(INPUTS + "zeros.bin", new byte[20 << 20])))),
+                of(
+                        "huge single entry claimed by the zip directory (3.75 GiB)",
+                        TPE,
+                        INPUTS + "big.bin",
+                        "entry is larger than the limit",
                         (p, d) -> {
-                            Path zip = Archives.zip(d.resolve("pack.zip"), p.entriesPlus(Entry.file(INPUTS + "big.bin", "x".repeat(100))));
+                            Path zip = Archives.zip(
+                                    d.resolve("pack.zip"),
+                                    p.entriesPlus(Entry.file(INPUTS + "big.bin", "x".repeat(100))));
                             Archives.zipSizes(zip, INPUTS + "big.bin", null, 0xF0000000L);
                             return zip;
                         }),
-                of("huge single entry claimed by a tar header (5 GiB)", TPE, INPUTS + "big.bin", "entry is larger than the limit",
+                of(
+                        "huge single entry claimed by a tar header (5 GiB)",
+                        TPE,
+                        INPUTS + "big.bin",
+                        "entry is larger than the limit",
                         (p, d) -> {
-                            Path tar = Archives.tar(d.resolve("pack.tar"), p.entriesPlus(Entry.file(INPUTS + "big.bin", "x".repeat(100))));
+                            Path tar = Archives.tar(
+                                    d.resolve("pack.tar"),
+                                    p.entriesPlus(Entry.file(INPUTS + "big.bin", "x".repeat(100))));
                             Archives.tarSize(tar, INPUTS + "big.bin", 5L << 30);
                             return tar;
                         }),
-                of("zip directory understating a size", TPE, INPUTS + "statement.csv", "entry holds more bytes than its size says",
+                of(
+                        "zip directory understating a size",
+                        TPE,
+                        INPUTS + "statement.csv",
+                        "entry holds more bytes than its size says",
                         (p, d) -> {
                             Path zip = Archives.zip(d.resolve("pack.zip"), p.entries());
                             Archives.zipSizes(zip, INPUTS + "statement.csv", null, 10L);
                             return zip;
                         }),
-                of("more entries than the limit (tar of 59 files, limit 40)", TPE, INPUTS + "n/32", "too many entries",
-                        (p, d) -> Archives.tar(d.resolve("pack.tar"), p.entriesPlus(numbered(50))))
+                of(
+                                "more entries than the limit (tar of 59 files, limit 40)",
+                                TPE,
+                                INPUTS + "n/32",
+                                "too many entries",
+                                (p, d) -> Archives.tar(d.resolve("pack.tar"), p.entriesPlus(numbered(50))))
                         .limits(new PackLimits(40, 1 << 20, 1 << 24, 200, 1 << 20, 1 << 20)),
-                of("billion-entry claim (ZIP64 end record)", TPE, "pack.zip", "entr",
-                        (p, d) -> {
-                            Path zip = d.resolve("pack.zip");
-                            Archives.zip64Claim(zip, p.entries(), 1_000_000_000L);
-                            return zip;
-                        }),
-                of("65,535-entry claim (classic end record)", TPE, "pack.zip", "entr",
-                        (p, d) -> {
-                            Path zip = Archives.zip(d.resolve("pack.zip"), p.entries());
-                            Archives.zipEndRecord(zip, 65_535, null);
-                            return zip;
-                        }),
-                of("encrypted entry (zip)", TPE, "pack.json", "encrypted entry",
-                        (p, d) -> {
-                            Path zip = Archives.zip(d.resolve("pack.zip"), p.entries());
-                            Archives.zipCentralShort(zip, "pack.json", 8, 0x0801);
-                            return zip;
-                        }),
-                of("unknown compression method (zip)", TPE, "pack.json", "compression method 99 is not supported (only stored and deflated)",
+                of("billion-entry claim (ZIP64 end record)", TPE, "pack.zip", "entr", (p, d) -> {
+                    Path zip = d.resolve("pack.zip");
+                    Archives.zip64Claim(zip, p.entries(), 1_000_000_000L);
+                    return zip;
+                }),
+                of("65,535-entry claim (classic end record)", TPE, "pack.zip", "entr", (p, d) -> {
+                    Path zip = Archives.zip(d.resolve("pack.zip"), p.entries());
+                    Archives.zipEndRecord(zip, 65_535, null);
+                    return zip;
+                }),
+                of("encrypted entry (zip)", TPE, "pack.json", "encrypted entry", (p, d) -> {
+                    Path zip = Archives.zip(d.resolve("pack.zip"), p.entries());
+                    Archives.zipCentralShort(zip, "pack.json", 8, 0x0801);
+                    return zip;
+                }),
+                of(
+                        "unknown compression method (zip)",
+                        TPE,
+                        "pack.json",
+                        "compression method 99 is not supported (only stored and deflated)",
                         (p, d) -> {
                             Path zip = Archives.zip(d.resolve("pack.zip"), p.entries());
                             Archives.zipCentralShort(zip, "pack.json", 10, 99);
                             return zip;
                         }),
-                of("zip entry compressed with zstd (a codec Commons Compress loads on demand)", TPE, "pack.json",
-                        "compression method 93 is not supported (only stored and deflated)", (p, d) -> {
+                of(
+                        "zip entry compressed with zstd (a codec Commons Compress loads on demand)",
+                        TPE,
+                        "pack.json",
+                        "compression method 93 is not supported (only stored and deflated)",
+                        (p, d) -> {
                             Path zip = Archives.zip(d.resolve("pack.zip"), p.entries());
                             Archives.zipCentralShort(zip, "pack.json", 10, 93);
                             return zip;
                         }),
-                of("zip entry compressed with xz (a codec Commons Compress loads on demand)", TPE, "pack.json",
-                        "compression method 95 is not supported (only stored and deflated)", (p, d) -> {
+                of(
+                        "zip entry compressed with xz (a codec Commons Compress loads on demand)",
+                        TPE,
+                        "pack.json",
+                        "compression method 95 is not supported (only stored and deflated)",
+                        (p, d) -> {
                             Path zip = Archives.zip(d.resolve("pack.zip"), p.entries());
                             Archives.zipCentralShort(zip, "pack.json", 10, 95);
                             return zip;
                         }),
-                of("truncated zip", TPE, "pack.zip", "not a readable zip archive",
+                of(
+                        "truncated zip",
+                        TPE,
+                        "pack.zip",
+                        "not a readable zip archive",
                         (p, d) -> truncated(Archives.zip(d.resolve("pack.zip"), p.entries()), 0)),
-                of("truncated tar (cut inside an entry's data)", TPE, "pack.tar", "not a readable tar archive",
-                        (p, d) -> cutInData(Archives.tar(d.resolve("pack.tar"), p.entries()), INPUTS + "statement.csv")),
-                of("truncated tar (cut between two entries, no end marker)", TPE, "pack.tar",
+                of(
+                        "truncated tar (cut inside an entry's data)",
+                        TPE,
+                        "pack.tar",
+                        "not a readable tar archive",
+                        (p, d) ->
+                                cutInData(Archives.tar(d.resolve("pack.tar"), p.entries()), INPUTS + "statement.csv")),
+                of(
+                        "truncated tar (cut between two entries, no end marker)",
+                        TPE,
+                        "pack.tar",
                         "truncated archive (no end-of-archive marker)",
                         (p, d) -> truncated(Archives.tar(d.resolve("pack.tar"), p.entries()), 0)),
-                of("truncated tar (cut inside a header)", TPE, "pack.tar", "truncated archive (no end-of-archive marker)",
-                        (p, d) -> cutInHeader(Archives.tar(d.resolve("pack.tar"), p.entries()), INPUTS + "statement.csv")),
-                of("truncated tar.gz", TPE, "pack.tgz", "not a readable tar archive",
+                of(
+                        "truncated tar (cut inside a header)",
+                        TPE,
+                        "pack.tar",
+                        "truncated archive (no end-of-archive marker)",
+                        (p, d) -> cutInHeader(
+                                Archives.tar(d.resolve("pack.tar"), p.entries()), INPUTS + "statement.csv")),
+                of(
+                        "truncated tar.gz",
+                        TPE,
+                        "pack.tgz",
+                        "not a readable tar archive",
                         (p, d) -> truncated(Archives.tgz(d.resolve("pack.tgz"), p.entries()), 0)),
-                of("tar header with a bad checksum", TPE, "pack.json", "checksum mismatch",
+                of(
+                        "tar header with a bad checksum",
+                        TPE,
+                        "pack.json",
+                        "checksum mismatch",
                         (p, d) -> flipChecksum(Archives.tar(d.resolve("pack.tar"), p.entries()))),
-                of("extended (PAX) header with a bad checksum (tar)", TPE, "*", "checksum",
-                        (p, d) -> flipChecksum(Archives.tar(d.resolve("pack.tar"), p.entries(),
+                of(
+                        "extended (PAX) header with a bad checksum (tar)",
+                        TPE,
+                        "*",
+                        "checksum",
+                        (p, d) -> flipChecksum(Archives.tar(
+                                d.resolve("pack.tar"),
+                                p.entries(),
                                 Map.of("pack.json", Map.of("comment", "extended header"))))),
-                of("escaping PAX path override (tar)", TPE, "../../evil-{m}", "path escapes the pack ('..' segment)",
-                        (p, d) -> Archives.tar(d.resolve("pack.tar"), p.entriesPlus(Entry.file(INPUTS + "innocent.txt", "x")),
+                of(
+                        "escaping PAX path override (tar)",
+                        TPE,
+                        "../../evil-{m}",
+                        "path escapes the pack ('..' segment)",
+                        (p, d) -> Archives.tar(
+                                d.resolve("pack.tar"),
+                                p.entriesPlus(Entry.file(INPUTS + "innocent.txt", "x")),
                                 Map.of(INPUTS + "innocent.txt", Map.of("path", "../../evil-" + p.marker)))),
-                of("invalid UTF-8 name (zip)", TPE, INPUTS + "\\xff\\xfex", "name is not valid UTF-8",
+                of(
+                        "invalid UTF-8 name (zip)",
+                        TPE,
+                        INPUTS + "\\xff\\xfex",
+                        "name is not valid UTF-8",
                         (p, d) -> Archives.zip(d.resolve("pack.zip"), notUtf8(p))),
-                of("invalid UTF-8 name (tar)", TPE, INPUTS + "\\xff\\xfex", "name is not valid UTF-8",
+                of(
+                        "invalid UTF-8 name (tar)",
+                        TPE,
+                        INPUTS + "\\xff\\xfex",
+                        "name is not valid UTF-8",
                         (p, d) -> Archives.tar(d.resolve("pack.tar"), notUtf8(p))));
     }
 
@@ -203,8 +388,11 @@ final class ArchiveCases {
 
     /** 4 MiB of zeros whose central directory claims a compressed size that makes the ratio look harmless. */
     private static Path hiddenBomb(PackDir p, Path d) throws IOException {
-        Path zip = Archives.zip(d.resolve("pack.zip"), p.entriesPlus(Entry.file(INPUTS + "zeros.bin", new byte[4 << 20]),
-                Entry.file(INPUTS + "zz-noise.bin", noise(64 << 10))));
+        Path zip = Archives.zip(
+                d.resolve("pack.zip"),
+                p.entriesPlus(
+                        Entry.file(INPUTS + "zeros.bin", new byte[4 << 20]),
+                        Entry.file(INPUTS + "zz-noise.bin", noise(64 << 10))));
         Archives.zipSizes(zip, INPUTS + "zeros.bin", (long) ((4 << 20) / 100), null);
         return zip;
     }

@@ -80,15 +80,16 @@ final class Archives {
         TarArchiveOutputStream tar = new TarArchiveOutputStream(out, "UTF-8");
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_GNU);
         for (Entry e : entries) {
-            byte type = switch (e.kind()) {
-                case FILE -> TarConstants.LF_NORMAL;
-                case FOLDER -> TarConstants.LF_DIR;
-                case SYMLINK -> TarConstants.LF_SYMLINK;
-                case HARD_LINK -> TarConstants.LF_LINK;
-                case CHAR_DEVICE -> TarConstants.LF_CHR;
-                case BLOCK_DEVICE -> TarConstants.LF_BLK;
-                case FIFO -> TarConstants.LF_FIFO;
-            };
+            byte type =
+                    switch (e.kind()) {
+                        case FILE -> TarConstants.LF_NORMAL;
+                        case FOLDER -> TarConstants.LF_DIR;
+                        case SYMLINK -> TarConstants.LF_SYMLINK;
+                        case HARD_LINK -> TarConstants.LF_LINK;
+                        case CHAR_DEVICE -> TarConstants.LF_CHR;
+                        case BLOCK_DEVICE -> TarConstants.LF_BLK;
+                        case FIFO -> TarConstants.LF_FIFO;
+                    };
             TarArchiveEntry te = new TarArchiveEntry(e.name(), type, true);
             te.setMode(e.zipMode());
             if (!e.link().isEmpty()) {
@@ -156,7 +157,8 @@ final class Archives {
         byte[] want = name.getBytes(StandardCharsets.US_ASCII);
         for (int at = 0; at + 512 <= bytes.length; at += 512) {
             if (Arrays.equals(bytes, at, at + want.length, want, 0, want.length) && bytes[at + want.length] == 0) {
-                System.arraycopy(String.format("%011o\0", size).getBytes(StandardCharsets.US_ASCII), 0, bytes, at + 124, 12);
+                System.arraycopy(
+                        String.format("%011o\0", size).getBytes(StandardCharsets.US_ASCII), 0, bytes, at + 124, 12);
                 fixTarChecksum(bytes, at);
                 Files.write(tar, bytes);
                 return;

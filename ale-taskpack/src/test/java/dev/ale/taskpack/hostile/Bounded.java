@@ -49,13 +49,15 @@ final class Bounded {
      */
     static Throwable guarded(String name, Duration liveness, Callable<?> work) {
         Throwable[] thrown = new Throwable[1];
-        Thread t = new Thread(() -> {
-            try {
-                work.call();
-            } catch (Throwable e) {
-                thrown[0] = e;
-            }
-        }, "hostile-" + name);
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        work.call();
+                    } catch (Throwable e) {
+                        thrown[0] = e;
+                    }
+                },
+                "hostile-" + name);
         t.setDaemon(true);
         t.start();
         try {
@@ -73,7 +75,8 @@ final class Bounded {
 
     private static long allocatedByThisThread() {
         if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean hotspot
-                && hotspot.isThreadAllocatedMemorySupported() && hotspot.isThreadAllocatedMemoryEnabled()) {
+                && hotspot.isThreadAllocatedMemorySupported()
+                && hotspot.isThreadAllocatedMemoryEnabled()) {
             return hotspot.getThreadAllocatedBytes(Thread.currentThread().getId());
         }
         return -1;

@@ -14,7 +14,15 @@ import java.nio.charset.StandardCharsets;
  */
 record Entry(String name, byte[] data, Kind kind, String link, byte[] raw) {
     /** The kinds of entry. */
-    enum Kind { FILE, FOLDER, SYMLINK, HARD_LINK, CHAR_DEVICE, BLOCK_DEVICE, FIFO }
+    enum Kind {
+        FILE,
+        FOLDER,
+        SYMLINK,
+        HARD_LINK,
+        CHAR_DEVICE,
+        BLOCK_DEVICE,
+        FIFO
+    }
 
     static Entry file(String name, String text) {
         return file(name, text.getBytes(StandardCharsets.UTF_8));

@@ -19,8 +19,15 @@ import java.nio.file.Path;
  * @param limits the limits the pack is opened with
  * @param defect null for a case the reader handles; else what is wrong with the reader today
  */
-record HostileCase(String name, Builder build, Class<? extends AleException> type, String source, String field,
-        String rule, PackLimits limits, String defect) {
+record HostileCase(
+        String name,
+        Builder build,
+        Class<? extends AleException> type,
+        String source,
+        String field,
+        String rule,
+        PackLimits limits,
+        String defect) {
     /** Writes one hostile pack. */
     @FunctionalInterface
     interface Builder {

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.AleException;
-import dev.ale.api.Task;
-import dev.ale.api.TaskFile;
-import dev.ale.api.TaskPart;
+import dev.ale.api.task.Task;
+import dev.ale.api.task.TaskFile;
+import dev.ale.api.task.TaskPart;
 import dev.ale.taskpack.PackOptions;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPacks;
@@ -37,7 +37,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class HostilePackCorpusTest {
     /** Marks everything these tests write, so a leftover in a shared folder can be told apart. */
-    static final String MARKER = "hx" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    static final String MARKER =
+            "hx" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     /**
      * Bytes the opening thread may allocate in all (an upper bound of what it can hold at once): ten
      * times what any case needs (under 2 MiB), yet below the 20 MiB each bomb here inflates to, so a
@@ -66,7 +67,9 @@ class HostilePackCorpusTest {
     void theCorpusIsLargeAndItsNamesAreUnique() {
         List<String> names = corpus().map(HostileCase::name).toList();
         assertEquals(names.size(), Set.copyOf(names).size(), "case names are unique");
-        assertTrue(handled().count() >= 25, "at least 25 cases the reader handles: " + handled().count());
+        assertTrue(
+                handled().count() >= 25,
+                "at least 25 cases the reader handles: " + handled().count());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -99,7 +102,8 @@ class HostilePackCorpusTest {
         check(c);
     }
 
-    @Disabled("known defects: a case marked with .defect(\"...\") runs here, and not above, until it is fixed (none today)")
+    @Disabled(
+            "known defects: a case marked with .defect(\"...\") runs here, and not above, until it is fixed (none today)")
     @ParameterizedTest(name = "{0}")
     @MethodSource("knownDefects")
     void knownDefectsAreRefused(HostileCase c) throws IOException {
@@ -110,11 +114,15 @@ class HostilePackCorpusTest {
         Bounded.Result r = attempt(c);
         Throwable thrown = r.thrown();
         assertNotNull(thrown, c.name() + ": the pack opened, verified and read without error");
-        assertTrue(c.type().isInstance(thrown), () -> c.name() + ": expected " + c.type().getSimpleName() + ", got " + describe(thrown));
+        assertTrue(
+                c.type().isInstance(thrown),
+                () -> c.name() + ": expected " + c.type().getSimpleName() + ", got " + describe(thrown));
         AleException e = (AleException) thrown;
         String source = c.source().replace("{m}", MARKER);
         if (source.endsWith("*")) {
-            assertTrue(e.source().startsWith(source.substring(0, source.length() - 1)), () -> c.name() + ": source of " + e.getMessage());
+            assertTrue(
+                    e.source().startsWith(source.substring(0, source.length() - 1)),
+                    () -> c.name() + ": source of " + e.getMessage());
         } else {
             assertEquals(source, e.source(), () -> c.name() + ": source of " + e.getMessage());
         }
@@ -123,7 +131,8 @@ class HostilePackCorpusTest {
         }
         assertTrue(e.rule().contains(c.rule()), () -> c.name() + ": rule of " + e.getMessage());
         assertTrue(r.allocatedBytes() <= MAX_ALLOCATED, c.name() + ": allocated " + r.allocatedBytes() + " bytes");
-        assertTrue(r.retainedBytes() <= MAX_RETAINED, c.name() + ": kept " + r.retainedBytes() + " bytes after closing");
+        assertTrue(
+                r.retainedBytes() <= MAX_RETAINED, c.name() + ": kept " + r.retainedBytes() + " bytes after closing");
     }
 
     /**
@@ -142,8 +151,12 @@ class HostilePackCorpusTest {
             }
             return null;
         });
-        assertEquals(before, Leftovers.tree(tmp), () -> c.name() + ": the folders of the test changed (" + describe(r.thrown()) + ")");
-        assertEquals(List.of(), Leftovers.strays(aleBefore, MARKER), c.name() + ": left behind in the temporary folder");
+        assertEquals(
+                before,
+                Leftovers.tree(tmp),
+                () -> c.name() + ": the folders of the test changed (" + describe(r.thrown()) + ")");
+        assertEquals(
+                List.of(), Leftovers.strays(aleBefore, MARKER), c.name() + ": left behind in the temporary folder");
         return r;
     }
 

@@ -86,23 +86,40 @@ final class JsonMutator {
 
     private JsonNode value() {
         switch (random.nextInt(20)) {
-            case 0: return F.nullNode();
-            case 1: return F.booleanNode(random.nextBoolean());
-            case 2: return F.numberNode(-1);
-            case 3: return F.numberNode(0);
-            case 4: return F.numberNode(2147483648L);
-            case 5: return F.numberNode(new BigDecimal("1e400"));
-            case 6: return F.numberNode(new BigDecimal("-1e-400"));
-            case 7: return F.numberNode(0.5);
-            case 8: return F.textNode("");
-            case 9: return F.textNode("../../etc/passwd");
-            case 10: return F.textNode("x".repeat(random.nextInt(5000)));
-            case 11: return F.textNode("PT-" + random.nextInt(100) + "S");
-            case 12: return F.textNode(random.nextInt(1_000_000_000) + "h");
-            case 13: return F.textNode("13-2011." + random.nextInt(100));
-            case 14: return F.textNode("\u0000\udbff\udfff\u202e");
-            case 15: return F.arrayNode();
-            case 16: return F.objectNode();
+            case 0:
+                return F.nullNode();
+            case 1:
+                return F.booleanNode(random.nextBoolean());
+            case 2:
+                return F.numberNode(-1);
+            case 3:
+                return F.numberNode(0);
+            case 4:
+                return F.numberNode(2147483648L);
+            case 5:
+                return F.numberNode(new BigDecimal("1e400"));
+            case 6:
+                return F.numberNode(new BigDecimal("-1e-400"));
+            case 7:
+                return F.numberNode(0.5);
+            case 8:
+                return F.textNode("");
+            case 9:
+                return F.textNode("../../etc/passwd");
+            case 10:
+                return F.textNode("x".repeat(random.nextInt(5000)));
+            case 11:
+                return F.textNode("PT-" + random.nextInt(100) + "S");
+            case 12:
+                return F.textNode(random.nextInt(1_000_000_000) + "h");
+            case 13:
+                return F.textNode("13-2011." + random.nextInt(100));
+            case 14:
+                return F.textNode("\u0000\udbff\udfff\u202e");
+            case 15:
+                return F.arrayNode();
+            case 16:
+                return F.objectNode();
             case 17: {
                 ArrayNode deep = F.arrayNode();
                 ArrayNode at = deep;
@@ -111,9 +128,11 @@ final class JsonMutator {
                 }
                 return deep;
             }
-            case 18: return F.textNode(List.of("near-term", "weighted", "file-exists", "business_finance", "accounting")
-                    .get(random.nextInt(5)));
-            default: return F.numberNode(random.nextInt(400) - 100);
+            case 18:
+                return F.textNode(List.of("near-term", "weighted", "file-exists", "business_finance", "accounting")
+                        .get(random.nextInt(5)));
+            default:
+                return F.numberNode(random.nextInt(400) - 100);
         }
     }
 }

@@ -28,6 +28,7 @@ final class KnownDefects {
 
     /** The known defects (fixed so far: zstd/xz codecs in ZipSource, a timeout of 1e400 in TaskSpecReader). */
     static final List<Signature> SIGNATURES = List.of();
+
     private static final AtomicInteger SEEN = new AtomicInteger();
 
     private KnownDefects() {}

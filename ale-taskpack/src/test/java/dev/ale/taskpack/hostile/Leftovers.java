@@ -50,7 +50,9 @@ final class Leftovers {
     static Set<String> aleTemp() {
         Set<String> out = new TreeSet<>();
         try (Stream<Path> list = Files.list(TMPDIR)) {
-            list.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("ale-")).forEach(out::add);
+            list.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("ale-"))
+                    .forEach(out::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -63,7 +65,11 @@ final class Leftovers {
      */
     static List<String> strays(Set<String> aleBefore, String marker) {
         List<String> out = new ArrayList<>();
-        for (Path dir : List.of(TMPDIR, TMPDIR.toAbsolutePath().getParent() == null ? TMPDIR : TMPDIR.toAbsolutePath().getParent())) {
+        for (Path dir : List.of(
+                TMPDIR,
+                TMPDIR.toAbsolutePath().getParent() == null
+                        ? TMPDIR
+                        : TMPDIR.toAbsolutePath().getParent())) {
             try (Stream<Path> list = Files.list(dir)) {
                 list.filter(p -> p.getFileName().toString().contains(marker)).forEach(p -> out.add(p.toString()));
             } catch (IOException e) {

@@ -24,16 +24,50 @@ final class Mutator {
     }
 
     private static final List<byte[]> INTERESTING = List.of(
-            new byte[] {0}, new byte[] {(byte) 0xff}, new byte[] {(byte) 0x7f}, new byte[] {(byte) 0x80},
-            new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff}, new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, 0x7f},
-            new byte[] {0, 0, 0, (byte) 0x80}, new byte[] {(byte) 0xff, (byte) 0xff}, new byte[] {0, 0, 0, 0, 0, 0, 0, 0},
-            new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, new byte[] {(byte) 0xc0, (byte) 0xaf},
+            new byte[] {0},
+            new byte[] {(byte) 0xff},
+            new byte[] {(byte) 0x7f},
+            new byte[] {(byte) 0x80},
+            new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff},
+            new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, 0x7f},
+            new byte[] {0, 0, 0, (byte) 0x80},
+            new byte[] {(byte) 0xff, (byte) 0xff},
+            new byte[] {0, 0, 0, 0, 0, 0, 0, 0},
+            new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
+            new byte[] {(byte) 0xc0, (byte) 0xaf},
             new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf},
-            ascii("../"), ascii("/"), ascii("\\"), ascii(".."), ascii("C:"), ascii("//"), ascii("\r\n"), ascii("\""), ascii("\"\""),
-            ascii(","), ascii("{"), ascii("}"), ascii("["), ascii("]"), ascii(":"), ascii("null"), ascii("true"), ascii("-0"),
-            ascii("1e400"), ascii("-1e400"), ascii("9223372036854775808"), ascii("2147483648"), ascii("-1"), ascii("0"),
-            ascii("0.1e-999999"), ascii("\\u0000"), ascii("\\ud800"), ascii("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["),
-            ascii("{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":"), ascii("PT-1S"), ascii("P99999999999D"), ascii("99999999999h"));
+            ascii("../"),
+            ascii("/"),
+            ascii("\\"),
+            ascii(".."),
+            ascii("C:"),
+            ascii("//"),
+            ascii("\r\n"),
+            ascii("\""),
+            ascii("\"\""),
+            ascii(","),
+            ascii("{"),
+            ascii("}"),
+            ascii("["),
+            ascii("]"),
+            ascii(":"),
+            ascii("null"),
+            ascii("true"),
+            ascii("-0"),
+            ascii("1e400"),
+            ascii("-1e400"),
+            ascii("9223372036854775808"),
+            ascii("2147483648"),
+            ascii("-1"),
+            ascii("0"),
+            ascii("0.1e-999999"),
+            ascii("\\u0000"),
+            ascii("\\ud800"),
+            ascii("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["),
+            ascii("{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":"),
+            ascii("PT-1S"),
+            ascii("P99999999999D"),
+            ascii("99999999999h"));
 
     private final Random random;
     private final List<byte[]> seeds;
@@ -56,7 +90,9 @@ final class Mutator {
         if (in.length == 0) {
             return pick(INTERESTING).clone();
         }
-        int at = random.nextBoolean() ? random.nextInt(in.length) : in.length - 1 - random.nextInt(Math.max(1, in.length / 4));
+        int at = random.nextBoolean()
+                ? random.nextInt(in.length)
+                : in.length - 1 - random.nextInt(Math.max(1, in.length / 4));
         switch (random.nextInt(7)) {
             case 0: {
                 byte[] out = in.clone();

@@ -24,6 +24,7 @@ final class PackDir {
     static final ObjectMapper JSON = new ObjectMapper();
     /** The task every hostile entry is put into. */
     static final String TASK = "bank-rec";
+
     static final String INPUTS = "tasks/" + TASK + "/inputs/";
 
     final Path dir;
@@ -46,8 +47,12 @@ final class PackDir {
         p.writeJson("tasks/ledger-close/task.json", task("ledger-close", 1));
         p.write("tasks/ledger-close/inputs/trial-balance.json", "{\"accounts\": 3}\n");
         ObjectNode m = JSON.createObjectNode();
-        m.put("format", "ale-taskpack").put("formatVersion", "1.0").put("name", "hostile").put("version", "1.0.0")
-                .put("description", "hostile-suite " + marker).put("license", "CC-BY-4.0");
+        m.put("format", "ale-taskpack")
+                .put("formatVersion", "1.0")
+                .put("name", "hostile")
+                .put("version", "1.0.0")
+                .put("description", "hostile-suite " + marker)
+                .put("license", "CC-BY-4.0");
         ArrayNode tasks = m.putArray("tasks");
         tasks.addObject().put("id", TASK);
         tasks.addObject().put("id", "ledger-close");
@@ -61,7 +66,8 @@ final class PackDir {
     static ObjectNode task(String id, int sessions) {
         ObjectNode t = JSON.createObjectNode();
         t.put("id", id).put("revision", 1).put("title", "Task " + id);
-        ObjectNode tax = t.putObject("taxonomy").put("cluster", "business_finance").put("subfield", "accounting");
+        ObjectNode tax =
+                t.putObject("taxonomy").put("cluster", "business_finance").put("subfield", "accounting");
         tax.putArray("soc").add("13-2011");
         t.put("tier", "near-term");
         t.putObject("limits").put("timeout", "10m").put("maxSteps", 50).put("maxCostUsd", 2.5);
@@ -69,8 +75,12 @@ final class PackDir {
         for (int i = 1; i <= sessions; i++) {
             s.addObject().put("instruction", "Do part " + i);
         }
-        t.putObject("verifier").put("type", "weighted").putArray("checks").addObject()
-                .put("type", "file-exists").put("path", "out.csv");
+        t.putObject("verifier")
+                .put("type", "weighted")
+                .putArray("checks")
+                .addObject()
+                .put("type", "file-exists")
+                .put("path", "out.csv");
         t.put("passThreshold", 1.0);
         t.putObject("metadata").put("source", "hostile suite");
         return t;

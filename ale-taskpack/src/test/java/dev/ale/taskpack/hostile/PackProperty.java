@@ -2,8 +2,8 @@ package dev.ale.taskpack.hostile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ale.api.TaskPackException;
-import dev.ale.api.VerifierConfigException;
+import dev.ale.api.spi.VerifierConfigException;
+import dev.ale.api.task.TaskPackException;
 import dev.ale.taskpack.PackLimits;
 import dev.ale.taskpack.PackOptions;
 import dev.ale.taskpack.TaskPack;
@@ -29,7 +29,10 @@ final class PackProperty {
      */
     static final PackOptions OPTIONS = PackOptions.defaults()
             .withLimits(new PackLimits(200, 1 << 20, 4 << 20, 1000, 16 << 10, 64 << 10))
-            .withVerifiers(java.util.ServiceLoader.load(dev.ale.api.VerifierFactories.class).findFirst().orElseThrow());
+            .withVerifiers(java.util.ServiceLoader.load(dev.ale.api.spi.VerifierFactories.class)
+                    .findFirst()
+                    .orElseThrow());
+
     static final Duration LIVENESS = Duration.ofMinutes(2);
 
     private PackProperty() {}

@@ -51,12 +51,15 @@ class PackReaderFuzzTest {
                 ZIP = written(pack, "seed.zip");
                 TAR = written(pack, "seed.tar");
                 TGZ = written(pack, "seed.tgz");
-                ZIP_WITH_LINK = Files.readAllBytes(Archives.zip(WORK.resolve("link.zip"),
+                ZIP_WITH_LINK = Files.readAllBytes(Archives.zip(
+                        WORK.resolve("link.zip"),
                         pack.entriesPlus(Entry.symlink(PackDir.INPUTS + "l", "/etc/passwd"))));
-                TAR_WITH_LONG_NAME = Files.readAllBytes(Archives.tar(WORK.resolve("long.tar"),
+                TAR_WITH_LONG_NAME = Files.readAllBytes(Archives.tar(
+                        WORK.resolve("long.tar"),
                         pack.entriesPlus(Entry.file(PackDir.INPUTS + "n".repeat(150), "long"))));
                 TASK_JSON = PackDir.JSON.writeValueAsBytes(PackDir.task(TaskJsonPack.ID, 1));
-                TASK_JSON_TWO_SESSIONS = PackDir.JSON.writerWithDefaultPrettyPrinter()
+                TASK_JSON_TWO_SESSIONS = PackDir.JSON
+                        .writerWithDefaultPrettyPrinter()
                         .writeValueAsBytes(PackDir.task(TaskJsonPack.ID, 2));
                 for (String name : List.of("seed.zip", "seed.tar", "seed.tgz", "link.zip", "long.tar")) {
                     Files.delete(WORK.resolve(name));
@@ -145,7 +148,8 @@ class PackReaderFuzzTest {
     static void nothingOfOursIsLeftInTheTemporaryFolder() throws IOException {
         assertEquals(List.of(), Leftovers.strays(Seeds.ALE_BEFORE, HostilePackCorpusTest.MARKER));
         try (Stream<Path> walk = Files.walk(Seeds.WORK)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            walk.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 
@@ -161,7 +165,8 @@ class PackReaderFuzzTest {
     }
 
     private static void assertSomeOpenAndSomeAreRefused(int[] openedRefused) {
-        assertTrue(openedRefused[1] > 0,
+        assertTrue(
+                openedRefused[1] > 0,
                 "the mutations must reach refusals: " + openedRefused[0] + " opened, " + openedRefused[1] + " refused");
         assertTrue(openedRefused[0] + openedRefused[1] > 0);
     }

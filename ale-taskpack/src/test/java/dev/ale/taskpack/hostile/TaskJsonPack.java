@@ -36,7 +36,10 @@ final class TaskJsonPack {
     boolean check(byte[] taskJson) {
         PackProperty.write(dir.resolve("tasks/" + ID + "/task.json"), taskJson);
         ObjectNode m = PackDir.JSON.createObjectNode();
-        m.put("format", "ale-taskpack").put("formatVersion", "1.0").put("name", "fuzz").put("version", "1.0.0");
+        m.put("format", "ale-taskpack")
+                .put("formatVersion", "1.0")
+                .put("name", "fuzz")
+                .put("version", "1.0.0");
         m.putArray("tasks").addObject().put("id", ID).put("revision", 1).put("digest", digest(taskJson));
         try {
             PackProperty.write(dir.resolve("pack.json"), PackDir.JSON.writeValueAsBytes(m));

@@ -1,18 +1,28 @@
 package dev.ale.testkit.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The reads (and writes) made through a {@link RecordingFileSystem} while recording, each with the
  * place it really reached: the real path of the file when links were followed, or the real path
  * of its directory plus its name when they were not. Thread-safe.
  */
+@API(status = INTERNAL)
 public final class AccessLog {
     /** What was done to a path. */
-    public enum Kind { OPEN, LIST, STAT, READ_LINK, WRITE }
+    public enum Kind {
+        OPEN,
+        LIST,
+        STAT,
+        READ_LINK,
+        WRITE
+    }
 
     /**
      * One access.
@@ -81,7 +91,11 @@ public final class AccessLog {
         Path abs = p.toAbsolutePath();
         Path parent = abs.getParent();
         Path name = abs.getFileName();
-        if (followLinks || parent == null || name == null || name.toString().equals("..") || name.toString().equals(".")) {
+        if (followLinks
+                || parent == null
+                || name == null
+                || name.toString().equals("..")
+                || name.toString().equals(".")) {
             return real(abs);
         }
         return real(parent).resolve(name.toString());

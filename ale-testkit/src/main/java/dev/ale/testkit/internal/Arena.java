@@ -1,5 +1,7 @@
 package dev.ale.testkit.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import java.io.Closeable;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * A fresh in-memory file system for one verification, seen through a {@link RecordingFileSystem}:
@@ -17,6 +20,7 @@ import java.util.Map;
  * files outside both ({@code /ale/canary.txt} beside the roots, {@code /canary/secret.txt} and a
  * mirror tree under {@code /canary/mirror}) holding a token that must never reach a verdict.
  */
+@API(status = INTERNAL)
 public final class Arena implements Closeable {
     /** The file every bait link points at. */
     public static final String SECRET = "/canary/secret.txt";
@@ -32,7 +36,8 @@ public final class Arena implements Closeable {
     private final byte[] canary;
 
     private Arena(String canaryToken) throws IOException {
-        this.jimfs = Jimfs.newFileSystem(Configuration.unix().toBuilder().setWorkingDirectory("/ale").build());
+        this.jimfs = Jimfs.newFileSystem(
+                Configuration.unix().toBuilder().setWorkingDirectory("/ale").build());
         this.recording = new RecordingFileSystem(jimfs);
         this.output = Files.createDirectories(jimfs.getPath("/ale/output"));
         this.reference = Files.createDirectories(jimfs.getPath("/ale/reference"));

@@ -1,29 +1,41 @@
 package dev.ale.testkit.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.ale.api.Judge;
-import dev.ale.api.Limits;
-import dev.ale.api.SessionSpec;
 import dev.ale.api.Step;
-import dev.ale.api.TaskSpec;
-import dev.ale.api.Taxonomy;
-import dev.ale.api.Tier;
 import dev.ale.api.Trajectory;
 import dev.ale.api.Usage;
-import dev.ale.api.VerificationContext;
+import dev.ale.api.spi.Judge;
+import dev.ale.api.spi.VerificationContext;
+import dev.ale.api.task.Limits;
+import dev.ale.api.task.SessionSpec;
+import dev.ale.api.task.TaskSpec;
+import dev.ale.api.task.Taxonomy;
+import dev.ale.api.task.Tier;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The verification context of one contract run: the arena's roots, a fixed task
  * ({@code contract-task}), an empty trajectory and the judge the contract was given.
  */
+@API(status = INTERNAL)
 public record ContractContext(Path output, Path reference, Optional<Judge> judge) implements VerificationContext {
     /** The task every contract run scores. */
-    public static final TaskSpec TASK = new TaskSpec("contract-task", 1, "A verifier contract run",
-            new Taxonomy("business_finance", "accounting", List.of("13-2011")), Tier.NEAR_TERM, Limits.defaults(),
-            List.of(new SessionSpec(1, "Produce the sample output.")), JsonNodeFactory.instance.objectNode(), 1.0, null);
+    public static final TaskSpec TASK = new TaskSpec(
+            "contract-task",
+            1,
+            "A verifier contract run",
+            new Taxonomy("business_finance", "accounting", List.of("13-2011")),
+            Tier.NEAR_TERM,
+            Limits.defaults(),
+            List.of(new SessionSpec(1, "Produce the sample output.")),
+            JsonNodeFactory.instance.objectNode(),
+            1.0,
+            null);
 
     @Override
     public TaskSpec task() {

@@ -1,21 +1,25 @@
 package dev.ale.testkit.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ale.api.Verifier;
-import dev.ale.api.VerifierConfigException;
-import dev.ale.api.VerifierFactories;
-import dev.ale.api.VerifierFactory;
-import dev.ale.api.VerifierPolicy;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierConfigException;
+import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.spi.VerifierFactory;
+import dev.ale.api.spi.VerifierPolicy;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * The registry a contract builds verifiers with: the factory under test, then whatever
  * {@link VerifierFactories} the class path provides (the built-in verifiers, when
  * {@code ale-verifiers} is there) for the types it nests; with the contract's policy.
  */
+@API(status = INTERNAL)
 public final class ContractFactories implements VerifierFactories {
     private final VerifierFactory factory;
     private final VerifierPolicy policy;
@@ -40,8 +44,8 @@ public final class ContractFactories implements VerifierFactories {
         if (fallback.isPresent()) {
             return fallback.get().create(config, pointer);
         }
-        throw new VerifierConfigException(pointer + "/type", "unknown verifier type " + type
-                + " in this contract; known: " + factory.type());
+        throw new VerifierConfigException(
+                pointer + "/type", "unknown verifier type " + type + " in this contract; known: " + factory.type());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.ale.testkit.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.FileSystem;
@@ -10,6 +12,7 @@ import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A file system that wraps another (an in-memory Jimfs instance) and records every path a
@@ -18,6 +21,7 @@ import java.util.Set;
  * and afterwards asks {@link AccessLog} which of the recorded reads landed outside them. Only
  * reads made while {@link #log()} is recording are kept.
  */
+@API(status = INTERNAL)
 public final class RecordingFileSystem extends FileSystem {
     private final FileSystem delegate;
     private final RecordingProvider provider;

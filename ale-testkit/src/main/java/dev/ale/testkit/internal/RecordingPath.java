@@ -1,5 +1,7 @@
 package dev.ale.testkit.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.LinkOption;
@@ -9,12 +11,14 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A path of a {@link RecordingFileSystem}: a wrapped path of the file system underneath whose
  * {@link #getFileSystem()} is the recording one, so every {@code Files} call on it goes through the
  * recording provider. Every derived path (resolve, parent, ...) is wrapped again.
  */
+@API(status = INTERNAL)
 public final class RecordingPath implements Path {
     private final RecordingFileSystem fs;
     private final Path delegate;

@@ -103,8 +103,9 @@ final class RecordingProvider extends FileSystemProvider {
     }
 
     @Override
-    public AsynchronousFileChannel newAsynchronousFileChannel(Path path, Set<? extends OpenOption> options,
-            ExecutorService executor, FileAttribute<?>... attrs) throws IOException {
+    public AsynchronousFileChannel newAsynchronousFileChannel(
+            Path path, Set<? extends OpenOption> options, ExecutorService executor, FileAttribute<?>... attrs)
+            throws IOException {
         Path d = open(path, options);
         return d.getFileSystem().provider().newAsynchronousFileChannel(d, options, executor, attrs);
     }
@@ -113,7 +114,8 @@ final class RecordingProvider extends FileSystemProvider {
     public DirectoryStream<Path> newDirectoryStream(Path dir, DirectoryStream.Filter<? super Path> filter)
             throws IOException {
         Path d = read(Kind.LIST, dir, true);
-        DirectoryStream<Path> inner = d.getFileSystem().provider().newDirectoryStream(d, e -> filter.accept(fs.wrap(e)));
+        DirectoryStream<Path> inner =
+                d.getFileSystem().provider().newDirectoryStream(d, e -> filter.accept(fs.wrap(e)));
         return new DirectoryStream<>() {
             @Override
             public Iterator<Path> iterator() {
@@ -147,7 +149,9 @@ final class RecordingProvider extends FileSystemProvider {
     @Override
     public void createSymbolicLink(Path link, Path target, FileAttribute<?>... attrs) throws IOException {
         Path d = write(link);
-        d.getFileSystem().provider().createSymbolicLink(d, target instanceof RecordingPath r ? r.delegate() : target, attrs);
+        d.getFileSystem()
+                .provider()
+                .createSymbolicLink(d, target instanceof RecordingPath r ? r.delegate() : target, attrs);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.ale.testkit.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -7,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * One output tree the contract scores: files by relative path, each a content (possibly a huge
@@ -17,6 +20,7 @@ import java.util.TreeMap;
  * @param links    symbolic links to create, by relative path
  * @param mirrored paths under the canary mirror directory to fill with canaries (for linked directories)
  */
+@API(status = INTERNAL)
 public record Variant(String name, Map<String, Content> files, List<Link> links, List<String> mirrored) {
     public Variant {
         files = new TreeMap<>(files);
@@ -78,6 +82,5 @@ public record Variant(String name, Map<String, Content> files, List<Link> links,
      * @param path   where the link is, relative to the output root
      * @param target what it points to, as written into the link (absolute or relative)
      */
-    public record Link(String path, String target) {
-    }
+    public record Link(String path, String target) {}
 }

@@ -1,19 +1,22 @@
 package dev.ale.testkit.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * The output trees the contract derives from a sample's output: fuzzed ones (seeded, so a failure
  * can be reproduced) and baited ones (links out of the output root towards the canaries).
  */
+@API(status = INTERNAL)
 public final class Variants {
-    private Variants() {
-    }
+    private Variants() {}
 
     /**
      * Seeded fuzz of an output tree: the empty workspace; for each file (at most {@code maxFiles},
@@ -27,8 +30,10 @@ public final class Variants {
         List<String> paths = new ArrayList<>(new TreeSet<>(output.keySet()));
         for (String p : paths.subList(0, Math.min(maxFiles, paths.size()))) {
             byte[] content = output.get(p);
-            byte[] truncated = java.util.Arrays.copyOf(content, content.length == 0 ? 0 : random.nextInt(content.length));
-            out.add(replace(output, p, "truncated " + p + " to " + truncated.length + " bytes", truncated, truncated.length));
+            byte[] truncated =
+                    java.util.Arrays.copyOf(content, content.length == 0 ? 0 : random.nextInt(content.length));
+            out.add(replace(
+                    output, p, "truncated " + p + " to " + truncated.length + " bytes", truncated, truncated.length));
             byte[] noise = new byte[1 + random.nextInt(Math.max(64, content.length))];
             random.nextBytes(noise);
             out.add(replace(output, p, "random bytes in " + p, noise, noise.length));
@@ -55,8 +60,8 @@ public final class Variants {
      * the directory around the roots and one to the canary beside them.
      */
     public static List<Variant> baited(Map<String, byte[]> output) {
-        List<Variant.Link> escapes = List.of(new Variant.Link("zz-escape-dir", "/ale"),
-                new Variant.Link("zz-escape.txt", "../canary.txt"));
+        List<Variant.Link> escapes =
+                List.of(new Variant.Link("zz-escape-dir", "/ale"), new Variant.Link("zz-escape.txt", "../canary.txt"));
         List<Variant> out = new ArrayList<>();
         List<Variant.Link> absolute = new ArrayList<>(escapes);
         List<Variant.Link> relative = new ArrayList<>(escapes);

@@ -1,14 +1,17 @@
 package dev.ale.testkit.internal;
 
-import dev.ale.api.Check;
-import dev.ale.api.Verdict;
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.ale.api.spi.Check;
+import dev.ale.api.spi.Verdict;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** The invariants every verdict must keep, and a search of its text for a token. */
+@API(status = INTERNAL)
 public final class VerdictRules {
-    private VerdictRules() {
-    }
+    private VerdictRules() {}
 
     /** What is wrong with a verdict (null, score or a check's score outside [0, 1], NaN); empty when nothing. */
     public static List<String> problems(Verdict v) {
@@ -45,7 +48,9 @@ public final class VerdictRules {
         List<Check> todo = new ArrayList<>(v.checks());
         while (!todo.isEmpty()) {
             Check c = todo.remove(todo.size() - 1);
-            if (c.name().contains(token) || c.expected().contains(token) || c.actual().contains(token)) {
+            if (c.name().contains(token)
+                    || c.expected().contains(token)
+                    || c.actual().contains(token)) {
                 return true;
             }
             todo.addAll(c.children());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ale.testkit.internal.AccessLog.Access;
 import dev.ale.testkit.internal.AccessLog.Kind;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -26,9 +27,14 @@ class RecordingFileSystemTest {
     @BeforeEach
     void setUp() throws Exception {
         arena = Arena.create("TOKEN");
-        arena.writeOutput(new Variant("t", Map.of("a.txt", Variant.Content.of("alpha".getBytes()),
-                "d/b.txt", Variant.Content.of("beta".getBytes())), List.of(new Variant.Link("link.txt", Arena.SECRET),
-                new Variant.Link("d/up", "../.."))));
+        arena.writeOutput(new Variant(
+                "t",
+                Map.of(
+                        "a.txt",
+                        Variant.Content.of("alpha".getBytes(StandardCharsets.UTF_8)),
+                        "d/b.txt",
+                        Variant.Content.of("beta".getBytes(StandardCharsets.UTF_8))),
+                List.of(new Variant.Link("link.txt", Arena.SECRET), new Variant.Link("d/up", "../.."))));
         out = arena.output();
         arena.log().start();
     }
@@ -52,7 +58,8 @@ class RecordingFileSystemTest {
             assertEquals(4, ch.size());
         }
         assertTrue(Files.isSymbolicLink(out.resolve("link.txt")));
-        List<Kind> kinds = arena.log().accesses().stream().map(Access::kind).distinct().toList();
+        List<Kind> kinds =
+                arena.log().accesses().stream().map(Access::kind).distinct().toList();
         assertTrue(kinds.containsAll(List.of(Kind.OPEN, Kind.LIST, Kind.STAT)), kinds.toString());
         assertEquals(List.of(), outside());
     }
@@ -76,8 +83,11 @@ class RecordingFileSystemTest {
     void dotDotAndLinkedDirectoriesAreResolved() throws Exception {
         assertEquals("TOKEN", Files.readString(out.resolve("../canary.txt")));
         assertFalse(Files.exists(out.resolve("d/up/nothing"), LinkOption.NOFOLLOW_LINKS));
-        assertEquals(List.of("OPEN /ale/output/../canary.txt (reaching /ale/canary.txt)",
-                "STAT /ale/output/d/up/nothing (reaching /ale/nothing)"), outside());
+        assertEquals(
+                List.of(
+                        "OPEN /ale/output/../canary.txt (reaching /ale/canary.txt)",
+                        "STAT /ale/output/d/up/nothing (reaching /ale/nothing)"),
+                outside());
     }
 
     @Test

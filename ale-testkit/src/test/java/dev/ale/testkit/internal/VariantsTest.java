@@ -5,13 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class VariantsTest {
-    static final Map<String, byte[]> OUTPUT = Map.of("b.txt", "bravo bravo".getBytes(), "a/x.csv", "id,v\n1,2\n".getBytes());
+    static final Map<String, byte[]> OUTPUT = Map.of(
+            "b.txt",
+            "bravo bravo".getBytes(StandardCharsets.UTF_8),
+            "a/x.csv",
+            "id,v\n1,2\n".getBytes(StandardCharsets.UTF_8));
 
     static List<String> names(List<Variant> vs) {
         return vs.stream().map(Variant::name).toList();
@@ -21,7 +26,9 @@ class VariantsTest {
     void fuzzIsSeeded() {
         List<Variant> one = Variants.fuzzed(OUTPUT, 7, 100, 8);
         assertEquals(names(one), names(Variants.fuzzed(OUTPUT, 7, 100, 8)));
-        assertArrayEquals(one.get(2).files().get("a/x.csv").seed(), Variants.fuzzed(OUTPUT, 7, 100, 8).get(2).files().get("a/x.csv").seed());
+        assertArrayEquals(
+                one.get(2).files().get("a/x.csv").seed(),
+                Variants.fuzzed(OUTPUT, 7, 100, 8).get(2).files().get("a/x.csv").seed());
         assertNotEquals(names(one), names(Variants.fuzzed(OUTPUT, 8, 100, 8)));
     }
 
@@ -44,7 +51,7 @@ class VariantsTest {
             arena.writeOutput(huge);
             byte[] written = Files.readAllBytes(arena.output().resolve("a/x.csv"));
             assertEquals(200_003, written.length);
-            assertEquals("id,v\n1,2\nid,v\n", new String(written, 0, 14));
+            assertEquals("id,v\n1,2\nid,v\n", new String(written, 0, 14, StandardCharsets.UTF_8));
         }
     }
 

@@ -16,8 +16,11 @@ record ArchiveLimits(long maxEntries, long maxEntryBytes, long maxTotalBytes, lo
 
     /** The limits of the {@code limits} object; absent options keep their defaults. */
     static ArchiveLimits read(Opts o) {
-        return new ArchiveLimits(positive(o, "maxEntries", DEFAULTS.maxEntries), positive(o, "maxEntryBytes", DEFAULTS.maxEntryBytes),
-                positive(o, "maxTotalBytes", DEFAULTS.maxTotalBytes), positive(o, "maxRatio", DEFAULTS.maxRatio));
+        return new ArchiveLimits(
+                positive(o, "maxEntries", DEFAULTS.maxEntries),
+                positive(o, "maxEntryBytes", DEFAULTS.maxEntryBytes),
+                positive(o, "maxTotalBytes", DEFAULTS.maxTotalBytes),
+                positive(o, "maxRatio", DEFAULTS.maxRatio));
     }
 
     private static long positive(Opts o, String name, long fallback) {
@@ -25,7 +28,9 @@ record ArchiveLimits(long maxEntries, long maxEntryBytes, long maxTotalBytes, lo
             return fallback;
         }
         BigDecimal d = o.decimal(name);
-        if (d.signum() <= 0 || d.stripTrailingZeros().scale() > 0 || d.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+        if (d.signum() <= 0
+                || d.stripTrailingZeros().scale() > 0
+                || d.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
             throw o.error(name, "must be a whole number > 0, got " + o.raw(name));
         }
         return d.longValueExact();

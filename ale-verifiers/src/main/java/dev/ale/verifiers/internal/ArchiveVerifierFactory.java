@@ -1,12 +1,14 @@
 package dev.ale.verifiers.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ale.api.Check;
-import dev.ale.api.Verdict;
-import dev.ale.api.VerificationContext;
-import dev.ale.api.Verifier;
-import dev.ale.api.VerifierFactories;
-import dev.ale.api.VerifierFactory;
+import dev.ale.api.spi.Check;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.VerificationContext;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.spi.VerifierFactory;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.apiguardian.api.API;
 
 /**
  * The {@code archive} verifier: opens a zip, tar or tar.gz output file safely and scores its content
@@ -42,6 +45,7 @@ import java.util.zip.ZipException;
  * {@link TarReader}) that is deleted afterwards. A missing, unsafe, malformed or over-limit archive is
  * a failed gate; otherwise the score is the children's, combined.
  */
+@API(status = INTERNAL)
 public final class ArchiveVerifierFactory implements VerifierFactory {
     private final Path tempParent;
 
@@ -70,8 +74,8 @@ public final class ArchiveVerifierFactory implements VerifierFactory {
                 : ArchiveLimits.DEFAULTS;
         CompositeVerifierFactory.Mode mode = CompositeVerifierFactory.Mode.valueOf(
                 o.choice("combine", "weighted", "weighted", "all", "any").toUpperCase(Locale.ROOT));
-        List<CompositeVerifierFactory.Child> children = CompositeVerifierFactory.children(o, nested,
-                mode == CompositeVerifierFactory.Mode.WEIGHTED ? "weight" : null);
+        List<CompositeVerifierFactory.Child> children = CompositeVerifierFactory.children(
+                o, nested, mode == CompositeVerifierFactory.Mode.WEIGHTED ? "weight" : null);
         return new Archive(file, format, limits, new CompositeVerifierFactory.Composite(mode, children), tempParent);
     }
 
@@ -94,8 +98,15 @@ public final class ArchiveVerifierFactory implements VerifierFactory {
                 String found = unpack(ch, x);
                 Verdict v = content.verify(new ScopedContext(ctx, x.root()));
                 List<Check> checks = new ArrayList<>();
-                checks.add(new Check(file.value(), 1, 0, false, true, "a safe " + (format.equals("auto") ? "archive" : format + " archive"),
-                        found + ", " + x.entries() + " entries, " + x.total() + " bytes unpacked", List.of()));
+                checks.add(new Check(
+                        file.value(),
+                        1,
+                        0,
+                        false,
+                        true,
+                        "a safe " + (format.equals("auto") ? "archive" : format + " archive"),
+                        found + ", " + x.entries() + " entries, " + x.total() + " bytes unpacked",
+                        List.of()));
                 checks.addAll(v.checks());
                 return new Verdict(v.score(), v.gateFailed(), file.value() + ": " + v.summary(), checks);
             }
@@ -109,12 +120,18 @@ public final class ArchiveVerifierFactory implements VerifierFactory {
             }
             byte[] h = new byte[head.position()];
             head.flip().get(h);
-            String found = h.length >= 4 && h[0] == 'P' && h[1] == 'K' && (h[2] == 3 && h[3] == 4 || h[2] == 5 && h[3] == 6) ? "zip"
-                    : h.length >= 2 && (h[0] & 0xFF) == 0x1f && (h[1] & 0xFF) == 0x8b ? "tar.gz"
-                    : TarReader.isHeader(h) ? "tar" : null;
+            String found =
+                    h.length >= 4 && h[0] == 'P' && h[1] == 'K' && (h[2] == 3 && h[3] == 4 || h[2] == 5 && h[3] == 6)
+                            ? "zip"
+                            : h.length >= 2 && (h[0] & 0xFF) == 0x1f && (h[1] & 0xFF) == 0x8b
+                                    ? "tar.gz"
+                                    : TarReader.isHeader(h) ? "tar" : null;
             if (found == null || !format.equals("auto") && !format.equals(found)) {
-                throw x.problem(h.length == 0 ? "an empty file, not an archive" : "not a " + (format.equals("auto")
-                        ? "zip, tar or tar.gz" : format) + " archive" + (found == null ? "" : " (it is a " + found + " archive)"));
+                throw x.problem(
+                        h.length == 0
+                                ? "an empty file, not an archive"
+                                : "not a " + (format.equals("auto") ? "zip, tar or tar.gz" : format) + " archive"
+                                        + (found == null ? "" : " (it is a " + found + " archive)"));
             }
             if (found.equals("zip")) {
                 ZipReader.extract(ch, x);

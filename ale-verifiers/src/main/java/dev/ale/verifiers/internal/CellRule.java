@@ -26,7 +26,8 @@ record CellRule(boolean numeric, Tolerance tolerance, boolean ignoreCase, boolea
                 throw o.error(text, "text options cannot be combined with a numeric column");
             }
         }
-        return new CellRule(numeric, t, o.bool("ignoreCase", false), o.bool("trim", false), o.bool("normalizeWhitespace", false));
+        return new CellRule(
+                numeric, t, o.bool("ignoreCase", false), o.bool("trim", false), o.bool("normalizeWhitespace", false));
     }
 
     /**
@@ -51,7 +52,9 @@ record CellRule(boolean numeric, Tolerance tolerance, boolean ignoreCase, boolea
         if (numeric) {
             return text.strip().equals(actual.strip());
         }
-        return !trim && !ignoreCase && !normalizeWhitespace ? text.equals(actual) : text(text).equals(text(actual));
+        return !trim && !ignoreCase && !normalizeWhitespace
+                ? text.equals(actual)
+                : text(text).equals(text(actual));
     }
 
     /** A prepared expected cell as messages show it. */
@@ -97,6 +100,7 @@ record CellRule(boolean numeric, Tolerance tolerance, boolean ignoreCase, boolea
         if (numeric) {
             return tolerance.describe();
         }
-        return (normalizeWhitespace ? "spaces normalised" : trim ? "trimmed" : "exact") + (ignoreCase ? ", any case" : "");
+        return (normalizeWhitespace ? "spaces normalised" : trim ? "trimmed" : "exact")
+                + (ignoreCase ? ", any case" : "");
     }
 }

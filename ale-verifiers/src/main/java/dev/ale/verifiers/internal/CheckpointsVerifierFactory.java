@@ -1,15 +1,18 @@
 package dev.ale.verifiers.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ale.api.Check;
-import dev.ale.api.Verdict;
-import dev.ale.api.VerificationContext;
-import dev.ale.api.Verifier;
-import dev.ale.api.VerifierFactories;
-import dev.ale.api.VerifierFactory;
+import dev.ale.api.spi.Check;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.VerificationContext;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.spi.VerifierFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * The {@code checkpoints} verifier: partial progress as TheAgentCompany grades it. Each child of
@@ -26,6 +29,7 @@ import java.util.Locale;
  * (1 - b) x earned / total (TheAgentCompany uses b = 0.5). A child marked {@code gate} that does not
  * fully pass fails the whole verdict's gate, as in the composites.
  */
+@API(status = INTERNAL)
 public final class CheckpointsVerifierFactory implements VerifierFactory {
     @Override
     public String type() {
@@ -39,23 +43,29 @@ public final class CheckpointsVerifierFactory implements VerifierFactory {
         String fullCreditOn = null;
         if (o.has("fullCreditOn")) {
             fullCreditOn = o.string("fullCreditOn");
-            List<String> names = children.stream().map(CompositeVerifierFactory.Child::name).toList();
+            List<String> names =
+                    children.stream().map(CompositeVerifierFactory.Child::name).toList();
             if (!names.contains(fullCreditOn)) {
-                throw o.error("fullCreditOn", "no checkpoint is named '" + fullCreditOn + "'; names: " + String.join(", ", names));
+                throw o.error(
+                        "fullCreditOn",
+                        "no checkpoint is named '" + fullCreditOn + "'; names: " + String.join(", ", names));
             }
         }
         double bonus = 0;
         if (o.has("completionBonus")) {
             bonus = o.decimal("completionBonus").doubleValue();
             if (!(bonus >= 0 && bonus < 1)) {
-                throw o.error("completionBonus", "must be a number from 0 up to (not including) 1, got " + o.raw("completionBonus"));
+                throw o.error(
+                        "completionBonus",
+                        "must be a number from 0 up to (not including) 1, got " + o.raw("completionBonus"));
             }
         }
         return new Checkpoints(children, fullCreditOn, bonus);
     }
 
     /** The verifier; immutable if its children are. */
-    record Checkpoints(List<CompositeVerifierFactory.Child> children, String fullCreditOn, double bonus) implements Verifier {
+    record Checkpoints(List<CompositeVerifierFactory.Child> children, String fullCreditOn, double bonus)
+            implements Verifier {
         Checkpoints {
             children = List.copyOf(children);
         }
@@ -71,10 +81,17 @@ public final class CheckpointsVerifierFactory implements VerifierFactory {
             for (CompositeVerifierFactory.Child c : children) {
                 Verdict v = CompositeVerifierFactory.run(c, ctx);
                 boolean full = v.fullPass(1.0);
-                String actual = full ? "full pass" : String.format(Locale.ROOT, "score %.3f: %s", v.score(), v.summary());
-                Check check = new Check(c.name(), full ? 1 : 0, c.weight(), c.gate(), full,
+                String actual =
+                        full ? "full pass" : String.format(Locale.ROOT, "score %.3f: %s", v.score(), v.summary());
+                Check check = new Check(
+                        c.name(),
+                        full ? 1 : 0,
+                        c.weight(),
+                        c.gate(),
+                        full,
                         "full pass for " + points(c.weight()) + " points" + (c.gate() ? " (gate)" : ""),
-                        Render.brief(actual, 2 * Render.WIDTH), v.checks());
+                        Render.brief(actual, 2 * Render.WIDTH),
+                        v.checks());
                 checks.add(check);
                 total += c.weight();
                 if (full) {
@@ -85,9 +102,11 @@ public final class CheckpointsVerifierFactory implements VerifierFactory {
                     failedGate = check;
                 }
             }
-            String tally = passed + " of " + children.size() + " checkpoints pass, " + points(earned) + " of " + points(total) + " points";
+            String tally = passed + " of " + children.size() + " checkpoints pass, " + points(earned) + " of "
+                    + points(total) + " points";
             if (failedGate != null) {
-                return Verdict.gateFailed("gate checkpoint '" + failedGate.name() + "' failed: " + failedGate.actual(), checks);
+                return Verdict.gateFailed(
+                        "gate checkpoint '" + failedGate.name() + "' failed: " + failedGate.actual(), checks);
             }
             if (finalPassed) {
                 return Verdict.of(1, tally + "; '" + fullCreditOn + "' passed: full credit", checks);
@@ -96,7 +115,13 @@ public final class CheckpointsVerifierFactory implements VerifierFactory {
                 return Verdict.of(1, tally, checks);
             }
             double score = Math.min(1, (1 - bonus) * earned / total);
-            return Verdict.of(score, tally + (bonus > 0 ? String.format(Locale.ROOT, " (%.0f%% of the score is for completing all)", bonus * 100) : ""),
+            return Verdict.of(
+                    score,
+                    tally
+                            + (bonus > 0
+                                    ? String.format(
+                                            Locale.ROOT, " (%.0f%% of the score is for completing all)", bonus * 100)
+                                    : ""),
                     checks);
         }
 

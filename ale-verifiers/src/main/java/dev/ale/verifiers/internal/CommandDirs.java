@@ -22,14 +22,13 @@ import java.util.Set;
  * a link; deletion does not follow links either.
  */
 final class CommandDirs {
-    private CommandDirs() {
-    }
+    private CommandDirs() {}
 
     /** A new private temporary directory. */
     static Path createPrivate() throws IOException {
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            return Files.createTempDirectory("ale-command-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            return Files.createTempDirectory(
+                    "ale-command-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
         return Files.createTempDirectory("ale-command-");
     }

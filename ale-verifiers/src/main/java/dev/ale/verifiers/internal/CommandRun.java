@@ -1,9 +1,9 @@
 package dev.ale.verifiers.internal;
 
 import dev.ale.api.AleException;
-import dev.ale.api.Verdict;
-import dev.ale.api.VerificationContext;
-import dev.ale.api.Verifier;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.VerificationContext;
+import dev.ale.api.spi.Verifier;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
@@ -33,8 +33,7 @@ final class CommandRun {
     private static final long POLL_MILLIS = 50;
     private static final int STDERR_TAIL = 400;
 
-    private CommandRun() {
-    }
+    private CommandRun() {}
 
     /** The {@code command} verifier; immutable, each verification runs in directories of its own. */
     record Grader(List<String> command, Duration timeout, int maxOutput, Map<String, String> env) implements Verifier {
@@ -46,12 +45,17 @@ final class CommandRun {
         @Override
         public Verdict verify(VerificationContext ctx) throws IOException, InterruptedException {
             Instant own = Instant.now().plus(timeout);
-            Instant deadline = ctx.deadline().isBefore(own) ? ctx.deadline() : own;
-            String why = deadline == own ? "its timeout of " + timeout.toString().substring(2).toLowerCase(Locale.ROOT)
+            boolean ownFirst = !ctx.deadline().isBefore(own);
+            Instant deadline = ownFirst ? own : ctx.deadline();
+            String why = ownFirst
+                    ? "its timeout of " + timeout.toString().substring(2).toLowerCase(Locale.ROOT)
                     : "the verification deadline";
             if (!Instant.now().isBefore(deadline)) {
-                throw new AleException("", "", "the grader " + Render.quoted(command.get(0))
-                        + " was not started: the verification deadline has passed");
+                throw new AleException(
+                        "",
+                        "",
+                        "the grader " + Render.quoted(command.get(0))
+                                + " was not started: the verification deadline has passed");
             }
             Path dir = CommandDirs.createPrivate();
             try {
@@ -74,7 +78,8 @@ final class CommandRun {
             boolean named = false;
             for (String a : command) {
                 named |= a.contains("{output}") || a.contains("{reference}");
-                args.add(a.replace("{output}", output.toString()).replace("{reference}", reference.toString())
+                args.add(a.replace("{output}", output.toString())
+                        .replace("{reference}", reference.toString())
                         .replace("{workdir}", work.toString()));
             }
             if (!named) {
@@ -84,12 +89,21 @@ final class CommandRun {
             return args;
         }
 
-        private Verdict run(List<String> args, Path output, Path reference, Path work, VerificationContext ctx,
-                Instant deadline, String why) throws IOException, InterruptedException {
+        private Verdict run(
+                List<String> args,
+                Path output,
+                Path reference,
+                Path work,
+                VerificationContext ctx,
+                Instant deadline,
+                String why)
+                throws IOException, InterruptedException {
             Path stdout = work.resolveSibling("stdout");
             Path stderr = work.resolveSibling("stderr");
-            ProcessBuilder pb = new ProcessBuilder(args).directory(work.toFile())
-                    .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+            ProcessBuilder pb = new ProcessBuilder(args)
+                    .directory(work.toFile())
+                    .redirectOutput(stdout.toFile())
+                    .redirectError(stderr.toFile());
             Map<String, String> e = pb.environment();
             e.putAll(env);
             e.put("ALE_OUTPUT", output.toString());
@@ -101,8 +115,11 @@ final class CommandRun {
             try {
                 p = pb.start();
             } catch (IOException ex) {
-                throw new AleException("", "", "the grader " + Render.quoted(args.get(0)) + " could not start: "
-                        + ex.getMessage(), ex);
+                throw new AleException(
+                        "",
+                        "",
+                        "the grader " + Render.quoted(args.get(0)) + " could not start: " + ex.getMessage(),
+                        ex);
             }
             ProcessTree tree = new ProcessTree(p.toHandle());
             try {
@@ -138,7 +155,8 @@ final class CommandRun {
                     }
                     for (Path s : streams) {
                         if (Files.size(s) > maxOutput) {
-                            return "wrote more than " + maxOutput + " bytes to its " + s.getFileName() + " and was killed";
+                            return "wrote more than " + maxOutput + " bytes to its " + s.getFileName()
+                                    + " and was killed";
                         }
                     }
                     tree.watch();
@@ -153,8 +171,8 @@ final class CommandRun {
             String json = rewardFile(work.resolve(REWARD_JSON));
             String txt = rewardFile(work.resolve(REWARD_TXT));
             if (json != null && txt != null) {
-                throw new AleException("grader", "", "the grader wrote both " + REWARD_JSON + " and " + REWARD_TXT
-                        + "; write one");
+                throw new AleException(
+                        "grader", "", "the grader wrote both " + REWARD_JSON + " and " + REWARD_TXT + "; write one");
             }
             if (json != null || txt != null) {
                 return GraderResult.parse(json != null ? json : txt, json != null ? REWARD_JSON : REWARD_TXT, false);
@@ -179,8 +197,8 @@ final class CommandRun {
             }
             byte[] bytes = SafeFiles.readCapped(file, maxOutput);
             if (bytes == null) {
-                throw new AleException("grader " + file.getFileName(), "", "the reward file is larger than "
-                        + maxOutput + " bytes");
+                throw new AleException(
+                        "grader " + file.getFileName(), "", "the reward file is larger than " + maxOutput + " bytes");
             }
             return new String(bytes, StandardCharsets.UTF_8);
         }
@@ -199,8 +217,11 @@ final class CommandRun {
                     tail = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8).strip();
                 }
             }
-            return new AleException("", "", "the grader " + Render.quoted(command.get(0)) + " " + what
-                    + (tail.isEmpty() ? "" : "; stderr ends: " + Render.brief(tail, STDERR_TAIL)));
+            return new AleException(
+                    "",
+                    "",
+                    "the grader " + Render.quoted(command.get(0)) + " " + what
+                            + (tail.isEmpty() ? "" : "; stderr ends: " + Render.brief(tail, STDERR_TAIL)));
         }
     }
 }

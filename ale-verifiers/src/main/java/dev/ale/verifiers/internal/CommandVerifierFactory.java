@@ -1,10 +1,12 @@
 package dev.ale.verifiers.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ale.api.Verifier;
-import dev.ale.api.VerifierConfigException;
-import dev.ale.api.VerifierFactories;
-import dev.ale.api.VerifierFactory;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierConfigException;
+import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.spi.VerifierFactory;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * The {@code command} verifier: runs an external grader program (an existing Python scoring
@@ -38,6 +41,7 @@ import java.util.regex.Pattern;
  * "gateFailed": false}} or a plain number in {@code reward.json} or {@code reward.txt} in that
  * directory, or else on its standard output.
  */
+@API(status = INTERNAL)
 public final class CommandVerifierFactory implements VerifierFactory {
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
     static final int DEFAULT_MAX_OUTPUT = 1 << 20;
@@ -56,21 +60,25 @@ public final class CommandVerifierFactory implements VerifierFactory {
     @Override
     public Verifier create(JsonNode config, VerifierFactories nested) {
         if (!nested.policy().allowCommands()) {
-            throw new VerifierConfigException("/type", "command verifiers are not allowed: the evaluator must be "
-                    + "configured to allow them (VerifierPolicy allowCommands, e.g. "
-                    + "VerifierRegistry.discover().withPolicy(new VerifierPolicy(true)))");
+            throw new VerifierConfigException(
+                    "/type",
+                    "command verifiers are not allowed: the evaluator must be "
+                            + "configured to allow them (VerifierPolicy allowCommands, e.g. "
+                            + "VerifierRegistry.discover().withPolicy(new VerifierPolicy(true)))");
         }
         Opts o = Opts.of(config, "command", "timeout", "maxOutputBytes", "env");
         JsonNode cmd = o.require("command");
         if (!cmd.isArray() || cmd.isEmpty()) {
-            throw o.error("command", "must be a non-empty array of strings (the program and its arguments), got "
-                    + Opts.kind(cmd));
+            throw o.error(
+                    "command",
+                    "must be a non-empty array of strings (the program and its arguments), got " + Opts.kind(cmd));
         }
         List<String> command = new ArrayList<>();
         for (int i = 0; i < cmd.size(); i++) {
             String arg = Opts.text(cmd.get(i), Ptr.child(o.pointer("command"), i));
             if (arg.indexOf('\0') >= 0) {
-                throw new VerifierConfigException(Ptr.child(o.pointer("command"), i), "must not contain a NUL character");
+                throw new VerifierConfigException(
+                        Ptr.child(o.pointer("command"), i), "must not contain a NUL character");
             }
             command.add(arg);
         }
@@ -118,21 +126,27 @@ public final class CommandVerifierFactory implements VerifierFactory {
             String s = value.textValue().trim();
             Matcher m = SHORT_DURATION.matcher(s);
             try {
-                d = m.matches() ? switch (m.group(2)) {
-                    case "s" -> Duration.ofSeconds(Long.parseLong(m.group(1)));
-                    case "m" -> Duration.ofMinutes(Long.parseLong(m.group(1)));
-                    default -> Duration.ofHours(Long.parseLong(m.group(1)));
-                } : Duration.parse(s);
+                d = m.matches()
+                        ? switch (m.group(2)) {
+                            case "s" -> Duration.ofSeconds(Long.parseLong(m.group(1)));
+                            case "m" -> Duration.ofMinutes(Long.parseLong(m.group(1)));
+                            default -> Duration.ofHours(Long.parseLong(m.group(1)));
+                        }
+                        : Duration.parse(s);
             } catch (DateTimeParseException e) {
-                throw new VerifierConfigException(at, "not a duration: '" + s
-                        + "' (use an ISO-8601 duration such as PT2M, a number of seconds, or <n>s, <n>m, <n>h)");
+                throw new VerifierConfigException(
+                        at,
+                        "not a duration: '" + s
+                                + "' (use an ISO-8601 duration such as PT2M, a number of seconds, or <n>s, <n>m, <n>h)");
             }
             if (d.getSeconds() > MAX_TIMEOUT_SECONDS) {
                 throw new VerifierConfigException(at, "timeout is more than a year: '" + s + "'");
             }
         } else {
-            throw new VerifierConfigException(at, "must be a duration (a string such as \"2m\" or \"PT2M\", "
-                    + "or a number of seconds), got " + Opts.kind(value));
+            throw new VerifierConfigException(
+                    at,
+                    "must be a duration (a string such as \"2m\" or \"PT2M\", " + "or a number of seconds), got "
+                            + Opts.kind(value));
         }
         if (d.isNegative() || d.isZero()) {
             throw new VerifierConfigException(at, "timeout must be positive, got " + value);

@@ -1,20 +1,23 @@
 package dev.ale.verifiers.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.api.AleException;
-import dev.ale.api.Check;
-import dev.ale.api.Verdict;
-import dev.ale.api.VerificationContext;
-import dev.ale.api.Verifier;
-import dev.ale.api.VerifierConfigException;
-import dev.ale.api.VerifierFactories;
-import dev.ale.api.VerifierFactory;
+import dev.ale.api.spi.Check;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.VerificationContext;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierConfigException;
+import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.spi.VerifierFactory;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The composite verifiers {@code all}, {@code any} and {@code weighted}, which combine the
@@ -35,6 +38,7 @@ import java.util.Set;
  * </ul>
  * The composite has one check per child, whose children are that child's checks.
  */
+@API(status = INTERNAL)
 public abstract class CompositeVerifierFactory implements VerifierFactory {
     private final Mode mode;
 
@@ -63,7 +67,11 @@ public abstract class CompositeVerifierFactory implements VerifierFactory {
         }
     }
 
-    enum Mode { ALL, ANY, WEIGHTED }
+    enum Mode {
+        ALL,
+        ANY,
+        WEIGHTED
+    }
 
     @Override
     public final String type() {
@@ -95,7 +103,9 @@ public abstract class CompositeVerifierFactory implements VerifierFactory {
             if (!c.isObject()) {
                 throw new VerifierConfigException(at, "must be a JSON object, got " + Opts.kind(c));
             }
-            String name = c.has("name") ? Opts.text(c.get("name"), at + "/name") : c.path("type").asText("?") + " [" + i + "]";
+            String name = c.has("name")
+                    ? Opts.text(c.get("name"), at + "/name")
+                    : c.path("type").asText("?") + " [" + i + "]";
             if (!names.add(name)) {
                 throw new VerifierConfigException(at + "/name", "duplicate check name '" + name + "'");
             }
@@ -131,8 +141,7 @@ public abstract class CompositeVerifierFactory implements VerifierFactory {
     }
 
     /** One child: its check name, weight, whether it is a gate, and its verifier. */
-    record Child(String name, double weight, boolean gate, Verifier verifier) {
-    }
+    record Child(String name, double weight, boolean gate, Verifier verifier) {}
 
     /** The verifier; immutable if its children are. */
     record Composite(Mode mode, List<Child> children) implements Verifier {
@@ -152,8 +161,15 @@ public abstract class CompositeVerifierFactory implements VerifierFactory {
             for (Child c : children) {
                 Verdict v = run(c, ctx);
                 boolean full = v.fullPass(1.0);
-                Check check = new Check(c.name(), v.score(), c.weight(), c.gate(), full,
-                        c.gate() ? "full pass (gate)" : "full pass", Render.brief(v.summary(), 2 * Render.WIDTH), v.checks());
+                Check check = new Check(
+                        c.name(),
+                        v.score(),
+                        c.weight(),
+                        c.gate(),
+                        full,
+                        c.gate() ? "full pass (gate)" : "full pass",
+                        Render.brief(v.summary(), 2 * Render.WIDTH),
+                        v.checks());
                 checks.add(check);
                 passed += full ? 1 : 0;
                 if (c.gate() && !full && failedGate == null) {
@@ -167,18 +183,23 @@ public abstract class CompositeVerifierFactory implements VerifierFactory {
             if (failedGate != null) {
                 return Verdict.gateFailed("gate '" + failedGate.name() + "' failed: " + failedGate.actual(), checks);
             }
-            double score = switch (mode) {
-                case ALL -> min;
-                case ANY -> max;
-                case WEIGHTED -> Math.min(1, Math.max(0, weighted / weights));
-            };
-            String how = switch (mode) {
-                case ALL -> "lowest";
-                case ANY -> "highest";
-                case WEIGHTED -> "weighted";
-            };
-            return Verdict.of(score, passed + " of " + children.size() + " checks pass; " + how + " score "
-                    + String.format(Locale.ROOT, "%.3f", score), checks);
+            double score =
+                    switch (mode) {
+                        case ALL -> min;
+                        case ANY -> max;
+                        case WEIGHTED -> Math.min(1, Math.max(0, weighted / weights));
+                    };
+            String how =
+                    switch (mode) {
+                        case ALL -> "lowest";
+                        case ANY -> "highest";
+                        case WEIGHTED -> "weighted";
+                    };
+            return Verdict.of(
+                    score,
+                    passed + " of " + children.size() + " checks pass; " + how + " score "
+                            + String.format(Locale.ROOT, "%.3f", score),
+                    checks);
         }
     }
 }

@@ -1,9 +1,9 @@
 package dev.ale.verifiers.internal;
 
 import dev.ale.api.AleException;
-import dev.ale.api.Check;
-import dev.ale.api.Verdict;
-import dev.ale.api.VerificationContext;
+import dev.ale.api.spi.Check;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.VerificationContext;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,8 +20,16 @@ import java.util.Map;
  * @param rules   per-column rules; columns not named compare as exact text
  * @param header  how the output header is matched to the configured names
  */
-record CsvVerifier(TableFile file, TableFile expectedFile, List<String> key, List<String> compare,
-        Map<String, CellRule> rules, HeaderMatch header, KeyRule keyRule, Policy policy) implements FileVerifier {
+record CsvVerifier(
+        TableFile file,
+        TableFile expectedFile,
+        List<String> key,
+        List<String> compare,
+        Map<String, CellRule> rules,
+        HeaderMatch header,
+        KeyRule keyRule,
+        Policy policy)
+        implements FileVerifier {
     private static final int LISTED = 5;
 
     /**
@@ -31,8 +39,8 @@ record CsvVerifier(TableFile file, TableFile expectedFile, List<String> key, Lis
      * @param missingRows   {@code penalize} or {@code gate}
      * @param duplicateKeys {@code first}, {@code penalize} or {@code gate}
      */
-    record Policy(TableScore.Scheme scheme, boolean sameOrder, String extraRows, String missingRows, String duplicateKeys) {
-    }
+    record Policy(
+            TableScore.Scheme scheme, boolean sameOrder, String extraRows, String missingRows, String duplicateKeys) {}
 
     CsvVerifier {
         key = List.copyOf(key);
@@ -132,7 +140,8 @@ record CsvVerifier(TableFile file, TableFile expectedFile, List<String> key, Lis
         return out;
     }
 
-    private Map<String, Row> readExpected(Table t, int[] keys, int[] cells, CellRule[] cellRules) throws GateFailure, IOException {
+    private Map<String, Row> readExpected(Table t, int[] keys, int[] cells, CellRule[] cellRules)
+            throws GateFailure, IOException {
         Map<String, Row> rows = new LinkedHashMap<>();
         long n = 0;
         for (List<String> row = t.next(); row != null; row = t.next()) {
@@ -148,7 +157,14 @@ record CsvVerifier(TableFile file, TableFile expectedFile, List<String> key, Lis
         return rows;
     }
 
-    private void compareRow(Row want, List<String> row, int[] cells, CellRule[] cellRules, List<String> columns, String k, Tally tally) {
+    private void compareRow(
+            Row want,
+            List<String> row,
+            int[] cells,
+            CellRule[] cellRules,
+            List<String> columns,
+            String k,
+            Tally tally) {
         boolean noted = false;
         for (int i = 0; i < cells.length; i++) {
             String actual = Table.cell(row, cells[i]);
@@ -157,8 +173,10 @@ record CsvVerifier(TableFile file, TableFile expectedFile, List<String> key, Lis
             } else if (!noted) {
                 noted = true;
                 tally.mismatched++;
-                Tally.note(tally.mismatches, display(k) + ": " + columns.get(i) + " expected " + Render.quoted(CellRule.show(want.cells[i]))
-                        + " (" + cellRules[i].describe() + "), got " + Render.quoted(actual));
+                Tally.note(
+                        tally.mismatches,
+                        display(k) + ": " + columns.get(i) + " expected " + Render.quoted(CellRule.show(want.cells[i]))
+                                + " (" + cellRules[i].describe() + "), got " + Render.quoted(actual));
             }
         }
     }
@@ -182,7 +200,8 @@ record CsvVerifier(TableFile file, TableFile expectedFile, List<String> key, Lis
         return count == 0 ? List.of() : List.of(Render.some(out, count));
     }
 
-    private Verdict verdict(Map<String, Row> expected, Tally tally, int columns, List<String> outOfOrder) throws GateFailure {
+    private Verdict verdict(Map<String, Row> expected, Tally tally, int columns, List<String> outOfOrder)
+            throws GateFailure {
         long matchedRows = 0;
         long matchedCells = 0;
         for (Row r : tally.found) {
@@ -204,7 +223,8 @@ record CsvVerifier(TableFile file, TableFile expectedFile, List<String> key, Lis
         boolean extraCounted = policy.extraRows().equals("penalize");
         long counted = (extraCounted ? tally.extra : 0)
                 + (extraCounted || policy.duplicateKeys().equals("penalize") ? tally.duplicates : 0);
-        TableScore counts = new TableScore(expected.size(), tally.found.size(), matchedRows, matchedCells, Math.max(columns, 1), counted);
+        TableScore counts = new TableScore(
+                expected.size(), tally.found.size(), matchedRows, matchedCells, Math.max(columns, 1), counted);
         TableScore.Scheme scheme = policy.scheme();
         double score = counts.score(scheme);
         List<Check> checks = new ArrayList<>();
@@ -214,7 +234,8 @@ record CsvVerifier(TableFile file, TableFile expectedFile, List<String> key, Lis
                     + (counted > 0 ? ", " + counted + " extra rows penalized" : "");
             checks.add(Check.partial("rows", score, expected.size() + " rows", matchedRows + " match"));
         } else {
-            summary = scheme.word() + " " + Math.round(score * 1000) / 1000.0 + " in " + file.describe() + ": " + counts.explain(scheme);
+            summary = scheme.word() + " " + Math.round(score * 1000) / 1000.0 + " in " + file.describe() + ": "
+                    + counts.explain(scheme);
             checks.add(Check.partial(scheme.cells() ? "cells" : "rows", score, scheme.word(), counts.explain(scheme)));
         }
         if (missing > 0) {
@@ -228,10 +249,12 @@ record CsvVerifier(TableFile file, TableFile expectedFile, List<String> key, Lis
         }
         if (tally.extra > 0) {
             String what = Render.some(tally.extraKeys, tally.extra) + (extraCounted ? "" : " (ignored)");
-            checks.add(extraCounted ? Check.fail("extra rows", "none", what) : Check.pass("extra rows", "ignored", what));
+            checks.add(
+                    extraCounted ? Check.fail("extra rows", "none", what) : Check.pass("extra rows", "ignored", what));
         }
         if (tally.duplicates > 0) {
-            checks.add(Check.fail("duplicate keys", "each key once", Render.some(tally.duplicateKeys, tally.duplicates)));
+            checks.add(
+                    Check.fail("duplicate keys", "each key once", Render.some(tally.duplicateKeys, tally.duplicates)));
         }
         return Verdict.of(score, summary, checks);
     }

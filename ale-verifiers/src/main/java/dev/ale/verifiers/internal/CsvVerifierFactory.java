@@ -1,12 +1,15 @@
 package dev.ale.verifiers.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ale.api.Verifier;
-import dev.ale.api.VerifierFactories;
-import dev.ale.api.VerifierFactory;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.spi.VerifierFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The {@code csv} verifier: an output table (CSV, TSV or an xlsx sheet) against an expected one,
@@ -29,6 +32,7 @@ import java.util.Map;
  * A missing, unsafe or malformed output, or a key or compared column missing from its header, is
  * a failed gate. The output is streamed; only the expected rows are held in memory.
  */
+@API(status = INTERNAL)
 public final class CsvVerifierFactory implements VerifierFactory {
     @Override
     public String type() {
@@ -37,9 +41,26 @@ public final class CsvVerifierFactory implements VerifierFactory {
 
     @Override
     public Verifier create(JsonNode config, VerifierFactories nested) {
-        Opts o = Opts.of(config, "file", "expectedFile", "format", "expectedFormat", "sheet", "expectedSheet", "delimiter",
-                "key", "keyOptions", "columns", "compare", "aliases", "ignoreHeaderCase", "order", "extraRows", "missingRows",
-                "duplicateKeys", "score");
+        Opts o = Opts.of(
+                config,
+                "file",
+                "expectedFile",
+                "format",
+                "expectedFormat",
+                "sheet",
+                "expectedSheet",
+                "delimiter",
+                "key",
+                "keyOptions",
+                "columns",
+                "compare",
+                "aliases",
+                "ignoreHeaderCase",
+                "order",
+                "extraRows",
+                "missingRows",
+                "duplicateKeys",
+                "score");
         TableFile out = TableFile.read(o, "file", "format", "sheet");
         TableFile exp = TableFile.read(o, "expectedFile", "expectedFormat", "expectedSheet");
         if (o.has("delimiter") && out.format() == TableFile.Format.XLSX && exp.format() == TableFile.Format.XLSX) {
@@ -50,13 +71,20 @@ public final class CsvVerifierFactory implements VerifierFactory {
         if (o.has("keyOptions") && key.isEmpty()) {
             throw o.error("keyOptions", "keyOptions apply to key columns; there is no key");
         }
-        KeyRule keyRule = o.has("keyOptions") ? KeyRule.read(o.object("keyOptions", "trim", "ignoreCase", "stripLeadingZeros"))
+        KeyRule keyRule = o.has("keyOptions")
+                ? KeyRule.read(o.object("keyOptions", "trim", "ignoreCase", "stripLeadingZeros"))
                 : KeyRule.DEFAULT;
         TableScore.Scheme scheme = TableScore.Scheme.of(o.choice("score", "recall-rows", TableScore.Scheme.words()));
-        String extra = o.choice("extraRows", scheme.countsExtraByDefault() ? "penalize" : "ignore", "ignore", "penalize", "gate");
-        CsvVerifier.Policy policy = new CsvVerifier.Policy(scheme, o.choice("order", "any", "any", "same").equals("same"), extra,
-                o.choice("missingRows", "penalize", "penalize", "gate"), o.choice("duplicateKeys", "first", "first", "penalize", "gate"));
-        HeaderMatch header = new HeaderMatch(o.bool("ignoreHeaderCase", false), o.has("aliases") ? aliases(o) : Map.of());
+        String extra = o.choice(
+                "extraRows", scheme.countsExtraByDefault() ? "penalize" : "ignore", "ignore", "penalize", "gate");
+        CsvVerifier.Policy policy = new CsvVerifier.Policy(
+                scheme,
+                o.choice("order", "any", "any", "same").equals("same"),
+                extra,
+                o.choice("missingRows", "penalize", "penalize", "gate"),
+                o.choice("duplicateKeys", "first", "first", "penalize", "gate"));
+        HeaderMatch header =
+                new HeaderMatch(o.bool("ignoreHeaderCase", false), o.has("aliases") ? aliases(o) : Map.of());
         return new CsvVerifier(out, exp, key, compare, rules(o, key, compare), header, keyRule, policy);
     }
 
@@ -71,8 +99,10 @@ public final class CsvVerifierFactory implements VerifierFactory {
                 if (key.contains(column)) {
                     throw columns.error(column, "column '" + column + "' is a key column; use keyOptions for keys");
                 }
-                rules.put(column, CellRule.read(columns.object(column, "abs", "rel", "numeric", "ignoreCase", "trim",
-                        "normalizeWhitespace")));
+                rules.put(
+                        column,
+                        CellRule.read(columns.object(
+                                column, "abs", "rel", "numeric", "ignoreCase", "trim", "normalizeWhitespace")));
             }
         }
         return rules;

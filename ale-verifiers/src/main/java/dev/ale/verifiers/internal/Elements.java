@@ -15,8 +15,7 @@ final class Elements {
         T read(Opts element, int index);
     }
 
-    private Elements() {
-    }
+    private Elements() {}
 
     static <T> List<T> read(Opts parent, String name, Reader<T> reader, String... allowed) {
         JsonNode array = parent.require(name);

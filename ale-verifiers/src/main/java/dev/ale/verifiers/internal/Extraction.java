@@ -52,9 +52,13 @@ final class Extraction implements Closeable {
     static Extraction create(Path parent, String archive, ArchiveLimits limits, long archiveSize) throws IOException {
         boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         FileAttribute<?>[] attrs = posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
+                ? new FileAttribute<?>[] {
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))
+                }
                 : new FileAttribute<?>[0];
-        Path dir = parent == null ? Files.createTempDirectory("ale-archive-", attrs) : Files.createTempDirectory(parent, "ale-archive-", attrs);
+        Path dir = parent == null
+                ? Files.createTempDirectory("ale-archive-", attrs)
+                : Files.createTempDirectory(parent, "ale-archive-", attrs);
         return new Extraction(dir, archive, limits, archiveSize);
     }
 
@@ -85,10 +89,14 @@ final class Extraction implements Closeable {
      */
     void checkDeclared(String name, long size, long compressed) throws GateFailure {
         if (size > limits.maxEntryBytes()) {
-            throw problem("entry " + Render.quoted(name) + " declares " + size + " bytes, more than maxEntryBytes " + limits.maxEntryBytes());
+            throw problem("entry " + Render.quoted(name) + " declares " + size + " bytes, more than maxEntryBytes "
+                    + limits.maxEntryBytes());
         }
-        if (compressed >= 0 && size > ArchiveLimits.RATIO_GRACE && (double) size / Math.max(1, compressed) > limits.maxRatio()) {
-            throw problem("entry " + Render.quoted(name) + " expands more than maxRatio " + limits.maxRatio() + " times (a zip bomb?)");
+        if (compressed >= 0
+                && size > ArchiveLimits.RATIO_GRACE
+                && (double) size / Math.max(1, compressed) > limits.maxRatio()) {
+            throw problem("entry " + Render.quoted(name) + " expands more than maxRatio " + limits.maxRatio()
+                    + " times (a zip bomb?)");
         }
     }
 
@@ -122,7 +130,8 @@ final class Extraction implements Closeable {
         Path file = resolve(segments, name);
         try {
             Files.createDirectories(file.getParent());
-            try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (OutputStream out =
+                    Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 return copy(name, in, out, compressed);
             }
         } catch (FileAlreadyExistsException e) {
@@ -139,14 +148,18 @@ final class Extraction implements Closeable {
             written += n;
             total += n;
             if (written > limits.maxEntryBytes()) {
-                throw problem("entry " + Render.quoted(name) + " holds more than maxEntryBytes " + limits.maxEntryBytes());
+                throw problem(
+                        "entry " + Render.quoted(name) + " holds more than maxEntryBytes " + limits.maxEntryBytes());
             }
             if (total > limits.maxTotalBytes()) {
                 throw problem("the archive holds more than maxTotalBytes " + limits.maxTotalBytes() + " in all");
             }
             if (total > ArchiveLimits.RATIO_GRACE && (double) total / Math.max(1, archiveSize) > limits.maxRatio()
-                    || compressed >= 0 && written > ArchiveLimits.RATIO_GRACE && (double) written / Math.max(1, compressed) > limits.maxRatio()) {
-                throw problem("entry " + Render.quoted(name) + " expands more than maxRatio " + limits.maxRatio() + " times (a zip bomb?)");
+                    || compressed >= 0
+                            && written > ArchiveLimits.RATIO_GRACE
+                            && (double) written / Math.max(1, compressed) > limits.maxRatio()) {
+                throw problem("entry " + Render.quoted(name) + " expands more than maxRatio " + limits.maxRatio()
+                        + " times (a zip bomb?)");
             }
             out.write(buf, 0, n);
         }
@@ -165,7 +178,9 @@ final class Extraction implements Closeable {
         if (name.length() > MAX_NAME) {
             throw problem("entry " + q + " has a name longer than " + MAX_NAME + " characters");
         }
-        boolean drive = name.length() > 1 && name.charAt(1) == ':' && Character.isLetter(name.charAt(0))
+        boolean drive = name.length() > 1
+                && name.charAt(1) == ':'
+                && Character.isLetter(name.charAt(0))
                 && (name.length() == 2 || name.charAt(2) == '/');
         if (name.startsWith("/") || drive) {
             throw problem("entry " + q + " has an absolute path");

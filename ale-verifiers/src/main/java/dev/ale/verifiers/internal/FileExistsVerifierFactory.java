@@ -1,18 +1,21 @@
 package dev.ale.verifiers.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ale.api.Check;
-import dev.ale.api.Verdict;
-import dev.ale.api.VerificationContext;
-import dev.ale.api.Verifier;
-import dev.ale.api.VerifierFactories;
-import dev.ale.api.VerifierFactory;
+import dev.ale.api.spi.Check;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.VerificationContext;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.spi.VerifierFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * The {@code file-exists} verifier: are the named output files there?
@@ -26,6 +29,7 @@ import java.util.stream.Stream;
  * </ul>
  * Score = present / listed. A path that is a symbolic link or leaves the output is a failed gate.
  */
+@API(status = INTERNAL)
 public final class FileExistsVerifierFactory implements VerifierFactory {
     @Override
     public String type() {
@@ -53,15 +57,17 @@ public final class FileExistsVerifierFactory implements VerifierFactory {
             int present = 0;
             for (RelPath p : paths) {
                 SafeFiles.Found f = SafeFiles.find(ctx.output(), p);
-                String actual = switch (f.kind()) {
-                    case REFUSED -> throw new GateFailure(p.value(), wanted, f.problem());
-                    case MISSING -> f.problem();
-                    case FILE -> !nonEmpty || f.size() > 0 ? "" : "empty file";
-                    case DIRECTORY -> !nonEmpty || hasEntries(f.path()) ? "" : "empty directory";
-                };
+                String actual =
+                        switch (f.kind()) {
+                            case REFUSED -> throw new GateFailure(p.value(), wanted, f.problem());
+                            case MISSING -> f.problem();
+                            case FILE -> !nonEmpty || f.size() > 0 ? "" : "empty file";
+                            case DIRECTORY -> !nonEmpty || hasEntries(f.path()) ? "" : "empty directory";
+                        };
                 if (actual.isEmpty()) {
                     present++;
-                    checks.add(Check.pass(p.value(), wanted, f.kind() == SafeFiles.Kind.FILE ? f.size() + " bytes" : "directory"));
+                    checks.add(Check.pass(
+                            p.value(), wanted, f.kind() == SafeFiles.Kind.FILE ? f.size() + " bytes" : "directory"));
                 } else {
                     checks.add(Check.fail(p.value(), wanted, actual));
                 }

@@ -1,7 +1,7 @@
 package dev.ale.verifiers.internal;
 
-import dev.ale.api.Check;
-import dev.ale.api.Verdict;
+import dev.ale.api.spi.Check;
+import dev.ale.api.spi.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 

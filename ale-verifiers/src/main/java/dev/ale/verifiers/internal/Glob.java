@@ -1,6 +1,6 @@
 package dev.ale.verifiers.internal;
 
-import dev.ale.api.VerifierConfigException;
+import dev.ale.api.spi.VerifierConfigException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -30,7 +30,8 @@ record Glob(String text, Pattern pattern, List<String> base, boolean absolute) {
             throw new VerifierConfigException(at, "pattern must not be empty");
         }
         if (text.indexOf('\\') >= 0 || text.indexOf('\0') >= 0) {
-            throw new VerifierConfigException(at, "pattern '" + text + "' must use '/' separators and no backslash or NUL");
+            throw new VerifierConfigException(
+                    at, "pattern '" + text + "' must use '/' separators and no backslash or NUL");
         }
         boolean absolute = text.startsWith("/");
         if (absolute && !absoluteAllowed) {
@@ -44,7 +45,8 @@ record Glob(String text, Pattern pattern, List<String> base, boolean absolute) {
         for (int i = 0; i < segments.length; i++) {
             String s = segments[i];
             if (s.isEmpty() || s.equals(".") || s.equals("..")) {
-                throw new VerifierConfigException(at, "pattern '" + text + "' must not contain empty, '.' or '..' segments");
+                throw new VerifierConfigException(
+                        at, "pattern '" + text + "' must not contain empty, '.' or '..' segments");
             }
             boolean last = i == segments.length - 1;
             if (s.equals("**")) {
@@ -103,7 +105,8 @@ record Glob(String text, Pattern pattern, List<String> base, boolean absolute) {
                     inBraces = false;
                 }
                 case ',' -> re.append(inBraces ? "|" : ",");
-                default -> re.append(Character.isLetterOrDigit(c) ? String.valueOf(c) : Pattern.quote(String.valueOf(c)));
+                default -> re.append(
+                        Character.isLetterOrDigit(c) ? String.valueOf(c) : Pattern.quote(String.valueOf(c)));
             }
         }
         if (inBraces) {

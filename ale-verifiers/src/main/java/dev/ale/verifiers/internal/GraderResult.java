@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.ale.api.AleException;
-import dev.ale.api.Check;
-import dev.ale.api.Verdict;
+import dev.ale.api.spi.Check;
+import dev.ale.api.spi.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,10 +28,10 @@ final class GraderResult {
     static final int MAX_DEPTH = 16;
     private static final int TEXT_WIDTH = 200;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder(
-                    com.fasterxml.jackson.core.JsonFactory.builder()
-                            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
-                            .build())
+    private static final ObjectMapper MAPPER = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
+                    .streamReadConstraints(
+                            StreamReadConstraints.builder().maxNestingDepth(64).build())
+                    .build())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
@@ -61,8 +61,11 @@ final class GraderResult {
         } catch (JsonProcessingException e) {
             String last = lastLine(t);
             if (!lastLineFallback || last.equals(t)) {
-                throw new AleException("grader " + source, "", "not a score or a JSON result: "
-                        + Render.brief(e.getOriginalMessage(), TEXT_WIDTH) + " in " + Render.quoted(t));
+                throw new AleException(
+                        "grader " + source,
+                        "",
+                        "not a score or a JSON result: " + Render.brief(e.getOriginalMessage(), TEXT_WIDTH) + " in "
+                                + Render.quoted(t));
             }
             return parse(last, source + " (last line)", false);
         }
@@ -90,7 +93,8 @@ final class GraderResult {
         double score = unit(n.get("score"), "/score");
         boolean gateFailed = bool(n, "gateFailed", "", false);
         List<Check> list = checks(n.get("checks"), "/checks", 0);
-        String summary = n.has("summary") ? text(n.get("summary"), "/summary")
+        String summary = n.has("summary")
+                ? text(n.get("summary"), "/summary")
                 : "grader score " + format(score) + (gateFailed ? ", gate failed" : "") + " (" + source + ")";
         return gateFailed ? Verdict.gateFailed(summary, list) : Verdict.of(score, summary, list);
     }
@@ -140,14 +144,21 @@ final class GraderResult {
             }
             weight = w.doubleValue();
         }
-        return new Check(Render.brief(nameNode.textValue(), TEXT_WIDTH), score, weight, bool(c, "gate", at, false),
-                hasPassed ? bool(c, "passed", at, false) : score >= 1, value(c.get("expected")), value(c.get("actual")),
+        return new Check(
+                Render.brief(nameNode.textValue(), TEXT_WIDTH),
+                score,
+                weight,
+                bool(c, "gate", at, false),
+                hasPassed ? bool(c, "passed", at, false) : score >= 1,
+                value(c.get("expected")),
+                value(c.get("actual")),
                 checks(c.get("checks"), at + "/checks", depth + 1));
     }
 
     private double unit(JsonNode v, String at) {
         if (v == null || !v.isNumber()) {
-            throw error(at, "the score must be a JSON number in [0, 1], got " + (v == null ? "nothing" : Render.json(v)));
+            throw error(
+                    at, "the score must be a JSON number in [0, 1], got " + (v == null ? "nothing" : Render.json(v)));
         }
         double d = v.doubleValue();
         if (!(d >= 0 && d <= 1)) {

@@ -14,8 +14,7 @@ final class HeadingOrder {
     /** The most (matching headings x required headings) cells the in-order check works through. */
     static final long MAX_CELLS = 2_000_000;
 
-    private HeadingOrder() {
-    }
+    private HeadingOrder() {}
 
     static void check(List<HeadingSpec> specs, List<MarkdownDoc.Heading> doc, boolean inOrder, String file, Tally tally)
             throws GateFailure {
@@ -33,8 +32,10 @@ final class HeadingOrder {
             }
             if (any) {
                 if (inOrder && (long) (relevant.size() + 2) * (m + 1) > MAX_CELLS) {
-                    throw new GateFailure(file, "a Markdown document", "more than " + (MAX_CELLS / (m + 1) - 1)
-                            + " headings match the required ones");
+                    throw new GateFailure(
+                            file,
+                            "a Markdown document",
+                            "more than " + (MAX_CELLS / (m + 1) - 1) + " headings match the required ones");
                 }
                 for (int j = 0; j < m; j++) {
                     if (mask[j] && first[j] < 0) {
@@ -58,7 +59,11 @@ final class HeadingOrder {
             } else {
                 actual = "missing";
             }
-            tally.add(placed[j] >= 0, "heading " + s.label(), s.weight(), inOrder ? "present, in the listed order" : "present",
+            tally.add(
+                    placed[j] >= 0,
+                    "heading " + s.label(),
+                    s.weight(),
+                    inOrder ? "present, in the listed order" : "present",
                     actual);
         }
     }

@@ -1,7 +1,7 @@
 package dev.ale.verifiers.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ale.api.VerifierConfigException;
+import dev.ale.api.spi.VerifierConfigException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -18,9 +18,12 @@ record HeadingSpec(String text, Pattern regex, int level, double weight, boolean
             return new HeadingSpec(MarkdownDoc.plain(Opts.text(v, at)), null, 0, 1, ignoreCase);
         }
         if (v == null || !v.isObject()) {
-            throw new VerifierConfigException(at, "must be a heading text or an object with 'text' or 'regex', got " + Opts.kind(v));
+            throw new VerifierConfigException(
+                    at, "must be a heading text or an object with 'text' or 'regex', got " + Opts.kind(v));
         }
-        Opts o = weighted ? Opts.at(v, at, "text", "regex", "level", "weight") : Opts.at(v, at, "text", "regex", "level");
+        Opts o = weighted
+                ? Opts.at(v, at, "text", "regex", "level", "weight")
+                : Opts.at(v, at, "text", "regex", "level");
         int level = 0;
         if (o.has("level")) {
             level = o.index("level");
@@ -33,7 +36,8 @@ record HeadingSpec(String text, Pattern regex, int level, double weight, boolean
             return new HeadingSpec(MarkdownDoc.plain(o.string("text")), null, level, weight, ignoreCase);
         }
         int flags = ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
-        return new HeadingSpec(null, Opts.regex(o.string("regex"), o.pointer("regex"), flags), level, weight, ignoreCase);
+        return new HeadingSpec(
+                null, Opts.regex(o.string("regex"), o.pointer("regex"), flags), level, weight, ignoreCase);
     }
 
     boolean matches(MarkdownDoc.Heading h) {

@@ -1,7 +1,7 @@
 package dev.ale.verifiers.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ale.api.VerifierConfigException;
+import dev.ale.api.spi.VerifierConfigException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -66,7 +66,8 @@ record Items(String value, Opts opts, String at) {
             return new Items(opts.string(key), opts, at);
         }
         if (!v.isTextual()) {
-            throw new VerifierConfigException(at, "must be a string or an object with '" + key + "', got " + Opts.kind(v));
+            throw new VerifierConfigException(
+                    at, "must be a string or an object with '" + key + "', got " + Opts.kind(v));
         }
         return new Items(Opts.text(v, at), null, at);
     }

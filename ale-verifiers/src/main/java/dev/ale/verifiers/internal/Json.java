@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.ale.api.VerificationContext;
+import dev.ale.api.spi.VerificationContext;
 import java.io.IOException;
 
 /**
@@ -19,17 +19,17 @@ final class Json {
     /** The deepest nesting accepted in a JSON file. */
     static final int MAX_DEPTH = 200;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder(
-                    com.fasterxml.jackson.core.JsonFactory.builder()
-                            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+    private static final ObjectMapper MAPPER = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_DEPTH)
                             .build())
+                    .build())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** The JSON document of an output file. */
     static JsonNode output(VerificationContext ctx, RelPath rel) throws GateFailure, IOException {
@@ -70,8 +70,10 @@ final class Json {
     }
 
     private static String describe(JsonProcessingException e) {
-        String where = e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        String where = e.getLocation() == null
+                ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
         return e.getOriginalMessage() + where;
     }
 }

@@ -2,7 +2,6 @@ package dev.ale.verifiers.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -65,7 +64,8 @@ final class JsonCompare {
                 return false;
             }
             for (Map.Entry<String, JsonNode> m : expected.properties()) {
-                if (!skipped(m.getValue()) && !child(m.getValue(), actual.get(m.getKey()), path, m.getKey(), rule, false)) {
+                if (!skipped(m.getValue())
+                        && !child(m.getValue(), actual.get(m.getKey()), path, m.getKey(), rule, false)) {
                     return false;
                 }
             }
@@ -76,7 +76,8 @@ final class JsonCompare {
                 return false;
             }
             for (int i = 0; i < expected.size(); i++) {
-                if (!skipped(expected.get(i)) && !child(expected.get(i), actual.get(i), path, Integer.toString(i), rule, false)) {
+                if (!skipped(expected.get(i))
+                        && !child(expected.get(i), actual.get(i), path, Integer.toString(i), rule, false)) {
                     return false;
                 }
             }
@@ -85,7 +86,8 @@ final class JsonCompare {
         return scalar(expected, actual, rule);
     }
 
-    private boolean child(JsonNode e, JsonNode a, List<String> path, String segment, JsonRules.Rule rule, boolean whole) {
+    private boolean child(
+            JsonNode e, JsonNode a, List<String> path, String segment, JsonRules.Rule rule, boolean whole) {
         path.add(segment);
         try {
             JsonRules.Rule r = rules.at(path, rule);
@@ -143,7 +145,8 @@ final class JsonCompare {
             case NUMERIC -> {
                 BigDecimal ev = Numbers.of(e);
                 if (ev == null) {
-                    yield e.getNodeType() == a.getNodeType() && e.asText().strip().equals(a.asText().strip());
+                    yield e.getNodeType() == a.getNodeType()
+                            && e.asText().strip().equals(a.asText().strip());
                 }
                 BigDecimal av = Numbers.of(a);
                 yield av != null && rule.tolerance().accepts(ev, av);
@@ -157,13 +160,13 @@ final class JsonCompare {
     }
 
     /** How an unordered array compared: whether it matches and, in a few words, why. */
-    record Pairing(boolean matched, String observed) {
-    }
+    record Pairing(boolean matched, String observed) {}
 
     /** Compares arrays as the multiset or set the rule at {@code path} says. */
     Pairing unordered(JsonNode e, JsonNode a, List<String> path, JsonRules.Rule rule) {
         if ((long) e.size() * a.size() > MAX_PAIRINGS) {
-            return new Pairing(false, "too many elements to pair (" + e.size() + " expected, " + a.size() + " in output)");
+            return new Pairing(
+                    false, "too many elements to pair (" + e.size() + " expected, " + a.size() + " in output)");
         }
         boolean[][] equal = new boolean[e.size()][];
         for (int i = 0; i < e.size(); i++) {
@@ -190,10 +193,14 @@ final class JsonCompare {
             for (boolean u : used) {
                 stray += u ? 0 : 1;
             }
-            return new Pairing(found == e.size() && stray == 0, found + " of " + e.size() + " expected elements found, "
-                    + stray + " of " + a.size() + " output elements not expected");
+            return new Pairing(
+                    found == e.size() && stray == 0,
+                    found + " of " + e.size() + " expected elements found, " + stray + " of " + a.size()
+                            + " output elements not expected");
         }
         int paired = Pairs.maximum(equal, a.size());
-        return new Pairing(paired == e.size() && a.size() == e.size(), paired + " of " + e.size() + " elements paired, " + a.size() + " in output");
+        return new Pairing(
+                paired == e.size() && a.size() == e.size(),
+                paired + " of " + e.size() + " elements paired, " + a.size() + " in output");
     }
 }

@@ -2,9 +2,9 @@ package dev.ale.verifiers.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import dev.ale.api.Check;
-import dev.ale.api.Verdict;
-import dev.ale.api.VerificationContext;
+import dev.ale.api.spi.Check;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.VerificationContext;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,16 +30,17 @@ record JsonFields(List<JsonTarget> targets, JsonCompare compare, String extraFie
     }
 
     /** One target file as read for one call. */
-    private record Read(JsonTarget target, JsonNode expected, JsonNode actual, List<JsonPlaces.Field> fields) {
-    }
+    private record Read(JsonTarget target, JsonNode expected, JsonNode actual, List<JsonPlaces.Field> fields) {}
 
     @Override
     public Verdict score(VerificationContext ctx) throws GateFailure, IOException {
         JsonPlaces places = new JsonPlaces(compare);
         List<Read> reads = new ArrayList<>();
         for (JsonTarget t : targets) {
-            JsonNode actual = t.optional() && SafeFiles.find(ctx.output(), t.file()).kind() == SafeFiles.Kind.MISSING
-                    ? MissingNode.getInstance() : Json.output(ctx, t.file());
+            JsonNode actual =
+                    t.optional() && SafeFiles.find(ctx.output(), t.file()).kind() == SafeFiles.Kind.MISSING
+                            ? MissingNode.getInstance()
+                            : Json.output(ctx, t.file());
             JsonNode exp = t.expected() != null ? t.expected() : Json.reference(ctx, t.expectedFile());
             List<JsonPlaces.Field> fields;
             if (t.fields().isEmpty()) {
@@ -71,14 +72,17 @@ record JsonFields(List<JsonTarget> targets, JsonCompare compare, String extraFie
             for (JsonPlaces.Field f : r.fields()) {
                 JsonNode a = r.actual().at(f.pointer());
                 boolean ok = compare.matches(f.expected(), a, new ArrayList<>(f.path()), f.rule());
-                double w = f.rule().totalWeight() ? f.rule().weight() / perGroup.get(f.rule().group()) : f.rule().weight();
+                double w = f.rule().totalWeight()
+                        ? f.rule().weight() / perGroup.get(f.rule().group())
+                        : f.rule().weight();
                 weighted |= w != 1;
                 total += w;
                 won += ok ? w : 0;
                 matched += ok ? 1 : 0;
                 counted++;
                 String name = (multi ? r.target().file() + " " : "") + Ptr.display(f.pointer());
-                checks.add(new Check(name, ok ? 1 : 0, w, false, ok, describe(f), ok ? Render.json(a) : observed(f, a), List.of()));
+                checks.add(new Check(
+                        name, ok ? 1 : 0, w, false, ok, describe(f), ok ? Render.json(a) : observed(f, a), List.of()));
             }
         }
         for (Read r : reads) {
@@ -92,8 +96,11 @@ record JsonFields(List<JsonTarget> targets, JsonCompare compare, String extraFie
             return FileVerifier.fraction(matched, counted, "fields match in " + where, checks);
         }
         double score = total == 0 ? 1 : Math.min(1, won / total);
-        return Verdict.of(score, matched + " of " + counted + " fields match in " + where + " (weighted "
-                + Math.round(won * 1000) / 1000.0 + " of " + Math.round(total * 1000) / 1000.0 + ")", checks);
+        return Verdict.of(
+                score,
+                matched + " of " + counted + " fields match in " + where + " (weighted "
+                        + Math.round(won * 1000) / 1000.0 + " of " + Math.round(total * 1000) / 1000.0 + ")",
+                checks);
     }
 
     /** The first failed gate of one file, or null. */
@@ -115,8 +122,10 @@ record JsonFields(List<JsonTarget> targets, JsonCompare compare, String extraFie
             }
         }
         if (count[0] > 0) {
-            return new GateFailure(file, "every required field", "missing required field" + (count[0] > 1 ? "s " : " ")
-                    + Render.some(missing, count[0]));
+            return new GateFailure(
+                    file,
+                    "every required field",
+                    "missing required field" + (count[0] > 1 ? "s " : " ") + Render.some(missing, count[0]));
         }
         if (typesGate) {
             for (JsonPlaces.Field f : r.fields()) {
@@ -131,7 +140,8 @@ record JsonFields(List<JsonTarget> targets, JsonCompare compare, String extraFie
             long[] extras = {0};
             places.extras(r.expected(), r.actual(), extraFields.equals("fail-top-level"), extra, LISTED, extras);
             if (extras[0] > 0) {
-                return new GateFailure(file, "no fields beyond the expected", "extra: " + Render.some(extra, extras[0]));
+                return new GateFailure(
+                        file, "no fields beyond the expected", "extra: " + Render.some(extra, extras[0]));
             }
         }
         return null;
@@ -149,7 +159,9 @@ record JsonFields(List<JsonTarget> targets, JsonCompare compare, String extraFie
     private String describe(JsonPlaces.Field f) {
         JsonRules.Rule rule = f.rule();
         String e = Render.json(f.expected());
-        String tolerance = rule.tolerance().equals(Tolerance.EXACT) ? "" : " " + rule.tolerance().describe();
+        String tolerance = rule.tolerance().equals(Tolerance.EXACT)
+                ? ""
+                : " " + rule.tolerance().describe();
         if (f.expected().isArray()) {
             JsonRules.Arrays mode = compare.rules().arrays(f.path(), rule);
             if (mode != JsonRules.Arrays.ORDERED) {
@@ -164,10 +176,13 @@ record JsonFields(List<JsonTarget> targets, JsonCompare compare, String extraFie
     }
 
     private String observed(JsonPlaces.Field f, JsonNode a) {
-        if (a.isMissingNode() || !a.isArray() || !f.expected().isArray()
+        if (a.isMissingNode()
+                || !a.isArray()
+                || !f.expected().isArray()
                 || compare.rules().arrays(f.path(), f.rule()) == JsonRules.Arrays.ORDERED) {
             return Render.json(a);
         }
-        return compare.unordered(f.expected(), a, new ArrayList<>(f.path()), f.rule()).observed();
+        return compare.unordered(f.expected(), a, new ArrayList<>(f.path()), f.rule())
+                .observed();
     }
 }

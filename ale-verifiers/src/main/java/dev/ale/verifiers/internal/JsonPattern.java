@@ -1,7 +1,7 @@
 package dev.ale.verifiers.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ale.api.VerifierConfigException;
+import dev.ale.api.spi.VerifierConfigException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,8 @@ record JsonPattern(String text, List<List<String>> segments) {
     /** Parses a pattern; errors are at {@code at}. */
     static JsonPattern parse(String text, String at) {
         if (!text.isEmpty() && !text.startsWith("/")) {
-            throw new VerifierConfigException(at, "'" + text + "' is not a JSON Pointer (it must be empty or start with '/')");
+            throw new VerifierConfigException(
+                    at, "'" + text + "' is not a JSON Pointer (it must be empty or start with '/')");
         }
         List<List<String>> segments = new ArrayList<>();
         if (text.isEmpty()) {
@@ -134,7 +135,8 @@ record JsonPattern(String text, List<List<String>> segments) {
             }
         } else if (n.isArray()) {
             if (pieces.size() == 1) {
-                JsonNode indexed = pieces.get(0).matches("0|[1-9][0-9]{0,8}") ? n.get(Integer.parseInt(pieces.get(0))) : null;
+                JsonNode indexed =
+                        pieces.get(0).matches("0|[1-9][0-9]{0,8}") ? n.get(Integer.parseInt(pieces.get(0))) : null;
                 if (indexed != null) {
                     expand(indexed, depth + 1, Ptr.child(at, pieces.get(0)), out);
                 }

@@ -44,7 +44,12 @@ final class JsonPlaces {
         if (n.isObject() && !n.isEmpty()) {
             for (Map.Entry<String, JsonNode> m : n.properties()) {
                 path.add(m.getKey());
-                leaves(m.getValue(), path, Ptr.child(at, m.getKey()), compare.rules().at(path, rule), out);
+                leaves(
+                        m.getValue(),
+                        path,
+                        Ptr.child(at, m.getKey()),
+                        compare.rules().at(path, rule),
+                        out);
                 path.remove(path.size() - 1);
             }
         } else if (n.isArray() && !n.isEmpty() && ordered) {
@@ -71,11 +76,28 @@ final class JsonPlaces {
      * {@code count[0]}.
      */
     void extras(JsonNode expected, JsonNode actual, boolean topLevel, List<String> out, int limit, long[] count) {
-        extras(expected, actual, new ArrayList<>(), "", compare.rules().at(List.of(), compare.rules().base()), topLevel, out, limit, count);
+        extras(
+                expected,
+                actual,
+                new ArrayList<>(),
+                "",
+                compare.rules().at(List.of(), compare.rules().base()),
+                topLevel,
+                out,
+                limit,
+                count);
     }
 
-    private void extras(JsonNode e, JsonNode a, List<String> path, String at, JsonRules.Rule rule, boolean topLevel,
-            List<String> out, int limit, long[] count) {
+    private void extras(
+            JsonNode e,
+            JsonNode a,
+            List<String> path,
+            String at,
+            JsonRules.Rule rule,
+            boolean topLevel,
+            List<String> out,
+            int limit,
+            long[] count) {
         boolean deeper = !topLevel;
         if (e.isObject() && a.isObject()) {
             for (Map.Entry<String, JsonNode> m : a.properties()) {
@@ -84,17 +106,38 @@ final class JsonPlaces {
                     note(Ptr.child(at, m.getKey()), out, limit, count);
                 } else if (deeper) {
                     path.add(m.getKey());
-                    extras(x, m.getValue(), path, Ptr.child(at, m.getKey()), compare.rules().at(path, rule), false, out, limit, count);
+                    extras(
+                            x,
+                            m.getValue(),
+                            path,
+                            Ptr.child(at, m.getKey()),
+                            compare.rules().at(path, rule),
+                            false,
+                            out,
+                            limit,
+                            count);
                     path.remove(path.size() - 1);
                 }
             }
-        } else if (deeper && e.isArray() && a.isArray() && compare.rules().arrays(path, rule) == JsonRules.Arrays.ORDERED) {
+        } else if (deeper
+                && e.isArray()
+                && a.isArray()
+                && compare.rules().arrays(path, rule) == JsonRules.Arrays.ORDERED) {
             for (int i = 0; i < a.size(); i++) {
                 if (i >= e.size()) {
                     note(Ptr.child(at, i), out, limit, count);
                 } else {
                     path.add(Integer.toString(i));
-                    extras(e.get(i), a.get(i), path, Ptr.child(at, i), compare.rules().at(path, rule), false, out, limit, count);
+                    extras(
+                            e.get(i),
+                            a.get(i),
+                            path,
+                            Ptr.child(at, i),
+                            compare.rules().at(path, rule),
+                            false,
+                            out,
+                            limit,
+                            count);
                     path.remove(path.size() - 1);
                 }
             }
@@ -124,7 +167,9 @@ final class JsonPlaces {
                 return problem(at, e, a);
             }
             e = e.isArray() ? e.get(Integer.parseInt(segment)) : e.get(segment);
-            a = a.isArray() ? (segment.matches("0|[1-9][0-9]{0,8}") ? a.get(Integer.parseInt(segment)) : null) : a.get(segment);
+            a = a.isArray()
+                    ? (segment.matches("0|[1-9][0-9]{0,8}") ? a.get(Integer.parseInt(segment)) : null)
+                    : a.get(segment);
             at = Ptr.child(at, segment);
             if (a == null) {
                 return null;
@@ -144,7 +189,8 @@ final class JsonPlaces {
             boolean ordered = compare.rules().arrays(path, rule) == JsonRules.Arrays.ORDERED;
             if (e.isObject()) {
                 for (Map.Entry<String, JsonNode> m : e.properties()) {
-                    String p = child(path, m.getKey(), m.getValue(), a.get(m.getKey()), Ptr.child(at, m.getKey()), rule);
+                    String p =
+                            child(path, m.getKey(), m.getValue(), a.get(m.getKey()), Ptr.child(at, m.getKey()), rule);
                     if (p != null) {
                         return p;
                     }
@@ -159,11 +205,12 @@ final class JsonPlaces {
             }
             return null;
         }
-        boolean ok = switch (rule.compare()) {
-            case EXACT -> a.getNodeType() == e.getNodeType();
-            case NUMERIC -> a.isNumber() || a.isTextual();
-            case TEXT -> a.isNumber() || a.isTextual() || a.isBoolean();
-        };
+        boolean ok =
+                switch (rule.compare()) {
+                    case EXACT -> a.getNodeType() == e.getNodeType();
+                    case NUMERIC -> a.isNumber() || a.isTextual();
+                    case TEXT -> a.isNumber() || a.isTextual() || a.isBoolean();
+                };
         return ok ? null : problem(at, e, a);
     }
 

@@ -19,10 +19,18 @@ import java.util.Locale;
  */
 record JsonRules(Rule base, List<Group> groups, List<JsonPattern> unordered) {
     /** How scalars are compared. */
-    enum Compare { EXACT, NUMERIC, TEXT }
+    enum Compare {
+        EXACT,
+        NUMERIC,
+        TEXT
+    }
 
     /** How arrays are compared. */
-    enum Arrays { ORDERED, SET, MULTISET }
+    enum Arrays {
+        ORDERED,
+        SET,
+        MULTISET
+    }
 
     /**
      * A comparison and a weight.
@@ -31,8 +39,7 @@ record JsonRules(Rule base, List<Group> groups, List<JsonPattern> unordered) {
      *                    by its counted fields
      * @param group       the index of the group the rule comes from, -1 for the base
      */
-    record Rule(Compare compare, Arrays arrays, Tolerance tolerance, double weight, boolean totalWeight, int group) {
-    }
+    record Rule(Compare compare, Arrays arrays, Tolerance tolerance, double weight, boolean totalWeight, int group) {}
 
     /** Places matching any of {@code patterns} follow {@code rule}. */
     record Group(List<JsonPattern> patterns, Rule rule) {
@@ -48,18 +55,32 @@ record JsonRules(Rule base, List<Group> groups, List<JsonPattern> unordered) {
 
     /** Reads {@code tolerance}, {@code unorderedArrays} and {@code groups} of a config. */
     static JsonRules read(Opts o, List<JsonPattern> unordered) {
-        Tolerance tolerance = o.has("tolerance") ? Tolerance.read(o.object("tolerance", "abs", "rel")) : Tolerance.EXACT;
+        Tolerance tolerance =
+                o.has("tolerance") ? Tolerance.read(o.object("tolerance", "abs", "rel")) : Tolerance.EXACT;
         Rule base = new Rule(Compare.EXACT, Arrays.ORDERED, tolerance, 1, false, -1);
-        List<Group> groups = o.has("groups") ? Elements.read(o, "groups", (g, i) -> group(g, i, base),
-                "fields", "compare", "arrays", "tolerance", "weight", "totalWeight") : List.of();
+        List<Group> groups = o.has("groups")
+                ? Elements.read(
+                        o,
+                        "groups",
+                        (g, i) -> group(g, i, base),
+                        "fields",
+                        "compare",
+                        "arrays",
+                        "tolerance",
+                        "weight",
+                        "totalWeight")
+                : List.of();
         return new JsonRules(base, groups, unordered);
     }
 
     private static Group group(Opts g, int index, Rule base) {
         List<JsonPattern> patterns = patterns(g, "fields");
-        Compare compare = Compare.valueOf(g.choice("compare", "exact", "exact", "numeric", "text").toUpperCase(Locale.ROOT));
-        Arrays arrays = Arrays.valueOf(g.choice("arrays", "ordered", "ordered", "set", "multiset").toUpperCase(Locale.ROOT));
-        Tolerance tolerance = g.has("tolerance") ? Tolerance.read(g.object("tolerance", "abs", "rel")) : base.tolerance();
+        Compare compare = Compare.valueOf(
+                g.choice("compare", "exact", "exact", "numeric", "text").toUpperCase(Locale.ROOT));
+        Arrays arrays = Arrays.valueOf(
+                g.choice("arrays", "ordered", "ordered", "set", "multiset").toUpperCase(Locale.ROOT));
+        Tolerance tolerance =
+                g.has("tolerance") ? Tolerance.read(g.object("tolerance", "abs", "rel")) : base.tolerance();
         if (compare == Compare.TEXT && g.has("tolerance")) {
             throw g.error("tolerance", "a tolerance applies to exact and numeric comparisons, not text");
         }
@@ -72,7 +93,8 @@ record JsonRules(Rule base, List<Group> groups, List<JsonPattern> unordered) {
             }
             weight = w.doubleValue();
         }
-        return new Group(patterns, new Rule(compare, arrays, tolerance, weight, "totalWeight".equals(weightOption), index));
+        return new Group(
+                patterns, new Rule(compare, arrays, tolerance, weight, "totalWeight".equals(weightOption), index));
     }
 
     /** The patterns of option {@code name}: a string or a non-empty array of strings. */
@@ -80,7 +102,8 @@ record JsonRules(Rule base, List<Group> groups, List<JsonPattern> unordered) {
         List<String> raw = o.strings(name, true);
         List<JsonPattern> out = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
-            out.add(JsonPattern.parse(raw.get(i), o.raw(name).isArray() ? Ptr.child(o.pointer(name), i) : o.pointer(name)));
+            out.add(JsonPattern.parse(
+                    raw.get(i), o.raw(name).isArray() ? Ptr.child(o.pointer(name), i) : o.pointer(name)));
         }
         return out;
     }

@@ -2,7 +2,7 @@ package dev.ale.verifiers.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ale.api.AleException;
-import dev.ale.api.VerifierConfigException;
+import dev.ale.api.spi.VerifierConfigException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +17,14 @@ import java.util.Map;
  *                     a pattern at each place it matches in the expected value
  * @param optional     whether a missing file scores its fields as missing instead of failing a gate
  */
-record JsonTarget(RelPath file, JsonNode expected, RelPath expectedFile, List<JsonPattern> fields, boolean requireAll,
-        List<JsonPattern> required, boolean optional) {
+record JsonTarget(
+        RelPath file,
+        JsonNode expected,
+        RelPath expectedFile,
+        List<JsonPattern> fields,
+        boolean requireAll,
+        List<JsonPattern> required,
+        boolean optional) {
     JsonTarget {
         fields = List.copyOf(fields);
         required = List.copyOf(required);
@@ -31,7 +37,9 @@ record JsonTarget(RelPath file, JsonNode expected, RelPath expectedFile, List<Js
     List<String> pointers(JsonNode exp) {
         Map<String, Boolean> out = new LinkedHashMap<>();
         for (JsonPattern p : fields) {
-            List<String> found = p.literal() ? (exp.at(p.pointer()).isMissingNode() ? List.of() : List.of(p.pointer())) : p.expand(exp);
+            List<String> found = p.literal()
+                    ? (exp.at(p.pointer()).isMissingNode() ? List.of() : List.of(p.pointer()))
+                    : p.expand(exp);
             if (found.isEmpty()) {
                 throw new AleException("reference/" + expectedFile, p.text(), "field is not in the expected JSON");
             }
@@ -45,13 +53,16 @@ record JsonTarget(RelPath file, JsonNode expected, RelPath expectedFile, List<Js
         for (int i = 0; i < patterns.size(); i++) {
             JsonPattern p = patterns.get(i);
             String at = o.raw(option).isArray() ? Ptr.child(o.pointer(option), i) : o.pointer(option);
-            List<String> found = p.literal() ? (expected.at(p.pointer()).isMissingNode() ? List.of() : List.of(p.pointer())) : p.expand(expected);
+            List<String> found = p.literal()
+                    ? (expected.at(p.pointer()).isMissingNode() ? List.of() : List.of(p.pointer()))
+                    : p.expand(expected);
             if (found.isEmpty()) {
                 throw new VerifierConfigException(at, "'" + p.text() + "' is not in the expected value");
             }
             for (String f : found) {
                 if (arrays && !expected.at(f).isArray()) {
-                    throw new VerifierConfigException(at, "'" + f + "' is " + Opts.kind(expected.at(f)) + " in the expected value, not an array");
+                    throw new VerifierConfigException(
+                            at, "'" + f + "' is " + Opts.kind(expected.at(f)) + " in the expected value, not an array");
                 }
             }
         }

@@ -1,11 +1,14 @@
 package dev.ale.verifiers.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ale.api.Verifier;
-import dev.ale.api.VerifierFactories;
-import dev.ale.api.VerifierFactory;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.spi.VerifierFactory;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The {@code json} verifier: fields of one or more JSON output files against expected values.
@@ -25,6 +28,7 @@ import java.util.List;
  * fields over every file. Missing or malformed files, missing required fields, wrong types under
  * {@code types: gate} and extra fields under {@code fail} are failed gates.
  */
+@API(status = INTERNAL)
 public final class JsonVerifierFactory implements VerifierFactory {
     private static final String[] ENTRY = {"file", "expected", "expectedFile", "fields", "required", "optional"};
 
@@ -35,8 +39,20 @@ public final class JsonVerifierFactory implements VerifierFactory {
 
     @Override
     public Verifier create(JsonNode config, VerifierFactories nested) {
-        Opts o = Opts.of(config, "file", "files", "expected", "expectedFile", "fields", "tolerance", "unorderedArrays",
-                "extraFields", "informativeOnly", "required", "types", "groups");
+        Opts o = Opts.of(
+                config,
+                "file",
+                "files",
+                "expected",
+                "expectedFile",
+                "fields",
+                "tolerance",
+                "unorderedArrays",
+                "extraFields",
+                "informativeOnly",
+                "required",
+                "types",
+                "groups");
         List<JsonPattern> unordered = o.has("unorderedArrays") ? JsonRules.patterns(o, "unorderedArrays") : List.of();
         JsonRules rules = JsonRules.read(o, unordered);
         boolean[] requireAll = {false};
@@ -54,11 +70,15 @@ public final class JsonVerifierFactory implements VerifierFactory {
                     throw o.error(single, "with files, '" + single + "' goes in each entry of files");
                 }
             }
-            targets = Elements.read(o, "files", (f, i) -> {
-                boolean[] all = {requireAll[0]};
-                List<JsonPattern> own = f.has("required") ? required(f, all) : required;
-                return target(f, all[0], own);
-            }, ENTRY);
+            targets = Elements.read(
+                    o,
+                    "files",
+                    (f, i) -> {
+                        boolean[] all = {requireAll[0]};
+                        List<JsonPattern> own = f.has("required") ? required(f, all) : required;
+                        return target(f, all[0], own);
+                    },
+                    ENTRY);
             List<String> seen = new ArrayList<>();
             for (int i = 0; i < targets.size(); i++) {
                 if (seen.contains(targets.get(i).file().value())) {
@@ -81,8 +101,14 @@ public final class JsonVerifierFactory implements VerifierFactory {
         if (expected != null) {
             JsonTarget.checkInline(o, "fields", fields, expected, false);
         }
-        return new JsonTarget(o.path("file"), expected, source.equals("expectedFile") ? o.path("expectedFile") : null, fields,
-                requireAll, required, o.bool("optional", false));
+        return new JsonTarget(
+                o.path("file"),
+                expected,
+                source.equals("expectedFile") ? o.path("expectedFile") : null,
+                fields,
+                requireAll,
+                required,
+                o.bool("optional", false));
     }
 
     /** {@code required}: true (every scored field), false, or patterns. */

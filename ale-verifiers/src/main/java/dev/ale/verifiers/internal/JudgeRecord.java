@@ -1,9 +1,9 @@
 package dev.ale.verifiers.internal;
 
-import dev.ale.api.Check;
-import dev.ale.api.JudgeAnswer;
-import dev.ale.api.JudgeRequest;
-import dev.ale.api.Verdict;
+import dev.ale.api.spi.Check;
+import dev.ale.api.spi.JudgeAnswer;
+import dev.ale.api.spi.JudgeRequest;
+import dev.ale.api.spi.Verdict;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -31,8 +31,7 @@ final class JudgeRecord {
     private static final Pattern MARK = Pattern.compile("(?s)(.*) \\[sha256:([0-9a-f]{64})\\]");
     private static final byte[] DOMAIN = "ale-judge-request/1".getBytes(StandardCharsets.UTF_8);
 
-    private JudgeRecord() {
-    }
+    private JudgeRecord() {}
 
     /** The lower-case hex SHA-256 of a request, over length-prefixed UTF-8 fields with sorted files. */
     static String fingerprint(JudgeRequest r) {
@@ -64,8 +63,15 @@ final class JudgeRecord {
     /** The check recording an answer to one criterion. */
     static Check check(String criterion, String question, double weight, JudgeAnswer answer, String fingerprint) {
         String rationale = Render.brief(answer.rationale(), RATIONALE_WIDTH);
-        return new Check(criterion, answer.score(), weight, false, answer.score() >= 1,
-                Render.brief(question, RATIONALE_WIDTH), rationale + " [sha256:" + fingerprint + "]", List.of());
+        return new Check(
+                criterion,
+                answer.score(),
+                weight,
+                false,
+                answer.score() >= 1,
+                Render.brief(question, RATIONALE_WIDTH),
+                rationale + " [sha256:" + fingerprint + "]",
+                List.of());
     }
 
     /** The answers recorded anywhere in a previous verdict, by criterion name and fingerprint. */

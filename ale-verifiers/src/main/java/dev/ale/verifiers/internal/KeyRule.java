@@ -81,6 +81,8 @@ record KeyRule(boolean trim, boolean ignoreCase, boolean stripLeadingZeros) {
 
     /** In a few words, for checks. */
     String describe() {
-        return (trim ? "trimmed" : "as written") + (ignoreCase ? ", any case" : "") + (stripLeadingZeros ? ", leading zeros dropped" : "");
+        return (trim ? "trimmed" : "as written")
+                + (ignoreCase ? ", any case" : "")
+                + (stripLeadingZeros ? ", leading zeros dropped" : "");
     }
 }

@@ -24,8 +24,7 @@ final class MarkdownDoc {
      * @param bodyStart where its body starts in the document
      * @param bodyEnd   where its section ends (the next heading of the same or a higher level)
      */
-    record Heading(int level, String text, int line, int bodyStart, int bodyEnd) {
-    }
+    record Heading(int level, String text, int line, int bodyStart, int bodyEnd) {}
 
     private final String text;
     private final List<Heading> headings;
@@ -46,13 +45,13 @@ final class MarkdownDoc {
 
     /** Parses {@code text}, whose line breaks are {@code \n}. */
     static MarkdownDoc parse(String text) {
-        List<int[]> found = new ArrayList<>();      // level, line, headingStart, bodyStart
+        List<int[]> found = new ArrayList<>(); // level, line, headingStart, bodyStart
         List<String> titles = new ArrayList<>();
         char fence = 0;
         int fenceLen = 0;
-        int para = -1;                               // offset where the open paragraph starts
+        int para = -1; // offset where the open paragraph starts
         int paraLine = 0;
-        int prevEnd = 0;                             // end of the previous line (before its \n)
+        int prevEnd = 0; // end of the previous line (before its \n)
         int pos = skipFrontMatter(text);
         int lineNo = countLines(text, pos);
         while (pos < text.length()) {
@@ -64,13 +63,15 @@ final class MarkdownDoc {
             int indent = indent(line);
             String rest = indent >= line.length() ? "" : line.substring(indent);
             if (fence != 0) {
-                if (indent < 4 && run(rest, fence) >= fenceLen && rest.substring(run(rest, fence)).isBlank()) {
+                if (indent < 4
+                        && run(rest, fence) >= fenceLen
+                        && rest.substring(run(rest, fence)).isBlank()) {
                     fence = 0;
                 }
             } else if (line.isBlank()) {
                 para = -1;
             } else if (indent >= 4) {
-                prevEnd = end;                        // indented code, or a paragraph's continuation
+                prevEnd = end; // indented code, or a paragraph's continuation
             } else if (opensFence(rest)) {
                 fence = rest.charAt(0);
                 fenceLen = run(rest, fence);
@@ -204,7 +205,8 @@ final class MarkdownDoc {
         if (c == '>' || c == '|' || c == '<') {
             return true;
         }
-        if ((c == '-' || c == '*' || c == '+') && (rest.length() == 1 || rest.charAt(1) == ' ' || rest.charAt(1) == '\t')) {
+        if ((c == '-' || c == '*' || c == '+')
+                && (rest.length() == 1 || rest.charAt(1) == ' ' || rest.charAt(1) == '\t')) {
             return true;
         }
         String compact = rest.replace(" ", "").replace("\t", "");
@@ -215,7 +217,10 @@ final class MarkdownDoc {
         while (d < rest.length() && d < 10 && Character.isDigit(rest.charAt(d))) {
             d++;
         }
-        return d > 0 && d < 10 && d < rest.length() && (rest.charAt(d) == '.' || rest.charAt(d) == ')')
+        return d > 0
+                && d < 10
+                && d < rest.length()
+                && (rest.charAt(d) == '.' || rest.charAt(d) == ')')
                 && (d + 1 == rest.length() || rest.charAt(d + 1) == ' ' || rest.charAt(d + 1) == '\t');
     }
 

@@ -1,15 +1,18 @@
 package dev.ale.verifiers.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ale.api.Verdict;
-import dev.ale.api.VerificationContext;
-import dev.ale.api.Verifier;
-import dev.ale.api.VerifierConfigException;
-import dev.ale.api.VerifierFactories;
-import dev.ale.api.VerifierFactory;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.VerificationContext;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierConfigException;
+import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.spi.VerifierFactory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The {@code markdown} verifier: required headings (by level and text, in order or not), conditions
@@ -25,6 +28,7 @@ import java.util.List;
  * headings found in the listed order. A section that is missing fails all its conditions.
  * A missing, unsafe, non-UTF-8 or too large file is a failed gate. See {@link MarkdownDoc}.
  */
+@API(status = INTERNAL)
 public final class MarkdownVerifierFactory implements VerifierFactory {
     @Override
     public String type() {
@@ -33,10 +37,20 @@ public final class MarkdownVerifierFactory implements VerifierFactory {
 
     @Override
     public Verifier create(JsonNode config, VerifierFactories nested) {
-        Opts o = Opts.of(config, "file", "headings", "inOrder", "sections", "contains", "notContains", "regex", "words",
-                "ignoreCase", "normalizeWhitespace");
-        TextVerifierFactory.Form form = new TextVerifierFactory.Form(o.bool("ignoreCase", false),
-                o.bool("normalizeWhitespace", false));
+        Opts o = Opts.of(
+                config,
+                "file",
+                "headings",
+                "inOrder",
+                "sections",
+                "contains",
+                "notContains",
+                "regex",
+                "words",
+                "ignoreCase",
+                "normalizeWhitespace");
+        TextVerifierFactory.Form form =
+                new TextVerifierFactory.Form(o.bool("ignoreCase", false), o.bool("normalizeWhitespace", false));
         List<HeadingSpec> headings = new ArrayList<>();
         if (o.has("headings")) {
             JsonNode list = o.raw("headings");
@@ -44,7 +58,8 @@ public final class MarkdownVerifierFactory implements VerifierFactory {
                 throw o.error("headings", "must be a non-empty array of headings, got " + Opts.kind(list));
             }
             for (int i = 0; i < list.size(); i++) {
-                headings.add(HeadingSpec.read(list.get(i), Ptr.child(o.pointer("headings"), i), true, form.ignoreCase()));
+                headings.add(
+                        HeadingSpec.read(list.get(i), Ptr.child(o.pointer("headings"), i), true, form.ignoreCase()));
             }
         }
         if (o.has("inOrder") && headings.isEmpty()) {
@@ -62,26 +77,32 @@ public final class MarkdownVerifierFactory implements VerifierFactory {
                 HeadingSpec h = HeadingSpec.read(s.require("heading"), s.pointer("heading"), false, form.ignoreCase());
                 TextConditions c = TextConditions.read(s, form);
                 if (c.isEmpty()) {
-                    throw new VerifierConfigException(at, "a section needs at least one of contains, notContains, regex, words");
+                    throw new VerifierConfigException(
+                            at, "a section needs at least one of contains, notContains, regex, words");
                 }
                 sections.add(new Section(h, c));
             }
         }
         TextConditions whole = TextConditions.read(o, form);
         if (headings.isEmpty() && sections.isEmpty() && whole.isEmpty()) {
-            throw new VerifierConfigException("",
-                    "at least one of headings, sections, contains, notContains, regex, words is required");
+            throw new VerifierConfigException(
+                    "", "at least one of headings, sections, contains, notContains, regex, words is required");
         }
         return new Markdown(o.path("file"), form, headings, o.bool("inOrder", false), sections, whole);
     }
 
     /** A section: the heading it is under and the conditions on its body. */
-    record Section(HeadingSpec heading, TextConditions conditions) {
-    }
+    record Section(HeadingSpec heading, TextConditions conditions) {}
 
     /** The verifier; immutable. */
-    record Markdown(RelPath file, TextVerifierFactory.Form form, List<HeadingSpec> headings, boolean inOrder,
-            List<Section> sections, TextConditions whole) implements FileVerifier {
+    record Markdown(
+            RelPath file,
+            TextVerifierFactory.Form form,
+            List<HeadingSpec> headings,
+            boolean inOrder,
+            List<Section> sections,
+            TextConditions whole)
+            implements FileVerifier {
         Markdown {
             headings = List.copyOf(headings);
             sections = List.copyOf(sections);
@@ -97,7 +118,10 @@ public final class MarkdownVerifierFactory implements VerifierFactory {
             }
             for (Section s : sections) {
                 String prefix = "section " + s.heading().label() + ": ";
-                MarkdownDoc.Heading h = doc.headings().stream().filter(s.heading()::matches).findFirst().orElse(null);
+                MarkdownDoc.Heading h = doc.headings().stream()
+                        .filter(s.heading()::matches)
+                        .findFirst()
+                        .orElse(null);
                 if (h == null) {
                     s.conditions().failAll(prefix, "section missing", tally);
                 } else {

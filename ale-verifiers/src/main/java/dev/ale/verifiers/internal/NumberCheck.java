@@ -1,9 +1,9 @@
 package dev.ale.verifiers.internal;
 
 import dev.ale.api.AleException;
-import dev.ale.api.Check;
-import dev.ale.api.Verdict;
-import dev.ale.api.VerificationContext;
+import dev.ale.api.spi.Check;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.VerificationContext;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -16,8 +16,16 @@ import java.util.List;
  *
  * @param both whether both bounds of the tolerance must hold (else either suffices)
  */
-record NumberCheck(NumberSource source, BigDecimal expected, NumberSource reference, Side from, Tolerance tolerance,
-        boolean both, BigDecimal lo, BigDecimal hi) implements FileVerifier {
+record NumberCheck(
+        NumberSource source,
+        BigDecimal expected,
+        NumberSource reference,
+        Side from,
+        Tolerance tolerance,
+        boolean both,
+        BigDecimal lo,
+        BigDecimal hi)
+        implements FileVerifier {
 
     @Override
     public Verdict score(VerificationContext ctx) throws GateFailure, IOException {
@@ -27,8 +35,11 @@ record NumberCheck(NumberSource source, BigDecimal expected, NumberSource refere
         boolean ok;
         BigDecimal v = found.value();
         if (expected == null && reference == null) {
-            wanted = lo == null ? "at most " + hi.toPlainString() : hi == null ? "at least " + lo.toPlainString()
-                    : "in [" + lo.toPlainString() + ", " + hi.toPlainString() + "]";
+            wanted = lo == null
+                    ? "at most " + hi.toPlainString()
+                    : hi == null
+                            ? "at least " + lo.toPlainString()
+                            : "in [" + lo.toPlainString() + ", " + hi.toPlainString() + "]";
             ok = v != null && (lo == null || lo.compareTo(v) <= 0) && (hi == null || v.compareTo(hi) <= 0);
         } else {
             BigDecimal e = expected;
@@ -36,11 +47,17 @@ record NumberCheck(NumberSource source, BigDecimal expected, NumberSource refere
             if (reference != null) {
                 NumberSource.Found r = reference.read(ctx, from);
                 if (r.value() == null && from == Side.REFERENCE) {
-                    throw new AleException("reference/" + reference.file(), "", "no number at " + reference.describe() + ": " + r.text());
+                    throw new AleException(
+                            "reference/" + reference.file(),
+                            "",
+                            "no number at " + reference.describe() + ": " + r.text());
                 }
                 if (r.value() == null) {
                     String where = "number in " + reference.file() + " at " + reference.describe();
-                    Check check = Check.fail(name, "within " + tolerance.describe() + " of the " + where, "that number is missing: " + r.text());
+                    Check check = Check.fail(
+                            name,
+                            "within " + tolerance.describe() + " of the " + where,
+                            "that number is missing: " + r.text());
                     return Verdict.of(0, name + " has nothing to compare with: " + r.text(), List.of(check));
                 }
                 e = r.value();

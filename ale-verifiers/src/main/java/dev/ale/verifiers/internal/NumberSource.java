@@ -3,7 +3,7 @@ package dev.ale.verifiers.internal;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableMap;
-import dev.ale.api.VerificationContext;
+import dev.ale.api.spi.VerificationContext;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -108,7 +108,9 @@ interface NumberSource {
 
         private boolean matches(List<String> r, List<String> names, int[] filters) {
             for (int i = 0; i < filters.length; i++) {
-                if (!Table.cell(r, filters[i]).strip().equals(where.get(names.get(i)).strip())) {
+                if (!Table.cell(r, filters[i])
+                        .strip()
+                        .equals(where.get(names.get(i)).strip())) {
                     return false;
                 }
             }
@@ -117,8 +119,8 @@ interface NumberSource {
 
         @Override
         public String describe() {
-            return (table.sheet() == null ? "" : table.sheetWords() + ", ")
-                    + "column " + column + (where.isEmpty() ? ", row " + row : " where " + where);
+            return (table.sheet() == null ? "" : table.sheetWords() + ", ") + "column " + column
+                    + (where.isEmpty() ? ", row " + row : " where " + where);
         }
     }
 
@@ -144,8 +146,7 @@ interface NumberSource {
 
         @Override
         public String describe() {
-            return (table.sheet() == null ? "" : table.sheetWords() + ", ")
-                    + "cell " + address;
+            return (table.sheet() == null ? "" : table.sheetWords() + ", ") + "cell " + address;
         }
     }
 }

@@ -1,16 +1,19 @@
 package dev.ale.verifiers.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ale.api.Verifier;
-import dev.ale.api.VerifierFactories;
-import dev.ale.api.VerifierFactory;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.spi.VerifierFactory;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * The {@code number} verifier: one number in an output file, within a tolerance of a value, of
@@ -33,6 +36,7 @@ import java.util.regex.Pattern;
  * Score 1 or 0. A missing, unsafe or malformed output file, or a missing table column, is a failed
  * gate; a value that is absent or not a number scores 0. Reference problems are task errors.
  */
+@API(status = INTERNAL)
 public final class NumberVerifierFactory implements VerifierFactory {
     private static final String[] PLACES = {"pointer", "regex", "csv", "xlsx"};
     private static final Pattern CELL = Pattern.compile("\\$?([A-Za-z]{1,3})\\$?([1-9][0-9]{0,6})");
@@ -44,8 +48,21 @@ public final class NumberVerifierFactory implements VerifierFactory {
 
     @Override
     public Verifier create(JsonNode config, VerifierFactories nested) {
-        Opts o = Opts.of(config, "file", "pointer", "regex", "csv", "xlsx", "expected", "expectedFile", "expectedPointer",
-                "range", "relativeTo", "abs", "rel", "combine");
+        Opts o = Opts.of(
+                config,
+                "file",
+                "pointer",
+                "regex",
+                "csv",
+                "xlsx",
+                "expected",
+                "expectedFile",
+                "expectedPointer",
+                "range",
+                "relativeTo",
+                "abs",
+                "rel",
+                "combine");
         NumberSource source = source(o);
         String target = o.exactlyOne("expected", "expectedFile", "range", "relativeTo");
         if (!target.equals("expectedFile") && o.has("expectedPointer")) {
@@ -98,14 +115,17 @@ public final class NumberVerifierFactory implements VerifierFactory {
     private static BigDecimal[] range(Opts o) {
         JsonNode r = o.raw("range");
         BigDecimal[] out = new BigDecimal[2];
-        boolean ok = r.isArray() && r.size() == 2 && !(r.get(0).isNull() && r.get(1).isNull());
+        boolean ok =
+                r.isArray() && r.size() == 2 && !(r.get(0).isNull() && r.get(1).isNull());
         for (int i = 0; ok && i < 2; i++) {
             out[i] = r.get(i).isNumber() ? Numbers.of(r.get(i)) : null;
             ok = r.get(i).isNull() || out[i] != null;
         }
         if (!ok || out[0] != null && out[1] != null && out[0].compareTo(out[1]) > 0) {
-            throw o.error("range", "must be [lo, hi]: two numbers with lo <= hi, or one of them null (open), got "
-                    + Render.brief(r.toString()));
+            throw o.error(
+                    "range",
+                    "must be [lo, hi]: two numbers with lo <= hi, or one of them null (open), got "
+                            + Render.brief(r.toString()));
         }
         return out;
     }

@@ -16,8 +16,7 @@ import java.math.BigDecimal;
 final class Numbers {
     private static final int MAX_MAGNITUDE = 1000;
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /** The number a JSON value holds (a JSON number, or a string that parses), or null. */
     static BigDecimal of(JsonNode v) {

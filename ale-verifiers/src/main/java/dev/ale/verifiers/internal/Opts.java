@@ -2,7 +2,7 @@ package dev.ale.verifiers.internal;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ale.api.VerifierConfigException;
+import dev.ale.api.spi.VerifierConfigException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,8 +58,8 @@ final class Opts {
         }
         for (String name : (Iterable<String>) () -> node.fieldNames()) {
             if (allowed != null && !allowed.contains(name)) {
-                throw new VerifierConfigException(Ptr.child(base, name),
-                        "unknown option '" + name + "'; allowed: " + String.join(", ", allowed));
+                throw new VerifierConfigException(
+                        Ptr.child(base, name), "unknown option '" + name + "'; allowed: " + String.join(", ", allowed));
             }
         }
         return new Opts(node, base);
@@ -238,7 +238,8 @@ final class Opts {
         try {
             return JsonPointer.compile(text);
         } catch (IllegalArgumentException e) {
-            throw new VerifierConfigException(at, "'" + text + "' is not a JSON Pointer (it must be empty or start with '/')");
+            throw new VerifierConfigException(
+                    at, "'" + text + "' is not a JSON Pointer (it must be empty or start with '/')");
         }
     }
 
@@ -246,8 +247,10 @@ final class Opts {
         try {
             return Pattern.compile(text, flags);
         } catch (PatternSyntaxException e) {
-            throw new VerifierConfigException(at, "invalid regular expression: "
-                    + e.getDescription() + " near index " + e.getIndex() + " of '" + text + "'");
+            throw new VerifierConfigException(
+                    at,
+                    "invalid regular expression: " + e.getDescription() + " near index " + e.getIndex() + " of '" + text
+                            + "'");
         }
     }
 

@@ -6,8 +6,7 @@ import java.util.Deque;
 
 /** Maximum bipartite matching, for pairing the elements of arrays compared as multisets. */
 final class Pairs {
-    private Pairs() {
-    }
+    private Pairs() {}
 
     /**
      * The size of a maximum pairing between rows and columns, where {@code equal[i][j]} says row

@@ -2,8 +2,7 @@ package dev.ale.verifiers.internal;
 
 /** JSON Pointer building: escapes member names as RFC 6901 requires. */
 final class Ptr {
-    private Ptr() {
-    }
+    private Ptr() {}
 
     /** The pointer to member {@code name} of the value at {@code base}. */
     static String child(String base, String name) {

@@ -21,7 +21,8 @@ record RelPath(String value, List<String> segments) {
         if (value.isEmpty()) {
             throw new IllegalArgumentException("path must not be empty");
         }
-        if (value.startsWith("/") || (value.length() > 1 && Character.isLetter(value.charAt(0)) && value.charAt(1) == ':')) {
+        if (value.startsWith("/")
+                || (value.length() > 1 && Character.isLetter(value.charAt(0)) && value.charAt(1) == ':')) {
             throw new IllegalArgumentException("path '" + value + "' must be relative, not absolute");
         }
         if (value.indexOf('\\') >= 0 || value.indexOf('\0') >= 0) {

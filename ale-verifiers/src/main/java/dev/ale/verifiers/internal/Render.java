@@ -8,8 +8,7 @@ final class Render {
     /** The longest rendering of one value in a check. */
     static final int WIDTH = 60;
 
-    private Render() {
-    }
+    private Render() {}
 
     /** {@code s} on one line, cut to {@code max} characters with an ellipsis. */
     static String brief(String s, int max) {

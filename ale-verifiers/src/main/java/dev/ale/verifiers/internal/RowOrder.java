@@ -8,8 +8,7 @@ import java.util.Arrays;
  * For instance expected positions 0 1 5 2 3 4 in output order leave only the row at 5 out.
  */
 final class RowOrder {
-    private RowOrder() {
-    }
+    private RowOrder() {}
 
     /** For each element of {@code positions} (distinct), whether it belongs to the chosen longest increasing subsequence. */
     static boolean[] inOrder(int[] positions, int n) {

@@ -1,17 +1,19 @@
 package dev.ale.verifiers.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ale.api.AleException;
-import dev.ale.api.Check;
-import dev.ale.api.Judge;
-import dev.ale.api.JudgeAnswer;
-import dev.ale.api.JudgeRequest;
-import dev.ale.api.Verdict;
-import dev.ale.api.VerificationContext;
-import dev.ale.api.Verifier;
-import dev.ale.api.VerifierConfigException;
-import dev.ale.api.VerifierFactories;
-import dev.ale.api.VerifierFactory;
+import dev.ale.api.spi.Check;
+import dev.ale.api.spi.Judge;
+import dev.ale.api.spi.JudgeAnswer;
+import dev.ale.api.spi.JudgeRequest;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.VerificationContext;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierConfigException;
+import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.spi.VerifierFactory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * The {@code rubric} verifier, for the minority of tasks that need judgement: criteria scored by
@@ -42,6 +45,7 @@ import java.util.regex.Pattern;
  * file is a failed gate (the judge is not asked); no judge, or a judge that throws, makes
  * {@code verify} throw (the attempt is an ERROR).
  */
+@API(status = INTERNAL)
 public final class RubricVerifierFactory implements VerifierFactory {
     static final int DEFAULT_MAX_CHARS = 100_000;
     static final int MAX_MAX_CHARS = 10_000_000;
@@ -92,8 +96,8 @@ public final class RubricVerifierFactory implements VerifierFactory {
     /** One criterion from its JSON object; errors are located relative to that object. */
     private static Criterion criterion(JsonNode c) {
         if (c.has("type")) {
-            throw new VerifierConfigException("/type", "unknown option 'type'; allowed: files, id, question, "
-                    + "referenceFiles, weight");
+            throw new VerifierConfigException(
+                    "/type", "unknown option 'type'; allowed: files, id, question, " + "referenceFiles, weight");
         }
         Opts co = Opts.of(c, "id", "question", "weight", "files", "referenceFiles");
         String id = co.string("id");
@@ -108,7 +112,11 @@ public final class RubricVerifierFactory implements VerifierFactory {
             }
             weight = w.doubleValue();
         }
-        return new Criterion(id, co.string("question"), weight, co.paths("files"),
+        return new Criterion(
+                id,
+                co.string("question"),
+                weight,
+                co.paths("files"),
                 co.has("referenceFiles") ? co.paths("referenceFiles") : List.of());
     }
 
@@ -147,8 +155,12 @@ public final class RubricVerifierFactory implements VerifierFactory {
             double sum = 0;
             double weights = 0;
             for (Criterion c : criteria) {
-                JudgeRequest request = new JudgeRequest(ctx.task().id(), c.id(), c.question(),
-                        pick(outputs, c.files()), pick(references, c.referenceFiles()));
+                JudgeRequest request = new JudgeRequest(
+                        ctx.task().id(),
+                        c.id(),
+                        c.question(),
+                        pick(outputs, c.files()),
+                        pick(references, c.referenceFiles()));
                 String fingerprint = JudgeRecord.fingerprint(request);
                 JudgeAnswer answer = recorded.get(JudgeRecord.key(c.id(), fingerprint));
                 if (answer == null) {
@@ -159,25 +171,35 @@ public final class RubricVerifierFactory implements VerifierFactory {
                 weights += c.weight();
             }
             double score = Math.min(1, Math.max(0, sum / weights));
-            return Verdict.of(score, String.format(Locale.ROOT, "rubric: weighted score %.3f over %d criteria",
-                    score, criteria.size()), checks);
+            return Verdict.of(
+                    score,
+                    String.format(Locale.ROOT, "rubric: weighted score %.3f over %d criteria", score, criteria.size()),
+                    checks);
         }
 
         private static JudgeAnswer ask(VerificationContext ctx, JudgeRequest request) {
-            Judge judge = ctx.judge().orElseThrow(() -> new AleException("", "", "rubric criterion '"
-                    + request.criterion() + "' needs a judge, but none was configured for this evaluation "
-                    + "(the SDK ships no model client: supply a dev.ale.api.Judge)"));
+            Judge judge = ctx.judge()
+                    .orElseThrow(() -> new AleException(
+                            "",
+                            "",
+                            "rubric criterion '"
+                                    + request.criterion()
+                                    + "' needs a judge, but none was configured for this evaluation "
+                                    + "(the SDK ships no model client: supply a dev.ale.api.spi.Judge)"));
             JudgeAnswer answer;
             try {
                 answer = judge.judge(request);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new AleException("", "", "the judge was interrupted on rubric criterion '" + request.criterion() + "'", e);
+                throw new AleException(
+                        "", "", "the judge was interrupted on rubric criterion '" + request.criterion() + "'", e);
             } catch (Exception e) {
-                throw new AleException("", "", "the judge failed on rubric criterion '" + request.criterion() + "': " + e, e);
+                throw new AleException(
+                        "", "", "the judge failed on rubric criterion '" + request.criterion() + "': " + e, e);
             }
             if (answer == null) {
-                throw new AleException("", "", "the judge gave no answer on rubric criterion '" + request.criterion() + "'");
+                throw new AleException(
+                        "", "", "the judge gave no answer on rubric criterion '" + request.criterion() + "'");
             }
             return answer;
         }

@@ -1,7 +1,7 @@
 package dev.ale.verifiers.internal;
 
 import dev.ale.api.AleException;
-import dev.ale.api.VerificationContext;
+import dev.ale.api.spi.VerificationContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -32,15 +32,18 @@ final class SafeFiles {
 
     private static final String WANTED = "a regular file inside the output";
 
-    private SafeFiles() {
-    }
+    private SafeFiles() {}
 
     /** What a configured path names under a root. */
-    enum Kind { FILE, DIRECTORY, MISSING, REFUSED }
+    enum Kind {
+        FILE,
+        DIRECTORY,
+        MISSING,
+        REFUSED
+    }
 
     /** The result of {@link #find}: the kind, the path, and for MISSING or REFUSED the reason. */
-    record Found(Kind kind, Path path, long size, String problem) {
-    }
+    record Found(Kind kind, Path path, long size, String problem) {}
 
     /** Resolves {@code rel} under {@code root} without following links. */
     static Found find(Path root, RelPath rel) throws IOException {
@@ -139,7 +142,8 @@ final class SafeFiles {
 
     /** A streaming reader of a file already found by {@link #output} or {@link #reference}; strict UTF-8. */
     static Reader openText(Path file) throws IOException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         return new InputStreamReader(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS), decoder);
@@ -158,10 +162,12 @@ final class SafeFiles {
 
     /** Strict UTF-8 decoding, dropping a leading byte-order mark. */
     static String decode(byte[] bytes) throws CharacterCodingException {
-        String s = StandardCharsets.UTF_8.newDecoder()
+        String s = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes)).toString();
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
         return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 }

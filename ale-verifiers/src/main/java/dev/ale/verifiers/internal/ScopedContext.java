@@ -1,10 +1,10 @@
 package dev.ale.verifiers.internal;
 
-import dev.ale.api.Judge;
-import dev.ale.api.TaskSpec;
 import dev.ale.api.Trajectory;
-import dev.ale.api.Verdict;
-import dev.ale.api.VerificationContext;
+import dev.ale.api.spi.Judge;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.VerificationContext;
+import dev.ale.api.task.TaskSpec;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;

@@ -6,7 +6,8 @@ package dev.ale.verifiers.internal;
  * ({@link dev.ale.api.AleException}).
  */
 enum Side {
-    OUTPUT, REFERENCE;
+    OUTPUT,
+    REFERENCE;
 
     /** {@code output} or {@code reference}, as configs write it. */
     String word() {

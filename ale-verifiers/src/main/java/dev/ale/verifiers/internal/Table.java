@@ -1,7 +1,7 @@
 package dev.ale.verifiers.internal;
 
 import dev.ale.api.AleException;
-import dev.ale.api.VerificationContext;
+import dev.ale.api.spi.VerificationContext;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -88,15 +88,19 @@ final class Table implements Closeable {
                 continue;
             }
             if (found.size() > 1) {
-                String twice = header.get(found.get(0)).equals(header.get(found.get(1))) ? "appears twice in the header"
-                        : "matches header cells " + Render.quoted(header.get(found.get(0))) + " and " + Render.quoted(header.get(found.get(1)));
+                String twice = header.get(found.get(0)).equals(header.get(found.get(1)))
+                        ? "appears twice in the header"
+                        : "matches header cells " + Render.quoted(header.get(found.get(0))) + " and "
+                                + Render.quoted(header.get(found.get(1)));
                 fail("column " + match.describe(names.get(i)) + " once", "column '" + names.get(i) + "' " + twice);
             }
             out[i] = found.get(0);
         }
         if (!missing.isEmpty()) {
-            fail("columns " + String.join(", ", names), "missing column" + (missing.size() > 1 ? "s " : " ")
-                    + String.join(", ", missing) + "; header: " + Render.brief(String.join(", ", header)));
+            fail(
+                    "columns " + String.join(", ", names),
+                    "missing column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + "; header: "
+                            + Render.brief(String.join(", ", header)));
         }
         return out;
     }
@@ -106,7 +110,9 @@ final class Table implements Closeable {
         try {
             return reader.next();
         } catch (RowReader.Malformed e) {
-            fail("a well-formed " + spec.format().word() + " table", "malformed " + spec.format().word() + ": " + e.getMessage());
+            fail(
+                    "a well-formed " + spec.format().word() + " table",
+                    "malformed " + spec.format().word() + ": " + e.getMessage());
         } catch (CharacterCodingException e) {
             fail("UTF-8 text", "malformed: not valid UTF-8 text near line " + reader.line());
         }

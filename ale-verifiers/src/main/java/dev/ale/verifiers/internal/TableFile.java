@@ -1,7 +1,7 @@
 package dev.ale.verifiers.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ale.api.VerifierConfigException;
+import dev.ale.api.spi.VerifierConfigException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -19,7 +19,9 @@ import java.util.Locale;
 record TableFile(RelPath path, Format format, Object sheet, char delimiter) {
     /** A table file format. */
     enum Format {
-        CSV, TSV, XLSX;
+        CSV,
+        TSV,
+        XLSX;
 
         String word() {
             return name().toLowerCase(Locale.ROOT);
@@ -35,12 +37,14 @@ record TableFile(RelPath path, Format format, Object sheet, char delimiter) {
     static TableFile read(Opts o, String pathOption, String formatOption, String sheetOption) {
         RelPath path = o.path(pathOption);
         Format format = o.has(formatOption)
-                ? Format.valueOf(o.choice(formatOption, "csv", "csv", "tsv", "xlsx").toUpperCase(Locale.ROOT))
+                ? Format.valueOf(
+                        o.choice(formatOption, "csv", "csv", "tsv", "xlsx").toUpperCase(Locale.ROOT))
                 : guess(path);
         Object sheet = null;
         if (o.has(sheetOption)) {
             if (format != Format.XLSX) {
-                throw o.error(sheetOption, "a sheet applies to xlsx files only; '" + path + "' is read as " + format.word());
+                throw o.error(
+                        sheetOption, "a sheet applies to xlsx files only; '" + path + "' is read as " + format.word());
             }
             sheet = sheet(o.raw(sheetOption), o.pointer(sheetOption));
         }
@@ -56,7 +60,8 @@ record TableFile(RelPath path, Format format, Object sheet, char delimiter) {
         if (v.isTextual() && !v.textValue().isEmpty()) {
             return v.textValue();
         }
-        throw new VerifierConfigException(at, "must be a sheet name or a 0-based sheet index, got " + Render.brief(v.toString()));
+        throw new VerifierConfigException(
+                at, "must be a sheet name or a 0-based sheet index, got " + Render.brief(v.toString()));
     }
 
     /** The format a path's extension implies. */

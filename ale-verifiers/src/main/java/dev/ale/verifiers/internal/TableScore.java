@@ -21,7 +21,12 @@ import java.util.Locale;
 record TableScore(long expected, long found, long matchedRows, long matchedCells, int cellsPerRow, long counted) {
     /** A partial-credit scheme: what is counted (rows or cells) and how (recall, precision, F1). */
     enum Scheme {
-        RECALL_ROWS, PRECISION_ROWS, F1_ROWS, RECALL_CELLS, PRECISION_CELLS, F1_CELLS;
+        RECALL_ROWS,
+        PRECISION_ROWS,
+        F1_ROWS,
+        RECALL_CELLS,
+        PRECISION_CELLS,
+        F1_CELLS;
 
         /** The name configs use: {@code recall-rows}, ... */
         String word() {
@@ -73,11 +78,14 @@ record TableScore(long expected, long found, long matchedRows, long matchedCells
         String unit = scheme.cells() ? "cells" : "rows";
         long hits = scheme.cells() ? matchedCells : matchedRows;
         long c = scheme.cells() ? cellsPerRow : 1;
-        String counts = counted > 0 ? ", " + counted + " unmatched output row" + (counted == 1 ? "" : "s") + " counted" : "";
+        String counts =
+                counted > 0 ? ", " + counted + " unmatched output row" + (counted == 1 ? "" : "s") + " counted" : "";
         return switch (scheme) {
             case RECALL_ROWS, RECALL_CELLS -> hits + " of " + c * expected + " " + unit + " match" + counts;
-            case PRECISION_ROWS, PRECISION_CELLS -> hits + " of " + c * (found + counted) + " delivered " + unit + " match";
-            default -> "F1 of " + hits + " matching " + unit + ": " + c * expected + " expected, " + c * (found + counted) + " delivered";
+            case PRECISION_ROWS, PRECISION_CELLS -> hits + " of " + c * (found + counted) + " delivered " + unit
+                    + " match";
+            default -> "F1 of " + hits + " matching " + unit + ": " + c * expected + " expected, "
+                    + c * (found + counted) + " delivered";
         };
     }
 }

@@ -21,8 +21,7 @@ final class TarReader {
     static final int BLOCK = 512;
     static final int MAX_META = 1 << 20;
 
-    private TarReader() {
-    }
+    private TarReader() {}
 
     /** Whether a 512-byte block is a tar header (its checksum holds). */
     static boolean isHeader(byte[] h) {
@@ -85,7 +84,9 @@ final class TarReader {
                     continue;
                 }
                 default -> {
-                    String name = pax.containsKey("path") ? pax.get("path") : longName != null ? longName : headerName(h, out);
+                    String name = pax.containsKey("path")
+                            ? pax.get("path")
+                            : longName != null ? longName : headerName(h, out);
                     entry(in, type, name, size, out);
                     skip(in, pad(size), out);
                     pax.clear();
@@ -108,7 +109,8 @@ final class TarReader {
     }
 
     /** Unpacks one regular file or directory entry's data; any other type is refused. */
-    private static void entry(InputStream in, char type, String name, long size, Extraction out) throws GateFailure, IOException {
+    private static void entry(InputStream in, char type, String name, long size, Extraction out)
+            throws GateFailure, IOException {
         boolean directory = type == '5' || (type == '0' || type == 0) && name.endsWith("/") && size == 0;
         if (directory) {
             if (size > 0) {
@@ -134,7 +136,8 @@ final class TarReader {
 
     private static String headerName(byte[] h, Extraction out) throws GateFailure {
         String name = cString(slice(h, 0, 100), out);
-        boolean ustar = h[257] == 'u' && h[258] == 's' && h[259] == 't' && h[260] == 'a' && h[261] == 'r' && h[262] == 0;
+        boolean ustar =
+                h[257] == 'u' && h[258] == 's' && h[259] == 't' && h[260] == 'a' && h[261] == 'r' && h[262] == 0;
         String prefix = ustar ? cString(slice(h, 345, 155), out) : "";
         return prefix.isEmpty() ? name : prefix + "/" + name;
     }
@@ -143,10 +146,12 @@ final class TarReader {
      * Reads a pax, long-name or long-link record of {@code size} bytes and its padding; all such
      * records of one archive together may hold at most {@value #MAX_META} x 16 bytes.
      */
-    private static byte[] meta(InputStream in, long size, long[] total, Extraction out) throws GateFailure, IOException {
+    private static byte[] meta(InputStream in, long size, long[] total, Extraction out)
+            throws GateFailure, IOException {
         total[0] += size;
         if (size > MAX_META || total[0] > 16L * MAX_META) {
-            throw out.problem("malformed tar archive: extended headers larger than " + MAX_META + " bytes (or 16 times that in all)");
+            throw out.problem("malformed tar archive: extended headers larger than " + MAX_META
+                    + " bytes (or 16 times that in all)");
         }
         byte[] data = in.readNBytes((int) size);
         if (data.length < size) {
@@ -165,7 +170,9 @@ final class TarReader {
             while (sp < data.length && data[sp] >= '0' && data[sp] <= '9' && sp - p < 8) {
                 sp++;
             }
-            int len = sp > p && sp < data.length && data[sp] == ' ' ? Integer.parseInt(new String(data, p, sp - p, StandardCharsets.US_ASCII)) : -1;
+            int len = sp > p && sp < data.length && data[sp] == ' '
+                    ? Integer.parseInt(new String(data, p, sp - p, StandardCharsets.US_ASCII))
+                    : -1;
             if (len <= sp - p + 1 || p + len > data.length || data[p + len - 1] != '\n') {
                 throw out.problem("malformed tar archive: a pax record is damaged");
             }
@@ -230,8 +237,12 @@ final class TarReader {
 
     private static String utf8(byte[] b, Extraction out) throws GateFailure {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw out.problem("an entry name is not UTF-8");
         }

@@ -20,7 +20,9 @@ final class TextConditions {
     record Phrase(String text, Count count, boolean counted, boolean forbidden, double weight) {
         /** Its check name: {@code contains 'Risk:' at least 3 times}, {@code notContains 'TODO'}. */
         String name() {
-            return (forbidden ? "notContains " : "contains ") + Render.quoted(text) + (counted ? " " + count.describe("times") : "");
+            return (forbidden ? "notContains " : "contains ")
+                    + Render.quoted(text)
+                    + (counted ? " " + count.describe("times") : "");
         }
     }
 
@@ -33,8 +35,7 @@ final class TextConditions {
     }
 
     /** A limit on the number of words. */
-    record WordLimit(Count count, double weight) {
-    }
+    record WordLimit(Count count, double weight) {}
 
     private final List<Phrase> phrases;
     private final List<Match> matches;
@@ -102,7 +103,12 @@ final class TextConditions {
                 while (matcher.find()) {
                     n++;
                 }
-                tally.add(m.count.test(n), name, m.weight, m.count.describe("matches"), n + (n == 1 ? " match" : " matches"));
+                tally.add(
+                        m.count.test(n),
+                        name,
+                        m.weight,
+                        m.count.describe("matches"),
+                        n + (n == 1 ? " match" : " matches"));
             } else {
                 boolean found = matcher.find();
                 tally.add(found, name, m.weight, "a match", found ? Render.quoted(matcher.group()) : "no match");

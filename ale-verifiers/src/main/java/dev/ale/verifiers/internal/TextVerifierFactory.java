@@ -1,15 +1,18 @@
 package dev.ale.verifiers.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ale.api.Check;
-import dev.ale.api.Verdict;
-import dev.ale.api.VerificationContext;
-import dev.ale.api.Verifier;
-import dev.ale.api.VerifierConfigException;
-import dev.ale.api.VerifierFactories;
-import dev.ale.api.VerifierFactory;
+import dev.ale.api.spi.Check;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.VerificationContext;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierConfigException;
+import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.spi.VerifierFactory;
 import java.io.IOException;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * The {@code text} verifier: conditions on one UTF-8 text file of the output.
@@ -31,6 +34,7 @@ import java.util.Locale;
  * and {@code equals}, is one condition, of weight 1 unless it says otherwise). A missing, unsafe,
  * non-UTF-8 or too large (over 64 MiB) file is a failed gate.
  */
+@API(status = INTERNAL)
 public final class TextVerifierFactory implements VerifierFactory {
     @Override
     public String type() {
@@ -39,14 +43,23 @@ public final class TextVerifierFactory implements VerifierFactory {
 
     @Override
     public Verifier create(JsonNode config, VerifierFactories nested) {
-        Opts o = Opts.of(config, "file", "equals", "equalsFile", "contains", "notContains", "regex", "words",
-                "ignoreCase", "normalizeWhitespace");
+        Opts o = Opts.of(
+                config,
+                "file",
+                "equals",
+                "equalsFile",
+                "contains",
+                "notContains",
+                "regex",
+                "words",
+                "ignoreCase",
+                "normalizeWhitespace");
         Form form = new Form(o.bool("ignoreCase", false), o.bool("normalizeWhitespace", false));
         String eq = o.atMostOne("equals", "equalsFile");
         TextConditions conditions = TextConditions.read(o, form);
         if (eq == null && conditions.isEmpty()) {
-            throw new VerifierConfigException("",
-                    "at least one of equals, equalsFile, contains, notContains, regex, words is required");
+            throw new VerifierConfigException(
+                    "", "at least one of equals, equalsFile, contains, notContains, regex, words is required");
         }
         String equals = null;
         if ("equals".equals(eq)) {
@@ -56,7 +69,8 @@ public final class TextVerifierFactory implements VerifierFactory {
             }
             equals = v.textValue();
         }
-        return new Text(o.path("file"), form, equals, "equalsFile".equals(eq) ? o.path("equalsFile") : null, conditions);
+        return new Text(
+                o.path("file"), form, equals, "equalsFile".equals(eq) ? o.path("equalsFile") : null, conditions);
     }
 
     /** How text is compared: case and white space. */
@@ -83,7 +97,8 @@ public final class TextVerifierFactory implements VerifierFactory {
             Tally tally = new Tally();
             String expected = equalsFile != null ? SafeFiles.referenceText(ctx, equalsFile) : equals;
             if (expected != null) {
-                tally.add(equalsCheck(form.apply(expected).stripTrailing(), form.apply(raw).stripTrailing()));
+                tally.add(equalsCheck(
+                        form.apply(expected).stripTrailing(), form.apply(raw).stripTrailing()));
             }
             conditions.evaluate(raw, form, "", tally);
             return tally.verdict("text conditions hold in " + file);
@@ -107,7 +122,9 @@ public final class TextVerifierFactory implements VerifierFactory {
                 }
             }
             String where = "differs at line " + line + ", column " + (i - lineStart + 1) + ": ";
-            String got = i >= actual.length() ? "text ends early" : Render.quoted(actual.substring(i, Math.min(actual.length(), i + 30)));
+            String got = i >= actual.length()
+                    ? "text ends early"
+                    : Render.quoted(actual.substring(i, Math.min(actual.length(), i + 30)));
             return Check.fail("equals", Render.quoted(expected), where + got);
         }
     }

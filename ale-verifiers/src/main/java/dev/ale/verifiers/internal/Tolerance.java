@@ -36,7 +36,9 @@ record Tolerance(BigDecimal abs, BigDecimal rel) {
             return "exact";
         }
         String a = abs == null ? "" : "±" + abs.stripTrailingZeros().toPlainString();
-        String r = rel == null ? "" : "±" + rel.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+        String r = rel == null
+                ? ""
+                : "±" + rel.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
         return a.isEmpty() ? r : r.isEmpty() ? a : a + " or " + r;
     }
 }

@@ -19,12 +19,13 @@ final class ToolText {
     static final int MAX_WORD = 4096;
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\"'`()\\[\\]{}<>,;|&=:]+");
 
-    private ToolText() {
-    }
+    private ToolText() {}
 
     /** The pattern a word must not match for {@code glob}. */
     static Pattern forbidden(Glob glob) {
-        return glob.absolute() ? glob.pattern() : Pattern.compile("(?:.*/)?(?:" + glob.pattern().pattern() + ")");
+        return glob.absolute()
+                ? glob.pattern()
+                : Pattern.compile("(?:.*/)?(?:" + glob.pattern().pattern() + ")");
     }
 
     /** "step N (tool): 'word'" for the first tool call holding a word that matches, or null. */

@@ -1,20 +1,23 @@
 package dev.ale.verifiers.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ale.api.AleException;
 import dev.ale.api.Step;
 import dev.ale.api.Trajectory;
 import dev.ale.api.Usage;
-import dev.ale.api.Verdict;
-import dev.ale.api.VerificationContext;
-import dev.ale.api.Verifier;
-import dev.ale.api.VerifierConfigException;
-import dev.ale.api.VerifierFactories;
-import dev.ale.api.VerifierFactory;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.VerificationContext;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierConfigException;
+import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.spi.VerifierFactory;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * The {@code trajectory} verifier: rules on what the harness recorded ({@code ctx.trajectory()}).
@@ -35,8 +38,10 @@ import java.util.regex.Pattern;
  * Every limit, every required or forbidden tool and every forbidden path is one condition; score =
  * satisfied / conditions. A context without a trajectory is an error, not a zero.
  */
+@API(status = INTERNAL)
 public final class TrajectoryVerifierFactory implements VerifierFactory {
-    private static final List<String> LIMITS = List.of("maxSteps", "maxToolCalls", "maxTokens", "maxInputTokens", "maxOutputTokens");
+    private static final List<String> LIMITS =
+            List.of("maxSteps", "maxToolCalls", "maxTokens", "maxInputTokens", "maxOutputTokens");
 
     @Override
     public String type() {
@@ -45,8 +50,17 @@ public final class TrajectoryVerifierFactory implements VerifierFactory {
 
     @Override
     public Verifier create(JsonNode config, VerifierFactories nested) {
-        Opts o = Opts.of(config, "maxSteps", "maxToolCalls", "requireTools", "forbidTools", "forbidPaths", "maxCostUsd",
-                "maxTokens", "maxInputTokens", "maxOutputTokens");
+        Opts o = Opts.of(
+                config,
+                "maxSteps",
+                "maxToolCalls",
+                "requireTools",
+                "forbidTools",
+                "forbidPaths",
+                "maxCostUsd",
+                "maxTokens",
+                "maxInputTokens",
+                "maxOutputTokens");
         List<Long> limits = new ArrayList<>();
         for (String name : LIMITS) {
             limits.add(o.has(name) ? (long) o.index(name) : null);
@@ -60,25 +74,44 @@ public final class TrajectoryVerifierFactory implements VerifierFactory {
         if (o.has("forbidPaths")) {
             List<String> globs = o.strings("forbidPaths");
             for (int i = 0; i < globs.size(); i++) {
-                String at = o.raw("forbidPaths").isArray() ? Ptr.child(o.pointer("forbidPaths"), i) : o.pointer("forbidPaths");
+                String at = o.raw("forbidPaths").isArray()
+                        ? Ptr.child(o.pointer("forbidPaths"), i)
+                        : o.pointer("forbidPaths");
                 paths.add(Glob.parse(globs.get(i), at, true));
             }
         }
         BigDecimal maxCost = o.nonNegative("maxCostUsd");
-        if (limits.stream().allMatch(l -> l == null) && required.isEmpty() && forbidden.isEmpty() && paths.isEmpty() && maxCost == null) {
-            throw new VerifierConfigException("", "at least one of " + String.join(", ", LIMITS)
-                    + ", requireTools, forbidTools, forbidPaths, maxCostUsd is required");
+        if (limits.stream().allMatch(l -> l == null)
+                && required.isEmpty()
+                && forbidden.isEmpty()
+                && paths.isEmpty()
+                && maxCost == null) {
+            throw new VerifierConfigException(
+                    "",
+                    "at least one of " + String.join(", ", LIMITS)
+                            + ", requireTools, forbidTools, forbidPaths, maxCostUsd is required");
         }
-        return new Rules(limits, required, forbidden, paths.stream().map(ToolText::forbidden).toList(), paths, maxCost);
+        return new Rules(
+                limits,
+                required,
+                forbidden,
+                paths.stream().map(ToolText::forbidden).toList(),
+                paths,
+                maxCost);
     }
 
     /** A tool that must be called a number of times. */
-    record Required(String tool, Count count) {
-    }
+    record Required(String tool, Count count) {}
 
     /** The verifier; immutable. {@code limits} follows {@link #LIMITS}, null where not set. */
-    record Rules(List<Long> limits, List<Required> required, List<String> forbidden, List<Pattern> pathPatterns,
-            List<Glob> paths, BigDecimal maxCost) implements Verifier {
+    record Rules(
+            List<Long> limits,
+            List<Required> required,
+            List<String> forbidden,
+            List<Pattern> pathPatterns,
+            List<Glob> paths,
+            BigDecimal maxCost)
+            implements Verifier {
         Rules {
             limits = java.util.Collections.unmodifiableList(new ArrayList<>(limits));
             required = List.copyOf(required);
@@ -95,26 +128,46 @@ public final class TrajectoryVerifierFactory implements VerifierFactory {
             }
             List<Step> steps = t.steps();
             Usage usage = t.usage();
-            long agentSteps = steps.stream().filter(s -> s.kind() != Step.Kind.USAGE).count();
-            long calls = steps.stream().filter(s -> s.kind() == Step.Kind.TOOL_CALL).count();
-            long[] actual = {agentSteps, calls, usage.inputTokens() + usage.outputTokens(), usage.inputTokens(), usage.outputTokens()};
+            long agentSteps =
+                    steps.stream().filter(s -> s.kind() != Step.Kind.USAGE).count();
+            long calls =
+                    steps.stream().filter(s -> s.kind() == Step.Kind.TOOL_CALL).count();
+            long[] actual = {
+                agentSteps, calls, usage.inputTokens() + usage.outputTokens(), usage.inputTokens(), usage.outputTokens()
+            };
             String[] units = {"steps", "tool calls", "tokens", "input tokens", "output tokens"};
             Tally tally = new Tally();
             for (int i = 0; i < LIMITS.size(); i++) {
                 Long max = limits.get(i);
                 if (max != null) {
-                    tally.add(actual[i] <= max, LIMITS.get(i), 1, "at most " + max + " " + units[i], actual[i] + " " + units[i]);
+                    tally.add(
+                            actual[i] <= max,
+                            LIMITS.get(i),
+                            1,
+                            "at most " + max + " " + units[i],
+                            actual[i] + " " + units[i]);
                 }
             }
             if (maxCost != null) {
                 BigDecimal cost = BigDecimal.valueOf(usage.costUsd());
-                tally.add(cost.compareTo(maxCost) <= 0, "maxCostUsd", 1, "at most $" + maxCost.toPlainString(),
+                tally.add(
+                        cost.compareTo(maxCost) <= 0,
+                        "maxCostUsd",
+                        1,
+                        "at most $" + maxCost.toPlainString(),
                         "$" + cost.stripTrailingZeros().toPlainString());
             }
             for (Required r : required) {
-                long n = steps.stream().filter(s -> s.kind() == Step.Kind.TOOL_CALL && s.name().equals(r.tool())).count();
-                tally.add(r.count().test(n), "tool " + Render.quoted(r.tool()) + " called " + r.count().describe("times"), 1,
-                        r.count().describe("calls"), n + (n == 1 ? " call" : " calls"));
+                long n = steps.stream()
+                        .filter(s -> s.kind() == Step.Kind.TOOL_CALL && s.name().equals(r.tool()))
+                        .count();
+                tally.add(
+                        r.count().test(n),
+                        "tool " + Render.quoted(r.tool()) + " called "
+                                + r.count().describe("times"),
+                        1,
+                        r.count().describe("calls"),
+                        n + (n == 1 ? " call" : " calls"));
             }
             for (String tool : forbidden) {
                 int first = -1;
@@ -126,12 +179,20 @@ public final class TrajectoryVerifierFactory implements VerifierFactory {
                         n++;
                     }
                 }
-                tally.add(n == 0, "tool " + Render.quoted(tool) + " never called", 1, "no calls",
+                tally.add(
+                        n == 0,
+                        "tool " + Render.quoted(tool) + " never called",
+                        1,
+                        "no calls",
                         n == 0 ? "no calls" : n + (n == 1 ? " call" : " calls") + ", first at step " + (first + 1));
             }
             for (int k = 0; k < paths.size(); k++) {
                 String hit = ToolText.firstHit(steps, pathPatterns.get(k));
-                tally.add(hit == null, "path " + Render.quoted(paths.get(k).text()) + " never touched", 1, "in no tool call",
+                tally.add(
+                        hit == null,
+                        "path " + Render.quoted(paths.get(k).text()) + " never touched",
+                        1,
+                        "in no tool call",
                         hit == null ? "in no tool call" : hit);
             }
             return tally.verdict("trajectory rules hold");

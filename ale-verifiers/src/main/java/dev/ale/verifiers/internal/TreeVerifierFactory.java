@@ -1,11 +1,13 @@
 package dev.ale.verifiers.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ale.api.VerificationContext;
-import dev.ale.api.Verdict;
-import dev.ale.api.Verifier;
-import dev.ale.api.VerifierFactories;
-import dev.ale.api.VerifierFactory;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.VerificationContext;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.spi.VerifierFactory;
 import java.io.IOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * The {@code tree} verifier: how many output files match path patterns.
@@ -31,6 +34,7 @@ import java.util.TreeSet;
  * weights of satisfied rules / sum of all weights. More than {@value #MAX_ENTRIES} entries in the
  * visited part of the output is a failed gate.
  */
+@API(status = INTERNAL)
 public final class TreeVerifierFactory implements VerifierFactory {
     static final int MAX_DEPTH = 256;
     static final long MAX_ENTRIES = 1_000_000;
@@ -55,8 +59,11 @@ public final class TreeVerifierFactory implements VerifierFactory {
             }
             for (Items i : Items.read(o, "globs", "glob", "min", "max", "exactly", "nonEmpty", "weight")) {
                 String at = i.opts() == null ? i.at() : i.at() + "/glob";
-                rules.add(new Rule(Glob.parse(i.value(), at, false), i.count(),
-                        i.opts() == null ? nonEmpty : i.opts().bool("nonEmpty", nonEmpty), i.weight()));
+                rules.add(new Rule(
+                        Glob.parse(i.value(), at, false),
+                        i.count(),
+                        i.opts() == null ? nonEmpty : i.opts().bool("nonEmpty", nonEmpty),
+                        i.weight()));
             }
         }
         return new Tree(rules, MAX_ENTRIES);
@@ -82,16 +89,23 @@ public final class TreeVerifierFactory implements VerifierFactory {
             Walk walk = new Walk(ctx.output(), rules, maxEntries);
             Files.walkFileTree(ctx.output(), EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, walk);
             if (walk.visited > maxEntries) {
-                throw new GateFailure("(output)", "at most " + maxEntries + " entries", "more than " + maxEntries + " entries");
+                throw new GateFailure(
+                        "(output)", "at most " + maxEntries + " entries", "more than " + maxEntries + " entries");
             }
             Tally tally = new Tally();
             for (int r = 0; r < rules.size(); r++) {
                 Rule rule = rules.get(r);
                 String unit = rule.nonEmpty() ? "non-empty files" : "files";
                 long n = walk.counts[r];
-                String actual = n + (n == 1 ? " file" : " files") + (n == 0 ? "" : ": " + Render.some(List.copyOf(walk.examples.get(r)), n));
-                tally.add(rule.count().test(n), "glob " + Render.quoted(rule.glob().text()), rule.weight(),
-                        rule.count().describe(unit), Render.brief(actual, 2 * Render.WIDTH));
+                String actual = n
+                        + (n == 1 ? " file" : " files")
+                        + (n == 0 ? "" : ": " + Render.some(List.copyOf(walk.examples.get(r)), n));
+                tally.add(
+                        rule.count().test(n),
+                        "glob " + Render.quoted(rule.glob().text()),
+                        rule.weight(),
+                        rule.count().describe(unit),
+                        Render.brief(actual, 2 * Render.WIDTH));
             }
             return tally.verdict("file patterns satisfied");
         }

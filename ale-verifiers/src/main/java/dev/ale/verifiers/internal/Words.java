@@ -7,8 +7,7 @@ package dev.ale.verifiers.internal;
  * and {@code e.g} are one word each). Punctuation, symbols and Markdown markers are not words.
  */
 final class Words {
-    private Words() {
-    }
+    private Words() {}
 
     static long count(CharSequence text) {
         long words = 0;
@@ -35,7 +34,9 @@ final class Words {
             return true;
         }
         int t = Character.getType(cp);
-        return t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK || t == Character.ENCLOSING_MARK;
+        return t == Character.NON_SPACING_MARK
+                || t == Character.COMBINING_SPACING_MARK
+                || t == Character.ENCLOSING_MARK;
     }
 
     private static boolean isJoiner(int cp) {

@@ -18,15 +18,20 @@ import java.util.Locale;
  */
 final class XlsxDates {
     /** How a number under a format reads. */
-    enum Kind { NUMBER, DATE, TIME, DATE_TIME }
+    enum Kind {
+        NUMBER,
+        DATE,
+        TIME,
+        DATE_TIME
+    }
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
     private static final BigDecimal SECONDS_PER_DAY = BigDecimal.valueOf(86_400);
     private static final long LAST_SERIAL = 2_958_465; // 9999-12-31
 
-    private XlsxDates() {
-    }
+    private XlsxDates() {}
 
     /** What a number under format {@code id} (with its code {@code format}, null for built-ins) is. */
     static Kind kind(Integer id, String format) {
@@ -90,7 +95,9 @@ final class XlsxDates {
         if (serial.signum() < 0 || serial.compareTo(BigDecimal.valueOf(LAST_SERIAL + 1)) >= 0) {
             return null;
         }
-        long seconds = serial.multiply(SECONDS_PER_DAY).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        long seconds = serial.multiply(SECONDS_PER_DAY)
+                .setScale(0, RoundingMode.HALF_UP)
+                .longValueExact();
         long days = Math.floorDiv(seconds, 86_400L);
         LocalTime t = LocalTime.ofSecondOfDay(Math.floorMod(seconds, 86_400L));
         LocalDate d;

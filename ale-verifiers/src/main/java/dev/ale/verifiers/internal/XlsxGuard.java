@@ -44,7 +44,8 @@ final class XlsxGuard {
      * @param depth         the deepest XML nesting
      * @param formulaWork   the most work the reader may spend expanding shared and array formulas
      */
-    record Limits(long fileBytes, long partBytes, long totalBytes, int entries, int textRun, int depth, long formulaWork) {
+    record Limits(
+            long fileBytes, long partBytes, long totalBytes, int entries, int textRun, int depth, long formulaWork) {
         static final Limits DEFAULT = new Limits(256L << 20, 1L << 30, 2L << 30, 10_000, 1 << 20, 64, 2_000_000_000L);
     }
 
@@ -76,7 +77,8 @@ final class XlsxGuard {
         } catch (RowReader.Malformed e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new RowReader.Malformed("not an xlsx workbook (" + Render.brief(String.valueOf(e.getMessage()), 120) + ")");
+            throw new RowReader.Malformed(
+                    "not an xlsx workbook (" + Render.brief(String.valueOf(e.getMessage()), 120) + ")");
         }
     }
 
@@ -116,7 +118,8 @@ final class XlsxGuard {
         } catch (XMLStreamException | RuntimeException e) {
             meter.rethrow();
             if (started) {
-                throw new RowReader.Malformed(part + ": malformed XML (" + Render.brief(String.valueOf(e.getMessage()), 120) + ")");
+                throw new RowReader.Malformed(
+                        part + ": malformed XML (" + Render.brief(String.valueOf(e.getMessage()), 120) + ")");
             }
         } finally {
             if (r != null) {
@@ -178,7 +181,7 @@ final class XlsxGuard {
                 case "row" -> cellsInRow = 0;
                 case "c" -> cell(r.getAttributeValue(null, "r"));
                 case "f" -> formula(r);
-                default -> { }
+                default -> {}
             }
         }
 
@@ -192,7 +195,8 @@ final class XlsxGuard {
                 throw new RowReader.Malformed(part + ": a row has more than " + MAX_COLUMNS + " cells");
             }
             if (ref != null && column(ref) > MAX_COLUMNS) {
-                throw new RowReader.Malformed(part + ": cell reference '" + Render.brief(ref, 20) + "' is beyond column XFD");
+                throw new RowReader.Malformed(
+                        part + ": cell reference '" + Render.brief(ref, 20) + "' is beyond column XFD");
             }
         }
 
@@ -224,8 +228,8 @@ final class XlsxGuard {
                 work += (double) use.getValue() * length * length;
             }
             if (work > limits.formulaWork()) {
-                throw new RowReader.Malformed(part + ": too many array or shared formulas to expand ("
-                        + arrayFormulas + " array formulas, " + sharedUses.size() + " shared formulas, " + cells + " cells)");
+                throw new RowReader.Malformed(part + ": too many array or shared formulas to expand (" + arrayFormulas
+                        + " array formulas, " + sharedUses.size() + " shared formulas, " + cells + " cells)");
             }
         }
     }

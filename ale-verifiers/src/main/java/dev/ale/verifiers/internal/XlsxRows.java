@@ -89,9 +89,14 @@ final class XlsxRows implements RowReader {
             found = sheets.stream().filter(s -> sheet.equals(s.getName())).findFirst();
         }
         if (found.isEmpty()) {
-            String names = sheets.stream().map(s -> Render.quoted(String.valueOf(s.getName()))).collect(Collectors.joining(", "));
-            throw new RowReader.Malformed(sheets.isEmpty() ? "the workbook has no sheets"
-                    : "no sheet " + (sheet instanceof Integer ? "#" + sheet : Render.quoted((String) sheet)) + "; sheets: " + names);
+            String names = sheets.stream()
+                    .map(s -> Render.quoted(String.valueOf(s.getName())))
+                    .collect(Collectors.joining(", "));
+            throw new RowReader.Malformed(
+                    sheets.isEmpty()
+                            ? "the workbook has no sheets"
+                            : "no sheet " + (sheet instanceof Integer ? "#" + sheet : Render.quoted((String) sheet))
+                                    + "; sheets: " + names);
         }
         return found.get();
     }
@@ -139,7 +144,9 @@ final class XlsxRows implements RowReader {
         Object v = c.getValue();
         return switch (c.getType()) {
             case EMPTY -> "";
-            case NUMBER, FORMULA -> v instanceof BigDecimal d ? number(d, c) : v instanceof Boolean b ? bool(b) : v == null ? "" : v.toString();
+            case NUMBER, FORMULA -> v instanceof BigDecimal d
+                    ? number(d, c)
+                    : v instanceof Boolean b ? bool(b) : v == null ? "" : v.toString();
             case BOOLEAN -> v instanceof Boolean b ? bool(b) : raw(c);
             default -> v instanceof String s ? s : raw(c);
         };

@@ -34,13 +34,11 @@ final class ZipReader {
     private static final long MAX_DIRECTORY_BYTES = 16L << 20;
     private static final long U32 = 0xFFFFFFFFL;
 
-    private ZipReader() {
-    }
+    private ZipReader() {}
 
     /** One central directory entry; {@code start} is where its data begins, once located. */
-    private record Entry(String name, boolean directory, int method, long crc, long compressed, long size, long local,
-            long start) {
-    }
+    private record Entry(
+            String name, boolean directory, int method, long crc, long compressed, long size, long local, long start) {}
 
     static void extract(FileChannel ch, Extraction out) throws GateFailure, IOException {
         long size = ch.size();
@@ -87,13 +85,15 @@ final class ZipReader {
             throw out.problem("split (multi-disk) zip archives are not supported");
         }
         if (count < 0 || count > out.limits().maxEntries()) {
-            throw out.problem("the archive declares " + count + " entries, more than maxEntries " + out.limits().maxEntries());
+            throw out.problem("the archive declares " + count + " entries, more than maxEntries "
+                    + out.limits().maxEntries());
         }
         long dirStart = endPos - dirSize;
         if (dirSize < 0 || dirSize > MAX_DIRECTORY_BYTES || dirStart < 0 || dirOffset < 0 || dirOffset > dirStart) {
             throw out.problem("malformed zip archive: central directory out of bounds");
         }
-        List<Entry> entries = centralDirectory(read(ch, dirStart, (int) dirSize, out), (int) count, dirStart - dirOffset, out);
+        List<Entry> entries =
+                centralDirectory(read(ch, dirStart, (int) dirSize, out), (int) count, dirStart - dirOffset, out);
         entries = locate(ch, entries, dirStart, out);
         for (Entry e : entries) {
             if (e.directory()) {
@@ -104,7 +104,8 @@ final class ZipReader {
         }
     }
 
-    private static List<Entry> centralDirectory(ByteBuffer cd, int count, long shift, Extraction out) throws GateFailure {
+    private static List<Entry> centralDirectory(ByteBuffer cd, int count, long shift, Extraction out)
+            throws GateFailure {
         List<Entry> entries = new ArrayList<>();
         int p = 0;
         try {
@@ -157,7 +158,8 @@ final class ZipReader {
     }
 
     /** Replaces the 0xFFFFFFFF size, compressed size and offset with their zip64 values. */
-    private static void zip64(ByteBuffer cd, int start, int len, long[] sizes, String name, Extraction out) throws GateFailure {
+    private static void zip64(ByteBuffer cd, int start, int len, long[] sizes, String name, Extraction out)
+            throws GateFailure {
         if (sizes[0] != U32 && sizes[1] != U32 && sizes[2] != U32) {
             return;
         }
@@ -207,12 +209,15 @@ final class ZipReader {
             }
             located.add(new Entry(e.name(), false, e.method(), e.crc(), e.compressed(), e.size(), e.local(), start));
         }
-        List<Entry> files = located.stream().filter(e -> !e.directory()).sorted(Comparator.comparingLong(Entry::local)).toList();
+        List<Entry> files = located.stream()
+                .filter(e -> !e.directory())
+                .sorted(Comparator.comparingLong(Entry::local))
+                .toList();
         for (int i = 1; i < files.size(); i++) {
             Entry a = files.get(i - 1);
             if (files.get(i).local() < a.start() + a.compressed()) {
-                throw out.problem("entries " + Render.quoted(a.name()) + " and " + Render.quoted(files.get(i).name())
-                        + " share data (an overlapping zip bomb?)");
+                throw out.problem("entries " + Render.quoted(a.name()) + " and "
+                        + Render.quoted(files.get(i).name()) + " share data (an overlapping zip bomb?)");
             }
         }
         return located;
@@ -222,11 +227,12 @@ final class ZipReader {
         Inflater inflater = new Inflater(true);
         try {
             InputStream raw = new Region(ch, e.start(), e.compressed(), e.method() == 8);
-            CheckedInputStream in = new CheckedInputStream(e.method() == 8 ? new InflaterInputStream(raw, inflater, 8192) : raw,
-                    new CRC32());
+            CheckedInputStream in = new CheckedInputStream(
+                    e.method() == 8 ? new InflaterInputStream(raw, inflater, 8192) : raw, new CRC32());
             long written = out.file(e.name(), in, e.compressed());
             if (written != e.size()) {
-                throw out.problem("entry " + Render.quoted(e.name()) + " holds " + written + " bytes, not the " + e.size() + " it declares");
+                throw out.problem("entry " + Render.quoted(e.name()) + " holds " + written + " bytes, not the "
+                        + e.size() + " it declares");
             }
             if (in.getChecksum().getValue() != e.crc()) {
                 throw out.problem("entry " + Render.quoted(e.name()) + " fails its CRC check");
@@ -240,8 +246,12 @@ final class ZipReader {
 
     private static String utf8(byte[] raw, Extraction out) throws GateFailure {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(raw))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw out.problem("an entry name is not UTF-8");
         }

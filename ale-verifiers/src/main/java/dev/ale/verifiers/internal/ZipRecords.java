@@ -14,8 +14,7 @@ import java.nio.file.Path;
 final class ZipRecords {
     private static final int SIGNATURE = 0x504B0102;
 
-    private ZipRecords() {
-    }
+    private ZipRecords() {}
 
     /** The number of {@code PK\1\2} sequences in {@code file}, counting stops at {@code limit} + 1. */
     static long count(Path file, long limit) throws IOException {

@@ -2,7 +2,7 @@ package dev.ale.verifiers.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ale.api.Verdict;
+import dev.ale.api.spi.Verdict;
 import dev.ale.verifiers.TestContext;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,8 @@ class KnownOutputDefectsTest {
     /** Found by the fuzz test (fixed since): Jackson sniffs these bytes as UTF-32 and throws a CharConversionException. */
     @Test
     void aJsonOutputThatLooksLikeUtf32IsAFailedGateNotAnError() throws Exception {
-        TestContext ctx = TestContext.in(tmp).out("out.json", new byte[] {0x22, 0, 0, 0, 0, 0, 0, 0, 0, 0x6e, 0x67, 0x22});
+        TestContext ctx =
+                TestContext.in(tmp).out("out.json", new byte[] {0x22, 0, 0, 0, 0, 0, 0, 0, 0, 0x6e, 0x67, 0x22});
         Verdict v = ctx.verify("{'type': 'json', 'file': 'out.json', 'expected': {'total': 42}}");
         assertTrue(v.gateFailed(), v.toString());
     }

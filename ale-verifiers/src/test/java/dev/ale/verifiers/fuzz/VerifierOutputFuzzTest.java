@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.ale.api.Verdict;
+import dev.ale.api.spi.Verdict;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -88,7 +88,9 @@ class VerifierOutputFuzzTest {
             for (int i = 0; i < verdicts.size(); i++) {
                 Verdict v = verdicts.get(i);
                 boolean semicolons = p.target.configs().get(i).contains("semicolons.csv");
-                assertTrue(semicolons || v.fullPass(1.0), p.target.file() + " seed under " + p.target.configs().get(i) + ": " + v);
+                assertTrue(
+                        semicolons || v.fullPass(1.0),
+                        p.target.file() + " seed under " + p.target.configs().get(i) + ": " + v);
             }
         }
     }

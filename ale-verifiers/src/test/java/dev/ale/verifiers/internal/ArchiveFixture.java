@@ -2,7 +2,7 @@ package dev.ale.verifiers.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ale.api.Verdict;
+import dev.ale.api.spi.Verdict;
 import dev.ale.verifiers.Fixture;
 import dev.ale.verifiers.TestContext;
 import dev.ale.verifiers.VerifierRegistry;
@@ -32,9 +32,15 @@ final class ArchiveFixture {
             throw new UncheckedIOException(e);
         }
         this.ctx = TestContext.in(dir);
-        this.registry = VerifierRegistry.of(new ArchiveVerifierFactory(tmp), new TextVerifierFactory(), new TreeVerifierFactory(),
-                new FileExistsVerifierFactory(), new MarkdownVerifierFactory(), new JsonVerifierFactory(),
-                new CompositeVerifierFactory.All(), new CompositeVerifierFactory.Weighted());
+        this.registry = VerifierRegistry.of(
+                new ArchiveVerifierFactory(tmp),
+                new TextVerifierFactory(),
+                new TreeVerifierFactory(),
+                new FileExistsVerifierFactory(),
+                new MarkdownVerifierFactory(),
+                new JsonVerifierFactory(),
+                new CompositeVerifierFactory.All(),
+                new CompositeVerifierFactory.Weighted());
     }
 
     Verdict verify(String config) throws Exception {
@@ -51,7 +57,9 @@ final class ArchiveFixture {
     /** Every path under the test directory, relative and sorted. */
     List<String> everything() throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.map(p -> dir.relativize(p).toString().replace('\\', '/')).sorted().toList();
+            return s.map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
         }
     }
 

@@ -14,8 +14,7 @@ import java.util.zip.ZipOutputStream;
 
 /** Builds zip, tar and tar.gz archives for tests, including hostile ones no normal tool would write. */
 final class Archives {
-    private Archives() {
-    }
+    private Archives() {}
 
     /** A zip of the given entries (names ending in '/' are directories), deflated. */
     static byte[] zip(Map<String, byte[]> entries) {

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ale.api.Check;
-import dev.ale.api.Verdict;
+import dev.ale.api.spi.Check;
+import dev.ale.api.spi.Verdict;
 import dev.ale.verifiers.TestContext;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,13 +17,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CheckpointsVerifierTest {
     private static final String LOADED = "{'name': 'loaded', 'points': 1, 'type': 'file-exists', 'path': 'data.csv'}";
-    private static final String REPORT = "{'name': 'report', 'points': 2, 'type': 'text', 'file': 'report.md', 'contains': 'Findings'}";
+    private static final String REPORT =
+            "{'name': 'report', 'points': 2, 'type': 'text', 'file': 'report.md', 'contains': 'Findings'}";
     /** Scores 0.5 (one of two phrases): a partial pass earns nothing. */
-    private static final String PARTIAL = "{'name': 'summary', 'points': 4, 'type': 'text', 'file': 'report.md', 'contains': ['Findings', 'Summary']}";
-    private static final String FINAL = "{'name': 'final', 'points': 3, 'type': 'file-exists', 'path': 'submitted.txt'}";
+    private static final String PARTIAL =
+            "{'name': 'summary', 'points': 4, 'type': 'text', 'file': 'report.md', 'contains': ['Findings', 'Summary']}";
+
+    private static final String FINAL =
+            "{'name': 'final', 'points': 3, 'type': 'file-exists', 'path': 'submitted.txt'}";
 
     @TempDir
     Path dir;
+
     TestContext ctx;
 
     @BeforeEach
@@ -32,7 +37,8 @@ class CheckpointsVerifierTest {
     }
 
     private Verdict checkpoints(String extra, String... children) throws Exception {
-        return ctx.verify("{'type': 'checkpoints', " + (extra.isEmpty() ? "" : extra + ", ") + "'checks': [" + String.join(", ", children) + "]}");
+        return ctx.verify("{'type': 'checkpoints', " + (extra.isEmpty() ? "" : extra + ", ") + "'checks': ["
+                + String.join(", ", children) + "]}");
     }
 
     @Test
@@ -90,8 +96,12 @@ class CheckpointsVerifierTest {
     void refusesBadConfigsAtTheirPointers() {
         refused("{'type': 'checkpoints', 'checks': []}", "/checks");
         refused("{'type': 'checkpoints', 'fullCreditOn': 'end', 'checks': [" + LOADED + "]}", "/fullCreditOn");
-        refused("{'type': 'checkpoints', 'checks': [" + LOADED.replace("'points': 1", "'points': 0") + "]}", "/checks/0/points");
-        refused("{'type': 'checkpoints', 'checks': [" + LOADED.replace("'points': 1", "'weight': 1") + "]}", "/checks/0/weight");
+        refused(
+                "{'type': 'checkpoints', 'checks': [" + LOADED.replace("'points': 1", "'points': 0") + "]}",
+                "/checks/0/points");
+        refused(
+                "{'type': 'checkpoints', 'checks': [" + LOADED.replace("'points': 1", "'weight': 1") + "]}",
+                "/checks/0/weight");
         refused("{'type': 'checkpoints', 'checks': [" + LOADED + ", " + LOADED + "]}", "/checks/1/name");
         refused("{'type': 'checkpoints', 'completionBonus': 1, 'checks': [" + LOADED + "]}", "/completionBonus");
         refused("{'type': 'checkpoints', 'completionBonus': -0.1, 'checks': [" + LOADED + "]}", "/completionBonus");

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.AleException;
-import dev.ale.api.Verdict;
-import dev.ale.api.VerifierPolicy;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.VerifierPolicy;
 import dev.ale.verifiers.TestContext;
 import dev.ale.verifiers.VerifierRegistry;
 import java.io.IOException;
@@ -45,7 +45,8 @@ final class CommandFixture {
             String text = Files.exists(f) ? Files.readString(f).strip() : "";
             if (!text.isEmpty()) {
                 long pid = Long.parseLong(text);
-                assertTrue(ProcessHandle.of(pid).map(ProcessTree::ended).orElse(true), name + " " + pid + " still runs");
+                assertTrue(
+                        ProcessHandle.of(pid).map(ProcessTree::ended).orElse(true), name + " " + pid + " still runs");
             }
         }
     }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.AleException;
-import dev.ale.api.Verdict;
+import dev.ale.api.spi.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CommandProcessTest {
     @TempDir
     Path dir;
+
     CommandFixture grader;
 
     @BeforeEach
@@ -31,7 +32,8 @@ class CommandProcessTest {
     }
 
     /** A grader that starts a child and a grandchild, writes their pids and waits for them. */
-    static final String TREE = """
+    static final String TREE =
+            """
             sh -c 'sleep 600 & echo $! > "$PIDS/grandchild"; wait' &
             echo $! > "$PIDS/child"
             while [ ! -s "$PIDS/grandchild" ]; do sleep 0.05; done
@@ -52,12 +54,16 @@ class CommandProcessTest {
     void neverRunsPastTheVerificationDeadline() throws Exception {
         Path pids = Files.createDirectory(dir.resolve("pids"));
         String config = grader.sh(TREE, ", 'timeout': '1h', 'env': {'PIDS': '" + pids + "'}");
-        ExtendedContext soon = ExtendedContext.of(grader.ctx).withDeadline(Instant.now().plusSeconds(2));
-        AleException e = assertThrows(AleException.class, () -> ALLOWED.create(json(config), "").verify(soon));
+        ExtendedContext soon =
+                ExtendedContext.of(grader.ctx).withDeadline(Instant.now().plusSeconds(2));
+        AleException e = assertThrows(
+                AleException.class, () -> ALLOWED.create(json(config), "").verify(soon));
         assertTrue(e.getMessage().contains("the verification deadline"), e.getMessage());
         assertAllDead(pids);
-        ExtendedContext past = ExtendedContext.of(grader.ctx).withDeadline(Instant.now().minusSeconds(1));
-        AleException late = assertThrows(AleException.class, () -> ALLOWED.create(json(config), "").verify(past));
+        ExtendedContext past =
+                ExtendedContext.of(grader.ctx).withDeadline(Instant.now().minusSeconds(1));
+        AleException late = assertThrows(
+                AleException.class, () -> ALLOWED.create(json(config), "").verify(past));
         assertTrue(late.getMessage().contains("was not started"), late.getMessage());
     }
 
@@ -86,18 +92,22 @@ class CommandProcessTest {
 
     @Test
     void capsTheOutput() {
-        AleException e = grader.fails(grader.sh("i=0\nwhile [ $i -lt 2000 ]; do echo 0123456789; i=$((i+1)); done\n", ", 'maxOutputBytes': 1000"));
+        AleException e = grader.fails(grader.sh(
+                "i=0\nwhile [ $i -lt 2000 ]; do echo 0123456789; i=$((i+1)); done\n", ", 'maxOutputBytes': 1000"));
         assertTrue(e.getMessage().contains("more than 1000 bytes to its stdout"), e.getMessage());
-        AleException err = grader.fails(grader.sh("while true; do echo 0123456789 >&2; done\n", ", 'maxOutputBytes': 1000"));
+        AleException err =
+                grader.fails(grader.sh("while true; do echo 0123456789 >&2; done\n", ", 'maxOutputBytes': 1000"));
         assertTrue(err.getMessage().contains("more than 1000 bytes to its stderr and was killed"), err.getMessage());
-        AleException reward = grader.fails(grader.sh("head -c 2000 /dev/zero | tr '\\0' 1 > reward.txt\n", ", 'maxOutputBytes': 1000"));
+        AleException reward = grader.fails(
+                grader.sh("head -c 2000 /dev/zero | tr '\\0' 1 > reward.txt\n", ", 'maxOutputBytes': 1000"));
         assertTrue(reward.getMessage().contains("larger than 1000 bytes"), reward.getMessage());
     }
 
     @Test
     void aProcessLeftBehindNeitherBlocksNorSurvives() throws Exception {
         Path pids = Files.createDirectory(dir.resolve("pids"));
-        Verdict v = grader.verify(grader.sh("sleep 600 &\necho $! > \"$PIDS/child\"\nsleep 1\necho 1\n", ", 'env': {'PIDS': '" + pids + "'}"));
+        Verdict v = grader.verify(grader.sh(
+                "sleep 600 &\necho $! > \"$PIDS/child\"\nsleep 1\necho 1\n", ", 'env': {'PIDS': '" + pids + "'}"));
         assertEquals(1.0, v.score(), "the left-behind process holds no pipe the verifier waits on");
         assertAllDead(pids);
     }

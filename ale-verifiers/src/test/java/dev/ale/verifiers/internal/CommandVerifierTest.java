@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.AleException;
-import dev.ale.api.Check;
-import dev.ale.api.Verdict;
-import dev.ale.api.VerifierConfigException;
-import dev.ale.api.VerifierPolicy;
+import dev.ale.api.spi.Check;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.VerifierConfigException;
+import dev.ale.api.spi.VerifierPolicy;
 import dev.ale.verifiers.Fixture;
 import dev.ale.verifiers.TestContext;
 import dev.ale.verifiers.VerifierRegistry;
@@ -32,6 +32,7 @@ class CommandVerifierTest {
 
     @TempDir
     Path dir;
+
     CommandFixture grader;
     TestContext ctx;
 
@@ -45,7 +46,9 @@ class CommandVerifierTest {
     void isRefusedUnlessThePolicyAllowsCommands() {
         String config = "{'type': 'command', 'command': ['true']}";
         VerifierConfigException e = Fixture.refused(config, "/type");
-        assertTrue(e.getMessage().contains("command verifiers are not allowed") && e.getMessage().contains("allowCommands"),
+        assertTrue(
+                e.getMessage().contains("command verifiers are not allowed")
+                        && e.getMessage().contains("allowCommands"),
                 e.getMessage());
         String nested = "{'type': 'weighted', 'checks': [" + config + "]}";
         assertEquals("/checks/0/type", Fixture.refused(nested, "/checks/0/type").field());
@@ -55,17 +58,22 @@ class CommandVerifierTest {
 
     @Test
     void readsTheScoreAndChecksFromStandardOutput() throws Exception {
-        Verdict v = grader.verify(grader.sh("echo '{\"score\": 0.75, \"checks\": [{\"name\": \"total\", \"score\": 1, \"passed\": true,"
-                + " \"expected\": \"12\", \"actual\": 12}, {\"name\": \"memo\", \"score\": 0.5}], \"gateFailed\": false}'\n", ""));
+        Verdict v = grader.verify(grader.sh(
+                "echo '{\"score\": 0.75, \"checks\": [{\"name\": \"total\", \"score\": 1, \"passed\": true,"
+                        + " \"expected\": \"12\", \"actual\": 12}, {\"name\": \"memo\", \"score\": 0.5}], \"gateFailed\": false}'\n",
+                ""));
         assertEquals(0.75, v.score());
         assertFalse(v.gateFailed());
-        assertEquals(new Check("total", 1, 1, false, true, "12", "12", java.util.List.of()), v.checks().get(0));
+        assertEquals(
+                new Check("total", 1, 1, false, true, "12", "12", java.util.List.of()),
+                v.checks().get(0));
         assertEquals(Check.partial("memo", 0.5, "", ""), v.checks().get(1));
     }
 
     @Test
     void passesTheDirectoriesAsArgumentsAndEnvironment() throws Exception {
-        String body = """
+        String body =
+                """
                 test "$1" = "$ALE_OUTPUT" || exit 3
                 test "$2" = "$ALE_REFERENCE" || exit 4
                 test "$PWD" = "$ALE_WORK_DIR" || exit 5
@@ -78,7 +86,8 @@ class CommandVerifierTest {
         ctx.ref("grade.sh", body);
         Path mark = dir.resolve("mark");
         String env = ", 'env': {'GREETING': 'hello', 'MARK': '" + mark + "'}";
-        Verdict v = grader.verify("{'type': 'command', 'command': ['sh', '" + ctx.reference().resolve("grade.sh") + "']" + env + "}");
+        Verdict v = grader.verify(
+                "{'type': 'command', 'command': ['sh', '" + ctx.reference().resolve("grade.sh") + "']" + env + "}");
         assertEquals(0.5, v.score());
         Path work = Path.of(Files.readString(mark).strip());
         assertFalse(work.startsWith(ctx.output()) || work.startsWith(ctx.reference()), work.toString());
@@ -87,26 +96,43 @@ class CommandVerifierTest {
 
     @Test
     void replacesPlaceholdersInsteadOfAppending() throws Exception {
-        ctx.ref("grade.sh", "test $# -eq 2 || exit 9\ntest \"$1\" = \"--out=$ALE_OUTPUT\" || exit 3\n"
-                + "test \"$2\" = \"$ALE_WORK_DIR\" || exit 4\necho 1\n");
-        assertEquals(1.0, grader.verify("{'type': 'command', 'command': ['sh', '{reference}/grade.sh', '--out={output}', '{workdir}']}").score());
+        ctx.ref(
+                "grade.sh",
+                "test $# -eq 2 || exit 9\ntest \"$1\" = \"--out=$ALE_OUTPUT\" || exit 3\n"
+                        + "test \"$2\" = \"$ALE_WORK_DIR\" || exit 4\necho 1\n");
+        assertEquals(
+                1.0,
+                grader.verify(
+                                "{'type': 'command', 'command': ['sh', '{reference}/grade.sh', '--out={output}', '{workdir}']}")
+                        .score());
     }
 
     @Test
     void readsRewardFilesBeforeStandardOutput() throws Exception {
-        assertEquals(0.25, grader.verify(grader.sh("echo 0.25 > reward.txt\necho 0.9\n", "")).score());
-        Verdict v = grader.verify(grader.sh("echo '{\"score\": 0.4, \"summary\": \"four tenths\"}' > \"$ALE_REWARD_FILE\"\n", ""));
+        assertEquals(
+                0.25,
+                grader.verify(grader.sh("echo 0.25 > reward.txt\necho 0.9\n", ""))
+                        .score());
+        Verdict v = grader.verify(
+                grader.sh("echo '{\"score\": 0.4, \"summary\": \"four tenths\"}' > \"$ALE_REWARD_FILE\"\n", ""));
         assertEquals(0.4, v.score());
         assertEquals("four tenths", v.summary());
-        assertTrue(grader.fails(grader.sh("echo 1 > reward.txt\necho 1 > reward.json\n", "")).getMessage().contains("both"));
-        assertTrue(grader.fails(grader.sh("ln -s \"$ALE_OUTPUT/answer.txt\" reward.txt\n", "")).getMessage().contains("regular file"));
+        assertTrue(grader.fails(grader.sh("echo 1 > reward.txt\necho 1 > reward.json\n", ""))
+                .getMessage()
+                .contains("both"));
+        assertTrue(grader.fails(grader.sh("ln -s \"$ALE_OUTPUT/answer.txt\" reward.txt\n", ""))
+                .getMessage()
+                .contains("regular file"));
     }
 
     @Test
     void runsAPythonScoringScript() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(onPath("python3"), "python3 is not installed");
-        ctx.out("totals.json", "{\"net\": 120.5, \"gross\": 130}").ref("expected.json", "{\"net\": 120.5, \"gross\": 131}");
-        ctx.ref("score.py", """
+        ctx.out("totals.json", "{\"net\": 120.5, \"gross\": 130}")
+                .ref("expected.json", "{\"net\": 120.5, \"gross\": 131}");
+        ctx.ref(
+                "score.py",
+                """
                 import json, os, sys
                 out, ref = sys.argv[1], sys.argv[2]
                 got = json.load(open(os.path.join(out, "totals.json")))
@@ -115,7 +141,8 @@ class CommandVerifierTest {
                           for k, v in sorted(want.items())]
                 print(json.dumps({"score": sum(c["score"] for c in checks) / len(checks), "checks": checks}))
                 """);
-        Verdict v = grader.verify("{'type': 'command', 'command': ['python3', '{reference}/score.py', '{output}', '{reference}']}");
+        Verdict v = grader.verify(
+                "{'type': 'command', 'command': ['python3', '{reference}/score.py', '{output}', '{reference}']}");
         assertEquals(0.5, v.score());
         assertEquals("131", Fixture.check(v, "gross").expected());
         assertEquals("130", Fixture.check(v, "gross").actual());
@@ -124,21 +151,28 @@ class CommandVerifierTest {
     @Test
     void aFailingOrMisbehavingGraderIsAnErrorNeverAZero() {
         AleException exit = grader.fails(grader.sh("echo 'no such column' >&2\nexit 2\n", ""));
-        assertTrue(exit.getMessage().contains("exited with code 2") && exit.getMessage().contains("no such column"),
+        assertTrue(
+                exit.getMessage().contains("exited with code 2")
+                        && exit.getMessage().contains("no such column"),
                 exit.getMessage());
         assertTrue(grader.fails(grader.sh("echo 'all good'\n", "")).getMessage().contains("not a score"));
         assertTrue(grader.fails(grader.sh("echo 1.5\n", "")).getMessage().contains("[0, 1]"));
         assertTrue(grader.fails(grader.sh("echo -0.1\n", "")).getMessage().contains("[0, 1]"));
         assertTrue(grader.fails(grader.sh("echo NaN\n", "")).getMessage().contains("not a score"));
         assertTrue(grader.fails(grader.sh("true\n", "")).getMessage().contains("no score"));
-        assertTrue(grader.fails(grader.sh("echo '{\"checks\": []}'\n", "")).getMessage().contains("the score must be"));
+        assertTrue(grader.fails(grader.sh("echo '{\"checks\": []}'\n", ""))
+                .getMessage()
+                .contains("the score must be"));
         AleException missing = grader.fails("{'type': 'command', 'command': ['/no/such/grader']}");
         assertTrue(missing.getMessage().contains("could not start"), missing.getMessage());
     }
 
     @Test
     void readsTheLastLineWhenTheGraderLogsFirst() throws Exception {
-        assertEquals(0.5, grader.verify(grader.sh("echo 'loading model'\necho '{\"score\": 0.5}'\n", "")).score());
+        assertEquals(
+                0.5,
+                grader.verify(grader.sh("echo 'loading model'\necho '{\"score\": 0.5}'\n", ""))
+                        .score());
     }
 
     @Test
@@ -151,8 +185,8 @@ class CommandVerifierTest {
             Path mark = dir.resolve("mark");
             ExtendedContext inZip = ExtendedContext.of(ctx).withRoots(zip.getPath("/output"), ref);
             ctx.ref("grade.sh", "echo \"$1\" > \"$MARK\"\ntest -d \"$2\" || exit 3\ncat \"$1/sub/answer.txt\"\n");
-            String config = "{'type': 'command', 'command': ['sh', '" + ctx.reference().resolve("grade.sh") + "'],"
-                    + " 'env': {'MARK': '" + mark + "'}}";
+            String config = "{'type': 'command', 'command': ['sh', '"
+                    + ctx.reference().resolve("grade.sh") + "']," + " 'env': {'MARK': '" + mark + "'}}";
             assertEquals(0.75, ALLOWED.create(json(config), "").verify(inZip).score());
             Path copy = Path.of(Files.readString(mark).strip());
             assertTrue(copy.isAbsolute() && copy.getFileSystem() == FileSystems.getDefault());

@@ -38,7 +38,8 @@ class CsvReaderTest {
 
     @Test
     void readsQuotedFieldsWithDelimitersQuotesAndLineBreaks() throws IOException {
-        assertEquals(List.of(List.of("a,b", "say \"hi\"", "two\r\nlines", ""), List.of("x")),
+        assertEquals(
+                List.of(List.of("a,b", "say \"hi\"", "two\r\nlines", ""), List.of("x")),
                 parse("\"a,b\",\"say \"\"hi\"\"\",\"two\r\nlines\",\"\"\r\nx\r\n", ','));
         assertEquals(List.of(List.of("5\" screen", "b")), parse("5\" screen,b", ','));
     }
@@ -74,10 +75,13 @@ class CsvReaderTest {
     @Test
     void capsFieldLengthAndFieldCount() throws IOException {
         String longest = "x".repeat(CsvReader.MAX_FIELD_CHARS);
-        assertEquals(CsvReader.MAX_FIELD_CHARS, parse(longest, ',').get(0).get(0).length());
+        assertEquals(
+                CsvReader.MAX_FIELD_CHARS, parse(longest, ',').get(0).get(0).length());
         assertThrows(CsvReader.Malformed.class, () -> parse(longest + "x", ','));
         assertThrows(CsvReader.Malformed.class, () -> parse("\"" + longest + "x\"", ','));
-        assertEquals(CsvReader.MAX_FIELDS, parse(",".repeat(CsvReader.MAX_FIELDS - 1), ',').get(0).size());
+        assertEquals(
+                CsvReader.MAX_FIELDS,
+                parse(",".repeat(CsvReader.MAX_FIELDS - 1), ',').get(0).size());
         assertThrows(CsvReader.Malformed.class, () -> parse(",".repeat(CsvReader.MAX_FIELDS), ','));
     }
 
@@ -109,14 +113,14 @@ class CsvReaderTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 
     @Test
     void roundTripsRandomTablesWrittenByAReferenceWriter() throws IOException {
-        List<String> alphabet = List.of("a", "b", " ", ",", ";", "|", "\t", "\"", "\r", "\n", "\u00e9", "\uD83D\uDE00", "\uFEFF");
+        List<String> alphabet =
+                List.of("a", "b", " ", ",", ";", "|", "\t", "\"", "\r", "\n", "\u00e9", "\uD83D\uDE00", "\uFEFF");
         for (long seed = 0; seed < 2000; seed++) {
             Random rnd = new Random(seed);
             char delimiter = ",;\t|".charAt(rnd.nextInt(4));
@@ -153,8 +157,12 @@ class CsvReaderTest {
             List<String> row = table.get(r);
             for (int c = 0; c < row.size(); c++) {
                 String cell = row.get(c);
-                boolean must = cell.indexOf(delimiter) >= 0 || cell.contains("\"") || cell.contains("\r") || cell.contains("\n")
-                        || (r == 0 && c == 0 && cell.startsWith("\uFEFF")) || (row.size() == 1 && cell.isEmpty());
+                boolean must = cell.indexOf(delimiter) >= 0
+                        || cell.contains("\"")
+                        || cell.contains("\r")
+                        || cell.contains("\n")
+                        || (r == 0 && c == 0 && cell.startsWith("\uFEFF"))
+                        || (row.size() == 1 && cell.isEmpty());
                 if (c > 0) {
                     b.append(delimiter);
                 }

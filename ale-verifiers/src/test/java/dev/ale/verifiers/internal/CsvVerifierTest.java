@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.AleException;
-import dev.ale.api.Verdict;
+import dev.ale.api.spi.Verdict;
 import dev.ale.verifiers.TestContext;
 import java.io.BufferedWriter;
 import java.nio.file.Files;
@@ -20,10 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CsvVerifierTest {
-    private static final String EXPECTED = "invoice_id,name,amount\nA1,Acme,100.00\nA2,Globex,250.50\nA3,Initech,75\nA4,Umbrella,10\n";
+    private static final String EXPECTED =
+            "invoice_id,name,amount\nA1,Acme,100.00\nA2,Globex,250.50\nA3,Initech,75\nA4,Umbrella,10\n";
 
     @TempDir
     Path dir;
+
     TestContext ctx;
 
     @BeforeEach
@@ -39,9 +41,12 @@ class CsvVerifierTest {
 
     @Test
     void scoresMatchingRowsOverExpectedRowsInAnyOrder() throws Exception {
-        Verdict v = csv("amount,invoice_id,name\n10,A4,Umbrella\n100.00,A1,Acme\n250.50,A2,Globex\n75,A3,Initech Inc\n", "");
+        Verdict v = csv(
+                "amount,invoice_id,name\n10,A4,Umbrella\n100.00,A1,Acme\n250.50,A2,Globex\n75,A3,Initech Inc\n", "");
         assertScore(0.75, v);
-        assertTrue(check(v, "mismatched rows").actual().contains("key 'A3': name expected 'Initech'"), check(v, "mismatched rows").actual());
+        assertTrue(
+                check(v, "mismatched rows").actual().contains("key 'A3': name expected 'Initech'"),
+                check(v, "mismatched rows").actual());
         assertScore(0.5, csv("invoice_id,name,amount\nA1,Acme,100.00\nA2,Globex,250.50\n", ""));
     }
 
@@ -61,18 +66,26 @@ class CsvVerifierTest {
     void aDuplicateKeyCountsItsFirstRowAndIsReported() throws Exception {
         Verdict v = csv(EXPECTED + "A2,Globex,999\n", "");
         assertScore(1, v);
-        assertTrue(check(v, "duplicate keys").actual().contains("key 'A2' again on line 6"), check(v, "duplicate keys").actual());
+        assertTrue(
+                check(v, "duplicate keys").actual().contains("key 'A2' again on line 6"),
+                check(v, "duplicate keys").actual());
         assertScore(0.75, csv(EXPECTED.replace("A2,Globex,250.50", "A2,Globex,1") + "A2,Globex,250.50\n", ""));
         assertScore(4.0 / 5, csv(EXPECTED + "A2,Globex,250.50\n", "'extraRows': 'penalize'"));
     }
 
     @Test
     void columnRulesApplyTolerancesAndTextOptions() throws Exception {
-        String out = "invoice_id,name,amount\n A1 ,acme ,\"$100.01\"\nA2,GLOBEX,250.49\nA3,Initech,75.02\nA4,Umbrella,10\n";
+        String out =
+                "invoice_id,name,amount\n A1 ,acme ,\"$100.01\"\nA2,GLOBEX,250.49\nA3,Initech,75.02\nA4,Umbrella,10\n";
         assertScore(0.25, csv(out, ""));
         assertScore(0.75, csv(out, "'columns': {'amount': {'abs': 0.01}, 'name': {'ignoreCase': true, 'trim': true}}"));
-        assertScore(1, csv(out, "'columns': {'amount': {'abs': 0.01, 'rel': 0.0003}, 'name': {'ignoreCase': true, 'trim': true}}"));
-        String written = "invoice_id,name,amount\nA1,Acme,$100.00\nA2,Globex,\"250.5\"\nA3,Initech,75.0\nA4,Umbrella,10.001\n";
+        assertScore(
+                1,
+                csv(
+                        out,
+                        "'columns': {'amount': {'abs': 0.01, 'rel': 0.0003}, 'name': {'ignoreCase': true, 'trim': true}}"));
+        String written =
+                "invoice_id,name,amount\nA1,Acme,$100.00\nA2,Globex,\"250.5\"\nA3,Initech,75.0\nA4,Umbrella,10.001\n";
         assertScore(0, csv(written, ""));
         assertScore(0.75, csv(written, "'columns': {'amount': {'numeric': true}}"));
         assertScore(1, csv(out, "'compare': ['name'], 'columns': {'name': {'ignoreCase': true, 'trim': true}}"));
@@ -83,24 +96,33 @@ class CsvVerifierTest {
     void matchesByPositionWithoutAKeyAndByCompositeKeys() throws Exception {
         ctx.ref("expected.csv", "region,year,total\nEU,2024,5\nEU,2025,6\nUS,2024,7\n");
         ctx.out("out.csv", "year,region,total\n2024,US,7\n2025,EU,6\n2024,EU,5\n");
-        assertScore(1, ctx.verify("{'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': ['region', 'year']}"));
+        assertScore(
+                1,
+                ctx.verify(
+                        "{'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': ['region', 'year']}"));
         Verdict positional = ctx.verify("{'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv'}");
         assertScore(1.0 / 3, positional);
-        assertTrue(check(positional, "mismatched rows").actual().contains("row 1: region expected 'EU'"),
+        assertTrue(
+                check(positional, "mismatched rows").actual().contains("row 1: region expected 'EU'"),
                 check(positional, "mismatched rows").actual());
     }
 
     @Test
     void parsesQuotingLineBreaksCrlfAndByteOrderMarks() throws Exception {
         ctx.ref("expected.csv", "id,memo\n1,\"Paid, in full\"\n2,\"said \"\"ok\"\"\"\n3,\"two\nlines\"\n");
-        ctx.out("out.csv", "\uFEFFid,memo\r\n3,\"two\r\nlines\"\r\n\"1\",\"Paid, in full\"\r\n2,\"said \"\"ok\"\"\"\r\n");
+        ctx.out(
+                "out.csv",
+                "\uFEFFid,memo\r\n3,\"two\r\nlines\"\r\n\"1\",\"Paid, in full\"\r\n2,\"said \"\"ok\"\"\"\r\n");
         Verdict v = ctx.verify("{'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': 'id'}");
         assertEquals(2.0 / 3, v.score(), 1e-12, "a CRLF inside a quoted cell is not the LF of the expected one");
         ctx.out("out.csv", "\uFEFFid,memo\r\n3,\"two\nlines\"\r\n\"1\",\"Paid, in full\"\r\n2,\"said \"\"ok\"\"\"\r\n");
         assertScore(1, ctx.verify("{'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': 'id'}"));
         ctx.out("out.csv", "id;memo\n1;Paid, in full\n");
         ctx.ref("expected.csv", "id;memo\n1;Paid, in full\n");
-        assertScore(1, ctx.verify("{'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': 'id', 'delimiter': ';'}"));
+        assertScore(
+                1,
+                ctx.verify(
+                        "{'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': 'id', 'delimiter': ';'}"));
     }
 
     @Test
@@ -111,9 +133,13 @@ class CsvVerifierTest {
         assertGate("out.csv", "not closed", csv("invoice_id,name,amount\nA1,\"Acme,100.00\n", ""));
         assertGate("out.csv", "no header", csv("", ""));
         ctx.out("out.csv", new byte[] {'a', (byte) 0xFF, '\n'});
-        assertGate("out.csv", "not valid UTF-8",
+        assertGate(
+                "out.csv",
+                "not valid UTF-8",
                 ctx.verify("{'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': 'invoice_id'}"));
-        assertGate("gone.csv", "missing",
+        assertGate(
+                "gone.csv",
+                "missing",
                 ctx.verify("{'type': 'csv', 'file': 'gone.csv', 'expectedFile': 'expected.csv', 'key': 'invoice_id'}"));
     }
 
@@ -142,17 +168,20 @@ class CsvVerifierTest {
             exp.write("id,name,amount,tax,rate,qty,delta,code\n");
             out.write("code,delta,qty,rate,tax,amount,id,name\n");
             for (int i = 0; i < rows; i++) {
-                exp.write(i + ",\"name, " + i + "\"," + i + ".25," + i * 3 + ".5,0.0725," + i % 97 + ",-" + i + ",C" + i % 13 + "\n");
+                exp.write(i + ",\"name, " + i + "\"," + i + ".25," + i * 3 + ".5,0.0725," + i % 97 + ",-" + i + ",C"
+                        + i % 13 + "\n");
                 int j = rows - 1 - i;
-                out.write("C" + j % 13 + ",-" + j + "," + j % 97 + ",0.07251," + j * 3 + ".5," + (j % 1000 == 0 ? j + ".5" : j + ".25")
-                        + "," + j + ",\"name, " + j + "\"\n");
+                out.write("C" + j % 13 + ",-" + j + "," + j % 97 + ",0.07251," + j * 3 + ".5,"
+                        + (j % 1000 == 0 ? j + ".5" : j + ".25") + "," + j + ",\"name, " + j + "\"\n");
             }
         }
         Verdict v = ctx.verify("{'type': 'csv', 'file': 'big.csv', 'expectedFile': 'big.csv', 'key': 'id',"
                 + " 'columns': {'amount': {'abs': 0.01}, 'tax': {'abs': 0.01}, 'rate': {'rel': 0.001}, 'qty': {'numeric': true},"
                 + " 'delta': {'abs': 0.5}, 'code': {'ignoreCase': true}}}");
         assertScore(0.999, v);
-        assertTrue(check(v, "mismatched rows").actual().contains("(+995 more)"), check(v, "mismatched rows").actual());
+        assertTrue(
+                check(v, "mismatched rows").actual().contains("(+995 more)"),
+                check(v, "mismatched rows").actual());
     }
 
     @Test

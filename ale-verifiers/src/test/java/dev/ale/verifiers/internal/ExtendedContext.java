@@ -1,20 +1,27 @@
 package dev.ale.verifiers.internal;
 
-import dev.ale.api.Judge;
-import dev.ale.api.TaskSpec;
 import dev.ale.api.Trajectory;
-import dev.ale.api.Verdict;
-import dev.ale.api.VerificationContext;
+import dev.ale.api.spi.Judge;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.VerificationContext;
+import dev.ale.api.task.TaskSpec;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 
 /** A verification context with a judge, a previous verdict and a deadline over another context's roots. */
-record ExtendedContext(VerificationContext base, Path output, Path reference, Optional<Judge> judge,
-        Optional<Verdict> previous, Instant deadline) implements VerificationContext {
+record ExtendedContext(
+        VerificationContext base,
+        Path output,
+        Path reference,
+        Optional<Judge> judge,
+        Optional<Verdict> previous,
+        Instant deadline)
+        implements VerificationContext {
 
     static ExtendedContext of(VerificationContext base) {
-        return new ExtendedContext(base, base.output(), base.reference(), Optional.empty(), Optional.empty(), Instant.MAX);
+        return new ExtendedContext(
+                base, base.output(), base.reference(), Optional.empty(), Optional.empty(), Instant.MAX);
     }
 
     ExtendedContext withJudge(Judge j) {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ale.api.Verdict;
+import dev.ale.api.spi.Verdict;
 import dev.ale.verifiers.TestContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,17 +18,22 @@ import org.junit.jupiter.api.io.TempDir;
 class FileExistsVerifierTest {
     @TempDir
     Path dir;
+
     TestContext ctx;
 
     @BeforeEach
     void files() throws Exception {
-        ctx = TestContext.in(dir).out("report.md", "# Report").out("out/summary.csv", "").out("notes/a.txt", "a");
+        ctx = TestContext.in(dir)
+                .out("report.md", "# Report")
+                .out("out/summary.csv", "")
+                .out("notes/a.txt", "a");
         Files.createDirectories(ctx.output().resolve("empty"));
     }
 
     @Test
     void scoresPresentOverListed() throws Exception {
-        Verdict v = ctx.verify("{'type': 'file-exists', 'paths': ['report.md', 'out/summary.csv', 'notes', 'gone.txt']}");
+        Verdict v =
+                ctx.verify("{'type': 'file-exists', 'paths': ['report.md', 'out/summary.csv', 'notes', 'gone.txt']}");
         assertScore(0.75, v);
         assertEquals(4, v.checks().size());
         assertFalse(check(v, "gone.txt").passed());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ale.api.VerifierConfigException;
+import dev.ale.api.spi.VerifierConfigException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -63,8 +63,10 @@ class GlobTest {
 
     @Test
     void refusesBadPatterns() {
-        for (String bad : List.of("", "a//b", "a/./b", "../a", "a\\b", "a**b/c", "[abc", "[!]", "{a,{b}}", "{a,b", "[z-a]")) {
-            VerifierConfigException e = assertThrows(VerifierConfigException.class, () -> Glob.parse(bad, "/glob", false), bad);
+        for (String bad :
+                List.of("", "a//b", "a/./b", "../a", "a\\b", "a**b/c", "[abc", "[!]", "{a,{b}}", "{a,b", "[z-a]")) {
+            VerifierConfigException e =
+                    assertThrows(VerifierConfigException.class, () -> Glob.parse(bad, "/glob", false), bad);
             assertEquals("/glob", e.field());
         }
         assertThrows(VerifierConfigException.class, () -> Glob.parse("/abs", "/glob", false));

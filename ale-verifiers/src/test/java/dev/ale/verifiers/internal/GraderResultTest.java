@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.AleException;
-import dev.ale.api.Check;
-import dev.ale.api.Verdict;
+import dev.ale.api.spi.Check;
+import dev.ale.api.spi.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,12 +33,15 @@ class GraderResultTest {
 
     @Test
     void readsChecksWithTheirDefaults() {
-        Verdict v = parse("{\"score\": 0.5, \"extra\": {\"ignored\": true}, \"checks\": ["
-                + "{\"name\": \"a\", \"passed\": true},"
-                + "{\"name\": \"b\", \"score\": 0.25, \"weight\": 2, \"gate\": true, \"expected\": [1, 2], \"actual\": null},"
-                + "{\"name\": \"c\", \"score\": 1, \"passed\": false, \"checks\": [{\"name\": \"c1\", \"score\": 0}]}]}");
+        Verdict v = parse(
+                "{\"score\": 0.5, \"extra\": {\"ignored\": true}, \"checks\": ["
+                        + "{\"name\": \"a\", \"passed\": true},"
+                        + "{\"name\": \"b\", \"score\": 0.25, \"weight\": 2, \"gate\": true, \"expected\": [1, 2], \"actual\": null},"
+                        + "{\"name\": \"c\", \"score\": 1, \"passed\": false, \"checks\": [{\"name\": \"c1\", \"score\": 0}]}]}");
         assertEquals(Check.pass("a", "", ""), v.checks().get(0));
-        assertEquals(new Check("b", 0.25, 2, true, false, "[1,2]", "", List.of()), v.checks().get(1));
+        assertEquals(
+                new Check("b", 0.25, 2, true, false, "[1,2]", "", List.of()),
+                v.checks().get(1));
         Check c = v.checks().get(2);
         assertFalse(c.passed(), "an explicit passed wins");
         assertEquals(List.of(Check.fail("c1", "", "")), c.children());
@@ -47,7 +50,8 @@ class GraderResultTest {
 
     @Test
     void aFailedGateScoresZero() {
-        Verdict v = parse("{\"score\": 0.6, \"gateFailed\": true, \"checks\": [{\"name\": \"file\", \"score\": 0, \"gate\": true}]}");
+        Verdict v = parse(
+                "{\"score\": 0.6, \"gateFailed\": true, \"checks\": [{\"name\": \"file\", \"score\": 0, \"gate\": true}]}");
         assertTrue(v.gateFailed());
         assertEquals(0, v.score());
         assertTrue(v.summary().contains("gate failed"), v.summary());

@@ -4,7 +4,7 @@ import static dev.ale.verifiers.Fixture.assertGate;
 import static dev.ale.verifiers.Fixture.assertScore;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.ale.api.Verdict;
+import dev.ale.api.spi.Verdict;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +26,7 @@ class HostileArchiveTest {
 
     @TempDir
     Path dir;
+
     ArchiveFixture f;
     String marker;
 
@@ -77,9 +78,21 @@ class HostileArchiveTest {
         assertGate("d.zip", "longer than 1024", zip(Archives.zip("n".repeat(1100), "x")));
         assertGate("d.zip", "over 255 bytes", zip(Archives.zip("s".repeat(300), "x")));
         assertGate("d.zip", "control character", zip(Archives.zip("a\nb", "x")));
-        assertGate("d.tar", "'..' segment", tar(new Archives.Tar().file("../" + marker, "x").bytes()));
-        assertGate("d.tar", "absolute path", tar(new Archives.Tar().file("/tmp/" + marker, "x").bytes()));
-        assertGate("d.tar", "'..' segment", tar(new Archives.Tar().pax("path", "../" + marker).file("safe.txt", "x").bytes()));
+        assertGate(
+                "d.tar",
+                "'..' segment",
+                tar(new Archives.Tar().file("../" + marker, "x").bytes()));
+        assertGate(
+                "d.tar",
+                "absolute path",
+                tar(new Archives.Tar().file("/tmp/" + marker, "x").bytes()));
+        assertGate(
+                "d.tar",
+                "'..' segment",
+                tar(new Archives.Tar()
+                        .pax("path", "../" + marker)
+                        .file("safe.txt", "x")
+                        .bytes()));
     }
 
     @Test
@@ -89,11 +102,29 @@ class HostileArchiveTest {
         assertGate("d.zip", "device, FIFO or socket", zip(Archives.unixMode(plain, 0, 0020644)));
         assertGate("d.zip", "device, FIFO or socket", zip(Archives.unixMode(plain, 0, 0010644)));
         byte[] noData = new byte[0];
-        assertGate("d.tar", "is a link", tar(new Archives.Tar().entry("link", '2', noData, "/tmp").file("link/" + marker, "x").bytes()));
-        assertGate("d.tar", "is a link", tar(new Archives.Tar().entry("hard", '1', noData, "/etc/passwd").bytes()));
-        assertGate("d.tar", "device or FIFO", tar(new Archives.Tar().entry("dev", '3', noData, "").bytes()));
-        assertGate("d.tar", "device or FIFO", tar(new Archives.Tar().entry("fifo", '6', noData, "").bytes()));
-        assertGate("d.tar", "unsupported type 'S'", tar(new Archives.Tar().entry("sparse", 'S', noData, "").bytes()));
+        assertGate(
+                "d.tar",
+                "is a link",
+                tar(new Archives.Tar()
+                        .entry("link", '2', noData, "/tmp")
+                        .file("link/" + marker, "x")
+                        .bytes()));
+        assertGate(
+                "d.tar",
+                "is a link",
+                tar(new Archives.Tar().entry("hard", '1', noData, "/etc/passwd").bytes()));
+        assertGate(
+                "d.tar",
+                "device or FIFO",
+                tar(new Archives.Tar().entry("dev", '3', noData, "").bytes()));
+        assertGate(
+                "d.tar",
+                "device or FIFO",
+                tar(new Archives.Tar().entry("fifo", '6', noData, "").bytes()));
+        assertGate(
+                "d.tar",
+                "unsupported type 'S'",
+                tar(new Archives.Tar().entry("sparse", 'S', noData, "").bytes()));
     }
 
     @Test
@@ -121,12 +152,23 @@ class HostileArchiveTest {
         byte[] gz = new Archives.Tar().file("zeros.bin", new byte[8 << 20]).gzipped();
         assertGate("d.tgz", "expands more than maxRatio 100", f.verify("d.tgz", gz, "", CHECKS));
         assertScore(1, f.verify("d.tgz", gz, "'limits': {'maxRatio': 100000}", CHECKS));
-        assertGate("d.zip", "declares 11 bytes, more than maxEntryBytes 10",
+        assertGate(
+                "d.zip",
+                "declares 11 bytes, more than maxEntryBytes 10",
                 zip(Archives.zip("a.txt", "01234567890"), "{'maxEntryBytes': 10}"));
-        assertGate("d.tar", "declares 11 bytes, more than maxEntryBytes 10",
-                f.verify("d.tar", new Archives.Tar().file("a.txt", "01234567890").bytes(), "'limits': {'maxEntryBytes': 10}", CHECKS));
+        assertGate(
+                "d.tar",
+                "declares 11 bytes, more than maxEntryBytes 10",
+                f.verify(
+                        "d.tar",
+                        new Archives.Tar().file("a.txt", "01234567890").bytes(),
+                        "'limits': {'maxEntryBytes': 10}",
+                        CHECKS));
         String sixty = "x".repeat(60);
-        assertGate("d.zip", "more than maxTotalBytes 100", zip(Archives.zip("a", sixty, "b", sixty), "{'maxTotalBytes': 100}"));
+        assertGate(
+                "d.zip",
+                "more than maxTotalBytes 100",
+                zip(Archives.zip("a", sixty, "b", sixty), "{'maxTotalBytes': 100}"));
     }
 
     @Test
@@ -137,12 +179,18 @@ class HostileArchiveTest {
         for (int i = 0; i < 6; i++) {
             tar.file("f" + i, "");
         }
-        assertGate("d.tar", "more than maxEntries 5", f.verify("d.tar", tar.bytes(), "'limits': {'maxEntries': 5}", CHECKS));
+        assertGate(
+                "d.tar",
+                "more than maxEntries 5",
+                f.verify("d.tar", tar.bytes(), "'limits': {'maxEntries': 5}", CHECKS));
         Archives.Tar paxFlood = new Archives.Tar();
         for (int i = 0; i < 30; i++) {
             paxFlood.pax("comment", "x");
         }
-        assertGate("d.tar", "more than 24 tar headers", f.verify("d.tar", paxFlood.bytes(), "'limits': {'maxEntries': 5}", CHECKS));
+        assertGate(
+                "d.tar",
+                "more than 24 tar headers",
+                f.verify("d.tar", paxFlood.bytes(), "'limits': {'maxEntries': 5}", CHECKS));
     }
 
     @Test
@@ -184,17 +232,47 @@ class HostileArchiveTest {
 
     @Test
     void damagedTarsAreRefused() throws Exception {
-        byte[] badSum = new Archives.Tar().file("a.txt", "hello").file("b.txt", "x").bytes();
+        byte[] badSum =
+                new Archives.Tar().file("a.txt", "hello").file("b.txt", "x").bytes();
         badSum[1024] = 'c';
         assertGate("d.tar", "header 2 fails its checksum", tar(badSum));
-        assertGate("d.tar", "ends early", tar(new Archives.Tar().file("a.txt", "x".repeat(600)).truncated(512 + 100)));
-        assertGate("d.tar", "ends inside a header", tar(new Archives.Tar().file("a", "b").file("c", "d").truncated(1024 + 300)));
-        assertGate("d.tar", "under a file", tar(new Archives.Tar().file("x", "f").file("x/y", "g").bytes()));
-        assertGate("d.tar", "duplicate", tar(new Archives.Tar().file("x", "f").file("./x", "g").bytes()));
-        assertGate("d.tar", "carries data", tar(new Archives.Tar().entry("d/", '5', "data".getBytes(StandardCharsets.UTF_8), "").bytes()));
-        assertGate("d.tar", "pax record is damaged", tar(new Archives.Tar()
-                .entry("p", 'x', "99 path=x\n".getBytes(StandardCharsets.UTF_8), "").file("a", "b").bytes()));
-        assertGate("d.tgz", "malformed tar.gz archive", f.verify("d.tgz",
-                java.util.Arrays.copyOf(new Archives.Tar().file("a", "b".repeat(5000)).gzipped(), 40), "", CHECKS));
+        assertGate(
+                "d.tar",
+                "ends early",
+                tar(new Archives.Tar().file("a.txt", "x".repeat(600)).truncated(512 + 100)));
+        assertGate(
+                "d.tar",
+                "ends inside a header",
+                tar(new Archives.Tar().file("a", "b").file("c", "d").truncated(1024 + 300)));
+        assertGate(
+                "d.tar",
+                "under a file",
+                tar(new Archives.Tar().file("x", "f").file("x/y", "g").bytes()));
+        assertGate(
+                "d.tar",
+                "duplicate",
+                tar(new Archives.Tar().file("x", "f").file("./x", "g").bytes()));
+        assertGate(
+                "d.tar",
+                "carries data",
+                tar(new Archives.Tar()
+                        .entry("d/", '5', "data".getBytes(StandardCharsets.UTF_8), "")
+                        .bytes()));
+        assertGate(
+                "d.tar",
+                "pax record is damaged",
+                tar(new Archives.Tar()
+                        .entry("p", 'x', "99 path=x\n".getBytes(StandardCharsets.UTF_8), "")
+                        .file("a", "b")
+                        .bytes()));
+        assertGate(
+                "d.tgz",
+                "malformed tar.gz archive",
+                f.verify(
+                        "d.tgz",
+                        java.util.Arrays.copyOf(
+                                new Archives.Tar().file("a", "b".repeat(5000)).gzipped(), 40),
+                        "",
+                        CHECKS));
     }
 }

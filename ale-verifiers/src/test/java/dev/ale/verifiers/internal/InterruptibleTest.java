@@ -14,7 +14,9 @@ class InterruptibleTest {
         Pattern backtracking = Pattern.compile("^x+$");
         Thread.currentThread().interrupt();
         try {
-            assertThrows(CancellationException.class, () -> backtracking.matcher(new Interruptible("x".repeat(200_000) + "y")).find());
+            assertThrows(CancellationException.class, () -> backtracking
+                    .matcher(new Interruptible("x".repeat(200_000) + "y"))
+                    .find());
         } finally {
             Thread.interrupted();
         }
@@ -22,7 +24,11 @@ class InterruptibleTest {
 
     @Test
     void withoutAnInterruptItMatchesLikeTheText() {
-        assertTrue(Pattern.compile("b+c").matcher(new Interruptible("x".repeat(70_000) + "abbc")).find());
-        assertFalse(Pattern.compile("^x+$").matcher(new Interruptible("x".repeat(70_000) + "y")).find());
+        assertTrue(Pattern.compile("b+c")
+                .matcher(new Interruptible("x".repeat(70_000) + "abbc"))
+                .find());
+        assertFalse(Pattern.compile("^x+$")
+                .matcher(new Interruptible("x".repeat(70_000) + "y"))
+                .find());
     }
 }

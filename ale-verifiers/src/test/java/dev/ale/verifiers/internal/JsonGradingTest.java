@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ale.api.Verdict;
+import dev.ale.api.spi.Verdict;
 import dev.ale.verifiers.TestContext;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,18 +19,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The json verifier's grading rules: informative fields, groups, weights, gates and several files. */
 class JsonGradingTest {
-    private static final String OUT = "{\"invoice_id\": \"INV-7\", \"line_1\": \"1,250.50\", \"line_2\": 98, \"line_total\": \"$1,350.00\","
-            + " \"items\": [{\"sku\": \"A\", \"amount\": \"$10.00\"}, {\"sku\": \"B\", \"amount\": \"20\"}],"
-            + " \"tags\": [\"Urgent\", \"paid\", \"urgent\"], \"notes\": \"n/a\", \"vendor\": {\"name\": \" ACME  Corp \"}}";
-    private static final String EXPECTED = "{\"invoice_id\": \"INV-7\", \"line_1\": 1250.5, \"line_2\": 99.5, \"line_total\": 1350,"
-            + " \"items\": [{\"sku\": \"A\", \"amount\": 10}, {\"sku\": \"B\", \"amount\": 20}],"
-            + " \"tags\": [\"paid\", \"urgent\"], \"notes\": \"\", \"memo\": null, \"extra_list\": [], \"vendor\": {\"name\": \"Acme corp\"}}";
+    private static final String OUT =
+            "{\"invoice_id\": \"INV-7\", \"line_1\": \"1,250.50\", \"line_2\": 98, \"line_total\": \"$1,350.00\","
+                    + " \"items\": [{\"sku\": \"A\", \"amount\": \"$10.00\"}, {\"sku\": \"B\", \"amount\": \"20\"}],"
+                    + " \"tags\": [\"Urgent\", \"paid\", \"urgent\"], \"notes\": \"n/a\", \"vendor\": {\"name\": \" ACME  Corp \"}}";
+    private static final String EXPECTED =
+            "{\"invoice_id\": \"INV-7\", \"line_1\": 1250.5, \"line_2\": 99.5, \"line_total\": 1350,"
+                    + " \"items\": [{\"sku\": \"A\", \"amount\": 10}, {\"sku\": \"B\", \"amount\": 20}],"
+                    + " \"tags\": [\"paid\", \"urgent\"], \"notes\": \"\", \"memo\": null, \"extra_list\": [], \"vendor\": {\"name\": \"Acme corp\"}}";
     private static final String GROUPS = "'groups': [{'fields': '/line_*', 'compare': 'numeric', 'weight': 2},"
             + " {'fields': '/items/*/amount', 'compare': 'numeric'}, {'fields': '/tags', 'arrays': 'set', 'compare': 'text'},"
             + " {'fields': ['/vendor/name'], 'compare': 'text'}]";
 
     @TempDir
     Path dir;
+
     TestContext ctx;
 
     @BeforeEach
@@ -39,7 +42,8 @@ class JsonGradingTest {
     }
 
     private Verdict json(String options) throws Exception {
-        return ctx.verify("{'type': 'json', 'file': 'out.json', 'expectedFile': 'expected.json'" + (options.isEmpty() ? "" : ", " + options) + "}");
+        return ctx.verify("{'type': 'json', 'file': 'out.json', 'expectedFile': 'expected.json'"
+                + (options.isEmpty() ? "" : ", " + options) + "}");
     }
 
     @Test
@@ -50,13 +54,23 @@ class JsonGradingTest {
         Verdict informative = json("'informativeOnly': true");
         assertEquals(11, informative.checks().size());
         assertScore(7.0 / 11, informative);
-        assertFalse(informative.checks().stream().anyMatch(c -> c.name().equals("/notes") || c.name().equals("/memo")));
+        assertFalse(informative.checks().stream()
+                .anyMatch(c -> c.name().equals("/notes") || c.name().equals("/memo")));
         ctx.ref("empty.json", "{\"a\": \"\", \"b\": [], \"c\": {}, \"d\": null}");
-        assertScore(1, ctx.verify("{'type': 'json', 'file': 'out.json', 'expectedFile': 'empty.json', 'informativeOnly': true}"));
+        assertScore(
+                1,
+                ctx.verify(
+                        "{'type': 'json', 'file': 'out.json', 'expectedFile': 'empty.json', 'informativeOnly': true}"));
         assertScore(0, ctx.verify("{'type': 'json', 'file': 'out.json', 'expectedFile': 'empty.json'}"));
         ctx.ref("nested.json", "{\"vendor\": {\"name\": \" ACME  Corp \", \"id\": \"\"}}");
-        assertScore(1, ctx.verify("{'type': 'json', 'file': 'out.json', 'expectedFile': 'nested.json', 'fields': ['/vendor'], 'informativeOnly': true}"));
-        assertScore(0, ctx.verify("{'type': 'json', 'file': 'out.json', 'expectedFile': 'nested.json', 'fields': ['/vendor']}"));
+        assertScore(
+                1,
+                ctx.verify(
+                        "{'type': 'json', 'file': 'out.json', 'expectedFile': 'nested.json', 'fields': ['/vendor'], 'informativeOnly': true}"));
+        assertScore(
+                0,
+                ctx.verify(
+                        "{'type': 'json', 'file': 'out.json', 'expectedFile': 'nested.json', 'fields': ['/vendor']}"));
     }
 
     @Test
@@ -75,16 +89,26 @@ class JsonGradingTest {
 
     @Test
     void numericTextAndExactComparisonsDiffer() throws Exception {
-        ctx.out("n.json", "{\"a\": \"1,250.5\", \"b\": 12.5, \"c\": \"  Hello   World \", \"d\": \"N/A \", \"e\": true}");
-        String base = "{'type': 'json', 'file': 'n.json', 'expected': {'a': '1250.50', 'b': '12.5%', 'c': 'hello world', 'd': 'N/A', 'e': 'TRUE'}";
+        ctx.out(
+                "n.json",
+                "{\"a\": \"1,250.5\", \"b\": 12.5, \"c\": \"  Hello   World \", \"d\": \"N/A \", \"e\": true}");
+        String base =
+                "{'type': 'json', 'file': 'n.json', 'expected': {'a': '1250.50', 'b': '12.5%', 'c': 'hello world', 'd': 'N/A', 'e': 'TRUE'}";
         Verdict exact = ctx.verify(base + "}");
-        assertEquals(List.of(false, true, false, false, false), exact.checks().stream().map(c -> c.passed()).toList());
-        Verdict numeric = ctx.verify(base + ", 'groups': [{'fields': '/*', 'compare': 'numeric', 'tolerance': {'abs': 0.001}}]}");
-        assertEquals(List.of(true, true, false, true, false), numeric.checks().stream().map(c -> c.passed()).toList(),
+        assertEquals(
+                List.of(false, true, false, false, false),
+                exact.checks().stream().map(c -> c.passed()).toList());
+        Verdict numeric =
+                ctx.verify(base + ", 'groups': [{'fields': '/*', 'compare': 'numeric', 'tolerance': {'abs': 0.001}}]}");
+        assertEquals(
+                List.of(true, true, false, true, false),
+                numeric.checks().stream().map(c -> c.passed()).toList(),
                 "an expected value that is no number compares as trimmed text");
         assertEquals("\"1250.50\" as a number ±0.001", numeric.checks().get(0).expected());
         Verdict text = ctx.verify(base + ", 'groups': [{'fields': '/*', 'compare': 'text'}]}");
-        assertEquals(List.of(false, false, true, true, true), text.checks().stream().map(c -> c.passed()).toList());
+        assertEquals(
+                List.of(false, false, true, true, true),
+                text.checks().stream().map(c -> c.passed()).toList());
     }
 
     @Test
@@ -97,10 +121,15 @@ class JsonGradingTest {
         ctx.out("t.json", "{\"tags\": [\"b\", \"c\"]}");
         Verdict set = ctx.verify(base + ", 'groups': [{'fields': '/tags', 'arrays': 'set'}]}");
         assertScore(0, set);
-        assertEquals("1 of 2 expected elements found, 1 of 2 output elements not expected", set.checks().get(0).actual());
+        assertEquals(
+                "1 of 2 expected elements found, 1 of 2 output elements not expected",
+                set.checks().get(0).actual());
         ctx.out("t.json", "{\"rows\": [{\"id\": 2, \"v\": \"$1.00\"}, {\"id\": 1, \"v\": \"2\"}]}");
-        assertScore(1, ctx.verify("{'type': 'json', 'file': 't.json', 'expected': {'rows': [{'id': 1, 'v': 2}, {'id': 2, 'v': 1}]},"
-                + " 'groups': [{'fields': '/rows', 'arrays': 'set'}, {'fields': '/rows/*/v', 'compare': 'numeric'}]}"));
+        assertScore(
+                1,
+                ctx.verify(
+                        "{'type': 'json', 'file': 't.json', 'expected': {'rows': [{'id': 1, 'v': 2}, {'id': 2, 'v': 1}]},"
+                                + " 'groups': [{'fields': '/rows', 'arrays': 'set'}, {'fields': '/rows/*/v', 'compare': 'numeric'}]}"));
     }
 
     @Test
@@ -113,9 +142,14 @@ class JsonGradingTest {
         assertEquals(12, v.checks().size(), "the gate, then every field's check");
         assertScore(2.0 / 11, ctx.verify(base + ", 'required': ['/invoice_id', '/line_1']}"));
         assertGate("r.json", "missing required field /signature", ctx.verify(base + ", 'required': '/signature'}"));
-        assertGate("r.json", "missing required fields /line_2, /line_total, /items/0/sku, /items/0/amount, /items/1/sku (+4 more)",
+        assertGate(
+                "r.json",
+                "missing required fields /line_2, /line_total, /items/0/sku, /items/0/amount, /items/1/sku (+4 more)",
                 ctx.verify(base + ", 'required': true}"));
-        assertGate("missing.json", "missing", ctx.verify("{'type': 'json', 'file': 'missing.json', 'expectedFile': 'expected.json'}"));
+        assertGate(
+                "missing.json",
+                "missing",
+                ctx.verify("{'type': 'json', 'file': 'missing.json', 'expectedFile': 'expected.json'}"));
     }
 
     @Test
@@ -124,16 +158,33 @@ class JsonGradingTest {
         String base = "{'type': 'json', 'file': 'w.json', 'expectedFile': 'expected.json', 'informativeOnly': true";
         // a JSON Pointer's '0' names member "0" of an object too, so /items/0/amount matches
         assertScore(2.0 / 11, ctx.verify(base + "}"));
-        assertGate("w.json", "wrong type at /invoice_id: expected a string, got a number", ctx.verify(base + ", 'types': 'gate'}"));
+        assertGate(
+                "w.json",
+                "wrong type at /invoice_id: expected a string, got a number",
+                ctx.verify(base + ", 'types': 'gate'}"));
         ctx.out("w.json", "{\"invoice_id\": \"INV-7\", \"items\": {\"0\": {\"amount\": 10}}, \"line_1\": \"1250.5\"}");
-        assertGate("w.json", "wrong type at /line_1: expected a number, got a string", ctx.verify(base + ", 'types': 'gate'}"));
-        assertGate("w.json", "wrong type at /items: expected an array, got an object",
+        assertGate(
+                "w.json",
+                "wrong type at /line_1: expected a number, got a string",
+                ctx.verify(base + ", 'types': 'gate'}"));
+        assertGate(
+                "w.json",
+                "wrong type at /items: expected an array, got an object",
                 ctx.verify(base + ", 'types': 'gate', 'groups': [{'fields': '/line_*', 'compare': 'numeric'}]}"));
-        ctx.out("w.json", OUT.replace("\"items\": [", "\"items\": [7, ").replace("{\"sku\": \"B\", \"amount\": \"20\"}", "{}"));
-        assertGate("w.json", "wrong type at /items/0: expected an object, got a number",
-                ctx.verify(base + ", 'types': 'gate', 'groups': [{'fields': ['/line_*', '/items/*/amount'], 'compare': 'numeric'}]}"));
-        assertScore(8.0 / 11, ctx.verify(base.replace("w.json", "out.json") + ", 'types': 'gate', 'groups': [{'fields': ['/line_*', '/items/*/amount'],"
-                + " 'compare': 'numeric'}, {'fields': ['/tags', '/vendor/name'], 'compare': 'text'}]}"));
+        ctx.out(
+                "w.json",
+                OUT.replace("\"items\": [", "\"items\": [7, ").replace("{\"sku\": \"B\", \"amount\": \"20\"}", "{}"));
+        assertGate(
+                "w.json",
+                "wrong type at /items/0: expected an object, got a number",
+                ctx.verify(
+                        base
+                                + ", 'types': 'gate', 'groups': [{'fields': ['/line_*', '/items/*/amount'], 'compare': 'numeric'}]}"));
+        assertScore(
+                8.0 / 11,
+                ctx.verify(base.replace("w.json", "out.json")
+                        + ", 'types': 'gate', 'groups': [{'fields': ['/line_*', '/items/*/amount'],"
+                        + " 'compare': 'numeric'}, {'fields': ['/tags', '/vendor/name'], 'compare': 'text'}]}"));
     }
 
     @Test
@@ -149,11 +200,15 @@ class JsonGradingTest {
 
     @Test
     void scoresSeveralFilesOverTheUnionOfTheirFields() throws Exception {
-        ctx.out("a.json", "{\"x\": 1, \"y\": 2}").out("b.json", "{\"p\": \"q\", \"r\": [1, 2]}").ref("b.json", "{\"p\": \"q\", \"r\": [1, 2], \"s\": true}");
-        String files = "{'type': 'json', 'files': [{'file': 'a.json', 'expected': {'x': 1, 'y': 3}}, {'file': 'b.json', 'expectedFile': 'b.json'%s}]%s}";
+        ctx.out("a.json", "{\"x\": 1, \"y\": 2}")
+                .out("b.json", "{\"p\": \"q\", \"r\": [1, 2]}")
+                .ref("b.json", "{\"p\": \"q\", \"r\": [1, 2], \"s\": true}");
+        String files =
+                "{'type': 'json', 'files': [{'file': 'a.json', 'expected': {'x': 1, 'y': 3}}, {'file': 'b.json', 'expectedFile': 'b.json'%s}]%s}";
         Verdict v = ctx.verify(String.format(files, "", ""));
         assertScore(4.0 / 6, v);
-        assertEquals(List.of("a.json /x", "a.json /y", "b.json /p", "b.json /r/0", "b.json /r/1", "b.json /s"),
+        assertEquals(
+                List.of("a.json /x", "a.json /y", "b.json /p", "b.json /r/0", "b.json /r/1", "b.json /s"),
                 v.checks().stream().map(c -> c.name()).toList());
         assertEquals("4 of 6 fields match in 2 files", v.summary());
         assertScore(2.0 / 3, ctx.verify(String.format(files, ", 'fields': ['/r']", "")));
@@ -163,7 +218,9 @@ class JsonGradingTest {
         java.nio.file.Files.delete(ctx.output().resolve("b.json"));
         assertGate("b.json", "missing", ctx.verify(String.format(files, "", "")));
         assertScore(1.0 / 6, ctx.verify(String.format(files, ", 'optional': true, 'required': true", "")));
-        assertScore(1.0 / 6, ctx.verify(String.format(files, ", 'optional': true", ", 'extraFields': 'fail', 'types': 'gate'")));
+        assertScore(
+                1.0 / 6,
+                ctx.verify(String.format(files, ", 'optional': true", ", 'extraFields': 'fail', 'types': 'gate'")));
     }
 
     @Test
@@ -177,10 +234,15 @@ class JsonGradingTest {
             big.append(i > 0 ? "," : "").append(i);
         }
         ctx.out("big.json", big.append("]}").toString());
-        Verdict huge = ctx.verify("{'type': 'json', 'file': 'big.json', 'expectedFile': 'big.json', 'groups': [{'fields': '/tags', 'arrays': 'set'}]}"
-                .replace("'expectedFile': 'big.json'", "'expected': {'tags': " + big.substring(9, big.length() - 1) + "}"));
+        Verdict huge = ctx.verify(
+                "{'type': 'json', 'file': 'big.json', 'expectedFile': 'big.json', 'groups': [{'fields': '/tags', 'arrays': 'set'}]}"
+                        .replace(
+                                "'expectedFile': 'big.json'",
+                                "'expected': {'tags': " + big.substring(9, big.length() - 1) + "}"));
         assertScore(0, huge);
-        assertEquals("too many elements to pair (5000 expected, 5000 in output)", huge.checks().get(0).actual());
+        assertEquals(
+                "too many elements to pair (5000 expected, 5000 in output)",
+                huge.checks().get(0).actual());
     }
 
     @Test

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ale.api.VerifierConfigException;
+import dev.ale.api.spi.VerifierConfigException;
 import dev.ale.verifiers.Fixture;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +18,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class JsonPatternTest {
-    private static final JsonNode DOC = Fixture.json("{'line_1': 1, 'line_2': 2, 'total': 3, 'items': [{'amount': 5}, {'amount': 6, 'x': 0}],"
-            + " 'a/b': {'c~d': 7, '*': 8}}");
+    private static final JsonNode DOC =
+            Fixture.json("{'line_1': 1, 'line_2': 2, 'total': 3, 'items': [{'amount': 5}, {'amount': 6, 'x': 0}],"
+                    + " 'a/b': {'c~d': 7, '*': 8}}");
 
     private static List<String> expand(String pattern) {
         return JsonPattern.parse(pattern, "/p").expand(DOC);
@@ -62,7 +63,10 @@ class JsonPatternTest {
 
     @Test
     void refusesWhatIsNoPointer() {
-        assertEquals("/fields/2", assertThrows(VerifierConfigException.class, () -> JsonPattern.parse("line_*", "/fields/2")).field());
+        assertEquals(
+                "/fields/2",
+                assertThrows(VerifierConfigException.class, () -> JsonPattern.parse("line_*", "/fields/2"))
+                        .field());
         assertThrows(VerifierConfigException.class, () -> JsonPattern.parse("/a~3", ""));
         assertThrows(VerifierConfigException.class, () -> JsonPattern.parse("/a~", ""));
     }
@@ -81,7 +85,8 @@ class JsonPatternTest {
                 StringBuilder pattern = new StringBuilder();
                 for (String s : path) {
                     pointer = Ptr.child(pointer, s);
-                    pattern.append('/').append(s.replace("~", "~0").replace("/", "~1").replace("*", "~2"));
+                    pattern.append('/')
+                            .append(s.replace("~", "~0").replace("/", "~1").replace("*", "~2"));
                 }
                 JsonPattern p = JsonPattern.parse(pattern.toString(), "");
                 assertEquals(List.of(pointer), p.expand(doc), "seed " + seed);
@@ -91,7 +96,8 @@ class JsonPatternTest {
                     String parent = pattern.substring(0, pattern.lastIndexOf("/"));
                     List<String> siblings = JsonPattern.parse(parent + "/*", "").expand(doc);
                     assertTrue(siblings.contains(pointer), "seed " + seed);
-                    assertEquals(doc.at(JsonPattern.parse(parent, "").pointer()).size(), siblings.size(), "seed " + seed);
+                    assertEquals(
+                            doc.at(JsonPattern.parse(parent, "").pointer()).size(), siblings.size(), "seed " + seed);
                 }
             }
         }

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.AleException;
-import dev.ale.api.Verdict;
+import dev.ale.api.spi.Verdict;
 import dev.ale.verifiers.TestContext;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,16 +19,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class JsonVerifierTest {
-    private static final String EXPECTED = "{'total': 1250.5, 'currency': 'USD', 'lines': [{'amount': 1000}, {'amount': 250.5}]}";
+    private static final String EXPECTED =
+            "{'total': 1250.5, 'currency': 'USD', 'lines': [{'amount': 1000}, {'amount': 250.5}]}";
 
     @TempDir
     Path dir;
+
     TestContext ctx;
 
     @BeforeEach
     void files() {
-        ctx = TestContext.in(dir).out("out.json", "{\"total\": 1250.5, \"currency\": \"EUR\", \"lines\": [{\"amount\": 1000}, "
-                + "{\"amount\": \"250.50\"}], \"note\": \"extra\"}");
+        ctx = TestContext.in(dir)
+                .out(
+                        "out.json",
+                        "{\"total\": 1250.5, \"currency\": \"EUR\", \"lines\": [{\"amount\": 1000}, "
+                                + "{\"amount\": \"250.50\"}], \"note\": \"extra\"}");
     }
 
     private Verdict json(String options) throws Exception {
@@ -39,7 +44,9 @@ class JsonVerifierTest {
     void scoresMatchingLeavesOverExpectedLeaves() throws Exception {
         Verdict v = json("'expected': " + EXPECTED);
         assertScore(0.75, v);
-        assertEquals(List.of("/total", "/currency", "/lines/0/amount", "/lines/1/amount"), v.checks().stream().map(c -> c.name()).toList());
+        assertEquals(
+                List.of("/total", "/currency", "/lines/0/amount", "/lines/1/amount"),
+                v.checks().stream().map(c -> c.name()).toList());
         assertFalse(check(v, "/currency").passed());
         assertEquals("\"USD\"", check(v, "/currency").expected());
         assertEquals("\"EUR\"", check(v, "/currency").actual());
@@ -71,7 +78,9 @@ class JsonVerifierTest {
         ctx.out("out.json", "{\"a\": 10.01, \"b\": 9.99, \"c\": 10.0101, \"d\": \"$1,001.00\", \"e\": 1001.01}");
         String expected = "'expected': {'a': 10.00, 'b': 10, 'c': 10, 'd': 1000, 'e': 1000}";
         Verdict v = json(expected + ", 'tolerance': {'abs': 0.01, 'rel': 0.001}");
-        assertEquals(List.of(true, true, false, true, false), v.checks().stream().map(c -> c.passed()).toList());
+        assertEquals(
+                List.of(true, true, false, true, false),
+                v.checks().stream().map(c -> c.passed()).toList());
         assertEquals("10 ±0.01 or ±0.1%", check(v, "/c").expected());
         assertScore(0.6, json(expected + ", 'tolerance': {'rel': 0.001}"));
         assertScore(0.4, json(expected + ", 'tolerance': {'abs': 0.01}"));
@@ -80,12 +89,17 @@ class JsonVerifierTest {
 
     @Test
     void unorderedArraysCompareAsMultisets() throws Exception {
-        ctx.out("out.json", "{\"tags\": [\"b\", \"c\", \"a\"], \"dup\": [\"a\", \"b\", \"b\"], \"rows\": [{\"id\": 2, \"v\": 1.004},"
-                + " {\"id\": 1, \"v\": 2}], \"near\": [1.0, 1.005], \"short\": [1, 2]}");
-        Verdict v = json("'expected': {'tags': ['a', 'b', 'c'], 'dup': ['a', 'a', 'b'], 'rows': [{'id': 1, 'v': 2}, {'id': 2, 'v': 1}],"
-                + " 'near': [1.0, 0.996], 'short': [1, 2, 3]}, 'unorderedArrays': ['/tags', '/dup', '/rows', '/near', '/short'],"
-                + " 'tolerance': {'abs': 0.005}");
-        assertEquals(List.of(true, false, true, true, false), v.checks().stream().map(c -> c.passed()).toList());
+        ctx.out(
+                "out.json",
+                "{\"tags\": [\"b\", \"c\", \"a\"], \"dup\": [\"a\", \"b\", \"b\"], \"rows\": [{\"id\": 2, \"v\": 1.004},"
+                        + " {\"id\": 1, \"v\": 2}], \"near\": [1.0, 1.005], \"short\": [1, 2]}");
+        Verdict v = json(
+                "'expected': {'tags': ['a', 'b', 'c'], 'dup': ['a', 'a', 'b'], 'rows': [{'id': 1, 'v': 2}, {'id': 2, 'v': 1}],"
+                        + " 'near': [1.0, 0.996], 'short': [1, 2, 3]}, 'unorderedArrays': ['/tags', '/dup', '/rows', '/near', '/short'],"
+                        + " 'tolerance': {'abs': 0.005}");
+        assertEquals(
+                List.of(true, false, true, true, false),
+                v.checks().stream().map(c -> c.passed()).toList());
         assertEquals("2 of 3 elements paired, 3 in output", check(v, "/dup").actual());
         assertScore(0.6, v);
         assertScore(0, json("'expected': {'tags': ['a', 'b', 'c']}"));
@@ -113,7 +127,9 @@ class JsonVerifierTest {
     void typesMustAgreeExceptForNumbers() throws Exception {
         ctx.out("out.json", "{\"a\": true, \"b\": null, \"c\": \"1\", \"d\": 1, \"e\": \"x\"}");
         Verdict v = json("'expected': {'a': 'true', 'b': null, 'c': 1, 'd': '1.0', 'e': 'x', 'f': null}");
-        assertEquals(List.of(false, true, true, true, true, false), v.checks().stream().map(c -> c.passed()).toList());
+        assertEquals(
+                List.of(false, true, true, true, true, false),
+                v.checks().stream().map(c -> c.passed()).toList());
     }
 
     @Test
@@ -146,9 +162,13 @@ class JsonVerifierTest {
         refused("{'type': 'json', 'file': 'out.json'}", "");
         refused("{'type': 'json', 'file': 'out.json', " + e + ", 'expectedFile': 'x.json'}", "/expectedFile");
         refused("{'type': 'json', 'file': 'out.json', " + e + ", 'fields': ['/total', 'currency']}", "/fields/1");
-        refused("{'type': 'json', 'file': 'out.json', " + e + ", 'fields': ['/total', '/lines/2/amount']}", "/fields/1");
+        refused(
+                "{'type': 'json', 'file': 'out.json', " + e + ", 'fields': ['/total', '/lines/2/amount']}",
+                "/fields/1");
         refused("{'type': 'json', 'file': 'out.json', " + e + ", 'unorderedArrays': ['/total']}", "/unorderedArrays/0");
-        refused("{'type': 'json', 'file': 'out.json', " + e + ", 'tolerance': {'absolute': 0.1}}", "/tolerance/absolute");
+        refused(
+                "{'type': 'json', 'file': 'out.json', " + e + ", 'tolerance': {'absolute': 0.1}}",
+                "/tolerance/absolute");
         refused("{'type': 'json', 'file': 'out.json', " + e + ", 'tolerance': {'abs': -0.1}}", "/tolerance/abs");
         refused("{'type': 'json', 'file': 'out.json', " + e + ", 'tolerance': {'rel': '1%'}}", "/tolerance/rel");
         refused("{'type': 'json', 'file': 'out.json', " + e + ", 'tolerance': 0.1}", "/tolerance");

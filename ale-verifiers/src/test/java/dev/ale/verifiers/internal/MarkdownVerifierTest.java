@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ale.api.Verdict;
+import dev.ale.api.spi.Verdict;
 import dev.ale.verifiers.TestContext;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MarkdownVerifierTest {
-    private static final String REPORT = String.join("\n",
+    private static final String REPORT = String.join(
+            "\n",
             "# Quarterly Report",
             "## **Summary**",
             "Revenue grew 12% in Q3.",
@@ -30,6 +31,7 @@ class MarkdownVerifierTest {
 
     @TempDir
     Path dir;
+
     TestContext ctx;
 
     @BeforeEach
@@ -78,10 +80,14 @@ class MarkdownVerifierTest {
         // Findings (with its sub-section Detail): Costs fell yes, chart yes, TODO found, 9 words > 5; Summary 1 match;
         // Risks missing: both fail
         assertScore(3.0 / 7, v);
-        assertEquals("found 1 time", check(v, "section ## 'Findings': notContains 'TODO'").actual());
+        assertEquals(
+                "found 1 time",
+                check(v, "section ## 'Findings': notContains 'TODO'").actual());
         assertEquals("9 words", check(v, "section ## 'Findings': words").actual());
-        assertEquals("section missing", check(v, "section 'Risks': notContains 'x'").actual());
-        assertTrue(check(v, "section 'Summary': regex /\\d+%/ exactly 1 matches").passed());
+        assertEquals(
+                "section missing", check(v, "section 'Risks': notContains 'x'").actual());
+        assertTrue(
+                check(v, "section 'Summary': regex /\\d+%/ exactly 1 matches").passed());
     }
 
     @Test
@@ -108,7 +114,8 @@ class MarkdownVerifierTest {
     void hostileFilesAreGatesNotCrashes() throws Exception {
         assertGate("gone.md", "missing", ctx.verify("{'type': 'markdown', 'file': 'gone.md', 'headings': ['x']}"));
         ctx.out("bin.md", new byte[] {'#', ' ', (byte) 0xFF, 0});
-        assertGate("bin.md", "not valid UTF-8", ctx.verify("{'type': 'markdown', 'file': 'bin.md', 'headings': ['x']}"));
+        assertGate(
+                "bin.md", "not valid UTF-8", ctx.verify("{'type': 'markdown', 'file': 'bin.md', 'headings': ['x']}"));
         StringBuilder many = new StringBuilder();
         StringBuilder specs = new StringBuilder();
         for (int i = 0; i < 100; i++) {
@@ -118,7 +125,9 @@ class MarkdownVerifierTest {
             many.append("# H").append(i % 100).append('\n');
         }
         ctx.out("many.md", many.toString());
-        assertGate("many.md", "headings match the required ones",
+        assertGate(
+                "many.md",
+                "headings match the required ones",
                 ctx.verify("{'type': 'markdown', 'file': 'many.md', 'inOrder': true, 'headings': [" + specs + "]}"));
         assertScore(1, ctx.verify("{'type': 'markdown', 'file': 'many.md', 'headings': [" + specs + "]}"));
     }
@@ -127,8 +136,12 @@ class MarkdownVerifierTest {
     void refusesBadConfigsAtTheirPointers() {
         refused("{'type': 'markdown', 'file': 'report.md'}", "");
         refused("{'type': 'markdown', 'file': 'report.md', 'headings': []}", "/headings");
-        refused("{'type': 'markdown', 'file': 'report.md', 'headings': [{'text': 'a', 'level': 7}]}", "/headings/0/level");
-        refused("{'type': 'markdown', 'file': 'report.md', 'headings': [{'text': 'a', 'regex': 'b'}]}", "/headings/0/regex");
+        refused(
+                "{'type': 'markdown', 'file': 'report.md', 'headings': [{'text': 'a', 'level': 7}]}",
+                "/headings/0/level");
+        refused(
+                "{'type': 'markdown', 'file': 'report.md', 'headings': [{'text': 'a', 'regex': 'b'}]}",
+                "/headings/0/regex");
         refused("{'type': 'markdown', 'file': 'report.md', 'headings': [{'level': 2}]}", "/headings/0");
         refused("{'type': 'markdown', 'file': 'report.md', 'headings': [{'regex': '('}]}", "/headings/0/regex");
         refused("{'type': 'markdown', 'file': 'report.md', 'headings': [{'text': 'a', 'lvl': 2}]}", "/headings/0/lvl");
@@ -136,11 +149,14 @@ class MarkdownVerifierTest {
         refused("{'type': 'markdown', 'file': 'report.md', 'inOrder': true, 'contains': 'x'}", "/inOrder");
         refused("{'type': 'markdown', 'file': 'report.md', 'sections': [{'heading': 'a'}]}", "/sections/0");
         refused("{'type': 'markdown', 'file': 'report.md', 'sections': [{'contains': 'a'}]}", "/sections/0/heading");
-        refused("{'type': 'markdown', 'file': 'report.md', 'sections': [{'heading': {'text': 'a', 'weight': 2}, 'contains': 'b'}]}",
+        refused(
+                "{'type': 'markdown', 'file': 'report.md', 'sections': [{'heading': {'text': 'a', 'weight': 2}, 'contains': 'b'}]}",
                 "/sections/0/heading/weight");
-        refused("{'type': 'markdown', 'file': 'report.md', 'sections': [{'heading': 'a', 'contains': 'b', 'body': 'c'}]}",
+        refused(
+                "{'type': 'markdown', 'file': 'report.md', 'sections': [{'heading': 'a', 'contains': 'b', 'body': 'c'}]}",
                 "/sections/0/body");
-        refused("{'type': 'markdown', 'file': 'report.md', 'sections': [{'heading': 'a', 'regex': {'pattern': 'x', 'min': 'y'}}]}",
+        refused(
+                "{'type': 'markdown', 'file': 'report.md', 'sections': [{'heading': 'a', 'regex': {'pattern': 'x', 'min': 'y'}}]}",
                 "/sections/0/regex/min");
         refused("{'type': 'markdown', 'file': '../report.md', 'headings': ['a']}", "/file");
     }

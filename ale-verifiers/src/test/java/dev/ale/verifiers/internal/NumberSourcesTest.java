@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.AleException;
-import dev.ale.api.Verdict;
+import dev.ale.api.spi.Verdict;
 import dev.ale.verifiers.TestContext;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NumberSourcesTest {
     @TempDir
     Path dir;
+
     TestContext ctx;
 
     @BeforeEach
@@ -52,54 +53,81 @@ class NumberSourcesTest {
     void readsXlsxCellsByAddressOrByHeader() throws Exception {
         assertScore(1, number("'file': 'book.xlsx', 'xlsx': {'sheet': 'Summary', 'cell': 'B2'}, 'expected': 1234.5"));
         assertScore(1, number("'file': 'book.xlsx', 'xlsx': {'sheet': 1, 'cell': '$B$3'}, 'expected': -200"));
-        assertScore(1, number("'file': 'book.xlsx', 'xlsx': {'sheet': 'Summary', 'column': 'net', 'row': 1}, 'expected': -200"));
-        assertScore(1, number("'file': 'book.xlsx', 'xlsx': {'sheet': 'Summary', 'column': 'net', 'where': {'account': 4000}}, 'expected': 1234.5"));
+        assertScore(
+                1,
+                number(
+                        "'file': 'book.xlsx', 'xlsx': {'sheet': 'Summary', 'column': 'net', 'row': 1}, 'expected': -200"));
+        assertScore(
+                1,
+                number(
+                        "'file': 'book.xlsx', 'xlsx': {'sheet': 'Summary', 'column': 'net', 'where': {'account': 4000}}, 'expected': 1234.5"));
         Verdict date = number("'file': 'book.xlsx', 'xlsx': {'sheet': 'Summary', 'cell': 'B4'}, 'expected': 45382");
         assertScore(0, date);
         assertEquals("not a number: '2024-03-31'", date.checks().get(0).actual());
         Verdict empty = number("'file': 'book.xlsx', 'xlsx': {'sheet': 'Summary', 'cell': 'C9'}, 'expected': 1");
         assertScore(0, empty);
         assertEquals("cell C9 is empty", empty.checks().get(0).actual());
-        assertEquals("number in book.xlsx at sheet 'Summary', cell C9", empty.checks().get(0).name());
+        assertEquals(
+                "number in book.xlsx at sheet 'Summary', cell C9",
+                empty.checks().get(0).name());
         assertScore(0, number("'file': 'book.xlsx', 'xlsx': {'cell': 'B2'}, 'expected': 1234.5"));
-        assertGate("book.xlsx (sheet 'Totals')", "no sheet 'Totals'",
+        assertGate(
+                "book.xlsx (sheet 'Totals')",
+                "no sheet 'Totals'",
                 number("'file': 'book.xlsx', 'xlsx': {'sheet': 'Totals', 'cell': 'B2'}, 'expected': 1}"));
         ctx.out("fake.xlsx", "net\n1\n");
-        assertGate("fake.xlsx", "not an xlsx workbook", number("'file': 'fake.xlsx', 'xlsx': {'cell': 'A2'}, 'expected': 1}"));
+        assertGate(
+                "fake.xlsx",
+                "not an xlsx workbook",
+                number("'file': 'fake.xlsx', 'xlsx': {'cell': 'A2'}, 'expected': 1}"));
     }
 
     @Test
     void readsTsvThroughTheCsvPlace() throws Exception {
         assertScore(1, number("'file': 'ledger.tsv', 'csv': {'column': 'net', 'row': 0}, 'expected': 1234.5"));
-        assertGate("ledger.tsv", "missing column net",
-                number("'file': 'ledger.tsv', 'csv': {'column': 'net', 'row': 0, 'delimiter': ','}, 'expected': 1234.5"));
+        assertGate(
+                "ledger.tsv",
+                "missing column net",
+                number(
+                        "'file': 'ledger.tsv', 'csv': {'column': 'net', 'row': 0, 'delimiter': ','}, 'expected': 1234.5"));
     }
 
     @Test
     void comparesWithANumberReadFromTheReference() throws Exception {
-        String rel = "'file': 'plan.json', 'pointer': '/cost', 'relativeTo': {'file': 'optimum.json', 'pointer': '/objective'}";
+        String rel =
+                "'file': 'plan.json', 'pointer': '/cost', 'relativeTo': {'file': 'optimum.json', 'pointer': '/objective'}";
         Verdict within = number(rel + ", 'rel': 0.005");
         assertScore(1, within);
-        assertEquals("1000 ±0.5% (reference optimum.json at /objective)", within.checks().get(0).expected());
+        assertEquals(
+                "1000 ±0.5% (reference optimum.json at /objective)",
+                within.checks().get(0).expected());
         assertScore(0, number(rel + ", 'rel': 0.0048"));
         assertScore(1, number(rel.replace("}", ", 'from': 'reference'}") + ", 'abs': 4.9"));
-        AleException e = assertThrows(AleException.class,
-                () -> number(rel.replace("/objective", "/missing") + ", 'rel': 0.005"));
+        AleException e = assertThrows(
+                AleException.class, () -> number(rel.replace("/objective", "/missing") + ", 'rel': 0.005"));
         assertTrue(e.getMessage().startsWith("reference/optimum.json: no number at /missing"), e.getMessage());
         assertThrows(AleException.class, () -> number(rel.replace("optimum.json", "gone.json") + ", 'rel': 0.005"));
     }
 
     @Test
     void comparesWithAnotherNumberOfTheOutput() throws Exception {
-        String rel = "'file': 'plan.json', 'pointer': '/cost', 'relativeTo': {'file': 'plan.json', 'pointer': '%s', 'from': 'output'}, 'rel': 0.005";
+        String rel =
+                "'file': 'plan.json', 'pointer': '/cost', 'relativeTo': {'file': 'plan.json', 'pointer': '%s', 'from': 'output'}, 'rel': 0.005";
         assertScore(1, number(String.format(rel, "/lines/total")));
         Verdict absent = number(String.format(rel, "/lines/sum"));
         assertScore(0, absent);
-        assertEquals("that number is missing: no value at /lines/sum", absent.checks().get(0).actual());
-        assertGate("ledger.csv", "missing", number("'file': 'plan.json', 'pointer': '/cost', 'relativeTo': {'file': 'ledger.csv', "
-                + "'csv': {'column': 'net', 'row': 0}, 'from': 'output'}, 'rel': 0.01"));
-        assertScore(1, number("'file': 'plan.json', 'pointer': '/cost', 'relativeTo': {'file': 'book.xlsx', "
-                + "'xlsx': {'sheet': 'Summary', 'cell': 'B2'}, 'from': 'output'}, 'rel': 0.19"));
+        assertEquals(
+                "that number is missing: no value at /lines/sum",
+                absent.checks().get(0).actual());
+        assertGate(
+                "ledger.csv",
+                "missing",
+                number("'file': 'plan.json', 'pointer': '/cost', 'relativeTo': {'file': 'ledger.csv', "
+                        + "'csv': {'column': 'net', 'row': 0}, 'from': 'output'}, 'rel': 0.01"));
+        assertScore(
+                1,
+                number("'file': 'plan.json', 'pointer': '/cost', 'relativeTo': {'file': 'book.xlsx', "
+                        + "'xlsx': {'sheet': 'Summary', 'cell': 'B2'}, 'from': 'output'}, 'rel': 0.19"));
     }
 
     @Test
@@ -131,17 +159,30 @@ class NumberSourcesTest {
         refused(f + "'pointer': '/cost', 'range': [1, 'x']}", "/range");
         refused(f + "'pointer': '/cost', 'expected': 1, 'abs': 1, 'combine': 'both'}", "/combine");
         refused(f + "'pointer': '/cost', 'expected': 1, 'abs': 1, 'rel': 0.1, 'combine': 'all'}", "/combine");
-        refused(f + "'pointer': '/cost', 'expected': 1, 'relativeTo': {'file': 'o.json', 'pointer': '/a'}}", "/relativeTo");
-        refused(f + "'pointer': '/cost', 'relativeTo': {'file': 'o.json', 'pointer': '/a', 'fil': 1}, 'rel': 0.1}", "/relativeTo/fil");
+        refused(
+                f + "'pointer': '/cost', 'expected': 1, 'relativeTo': {'file': 'o.json', 'pointer': '/a'}}",
+                "/relativeTo");
+        refused(
+                f + "'pointer': '/cost', 'relativeTo': {'file': 'o.json', 'pointer': '/a', 'fil': 1}, 'rel': 0.1}",
+                "/relativeTo/fil");
         refused(f + "'pointer': '/cost', 'relativeTo': {'pointer': '/a'}, 'rel': 0.1}", "/relativeTo/file");
-        refused(f + "'pointer': '/cost', 'relativeTo': {'file': '../o.json', 'pointer': '/a'}, 'rel': 0.1}", "/relativeTo/file");
+        refused(
+                f + "'pointer': '/cost', 'relativeTo': {'file': '../o.json', 'pointer': '/a'}, 'rel': 0.1}",
+                "/relativeTo/file");
         refused(f + "'pointer': '/cost', 'relativeTo': {'file': 'o.json'}, 'rel': 0.1}", "/relativeTo");
-        refused(f + "'pointer': '/cost', 'relativeTo': {'file': 'o.json', 'pointer': 'a'}, 'rel': 0.1}", "/relativeTo/pointer");
-        refused(f + "'pointer': '/cost', 'relativeTo': {'file': 'o.json', 'pointer': '/a', 'from': 'input'}, 'rel': 0.1}", "/relativeTo/from");
+        refused(
+                f + "'pointer': '/cost', 'relativeTo': {'file': 'o.json', 'pointer': 'a'}, 'rel': 0.1}",
+                "/relativeTo/pointer");
+        refused(
+                f
+                        + "'pointer': '/cost', 'relativeTo': {'file': 'o.json', 'pointer': '/a', 'from': 'input'}, 'rel': 0.1}",
+                "/relativeTo/from");
         refused("{'type': 'number', 'file': 'b.xlsx', 'xlsx': {'cell': 'B0'}, 'expected': 1}", "/xlsx/cell");
         refused("{'type': 'number', 'file': 'b.xlsx', 'xlsx': {'cell': 'XFE1'}, 'expected': 1}", "/xlsx/cell");
         refused("{'type': 'number', 'file': 'b.xlsx', 'xlsx': {'cell': 'B2', 'row': 1}, 'expected': 1}", "/xlsx/row");
-        refused("{'type': 'number', 'file': 'b.xlsx', 'xlsx': {'sheet': [1], 'cell': 'B2'}, 'expected': 1}", "/xlsx/sheet");
+        refused(
+                "{'type': 'number', 'file': 'b.xlsx', 'xlsx': {'sheet': [1], 'cell': 'B2'}, 'expected': 1}",
+                "/xlsx/sheet");
         refused("{'type': 'number', 'file': 'b.xlsx', 'xlsx': {'column': 'net'}, 'expected': 1}", "/xlsx");
         refused("{'type': 'number', 'file': 'b.xlsx', 'xlsx': {'cel': 'B2'}, 'expected': 1}", "/xlsx/cel");
         refused("{'type': 'number', 'file': 'b.xlsx', 'csv': {'column': 'net', 'row': 0}, 'expected': 1}", "/csv");

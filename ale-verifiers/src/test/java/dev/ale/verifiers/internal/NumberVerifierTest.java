@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.ale.api.AleException;
-import dev.ale.api.Verdict;
+import dev.ale.api.spi.Verdict;
 import dev.ale.verifiers.TestContext;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NumberVerifierTest {
     @TempDir
     Path dir;
+
     TestContext ctx;
 
     @BeforeEach
@@ -41,8 +42,12 @@ class NumberVerifierTest {
         Verdict v = ctx.verify("{'type': 'number', 'file': 'summary.json', 'pointer': '/name', 'expected': 1}");
         assertScore(0, v);
         assertEquals("not a number: \"x\"", v.checks().get(0).actual());
-        assertEquals("no value at /gone", ctx.verify("{'type': 'number', 'file': 'summary.json', 'pointer': '/gone', 'expected': 1}")
-                .checks().get(0).actual());
+        assertEquals(
+                "no value at /gone",
+                ctx.verify("{'type': 'number', 'file': 'summary.json', 'pointer': '/gone', 'expected': 1}")
+                        .checks()
+                        .get(0)
+                        .actual());
     }
 
     @Test
@@ -78,26 +83,49 @@ class NumberVerifierTest {
         assertEquals(1, score("'file': 'ledger.csv', 'csv': {'column': 'net', 'row': 0}, 'expected': 1234.5"));
         assertEquals(1, score("'file': 'ledger.csv', 'csv': {'column': 'net', 'row': 1}, 'expected': -200"));
         assertEquals(0, score("'file': 'ledger.csv', 'csv': {'column': 'net', 'row': 2}, 'expected': -200"));
-        assertEquals(1, score("'file': 'ledger.csv', 'csv': {'column': 'net', 'where': {'name': 'Sales', 'account': 4000}}, 'expected': 1234.5"));
-        assertEquals(0, score("'file': 'ledger.csv', 'csv': {'column': 'net', 'where': {'name': 'Sales', 'account': 5000}}, 'expected': 1234.5"));
-        assertGate("ledger.csv", "missing column amount",
-                ctx.verify("{'type': 'number', 'file': 'ledger.csv', 'csv': {'column': 'amount', 'row': 0}, 'expected': 1}"));
-        assertGate("ledger.csv", "missing column acct",
-                ctx.verify("{'type': 'number', 'file': 'ledger.csv', 'csv': {'column': 'net', 'where': {'acct': '1'}}, 'expected': 1}"));
+        assertEquals(
+                1,
+                score(
+                        "'file': 'ledger.csv', 'csv': {'column': 'net', 'where': {'name': 'Sales', 'account': 4000}}, 'expected': 1234.5"));
+        assertEquals(
+                0,
+                score(
+                        "'file': 'ledger.csv', 'csv': {'column': 'net', 'where': {'name': 'Sales', 'account': 5000}}, 'expected': 1234.5"));
+        assertGate(
+                "ledger.csv",
+                "missing column amount",
+                ctx.verify(
+                        "{'type': 'number', 'file': 'ledger.csv', 'csv': {'column': 'amount', 'row': 0}, 'expected': 1}"));
+        assertGate(
+                "ledger.csv",
+                "missing column acct",
+                ctx.verify(
+                        "{'type': 'number', 'file': 'ledger.csv', 'csv': {'column': 'net', 'where': {'acct': '1'}}, 'expected': 1}"));
     }
 
     @Test
     void readsTheExpectedNumberFromTheReference() throws Exception {
         ctx.ref("expected.json", "{\"answer\": {\"net\": \"1,234.50\"}}");
-        assertEquals(1, score("'file': 'summary.json', 'pointer': '/net', 'expectedFile': 'expected.json', 'expectedPointer': '/answer/net'"));
-        assertThrows(AleException.class, () -> ctx.verify("{'type': 'number', 'file': 'summary.json', 'pointer': '/net',"
-                + " 'expectedFile': 'expected.json', 'expectedPointer': '/answer'}"));
+        assertEquals(
+                1,
+                score(
+                        "'file': 'summary.json', 'pointer': '/net', 'expectedFile': 'expected.json', 'expectedPointer': '/answer/net'"));
+        assertThrows(
+                AleException.class,
+                () -> ctx.verify("{'type': 'number', 'file': 'summary.json', 'pointer': '/net',"
+                        + " 'expectedFile': 'expected.json', 'expectedPointer': '/answer'}"));
     }
 
     @Test
     void aMissingOrMalformedFileIsAGate() throws Exception {
-        assertGate("gone.json", "missing", ctx.verify("{'type': 'number', 'file': 'gone.json', 'pointer': '/a', 'expected': 1}"));
-        assertGate("memo.txt", "malformed JSON", ctx.verify("{'type': 'number', 'file': 'memo.txt', 'pointer': '/a', 'expected': 1}"));
+        assertGate(
+                "gone.json",
+                "missing",
+                ctx.verify("{'type': 'number', 'file': 'gone.json', 'pointer': '/a', 'expected': 1}"));
+        assertGate(
+                "memo.txt",
+                "malformed JSON",
+                ctx.verify("{'type': 'number', 'file': 'memo.txt', 'pointer': '/a', 'expected': 1}"));
     }
 
     @Test

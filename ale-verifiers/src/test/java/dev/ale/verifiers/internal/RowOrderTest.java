@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class RowOrderTest {
     @Test
     void leavesOutOnlyWhatBreaksTheOrder() {
-        assertArrayEquals(new boolean[] {true, true, false, true, true, true}, RowOrder.inOrder(new int[] {0, 1, 5, 2, 3, 4}, 6));
+        assertArrayEquals(
+                new boolean[] {true, true, false, true, true, true}, RowOrder.inOrder(new int[] {0, 1, 5, 2, 3, 4}, 6));
         assertArrayEquals(new boolean[] {true, true, true}, RowOrder.inOrder(new int[] {2, 7, 9}, 3));
         assertArrayEquals(new boolean[] {}, RowOrder.inOrder(new int[] {}, 0));
         assertEquals(1, count(RowOrder.inOrder(new int[] {3, 2, 1, 0}, 4)));

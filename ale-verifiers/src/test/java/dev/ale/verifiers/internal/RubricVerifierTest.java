@@ -9,12 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.AleException;
-import dev.ale.api.Check;
-import dev.ale.api.Judge;
-import dev.ale.api.JudgeAnswer;
-import dev.ale.api.JudgeRequest;
-import dev.ale.api.Verdict;
-import dev.ale.api.Verifier;
+import dev.ale.api.spi.Check;
+import dev.ale.api.spi.Judge;
+import dev.ale.api.spi.JudgeAnswer;
+import dev.ale.api.spi.JudgeRequest;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.Verifier;
 import dev.ale.verifiers.Fixture;
 import dev.ale.verifiers.TestContext;
 import java.nio.file.Path;
@@ -34,6 +34,7 @@ class RubricVerifierTest {
 
     @TempDir
     Path dir;
+
     TestContext files;
     final List<JudgeRequest> asked = Collections.synchronizedList(new ArrayList<>());
     /** Scores 'tone' 1 and 'facts' 0.5, recording every request. */
@@ -44,7 +45,9 @@ class RubricVerifierTest {
 
     @BeforeEach
     void setUp() {
-        files = TestContext.in(dir).out("memo.md", "Dear team, all reconciled.").out("notes.txt", "n")
+        files = TestContext.in(dir)
+                .out("memo.md", "Dear team, all reconciled.")
+                .out("notes.txt", "n")
                 .ref("ledger.txt", "balance 100");
     }
 
@@ -72,7 +75,8 @@ class RubricVerifierTest {
         assertEquals("Does it match the ledger?", facts.question());
         assertEquals(Map.of("memo.md", "Dear team, all reconciled.", "notes.txt", "n"), facts.output());
         assertEquals(Map.of("ledger.txt", "balance 100"), facts.reference());
-        assertEquals(Map.of("memo.md", "Dear team, all reconciled."), asked.get(0).output());
+        assertEquals(
+                Map.of("memo.md", "Dear team, all reconciled."), asked.get(0).output());
         assertEquals(Map.of(), asked.get(0).reference());
     }
 
@@ -82,8 +86,15 @@ class RubricVerifierTest {
         String fingerprint = JudgeRecord.fingerprint(asked.get(0));
         assertTrue(tone.actual().endsWith("[sha256:" + fingerprint + "]"), tone.actual());
         JudgeRequest r = asked.get(1);
-        assertEquals(fingerprint(r), fingerprint(new JudgeRequest(r.taskId(), r.criterion(), r.question(),
-                Map.of("notes.txt", "n", "memo.md", "Dear team, all reconciled."), r.reference())), "file order does not matter");
+        assertEquals(
+                fingerprint(r),
+                fingerprint(new JudgeRequest(
+                        r.taskId(),
+                        r.criterion(),
+                        r.question(),
+                        Map.of("notes.txt", "n", "memo.md", "Dear team, all reconciled."),
+                        r.reference())),
+                "file order does not matter");
         for (JudgeRequest other : List.of(
                 new JudgeRequest("other-task", r.criterion(), r.question(), r.output(), r.reference()),
                 new JudgeRequest(r.taskId(), "other", r.question(), r.output(), r.reference()),
@@ -101,11 +112,16 @@ class RubricVerifierTest {
         Judge refusing = r -> {
             throw new AssertionError("the judge must not be called for " + r.criterion());
         };
-        assertEquals(first, verify(RUBRIC, ExtendedContext.of(files).withJudge(refusing).withPrevious(first)));
+        assertEquals(
+                first,
+                verify(RUBRIC, ExtendedContext.of(files).withJudge(refusing).withPrevious(first)));
         assertEquals(first, verify(RUBRIC, ExtendedContext.of(files).withPrevious(first)), "no judge needed to replay");
-        String nested = "{'type': 'weighted', 'checks': [{'type': 'text', 'file': 'memo.md', 'contains': 'Dear'}, " + RUBRIC + "]}";
+        String nested = "{'type': 'weighted', 'checks': [{'type': 'text', 'file': 'memo.md', 'contains': 'Dear'}, "
+                + RUBRIC + "]}";
         Verdict wrapped = verify(nested, judged());
-        assertEquals(wrapped, verify(nested, ExtendedContext.of(files).withJudge(refusing).withPrevious(wrapped)));
+        assertEquals(
+                wrapped,
+                verify(nested, ExtendedContext.of(files).withJudge(refusing).withPrevious(wrapped)));
     }
 
     @Test
@@ -114,9 +130,12 @@ class RubricVerifierTest {
         files.out("notes.txt", "new notes");
         asked.clear();
         Verdict second = verify(RUBRIC, judged().withPrevious(first));
-        assertEquals(List.of("facts"), asked.stream().map(JudgeRequest::criterion).toList(), "tone's files did not change");
+        assertEquals(
+                List.of("facts"), asked.stream().map(JudgeRequest::criterion).toList(), "tone's files did not change");
         assertEquals(Fixture.check(first, "tone"), Fixture.check(second, "tone"));
-        assertNotEquals(Fixture.check(first, "facts").actual(), Fixture.check(second, "facts").actual());
+        assertNotEquals(
+                Fixture.check(first, "facts").actual(),
+                Fixture.check(second, "facts").actual());
     }
 
     @Test
@@ -128,17 +147,23 @@ class RubricVerifierTest {
     @Test
     void aJudgeThatFailsMakesVerifyThrow() {
         IllegalStateException boom = new IllegalStateException("rate limited");
-        AleException e = assertThrows(AleException.class,
-                () -> verify(RUBRIC, ExtendedContext.of(files).withJudge(r -> { throw boom; })));
+        AleException e = assertThrows(
+                AleException.class,
+                () -> verify(RUBRIC, ExtendedContext.of(files).withJudge(r -> {
+                    throw boom;
+                })));
         assertSame(boom, e.getCause());
         assertTrue(e.getMessage().contains("rate limited") && e.getMessage().contains("'tone'"), e.getMessage());
-        AleException none = assertThrows(AleException.class, () -> verify(RUBRIC, ExtendedContext.of(files).withJudge(r -> null)));
+        AleException none = assertThrows(
+                AleException.class,
+                () -> verify(RUBRIC, ExtendedContext.of(files).withJudge(r -> null)));
         assertTrue(none.getMessage().contains("no answer"), none.getMessage());
     }
 
     @Test
     void aMissingOutputFileFailsTheGateWithoutAskingTheJudge() throws Exception {
-        Verdict v = verify("{'type': 'rubric', 'criteria': [{'id': 'a', 'question': 'q', 'files': ['absent.md']}]}", judged());
+        Verdict v = verify(
+                "{'type': 'rubric', 'criteria': [{'id': 'a', 'question': 'q', 'files': ['absent.md']}]}", judged());
         assertGate("absent.md", "missing", v);
         assertEquals(List.of(), asked);
     }
@@ -153,12 +178,21 @@ class RubricVerifierTest {
 
     @Test
     void showsTheJudgeAtMostMaxCharsOfAFile() throws Exception {
-        verify("{'type': 'rubric', 'maxChars': 4, 'criteria': [{'id': 'a', 'question': 'q', 'files': ['memo.md']}]}", judged());
-        assertEquals("Dear\n[... 22 more characters not shown]", asked.get(0).output().get("memo.md"));
+        verify(
+                "{'type': 'rubric', 'maxChars': 4, 'criteria': [{'id': 'a', 'question': 'q', 'files': ['memo.md']}]}",
+                judged());
+        assertEquals(
+                "Dear\n[... 22 more characters not shown]",
+                asked.get(0).output().get("memo.md"));
         files.out("emoji.md", "abc\uD83D\uDE00d");
         asked.clear();
-        verify("{'type': 'rubric', 'maxChars': 4, 'criteria': [{'id': 'a', 'question': 'q', 'files': ['emoji.md']}]}", judged());
-        assertEquals("abc\n[... 3 more characters not shown]", asked.get(0).output().get("emoji.md"), "no half surrogate pair");
+        verify(
+                "{'type': 'rubric', 'maxChars': 4, 'criteria': [{'id': 'a', 'question': 'q', 'files': ['emoji.md']}]}",
+                judged());
+        assertEquals(
+                "abc\n[... 3 more characters not shown]",
+                asked.get(0).output().get("emoji.md"),
+                "no half surrogate pair");
     }
 
     @Test
@@ -170,14 +204,27 @@ class RubricVerifierTest {
         refused("{'type': 'rubric', 'criteria': [{'id': 'a b', 'question': 'q', 'files': ['a']}]}", "/criteria/0/id");
         refused("{'type': 'rubric', 'criteria': [{'id': 'a', 'files': ['a']}]}", "/criteria/0/question");
         refused("{'type': 'rubric', 'criteria': [{'id': 'a', 'question': 'q'}]}", "/criteria/0/files");
-        refused("{'type': 'rubric', 'criteria': [{'id': 'a', 'question': 'q', 'files': ['../a']}]}", "/criteria/0/files/0");
-        refused("{'type': 'rubric', 'criteria': [{'id': 'a', 'question': 'q', 'files': ['a'], 'weight': 0}]}", "/criteria/0/weight");
-        refused("{'type': 'rubric', 'criteria': [{'id': 'a', 'question': 'q', 'files': ['a'], 'type': 'x'}]}", "/criteria/0/type");
-        refused("{'type': 'rubric', 'criteria': [{'id': 'a', 'question': 'q', 'files': ['a'], 'wieght': 2}]}", "/criteria/0/wieght");
-        refused("{'type': 'rubric', 'criteria': [{'id': 'a', 'question': 'q', 'files': ['a']}, "
-                + "{'id': 'a', 'question': 'q', 'files': ['a']}]}", "/criteria/1/id");
-        refused("{'type': 'rubric', 'maxChars': 0, 'criteria': [{'id': 'a', 'question': 'q', 'files': ['a']}]}", "/maxChars");
-        Verifier ok = Fixture.create("{'type': 'rubric', 'criteria': [{'id': 'a.b_c-1', 'question': 'q', 'files': 'a'}]}");
+        refused(
+                "{'type': 'rubric', 'criteria': [{'id': 'a', 'question': 'q', 'files': ['../a']}]}",
+                "/criteria/0/files/0");
+        refused(
+                "{'type': 'rubric', 'criteria': [{'id': 'a', 'question': 'q', 'files': ['a'], 'weight': 0}]}",
+                "/criteria/0/weight");
+        refused(
+                "{'type': 'rubric', 'criteria': [{'id': 'a', 'question': 'q', 'files': ['a'], 'type': 'x'}]}",
+                "/criteria/0/type");
+        refused(
+                "{'type': 'rubric', 'criteria': [{'id': 'a', 'question': 'q', 'files': ['a'], 'wieght': 2}]}",
+                "/criteria/0/wieght");
+        refused(
+                "{'type': 'rubric', 'criteria': [{'id': 'a', 'question': 'q', 'files': ['a']}, "
+                        + "{'id': 'a', 'question': 'q', 'files': ['a']}]}",
+                "/criteria/1/id");
+        refused(
+                "{'type': 'rubric', 'maxChars': 0, 'criteria': [{'id': 'a', 'question': 'q', 'files': ['a']}]}",
+                "/maxChars");
+        Verifier ok =
+                Fixture.create("{'type': 'rubric', 'criteria': [{'id': 'a.b_c-1', 'question': 'q', 'files': 'a'}]}");
         assertTrue(ok instanceof RubricVerifierFactory.Rubric);
     }
 

@@ -23,13 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
 class SafeFilesTest {
     @TempDir
     Path dir;
+
     TestContext ctx;
     Path secret;
 
     @BeforeEach
     void setUp() throws Exception {
         ctx = TestContext.in(dir);
-        secret = Files.writeString(Files.createDirectories(dir.resolve("outside")).resolve("secret.txt"), "the answer is 42");
+        secret = Files.writeString(
+                Files.createDirectories(dir.resolve("outside")).resolve("secret.txt"), "the answer is 42");
     }
 
     @Test
@@ -37,13 +39,18 @@ class SafeFilesTest {
         Files.createSymbolicLink(ctx.output().resolve("memo.txt"), secret);
         assertGate("memo.txt", "symbolic link", ctx.verify("{'type': 'text', 'file': 'memo.txt', 'contains': '42'}"));
         assertGate("memo.txt", "symbolic link", ctx.verify("{'type': 'file-exists', 'path': 'memo.txt'}"));
-        assertGate("memo.txt", "symbolic link", ctx.verify("{'type': 'number', 'file': 'memo.txt', 'regex': '\\\\d+', 'expected': 42}"));
+        assertGate(
+                "memo.txt",
+                "symbolic link",
+                ctx.verify("{'type': 'number', 'file': 'memo.txt', 'regex': '\\\\d+', 'expected': 42}"));
     }
 
     @Test
     void refusesASymlinkedDirectoryOnTheWay() throws Exception {
         Files.createSymbolicLink(ctx.output().resolve("out"), secret.getParent());
-        assertGate("out/secret.txt", "'out' is a symbolic link",
+        assertGate(
+                "out/secret.txt",
+                "'out' is a symbolic link",
                 ctx.verify("{'type': 'text', 'file': 'out/secret.txt', 'contains': '42'}"));
     }
 
@@ -58,9 +65,13 @@ class SafeFilesTest {
     void aReferenceLinkIsATaskErrorNotAGate() throws Exception {
         ctx.out("memo.txt", "the answer is 42");
         Files.createSymbolicLink(ctx.reference().resolve("expected.txt"), secret);
-        AleException e = assertThrows(AleException.class,
+        AleException e = assertThrows(
+                AleException.class,
                 () -> ctx.verify("{'type': 'text', 'file': 'memo.txt', 'equalsFile': 'expected.txt'}"));
-        assertTrue(e.getMessage().contains("reference/expected.txt") && e.getMessage().contains("symbolic link"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("reference/expected.txt")
+                        && e.getMessage().contains("symbolic link"),
+                e.getMessage());
     }
 
     @Test
@@ -78,6 +89,7 @@ class SafeFilesTest {
     }
 
     @Test
+    @SuppressWarnings("try") // opening the FIFO is the point: it releases the blocked writer
     void refusesAFifoRatherThanBlockOnIt() throws Exception {
         Path fifo = ctx.output().resolve("out.json");
         Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
@@ -92,7 +104,10 @@ class SafeFilesTest {
         });
         writer.start();
         try {
-            assertGate("out.json", "not a regular file", ctx.verify("{'type': 'json', 'file': 'out.json', 'expected': {'a': 1}}"));
+            assertGate(
+                    "out.json",
+                    "not a regular file",
+                    ctx.verify("{'type': 'json', 'file': 'out.json', 'expected': {'a': 1}}"));
         } finally {
             while (writer.isAlive()) {
                 try (RandomAccessFile release = new RandomAccessFile(fifo.toFile(), "rw")) {
@@ -111,16 +126,19 @@ class SafeFilesTest {
 
     @Test
     void aFileOverSixtyFourMebibytesIsAGate() throws Exception {
-        try (RandomAccessFile big = new RandomAccessFile(ctx.output().resolve("big.json").toFile(), "rw")) {
+        try (RandomAccessFile big =
+                new RandomAccessFile(ctx.output().resolve("big.json").toFile(), "rw")) {
             big.setLength(SafeFiles.MAX_READ_BYTES + 1);
         }
-        assertGate("big.json", "file too large", ctx.verify("{'type': 'json', 'file': 'big.json', 'expected': {'a': 1}}"));
+        assertGate(
+                "big.json", "file too large", ctx.verify("{'type': 'json', 'file': 'big.json', 'expected': {'a': 1}}"));
         assertGate("big.json", "file too large", ctx.verify("{'type': 'text', 'file': 'big.json', 'contains': 'a'}"));
     }
 
     @Test
     void parsesOnlyRelativePathsInside() {
-        assertEquals(List.of("out", "summary.csv"), RelPath.parse("out/summary.csv").segments());
+        assertEquals(
+                List.of("out", "summary.csv"), RelPath.parse("out/summary.csv").segments());
         for (String bad : List.of("", "/etc/passwd", "C:/x", "a/../b", "..", "./a", "a//b", "a/", "a\\b", "a\0b")) {
             assertThrows(IllegalArgumentException.class, () -> RelPath.parse(bad), bad);
         }

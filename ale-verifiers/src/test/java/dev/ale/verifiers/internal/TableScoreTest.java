@@ -62,7 +62,9 @@ class TableScoreTest {
 
     @Test
     void namesSchemesAsConfigsWriteThem() {
-        assertArrayEquals(new String[] {"recall-rows", "precision-rows", "f1-rows", "recall-cells", "precision-cells", "f1-cells"},
+        assertArrayEquals(
+                new String[] {"recall-rows", "precision-rows", "f1-rows", "recall-cells", "precision-cells", "f1-cells"
+                },
                 TableScore.Scheme.words());
         assertEquals(F1_CELLS, TableScore.Scheme.of("f1-cells"));
         assertFalse(RECALL_CELLS.countsExtraByDefault());

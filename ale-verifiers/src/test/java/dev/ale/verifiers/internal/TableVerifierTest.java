@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.AleException;
-import dev.ale.api.Verdict;
+import dev.ale.api.spi.Verdict;
 import dev.ale.verifiers.TestContext;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -22,12 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The csv verifier's table features beyond plain CSV: schemes, gates, order, headers, keys, TSV and xlsx. */
 class TableVerifierTest {
-    private static final String EXPECTED = "invoice_id,name,amount\nA1,Acme,100.00\nA2,Globex,250.50\nA3,Initech,75\nA4,Umbrella,10\n";
+    private static final String EXPECTED =
+            "invoice_id,name,amount\nA1,Acme,100.00\nA2,Globex,250.50\nA3,Initech,75\nA4,Umbrella,10\n";
     /** A1 and A4 right, A2's amount wrong, A3 missing, A9 extra, A1 repeated: E=4 K=3 M=2 Mc=5 X=1 D=1, C=2. */
-    private static final String MIXED = "invoice_id,name,amount\nA1,Acme,100\nA2,Globex,999\nA4,Umbrella,10.001\nA9,Extra,1\nA1,Acme,100\n";
+    private static final String MIXED =
+            "invoice_id,name,amount\nA1,Acme,100\nA2,Globex,999\nA4,Umbrella,10.001\nA9,Extra,1\nA1,Acme,100\n";
 
     @TempDir
     Path dir;
+
     TestContext ctx;
 
     @BeforeEach
@@ -55,7 +58,9 @@ class TableVerifierTest {
         assertScore(5.0 / ((3 + 2) * 2), table(MIXED, "'score': 'precision-cells'"));
         Verdict f1 = table(MIXED, "'score': 'f1-cells'");
         assertScore(2.0 * 5 / (8 + 10), f1);
-        assertEquals("F1 of 5 matching cells: 8 expected, 10 delivered", check(f1, "cells").actual());
+        assertEquals(
+                "F1 of 5 matching cells: 8 expected, 10 delivered",
+                check(f1, "cells").actual());
         assertTrue(f1.summary().startsWith("f1-cells 0.556 in out.csv"), f1.summary());
     }
 
@@ -63,8 +68,14 @@ class TableVerifierTest {
     void aTableWithOnlyKeyColumnsCountsOneCellPerRow() throws Exception {
         ctx.ref("ids.csv", "id\n1\n2\n3\n");
         ctx.out("ids.csv", "id\n1\n3\n9\n");
-        assertScore(2.0 / 3, ctx.verify("{'type': 'csv', 'file': 'ids.csv', 'expectedFile': 'ids.csv', 'key': 'id', 'score': 'recall-cells'}"));
-        assertScore(2.0 / 3, ctx.verify("{'type': 'csv', 'file': 'ids.csv', 'expectedFile': 'ids.csv', 'key': 'id', 'score': 'f1-cells'}"));
+        assertScore(
+                2.0 / 3,
+                ctx.verify(
+                        "{'type': 'csv', 'file': 'ids.csv', 'expectedFile': 'ids.csv', 'key': 'id', 'score': 'recall-cells'}"));
+        assertScore(
+                2.0 / 3,
+                ctx.verify(
+                        "{'type': 'csv', 'file': 'ids.csv', 'expectedFile': 'ids.csv', 'key': 'id', 'score': 'f1-cells'}"));
     }
 
     @Test
@@ -83,7 +94,9 @@ class TableVerifierTest {
         assertScore(1, table(swapped, ""));
         Verdict v = table(swapped, "'order': 'same'");
         assertScore(3.0 / 4, v);
-        assertTrue(check(v, "rows out of order").actual().matches("key 'A[12]'"), check(v, "rows out of order").actual());
+        assertTrue(
+                check(v, "rows out of order").actual().matches("key 'A[12]'"),
+                check(v, "rows out of order").actual());
         assertScore(6.0 / 8, table(swapped, "'order': 'same', 'score': 'recall-cells'"));
         assertScore(1, table(EXPECTED, "'order': 'same'"));
     }
@@ -93,8 +106,15 @@ class TableVerifierTest {
         String renamed = "Invoice_ID,Customer,TOTAL\nA1,Acme,100\nA2,Globex,250.5\nA3,Initech,75\nA4,Umbrella,10\n";
         assertGate("out.csv", "missing column invoice_id; header: Invoice_ID, Customer, TOTAL", table(renamed, ""));
         assertGate("out.csv", "missing columns name, amount", table(renamed, "'ignoreHeaderCase': true"));
-        assertScore(1, table(renamed, "'ignoreHeaderCase': true, 'aliases': {'name': ['customer', 'client'], 'amount': 'total'}"));
-        assertGate("out.csv", "missing column invoice_id", table(renamed, "'aliases': {'name': 'Customer', 'amount': 'TOTAL'}"));
+        assertScore(
+                1,
+                table(
+                        renamed,
+                        "'ignoreHeaderCase': true, 'aliases': {'name': ['customer', 'client'], 'amount': 'total'}"));
+        assertGate(
+                "out.csv",
+                "missing column invoice_id",
+                table(renamed, "'aliases': {'name': 'Customer', 'amount': 'TOTAL'}"));
         String both = "invoice_id,name,amount,total\nA1,Acme,100,100\n";
         Verdict v = table(both, "'aliases': {'amount': 'total'}");
         assertGate("out.csv", "column 'amount' matches header cells 'amount' and 'total'", v);
@@ -109,7 +129,9 @@ class TableVerifierTest {
         assertScore(0, ctx.verify(base + "}"));
         assertScore(0.5, ctx.verify(base + ", 'keyOptions': {'stripLeadingZeros': true}}"));
         assertScore(1, ctx.verify(base + ", 'keyOptions': {'stripLeadingZeros': true, 'ignoreCase': true}}"));
-        assertScore(0.5, ctx.verify(base + ", 'keyOptions': {'stripLeadingZeros': true, 'ignoreCase': true, 'trim': false}}"));
+        assertScore(
+                0.5,
+                ctx.verify(base + ", 'keyOptions': {'stripLeadingZeros': true, 'ignoreCase': true, 'trim': false}}"));
     }
 
     @Test
@@ -127,8 +149,14 @@ class TableVerifierTest {
         ctx.out("out.tsv", "memo\tid\nPaid, in full\t1\n\"a\tb\"\t2\n");
         assertScore(1, ctx.verify("{'type': 'csv', 'file': 'out.tsv', 'expectedFile': 'expected.tsv', 'key': 'id'}"));
         ctx.out("out.txt", "memo\tid\nPaid, in full\t1\n\"a\tb\"\t2\n");
-        assertGate("out.txt", "missing column", ctx.verify("{'type': 'csv', 'file': 'out.txt', 'expectedFile': 'expected.tsv', 'key': 'id'}"));
-        assertScore(1, ctx.verify("{'type': 'csv', 'file': 'out.txt', 'format': 'tsv', 'expectedFile': 'expected.tsv', 'key': 'id'}"));
+        assertGate(
+                "out.txt",
+                "missing column",
+                ctx.verify("{'type': 'csv', 'file': 'out.txt', 'expectedFile': 'expected.tsv', 'key': 'id'}"));
+        assertScore(
+                1,
+                ctx.verify(
+                        "{'type': 'csv', 'file': 'out.txt', 'format': 'tsv', 'expectedFile': 'expected.tsv', 'key': 'id'}"));
     }
 
     @Test
@@ -137,7 +165,12 @@ class TableVerifierTest {
             wb.newWorksheet("Notes").value(0, 0, "nothing here");
             Worksheet ws = wb.newWorksheet("Invoices");
             String[] header = {"invoice_id", "name", "amount"};
-            Object[][] rows = {{"A1", "Acme", 100}, {"A2", "Globex", 250.5}, {"A3", "Initech", new BigDecimal("75.00")}, {"A4", "Umbrella", 10.004}};
+            Object[][] rows = {
+                {"A1", "Acme", 100},
+                {"A2", "Globex", 250.5},
+                {"A3", "Initech", new BigDecimal("75.00")},
+                {"A4", "Umbrella", 10.004}
+            };
             for (int c = 0; c < 3; c++) {
                 ws.value(0, c, header[c]);
             }
@@ -147,7 +180,8 @@ class TableVerifierTest {
                 ws.value(r + 1, 2, (Number) rows[r][2]);
             }
         }));
-        String cfg = "{'type': 'csv', 'file': 'out.xlsx', 'expectedFile': 'expected.csv', 'key': 'invoice_id', 'columns': {'amount': {'abs': 0.01}}";
+        String cfg =
+                "{'type': 'csv', 'file': 'out.xlsx', 'expectedFile': 'expected.csv', 'key': 'invoice_id', 'columns': {'amount': {'abs': 0.01}}";
         assertScore(1, ctx.verify(cfg + ", 'sheet': 'Invoices'}"));
         assertScore(1, ctx.verify(cfg + ", 'sheet': 1}"));
         assertGate("out.xlsx", "missing column invoice_id; header: nothing here", ctx.verify(cfg + "}"));
@@ -155,8 +189,12 @@ class TableVerifierTest {
         assertGate("out.xlsx (sheet 'Summary')", "no sheet 'Summary'; sheets: 'Notes', 'Invoices'", missing);
         ctx.out("fake.xlsx", EXPECTED);
         assertGate("fake.xlsx", "not an xlsx workbook", ctx.verify(cfg.replace("out.xlsx", "fake.xlsx") + "}"));
-        java.nio.file.Files.write(ctx.reference().resolve("expected.xlsx"), XlsxFixture.written(wb -> wb.newWorksheet("Only").value(0, 0, "x")));
-        AleException e = assertThrows(AleException.class, () -> ctx.verify(cfg.replace("expected.csv", "expected.xlsx") + ", 'sheet': 1, 'expectedSheet': 1}"));
+        java.nio.file.Files.write(
+                ctx.reference().resolve("expected.xlsx"),
+                XlsxFixture.written(wb -> wb.newWorksheet("Only").value(0, 0, "x")));
+        AleException e = assertThrows(
+                AleException.class,
+                () -> ctx.verify(cfg.replace("expected.csv", "expected.xlsx") + ", 'sheet': 1, 'expectedSheet': 1}"));
         assertEquals("reference/expected.xlsx (sheet #1): no sheet #1; sheets: 'Only'", e.getMessage());
     }
 
@@ -173,10 +211,12 @@ class TableVerifierTest {
         });
         java.nio.file.Files.write(ctx.reference().resolve("expected.xlsx"), book);
         ctx.out("out.csv", "invoice_id,amount\nA1,\"$100.00\"\nA2,250.49\n");
-        Verdict v = ctx.verify("{'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.xlsx', 'key': 'invoice_id',"
-                + " 'columns': {'amount': {'abs': 0.005}}}");
+        Verdict v =
+                ctx.verify("{'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.xlsx', 'key': 'invoice_id',"
+                        + " 'columns': {'amount': {'abs': 0.005}}}");
         assertScore(0.5, v);
-        assertTrue(check(v, "mismatched rows").actual().contains("amount expected '250.5' (±0.005), got '250.49'"),
+        assertTrue(
+                check(v, "mismatched rows").actual().contains("amount expected '250.5' (±0.005), got '250.49'"),
                 check(v, "mismatched rows").actual());
     }
 
@@ -185,15 +225,30 @@ class TableVerifierTest {
         byte[] binary = new byte[4096];
         new Random(3).nextBytes(binary);
         ctx.out("out.csv", binary);
-        assertGate("out.csv", "not valid UTF-8", ctx.verify("{'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': 'invoice_id'}"));
-        assertScore(0.5, table("invoice_id,name,amount,extra\nA1,Acme,100,x,y,z\nA2,Globex\nA3\nA4,Umbrella,10,,,,,\n", ""));
-        assertGate("out.csv", "quoted field is not closed", table("invoice_id,name,amount\nA1,\"Acme,100\n" + "x,".repeat(1000), ""));
-        assertGate("out.csv", "longer than", table("invoice_id,name,amount\nA1," + "x".repeat(CsvReader.MAX_FIELD_CHARS + 1) + ",1\n", ""));
+        assertGate(
+                "out.csv",
+                "not valid UTF-8",
+                ctx.verify("{'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': 'invoice_id'}"));
+        assertScore(
+                0.5,
+                table("invoice_id,name,amount,extra\nA1,Acme,100,x,y,z\nA2,Globex\nA3\nA4,Umbrella,10,,,,,\n", ""));
+        assertGate(
+                "out.csv",
+                "quoted field is not closed",
+                table("invoice_id,name,amount\nA1,\"Acme,100\n" + "x,".repeat(1000), ""));
+        assertGate(
+                "out.csv",
+                "longer than",
+                table("invoice_id,name,amount\nA1," + "x".repeat(CsvReader.MAX_FIELD_CHARS + 1) + ",1\n", ""));
         ctx.out("out.xlsx", XlsxFixture.handMade("<row><c r=\"ZZZZ1\"><v>1</v></c></row>"));
-        assertGate("out.xlsx", "beyond column XFD",
+        assertGate(
+                "out.xlsx",
+                "beyond column XFD",
                 ctx.verify("{'type': 'csv', 'file': 'out.xlsx', 'expectedFile': 'expected.csv', 'key': 'invoice_id'}"));
         ctx.out("out.xlsx", XlsxFixture.handMade(""));
-        assertGate("out.xlsx", "empty: no header row",
+        assertGate(
+                "out.xlsx",
+                "empty: no header row",
                 ctx.verify("{'type': 'csv', 'file': 'out.xlsx', 'expectedFile': 'expected.csv', 'key': 'invoice_id'}"));
     }
 
@@ -212,13 +267,17 @@ class TableVerifierTest {
         refused(f + "'format': 'xlsx', 'expectedFormat': 'xlsx', 'delimiter': ';'}", "/delimiter");
         refused(f + "'keyOptions': {'trimm': true}}", "/keyOptions/trimm");
         refused(f + "'keyOptions': {'ignoreCase': 'yes'}}", "/keyOptions/ignoreCase");
-        refused("{'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'keyOptions': {'trim': true}}", "/keyOptions");
+        refused(
+                "{'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'keyOptions': {'trim': true}}",
+                "/keyOptions");
         refused(f + "'aliases': {'amount': 3}}", "/aliases/amount");
         refused(f + "'aliases': {'amount': ['total', 'amount']}}", "/aliases/amount");
         refused(f + "'aliases': {'amount': ['total', 'total']}}", "/aliases/amount/1");
         refused(f + "'aliases': []}", "/aliases");
         refused(f + "'ignoreHeaderCase': 1}", "/ignoreHeaderCase");
-        refused(f + "'columns': {'amount': {'abs': 0.1, 'normalizeWhitespace': true}}}", "/columns/amount/normalizeWhitespace");
+        refused(
+                f + "'columns': {'amount': {'abs': 0.1, 'normalizeWhitespace': true}}}",
+                "/columns/amount/normalizeWhitespace");
         refused(f + "'columns': {'amount': {'normalizeWhitespace': 'yes'}}}", "/columns/amount/normalizeWhitespace");
     }
 

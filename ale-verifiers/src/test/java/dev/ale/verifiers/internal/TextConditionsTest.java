@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ale.api.Verdict;
+import dev.ale.api.spi.Verdict;
 import dev.ale.verifiers.TestContext;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,10 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Counts, word limits and weights of the text conditions (text verifier). */
 class TextConditionsTest {
-    private static final String REPORT = "Risk: high. Risk: low. Risk: medium.\nTODO check totals\nThe state-of-the-art model don't fail.";
+    private static final String REPORT =
+            "Risk: high. Risk: low. Risk: medium.\nTODO check totals\nThe state-of-the-art model don't fail.";
 
     @TempDir
     Path dir;
+
     TestContext ctx;
 
     @BeforeEach
@@ -40,9 +42,11 @@ class TextConditionsTest {
         assertScore(1, text("'regex': {'pattern': 'Risk', 'max': 3}"));
         assertScore(0, text("'regex': {'pattern': 'Risk', 'max': 2}"));
         assertScore(1, text("'regex': {'pattern': 'Risk', 'min': 2, 'max': 3}"));
-        Verdict v = text("'regex': [{'pattern': 'Risk: \\\\w+', 'min': 4}, {'pattern': 'TODO|TBD', 'max': 0}, 'model']");
+        Verdict v =
+                text("'regex': [{'pattern': 'Risk: \\\\w+', 'min': 4}, {'pattern': 'TODO|TBD', 'max': 0}, 'model']");
         assertScore(1.0 / 3, v);
-        assertEquals("3 matches", check(v, "regex /Risk: \\w+/ at least 4 matches").actual());
+        assertEquals(
+                "3 matches", check(v, "regex /Risk: \\w+/ at least 4 matches").actual());
         assertEquals("1 match", check(v, "regex /TODO|TBD/ exactly 0 matches").actual());
         assertTrue(check(v, "regex /model/").passed());
     }
@@ -52,7 +56,8 @@ class TextConditionsTest {
         Verdict v = text("'contains': [{'text': 'Risk:', 'min': 3}, {'text': 'risk', 'exactly': 0}, 'absent phrase'],"
                 + " 'notContains': ['TODO', {'text': 'FIXME'}]");
         assertScore(3.0 / 5, v);
-        assertEquals("found 3 times", check(v, "contains 'Risk:' at least 3 times").actual());
+        assertEquals(
+                "found 3 times", check(v, "contains 'Risk:' at least 3 times").actual());
         assertEquals("found 1 time", check(v, "notContains 'TODO'").actual());
         assertTrue(check(v, "notContains 'FIXME'").passed());
         assertFalse(check(v, "contains 'absent phrase'").passed());
@@ -93,7 +98,9 @@ class TextConditionsTest {
 
     @Test
     void refusesBadCountsWeightsAndWordLimits() {
-        refused("{'type': 'text', 'file': 'r.txt', 'regex': {'pattern': 'x', 'exactly': 2, 'min': 1}}", "/regex/exactly");
+        refused(
+                "{'type': 'text', 'file': 'r.txt', 'regex': {'pattern': 'x', 'exactly': 2, 'min': 1}}",
+                "/regex/exactly");
         refused("{'type': 'text', 'file': 'r.txt', 'regex': [{'pattern': 'x', 'min': 3, 'max': 2}]}", "/regex/0/max");
         refused("{'type': 'text', 'file': 'r.txt', 'regex': [{'pattern': '(x', 'min': 1}]}", "/regex/0/pattern");
         refused("{'type': 'text', 'file': 'r.txt', 'regex': [{'min': 1}]}", "/regex/0/pattern");

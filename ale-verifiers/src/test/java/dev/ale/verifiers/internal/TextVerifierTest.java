@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ale.api.Verdict;
+import dev.ale.api.spi.Verdict;
 import dev.ale.verifiers.TestContext;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +20,7 @@ class TextVerifierTest {
 
     @TempDir
     Path dir;
+
     TestContext ctx;
 
     @BeforeEach
@@ -37,31 +38,45 @@ class TextVerifierTest {
         assertFalse(check(v, "notContains 'Total'").passed());
         assertFalse(check(v, "regex /^Memo$/").passed());
         assertTrue(check(v, "regex /Total: [0-9,]+ USD/").passed());
-        assertEquals("'Total: 1,250 USD'", check(v, "regex /Total: [0-9,]+ USD/").actual());
+        assertEquals(
+                "'Total: 1,250 USD'", check(v, "regex /Total: [0-9,]+ USD/").actual());
     }
 
     @Test
     void ignoreCaseAppliesToStringsAndPatterns() throws Exception {
-        assertScore(1, ctx.verify("{'type': 'text', 'file': 'memo.txt', 'contains': 'approved', 'regex': 'q3 BUDGET',"
-                + " 'notContains': 'todo', 'ignoreCase': true}"));
-        assertScore(0, ctx.verify("{'type': 'text', 'file': 'memo.txt', 'notContains': 'approved', 'ignoreCase': true}"));
+        assertScore(
+                1,
+                ctx.verify("{'type': 'text', 'file': 'memo.txt', 'contains': 'approved', 'regex': 'q3 BUDGET',"
+                        + " 'notContains': 'todo', 'ignoreCase': true}"));
+        assertScore(
+                0, ctx.verify("{'type': 'text', 'file': 'memo.txt', 'notContains': 'approved', 'ignoreCase': true}"));
     }
 
     @Test
     void normalizeWhitespaceCollapsesRunsAndLineBreaks() throws Exception {
         assertScore(0, ctx.verify("{'type': 'text', 'file': 'memo.txt', 'contains': 'The Q3'}"));
-        assertScore(1, ctx.verify("{'type': 'text', 'file': 'memo.txt', 'contains': ['The Q3', 'APPROVED. Total'],"
-                + " 'normalizeWhitespace': true}"));
-        assertScore(1, ctx.verify("{'type': 'text', 'file': 'memo.txt', 'normalizeWhitespace': true,"
-                + " 'equals': ' Memo The Q3   budget is APPROVED. Total: 1,250 USD'}"));
+        assertScore(
+                1,
+                ctx.verify("{'type': 'text', 'file': 'memo.txt', 'contains': ['The Q3', 'APPROVED. Total'],"
+                        + " 'normalizeWhitespace': true}"));
+        assertScore(
+                1,
+                ctx.verify("{'type': 'text', 'file': 'memo.txt', 'normalizeWhitespace': true,"
+                        + " 'equals': ' Memo The Q3   budget is APPROVED. Total: 1,250 USD'}"));
     }
 
     @Test
     void equalsReadsLineBreaksAsLfAndIgnoresTrailingWhiteSpace() throws Exception {
-        assertScore(1, ctx.verify("{'type': 'text', 'file': 'memo.txt', 'equals': 'Memo\\nThe  Q3 budget is APPROVED.\\nTotal: 1,250 USD'}"));
-        Verdict v = ctx.verify("{'type': 'text', 'file': 'memo.txt', 'equals': 'Memo\\nThe Q3 budget', 'contains': 'Memo'}");
+        assertScore(
+                1,
+                ctx.verify(
+                        "{'type': 'text', 'file': 'memo.txt', 'equals': 'Memo\\nThe  Q3 budget is APPROVED.\\nTotal: 1,250 USD'}"));
+        Verdict v = ctx.verify(
+                "{'type': 'text', 'file': 'memo.txt', 'equals': 'Memo\\nThe Q3 budget', 'contains': 'Memo'}");
         assertScore(0.5, v);
-        assertTrue(check(v, "equals").actual().startsWith("differs at line 2, column 5"), check(v, "equals").actual());
+        assertTrue(
+                check(v, "equals").actual().startsWith("differs at line 2, column 5"),
+                check(v, "equals").actual());
     }
 
     @Test

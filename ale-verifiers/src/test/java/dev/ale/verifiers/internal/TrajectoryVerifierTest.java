@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.AleException;
-import dev.ale.api.TaskSpec;
 import dev.ale.api.Trajectory;
-import dev.ale.api.Verdict;
-import dev.ale.api.VerificationContext;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.VerificationContext;
+import dev.ale.api.task.TaskSpec;
 import dev.ale.verifiers.Fixture;
 import dev.ale.verifiers.TestContext;
 import java.nio.file.Path;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TrajectoryVerifierTest {
     @TempDir
     Path dir;
+
     RecordedTrajectory t;
     VerificationContext ctx;
 
@@ -85,12 +86,14 @@ class TrajectoryVerifierTest {
 
     @Test
     void requiredAndForbiddenTools() throws Exception {
-        Verdict v = verify("'requireTools': ['read_file', {'tool': 'bash', 'min': 3}, {'tool': 'write_file', 'exactly': 1}],"
-                + " 'forbidTools': ['browser', 'bash']");
+        Verdict v = verify(
+                "'requireTools': ['read_file', {'tool': 'bash', 'min': 3}, {'tool': 'write_file', 'exactly': 1}],"
+                        + " 'forbidTools': ['browser', 'bash']");
         // read_file yes, bash 2 < 3 no, write_file yes, browser never yes, bash used no: 3 of 5
         assertScore(3.0 / 5, v);
         assertEquals("2 calls", check(v, "tool 'bash' called at least 3 times").actual());
-        assertEquals("2 calls, first at step 2", check(v, "tool 'bash' never called").actual());
+        assertEquals(
+                "2 calls, first at step 2", check(v, "tool 'bash' never called").actual());
         assertScore(1, verify("'requireTools': {'tool': 'bash', 'max': 2}"));
     }
 
@@ -102,7 +105,9 @@ class TrajectoryVerifierTest {
         Verdict v = verify("'forbidPaths': ['reference/**', '/etc/**', '**/*.key', 'notes.md']");
         // reference hit (step 9), /etc no, *.key no, notes.md hit through out/../notes.md
         assertScore(2.0 / 4, v);
-        assertEquals("step 9 (bash): '/work/task/../task/reference/answers.csv'", check(v, "path 'reference/**' never touched").actual());
+        assertEquals(
+                "step 9 (bash): '/work/task/../task/reference/answers.csv'",
+                check(v, "path 'reference/**' never touched").actual());
         assertTrue(check(v, "path 'notes.md' never touched").actual().startsWith("step 7 (write_file)"));
         t.toolCall("bash", "sudo cat C:\\secrets\\..\\..\\etc\\shadow; cp id.key=x");
         v = verify("'forbidPaths': ['/etc/**', '**/*.key', '/secrets/**']");
@@ -127,7 +132,8 @@ class TrajectoryVerifierTest {
     @Test
     void aContextWithoutATrajectoryIsAnErrorNotAZero() {
         VerificationContext none = new WithTrajectory(TestContext.in(dir.resolve("none")), null);
-        assertThrows(AleException.class, () -> Fixture.create("{'type': 'trajectory', 'maxSteps': 1}").verify(none));
+        assertThrows(AleException.class, () -> Fixture.create("{'type': 'trajectory', 'maxSteps': 1}")
+                .verify(none));
     }
 
     @Test
@@ -149,7 +155,9 @@ class TrajectoryVerifierTest {
         refused("{'type': 'trajectory', 'maxCostUsd': -1}", "/maxCostUsd");
         refused("{'type': 'trajectory', 'maxcost': 1}", "/maxcost");
         refused("{'type': 'trajectory', 'requireTools': [{'name': 'bash'}]}", "/requireTools/0/name");
-        refused("{'type': 'trajectory', 'requireTools': [{'tool': 'bash', 'min': 2, 'max': 1}]}", "/requireTools/0/max");
+        refused(
+                "{'type': 'trajectory', 'requireTools': [{'tool': 'bash', 'min': 2, 'max': 1}]}",
+                "/requireTools/0/max");
         refused("{'type': 'trajectory', 'forbidTools': []}", "/forbidTools");
         refused("{'type': 'trajectory', 'forbidPaths': ['ok/**', '../up']}", "/forbidPaths/1");
         refused("{'type': 'trajectory', 'forbidPaths': 'a\\\\b'}", "/forbidPaths");

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ale.api.Verdict;
+import dev.ale.api.spi.Verdict;
 import dev.ale.verifiers.Fixture;
 import dev.ale.verifiers.TestContext;
 import java.io.IOException;
@@ -22,12 +22,18 @@ import org.junit.jupiter.api.io.TempDir;
 class TreeVerifierTest {
     @TempDir
     Path dir;
+
     TestContext ctx;
 
     @BeforeEach
     void files() {
-        ctx = TestContext.in(dir).out("reports/q1.pdf", "%PDF").out("reports/q2.pdf", "%PDF").out("reports/q3.pdf", "")
-                .out("reports/old/q0.pdf", "%PDF").out("notes.txt", "n").out("tmp/x.tmp", "t");
+        ctx = TestContext.in(dir)
+                .out("reports/q1.pdf", "%PDF")
+                .out("reports/q2.pdf", "%PDF")
+                .out("reports/q3.pdf", "")
+                .out("reports/old/q0.pdf", "%PDF")
+                .out("notes.txt", "n")
+                .out("tmp/x.tmp", "t");
     }
 
     @Test
@@ -39,20 +45,24 @@ class TreeVerifierTest {
         assertScore(1, ctx.verify("{'type': 'tree', 'glob': 'notes.txt'}"));
         Verdict v = ctx.verify("{'type': 'tree', 'glob': 'reports/*.pdf', 'min': 3, 'nonEmpty': true}");
         assertScore(0, v);
-        assertEquals("2 files: reports/q1.pdf, reports/q2.pdf", v.checks().get(0).actual());
+        assertEquals(
+                "2 files: reports/q1.pdf, reports/q2.pdf", v.checks().get(0).actual());
         assertEquals("at least 3 non-empty files", v.checks().get(0).expected());
     }
 
     @Test
     void severalRulesScoreTheirWeightedShare() throws Exception {
-        Verdict v = ctx.verify("{'type': 'tree', 'globs': ['notes.txt', {'glob': 'reports/*.pdf', 'min': 5, 'weight': 2},"
-                + " {'glob': '**/*.tmp', 'max': 0, 'weight': 3}, {'glob': 'README*'}]}");
+        Verdict v =
+                ctx.verify("{'type': 'tree', 'globs': ['notes.txt', {'glob': 'reports/*.pdf', 'min': 5, 'weight': 2},"
+                        + " {'glob': '**/*.tmp', 'max': 0, 'weight': 3}, {'glob': 'README*'}]}");
         // notes 1 + pdfs 0 of 2 + tmp 0 of 3 + README 0 of 1
         assertScore(1.0 / 7, v);
         assertEquals("1 file: tmp/x.tmp", check(v, "glob '**/*.tmp'").actual());
         assertFalse(check(v, "glob 'README*'").passed());
-        assertScore(2.0 / 3, ctx.verify("{'type': 'tree', 'nonEmpty': true, 'globs': ['notes.txt', 'reports/q3.pdf',"
-                + " {'glob': 'reports/q3.pdf', 'nonEmpty': false}]}"));
+        assertScore(
+                2.0 / 3,
+                ctx.verify("{'type': 'tree', 'nonEmpty': true, 'globs': ['notes.txt', 'reports/q3.pdf',"
+                        + " {'glob': 'reports/q3.pdf', 'nonEmpty': false}]}"));
     }
 
     @Test
@@ -67,7 +77,8 @@ class TreeVerifierTest {
         }
         Verdict v = ctx.verify("{'type': 'tree', 'glob': 'reports/**/*.pdf', 'exactly': 4}");
         assertScore(1, v);
-        assertFalse(v.checks().get(0).actual().contains("leak"), v.checks().get(0).actual());
+        assertFalse(
+                v.checks().get(0).actual().contains("leak"), v.checks().get(0).actual());
     }
 
     @Test
@@ -75,9 +86,13 @@ class TreeVerifierTest {
         TreeVerifierFactory.Tree small = new TreeVerifierFactory.Tree(
                 ((TreeVerifierFactory.Tree) Fixture.create("{'type': 'tree', 'glob': '**'}")).rules(), 5);
         assertGate("(output)", "more than 5 entries", small.verify(ctx));
-        TestContext deep = TestContext.in(dir.resolve("deep")).out("d/".repeat(TreeVerifierFactory.MAX_DEPTH) + "x.txt", "x")
+        TestContext deep = TestContext.in(dir.resolve("deep"))
+                .out("d/".repeat(TreeVerifierFactory.MAX_DEPTH) + "x.txt", "x")
                 .out("d/".repeat(TreeVerifierFactory.MAX_DEPTH - 1) + "y.txt", "y");
-        assertScore(1, deep.verify("{'type': 'tree', 'globs': [{'glob': '**/y.txt', 'exactly': 1}, {'glob': '**/x.txt', 'max': 0}]}"));
+        assertScore(
+                1,
+                deep.verify(
+                        "{'type': 'tree', 'globs': [{'glob': '**/y.txt', 'exactly': 1}, {'glob': '**/x.txt', 'max': 0}]}"));
     }
 
     @Test
@@ -85,7 +100,11 @@ class TreeVerifierTest {
         TestContext empty = TestContext.in(dir.resolve("empty"));
         assertScore(0, empty.verify("{'type': 'tree', 'glob': '**'}"));
         assertScore(1, empty.verify("{'type': 'tree', 'glob': '**', 'max': 0}"));
-        assertTrue(empty.verify("{'type': 'tree', 'glob': 'a/b/*'}").checks().get(0).actual().startsWith("0 files"));
+        assertTrue(empty.verify("{'type': 'tree', 'glob': 'a/b/*'}")
+                .checks()
+                .get(0)
+                .actual()
+                .startsWith("0 files"));
     }
 
     @Test

@@ -53,7 +53,10 @@ class XlsxDatesTest {
         assertEquals("2024-03-31", XlsxDates.render(BigDecimal.valueOf(45382), DATE, false));
         assertEquals("2024-03-31T14:30:00", XlsxDates.render(new BigDecimal("45382.6041666667"), DATE_TIME, false));
         assertEquals("23:59:59", XlsxDates.render(new BigDecimal("0.99998842"), TIME, false));
-        assertEquals("2024-04-01T00:00:00", XlsxDates.render(new BigDecimal("45382.999999"), DATE_TIME, false), "rounds to the second");
+        assertEquals(
+                "2024-04-01T00:00:00",
+                XlsxDates.render(new BigDecimal("45382.999999"), DATE_TIME, false),
+                "rounds to the second");
         assertEquals("1904-01-02", XlsxDates.render(BigDecimal.ONE, DATE, true));
         assertEquals("9999-12-31", XlsxDates.render(BigDecimal.valueOf(2_958_465), DATE, false));
         assertNull(XlsxDates.render(BigDecimal.valueOf(2_958_466), DATE, false));
@@ -68,8 +71,12 @@ class XlsxDatesTest {
         for (int i = 0; i < 2000; i++) {
             long serial = 61 + random.nextInt(2_958_465 - 61);
             LocalDate want = epoch.plusDays(serial);
-            assertEquals(want.toString(), XlsxDates.render(BigDecimal.valueOf(serial), DATE, false), "serial " + serial);
-            assertEquals(serial, ChronoUnit.DAYS.between(epoch, LocalDate.parse(XlsxDates.render(BigDecimal.valueOf(serial), DATE, false))));
+            assertEquals(
+                    want.toString(), XlsxDates.render(BigDecimal.valueOf(serial), DATE, false), "serial " + serial);
+            assertEquals(
+                    serial,
+                    ChronoUnit.DAYS.between(
+                            epoch, LocalDate.parse(XlsxDates.render(BigDecimal.valueOf(serial), DATE, false))));
         }
     }
 }

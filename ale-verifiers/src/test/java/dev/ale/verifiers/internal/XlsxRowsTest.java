@@ -60,9 +60,13 @@ class XlsxRowsTest {
                             expected.add(b.toString());
                         }
                         case 1 -> {
-                            BigDecimal d = BigDecimal.valueOf(random.nextLong() % 1_000_000_000_000L, random.nextInt(7));
+                            BigDecimal d =
+                                    BigDecimal.valueOf(random.nextLong() % 1_000_000_000_000L, random.nextInt(7));
                             values[r][c] = d;
-                            expected.add(d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString());
+                            expected.add(
+                                    d.signum() == 0
+                                            ? "0"
+                                            : d.stripTrailingZeros().toPlainString());
                         }
                         case 2 -> {
                             boolean b = random.nextBoolean();
@@ -128,8 +132,12 @@ class XlsxRowsTest {
             ws.value(2, 0, 0.125);
             ws.style(2, 0).format("0.0%").set();
         }));
-        assertEquals(List.of(List.of("0.3", "2.5", "12345678901234600000"), List.of("2024-03-31T14:30:05", "14:30:05", "1.5"),
-                List.of("0.125")), read(book, null));
+        assertEquals(
+                List.of(
+                        List.of("0.3", "2.5", "12345678901234600000"),
+                        List.of("2024-03-31T14:30:05", "14:30:05", "1.5"),
+                        List.of("0.125")),
+                read(book, null));
     }
 
     @Test
@@ -159,27 +167,37 @@ class XlsxRowsTest {
         assertEquals(List.of(List.of("two")), read(book, 1));
         RowReader.Malformed e = assertThrows(RowReader.Malformed.class, () -> read(book, "Third"));
         assertEquals("no sheet 'Third'; sheets: 'First', 'Second'", e.getMessage());
-        assertTrue(assertThrows(RowReader.Malformed.class, () -> read(book, 2)).getMessage().startsWith("no sheet #2"));
+        assertTrue(assertThrows(RowReader.Malformed.class, () -> read(book, 2))
+                .getMessage()
+                .startsWith("no sheet #2"));
     }
 
     @Test
     void refusesWhatIsNotAWorkbook() throws IOException {
         Path csv = file(XlsxFixture.utf8("a,b\n1,2\n"));
-        assertTrue(assertThrows(RowReader.Malformed.class, () -> read(csv, null)).getMessage().startsWith("not an xlsx workbook"));
+        assertTrue(assertThrows(RowReader.Malformed.class, () -> read(csv, null))
+                .getMessage()
+                .startsWith("not an xlsx workbook"));
         Path empty = file(new byte[0]);
-        assertTrue(assertThrows(RowReader.Malformed.class, () -> read(empty, null)).getMessage().startsWith("not an xlsx workbook"));
+        assertTrue(assertThrows(RowReader.Malformed.class, () -> read(empty, null))
+                .getMessage()
+                .startsWith("not an xlsx workbook"));
         var parts = XlsxFixture.parts("<row><c><v>1</v></c></row>");
         parts.remove("xl/workbook.xml");
         Path noBook = file(XlsxFixture.zip(parts));
-        assertTrue(assertThrows(RowReader.Malformed.class, () -> read(noBook, null)).getMessage().startsWith("not a readable xlsx"));
+        assertTrue(assertThrows(RowReader.Malformed.class, () -> read(noBook, null))
+                .getMessage()
+                .startsWith("not a readable xlsx"));
     }
 
     /** Sandboxes may live on another file system (an in-memory one): the workbook is then read through a stream. */
     @Test
     void readsWorkbooksOnOtherFileSystems() throws IOException {
         Path zip = dir.resolve("fs.zip");
-        try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(zip, java.util.Map.of("create", "true"))) {
-            Files.write(fs.getPath("/book.xlsx"), XlsxFixture.written(wb -> wb.newWorksheet("S").value(0, 0, "on zipfs")));
+        try (java.nio.file.FileSystem fs =
+                java.nio.file.FileSystems.newFileSystem(zip, java.util.Map.of("create", "true"))) {
+            Files.write(fs.getPath("/book.xlsx"), XlsxFixture.written(wb -> wb.newWorksheet("S")
+                    .value(0, 0, "on zipfs")));
         }
         try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(zip)) {
             assertEquals(List.of(List.of("on zipfs")), read(fs.getPath("/book.xlsx"), null));

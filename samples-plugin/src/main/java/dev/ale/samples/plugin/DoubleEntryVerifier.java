@@ -1,9 +1,9 @@
 package dev.ale.samples.plugin;
 
-import dev.ale.api.Check;
-import dev.ale.api.Verdict;
-import dev.ale.api.VerificationContext;
-import dev.ale.api.Verifier;
+import dev.ale.api.spi.Check;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.VerificationContext;
+import dev.ale.api.spi.Verifier;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -35,8 +35,14 @@ final class DoubleEntryVerifier implements Verifier {
     private final BigDecimal tolerance;
     private final char delimiter;
 
-    DoubleEntryVerifier(String file, List<String> segments, String entryColumn, String debitColumn, String creditColumn,
-            BigDecimal tolerance, char delimiter) {
+    DoubleEntryVerifier(
+            String file,
+            List<String> segments,
+            String entryColumn,
+            String debitColumn,
+            String creditColumn,
+            BigDecimal tolerance,
+            char delimiter) {
         this.file = file;
         this.segments = List.copyOf(segments);
         this.entryColumn = entryColumn;
@@ -77,8 +83,11 @@ final class DoubleEntryVerifier implements Verifier {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(p))).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(p)))
+                    .toString();
         } catch (CharacterCodingException e) {
             return gate(wanted, "not UTF-8 text");
         }
@@ -101,8 +110,8 @@ final class DoubleEntryVerifier implements Verifier {
         if (!missing.isEmpty()) {
             return gate(wanted, "lacks column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
         }
-        Map<String, Entry> entries = entries(rows, header.indexOf(entryColumn), header.indexOf(debitColumn),
-                header.indexOf(creditColumn));
+        Map<String, Entry> entries =
+                entries(rows, header.indexOf(entryColumn), header.indexOf(debitColumn), header.indexOf(creditColumn));
         if (entries.isEmpty()) {
             return gate(wanted, "no journal entries");
         }
@@ -129,10 +138,13 @@ final class DoubleEntryVerifier implements Verifier {
         int balanced = 0;
         for (Map.Entry<String, Entry> me : entries.entrySet()) {
             Entry e = me.getValue();
-            String actual = e.problem != null ? e.problem
-                    : e.debits.signum() == 0 && e.credits.signum() == 0 ? "no amounts"
-                    : e.debits.subtract(e.credits).abs().compareTo(tolerance) > 0
-                            ? "debits " + e.debits.toPlainString() + ", credits " + e.credits.toPlainString() : null;
+            String actual = e.problem != null
+                    ? e.problem
+                    : e.debits.signum() == 0 && e.credits.signum() == 0
+                            ? "no amounts"
+                            : e.debits.subtract(e.credits).abs().compareTo(tolerance) > 0
+                                    ? "debits " + e.debits.toPlainString() + ", credits " + e.credits.toPlainString()
+                                    : null;
             if (actual == null) {
                 balanced++;
             } else if (unbalanced.size() < LISTED) {

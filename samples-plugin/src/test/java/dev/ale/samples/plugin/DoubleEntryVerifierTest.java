@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ale.api.Check;
-import dev.ale.api.TaskSpec;
 import dev.ale.api.Trajectory;
-import dev.ale.api.Verdict;
-import dev.ale.api.VerificationContext;
-import dev.ale.api.VerifierConfigException;
+import dev.ale.api.spi.Check;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.VerificationContext;
+import dev.ale.api.spi.VerifierConfigException;
+import dev.ale.api.task.TaskSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +26,7 @@ class DoubleEntryVerifierTest {
 
     @TempDir
     Path root;
+
     private Path out;
 
     @BeforeEach
@@ -55,7 +56,10 @@ class DoubleEntryVerifierTest {
     void differencesWithinTheToleranceBalance() throws Exception {
         assertEquals(1.0, verify(HEADER + "J1,1,10.004,\nJ1,2,,10\n").score());
         assertEquals(0.0, verify(HEADER + "J1,1,10.006,\nJ1,2,,10\n").score());
-        assertEquals(1.0, verify("{\"file\": \"journal.csv\", \"tolerance\": 0.01}", HEADER + "J1,1,10.006,\nJ1,2,,10\n").score());
+        assertEquals(
+                1.0,
+                verify("{\"file\": \"journal.csv\", \"tolerance\": 0.01}", HEADER + "J1,1,10.006,\nJ1,2,,10\n")
+                        .score());
     }
 
     @Test
@@ -84,7 +88,10 @@ class DoubleEntryVerifierTest {
     void entriesThatCannotBeAddedUpDoNotBalance() throws Exception {
         Verdict v = verify(HEADER + "J1,1,ten,\nJ1,2,,10\n,3,5,\n,4,,5\nJ3,5,0,\nJ3,6,,0\nJ4,7,1,\nJ4,8,,1\n");
         assertEquals(1.0 / 5, v.score(), 1e-12);
-        String actuals = v.checks().get(0).children().stream().map(Check::actual).toList().toString();
+        String actuals = v.checks().get(0).children().stream()
+                .map(Check::actual)
+                .toList()
+                .toString();
         assertTrue(actuals.contains("row 1: debit 'ten' is not a number"), actuals);
         assertTrue(actuals.contains("row 3 has no entry_id"), actuals);
         assertTrue(actuals.contains("no amounts"), actuals);
@@ -99,8 +106,11 @@ class DoubleEntryVerifierTest {
 
     @Test
     void columnsAndDelimiterAreConfigurable() throws Exception {
-        Verdict v = verify("{\"file\": \"out/j.csv\", \"entryColumn\": \"je\", \"debitColumn\": \"dr\", "
-                + "\"creditColumn\": \"cr\", \"delimiter\": \";\"}", "je;dr;cr\nA;5;\nA;;5\n", "out/j.csv");
+        Verdict v = verify(
+                "{\"file\": \"out/j.csv\", \"entryColumn\": \"je\", \"debitColumn\": \"dr\", "
+                        + "\"creditColumn\": \"cr\", \"delimiter\": \";\"}",
+                "je;dr;cr\nA;5;\nA;;5\n",
+                "out/j.csv");
         assertEquals(1.0, v.score());
     }
 
@@ -110,7 +120,7 @@ class DoubleEntryVerifierTest {
         try {
             Files.createSymbolicLink(out.resolve("journal.csv"), real);
         } catch (UnsupportedOperationException | IOException e) {
-            return;   // no symbolic links on this file system: nothing to refuse
+            return; // no symbolic links on this file system: nothing to refuse
         }
         Verdict v = create("{\"file\": \"journal.csv\"}").verify(context());
         assertTrue(v.gateFailed());
@@ -149,7 +159,7 @@ class DoubleEntryVerifierTest {
         return create(config).verify(context());
     }
 
-    private static dev.ale.api.Verifier create(String config) throws IOException {
+    private static dev.ale.api.spi.Verifier create(String config) throws IOException {
         JsonNode node = JSON.readTree(config);
         ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("type", DoubleEntryVerifierFactory.TYPE);
         return new DoubleEntryVerifierFactory().create(node, null);
@@ -157,10 +167,25 @@ class DoubleEntryVerifierTest {
 
     private VerificationContext context() {
         return new VerificationContext() {
-            @Override public Path output() { return out; }
-            @Override public Path reference() { return out.resolveSibling("no-reference"); }
-            @Override public TaskSpec task() { return null; }
-            @Override public Trajectory trajectory() { return null; }
+            @Override
+            public Path output() {
+                return out;
+            }
+
+            @Override
+            public Path reference() {
+                return out.resolveSibling("no-reference");
+            }
+
+            @Override
+            public TaskSpec task() {
+                return null;
+            }
+
+            @Override
+            public Trajectory trajectory() {
+                return null;
+            }
         };
     }
 }

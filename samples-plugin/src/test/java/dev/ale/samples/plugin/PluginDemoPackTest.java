@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ale.api.Check;
 import dev.ale.api.Outcome;
 import dev.ale.api.SessionOutcome;
-import dev.ale.api.TaskFile;
-import dev.ale.api.TaskPart;
+import dev.ale.api.spi.Check;
+import dev.ale.api.task.TaskFile;
+import dev.ale.api.task.TaskPart;
 import dev.ale.core.AttemptResult;
 import dev.ale.core.EvaluationReport;
 import dev.ale.core.Evaluator;
@@ -66,7 +66,10 @@ class PluginDemoPackTest {
             });
             AttemptResult a = report.attempts().get(0);
             assertEquals(Outcome.FAILED, a.outcome());
-            Check balance = a.verdict().checks().stream().filter(c -> c.name().equals("entries balance")).findFirst().orElseThrow();
+            Check balance = a.verdict().checks().stream()
+                    .filter(c -> c.name().equals("entries balance"))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(5.0 / 6, balance.score(), 1e-12);
             assertEquals((1 * 5.0 / 6 + 3 * 11.0 / 12) / 4, a.score(), 1e-9);
         }
@@ -83,7 +86,10 @@ class PluginDemoPackTest {
 
     @Test
     void withoutThePluginJarTheTypeIsUnknown() throws Exception {
-        URL plugin = DoubleEntryVerifierFactory.class.getProtectionDomain().getCodeSource().getLocation();
+        URL plugin = DoubleEntryVerifierFactory.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation();
         List<URL> rest = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             URL url = Path.of(entry).toUri().toURL();
@@ -94,24 +100,38 @@ class PluginDemoPackTest {
         assertTrue(rest.size() > 3, "the test class path is not on the command line: " + rest);
         Thread thread = Thread.currentThread();
         ClassLoader saved = thread.getContextClassLoader();
-        try (URLClassLoader without = new URLClassLoader(rest.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+        try (URLClassLoader without =
+                new URLClassLoader(rest.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
             thread.setContextClassLoader(without);
-            Object registry = without.loadClass("dev.ale.verifiers.VerifierRegistry").getMethod("discover").invoke(null);
+            Object registry = without.loadClass("dev.ale.verifiers.VerifierRegistry")
+                    .getMethod("discover")
+                    .invoke(null);
             Set<?> types = (Set<?>) registry.getClass().getMethod("types").invoke(registry);
             assertTrue(types.contains("csv"), types.toString());
             assertFalse(types.contains(DoubleEntryVerifierFactory.TYPE), types.toString());
-            InvocationTargetException e = org.junit.jupiter.api.Assertions.assertThrows(InvocationTargetException.class,
-                    () -> without.loadClass("dev.ale.taskpack.TaskPacks").getMethod("open", Path.class).invoke(null, PACK));
-            assertEquals("dev.ale.api.VerifierConfigException", e.getCause().getClass().getName());
-            assertTrue(e.getCause().getMessage().contains("unknown verifier type 'acme.double-entry'"), e.getCause().getMessage());
-            assertTrue(e.getCause().getMessage().startsWith("tasks/month-end-journal/task.json"), e.getCause().getMessage());
+            InvocationTargetException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    InvocationTargetException.class, () -> without.loadClass("dev.ale.taskpack.TaskPacks")
+                            .getMethod("open", Path.class)
+                            .invoke(null, PACK));
+            assertEquals(
+                    "dev.ale.api.spi.VerifierConfigException",
+                    e.getCause().getClass().getName());
+            assertTrue(
+                    e.getCause().getMessage().contains("unknown verifier type 'acme.double-entry'"),
+                    e.getCause().getMessage());
+            assertTrue(
+                    e.getCause().getMessage().startsWith("tasks/month-end-journal/task.json"),
+                    e.getCause().getMessage());
         } finally {
             thread.setContextClassLoader(saved);
         }
     }
 
     private static String solution(TaskPack pack) throws Exception {
-        TaskFile file = pack.task("month-end-journal").orElseThrow().files(TaskPart.SOLUTION).get(0);
+        TaskFile file = pack.task("month-end-journal")
+                .orElseThrow()
+                .files(TaskPart.SOLUTION)
+                .get(0);
         try (InputStream in = file.open()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

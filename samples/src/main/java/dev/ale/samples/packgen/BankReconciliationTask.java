@@ -25,8 +25,15 @@ final class BankReconciliationTask {
     private static final LocalDate LAST = LocalDate.of(2025, 3, 31);
 
     /** One cash transaction: its book entry and, when it reached the bank in March, its bank line. */
-    private record Txn(LocalDate bookDate, LocalDate bankDate, String bookText, String bankText,
-            String bookRef, String bankRef, BigDecimal amount, int postingOrder) {
+    private record Txn(
+            LocalDate bookDate,
+            LocalDate bankDate,
+            String bookText,
+            String bankText,
+            String bookRef,
+            String bankRef,
+            BigDecimal amount,
+            int postingOrder) {
         boolean receipt() {
             return amount.signum() > 0;
         }
@@ -54,20 +61,32 @@ final class BankReconciliationTask {
         BigDecimal opening = Formats.randomMoney(random, 17_500, 24_000);
         BigDecimal fee = new BigDecimal(new String[] {"12.00", "15.00", "18.00"}[random.nextInt(3)]);
 
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(ID, "Reconcile the March bank statement of a bakery",
-                "business_finance", "accounting", List.of("13-2011", "43-3031"), "near-term", "10m", 200, 5.0));
+        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
+                ID,
+                "Reconcile the March bank statement of a bakery",
+                "business_finance",
+                "accounting",
+                List.of("13-2011", "43-3031"),
+                "near-term",
+                "10m",
+                200,
+                5.0));
         BigDecimal bankEnd = writeStatement(task, txns, opening, fee);
         BigDecimal bookEnd = writeLedger(task, txns, opening);
 
-        BigDecimal inTransit = txns.stream().filter(t -> t.receipt() && !t.onStatement())
-                .map(Txn::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        List<Txn> outstanding = txns.stream().filter(t -> !t.receipt() && !t.onStatement()).toList();
-        BigDecimal outstandingTotal = outstanding.stream().map(t -> t.amount().negate())
+        BigDecimal inTransit = txns.stream()
+                .filter(t -> t.receipt() && !t.onStatement())
+                .map(Txn::amount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<Txn> outstanding =
+                txns.stream().filter(t -> !t.receipt() && !t.onStatement()).toList();
+        BigDecimal outstandingTotal =
+                outstanding.stream().map(t -> t.amount().negate()).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal adjustedBank = bankEnd.add(inTransit).subtract(outstandingTotal);
         BigDecimal adjustedBook = bookEnd.subtract(fee);
         if (adjustedBank.compareTo(adjustedBook) != 0) {
-            throw new IllegalStateException("generated books do not reconcile: " + adjustedBank + " vs " + adjustedBook);
+            throw new IllegalStateException(
+                    "generated books do not reconcile: " + adjustedBank + " vs " + adjustedBook);
         }
 
         ObjectNode expected = Formats.object();
@@ -84,9 +103,13 @@ final class BankReconciliationTask {
         task.put("reference/expected.json", Formats.json(expected));
         task.put("solution/" + OUTPUT, Formats.json(expected));
 
-        ObjectNode verifier = VerifierConfigs.gatedWeighted(new String[] {OUTPUT}, 1, List.of(
-                VerifierConfigs.child("reconciliation figures", 9, VerifierConfigs.json(
-                        OUTPUT, "expected.json", 0.01, List.of("/outstanding_cheques")))));
+        ObjectNode verifier = VerifierConfigs.gatedWeighted(
+                new String[] {OUTPUT},
+                1,
+                List.of(VerifierConfigs.child(
+                        "reconciliation figures",
+                        9,
+                        VerifierConfigs.json(OUTPUT, "expected.json", 0.01, List.of("/outstanding_cheques")))));
         task.putTaskJson(List.of(instruction()), verifier, seed);
         return task;
     }
@@ -101,29 +124,62 @@ final class BankReconciliationTask {
             }
             LocalDate credited = Formats.nextBusinessDayOnOrAfter(d.plusDays(1));
             String ref = "DS" + slip++;
-            txns.add(new Txn(d, credited, "Daily takings deposited", "BRANCH DEPOSIT", ref, ref,
-                    Formats.randomMoney(random, 780, 2350), order++));
+            txns.add(new Txn(
+                    d,
+                    credited,
+                    "Daily takings deposited",
+                    "BRANCH DEPOSIT",
+                    ref,
+                    ref,
+                    Formats.randomMoney(random, 780, 2350),
+                    order++));
             if (d.getDayOfMonth() == 12 || d.equals(LAST)) {
                 String catering = "DS" + slip++;
-                txns.add(new Txn(d, credited, "Catering receipt, invoice " + (2230 + d.getDayOfMonth()),
-                        "BRANCH DEPOSIT", catering, catering, Formats.randomMoney(random, 600, 1800), order++));
+                txns.add(new Txn(
+                        d,
+                        credited,
+                        "Catering receipt, invoice " + (2230 + d.getDayOfMonth()),
+                        "BRANCH DEPOSIT",
+                        catering,
+                        catering,
+                        Formats.randomMoney(random, 600, 1800),
+                        order++));
             }
         }
         for (int i = 0; i < CHEQUE_DAYS.length; i++) {
             LocalDate issued = LAST.withDayOfMonth(CHEQUE_DAYS[i]);
             String number = String.valueOf(1041 + i);
-            LocalDate cleared = i >= CHEQUE_DAYS.length - OUTSTANDING ? LAST.plusDays(Formats.between(random, 2, 6))
+            LocalDate cleared = i >= CHEQUE_DAYS.length - OUTSTANDING
+                    ? LAST.plusDays(Formats.between(random, 2, 6))
                     : Formats.nextBusinessDayOnOrAfter(issued.plusDays(Formats.between(random, 2, 6)));
-            BigDecimal amount = Formats.randomMoney(random, Double.parseDouble(PAYEES[i][1]), Double.parseDouble(PAYEES[i][2]));
-            txns.add(new Txn(issued, cleared, "Cheque to " + PAYEES[i][0], "CHEQUE " + number, number, number,
-                    amount.negate(), order++));
+            BigDecimal amount =
+                    Formats.randomMoney(random, Double.parseDouble(PAYEES[i][1]), Double.parseDouble(PAYEES[i][2]));
+            txns.add(new Txn(
+                    issued,
+                    cleared,
+                    "Cheque to " + PAYEES[i][0],
+                    "CHEQUE " + number,
+                    number,
+                    number,
+                    amount.negate(),
+                    order++));
         }
-        addTransfer(txns, random, 10, "Metro Power & Light, electricity", "ACH DEBIT METRO POWER & LIGHT", 640, 980, order++);
+        addTransfer(
+                txns,
+                random,
+                10,
+                "Metro Power & Light, electricity",
+                "ACH DEBIT METRO POWER & LIGHT",
+                640,
+                980,
+                order++);
         addTransfer(txns, random, 14, "Payroll, net pay 1-14 March", "ACH DEBIT PAYROLL SERVICES", 6100, 7400, order++);
         addTransfer(txns, random, 17, "Harbor Gas Utility", "ACH DEBIT HARBOR GAS UTILITY", 310, 520, order++);
-        addTransfer(txns, random, 20, "State sales tax, February", "ACH DEBIT STATE DEPT OF REVENUE", 1900, 2900, order++);
+        addTransfer(
+                txns, random, 20, "State sales tax, February", "ACH DEBIT STATE DEPT OF REVENUE", 1900, 2900, order++);
         addTransfer(txns, random, 20, "Equipment loan instalment", "LOAN PAYMENT 0047-221", 1186.42, 1186.42, order++);
-        addTransfer(txns, random, 28, "Payroll, net pay 15-28 March", "ACH DEBIT PAYROLL SERVICES", 6100, 7400, order++);
+        addTransfer(
+                txns, random, 28, "Payroll, net pay 15-28 March", "ACH DEBIT PAYROLL SERVICES", 6100, 7400, order++);
         Set<BigDecimal> seen = new HashSet<>();
         for (Txn t : txns) {
             if (!seen.add(t.amount())) {
@@ -133,17 +189,33 @@ final class BankReconciliationTask {
         return txns;
     }
 
-    private static void addTransfer(List<Txn> txns, Random random, int day, String bookText, String bankText,
-            double min, double max, int order) {
+    private static void addTransfer(
+            List<Txn> txns,
+            Random random,
+            int day,
+            String bookText,
+            String bankText,
+            double min,
+            double max,
+            int order) {
         LocalDate d = LAST.withDayOfMonth(day);
         String trace = "ACH" + Formats.between(random, 10_000_000, 99_999_999);
-        txns.add(new Txn(d, d, bookText, bankText, "EFT", trace, Formats.randomMoney(random, min, max).negate(), order));
+        txns.add(new Txn(
+                d,
+                d,
+                bookText,
+                bankText,
+                "EFT",
+                trace,
+                Formats.randomMoney(random, min, max).negate(),
+                order));
     }
 
     private static BigDecimal writeStatement(TaskFiles task, List<Txn> txns, BigDecimal opening, BigDecimal fee) {
         List<Txn> lines = new ArrayList<>(txns.stream().filter(Txn::onStatement).toList());
         lines.add(new Txn(null, LAST, "", "MONTHLY MAINTENANCE FEE", "", "SVC", fee.negate(), Integer.MAX_VALUE));
-        lines.sort(Comparator.comparing(Txn::bankDate).thenComparing(t -> t.receipt() ? 0 : 1)
+        lines.sort(Comparator.comparing(Txn::bankDate)
+                .thenComparing(t -> t.receipt() ? 0 : 1)
                 .thenComparing(Txn::bankRef));
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of(FIRST.toString(), "OPENING BALANCE", "", "", "", opening.toPlainString()));
@@ -151,12 +223,17 @@ final class BankReconciliationTask {
         for (Txn t : lines) {
             balance = balance.add(t.amount());
             requirePositive(balance, "bank statement");
-            rows.add(List.of(t.bankDate().toString(), t.bankText(), t.bankRef(),
+            rows.add(List.of(
+                    t.bankDate().toString(),
+                    t.bankText(),
+                    t.bankRef(),
                     Formats.money(t.amount().negate().max(BigDecimal.ZERO), true),
-                    Formats.money(t.amount().max(BigDecimal.ZERO), true), balance.toPlainString()));
+                    Formats.money(t.amount().max(BigDecimal.ZERO), true),
+                    balance.toPlainString()));
         }
-        task.put("inputs/bank_statement.csv", Formats.csv(
-                List.of("date", "description", "reference", "withdrawal", "deposit", "balance"), rows));
+        task.put(
+                "inputs/bank_statement.csv",
+                Formats.csv(List.of("date", "description", "reference", "withdrawal", "deposit", "balance"), rows));
         return balance;
     }
 
@@ -170,12 +247,18 @@ final class BankReconciliationTask {
         for (Txn t : entries) {
             balance = balance.add(t.amount());
             requirePositive(balance, "cash book");
-            rows.add(List.of(t.bookDate().toString(), "CB-" + entry++, t.bookText(), t.bookRef(),
+            rows.add(List.of(
+                    t.bookDate().toString(),
+                    "CB-" + entry++,
+                    t.bookText(),
+                    t.bookRef(),
                     Formats.money(t.amount().max(BigDecimal.ZERO), true),
-                    Formats.money(t.amount().negate().max(BigDecimal.ZERO), true), balance.toPlainString()));
+                    Formats.money(t.amount().negate().max(BigDecimal.ZERO), true),
+                    balance.toPlainString()));
         }
-        task.put("inputs/cash_book.csv", Formats.csv(
-                List.of("date", "entry", "description", "reference", "debit", "credit", "balance"), rows));
+        task.put(
+                "inputs/cash_book.csv",
+                Formats.csv(List.of("date", "entry", "description", "reference", "debit", "credit", "balance"), rows));
         return balance;
     }
 

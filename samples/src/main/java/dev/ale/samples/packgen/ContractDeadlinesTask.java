@@ -24,7 +24,11 @@ final class ContractDeadlinesTask {
     static final int AMENDED_FORECAST_DAYS = 35;
 
     /** What a relative deadline runs from. */
-    enum Anchor { EFFECTIVE, AMENDMENT, EXPIRATION }
+    enum Anchor {
+        EFFECTIVE,
+        AMENDMENT,
+        EXPIRATION
+    }
 
     /** A deadline: a fixed date, or a number of (business) days after or before an anchor date. */
     record Term(Anchor anchor, int days, boolean business, LocalDate fixedDate) {
@@ -46,14 +50,34 @@ final class ContractDeadlinesTask {
 
     record Section(String heading, List<Clause> clauses) {}
 
-    record Contract(String id, String title, String preamble, LocalDate effective, LocalDate amendmentEffective,
-            LocalDate expiration, boolean rollBack, List<Section> sections) {}
+    record Contract(
+            String id,
+            String title,
+            String preamble,
+            LocalDate effective,
+            LocalDate amendmentEffective,
+            LocalDate expiration,
+            boolean rollBack,
+            List<Section> sections) {}
 
     /** The random choices of one generation; drawn again until both weekend rules come into play. */
-    record Params(LocalDate saEffective, int firstDays, int secondDays, int dismissalDays, int returnDays,
-            LocalDate certificateDate, int firstAmount, int secondAmount, LocalDate supEffective,
-            LocalDate amendmentEffective, int forecastDays, int insuranceDays, LocalDate priceReviewDate,
-            int auditDays, int nonRenewalDays, int transitionDays) {}
+    record Params(
+            LocalDate saEffective,
+            int firstDays,
+            int secondDays,
+            int dismissalDays,
+            int returnDays,
+            LocalDate certificateDate,
+            int firstAmount,
+            int secondAmount,
+            LocalDate supEffective,
+            LocalDate amendmentEffective,
+            int forecastDays,
+            int insuranceDays,
+            LocalDate priceReviewDate,
+            int auditDays,
+            int nonRenewalDays,
+            int transitionDays) {}
 
     private ContractDeadlinesTask() {}
 
@@ -66,8 +90,16 @@ final class ContractDeadlinesTask {
         Contract supply = ContractsSource.supply(p, false);
         Contract amended = ContractsSource.supply(p, true);
 
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(ID, "Docket the deadlines of two agreements and an amendment",
-                "legal", "litigation", List.of("23-2011"), "last-exam", "20m", 300, 8.0));
+        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
+                ID,
+                "Docket the deadlines of two agreements and an amendment",
+                "legal",
+                "litigation",
+                List.of("23-2011"),
+                "last-exam",
+                "20m",
+                300,
+                8.0));
         task.put("inputs/contracts/settlement-agreement.txt", Formats.text(ContractTexts.render(settlement)));
         task.put("inputs/contracts/supply-agreement.txt", Formats.text(ContractTexts.render(supply)));
         task.put("sessions/2/amendment-1.txt", Formats.text(ContractsSource.amendment(p)));
@@ -79,9 +111,13 @@ final class ContractDeadlinesTask {
 
         ObjectNode columns = Formats.object();
         columns.set("due_date", VerifierConfigs.text(false));
-        ObjectNode verifier = VerifierConfigs.gatedWeighted(new String[] {OUTPUT}, 1, List.of(VerifierConfigs.child(
-                "deadlines after the amendment", 9,
-                VerifierConfigs.csv(OUTPUT, "expected.csv", List.of("contract", "clause"), columns))));
+        ObjectNode verifier = VerifierConfigs.gatedWeighted(
+                new String[] {OUTPUT},
+                1,
+                List.of(VerifierConfigs.child(
+                        "deadlines after the amendment",
+                        9,
+                        VerifierConfigs.csv(OUTPUT, "expected.csv", List.of("contract", "clause"), columns))));
         task.putTaskJson(List.of(firstInstruction(), secondInstruction()), verifier, seed);
         return task;
     }
@@ -89,11 +125,23 @@ final class ContractDeadlinesTask {
     private static Params draw(Random r) {
         LocalDate saEffective = weekday(LocalDate.of(2025, 4, 1).plusDays(r.nextInt(25)));
         LocalDate supEffective = weekday(LocalDate.of(2025, 5, 1).plusDays(r.nextInt(9)));
-        return new Params(saEffective, pick(r, 10, 14, 15, 20, 21), pick(r, 60, 75, 90), pick(r, 5, 7, 10),
-                pick(r, 30, 45), LocalDate.of(2025, 9, 1).plusDays(r.nextInt(30)), 5 * Formats.between(r, 4, 12),
-                5 * Formats.between(r, 4, 12), supEffective, weekday(supEffective.plusDays(Formats.between(r, 7, 12))),
-                pick(r, 14, 21), pick(r, 10, 15), LocalDate.of(2025, 10, 20).plusDays(r.nextInt(21)),
-                pick(r, 45, 60), pick(r, 60, 90, 120), pick(r, 30, 45));
+        return new Params(
+                saEffective,
+                pick(r, 10, 14, 15, 20, 21),
+                pick(r, 60, 75, 90),
+                pick(r, 5, 7, 10),
+                pick(r, 30, 45),
+                LocalDate.of(2025, 9, 1).plusDays(r.nextInt(30)),
+                5 * Formats.between(r, 4, 12),
+                5 * Formats.between(r, 4, 12),
+                supEffective,
+                weekday(supEffective.plusDays(Formats.between(r, 7, 12))),
+                pick(r, 14, 21),
+                pick(r, 10, 15),
+                LocalDate.of(2025, 10, 20).plusDays(r.nextInt(21)),
+                pick(r, 45, 60),
+                pick(r, 60, 90, 120),
+                pick(r, 30, 45));
     }
 
     private static int pick(Random r, int... choices) {
@@ -106,13 +154,19 @@ final class ContractDeadlinesTask {
 
     /** Whether at least one deadline of the contract falls on a weekend before its rule moves it. */
     private static boolean rolls(Contract c) {
-        return c.sections().stream().flatMap(s -> s.clauses().stream()).filter(cl -> cl.term() != null)
+        return c.sections().stream()
+                .flatMap(s -> s.clauses().stream())
+                .filter(cl -> cl.term() != null)
                 .anyMatch(cl -> Formats.isWeekend(unrolled(c, cl.term())));
     }
 
     private static List<List<String>> rows(Contract c) {
-        return c.sections().stream().flatMap(s -> s.clauses().stream()).filter(cl -> cl.term() != null)
-                .map(cl -> List.of(c.id(), cl.number(), cl.event(), due(c, cl.term()).toString())).toList();
+        return c.sections().stream()
+                .flatMap(s -> s.clauses().stream())
+                .filter(cl -> cl.term() != null)
+                .map(cl -> List.of(
+                        c.id(), cl.number(), cl.event(), due(c, cl.term()).toString()))
+                .toList();
     }
 
     static LocalDate due(Contract c, Term t) {

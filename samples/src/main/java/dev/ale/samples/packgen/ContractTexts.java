@@ -12,16 +12,42 @@ import dev.ale.samples.packgen.ContractDeadlinesTask.Term;
  */
 final class ContractTexts {
     private static final int WIDTH = 88;
-    private static final String[] ONES = {"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-        "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
-    private static final String[] TENS = {"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+    private static final String[] ONES = {
+        "",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen"
+    };
+    private static final String[] TENS = {
+        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"
+    };
 
     private ContractTexts() {}
 
     /** The whole agreement: title, contract id, preamble and every section with its clauses. */
     static String render(Contract contract) {
         StringBuilder b = new StringBuilder();
-        b.append(contract.title()).append('\n').append("Contract ID: ").append(contract.id()).append("\n\n");
+        b.append(contract.title())
+                .append('\n')
+                .append("Contract ID: ")
+                .append(contract.id())
+                .append("\n\n");
         b.append(wrap(contract.preamble(), "")).append("\n\n");
         for (Section section : contract.sections()) {
             b.append(section.heading()).append("\n\n");

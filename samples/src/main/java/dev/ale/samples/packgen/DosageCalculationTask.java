@@ -43,8 +43,10 @@ final class DosageCalculationTask {
 
     static TaskFiles generate(Random random, long seed) {
         ObjectNode formulary = Formats.object();
-        formulary.put("note", "TRAINING FORMULARY. Fictional products for a dose-calculation exercise; "
-                + "not clinical guidance and not for use with patients.");
+        formulary.put(
+                "note",
+                "TRAINING FORMULARY. Fictional products for a dose-calculation exercise; "
+                        + "not clinical guidance and not for use with patients.");
         ArrayNode products = formulary.putArray("products");
         for (Product p : PRODUCTS) {
             ObjectNode product = products.addObject().put("product", p.name());
@@ -62,9 +64,14 @@ final class DosageCalculationTask {
             OrderPlan plan = PLANS[i];
             Product product = PRODUCTS[plan.product()];
             BigDecimal weight = BigDecimal.valueOf(
-                    Math.round(plan.minWeight() * 10) + random.nextInt((int) ((plan.maxWeight() - plan.minWeight()) * 10) + 1), 1);
+                    Math.round(plan.minWeight() * 10)
+                            + random.nextInt((int) ((plan.maxWeight() - plan.minWeight()) * 10) + 1),
+                    1);
             String orderId = "RX-" + (3101 + i);
-            ObjectNode order = orderList.addObject().put("order_id", orderId).put("patient", "Training patient " + (char) ('A' + i));
+            ObjectNode order = orderList
+                    .addObject()
+                    .put("order_id", orderId)
+                    .put("patient", "Training patient " + (char) ('A' + i));
             ObjectNode w = order.putObject("weight");
             w.set("value", Formats.number(weight));
             w.put("unit", plan.unit());
@@ -76,11 +83,15 @@ final class DosageCalculationTask {
             boolean isCapped = raw.compareTo(max) > 0;
             capped += isCapped ? 1 : 0;
             BigDecimal dose = (isCapped ? max : raw).setScale(2, RoundingMode.HALF_UP);
-            int perDay = plan.frequency().equals("once daily") ? 1 : 24 / Integer.parseInt(plan.frequency().split(" ")[1]);
+            int perDay = plan.frequency().equals("once daily")
+                    ? 1
+                    : 24 / Integer.parseInt(plan.frequency().split(" ")[1]);
             ObjectNode result = expected.putObject(orderId);
             result.set("weight_kg", Formats.number(kg));
             result.set("dose_mg", Formats.number(dose));
-            result.set("volume_ml", Formats.number(dose.divide(new BigDecimal(product.concentration()), 1, RoundingMode.HALF_UP)));
+            result.set(
+                    "volume_ml",
+                    Formats.number(dose.divide(new BigDecimal(product.concentration()), 1, RoundingMode.HALF_UP)));
             result.put("doses_per_day", perDay);
             result.set("daily_dose_mg", Formats.number(dose.multiply(BigDecimal.valueOf(perDay))));
             result.put("capped", isCapped);
@@ -89,8 +100,16 @@ final class DosageCalculationTask {
             throw new IllegalStateException("expected " + EXPECTED_CAPPED + " capped orders, generated " + capped);
         }
 
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(ID, "Calculate weight-based paediatric doses (training formulary)",
-                "health_medicine", "clinical_informatics", List.of("29-1141", "29-1051"), "near-term", "10m", 100, 2.0));
+        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
+                ID,
+                "Calculate weight-based paediatric doses (training formulary)",
+                "health_medicine",
+                "clinical_informatics",
+                List.of("29-1141", "29-1051"),
+                "near-term",
+                "10m",
+                100,
+                2.0));
         task.put("inputs/formulary.json", Formats.json(formulary));
         task.put("inputs/orders.json", Formats.json(orders));
         task.put("reference/expected.json", Formats.json(expected));

@@ -1,5 +1,7 @@
 package dev.ale.samples.packgen;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -20,6 +22,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.apiguardian.api.API;
 
 /**
  * Byte-exact output formats of the generated pack: pretty JSON with two-space indentation and LF
@@ -27,12 +30,13 @@ import java.util.Random;
  * depends on the platform's locale or line separator, so every machine writes the same bytes.
  * Shared by the generators of the sample and starter packs.
  */
+@API(status = EXPERIMENTAL)
 public final class Formats {
     /** Dates as they are written in contract prose, such as {@code April 7, 2025}. */
     public static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
     private static final ObjectWriter WRITER;
 
     static {

@@ -21,6 +21,7 @@ final class FreightAllocationTask {
     private static final int SHIPMENTS = 12;
     /** A 53 ft dry van: 26 floor positions for 48 x 40 in pallets, about 44,000 lb of payload. */
     private static final int MAX_PALLETS = 26;
+
     private static final int MAX_PAYLOAD_LB = 44_000;
 
     /** A commodity: what a pallet of it weighs and how tall it is stacked. */
@@ -40,16 +41,23 @@ final class FreightAllocationTask {
     private record Charge(String code, String description, BigDecimal amount, String shipmentId) {}
 
     private static final Commodity[] COMMODITIES = {
-        new Commodity("Paper towels and tissue", 150, 260, 60, 72), new Commodity("Canned tomatoes", 1200, 1900, 40, 50),
-        new Commodity("Bagged potting soil", 1400, 2000, 44, 52), new Commodity("Plastic storage bins", 180, 320, 60, 70),
+        new Commodity("Paper towels and tissue", 150, 260, 60, 72),
+                new Commodity("Canned tomatoes", 1200, 1900, 40, 50),
+        new Commodity("Bagged potting soil", 1400, 2000, 44, 52),
+                new Commodity("Plastic storage bins", 180, 320, 60, 70),
         new Commodity("Ceramic floor tile", 1800, 2200, 30, 36), new Commodity("Garden hoses", 350, 600, 48, 60),
         new Commodity("Bottled water", 1500, 2000, 50, 56), new Commodity("Foam coolers", 90, 160, 70, 80),
     };
     private static final String[] CUSTOMERS = {
-        "Peachtree Home & Garden #12, Marietta GA", "Southern Pantry Grocers #4, Decatur GA",
-        "Chattahoochee Hardware, Roswell GA", "Magnolia Market Co-op, Athens GA", "Red Clay Supply, Griffin GA",
-        "Lakeside Variety Store, Gainesville GA", "Piedmont Building Center, Newnan GA",
-        "Cobb County Schools Warehouse, Marietta GA", "Oakhurst Corner Market, Decatur GA",
+        "Peachtree Home & Garden #12, Marietta GA",
+        "Southern Pantry Grocers #4, Decatur GA",
+        "Chattahoochee Hardware, Roswell GA",
+        "Magnolia Market Co-op, Athens GA",
+        "Red Clay Supply, Griffin GA",
+        "Lakeside Variety Store, Gainesville GA",
+        "Piedmont Building Center, Newnan GA",
+        "Cobb County Schools Warehouse, Marietta GA",
+        "Oakhurst Corner Market, Decatur GA",
         "Stone Mountain Outfitters, Stone Mountain GA",
     };
 
@@ -63,23 +71,52 @@ final class FreightAllocationTask {
                 || shipments.stream().mapToInt(Shipment::actualLb).sum() > MAX_PAYLOAD_LB);
         List<Charge> charges = charges(random, shipments);
 
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(ID, "Allocate a multi-stop freight invoice to shipments",
-                "business_finance", "supply_chain", List.of("13-1081", "43-5011"), "full-spectrum", "15m", 200, 5.0));
-        task.put("inputs/shipments.csv", Formats.csv(List.of("shipment_id", "customer", "commodity", "pallets",
-                "actual_weight_lb", "length_in", "width_in", "height_in"), shipments.stream().map(s -> List.of(
-                s.id(), s.customer(), s.commodity(), String.valueOf(s.pallets()), String.valueOf(s.actualLb()),
-                "48", "40", String.valueOf(s.heightIn()))).toList()));
+        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
+                ID,
+                "Allocate a multi-stop freight invoice to shipments",
+                "business_finance",
+                "supply_chain",
+                List.of("13-1081", "43-5011"),
+                "full-spectrum",
+                "15m",
+                200,
+                5.0));
+        task.put(
+                "inputs/shipments.csv",
+                Formats.csv(
+                        List.of(
+                                "shipment_id",
+                                "customer",
+                                "commodity",
+                                "pallets",
+                                "actual_weight_lb",
+                                "length_in",
+                                "width_in",
+                                "height_in"),
+                        shipments.stream()
+                                .map(s -> List.of(
+                                        s.id(),
+                                        s.customer(),
+                                        s.commodity(),
+                                        String.valueOf(s.pallets()),
+                                        String.valueOf(s.actualLb()),
+                                        "48",
+                                        "40",
+                                        String.valueOf(s.heightIn())))
+                                .toList()));
         task.put("inputs/invoice.json", Formats.json(invoice(charges)));
 
-        byte[] expected = Formats.csv(List.of("shipment_id", "billable_weight_lb", "allocated_cost"),
-                allocate(shipments, charges));
+        byte[] expected = Formats.csv(
+                List.of("shipment_id", "billable_weight_lb", "allocated_cost"), allocate(shipments, charges));
         task.put("reference/expected.csv", expected);
         task.put("solution/" + OUTPUT, expected);
         ObjectNode columns = Formats.object();
         columns.set("billable_weight_lb", VerifierConfigs.abs(0.01));
         columns.set("allocated_cost", VerifierConfigs.abs(0.01));
-        task.putTaskJson(List.of(instruction()),
-                VerifierConfigs.csv(OUTPUT, "expected.csv", List.of("shipment_id"), columns), seed);
+        task.putTaskJson(
+                List.of(instruction()),
+                VerifierConfigs.csv(OUTPUT, "expected.csv", List.of("shipment_id"), columns),
+                seed);
         return task;
     }
 
@@ -92,8 +129,13 @@ final class FreightAllocationTask {
             for (int p = 0; p < pallets; p++) {
                 actual += Formats.between(random, c.minLb(), c.maxLb());
             }
-            shipments.add(new Shipment("SHP-" + (24011 + i), CUSTOMERS[random.nextInt(CUSTOMERS.length)], c.name(),
-                    pallets, actual, Formats.between(random, c.minHeight(), c.maxHeight())));
+            shipments.add(new Shipment(
+                    "SHP-" + (24011 + i),
+                    CUSTOMERS[random.nextInt(CUSTOMERS.length)],
+                    c.name(),
+                    pallets,
+                    actual,
+                    Formats.between(random, c.minHeight(), c.maxHeight())));
         }
         return shipments;
     }
@@ -102,10 +144,16 @@ final class FreightAllocationTask {
         BigDecimal linehaul = Formats.randomMoney(random, 2600, 3400);
         List<Charge> charges = new ArrayList<>();
         charges.add(new Charge("LH", "Linehaul, Columbus OH to Atlanta GA area, multi-stop", linehaul, null));
-        charges.add(new Charge("FSC", "Fuel surcharge, 27.5% of linehaul",
-                Formats.money(linehaul.multiply(new BigDecimal("0.275"))), null));
-        charges.add(new Charge("DISC", "Contract discount, 6% of linehaul",
-                Formats.money(linehaul.multiply(new BigDecimal("0.06"))).negate(), null));
+        charges.add(new Charge(
+                "FSC",
+                "Fuel surcharge, 27.5% of linehaul",
+                Formats.money(linehaul.multiply(new BigDecimal("0.275"))),
+                null));
+        charges.add(new Charge(
+                "DISC",
+                "Contract discount, 6% of linehaul",
+                Formats.money(linehaul.multiply(new BigDecimal("0.06"))).negate(),
+                null));
         charges.add(new Charge("DET", "Detention at origin, 1.5 h at 75.00/h", new BigDecimal("112.50"), null));
         List<Integer> picks = new ArrayList<>();
         while (picks.size() < 3) {
@@ -114,10 +162,26 @@ final class FreightAllocationTask {
                 picks.add(pick);
             }
         }
-        charges.add(new Charge("RES", "Residential delivery", new BigDecimal("110.00"), shipments.get(picks.get(0)).id()));
-        charges.add(new Charge("LIFT", "Liftgate at delivery", new BigDecimal("85.00"), shipments.get(picks.get(0)).id()));
-        charges.add(new Charge("LIFT", "Liftgate at delivery", new BigDecimal("85.00"), shipments.get(picks.get(1)).id()));
-        charges.add(new Charge("INS", "Inside delivery", new BigDecimal("95.00"), shipments.get(picks.get(2)).id()));
+        charges.add(new Charge(
+                "RES",
+                "Residential delivery",
+                new BigDecimal("110.00"),
+                shipments.get(picks.get(0)).id()));
+        charges.add(new Charge(
+                "LIFT",
+                "Liftgate at delivery",
+                new BigDecimal("85.00"),
+                shipments.get(picks.get(0)).id()));
+        charges.add(new Charge(
+                "LIFT",
+                "Liftgate at delivery",
+                new BigDecimal("85.00"),
+                shipments.get(picks.get(1)).id()));
+        charges.add(new Charge(
+                "INS",
+                "Inside delivery",
+                new BigDecimal("95.00"),
+                shipments.get(picks.get(2)).id()));
         return charges;
     }
 
@@ -148,9 +212,12 @@ final class FreightAllocationTask {
     }
 
     private static List<List<String>> allocate(List<Shipment> shipments, List<Charge> charges) {
-        BigDecimal pool = charges.stream().filter(c -> c.shipmentId() == null).map(Charge::amount)
+        BigDecimal pool = charges.stream()
+                .filter(c -> c.shipmentId() == null)
+                .map(Charge::amount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal totalWeight = BigDecimal.valueOf(shipments.stream().mapToLong(Shipment::billableLb).sum());
+        BigDecimal totalWeight = BigDecimal.valueOf(
+                shipments.stream().mapToLong(Shipment::billableLb).sum());
         List<BigDecimal> shares = new ArrayList<>();
         int heaviest = 0;
         for (int i = 0; i < shipments.size(); i++) {
@@ -165,9 +232,14 @@ final class FreightAllocationTask {
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < shipments.size(); i++) {
             Shipment s = shipments.get(i);
-            BigDecimal own = charges.stream().filter(c -> s.id().equals(c.shipmentId())).map(Charge::amount)
+            BigDecimal own = charges.stream()
+                    .filter(c -> s.id().equals(c.shipmentId()))
+                    .map(Charge::amount)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
-            rows.add(List.of(s.id(), String.valueOf(s.billableLb()), Formats.money(shares.get(i).add(own), false)));
+            rows.add(List.of(
+                    s.id(),
+                    String.valueOf(s.billableLb()),
+                    Formats.money(shares.get(i).add(own), false)));
         }
         return rows;
     }

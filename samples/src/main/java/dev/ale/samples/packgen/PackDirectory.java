@@ -1,23 +1,27 @@
 package dev.ale.samples.packgen;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * Writes a generated pack directory in one piece: the files go to a hidden directory beside the
  * target first and are moved into place, so a failure leaves the old pack as it was. Shared by
  * the generators of the sample and starter packs.
  */
+@API(status = EXPERIMENTAL)
 public final class PackDirectory {
     private PackDirectory() {}
 
@@ -31,8 +35,8 @@ public final class PackDirectory {
         Path absolute = target.toAbsolutePath().normalize();
         try {
             if (Files.exists(absolute) && !isEmptyOrPack(absolute)) {
-                throw new IllegalArgumentException(absolute + ": exists and is not a task pack (no pack.json); "
-                        + "refusing to replace it");
+                throw new IllegalArgumentException(
+                        absolute + ": exists and is not a task pack (no pack.json); " + "refusing to replace it");
             }
             Files.createDirectories(absolute.getParent());
             Path staging = Files.createDirectory(freshSibling(absolute, "new"));
@@ -55,8 +59,8 @@ public final class PackDirectory {
      * The pack.json of a generated pack (format 1.0, version 1.0.0, licence CC-BY-4.0): the tasks in
      * id order, each at revision 1 with an empty digest for the pack writer to fill in, and the lists.
      */
-    public static ObjectNode manifest(String name, String description, List<String> taskIds,
-            Map<String, List<String>> lists) {
+    public static ObjectNode manifest(
+            String name, String description, List<String> taskIds, Map<String, List<String>> lists) {
         ObjectNode pack = Formats.object();
         pack.put("format", "ale-taskpack");
         pack.put("formatVersion", "1.0");
@@ -65,7 +69,9 @@ public final class PackDirectory {
         pack.put("description", description);
         pack.put("license", "CC-BY-4.0");
         ArrayNode list = pack.putArray("tasks");
-        taskIds.stream().sorted().forEach(id -> list.addObject().put("id", id).put("revision", 1).put("digest", ""));
+        taskIds.stream()
+                .sorted()
+                .forEach(id -> list.addObject().put("id", id).put("revision", 1).put("digest", ""));
         ObjectNode named = pack.putObject("lists");
         lists.forEach((listName, ids) -> {
             ArrayNode array = named.putArray(listName);
@@ -111,7 +117,8 @@ public final class PackDirectory {
      * it gets the usual permissions when created, so the moved-in pack is readable as usual.
      */
     private static Path freshSibling(Path target, String tag) {
-        String prefix = "." + target.getFileName() + "." + tag + "-" + ProcessHandle.current().pid() + "-";
+        String prefix = "." + target.getFileName() + "." + tag + "-"
+                + ProcessHandle.current().pid() + "-";
         for (int i = 0; ; i++) {
             Path candidate = target.resolveSibling(prefix + i);
             if (!Files.exists(candidate)) {

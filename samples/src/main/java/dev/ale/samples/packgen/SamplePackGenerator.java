@@ -1,5 +1,7 @@
 package dev.ale.samples.packgen;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * Writes the SDK's sample task pack ({@code samples/packs/sample}) from a seed: inputs, hidden
@@ -17,6 +20,7 @@ import java.util.TreeMap;
  * <p>Run it with {@code java dev.ale.samples.packgen.SamplePackGenerator [target-dir] [seed]}
  * (defaults {@code packs/sample} and {@link #DEFAULT_SEED}).
  */
+@API(status = EXPERIMENTAL)
 public final class SamplePackGenerator {
     /** The seed the committed pack was generated with. */
     public static final long DEFAULT_SEED = 20250331L;
@@ -61,9 +65,11 @@ public final class SamplePackGenerator {
     }
 
     private static ObjectNode packJson(List<TaskFiles> tasks) {
-        return PackDirectory.manifest("sample", "Starter pack of the ALE SDK: four synthetic workflows (bank "
-                + "reconciliation, freight cost allocation, paediatric dose calculation on a fictional formulary, and a "
-                + "two-session contract docketing task) with hidden references and reference solutions.",
+        return PackDirectory.manifest(
+                "sample",
+                "Starter pack of the ALE SDK: four synthetic workflows (bank "
+                        + "reconciliation, freight cost allocation, paediatric dose calculation on a fictional formulary, and a "
+                        + "two-session contract docketing task) with hidden references and reference solutions.",
                 tasks.stream().map(TaskFiles::id).toList(),
                 Map.of("smoke", List.of(BankReconciliationTask.ID, FreightAllocationTask.ID)));
     }

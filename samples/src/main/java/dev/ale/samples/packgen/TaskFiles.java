@@ -1,5 +1,7 @@
 package dev.ale.samples.packgen;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,15 +9,25 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * The files of one generated task, by path relative to its {@code tasks/<id>/} folder, together
  * with the fields of its {@code task.json}. Task generators fill one in; the pack generator writes it.
  */
+@API(status = EXPERIMENTAL)
 public final class TaskFiles {
     /** The visible identity of a task: what goes into task.json besides sessions and verifier. */
-    public record Meta(String id, String title, String cluster, String subfield, List<String> soc, String tier,
-            String timeout, int maxSteps, double maxCostUsd) {
+    public record Meta(
+            String id,
+            String title,
+            String cluster,
+            String subfield,
+            List<String> soc,
+            String tier,
+            String timeout,
+            int maxSteps,
+            double maxCostUsd) {
         public Meta {
             soc = List.copyOf(soc);
         }
@@ -46,9 +58,12 @@ public final class TaskFiles {
 
     /** Writes task.json from the meta, the session instructions, the verifier and the seed it came from. */
     void putTaskJson(List<String> instructions, JsonNode verifier, long seed) {
-        putTaskJson(instructions, verifier, "Synthetic task of the ALE SDK sample pack, written by "
-                + "dev.ale.samples.packgen.SamplePackGenerator with seed " + seed
-                + ". All people, companies, products and figures are fictional.");
+        putTaskJson(
+                instructions,
+                verifier,
+                "Synthetic task of the ALE SDK sample pack, written by "
+                        + "dev.ale.samples.packgen.SamplePackGenerator with seed " + seed
+                        + ". All people, companies, products and figures are fictional.");
     }
 
     /** Writes task.json from the meta, the session instructions, the verifier and a note on its source. */

@@ -1,14 +1,18 @@
 package dev.ale.samples.packgen;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Builders for the verifier configurations the sample tasks use, in the shape the built-in
  * verifiers of ale-verifiers read ({@code file-exists}, {@code json}, {@code csv}, {@code number},
  * {@code weighted}). Shared by the generators of the sample and starter packs.
  */
+@API(status = EXPERIMENTAL)
 public final class VerifierConfigs {
     private VerifierConfigs() {}
 
@@ -27,7 +31,8 @@ public final class VerifierConfigs {
      * ignored; {@code unorderedArrays} are JSON Pointers of arrays compared as multisets.
      */
     public static ObjectNode json(String file, String expectedFile, double absTolerance, List<String> unorderedArrays) {
-        ObjectNode config = Formats.object().put("type", "json").put("file", file).put("expectedFile", expectedFile);
+        ObjectNode config =
+                Formats.object().put("type", "json").put("file", file).put("expectedFile", expectedFile);
         config.putObject("tolerance").put("abs", absTolerance).put("rel", 0.0);
         if (!unorderedArrays.isEmpty()) {
             ArrayNode unordered = config.putArray("unorderedArrays");
@@ -42,7 +47,8 @@ public final class VerifierConfigs {
      * ({@link #abs} or {@link #text}); extra rows are penalized.
      */
     public static ObjectNode csv(String file, String expectedFile, List<String> key, ObjectNode columns) {
-        ObjectNode config = Formats.object().put("type", "csv").put("file", file).put("expectedFile", expectedFile);
+        ObjectNode config =
+                Formats.object().put("type", "csv").put("file", file).put("expectedFile", expectedFile);
         ArrayNode keys = config.putArray("key");
         key.forEach(keys::add);
         config.set("columns", columns);
@@ -69,7 +75,10 @@ public final class VerifierConfigs {
     public static ObjectNode gatedWeighted(String[] requiredFiles, double gateWeight, List<ObjectNode> scored) {
         ObjectNode config = Formats.object().put("type", "weighted");
         ArrayNode checks = config.putArray("checks");
-        ObjectNode gate = Formats.object().put("name", "outputs present").put("weight", gateWeight).put("gate", true);
+        ObjectNode gate = Formats.object()
+                .put("name", "outputs present")
+                .put("weight", gateWeight)
+                .put("gate", true);
         gate.setAll(fileExists(requiredFiles));
         checks.add(gate);
         checks.addAll(scored);
@@ -88,7 +97,8 @@ public final class VerifierConfigs {
      * value at the same pointer of the reference's {@code expectedFile}, within {@code abs}.
      */
     public static ObjectNode number(String file, String pointer, String expectedFile, double abs) {
-        ObjectNode config = Formats.object().put("type", "number").put("file", file).put("pointer", pointer);
+        ObjectNode config =
+                Formats.object().put("type", "number").put("file", file).put("pointer", pointer);
         config.put("expectedFile", expectedFile).put("expectedPointer", pointer).put("abs", abs);
         return config;
     }
@@ -105,7 +115,8 @@ public final class VerifierConfigs {
      * when the output parses as CSV and has every column of that header, and fails its gate otherwise.
      */
     public static ObjectNode csvColumns(String file, String headerFile, List<String> key) {
-        ObjectNode config = Formats.object().put("type", "csv").put("file", file).put("expectedFile", headerFile);
+        ObjectNode config =
+                Formats.object().put("type", "csv").put("file", file).put("expectedFile", headerFile);
         ArrayNode keys = config.putArray("key");
         key.forEach(keys::add);
         config.put("extraRows", "ignore");

@@ -41,16 +41,21 @@ public final class GeneratedPacks {
      * byte, except for the digests in pack.json, which the pack writer fills in.
      */
     public static void assertCommittedEqualsFresh(Path committed, Path fresh, String generator) throws IOException {
-        assertTrue(Files.isDirectory(committed), "no committed pack at " + committed.toAbsolutePath() + "; run " + generator);
+        assertTrue(
+                Files.isDirectory(committed),
+                "no committed pack at " + committed.toAbsolutePath() + "; run " + generator);
         SortedMap<String, byte[]> expected = tree(fresh);
         SortedMap<String, byte[]> actual = tree(committed);
         assertEquals(expected.keySet(), actual.keySet(), "files of " + committed + " (regenerate it, do not edit it)");
         for (String path : expected.keySet()) {
             if (path.equals("pack.json")) {
-                assertEquals(withoutDigests(expected.get(path)), withoutDigests(actual.get(path)),
+                assertEquals(
+                        withoutDigests(expected.get(path)),
+                        withoutDigests(actual.get(path)),
                         "pack.json differs in more than its digests; regenerate the pack");
             } else {
-                assertArrayEquals(expected.get(path), actual.get(path), path + " was edited by hand; regenerate the pack");
+                assertArrayEquals(
+                        expected.get(path), actual.get(path), path + " was edited by hand; regenerate the pack");
             }
         }
     }

@@ -22,14 +22,17 @@ class SamplePackContentTest {
 
     @Test
     void everyVerifierGradesFilesTheInstructionNamesAndTheSolutionHasThem() throws IOException {
-        for (String id : List.of("bank-reconciliation", "freight-cost-allocation", "dosage-calculation", "contract-deadlines")) {
+        for (String id :
+                List.of("bank-reconciliation", "freight-cost-allocation", "dosage-calculation", "contract-deadlines")) {
             JsonNode task = json("tasks/" + id + "/task.json");
             assertEquals(id, task.path("id").asText());
             JsonNode sessions = task.path("sessions");
             String instructions = sessions.findValuesAsText("instruction").toString();
             for (JsonNode file : task.path("verifier").findValues("file")) {
-                assertTrue(instructions.contains("`" + file.asText() + "`"), id + ": instruction does not name " + file);
-                assertTrue(PACK.containsKey("tasks/" + id + "/solution/" + file.asText()), id + ": no solution " + file);
+                assertTrue(
+                        instructions.contains("`" + file.asText() + "`"), id + ": instruction does not name " + file);
+                assertTrue(
+                        PACK.containsKey("tasks/" + id + "/solution/" + file.asText()), id + ": no solution " + file);
             }
             for (JsonNode paths : task.path("verifier").findValues("paths")) {
                 paths.forEach(p -> assertTrue(instructions.contains("`" + p.asText() + "`"), id + ": " + p));
@@ -37,27 +40,34 @@ class SamplePackContentTest {
             for (JsonNode expected : task.path("verifier").findValues("expectedFile")) {
                 assertTrue(PACK.containsKey("tasks/" + id + "/reference/" + expected.asText()), id + ": " + expected);
             }
-            assertTrue(Set.of("near-term", "full-spectrum", "last-exam").contains(task.path("tier").asText()));
-            task.path("taxonomy").path("soc").forEach(code -> assertTrue(code.asText().matches("\\d\\d-\\d{4}"), id));
+            assertTrue(Set.of("near-term", "full-spectrum", "last-exam")
+                    .contains(task.path("tier").asText()));
+            task.path("taxonomy")
+                    .path("soc")
+                    .forEach(code -> assertTrue(code.asText().matches("\\d\\d-\\d{4}"), id));
         }
     }
 
     @Test
     void bankReconciliationBalances() throws IOException {
         JsonNode r = json("tasks/bank-reconciliation/reference/expected.json");
-        BigDecimal adjustedBank = r.path("statement_balance").decimalValue()
+        BigDecimal adjustedBank = r.path("statement_balance")
+                .decimalValue()
                 .add(r.path("deposits_in_transit_total").decimalValue())
                 .subtract(r.path("outstanding_cheques_total").decimalValue());
         assertEquals(0, adjustedBank.compareTo(r.path("adjusted_bank_balance").decimalValue()));
         assertEquals(0, adjustedBank.compareTo(r.path("adjusted_book_balance").decimalValue()));
         assertEquals(3, r.path("outstanding_cheques").size());
-        int statementLines = text("tasks/bank-reconciliation/inputs/bank_statement.csv").split("\n").length - 1;
+        int statementLines =
+                text("tasks/bank-reconciliation/inputs/bank_statement.csv").split("\n").length - 1;
         assertTrue(statementLines >= 30 && statementLines <= 60, "statement has " + statementLines + " rows");
     }
 
     @Test
     void freightAllocationAddsUpToTheInvoiceTotal() throws IOException {
-        BigDecimal total = json("tasks/freight-cost-allocation/inputs/invoice.json").path("total").decimalValue();
+        BigDecimal total = json("tasks/freight-cost-allocation/inputs/invoice.json")
+                .path("total")
+                .decimalValue();
         BigDecimal allocated = BigDecimal.ZERO;
         for (String line : rows("tasks/freight-cost-allocation/reference/expected.csv")) {
             allocated = allocated.add(new BigDecimal(line.split(",")[2]));

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.SortedMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,9 @@ class SamplePackGeneratorTest {
     @Test
     void committedPackEqualsAFreshGeneration(@TempDir Path dir) throws IOException {
         SamplePackGenerator.generate(dir.resolve("pack"), SamplePackGenerator.DEFAULT_SEED);
-        GeneratedPacks.assertCommittedEqualsFresh(GeneratedPacks.moduleDir().resolve("packs/sample"), dir.resolve("pack"),
+        GeneratedPacks.assertCommittedEqualsFresh(
+                GeneratedPacks.moduleDir().resolve("packs/sample"),
+                dir.resolve("pack"),
                 "dev.ale.samples.packgen.SamplePackGenerator");
     }
 
@@ -46,12 +49,13 @@ class SamplePackGeneratorTest {
         SortedMap<String, byte[]> b = SamplePackGenerator.files(SamplePackGenerator.DEFAULT_SEED + 1);
         assertEquals(a.keySet(), b.keySet());
         String statement = "tasks/bank-reconciliation/inputs/bank_statement.csv";
-        assertFalse(new String(a.get(statement)).equals(new String(b.get(statement))));
+        assertFalse(Arrays.equals(a.get(statement), b.get(statement)));
     }
 
     @Test
     void leavesTaskDigestsEmptyForThePackWriter() throws IOException {
-        JsonNode pack = MAPPER.readTree(SamplePackGenerator.files(SamplePackGenerator.DEFAULT_SEED).get("pack.json"));
+        JsonNode pack = MAPPER.readTree(
+                SamplePackGenerator.files(SamplePackGenerator.DEFAULT_SEED).get("pack.json"));
         assertEquals(4, pack.path("tasks").size());
         pack.path("tasks").forEach(t -> assertEquals("", t.path("digest").asText(), t.toString()));
         assertEquals("sample", pack.path("name").asText());

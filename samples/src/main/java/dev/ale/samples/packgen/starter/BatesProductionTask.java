@@ -30,8 +30,16 @@ final class BatesProductionTask {
         {"ATTORNEY_CLIENT", "Memo from general counsel on recall obligations"},
     };
 
-    private record Doc(String id, String custodian, LocalDate date, String type, String description, int pages,
-            boolean responsive, String privilege, String confidentiality) {}
+    private record Doc(
+            String id,
+            String custodian,
+            LocalDate date,
+            String type,
+            String description,
+            int pages,
+            boolean responsive,
+            String privilege,
+            String confidentiality) {}
 
     private BatesProductionTask() {}
 
@@ -49,22 +57,53 @@ final class BatesProductionTask {
                 description = p[1];
             }
             String confidentiality = roll < 0.5 ? "NONE" : roll < 0.85 ? "CONFIDENTIAL" : "HIGHLY_CONFIDENTIAL";
-            docs.add(new Doc("DOC-" + (4101 + 3 * i), CUSTODIANS[random.nextInt(CUSTODIANS.length)],
-                    LocalDate.of(2023, 1, 9).plusDays(random.nextInt(500)), type[0], description,
-                    1 + random.nextInt(random.nextDouble() < 0.2 ? 60 : 12), i % 7 != 5, privilege, confidentiality));
+            docs.add(new Doc(
+                    "DOC-" + (4101 + 3 * i),
+                    CUSTODIANS[random.nextInt(CUSTODIANS.length)],
+                    LocalDate.of(2023, 1, 9).plusDays(random.nextInt(500)),
+                    type[0],
+                    description,
+                    1 + random.nextInt(random.nextDouble() < 0.2 ? 60 : 12),
+                    i % 7 != 5,
+                    privilege,
+                    confidentiality));
         }
-        Table list = new Table("doc_id", "custodian", "doc_date", "doc_type", "description", "pages", "responsive",
-                "privilege", "confidentiality");
-        docs.forEach(d -> list.row(d.id(), d.custodian(), d.date(), d.type(), d.description(), d.pages(),
-                d.responsive() ? "Y" : "N", d.privilege(), d.confidentiality()));
-        ObjectNode request = Formats.object().put("matter", "Harlan Pumps, Inc. v. Westbrook Components LLC, No. 24-cv-03318")
-                .put("producing_party", "Harlan Pumps, Inc.").put("volume", "HLM-VOL004").put("bates_prefix", PREFIX)
-                .put("bates_digits", 7).put("last_bates_produced", PREFIX + String.format(Locale.ROOT, "%07d", lastProduced));
+        Table list = new Table(
+                "doc_id",
+                "custodian",
+                "doc_date",
+                "doc_type",
+                "description",
+                "pages",
+                "responsive",
+                "privilege",
+                "confidentiality");
+        docs.forEach(d -> list.row(
+                d.id(),
+                d.custodian(),
+                d.date(),
+                d.type(),
+                d.description(),
+                d.pages(),
+                d.responsive() ? "Y" : "N",
+                d.privilege(),
+                d.confidentiality()));
+        ObjectNode request = Formats.object()
+                .put("matter", "Harlan Pumps, Inc. v. Westbrook Components LLC, No. 24-cv-03318")
+                .put("producing_party", "Harlan Pumps, Inc.")
+                .put("volume", "HLM-VOL004")
+                .put("bates_prefix", PREFIX)
+                .put("bates_digits", 7)
+                .put("last_bates_produced", PREFIX + String.format(Locale.ROOT, "%07d", lastProduced));
 
         Table production = new Table("doc_id", "bates_begin", "bates_end", "pages", "legend");
         Table privilegeLog = new Table("doc_id", "doc_date", "custodian", "privilege_basis", "description");
-        List<Doc> produced = docs.stream().filter(d -> d.responsive() && d.privilege().equals("NONE"))
-                .sorted(Comparator.comparing(Doc::custodian).thenComparing(Doc::date).thenComparing(Doc::id)).toList();
+        List<Doc> produced = docs.stream()
+                .filter(d -> d.responsive() && d.privilege().equals("NONE"))
+                .sorted(Comparator.comparing(Doc::custodian)
+                        .thenComparing(Doc::date)
+                        .thenComparing(Doc::id))
+                .toList();
         int next = lastProduced + 1;
         int pages = 0;
         for (Doc d : produced) {
@@ -72,30 +111,60 @@ final class BatesProductionTask {
             next += d.pages();
             pages += d.pages();
         }
-        List<Doc> withheld = docs.stream().filter(d -> d.responsive() && !d.privilege().equals("NONE"))
-                .sorted(Comparator.comparing(Doc::date).thenComparing(Doc::id)).toList();
+        List<Doc> withheld = docs.stream()
+                .filter(d -> d.responsive() && !d.privilege().equals("NONE"))
+                .sorted(Comparator.comparing(Doc::date).thenComparing(Doc::id))
+                .toList();
         for (Doc d : withheld) {
-            privilegeLog.row(d.id(), d.date(), d.custodian(), d.privilege().equals("WORK_PRODUCT")
-                    ? "Attorney Work Product" : "Attorney-Client Privilege", d.description());
+            privilegeLog.row(
+                    d.id(),
+                    d.date(),
+                    d.custodian(),
+                    d.privilege().equals("WORK_PRODUCT") ? "Attorney Work Product" : "Attorney-Client Privilege",
+                    d.description());
         }
-        ObjectNode summary = Formats.object().put("volume", "HLM-VOL004").put("first_bates", bates(lastProduced + 1))
-                .put("last_bates", bates(next - 1)).put("documents_produced", produced.size()).put("pages_produced", pages)
+        ObjectNode summary = Formats.object()
+                .put("volume", "HLM-VOL004")
+                .put("first_bates", bates(lastProduced + 1))
+                .put("last_bates", bates(next - 1))
+                .put("documents_produced", produced.size())
+                .put("pages_produced", pages)
                 .put("documents_withheld", withheld.size());
 
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(ID, "Bates-number a document production and log withheld documents",
-                "legal", "litigation", List.of("23-2011", "43-6012"), "near-term", "10m", 100, 2.0));
+        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
+                ID,
+                "Bates-number a document production and log withheld documents",
+                "legal",
+                "litigation",
+                List.of("23-2011", "43-6012"),
+                "near-term",
+                "10m",
+                100,
+                2.0));
         task.put("inputs/documents.csv", list.bytes());
         task.put("inputs/production_request.json", Formats.json(request));
         Grading grading = new Grading(task)
                 .csv("production_log.csv", production, List.of("doc_id"))
                 .csv("privilege_log.csv", privilegeLog, List.of("doc_id"))
                 .json("production_summary.json", summary)
-                .rows("produced documents", 5, "production_log.csv", List.of("doc_id"),
-                        Grading.columns().text(false, "bates_begin", "bates_end").num(0, "pages").text(false, "legend"))
-                .rows("privilege log", 3, "privilege_log.csv", List.of("doc_id"),
+                .rows(
+                        "produced documents",
+                        5,
+                        "production_log.csv",
+                        List.of("doc_id"),
+                        Grading.columns()
+                                .text(false, "bates_begin", "bates_end")
+                                .num(0, "pages")
+                                .text(false, "legend"))
+                .rows(
+                        "privilege log",
+                        3,
+                        "privilege_log.csv",
+                        List.of("doc_id"),
                         Grading.columns().text(false, "doc_date", "custodian", "privilege_basis", "description"))
                 .fields("volume summary", 2, "production_summary.json", 0);
-        task.putTaskJson(List.of(instruction(production, privilegeLog)), grading.verifier(), StarterPackGenerator.source(seed));
+        task.putTaskJson(
+                List.of(instruction(production, privilegeLog)), grading.verifier(), StarterPackGenerator.source(seed));
         return task;
     }
 
@@ -145,6 +214,7 @@ final class BatesProductionTask {
 
                 Grading: rows are matched by doc_id; every compared cell and summary field must be exact \
                 (text after trimming); rows that do not belong cost credit."""
-                .replace("{production}", production.headerLine()).replace("{privilege}", privilegeLog.headerLine());
+                .replace("{production}", production.headerLine())
+                .replace("{privilege}", privilegeLog.headerLine());
     }
 }

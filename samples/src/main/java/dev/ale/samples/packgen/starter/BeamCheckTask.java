@@ -27,13 +27,22 @@ final class BeamCheckTask {
         for (String[] s : SECTIONS) {
             sections.row((Object[]) s);
         }
-        Table beams = new Table("beam_id", "span_m", "section", "dead_udl_kn_m", "live_udl_kn_m", "point_load_kn",
-                "point_position_m");
-        Table checks = new Table("beam_id", "reaction_left_kn", "reaction_right_kn", "max_moment_knm", "bending_stress_mpa",
-                "stress_ratio", "live_deflection_mm", "deflection_limit_mm", "status");
+        Table beams = new Table(
+                "beam_id", "span_m", "section", "dead_udl_kn_m", "live_udl_kn_m", "point_load_kn", "point_position_m");
+        Table checks = new Table(
+                "beam_id",
+                "reaction_left_kn",
+                "reaction_right_kn",
+                "max_moment_knm",
+                "bending_stress_mpa",
+                "stress_ratio",
+                "live_deflection_mm",
+                "deflection_limit_mm",
+                "status");
         for (int b = 0; b < 12; b++) {
             double span = Dec.random(random, 4, 9, 1).doubleValue();
-            String[] section = SECTIONS[Math.max(0, Math.min(SECTIONS.length - 1, (int) (span - 4) - 1 + random.nextInt(3)))];
+            String[] section =
+                    SECTIONS[Math.max(0, Math.min(SECTIONS.length - 1, (int) (span - 4) - 1 + random.nextInt(3)))];
             double dead = Dec.random(random, 2, 6, 1).doubleValue();
             double live = Dec.random(random, 2.5, 8, 1).doubleValue();
             double p = b % 4 == 3 ? 0 : Dec.random(random, 5, 35, 1).doubleValue();
@@ -43,8 +52,11 @@ final class BeamCheckTask {
             double w = dead + live;
             double rl = w * span / 2 + p * (span - a) / span;
             double rr = w * span / 2 + p * a / span;
-            double m = Math.max(moment(rl, w, p, a, a), Math.max(moment(rl, w, p, a, clamp(rl / w, 0, a)),
-                    moment(rl, w, p, a, clamp((rl - p) / w, a, span))));
+            double m = Math.max(
+                    moment(rl, w, p, a, a),
+                    Math.max(
+                            moment(rl, w, p, a, clamp(rl / w, 0, a)),
+                            moment(rl, w, p, a, clamp((rl - p) / w, a, span))));
             double stress = m * 1000 / Double.parseDouble(section[2]);
             double ratio = stress / ALLOWABLE_MPA;
             double l = span * 1000;
@@ -55,23 +67,52 @@ final class BeamCheckTask {
             double limit = l / 360;
             boolean bending = ratio > 1;
             boolean deflects = deflection > limit;
-            String status = bending && deflects ? "FAIL_BOTH" : bending ? "FAIL_BENDING" : deflects ? "FAIL_DEFLECTION" : "OK";
-            checks.row(id, Dec.of(rl, 2), Dec.of(rr, 2), Dec.of(m, 2), Dec.of(stress, 1), Dec.of(ratio, 3),
-                    Dec.of(deflection, 2), Dec.of(limit, 2), status);
+            String status =
+                    bending && deflects ? "FAIL_BOTH" : bending ? "FAIL_BENDING" : deflects ? "FAIL_DEFLECTION" : "OK";
+            checks.row(
+                    id,
+                    Dec.of(rl, 2),
+                    Dec.of(rr, 2),
+                    Dec.of(m, 2),
+                    Dec.of(stress, 1),
+                    Dec.of(ratio, 3),
+                    Dec.of(deflection, 2),
+                    Dec.of(limit, 2),
+                    status);
         }
 
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(ID, "Check simply supported steel beams for bending and deflection",
-                "engineering", "civil_geo", List.of("17-2051", "17-3022"), "last-exam", "30m", 300, 8.0));
+        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
+                ID,
+                "Check simply supported steel beams for bending and deflection",
+                "engineering",
+                "civil_geo",
+                List.of("17-2051", "17-3022"),
+                "last-exam",
+                "30m",
+                300,
+                8.0));
         task.put("inputs/beams.csv", beams.bytes());
         task.put("inputs/sections.csv", sections.bytes());
         List<String> key = List.of("beam_id");
         Grading grading = new Grading(task)
                 .csv("beam_checks.csv", checks, key)
-                .rows("reactions and moment", 3, "beam_checks.csv", key,
+                .rows(
+                        "reactions and moment",
+                        3,
+                        "beam_checks.csv",
+                        key,
                         Grading.columns().num(0.05, "reaction_left_kn", "reaction_right_kn", "max_moment_knm"))
-                .rows("bending check", 2, "beam_checks.csv", key,
+                .rows(
+                        "bending check",
+                        2,
+                        "beam_checks.csv",
+                        key,
                         Grading.columns().num(0.5, "bending_stress_mpa").num(0.005, "stress_ratio"))
-                .rows("deflection check", 2, "beam_checks.csv", key,
+                .rows(
+                        "deflection check",
+                        2,
+                        "beam_checks.csv",
+                        key,
                         Grading.columns().num(0.05, "live_deflection_mm", "deflection_limit_mm"))
                 .rows("verdicts", 2, "beam_checks.csv", key, Grading.columns().text(true, "status"));
         task.putTaskJson(List.of(instruction(checks)), grading.verifier(), StarterPackGenerator.source(seed));

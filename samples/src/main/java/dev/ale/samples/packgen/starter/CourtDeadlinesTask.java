@@ -19,11 +19,20 @@ import java.util.TreeSet;
 final class CourtDeadlinesTask {
     static final String ID = "court-deadline-calculator";
     private static final String[][] HOLIDAYS = {
-        {"2025-01-01", "New Year's Day"}, {"2025-01-20", "Martin Luther King Jr. Day"}, {"2025-02-17", "Presidents' Day"},
-        {"2025-05-26", "Memorial Day"}, {"2025-06-19", "Juneteenth"}, {"2025-07-04", "Independence Day"},
-        {"2025-08-15", "Court closed: building maintenance"}, {"2025-09-01", "Labor Day"}, {"2025-10-13", "Columbus Day"},
-        {"2025-11-11", "Veterans Day"}, {"2025-11-27", "Thanksgiving Day"}, {"2025-11-28", "Day after Thanksgiving"},
-        {"2025-12-25", "Christmas Day"}, {"2025-12-26", "Court closed"},
+        {"2025-01-01", "New Year's Day"},
+        {"2025-01-20", "Martin Luther King Jr. Day"},
+        {"2025-02-17", "Presidents' Day"},
+        {"2025-05-26", "Memorial Day"},
+        {"2025-06-19", "Juneteenth"},
+        {"2025-07-04", "Independence Day"},
+        {"2025-08-15", "Court closed: building maintenance"},
+        {"2025-09-01", "Labor Day"},
+        {"2025-10-13", "Columbus Day"},
+        {"2025-11-11", "Veterans Day"},
+        {"2025-11-27", "Thanksgiving Day"},
+        {"2025-11-28", "Day after Thanksgiving"},
+        {"2025-12-25", "Christmas Day"},
+        {"2025-12-26", "Court closed"},
     };
     /** code, description, days, direction, anchor, mail rule applies. */
     private static final String[][] RULES = {
@@ -38,6 +47,7 @@ final class CourtDeadlinesTask {
     };
     /** Anchors and deadlines stay within the year the holiday list covers. */
     private static final LocalDate FIRST = LocalDate.of(2025, 1, 2);
+
     private static final LocalDate LAST = LocalDate.of(2025, 12, 19);
     private static final String[] METHODS = {"MAIL", "E-SERVICE", "HAND"};
 
@@ -63,12 +73,15 @@ final class CourtDeadlinesTask {
             do {
                 LocalDate holiday = near.get(random.nextInt(near.size()));
                 int days = Integer.parseInt(rule[2]);
-                anchor = rule[3].equals("AFTER") ? holiday.minusDays(random.nextInt(days + 4))
+                anchor = rule[3].equals("AFTER")
+                        ? holiday.minusDays(random.nextInt(days + 4))
                         : holiday.plusDays(days + random.nextInt(3));
                 while (!courtDay(anchor, holidays)) {
                     anchor = anchor.plusDays(1);
                 }
-            } while (anchor.isBefore(FIRST) || anchor.isAfter(LAST) || due(rule, anchor, "MAIL", holidays).isAfter(LAST)
+            } while (anchor.isBefore(FIRST)
+                    || anchor.isAfter(LAST)
+                    || due(rule, anchor, "MAIL", holidays).isAfter(LAST)
                     || due(rule, anchor, "MAIL", holidays).isBefore(FIRST));
             String method = rule[4].equals("SERVICE") ? METHODS[random.nextInt(METHODS.length)] : "";
             String id = "EV-" + (1101 + e);
@@ -77,8 +90,16 @@ final class CourtDeadlinesTask {
             deadlines.row(id, rule[0], due, ChronoUnit.DAYS.between(anchor, due));
         }
 
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(ID, "Calculate court deadlines under local rules and holidays",
-                "legal", "legal_research", List.of("23-2011", "23-1012"), "last-exam", "30m", 300, 8.0));
+        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
+                ID,
+                "Calculate court deadlines under local rules and holidays",
+                "legal",
+                "legal_research",
+                List.of("23-2011", "23-1012"),
+                "last-exam",
+                "30m",
+                300,
+                8.0));
         task.put("inputs/local_rules.md", Formats.text(localRules()));
         task.put("inputs/court_holidays.csv", holidayTable.bytes());
         task.put("inputs/deadline_rules.csv", rules.bytes());
@@ -86,7 +107,11 @@ final class CourtDeadlinesTask {
         List<String> key = List.of("event_id");
         Grading grading = new Grading(task)
                 .csv("deadlines.csv", deadlines, key)
-                .rows("due dates", 9, "deadlines.csv", key,
+                .rows(
+                        "due dates",
+                        9,
+                        "deadlines.csv",
+                        key,
                         Grading.columns().text(false, "rule_code", "due_date").num(0, "days_from_anchor"));
         task.putTaskJson(List.of(instruction(deadlines)), grading.verifier(), StarterPackGenerator.source(seed));
         return task;

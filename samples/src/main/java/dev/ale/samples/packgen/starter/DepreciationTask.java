@@ -19,13 +19,18 @@ final class DepreciationTask {
     static final String ID = "depreciation-schedule";
     static final Set<String> DECLINING = Set.of("EQUIPMENT", "VEHICLE");
 
-    record Asset(String id, String description, String category, int year, BigDecimal cost, BigDecimal salvage, int life) {}
+    record Asset(
+            String id, String description, String category, int year, BigDecimal cost, BigDecimal salvage, int life) {}
 
     private static final String[][] REGISTER = {
-        {"CNC milling machine", "EQUIPMENT", "7", "80000", "140000"}, {"Delivery van", "VEHICLE", "5", "38000", "52000"},
-        {"Office furniture, 2nd floor", "FURNITURE", "7", "12000", "24000"}, {"Air compressor", "EQUIPMENT", "5", "9000", "16000"},
-        {"Warehouse racking", "FURNITURE", "10", "30000", "48000"}, {"Forklift", "VEHICLE", "6", "28000", "36000"},
-        {"Leasehold improvements", "LEASEHOLD", "10", "60000", "95000"}, {"Laser cutter", "EQUIPMENT", "6", "55000", "90000"},
+        {"CNC milling machine", "EQUIPMENT", "7", "80000", "140000"},
+        {"Delivery van", "VEHICLE", "5", "38000", "52000"},
+        {"Office furniture, 2nd floor", "FURNITURE", "7", "12000", "24000"},
+        {"Air compressor", "EQUIPMENT", "5", "9000", "16000"},
+        {"Warehouse racking", "FURNITURE", "10", "30000", "48000"},
+        {"Forklift", "VEHICLE", "6", "28000", "36000"},
+        {"Leasehold improvements", "LEASEHOLD", "10", "60000", "95000"},
+        {"Laser cutter", "EQUIPMENT", "6", "55000", "90000"},
     };
 
     private DepreciationTask() {}
@@ -34,23 +39,46 @@ final class DepreciationTask {
         List<Asset> assets = new ArrayList<>();
         for (int i = 0; i < REGISTER.length; i++) {
             String[] r = REGISTER[i];
-            BigDecimal cost = Dec.of(100L * Formats.between(random, Integer.parseInt(r[3]) / 100, Integer.parseInt(r[4]) / 100));
-            BigDecimal salvage = Dec.round(cost.multiply(Dec.of(new String[] {"0", "0.05", "0.10"}[random.nextInt(3)])), 2);
-            assets.add(new Asset("FA-" + (1001 + i), r[0], r[1], 2022 + random.nextInt(4), Dec.round(cost, 2), salvage,
+            BigDecimal cost =
+                    Dec.of(100L * Formats.between(random, Integer.parseInt(r[3]) / 100, Integer.parseInt(r[4]) / 100));
+            BigDecimal salvage =
+                    Dec.round(cost.multiply(Dec.of(new String[] {"0", "0.05", "0.10"}[random.nextInt(3)])), 2);
+            assets.add(new Asset(
+                    "FA-" + (1001 + i),
+                    r[0],
+                    r[1],
+                    2022 + random.nextInt(4),
+                    Dec.round(cost, 2),
+                    salvage,
                     Integer.parseInt(r[2])));
         }
-        Asset late = new Asset("FA-" + (1001 + REGISTER.length), "Robotic welding cell", "EQUIPMENT", 2025,
-                Dec.round(Dec.of(100L * Formats.between(random, 900, 1400)), 2), Dec.of("5000.00"), 5);
+        Asset late = new Asset(
+                "FA-" + (1001 + REGISTER.length),
+                "Robotic welding cell",
+                "EQUIPMENT",
+                2025,
+                Dec.round(Dec.of(100L * Formats.between(random, 900, 1400)), 2),
+                Dec.of("5000.00"),
+                5);
         Table register = register(assets);
         List<Asset> all = new ArrayList<>(assets);
         all.add(late);
 
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(ID, "Build depreciation schedules, then restate them for a method change",
-                "business_finance", "accounting", List.of("13-2011", "43-3031"), "full-spectrum", "20m", 300, 6.0));
+        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
+                ID,
+                "Build depreciation schedules, then restate them for a method change",
+                "business_finance",
+                "accounting",
+                List.of("13-2011", "43-3031"),
+                "full-spectrum",
+                "20m",
+                300,
+                6.0));
         task.put("inputs/fixed_assets.csv", register.bytes());
         task.put("sessions/2/new_assets.csv", register(List.of(late)).bytes());
         task.put("sessions/2/memo-method-change.txt", Formats.text(memo()));
-        Table schedule = new Table("asset_id", "year", "method", "depreciation", "accumulated_depreciation", "book_value_end");
+        Table schedule =
+                new Table("asset_id", "year", "method", "depreciation", "accumulated_depreciation", "book_value_end");
         TreeMap<Integer, BigDecimal> byYear = new TreeMap<>();
         for (Asset a : all) {
             schedule(a, DECLINING.contains(a.category()), schedule, byYear);
@@ -61,16 +89,28 @@ final class DepreciationTask {
         Grading grading = new Grading(task)
                 .csv("depreciation_schedule.csv", schedule, key)
                 .csv("depreciation_by_year.csv", totals, List.of("year"))
-                .rows("asset schedules", 7, "depreciation_schedule.csv", key, Grading.columns().text(false, "method")
-                        .num(0.01, "depreciation", "accumulated_depreciation", "book_value_end"))
-                .rows("annual totals", 2, "depreciation_by_year.csv", List.of("year"),
+                .rows(
+                        "asset schedules",
+                        7,
+                        "depreciation_schedule.csv",
+                        key,
+                        Grading.columns()
+                                .text(false, "method")
+                                .num(0.01, "depreciation", "accumulated_depreciation", "book_value_end"))
+                .rows(
+                        "annual totals",
+                        2,
+                        "depreciation_by_year.csv",
+                        List.of("year"),
                         Grading.columns().num(0.01, "total_depreciation"));
-        task.putTaskJson(List.of(first(schedule, totals), second()), grading.verifier(), StarterPackGenerator.source(seed));
+        task.putTaskJson(
+                List.of(first(schedule, totals), second()), grading.verifier(), StarterPackGenerator.source(seed));
         return task;
     }
 
     private static Table register(List<Asset> assets) {
-        Table t = new Table("asset_id", "description", "category", "in_service_year", "cost", "salvage_value", "useful_life_years");
+        Table t = new Table(
+                "asset_id", "description", "category", "in_service_year", "cost", "salvage_value", "useful_life_years");
         assets.forEach(a -> t.row(a.id(), a.description(), a.category(), a.year(), a.cost(), a.salvage(), a.life()));
         return t;
     }
@@ -148,7 +188,8 @@ final class DepreciationTask {
                 Grading: only the files as they stand at the end of the task are graded. Rows are matched by \
                 asset_id and year, and by year; method must be exact and amounts are graded within 0.01; rows \
                 that do not belong cost credit."""
-                .replace("{schedule}", schedule.headerLine()).replace("{totals}", totals.headerLine());
+                .replace("{schedule}", schedule.headerLine())
+                .replace("{totals}", totals.headerLine());
     }
 
     private static String second() {

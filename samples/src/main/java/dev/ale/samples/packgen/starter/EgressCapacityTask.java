@@ -16,11 +16,22 @@ import java.util.Random;
 final class EgressCapacityTask {
     static final String ID = "egress-capacity";
     /** use, square metres per occupant. */
-    private static final String[][] FACTORS = {{"ASSEMBLY_TABLES", "1.4"}, {"ASSEMBLY_STANDING", "0.65"},
-        {"BUSINESS", "9.3"}, {"MERCANTILE", "5.6"}, {"STORAGE", "28"}, {"KITCHEN", "18.6"}, {"CLASSROOM", "1.9"}};
-    private static final String[][] FLOOR_USES = {{"MERCANTILE", "STORAGE", "ASSEMBLY_TABLES", "KITCHEN"},
-        {"BUSINESS", "BUSINESS", "STORAGE", "CLASSROOM"}, {"ASSEMBLY_STANDING", "ASSEMBLY_TABLES", "KITCHEN", "STORAGE"},
-        {"BUSINESS", "CLASSROOM", "BUSINESS", "STORAGE"}};
+    private static final String[][] FACTORS = {
+        {"ASSEMBLY_TABLES", "1.4"},
+        {"ASSEMBLY_STANDING", "0.65"},
+        {"BUSINESS", "9.3"},
+        {"MERCANTILE", "5.6"},
+        {"STORAGE", "28"},
+        {"KITCHEN", "18.6"},
+        {"CLASSROOM", "1.9"}
+    };
+
+    private static final String[][] FLOOR_USES = {
+        {"MERCANTILE", "STORAGE", "ASSEMBLY_TABLES", "KITCHEN"},
+        {"BUSINESS", "BUSINESS", "STORAGE", "CLASSROOM"},
+        {"ASSEMBLY_STANDING", "ASSEMBLY_TABLES", "KITCHEN", "STORAGE"},
+        {"BUSINESS", "CLASSROOM", "BUSINESS", "STORAGE"}
+    };
     static final BigDecimal STAIR_MM = new BigDecimal("7.6");
     static final BigDecimal DOOR_MM = new BigDecimal("5.1");
 
@@ -34,8 +45,16 @@ final class EgressCapacityTask {
         Table spaces = new Table("floor", "space_id", "use", "area_m2");
         Table exits = new Table("floor", "exit_id", "stair_width_mm", "door_width_mm");
         Table spaceLoads = new Table("space_id", "occupant_load");
-        Table floors = new Table("floor", "occupant_load", "required_exits", "provided_exits", "required_stair_width_mm",
-                "provided_stair_width_mm", "required_door_width_mm", "provided_door_width_mm", "status");
+        Table floors = new Table(
+                "floor",
+                "occupant_load",
+                "required_exits",
+                "provided_exits",
+                "required_stair_width_mm",
+                "provided_stair_width_mm",
+                "required_door_width_mm",
+                "provided_door_width_mm",
+                "status");
         for (int floor = 1; floor <= 4; floor++) {
             int load = 0;
             String[] uses = FLOOR_USES[floor - 1];
@@ -43,7 +62,8 @@ final class EgressCapacityTask {
                 BigDecimal area = Dec.random(random, 40, floor == 3 && s < 2 ? 260 : 420, 1);
                 String id = floor + "-" + (char) ('A' + s);
                 spaces.row(floor, id, uses[s], area);
-                int spaceLoad = area.divide(Dec.of(factor(uses[s])), 0, RoundingMode.CEILING).intValue();
+                int spaceLoad = area.divide(Dec.of(factor(uses[s])), 0, RoundingMode.CEILING)
+                        .intValue();
                 spaceLoads.row(id, spaceLoad);
                 load += spaceLoad;
             }
@@ -59,8 +79,16 @@ final class EgressCapacityTask {
                 exits.row(floor, "X" + floor + e, floor == 1 ? "" : String.valueOf(stair), door);
             }
             int stairs = stairWidths.stream().mapToInt(Integer::intValue).sum();
-            int needStair = floor == 1 ? 0 : Dec.of(load).multiply(STAIR_MM).setScale(0, RoundingMode.CEILING).intValue();
-            int needDoor = Dec.of(load).multiply(DOOR_MM).setScale(0, RoundingMode.CEILING).intValue();
+            int needStair = floor == 1
+                    ? 0
+                    : Dec.of(load)
+                            .multiply(STAIR_MM)
+                            .setScale(0, RoundingMode.CEILING)
+                            .intValue();
+            int needDoor = Dec.of(load)
+                    .multiply(DOOR_MM)
+                    .setScale(0, RoundingMode.CEILING)
+                    .intValue();
             List<String> failures = new ArrayList<>();
             if (provided < required) {
                 failures.add("FAIL_EXITS");
@@ -71,25 +99,66 @@ final class EgressCapacityTask {
             if (doors < needDoor) {
                 failures.add("FAIL_DOOR_WIDTH");
             }
-            floors.row(floor, load, required, provided, needStair, stairs, needDoor, doors,
+            floors.row(
+                    floor,
+                    load,
+                    required,
+                    provided,
+                    needStair,
+                    stairs,
+                    needDoor,
+                    doors,
                     failures.isEmpty() ? "OK" : String.join(";", failures));
         }
 
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(ID, "Review a building's means of egress: occupant loads, exits, widths",
-                "transport_safety", "fire_safety", List.of("33-2021", "47-4011"), "full-spectrum", "20m", 200, 5.0));
+        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
+                ID,
+                "Review a building's means of egress: occupant loads, exits, widths",
+                "transport_safety",
+                "fire_safety",
+                List.of("33-2021", "47-4011"),
+                "full-spectrum",
+                "20m",
+                200,
+                5.0));
         task.put("inputs/spaces.csv", spaces.bytes());
         task.put("inputs/occupant_load_factors.csv", factors.bytes());
         task.put("inputs/exits.csv", exits.bytes());
         Grading grading = new Grading(task)
                 .csv("space_loads.csv", spaceLoads, List.of("space_id"))
                 .csv("egress_check.csv", floors, List.of("floor"))
-                .rows("space occupant loads", 3, "space_loads.csv", List.of("space_id"), Grading.columns().num(0, "occupant_load"))
-                .rows("floor loads and exits", 2, "egress_check.csv", List.of("floor"),
+                .rows(
+                        "space occupant loads",
+                        3,
+                        "space_loads.csv",
+                        List.of("space_id"),
+                        Grading.columns().num(0, "occupant_load"))
+                .rows(
+                        "floor loads and exits",
+                        2,
+                        "egress_check.csv",
+                        List.of("floor"),
                         Grading.columns().num(0, "occupant_load", "required_exits", "provided_exits"))
-                .rows("egress widths", 2, "egress_check.csv", List.of("floor"), Grading.columns().num(0,
-                        "required_stair_width_mm", "provided_stair_width_mm", "required_door_width_mm", "provided_door_width_mm"))
-                .rows("floor status", 2, "egress_check.csv", List.of("floor"), Grading.columns().text(true, "status"));
-        task.putTaskJson(List.of(instruction(spaceLoads, floors)), grading.verifier(), StarterPackGenerator.source(seed));
+                .rows(
+                        "egress widths",
+                        2,
+                        "egress_check.csv",
+                        List.of("floor"),
+                        Grading.columns()
+                                .num(
+                                        0,
+                                        "required_stair_width_mm",
+                                        "provided_stair_width_mm",
+                                        "required_door_width_mm",
+                                        "provided_door_width_mm"))
+                .rows(
+                        "floor status",
+                        2,
+                        "egress_check.csv",
+                        List.of("floor"),
+                        Grading.columns().text(true, "status"));
+        task.putTaskJson(
+                List.of(instruction(spaceLoads, floors)), grading.verifier(), StarterPackGenerator.source(seed));
         return task;
     }
 
@@ -129,6 +198,7 @@ final class EgressCapacityTask {
 
                 Grading: rows are matched by space_id and by floor; every number must be exact and the status \
                 is compared without case; rows that do not belong cost credit."""
-                .replace("{spaces}", spaceLoads.headerLine()).replace("{floors}", floors.headerLine());
+                .replace("{spaces}", spaceLoads.headerLine())
+                .replace("{floors}", floors.headerLine());
     }
 }

@@ -18,11 +18,16 @@ final class ElectricalLoadTask {
     private static final int[] SERVICE_SIZES = {100, 125, 150, 200, 225, 400};
     /** appliance, category, min VA, max VA, is motor. */
     private static final String[][] APPLIANCES = {
-        {"Dishwasher", "FIXED", "1100", "1500", "Y"}, {"Garbage disposer", "FIXED", "600", "900", "Y"},
-        {"Water heater", "FIXED", "4000", "5500", "N"}, {"Microwave, built-in", "FIXED", "1200", "1700", "N"},
-        {"Well pump", "FIXED", "1000", "1800", "Y"}, {"Attic fan", "FIXED", "400", "700", "Y"},
-        {"Clothes dryer", "DRYER", "4200", "5800", "N"}, {"Range", "RANGE", "9000", "14000", "N"},
-        {"Heat pump, heating with strips", "HEATING", "9000", "15000", "N"}, {"Air conditioner", "COOLING", "3500", "6000", "Y"},
+        {"Dishwasher", "FIXED", "1100", "1500", "Y"},
+        {"Garbage disposer", "FIXED", "600", "900", "Y"},
+        {"Water heater", "FIXED", "4000", "5500", "N"},
+        {"Microwave, built-in", "FIXED", "1200", "1700", "N"},
+        {"Well pump", "FIXED", "1000", "1800", "Y"},
+        {"Attic fan", "FIXED", "400", "700", "Y"},
+        {"Clothes dryer", "DRYER", "4200", "5800", "N"},
+        {"Range", "RANGE", "9000", "14000", "N"},
+        {"Heat pump, heating with strips", "HEATING", "9000", "15000", "N"},
+        {"Air conditioner", "COOLING", "3500", "6000", "Y"},
     };
 
     private ElectricalLoadTask() {}
@@ -30,8 +35,12 @@ final class ElectricalLoadTask {
     static TaskFiles generate(Random random, long seed) {
         int area = 10 * Formats.between(random, 140, 360);
         int smallAppliance = 2 + random.nextInt(2);
-        ObjectNode building = Formats.object().put("address", "14 Alder Court (fictional)").put("floor_area_ft2", area)
-                .put("small_appliance_circuits", smallAppliance).put("laundry_circuits", 1).put("service_voltage", 240);
+        ObjectNode building = Formats.object()
+                .put("address", "14 Alder Court (fictional)")
+                .put("floor_area_ft2", area)
+                .put("small_appliance_circuits", smallAppliance)
+                .put("laundry_circuits", 1)
+                .put("service_voltage", 240);
         Table appliances = new Table("appliance", "category", "va", "is_motor");
         int fixedCount = 0;
         long fixed = 0;
@@ -64,11 +73,16 @@ final class ElectricalLoadTask {
         }
         long general = 3L * area + 1500L * smallAppliance + 1500;
         long generalDemand = Math.min(general, 3000)
-                + Dec.round(Dec.of("0.35").multiply(Dec.of(Math.max(0, Math.min(general, 120_000) - 3000))), 0).longValue()
-                + Dec.round(Dec.of("0.25").multiply(Dec.of(Math.max(0, general - 120_000))), 0).longValue();
-        long fixedDemand = fixedCount >= 4 ? Dec.round(Dec.of(fixed).multiply(Dec.of("0.75")), 0).longValue() : fixed;
+                + Dec.round(Dec.of("0.35").multiply(Dec.of(Math.max(0, Math.min(general, 120_000) - 3000))), 0)
+                        .longValue()
+                + Dec.round(Dec.of("0.25").multiply(Dec.of(Math.max(0, general - 120_000))), 0)
+                        .longValue();
+        long fixedDemand = fixedCount >= 4
+                ? Dec.round(Dec.of(fixed).multiply(Dec.of("0.75")), 0).longValue()
+                : fixed;
         long hvac = Math.max(heating, cooling);
-        long motorAdder = Dec.round(Dec.of(largestMotor).multiply(Dec.of("0.25")), 0).longValue();
+        long motorAdder =
+                Dec.round(Dec.of(largestMotor).multiply(Dec.of("0.25")), 0).longValue();
         long total = generalDemand + fixedDemand + dryer + range + hvac + motorAdder;
         BigDecimal amps = Dec.div(Dec.of(total), Dec.of(240), 2);
         int size = 0;
@@ -77,21 +91,45 @@ final class ElectricalLoadTask {
                 size = s;
             }
         }
-        ObjectNode result = Formats.object().put("general_load_va", general).put("general_demand_va", generalDemand)
-                .put("fixed_appliance_demand_va", fixedDemand).put("dryer_va", dryer).put("range_va", range)
-                .put("hvac_va", hvac).put("largest_motor_adder_va", motorAdder).put("total_demand_va", total);
+        ObjectNode result = Formats.object()
+                .put("general_load_va", general)
+                .put("general_demand_va", generalDemand)
+                .put("fixed_appliance_demand_va", fixedDemand)
+                .put("dryer_va", dryer)
+                .put("range_va", range)
+                .put("hvac_va", hvac)
+                .put("largest_motor_adder_va", motorAdder)
+                .put("total_demand_va", total);
         result.set("service_amps", Formats.number(amps));
         result.put("service_size_a", size);
 
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(ID, "Calculate a dwelling's electrical service load",
-                "engineering", "energy_power", List.of("17-2071", "47-2111"), "full-spectrum", "15m", 150, 4.0));
+        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
+                ID,
+                "Calculate a dwelling's electrical service load",
+                "engineering",
+                "energy_power",
+                List.of("17-2071", "47-2111"),
+                "full-spectrum",
+                "15m",
+                150,
+                4.0));
         task.put("inputs/building.json", Formats.json(building));
         task.put("inputs/appliances.csv", appliances.bytes());
         task.put("inputs/load_calc_rules.md", Formats.text(rules()));
         Grading grading = new Grading(task)
                 .json("load_calc.json", result)
-                .fieldsAt("load components", 6, "load_calc.json", 0, "/general_load_va", "/general_demand_va",
-                        "/fixed_appliance_demand_va", "/dryer_va", "/range_va", "/hvac_va", "/largest_motor_adder_va",
+                .fieldsAt(
+                        "load components",
+                        6,
+                        "load_calc.json",
+                        0,
+                        "/general_load_va",
+                        "/general_demand_va",
+                        "/fixed_appliance_demand_va",
+                        "/dryer_va",
+                        "/range_va",
+                        "/hvac_va",
+                        "/largest_motor_adder_va",
                         "/total_demand_va")
                 .number("service amps", 2, "load_calc.json", "/service_amps", 0.01)
                 .number("service size", 2, "load_calc.json", "/service_size_a", 0);

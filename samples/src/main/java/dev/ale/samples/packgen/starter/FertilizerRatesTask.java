@@ -16,20 +16,32 @@ import java.util.Random;
 final class FertilizerRatesTask {
     static final String ID = "fertilizer-rates";
     /** crop, kg N per tonne of yield goal, yield goal range. */
-    private static final String[][] CROPS = {{"CORN", "20", "8", "13"}, {"WHEAT", "25", "4", "7"}, {"SOYBEAN", "0", "3", "4.5"}};
+    private static final String[][] CROPS = {
+        {"CORN", "20", "8", "13"}, {"WHEAT", "25", "4", "7"}, {"SOYBEAN", "0", "3", "4.5"}
+    };
     /** upper bound of the soil-test class (ppm, inclusive), kg/ha of nutrient. */
     private static final int[][] P_CLASSES = {{9, 90}, {15, 60}, {20, 30}, {Integer.MAX_VALUE, 0}};
+
     private static final int[][] K_CLASSES = {{99, 120}, {150, 80}, {200, 40}, {Integer.MAX_VALUE, 0}};
     /** product, N %, P2O5 %, K2O %, price per tonne. */
-    private static final String[][] PRODUCTS = {{"MAP", "11", "52", "0", "780.00"}, {"UREA", "46", "0", "0", "560.00"},
-        {"MOP", "0", "0", "60", "430.00"}};
+    private static final String[][] PRODUCTS = {
+        {"MAP", "11", "52", "0", "780.00"}, {"UREA", "46", "0", "0", "560.00"}, {"MOP", "0", "0", "60", "430.00"}
+    };
 
     private FertilizerRatesTask() {}
 
     static TaskFiles generate(Random random, long seed) {
-        Table zones = new Table("zone_id", "area_ha", "crop", "yield_goal_t_ha", "nitrate_n_ppm", "olsen_p_ppm", "exch_k_ppm");
-        Table plan = new Table("zone_id", "n_need_kg_ha", "p2o5_need_kg_ha", "k2o_need_kg_ha", "map_kg_ha", "urea_kg_ha",
-                "mop_kg_ha", "zone_cost");
+        Table zones = new Table(
+                "zone_id", "area_ha", "crop", "yield_goal_t_ha", "nitrate_n_ppm", "olsen_p_ppm", "exch_k_ppm");
+        Table plan = new Table(
+                "zone_id",
+                "n_need_kg_ha",
+                "p2o5_need_kg_ha",
+                "k2o_need_kg_ha",
+                "map_kg_ha",
+                "urea_kg_ha",
+                "mop_kg_ha",
+                "zone_cost");
         BigDecimal[] tonnes = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
         BigDecimal totalCost = BigDecimal.ZERO;
         for (int z = 0; z < 14; z++) {
@@ -70,8 +82,16 @@ final class FertilizerRatesTask {
         order.set("mop_t", Formats.number(Dec.round(tonnes[2], 3)));
         order.set("total_cost", Formats.number(totalCost));
 
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(ID, "Write variable-rate fertiliser prescriptions from soil tests",
-                "agriculture_env", "precision_ag", List.of("19-1013", "19-4012"), "full-spectrum", "20m", 200, 5.0));
+        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
+                ID,
+                "Write variable-rate fertiliser prescriptions from soil tests",
+                "agriculture_env",
+                "precision_ag",
+                List.of("19-1013", "19-4012"),
+                "full-spectrum",
+                "20m",
+                200,
+                5.0));
         task.put("inputs/soil_tests.csv", zones.bytes());
         task.put("inputs/products.csv", products.bytes());
         task.put("inputs/recommendation_guide.md", Formats.text(guide()));
@@ -79,11 +99,20 @@ final class FertilizerRatesTask {
         Grading grading = new Grading(task)
                 .csv("application_plan.csv", plan, key)
                 .json("product_order.json", order)
-                .rows("nutrient needs", 3, "application_plan.csv", key,
+                .rows(
+                        "nutrient needs",
+                        3,
+                        "application_plan.csv",
+                        key,
                         Grading.columns().num(0.1, "n_need_kg_ha", "p2o5_need_kg_ha", "k2o_need_kg_ha"))
-                .rows("product rates", 4, "application_plan.csv", key,
-                        Grading.columns().num(0.1, "map_kg_ha", "urea_kg_ha", "mop_kg_ha")
-                        .num(0.01, "zone_cost"))
+                .rows(
+                        "product rates",
+                        4,
+                        "application_plan.csv",
+                        key,
+                        Grading.columns()
+                                .num(0.1, "map_kg_ha", "urea_kg_ha", "mop_kg_ha")
+                                .num(0.01, "zone_cost"))
                 .fields("product order", 2, "product_order.json", 0.01);
         task.putTaskJson(List.of(instruction(plan)), grading.verifier(), StarterPackGenerator.source(seed));
         return task;
@@ -91,7 +120,9 @@ final class FertilizerRatesTask {
 
     /** N, P2O5, K2O needs and MAP, urea, MOP rates (kg/ha, 1 decimal), or null if a rounding is too close to a tie. */
     private static BigDecimal[] rates(String[] crop, BigDecimal goal, int nitrate, int p, int k) {
-        BigDecimal n = goal.multiply(Dec.of(crop[1])).subtract(Dec.of("3.6").multiply(Dec.of(nitrate))).max(BigDecimal.ZERO);
+        BigDecimal n = goal.multiply(Dec.of(crop[1]))
+                .subtract(Dec.of("3.6").multiply(Dec.of(nitrate)))
+                .max(BigDecimal.ZERO);
         BigDecimal p2o5 = Dec.of(level(P_CLASSES, p));
         BigDecimal k2o = Dec.of(level(K_CLASSES, k));
         BigDecimal mapExact = Dec.div(p2o5, Dec.of("0.52"));
@@ -101,8 +132,9 @@ final class FertilizerRatesTask {
         if (!Dec.clearOfTie(mapExact, 1) || !Dec.clearOfTie(ureaExact, 1) || !Dec.clearOfTie(mopExact, 1)) {
             return null;
         }
-        return new BigDecimal[] {Dec.round(n, 1), Dec.round(p2o5, 1), Dec.round(k2o, 1), map, Dec.round(ureaExact, 1),
-            Dec.round(mopExact, 1)};
+        return new BigDecimal[] {
+            Dec.round(n, 1), Dec.round(p2o5, 1), Dec.round(k2o, 1), map, Dec.round(ureaExact, 1), Dec.round(mopExact, 1)
+        };
     }
 
     private static int level(int[][] classes, int ppm) {

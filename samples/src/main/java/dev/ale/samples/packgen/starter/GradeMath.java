@@ -27,7 +27,9 @@ final class GradeMath {
             int drops = c[0].equals("QUIZ") ? quizDrops : c[0].equals("HOMEWORK") ? 1 : 0;
             if (kept.size() > drops) {
                 for (int d = 0; d < drops; d++) {
-                    kept.remove(kept.stream().min(Comparator.comparing(p -> Dec.div(p[0], p[1]))).orElseThrow());
+                    kept.remove(kept.stream()
+                            .min(Comparator.comparing(p -> Dec.div(p[0], p[1])))
+                            .orElseThrow());
                 }
             }
             BigDecimal earned = Dec.sum(kept.stream().map(p -> p[0]).toList());

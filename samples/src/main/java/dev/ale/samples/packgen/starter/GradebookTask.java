@@ -18,10 +18,26 @@ import java.util.Random;
 final class GradebookTask {
     static final String ID = "gradebook-weighted";
     /** category, weight %, items, points each. */
-    static final String[][] CATEGORIES = {{"HOMEWORK", "20", "6", "20"}, {"QUIZ", "15", "5", "10"}, {"LAB", "20", "4", "25"},
-        {"MIDTERM", "20", "1", "100"}, {"FINAL", "25", "1", "150"}};
-    static final String[][] LETTERS = {{"A", "93"}, {"A-", "90"}, {"B+", "87"}, {"B", "83"}, {"B-", "80"}, {"C+", "77"},
-        {"C", "73"}, {"C-", "70"}, {"D", "60"}, {"F", "0"}};
+    static final String[][] CATEGORIES = {
+        {"HOMEWORK", "20", "6", "20"},
+        {"QUIZ", "15", "5", "10"},
+        {"LAB", "20", "4", "25"},
+        {"MIDTERM", "20", "1", "100"},
+        {"FINAL", "25", "1", "150"}
+    };
+
+    static final String[][] LETTERS = {
+        {"A", "93"},
+        {"A-", "90"},
+        {"B+", "87"},
+        {"B", "83"},
+        {"B-", "80"},
+        {"C+", "77"},
+        {"C", "73"},
+        {"C-", "70"},
+        {"D", "60"},
+        {"F", "0"}
+    };
     static final int CURVE = 8;
 
     /** One graded item of one student as it stands in scores.csv. */
@@ -30,9 +46,17 @@ final class GradebookTask {
     private GradebookTask() {}
 
     static TaskFiles generate(Random random, long seed) {
-        Table scores = new Table("student_id", "assessment", "category", "points_possible", "points_earned", "days_late", "status");
-        Table grades = new Table("student_id", "homework_pct", "quiz_pct", "lab_pct", "midterm_pct", "final_pct",
-                "course_pct", "letter");
+        Table scores = new Table(
+                "student_id", "assessment", "category", "points_possible", "points_earned", "days_late", "status");
+        Table grades = new Table(
+                "student_id",
+                "homework_pct",
+                "quiz_pct",
+                "lab_pct",
+                "midterm_pct",
+                "final_pct",
+                "course_pct",
+                "letter");
         int[] counts = new int[LETTERS.length];
         for (int s = 0; s < 28; s++) {
             String id = "S" + (24001 + s);
@@ -59,7 +83,10 @@ final class GradebookTask {
         ObjectNode policy = Formats.object();
         ArrayNode categories = policy.putArray("categories");
         for (String[] c : CATEGORIES) {
-            categories.addObject().put("category", c[0]).put("weight_pct", Integer.parseInt(c[1]))
+            categories
+                    .addObject()
+                    .put("category", c[0])
+                    .put("weight_pct", Integer.parseInt(c[1]))
                     .put("drop_lowest", c[0].equals("HOMEWORK") || c[0].equals("QUIZ") ? 1 : 0);
         }
         policy.put("late_penalty_pct_per_day", 10).put("max_late_days", 3);
@@ -68,20 +95,36 @@ final class GradebookTask {
             letters.addObject().put("letter", l[0]).put("min_pct", Integer.parseInt(l[1]));
         }
 
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(ID, "Compute weighted course grades, then apply the instructor's changes",
-                "education_info", "edtech", List.of("25-2031", "25-9031"), "full-spectrum", "20m", 300, 6.0));
+        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
+                ID,
+                "Compute weighted course grades, then apply the instructor's changes",
+                "education_info",
+                "edtech",
+                List.of("25-2031", "25-9031"),
+                "full-spectrum",
+                "20m",
+                300,
+                6.0));
         task.put("inputs/scores.csv", scores.bytes());
         task.put("inputs/grading_policy.json", Formats.json(policy));
         task.put("sessions/2/email-from-instructor.txt", Formats.text(email()));
         List<String> key = List.of("student_id");
-        Grading grading = new Grading(task)
-                .csv("final_grades.csv", grades, key)
-                .json("grade_distribution.json", distribution);
+        Grading grading =
+                new Grading(task).csv("final_grades.csv", grades, key).json("grade_distribution.json", distribution);
         for (String column : List.of("homework_pct", "quiz_pct", "lab_pct", "midterm_pct", "final_pct")) {
-            grading.rows(column.replace("_pct", "") + " category", 1, "final_grades.csv", key,
+            grading.rows(
+                    column.replace("_pct", "") + " category",
+                    1,
+                    "final_grades.csv",
+                    key,
                     Grading.columns().num(0.01, column));
         }
-        grading.rows("course grade", 3, "final_grades.csv", key, Grading.columns().num(0.01, "course_pct").text(false, "letter"))
+        grading.rows(
+                        "course grade",
+                        3,
+                        "final_grades.csv",
+                        key,
+                        Grading.columns().num(0.01, "course_pct").text(false, "letter"))
                 .fields("grade distribution", 1, "grade_distribution.json", 0);
         task.putTaskJson(List.of(first(grades), second()), grading.verifier(), StarterPackGenerator.source(seed));
         return task;

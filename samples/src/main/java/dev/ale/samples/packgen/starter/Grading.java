@@ -32,7 +32,9 @@ final class Grading {
     Grading csv(String file, Table table, List<String> key) {
         publish(file, table.bytes());
         task.put("reference/columns/" + file, Formats.csv(table.header(), List.of()));
-        gates.add(VerifierConfigs.gate(file + " has the required columns", GATE_WEIGHT,
+        gates.add(VerifierConfigs.gate(
+                file + " has the required columns",
+                GATE_WEIGHT,
                 VerifierConfigs.csvColumns(file, "columns/" + file, key)));
         return this;
     }
@@ -52,7 +54,8 @@ final class Grading {
 
     /** Scores every field of a published JSON output, numbers within {@code abs}. */
     Grading fields(String name, double weight, String file, double abs, String... unorderedArrays) {
-        scored.add(VerifierConfigs.child(name, weight, VerifierConfigs.json(file, file, abs, List.of(unorderedArrays))));
+        scored.add(
+                VerifierConfigs.child(name, weight, VerifierConfigs.json(file, file, abs, List.of(unorderedArrays))));
         return this;
     }
 

@@ -27,54 +27,109 @@ final class ImageAssetManifestTask {
         new Shape(3000, 2000, 300, "RGB"), new Shape(2400, 3600, 300, "CMYK"), new Shape(1920, 1200, 96, "RGB"),
         new Shape(4961, 7016, 600, "CMYK"), new Shape(1200, 1500, 72, "RGB"), new Shape(5472, 3648, 300, "CMYK"),
     };
-    private static final String[] SUBJECTS = {"hero-harbour", "team-portrait", "product-flatlay", "store-front",
-        "lookbook", "banner-sale", "event-stage", "packshot", "detail-fabric", "campaign-key-visual"};
+    private static final String[] SUBJECTS = {
+        "hero-harbour",
+        "team-portrait",
+        "product-flatlay",
+        "store-front",
+        "lookbook",
+        "banner-sale",
+        "event-stage",
+        "packshot",
+        "detail-fabric",
+        "campaign-key-visual"
+    };
 
     private ImageAssetManifestTask() {}
 
     static TaskFiles generate(Random random, long seed) {
         ObjectNode spec = Formats.object();
-        spec.putObject("web_hero").put("color_mode", "RGB").put("min_width_px", 1920).put("aspect_ratio", "16:9")
+        spec.putObject("web_hero")
+                .put("color_mode", "RGB")
+                .put("min_width_px", 1920)
+                .put("aspect_ratio", "16:9")
                 .put("aspect_tolerance_pct", 1);
         spec.putObject("social_square").put("color_mode", "RGB").put("min_side_px", 1080);
-        spec.putObject("print_a4").put("color_mode", "CMYK").put("page_short_in", 8.27).put("page_long_in", 11.69)
+        spec.putObject("print_a4")
+                .put("color_mode", "CMYK")
+                .put("page_short_in", 8.27)
+                .put("page_long_in", 11.69)
                 .put("min_ppi", 300);
         Table assets = new Table("file_name", "width_px", "height_px", "dpi", "color_mode", "file_size_kb");
-        Table manifest = new Table("file_name", "aspect_ratio", "orientation", "megapixels", "print_width_in",
-                "print_height_in", "web_hero_ok", "social_square_ok", "print_a4_ok");
+        Table manifest = new Table(
+                "file_name",
+                "aspect_ratio",
+                "orientation",
+                "megapixels",
+                "print_width_in",
+                "print_height_in",
+                "web_hero_ok",
+                "social_square_ok",
+                "print_a4_ok");
         for (int i = 0; i < SHAPES.length; i++) {
             Shape s = SHAPES[i];
-            String name = SUBJECTS[random.nextInt(SUBJECTS.length)] + "-" + (101 + i) + (s.mode().equals("CMYK") ? ".tif" : ".jpg");
+            String name = SUBJECTS[random.nextInt(SUBJECTS.length)] + "-" + (101 + i)
+                    + (s.mode().equals("CMYK") ? ".tif" : ".jpg");
             boolean cmyk = s.mode().equals("CMYK");
-            int kb = (int) (s.width() * (long) s.height() * (cmyk ? 4 : 3) / 1024 / (cmyk ? 2 : 9)) + random.nextInt(300);
+            int kb = (int) (s.width() * (long) s.height() * (cmyk ? 4 : 3) / 1024 / (cmyk ? 2 : 9))
+                    + random.nextInt(300);
             assets.row(name, s.width(), s.height(), s.dpi(), s.mode(), kb);
-            int g = BigInteger.valueOf(s.width()).gcd(BigInteger.valueOf(s.height())).intValue();
+            int g = BigInteger.valueOf(s.width())
+                    .gcd(BigInteger.valueOf(s.height()))
+                    .intValue();
             String orientation = s.width() > s.height() ? "LANDSCAPE" : s.width() < s.height() ? "PORTRAIT" : "SQUARE";
             BigDecimal ratio = Dec.div(Dec.of(s.width()), Dec.of(s.height()));
             BigDecimal target = Dec.div(Dec.of(16), Dec.of(9));
-            boolean hero = s.mode().equals("RGB") && s.width() >= 1920
+            boolean hero = s.mode().equals("RGB")
+                    && s.width() >= 1920
                     && ratio.subtract(target).abs().compareTo(target.multiply(Dec.of("0.01"))) <= 0;
             boolean square = s.mode().equals("RGB") && s.width() == s.height() && s.width() >= 1080;
             int shortSide = Math.min(s.width(), s.height());
             int longSide = Math.max(s.width(), s.height());
-            boolean print = s.mode().equals("CMYK") && Dec.of(shortSide).compareTo(Dec.of("8.27").multiply(Dec.of(300))) >= 0
+            boolean print = s.mode().equals("CMYK")
+                    && Dec.of(shortSide).compareTo(Dec.of("8.27").multiply(Dec.of(300))) >= 0
                     && Dec.of(longSide).compareTo(Dec.of("11.69").multiply(Dec.of(300))) >= 0;
-            manifest.row(name, (s.width() / g) + ":" + (s.height() / g), orientation,
+            manifest.row(
+                    name,
+                    (s.width() / g) + ":" + (s.height() / g),
+                    orientation,
                     Dec.div(Dec.of(s.width() * (long) s.height()), Dec.of(1_000_000), 2),
-                    Dec.div(Dec.of(s.width()), Dec.of(s.dpi()), 2), Dec.div(Dec.of(s.height()), Dec.of(s.dpi()), 2),
-                    yes(hero), yes(square), yes(print));
+                    Dec.div(Dec.of(s.width()), Dec.of(s.dpi()), 2),
+                    Dec.div(Dec.of(s.height()), Dec.of(s.dpi()), 2),
+                    yes(hero),
+                    yes(square),
+                    yes(print));
         }
 
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(ID, "Check campaign image assets against delivery specifications",
-                "visual_media", "graphic_design", List.of("27-1024", "27-4021"), "near-term", "10m", 100, 2.0));
+        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
+                ID,
+                "Check campaign image assets against delivery specifications",
+                "visual_media",
+                "graphic_design",
+                List.of("27-1024", "27-4021"),
+                "near-term",
+                "10m",
+                100,
+                2.0));
         task.put("inputs/assets.csv", assets.bytes());
         task.put("inputs/delivery_spec.json", Formats.json(spec));
         List<String> key = List.of("file_name");
         Grading grading = new Grading(task)
                 .csv("manifest.csv", manifest, key)
-                .rows("geometry", 5, "manifest.csv", key, Grading.columns().text(false, "aspect_ratio")
-                        .text(true, "orientation").num(0.01, "megapixels", "print_width_in", "print_height_in"))
-                .rows("delivery checks", 4, "manifest.csv", key,
+                .rows(
+                        "geometry",
+                        5,
+                        "manifest.csv",
+                        key,
+                        Grading.columns()
+                                .text(false, "aspect_ratio")
+                                .text(true, "orientation")
+                                .num(0.01, "megapixels", "print_width_in", "print_height_in"))
+                .rows(
+                        "delivery checks",
+                        4,
+                        "manifest.csv",
+                        key,
                         Grading.columns().text(true, "web_hero_ok", "social_square_ok", "print_a4_ok"));
         task.putTaskJson(List.of(instruction(manifest)), grading.verifier(), StarterPackGenerator.source(seed));
         return task;

@@ -14,8 +14,15 @@ final class InfusionRatesTask {
     static final String ID = "iv-infusion-rates";
 
     /** product, dose unit, dose range, drug amount, amount unit, bag volume. */
-    private record Plan(String drug, String doseUnit, double minDose, double maxDose, int doseScale, String amount,
-            String amountUnit, int bagMl) {}
+    private record Plan(
+            String drug,
+            String doseUnit,
+            double minDose,
+            double maxDose,
+            int doseScale,
+            String amount,
+            String amountUnit,
+            int bagMl) {}
 
     private static final Plan[] PLANS = {
         new Plan("Dopravel", "mcg/kg/min", 2, 12, 1, "400", "mg", 250),
@@ -36,8 +43,16 @@ final class InfusionRatesTask {
     private InfusionRatesTask() {}
 
     static TaskFiles generate(Random random, long seed) {
-        Table orders = new Table("order_id", "weight_kg", "drug", "dose", "dose_unit", "drug_amount", "drug_amount_unit",
-                "bag_volume_ml", "drop_factor_gtt_per_ml");
+        Table orders = new Table(
+                "order_id",
+                "weight_kg",
+                "drug",
+                "dose",
+                "dose_unit",
+                "drug_amount",
+                "drug_amount_unit",
+                "bag_volume_ml",
+                "drop_factor_gtt_per_ml");
         Table rates = new Table("order_id", "rate_ml_per_h", "drops_per_min", "hours_per_bag");
         for (int i = 0; i < PLANS.length * 2 - 4; i++) {
             Plan p = PLANS[i % PLANS.length];
@@ -47,12 +62,15 @@ final class InfusionRatesTask {
             BigDecimal rate;
             do {
                 weight = Dec.random(random, 48, 115, 1);
-                dose = p.doseScale() >= 0 ? Dec.random(random, p.minDose(), p.maxDose(), p.doseScale())
-                        : Dec.of(50L * Math.round((p.minDose() + random.nextDouble() * (p.maxDose() - p.minDose())) / 50));
+                dose = p.doseScale() >= 0
+                        ? Dec.random(random, p.minDose(), p.maxDose(), p.doseScale())
+                        : Dec.of(50L
+                                * Math.round((p.minDose() + random.nextDouble() * (p.maxDose() - p.minDose())) / 50));
                 factor = DROP_FACTORS[random.nextInt(DROP_FACTORS.length)];
                 BigDecimal exact = Dec.div(hourly(p, dose, weight).multiply(Dec.of(p.bagMl())), Dec.of(p.amount()));
                 rate = Dec.round(exact, 1);
-                if (rate.signum() > 0 && Dec.clearOfTie(exact, 1)
+                if (rate.signum() > 0
+                        && Dec.clearOfTie(exact, 1)
                         && Dec.clearOfTie(Dec.div(rate.multiply(Dec.of(factor)), Dec.of(60)), 0)
                         && Dec.clearOfTie(Dec.div(Dec.of(p.bagMl()), rate), 2)) {
                     break;
@@ -60,18 +78,45 @@ final class InfusionRatesTask {
             } while (true);
             String id = "IV-" + (7301 + i);
             orders.row(id, weight, p.drug(), dose, p.doseUnit(), p.amount(), p.amountUnit(), p.bagMl(), factor);
-            rates.row(id, rate, Dec.div(rate.multiply(Dec.of(factor)), Dec.of(60), 0), Dec.div(Dec.of(p.bagMl()), rate, 2));
+            rates.row(
+                    id,
+                    rate,
+                    Dec.div(rate.multiply(Dec.of(factor)), Dec.of(60), 0),
+                    Dec.div(Dec.of(p.bagMl()), rate, 2));
         }
 
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(ID, "Calculate IV infusion pump and drip rates (training formulary)",
-                "health_medicine", "clinical_informatics", List.of("29-1141", "29-1051", "29-2052"), "near-term", "10m", 100, 2.0));
+        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
+                ID,
+                "Calculate IV infusion pump and drip rates (training formulary)",
+                "health_medicine",
+                "clinical_informatics",
+                List.of("29-1141", "29-1051", "29-2052"),
+                "near-term",
+                "10m",
+                100,
+                2.0));
         task.put("inputs/infusion_orders.csv", orders.bytes());
         List<String> key = List.of("order_id");
         Grading grading = new Grading(task)
                 .csv("infusion_rates.csv", rates, key)
-                .rows("pump rates", 5, "infusion_rates.csv", key, Grading.columns().num(0.05, "rate_ml_per_h"))
-                .rows("drip rates", 2, "infusion_rates.csv", key, Grading.columns().num(0, "drops_per_min"))
-                .rows("bag durations", 2, "infusion_rates.csv", key, Grading.columns().num(0.01, "hours_per_bag"));
+                .rows(
+                        "pump rates",
+                        5,
+                        "infusion_rates.csv",
+                        key,
+                        Grading.columns().num(0.05, "rate_ml_per_h"))
+                .rows(
+                        "drip rates",
+                        2,
+                        "infusion_rates.csv",
+                        key,
+                        Grading.columns().num(0, "drops_per_min"))
+                .rows(
+                        "bag durations",
+                        2,
+                        "infusion_rates.csv",
+                        key,
+                        Grading.columns().num(0.01, "hours_per_bag"));
         task.putTaskJson(List.of(instruction(rates)), grading.verifier(), StarterPackGenerator.source(seed));
         return task;
     }

@@ -19,8 +19,10 @@ import java.util.Random;
 final class InventoryFifoTask {
     static final String ID = "inventory-fifo";
     private static final String[][] ITEMS = {
-        {"SKU-1040", "Stainless hinge, 4 in", "3.10", "6.95"}, {"SKU-2210", "Cabinet handle, brushed", "4.40", "9.50"},
-        {"SKU-3385", "Drawer slide pair, 18 in", "11.20", "24.00"}, {"SKU-4402", "Shelf pin, pack of 20", "1.15", "3.25"},
+        {"SKU-1040", "Stainless hinge, 4 in", "3.10", "6.95"},
+        {"SKU-2210", "Cabinet handle, brushed", "4.40", "9.50"},
+        {"SKU-3385", "Drawer slide pair, 18 in", "11.20", "24.00"},
+        {"SKU-4402", "Shelf pin, pack of 20", "1.15", "3.25"},
         {"SKU-5517", "Soft-close damper", "2.60", "5.80"},
     };
 
@@ -31,7 +33,8 @@ final class InventoryFifoTask {
     static TaskFiles generate(Random random, long seed) {
         Table opening = new Table("sku", "description", "layer_date", "quantity", "unit_cost");
         Table txns = new Table("date", "txn_id", "sku", "type", "quantity", "unit_cost", "unit_price");
-        Table summary = new Table("sku", "units_sold", "revenue", "cogs", "gross_margin", "ending_units", "ending_value");
+        Table summary =
+                new Table("sku", "units_sold", "revenue", "cogs", "gross_margin", "ending_units", "ending_value");
         Table layersOut = new Table("sku", "layer_date", "quantity", "unit_cost");
         BigDecimal totalCogs = BigDecimal.ZERO;
         BigDecimal totalEnding = BigDecimal.ZERO;
@@ -41,7 +44,9 @@ final class InventoryFifoTask {
             Deque<Layer> layers = new ArrayDeque<>();
             BigDecimal cost = Dec.of(item[2]);
             for (int k = 0; k < 2; k++) {
-                Layer l = new Layer(LocalDate.of(2025, 3, 10 + 9 * k), 40 + 10 * random.nextInt(12),
+                Layer l = new Layer(
+                        LocalDate.of(2025, 3, 10 + 9 * k),
+                        40 + 10 * random.nextInt(12),
                         Dec.round(cost.multiply(Dec.of(95 + random.nextInt(6))).movePointLeft(2), 2));
                 layers.add(l);
                 opening.row(item[0], item[1], l.date(), l.qty(), l.cost());
@@ -53,8 +58,13 @@ final class InventoryFifoTask {
                 LocalDate date = LocalDate.of(2025, 4, day);
                 int onHand = layers.stream().mapToInt(Layer::qty).sum();
                 if (random.nextDouble() < 0.25 || onHand < 30) {
-                    Layer l = new Layer(date, 50 + 10 * random.nextInt(10),
-                            Dec.round(cost.multiply(Dec.of(98 + random.nextInt(9))).movePointLeft(2), 2));
+                    Layer l = new Layer(
+                            date,
+                            50 + 10 * random.nextInt(10),
+                            Dec.round(
+                                    cost.multiply(Dec.of(98 + random.nextInt(9)))
+                                            .movePointLeft(2),
+                                    2));
                     layers.add(l);
                     txnRows.add(List.of(date, item[0], "RECEIPT", l.qty(), l.cost(), ""));
                 } else {
@@ -81,8 +91,14 @@ final class InventoryFifoTask {
                 ending = ending.add(l.cost().multiply(Dec.of(l.qty())));
                 endingUnits += l.qty();
             }
-            summary.row(item[0], units, Dec.round(revenue, 2), Dec.round(cogs, 2), Dec.round(revenue.subtract(cogs), 2),
-                    endingUnits, Dec.round(ending, 2));
+            summary.row(
+                    item[0],
+                    units,
+                    Dec.round(revenue, 2),
+                    Dec.round(cogs, 2),
+                    Dec.round(revenue.subtract(cogs), 2),
+                    endingUnits,
+                    Dec.round(ending, 2));
             totalCogs = totalCogs.add(cogs);
             totalEnding = totalEnding.add(ending);
         }
@@ -94,8 +110,16 @@ final class InventoryFifoTask {
         totals.set("total_cogs", Formats.number(Dec.round(totalCogs, 2)));
         totals.set("total_ending_value", Formats.number(Dec.round(totalEnding, 2)));
 
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(ID, "Cost a month of stock movements first-in, first-out",
-                "business_finance", "supply_chain", List.of("13-2011", "43-5071"), "full-spectrum", "15m", 200, 4.0));
+        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
+                ID,
+                "Cost a month of stock movements first-in, first-out",
+                "business_finance",
+                "supply_chain",
+                List.of("13-2011", "43-5071"),
+                "full-spectrum",
+                "15m",
+                200,
+                4.0));
         task.put("inputs/opening_inventory.csv", opening.bytes());
         task.put("inputs/transactions.csv", txns.bytes());
         List<String> key = List.of("sku");
@@ -104,12 +128,27 @@ final class InventoryFifoTask {
                 .csv("fifo_summary.csv", summary, key)
                 .csv("ending_layers.csv", layersOut, layerKey)
                 .json("inventory_totals.json", totals)
-                .rows("units and revenue", 2, "fifo_summary.csv", key,
+                .rows(
+                        "units and revenue",
+                        2,
+                        "fifo_summary.csv",
+                        key,
                         Grading.columns().num(0, "units_sold", "ending_units").num(0.01, "revenue"))
-                .rows("FIFO costs", 5, "fifo_summary.csv", key, Grading.columns().num(0.01, "cogs", "gross_margin", "ending_value"))
-                .rows("ending layers", 2, "ending_layers.csv", layerKey, Grading.columns().num(0, "quantity").num(0.01, "unit_cost"))
+                .rows(
+                        "FIFO costs",
+                        5,
+                        "fifo_summary.csv",
+                        key,
+                        Grading.columns().num(0.01, "cogs", "gross_margin", "ending_value"))
+                .rows(
+                        "ending layers",
+                        2,
+                        "ending_layers.csv",
+                        layerKey,
+                        Grading.columns().num(0, "quantity").num(0.01, "unit_cost"))
                 .fields("totals", 1, "inventory_totals.json", 0.01);
-        task.putTaskJson(List.of(instruction(summary, layersOut)), grading.verifier(), StarterPackGenerator.source(seed));
+        task.putTaskJson(
+                List.of(instruction(summary, layersOut)), grading.verifier(), StarterPackGenerator.source(seed));
         return task;
     }
 
@@ -139,6 +178,7 @@ final class InventoryFifoTask {
 
                 Grading: rows are matched by sku, and by sku and layer_date; units must be exact and amounts \
                 are graded within 0.01; rows that do not belong cost credit."""
-                .replace("{summary}", summary.headerLine()).replace("{layers}", layers.headerLine());
+                .replace("{summary}", summary.headerLine())
+                .replace("{layers}", layers.headerLine());
     }
 }

@@ -16,12 +16,24 @@ import java.util.Random;
 final class IrrigationBudgetTask {
     static final String ID = "irrigation-water-budget";
     private static final String[][] KC = {
-        {"MAIZE", "INITIAL", "0.30"}, {"MAIZE", "DEVELOPMENT", "0.70"}, {"MAIZE", "MID", "1.20"}, {"MAIZE", "LATE", "0.60"},
-        {"TOMATO", "INITIAL", "0.60"}, {"TOMATO", "DEVELOPMENT", "0.85"}, {"TOMATO", "MID", "1.15"}, {"TOMATO", "LATE", "0.80"},
-        {"ALFALFA", "INITIAL", "0.40"}, {"ALFALFA", "MID", "0.95"}, {"ALFALFA", "LATE", "0.90"},
-        {"ALMOND", "DEVELOPMENT", "0.75"}, {"ALMOND", "MID", "0.90"}, {"ALMOND", "LATE", "0.65"},
+        {"MAIZE", "INITIAL", "0.30"},
+        {"MAIZE", "DEVELOPMENT", "0.70"},
+        {"MAIZE", "MID", "1.20"},
+        {"MAIZE", "LATE", "0.60"},
+        {"TOMATO", "INITIAL", "0.60"},
+        {"TOMATO", "DEVELOPMENT", "0.85"},
+        {"TOMATO", "MID", "1.15"},
+        {"TOMATO", "LATE", "0.80"},
+        {"ALFALFA", "INITIAL", "0.40"},
+        {"ALFALFA", "MID", "0.95"},
+        {"ALFALFA", "LATE", "0.90"},
+        {"ALMOND", "DEVELOPMENT", "0.75"},
+        {"ALMOND", "MID", "0.90"},
+        {"ALMOND", "LATE", "0.65"},
     };
-    private static final String[][] SYSTEMS = {{"DRIP", "90"}, {"CENTER_PIVOT", "85"}, {"FURROW", "60"}, {"SPRINKLER", "75"}};
+    private static final String[][] SYSTEMS = {
+        {"DRIP", "90"}, {"CENTER_PIVOT", "85"}, {"FURROW", "60"}, {"SPRINKLER", "75"}
+    };
 
     private IrrigationBudgetTask() {}
 
@@ -37,7 +49,9 @@ final class IrrigationBudgetTask {
         for (int d = 0; d < 7; d++) {
             et0[d] = Dec.random(random, 4.2, 8.4, 1);
             double r = random.nextDouble();
-            rain[d] = r < 0.7 ? Dec.of("0.0") : r < 0.85 ? Dec.random(random, 0.2, 4.9, 1) : Dec.random(random, 5.0, 9.0, 1);
+            rain[d] = r < 0.7
+                    ? Dec.of("0.0")
+                    : r < 0.85 ? Dec.random(random, 0.2, 4.9, 1) : Dec.random(random, 5.0, 9.0, 1);
             if (d == 1 || d == 3) {
                 rain[d] = Dec.of(d == 1 ? "3.8" : "5.0");
             }
@@ -46,8 +60,8 @@ final class IrrigationBudgetTask {
                 effectiveRain = effectiveRain.add(rain[d].multiply(Dec.of("0.8")));
             }
         }
-        Table fields = new Table("field_id", "crop", "stage", "area_ha", "system", "application_efficiency_pct",
-                "soil_water_credit_mm");
+        Table fields = new Table(
+                "field_id", "crop", "stage", "area_ha", "system", "application_efficiency_pct", "soil_water_credit_mm");
         Table plan = new Table("field_id", "etc_mm", "effective_rain_mm", "net_mm", "gross_mm", "volume_m3");
         BigDecimal totalVolume = BigDecimal.ZERO;
         int needing = 0;
@@ -68,11 +82,14 @@ final class IrrigationBudgetTask {
                 for (BigDecimal e : et0) {
                     etc = etc.add(e.multiply(Dec.of(k[2])));
                 }
-                BigDecimal exactNet = etc.subtract(effectiveRain).subtract(credit).max(BigDecimal.ZERO);
+                BigDecimal exactNet =
+                        etc.subtract(effectiveRain).subtract(credit).max(BigDecimal.ZERO);
                 net = Dec.round(exactNet, 2);
                 BigDecimal exactGross = Dec.div(net.multiply(Dec.HUNDRED), Dec.of(system[1]));
                 gross = Dec.round(exactGross, 2);
-                if (Dec.clearOfTie(etc, 2) && Dec.clearOfTie(exactNet, 2) && Dec.clearOfTie(exactGross, 2)
+                if (Dec.clearOfTie(etc, 2)
+                        && Dec.clearOfTie(exactNet, 2)
+                        && Dec.clearOfTie(exactGross, 2)
                         && Dec.clearOfTie(gross.multiply(area).multiply(Dec.of(10)), 1)) {
                     break;
                 }
@@ -88,8 +105,16 @@ final class IrrigationBudgetTask {
         totals.set("total_volume_m3", Formats.number(totalVolume));
         totals.put("fields_needing_irrigation", needing);
 
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(ID, "Plan next week's irrigation water budget by field",
-                "agriculture_env", "precision_ag", List.of("19-1013", "11-9013"), "near-term", "10m", 100, 2.0));
+        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
+                ID,
+                "Plan next week's irrigation water budget by field",
+                "agriculture_env",
+                "precision_ag",
+                List.of("19-1013", "11-9013"),
+                "near-term",
+                "10m",
+                100,
+                2.0));
         task.put("inputs/fields.csv", fields.bytes());
         task.put("inputs/kc_table.csv", kc.bytes());
         task.put("inputs/weather_forecast.csv", weather.bytes());
@@ -97,8 +122,17 @@ final class IrrigationBudgetTask {
         Grading grading = new Grading(task)
                 .csv("irrigation_plan.csv", plan, key)
                 .json("irrigation_totals.json", totals)
-                .rows("crop water use", 3, "irrigation_plan.csv", key, Grading.columns().num(0.01, "etc_mm", "effective_rain_mm"))
-                .rows("irrigation requirement", 5, "irrigation_plan.csv", key,
+                .rows(
+                        "crop water use",
+                        3,
+                        "irrigation_plan.csv",
+                        key,
+                        Grading.columns().num(0.01, "etc_mm", "effective_rain_mm"))
+                .rows(
+                        "irrigation requirement",
+                        5,
+                        "irrigation_plan.csv",
+                        key,
                         Grading.columns().num(0.01, "net_mm", "gross_mm").num(0.1, "volume_m3"))
                 .fields("totals", 1, "irrigation_totals.json", 0.1);
         task.putTaskJson(List.of(instruction(plan)), grading.verifier(), StarterPackGenerator.source(seed));

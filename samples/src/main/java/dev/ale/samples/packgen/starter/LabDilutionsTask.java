@@ -33,13 +33,19 @@ final class LabDilutionsTask {
         new Reagent("Dithiothreitol stock", "STOCK", null, null, "1.0"),
     };
     private static final Ask[] ASKS = {
-        new Ask(0, new String[] {"150 mM", "1 M", "5 M"}), new Ask(1, new String[] {"50 mM", "1 M", "100 mM"}),
-        new Ask(2, new String[] {"0.5 M", "10 mM"}), new Ask(3, new String[] {"100 mM", "1 M"}),
-        new Ask(4, new String[] {"1 M", "250 mM"}), new Ask(5, new String[] {"20 mM", "2 M"}),
+        new Ask(0, new String[] {"150 mM", "1 M", "5 M"}),
+        new Ask(1, new String[] {"50 mM", "1 M", "100 mM"}),
+        new Ask(2, new String[] {"0.5 M", "10 mM"}),
+        new Ask(3, new String[] {"100 mM", "1 M"}),
+        new Ask(4, new String[] {"1 M", "250 mM"}),
+        new Ask(5, new String[] {"20 mM", "2 M"}),
         new Ask(0, new String[] {"2.5 M", "300 mM"}),
-        new Ask(6, new String[] {"1 M", "0.1 M", "0.5 M"}), new Ask(7, new String[] {"1 M", "0.5 M", "0.2 M"}),
-        new Ask(8, new String[] {"50 mM", "20 mM", "10 mM"}), new Ask(9, new String[] {"1 mM", "5 mM", "2 mM"}),
-        new Ask(10, new String[] {"2 mM", "10 mM", "5 mM"}), new Ask(11, new String[] {"50 uM", "20 uM", "100 uM"}),
+        new Ask(6, new String[] {"1 M", "0.1 M", "0.5 M"}),
+        new Ask(7, new String[] {"1 M", "0.5 M", "0.2 M"}),
+        new Ask(8, new String[] {"50 mM", "20 mM", "10 mM"}),
+        new Ask(9, new String[] {"1 mM", "5 mM", "2 mM"}),
+        new Ask(10, new String[] {"2 mM", "10 mM", "5 mM"}),
+        new Ask(11, new String[] {"50 uM", "20 uM", "100 uM"}),
         new Ask(9, new String[] {"100 uM", "50 uM"}),
     };
     private static final int[] VOLUMES = {50, 100, 200, 250, 500, 1000};
@@ -52,7 +58,8 @@ final class LabDilutionsTask {
             reagents.row(r.name(), r.form(), r.molarMass(), r.purity(), r.stockM());
         }
         Table requests = new Table("request_id", "reagent", "target_concentration", "unit", "final_volume_ml");
-        Table sheet = new Table("request_id", "method", "solute_mass_g", "stock_volume_ml", "solvent_volume_ml", "pipette_flag");
+        Table sheet = new Table(
+                "request_id", "method", "solute_mass_g", "stock_volume_ml", "solvent_volume_ml", "pipette_flag");
         int flagged = 0;
         for (int i = 0; i < ASKS.length; i++) {
             Reagent r = REAGENTS[ASKS[i].reagent()];
@@ -79,16 +86,35 @@ final class LabDilutionsTask {
             throw new IllegalStateException("no request needs the pipette flag");
         }
 
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(ID, "Prepare a solution preparation sheet (masses and dilutions)",
-                "physical_sciences", "chemistry_materials", List.of("19-4031", "19-2031"), "near-term", "10m", 100, 2.0));
+        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
+                ID,
+                "Prepare a solution preparation sheet (masses and dilutions)",
+                "physical_sciences",
+                "chemistry_materials",
+                List.of("19-4031", "19-2031"),
+                "near-term",
+                "10m",
+                100,
+                2.0));
         task.put("inputs/reagents.csv", reagents.bytes());
         task.put("inputs/requests.csv", requests.bytes());
         List<String> key = List.of("request_id");
         Grading grading = new Grading(task)
                 .csv("prep_sheet.csv", sheet, key)
-                .rows("methods and flags", 2, "prep_sheet.csv", key, Grading.columns().text(false, "method", "pipette_flag"))
-                .rows("quantities", 7, "prep_sheet.csv", key, Grading.columns().num(0.0001, "solute_mass_g")
-                        .num(0.01, "stock_volume_ml", "solvent_volume_ml"));
+                .rows(
+                        "methods and flags",
+                        2,
+                        "prep_sheet.csv",
+                        key,
+                        Grading.columns().text(false, "method", "pipette_flag"))
+                .rows(
+                        "quantities",
+                        7,
+                        "prep_sheet.csv",
+                        key,
+                        Grading.columns()
+                                .num(0.0001, "solute_mass_g")
+                                .num(0.01, "stock_volume_ml", "solvent_volume_ml"));
         task.putTaskJson(List.of(instruction(sheet)), grading.verifier(), StarterPackGenerator.source(seed));
         return task;
     }

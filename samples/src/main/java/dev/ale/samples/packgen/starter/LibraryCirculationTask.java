@@ -26,6 +26,7 @@ final class LibraryCirculationTask {
         {"BOOK", "21", "0.25", "5.00", "2"}, {"DVD", "7", "1.00", "10.00", "0"},
         {"AUDIOBOOK", "14", "0.50", "7.50", "1"}, {"MAGAZINE", "7", "0.10", "2.00", "3"},
     };
+
     private static final int LOANS = 160;
 
     private LibraryCirculationTask() {}
@@ -45,7 +46,8 @@ final class LibraryCirculationTask {
         for (String[] p : POLICY) {
             policy.row((Object[]) p);
         }
-        Table loans = new Table("loan_id", "branch", "patron_type", "item_type", "checkout_date", "due_date", "return_date");
+        Table loans =
+                new Table("loan_id", "branch", "patron_type", "item_type", "checkout_date", "due_date", "return_date");
         Table notices = new Table("loan_id", "branch", "days_overdue", "fine_to_date");
         Map<String, Stats> stats = new LinkedHashMap<>();
         for (String b : BRANCHES) {
@@ -59,7 +61,8 @@ final class LibraryCirculationTask {
             LocalDate checkout = first.plusDays(random.nextInt(50));
             LocalDate due = checkout.plusDays(Integer.parseInt(p[1]));
             double roll = random.nextDouble();
-            LocalDate returned = roll < 0.55 ? due.minusDays(random.nextInt(Integer.parseInt(p[1])))
+            LocalDate returned = roll < 0.55
+                    ? due.minusDays(random.nextInt(Integer.parseInt(p[1])))
                     : roll < 0.8 ? due.plusDays(1 + random.nextInt(20)) : null;
             if (returned != null && returned.isAfter(REPORT_DATE)) {
                 returned = null;
@@ -70,7 +73,8 @@ final class LibraryCirculationTask {
             s.checkouts++;
             LocalDate until = returned != null ? returned : REPORT_DATE;
             long daysLate = Math.max(0, ChronoUnit.DAYS.between(due, until));
-            BigDecimal fine = patron.equals("CHILD") || daysLate <= Long.parseLong(p[4]) ? BigDecimal.ZERO
+            BigDecimal fine = patron.equals("CHILD") || daysLate <= Long.parseLong(p[4])
+                    ? BigDecimal.ZERO
                     : Dec.of(p[2]).multiply(Dec.of(daysLate)).min(Dec.of(p[3]));
             if (returned != null) {
                 if (daysLate == 0) {
@@ -88,25 +92,64 @@ final class LibraryCirculationTask {
                 }
             }
         }
-        Table branches = new Table("branch", "checkouts", "returned_on_time", "returned_late", "still_out", "overdue_now",
-                "fines_assessed", "fines_accruing");
-        stats.forEach((b, s) -> branches.row(b, s.checkouts, s.onTime, s.late, s.out, s.overdue,
-                Formats.money(s.assessed), Formats.money(s.accruing)));
+        Table branches = new Table(
+                "branch",
+                "checkouts",
+                "returned_on_time",
+                "returned_late",
+                "still_out",
+                "overdue_now",
+                "fines_assessed",
+                "fines_accruing");
+        stats.forEach((b, s) -> branches.row(
+                b,
+                s.checkouts,
+                s.onTime,
+                s.late,
+                s.out,
+                s.overdue,
+                Formats.money(s.assessed),
+                Formats.money(s.accruing)));
 
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(ID, "Compile branch circulation statistics and overdue notices",
-                "education_info", "library_info", List.of("25-4022", "43-4121"), "near-term", "10m", 100, 2.0));
+        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
+                ID,
+                "Compile branch circulation statistics and overdue notices",
+                "education_info",
+                "library_info",
+                List.of("25-4022", "43-4121"),
+                "near-term",
+                "10m",
+                100,
+                2.0));
         task.put("inputs/loans.csv", loans.bytes());
         task.put("inputs/fine_policy.csv", policy.bytes());
         Grading grading = new Grading(task)
                 .csv("branch_stats.csv", branches, List.of("branch"))
                 .csv("overdue_notices.csv", notices, List.of("loan_id"))
-                .rows("branch counts", 4, "branch_stats.csv", List.of("branch"), Grading.columns()
-                        .num(0, "checkouts", "returned_on_time", "returned_late", "still_out", "overdue_now"))
-                .rows("branch fines", 3, "branch_stats.csv", List.of("branch"),
+                .rows(
+                        "branch counts",
+                        4,
+                        "branch_stats.csv",
+                        List.of("branch"),
+                        Grading.columns()
+                                .num(0, "checkouts", "returned_on_time", "returned_late", "still_out", "overdue_now"))
+                .rows(
+                        "branch fines",
+                        3,
+                        "branch_stats.csv",
+                        List.of("branch"),
                         Grading.columns().num(0.01, "fines_assessed", "fines_accruing"))
-                .rows("overdue notices", 3, "overdue_notices.csv", List.of("loan_id"),
-                        Grading.columns().text(false, "branch").num(0, "days_overdue").num(0.01, "fine_to_date"));
-        task.putTaskJson(List.of(instruction(branches, notices)), grading.verifier(), StarterPackGenerator.source(seed));
+                .rows(
+                        "overdue notices",
+                        3,
+                        "overdue_notices.csv",
+                        List.of("loan_id"),
+                        Grading.columns()
+                                .text(false, "branch")
+                                .num(0, "days_overdue")
+                                .num(0.01, "fine_to_date"));
+        task.putTaskJson(
+                List.of(instruction(branches, notices)), grading.verifier(), StarterPackGenerator.source(seed));
         return task;
     }
 
@@ -140,6 +183,7 @@ final class LibraryCirculationTask {
 
                 Grading: rows are matched by branch and by loan_id; counts and days must be exact, amounts \
                 are graded within 0.01, and rows that do not belong cost credit."""
-                .replace("{branches}", branches.headerLine()).replace("{notices}", notices.headerLine());
+                .replace("{branches}", branches.headerLine())
+                .replace("{notices}", notices.headerLine());
     }
 }

@@ -14,40 +14,74 @@ import java.util.Random;
 final class LoanAmortizationTask {
     static final String ID = "loan-amortization";
 
-    private record Loan(String id, String borrower, BigDecimal principal, BigDecimal ratePct, int months, LocalDate first) {}
+    private record Loan(
+            String id, String borrower, BigDecimal principal, BigDecimal ratePct, int months, LocalDate first) {}
 
-    private static final String[] BORROWERS = {"Crescent Bakery LLC", "Hillside Auto Repair Inc.", "Meridian Dental Group PC"};
+    private static final String[] BORROWERS = {
+        "Crescent Bakery LLC", "Hillside Auto Repair Inc.", "Meridian Dental Group PC"
+    };
     private static final int[] TERMS = {36, 48, 60};
 
     private LoanAmortizationTask() {}
 
     static TaskFiles generate(Random random, long seed) {
-        Table loans = new Table("loan_id", "borrower", "principal", "annual_rate_pct", "term_months", "first_payment_date");
+        Table loans =
+                new Table("loan_id", "borrower", "principal", "annual_rate_pct", "term_months", "first_payment_date");
         Table schedule = new Table("loan_id", "period", "payment_date", "payment", "interest", "principal", "balance");
         Table summary = new Table("loan_id", "monthly_payment", "final_payment", "total_interest", "total_paid");
         for (int i = 0; i < BORROWERS.length; i++) {
             Loan loan;
             do {
-                loan = new Loan("LN-" + (8801 + i * 17), BORROWERS[i], Dec.of(5000L * (6 + random.nextInt(30))),
-                        Dec.of(475 + 25 * random.nextInt(24)).movePointLeft(2), TERMS[i],
+                loan = new Loan(
+                        "LN-" + (8801 + i * 17),
+                        BORROWERS[i],
+                        Dec.of(5000L * (6 + random.nextInt(30))),
+                        Dec.of(475 + 25 * random.nextInt(24)).movePointLeft(2),
+                        TERMS[i],
                         LocalDate.of(2025, 2 + i, 1 + random.nextInt(28)));
             } while (!Dec.clearOfTie(exactPayment(loan), 2));
-            loans.row(loan.id(), loan.borrower(), Dec.round(loan.principal(), 2), loan.ratePct(), loan.months(), loan.first());
+            loans.row(
+                    loan.id(),
+                    loan.borrower(),
+                    Dec.round(loan.principal(), 2),
+                    loan.ratePct(),
+                    loan.months(),
+                    loan.first());
             amortize(loan, schedule, summary);
         }
 
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(ID, "Build amortization schedules for three term loans",
-                "business_finance", "accounting", List.of("13-2072", "13-2011"), "near-term", "10m", 100, 2.0));
+        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
+                ID,
+                "Build amortization schedules for three term loans",
+                "business_finance",
+                "accounting",
+                List.of("13-2072", "13-2011"),
+                "near-term",
+                "10m",
+                100,
+                2.0));
         task.put("inputs/loans.csv", loans.bytes());
         List<String> key = List.of("loan_id", "period");
         Grading grading = new Grading(task)
                 .csv("amortization.csv", schedule, key)
                 .csv("loan_summary.csv", summary, List.of("loan_id"))
-                .rows("schedule rows", 6, "amortization.csv", key, Grading.columns().text(false, "payment_date")
-                        .num(0.01, "payment", "interest", "principal", "balance"))
-                .rows("loan summary", 3, "loan_summary.csv", List.of("loan_id"),
-                        Grading.columns().num(0.01, "monthly_payment", "final_payment", "total_interest", "total_paid"));
-        task.putTaskJson(List.of(instruction(schedule, summary)), grading.verifier(), StarterPackGenerator.source(seed));
+                .rows(
+                        "schedule rows",
+                        6,
+                        "amortization.csv",
+                        key,
+                        Grading.columns()
+                                .text(false, "payment_date")
+                                .num(0.01, "payment", "interest", "principal", "balance"))
+                .rows(
+                        "loan summary",
+                        3,
+                        "loan_summary.csv",
+                        List.of("loan_id"),
+                        Grading.columns()
+                                .num(0.01, "monthly_payment", "final_payment", "total_interest", "total_paid"));
+        task.putTaskJson(
+                List.of(instruction(schedule, summary)), grading.verifier(), StarterPackGenerator.source(seed));
         return task;
     }
 
@@ -72,10 +106,17 @@ final class LoanAmortizationTask {
             totalInterest = totalInterest.add(interest);
             totalPaid = totalPaid.add(pay);
             last = pay;
-            schedule.row(loan.id(), period, loan.first().plusMonths(period - 1L), Dec.round(pay, 2), interest,
-                    Dec.round(principal, 2), Dec.round(balance, 2));
+            schedule.row(
+                    loan.id(),
+                    period,
+                    loan.first().plusMonths(period - 1L),
+                    Dec.round(pay, 2),
+                    interest,
+                    Dec.round(principal, 2),
+                    Dec.round(balance, 2));
         }
-        if (balance.signum() != 0 || last.compareTo(payment.multiply(Dec.of("1.01"))) > 0
+        if (balance.signum() != 0
+                || last.compareTo(payment.multiply(Dec.of("1.01"))) > 0
                 || last.compareTo(payment.multiply(Dec.of("0.99"))) < 0) {
             throw new IllegalStateException(loan.id() + ": final payment " + last + " is far from " + payment);
         }
@@ -110,6 +151,7 @@ final class LoanAmortizationTask {
 
                 Grading: schedule rows are matched by loan_id and period, summary rows by loan_id; amounts \
                 are graded within 0.01 and the payment date must be exact; rows that do not belong cost credit."""
-                .replace("{schedule}", schedule.headerLine()).replace("{summary}", summary.headerLine());
+                .replace("{schedule}", schedule.headerLine())
+                .replace("{summary}", summary.headerLine());
     }
 }

@@ -19,7 +19,16 @@ final class MedicalCodingTask {
 
     /** code, description, kind, body system, paediatric variant, rvu; then the index terms. */
     private static final String[][] TABULAR = {
-        {"D10.0", "Pneumonia, community-acquired", "DIAGNOSIS", "RESP", "D10.5", "", "pneumonia", "community-acquired pneumonia"},
+        {
+            "D10.0",
+            "Pneumonia, community-acquired",
+            "DIAGNOSIS",
+            "RESP",
+            "D10.5",
+            "",
+            "pneumonia",
+            "community-acquired pneumonia"
+        },
         {"D10.5", "Pneumonia, community-acquired, patient under 18", "DIAGNOSIS", "RESP", "", ""},
         {"D11.0", "Acute bronchitis", "DIAGNOSIS", "RESP", "D11.5", "", "acute bronchitis", "bronchitis"},
         {"D11.5", "Acute bronchitis, patient under 18", "DIAGNOSIS", "RESP", "", ""},
@@ -28,15 +37,26 @@ final class MedicalCodingTask {
         {"D30.0", "Acute appendicitis", "DIAGNOSIS", "GI", "", "", "acute appendicitis", "appendicitis"},
         {"D31.0", "Gastroenteritis, infectious", "DIAGNOSIS", "GI", "D31.5", "", "gastroenteritis", "stomach flu"},
         {"D31.5", "Gastroenteritis, infectious, patient under 18", "DIAGNOSIS", "GI", "", ""},
-        {"D40.0", "Type 2 diabetes mellitus", "DIAGNOSIS", "ENDO", "", "", "type 2 diabetes", "diabetes mellitus type 2"},
+        {"D40.0", "Type 2 diabetes mellitus", "DIAGNOSIS", "ENDO", "", "", "type 2 diabetes", "diabetes mellitus type 2"
+        },
         {"D41.0", "Hypothyroidism", "DIAGNOSIS", "ENDO", "", "", "hypothyroidism"},
         {"D50.0", "Essential hypertension", "DIAGNOSIS", "CARD", "", "", "hypertension", "high blood pressure"},
         {"D51.0", "Atrial fibrillation", "DIAGNOSIS", "CARD", "", "", "atrial fibrillation"},
         {"D60.0", "Sprain of ankle", "DIAGNOSIS", "MSK", "D60.5", "", "ankle sprain", "sprained ankle"},
         {"D60.5", "Sprain of ankle, patient under 18", "DIAGNOSIS", "MSK", "", ""},
-        {"D61.0", "Fracture of distal radius", "DIAGNOSIS", "MSK", "D61.5", "", "wrist fracture", "distal radius fracture"},
+        {
+            "D61.0",
+            "Fracture of distal radius",
+            "DIAGNOSIS",
+            "MSK",
+            "D61.5",
+            "",
+            "wrist fracture",
+            "distal radius fracture"
+        },
         {"D61.5", "Fracture of distal radius, patient under 18", "DIAGNOSIS", "MSK", "", ""},
-        {"D70.0", "Cellulitis of lower limb", "DIAGNOSIS", "DERM", "", "", "cellulitis of leg", "lower limb cellulitis"},
+        {"D70.0", "Cellulitis of lower limb", "DIAGNOSIS", "DERM", "", "", "cellulitis of leg", "lower limb cellulitis"
+        },
         {"S00.0", "Fever", "SYMPTOM", "GEN", "", "", "fever"},
         {"S20.0", "Cough", "SYMPTOM", "RESP", "", "", "cough"},
         {"S20.1", "Shortness of breath", "SYMPTOM", "RESP", "", "", "shortness of breath", "dyspnea"},
@@ -73,11 +93,13 @@ final class MedicalCodingTask {
             for (int i = 6; i < t.length; i++) {
                 index.row(t[i], t[0]);
                 codeOfTerm.put(t[i], t[0]);
-                (t[2].equals("PROCEDURE") ? procedureTerms : t[2].equals("DIAGNOSIS") ? diagnosisTerms : otherTerms).add(t[i]);
+                (t[2].equals("PROCEDURE") ? procedureTerms : t[2].equals("DIAGNOSIS") ? diagnosisTerms : otherTerms)
+                        .add(t[i]);
             }
         }
         otherTerms.addAll(diagnosisTerms);
-        Table encounters = new Table("encounter_id", "patient_age", "principal_diagnosis", "other_conditions", "procedures");
+        Table encounters =
+                new Table("encounter_id", "patient_age", "principal_diagnosis", "other_conditions", "procedures");
         Table coded = new Table("encounter_id", "principal_dx", "secondary_dx", "procedure_codes", "total_rvu");
         for (int e = 0; e < 32; e++) {
             int age = e % 10 == 3 ? 18 : random.nextInt(4) == 0 ? 2 + random.nextInt(15) : 18 + random.nextInt(70);
@@ -88,10 +110,14 @@ final class MedicalCodingTask {
             encounters.row(id, age, principal, String.join("; ", others), String.join("; ", procedures));
 
             String principalCode = variant(byCode, codeOfTerm.get(principal), age);
-            List<String> otherCodes = others.stream().map(t -> variant(byCode, codeOfTerm.get(t), age)).toList();
+            List<String> otherCodes = others.stream()
+                    .map(t -> variant(byCode, codeOfTerm.get(t), age))
+                    .toList();
             TreeSet<String> systems = new TreeSet<>();
             systems.add(byCode.get(principalCode)[3]);
-            otherCodes.stream().filter(c -> byCode.get(c)[2].equals("DIAGNOSIS")).forEach(c -> systems.add(byCode.get(c)[3]));
+            otherCodes.stream()
+                    .filter(c -> byCode.get(c)[2].equals("DIAGNOSIS"))
+                    .forEach(c -> systems.add(byCode.get(c)[3]));
             TreeSet<String> secondary = new TreeSet<>();
             for (String c : otherCodes) {
                 boolean integral = byCode.get(c)[2].equals("SYMPTOM") && systems.contains(byCode.get(c)[3]);
@@ -101,21 +127,44 @@ final class MedicalCodingTask {
             }
             TreeSet<String> procedureCodes = new TreeSet<>();
             procedures.forEach(t -> procedureCodes.add(codeOfTerm.get(t)));
-            BigDecimal rvu = procedureCodes.stream().map(c -> Dec.of(byCode.get(c)[5])).reduce(Dec.of("0.00"), BigDecimal::add);
+            BigDecimal rvu =
+                    procedureCodes.stream().map(c -> Dec.of(byCode.get(c)[5])).reduce(Dec.of("0.00"), BigDecimal::add);
             coded.row(id, principalCode, String.join(";", secondary), String.join(";", procedureCodes), rvu);
         }
 
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(ID, "Code outpatient encounters with a training code set",
-                "health_medicine", "clinical_informatics", List.of("29-2072", "29-9021"), "near-term", "10m", 150, 3.0));
+        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
+                ID,
+                "Code outpatient encounters with a training code set",
+                "health_medicine",
+                "clinical_informatics",
+                List.of("29-2072", "29-9021"),
+                "near-term",
+                "10m",
+                150,
+                3.0));
         task.put("inputs/code_index.csv", index.bytes());
         task.put("inputs/tabular.csv", tabular.bytes());
         task.put("inputs/encounters.csv", encounters.bytes());
         List<String> key = List.of("encounter_id");
         Grading grading = new Grading(task)
                 .csv("coded_encounters.csv", coded, key)
-                .rows("principal diagnosis", 3, "coded_encounters.csv", key, Grading.columns().text(true, "principal_dx"))
-                .rows("secondary diagnoses", 3, "coded_encounters.csv", key, Grading.columns().text(true, "secondary_dx"))
-                .rows("procedures", 3, "coded_encounters.csv", key,
+                .rows(
+                        "principal diagnosis",
+                        3,
+                        "coded_encounters.csv",
+                        key,
+                        Grading.columns().text(true, "principal_dx"))
+                .rows(
+                        "secondary diagnoses",
+                        3,
+                        "coded_encounters.csv",
+                        key,
+                        Grading.columns().text(true, "secondary_dx"))
+                .rows(
+                        "procedures",
+                        3,
+                        "coded_encounters.csv",
+                        key,
                         Grading.columns().text(true, "procedure_codes").num(0.01, "total_rvu"));
         task.putTaskJson(List.of(instruction(coded)), grading.verifier(), StarterPackGenerator.source(seed));
         return task;

@@ -20,8 +20,18 @@ final class OptionPricingTask {
     record Valuation(double price, double delta) {}
 
     static TaskFiles generate(Random random, long seed) {
-        Table options = new Table("option_id", "underlying", "type", "style", "spot", "strike", "expiry_years", "rate_pct",
-                "dividend_yield_pct", "volatility_pct", "steps");
+        Table options = new Table(
+                "option_id",
+                "underlying",
+                "type",
+                "style",
+                "spot",
+                "strike",
+                "expiry_years",
+                "rate_pct",
+                "dividend_yield_pct",
+                "volatility_pct",
+                "steps");
         Table prices = new Table("option_id", "price", "delta", "early_exercise_premium");
         for (int i = 0; i < 10; i++) {
             String type = i % 2 == 0 ? "PUT" : "CALL";
@@ -33,32 +43,82 @@ final class OptionPricingTask {
             double dividend = i % 4 == 1 ? Dec.random(random, 1.0, 4.0, 2).doubleValue() : 0;
             double vol = Dec.random(random, 15, 55, 1).doubleValue();
             int steps = new int[] {50, 100, 200}[random.nextInt(3)];
-            options.row("OPT-" + (301 + i), UNDERLYINGS[random.nextInt(UNDERLYINGS.length)], type, style, Dec.of(spot, 2),
-                    Dec.of(strike, 2), Dec.of(years, 2), Dec.of(rate, 2), Dec.of(dividend, 2), Dec.of(vol, 1), steps);
-            Valuation v = value(type.equals("CALL"), style.equals("AMERICAN"), spot, strike, years, rate / 100,
-                    dividend / 100, vol / 100, steps);
+            options.row(
+                    "OPT-" + (301 + i),
+                    UNDERLYINGS[random.nextInt(UNDERLYINGS.length)],
+                    type,
+                    style,
+                    Dec.of(spot, 2),
+                    Dec.of(strike, 2),
+                    Dec.of(years, 2),
+                    Dec.of(rate, 2),
+                    Dec.of(dividend, 2),
+                    Dec.of(vol, 1),
+                    steps);
+            Valuation v = value(
+                    type.equals("CALL"),
+                    style.equals("AMERICAN"),
+                    spot,
+                    strike,
+                    years,
+                    rate / 100,
+                    dividend / 100,
+                    vol / 100,
+                    steps);
             double premium = style.equals("AMERICAN")
-                    ? v.price() - value(type.equals("CALL"), false, spot, strike, years, rate / 100, dividend / 100,
-                            vol / 100, steps).price() : 0;
+                    ? v.price()
+                            - value(
+                                            type.equals("CALL"),
+                                            false,
+                                            spot,
+                                            strike,
+                                            years,
+                                            rate / 100,
+                                            dividend / 100,
+                                            vol / 100,
+                                            steps)
+                                    .price()
+                    : 0;
             prices.row("OPT-" + (301 + i), Dec.of(v.price(), 4), Dec.of(v.delta(), 4), Dec.of(premium, 4));
         }
 
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(ID, "Price American and European options on a binomial tree",
-                "business_finance", "quant_finance", List.of("13-2051", "13-2054"), "last-exam", "30m", 300, 8.0));
+        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
+                ID,
+                "Price American and European options on a binomial tree",
+                "business_finance",
+                "quant_finance",
+                List.of("13-2051", "13-2054"),
+                "last-exam",
+                "30m",
+                300,
+                8.0));
         task.put("inputs/options.csv", options.bytes());
         List<String> key = List.of("option_id");
         Grading grading = new Grading(task)
                 .csv("option_values.csv", prices, key)
                 .rows("prices", 5, "option_values.csv", key, Grading.columns().num(0.001, "price"))
                 .rows("deltas", 2, "option_values.csv", key, Grading.columns().num(0.001, "delta"))
-                .rows("early exercise premiums", 2, "option_values.csv", key, Grading.columns().num(0.001, "early_exercise_premium"));
+                .rows(
+                        "early exercise premiums",
+                        2,
+                        "option_values.csv",
+                        key,
+                        Grading.columns().num(0.001, "early_exercise_premium"));
         task.putTaskJson(List.of(instruction(prices)), grading.verifier(), StarterPackGenerator.source(seed));
         return task;
     }
 
     /** Cox-Ross-Rubinstein: u = e^(sigma sqrt(dt)), d = 1/u, p = (e^((r-q)dt) - d) / (u - d), discount e^(-r dt). */
-    static Valuation value(boolean call, boolean american, double spot, double strike, double years, double r, double q,
-            double sigma, int n) {
+    static Valuation value(
+            boolean call,
+            boolean american,
+            double spot,
+            double strike,
+            double years,
+            double r,
+            double q,
+            double sigma,
+            int n) {
         double dt = years / n;
         double u = StrictMath.exp(sigma * StrictMath.sqrt(dt));
         double d = 1 / u;

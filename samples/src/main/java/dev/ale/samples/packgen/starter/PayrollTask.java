@@ -19,12 +19,27 @@ final class PayrollTask {
     static final String ID = "payroll-overtime";
     static final LocalDate WEEK_1 = LocalDate.of(2025, 6, 2);
     /** Biweekly federal brackets on taxable wages: over, base tax, rate percent (fictional). */
-    static final String[][] BRACKETS = {{"0", "0", "0"}, {"600", "0", "10"}, {"2100", "150", "12"}, {"5400", "546", "22"}};
+    static final String[][] BRACKETS = {
+        {"0", "0", "0"}, {"600", "0", "10"}, {"2100", "150", "12"}, {"5400", "546", "22"}
+    };
+
     static final String SOCIAL_SECURITY = "6.2";
     static final String MEDICARE = "1.45";
     static final String STATE = "4.25";
-    private static final String[] NAMES = {"Ana Ruiz", "Ben Carter", "Chloe Nguyen", "Dev Patel", "Elena Popescu",
-        "Farid Haddad", "Grace Kim", "Hugo Lindqvist", "Ines Duarte", "Jamal Brooks", "Kara O'Neill", "Liam Foster"};
+    private static final String[] NAMES = {
+        "Ana Ruiz",
+        "Ben Carter",
+        "Chloe Nguyen",
+        "Dev Patel",
+        "Elena Popescu",
+        "Farid Haddad",
+        "Grace Kim",
+        "Hugo Lindqvist",
+        "Ines Duarte",
+        "Jamal Brooks",
+        "Kara O'Neill",
+        "Liam Foster"
+    };
 
     record Employee(String id, String name, BigDecimal rate, BigDecimal retirementPct) {}
 
@@ -38,7 +53,10 @@ final class PayrollTask {
         Table register = register();
         Totals totals = new Totals();
         for (int e = 0; e < NAMES.length; e++) {
-            Employee emp = new Employee("E" + (201 + e), NAMES[e], Dec.random(random, 17, 42, 2),
+            Employee emp = new Employee(
+                    "E" + (201 + e),
+                    NAMES[e],
+                    Dec.random(random, 17, 42, 2),
                     Dec.of(new int[] {0, 3, 4, 5, 6}[random.nextInt(5)]));
             employees.row(emp.id(), emp.name(), emp.rate(), emp.retirementPct());
             // patterns: steady 40, overtime both weeks, overtime one week only, part-time
@@ -64,8 +82,16 @@ final class PayrollTask {
         withholding.set("medicare_pct", Formats.number(Dec.of(MEDICARE)));
         withholding.set("state_pct", Formats.number(Dec.of(STATE)));
 
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(ID, "Run a biweekly payroll with weekly overtime and late timesheets",
-                "business_finance", "hr_pm", List.of("43-3051", "13-2011"), "full-spectrum", "20m", 300, 6.0));
+        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
+                ID,
+                "Run a biweekly payroll with weekly overtime and late timesheets",
+                "business_finance",
+                "hr_pm",
+                List.of("43-3051", "13-2011"),
+                "full-spectrum",
+                "20m",
+                300,
+                6.0));
         task.put("inputs/employees.csv", employees.bytes());
         task.put("inputs/withholding.json", Formats.json(withholding));
         task.put("inputs/timesheets/week-1.csv", week1.bytes());
@@ -75,8 +101,20 @@ final class PayrollTask {
                 .csv("payroll.csv", register, key)
                 .json("payroll_totals.json", totals.json())
                 .rows("hours", 3, "payroll.csv", key, Grading.columns().num(0.01, "regular_hours", "overtime_hours"))
-                .rows("gross pay and withholding", 4, "payroll.csv", key, Grading.columns().num(0.01, "gross_pay",
-                        "pretax_401k", "federal_tax", "social_security", "medicare", "state_tax"))
+                .rows(
+                        "gross pay and withholding",
+                        4,
+                        "payroll.csv",
+                        key,
+                        Grading.columns()
+                                .num(
+                                        0.01,
+                                        "gross_pay",
+                                        "pretax_401k",
+                                        "federal_tax",
+                                        "social_security",
+                                        "medicare",
+                                        "state_tax"))
                 .rows("net pay", 2, "payroll.csv", key, Grading.columns().num(0.01, "net_pay"))
                 .fields("register totals", 1, "payroll_totals.json", 0.01);
         task.putTaskJson(List.of(first(register), second()), grading.verifier(), StarterPackGenerator.source(seed));
@@ -87,8 +125,17 @@ final class PayrollTask {
     }
 
     private static Table register() {
-        return new Table("employee_id", "regular_hours", "overtime_hours", "gross_pay", "pretax_401k", "federal_tax",
-                "social_security", "medicare", "state_tax", "net_pay");
+        return new Table(
+                "employee_id",
+                "regular_hours",
+                "overtime_hours",
+                "gross_pay",
+                "pretax_401k",
+                "federal_tax",
+                "social_security",
+                "medicare",
+                "state_tax",
+                "net_pay");
     }
 
     /** Writes one week of daily entries (quarter hours, Monday to Saturday) adding up to about {@code target}. */
@@ -112,7 +159,8 @@ final class PayrollTask {
             regular = regular.add(h.min(Dec.of(40)));
             overtime = overtime.add(h.subtract(Dec.of(40)).max(BigDecimal.ZERO));
         }
-        BigDecimal gross = Dec.round(regular.multiply(emp.rate()).add(overtime.multiply(emp.rate()).multiply(Dec.of("1.5"))), 2);
+        BigDecimal gross = Dec.round(
+                regular.multiply(emp.rate()).add(overtime.multiply(emp.rate()).multiply(Dec.of("1.5"))), 2);
         BigDecimal retirement = Dec.percent(gross, emp.retirementPct(), 2);
         BigDecimal taxable = gross.subtract(retirement);
         String[] bracket = BRACKETS[0];
@@ -126,8 +174,19 @@ final class PayrollTask {
         BigDecimal ss = Dec.percent(gross, Dec.of(SOCIAL_SECURITY), 2);
         BigDecimal medicare = Dec.percent(gross, Dec.of(MEDICARE), 2);
         BigDecimal state = Dec.percent(taxable, Dec.of(STATE), 2);
-        BigDecimal net = taxable.subtract(federal).subtract(ss).subtract(medicare).subtract(state);
-        out.row(emp.id(), Dec.round(regular, 2), Dec.round(overtime, 2), gross, retirement, federal, ss, medicare, state, net);
+        BigDecimal net =
+                taxable.subtract(federal).subtract(ss).subtract(medicare).subtract(state);
+        out.row(
+                emp.id(),
+                Dec.round(regular, 2),
+                Dec.round(overtime, 2),
+                gross,
+                retirement,
+                federal,
+                ss,
+                medicare,
+                state,
+                net);
         if (totals != null) {
             totals.add(overtime, gross, retirement, federal, ss, medicare, state, net);
         }
@@ -136,8 +195,16 @@ final class PayrollTask {
     /** The sums of the register's columns. */
     static final class Totals {
         private final BigDecimal[] sums = new BigDecimal[8];
-        private static final String[] NAMES = {"overtime_hours", "gross_pay", "pretax_401k", "federal_tax",
-            "social_security", "medicare", "state_tax", "net_pay"};
+        private static final String[] NAMES = {
+            "overtime_hours",
+            "gross_pay",
+            "pretax_401k",
+            "federal_tax",
+            "social_security",
+            "medicare",
+            "state_tax",
+            "net_pay"
+        };
 
         Totals() {
             java.util.Arrays.fill(sums, BigDecimal.ZERO);

@@ -15,18 +15,31 @@ final class PsychScaleScoringTask {
     static final String ID = "psych-scale-scoring";
     private static final String[] SUBSCALES = {"WORKLOAD", "AUTONOMY", "SUPPORT"};
     private static final String[][] NORMS = {
-        {"WORKLOAD", "17.40", "4.60"}, {"AUTONOMY", "19.20", "4.10"}, {"SUPPORT", "20.50", "4.80"}};
+        {"WORKLOAD", "17.40", "4.60"}, {"AUTONOMY", "19.20", "4.10"}, {"SUPPORT", "20.50", "4.80"}
+    };
     private static final String[] ITEMS = {
-        "I have too much work to do in the time available", "I can decide how to organise my work",
-        "My colleagues help me when I need it", "My workload is manageable", "I have little say in what I do at work",
-        "I feel my manager supports me", "I work under time pressure", "I can choose the methods I use",
-        "I feel isolated from my team", "I can finish my work within normal hours", "I am trusted to make decisions",
-        "I get useful feedback on my work", "I have to skip breaks to keep up", "My job leaves me no room for initiative",
-        "People I work with take a personal interest in me", "Deadlines at work are unrealistic",
-        "I can set my own pace", "I can count on my manager when things get difficult",
+        "I have too much work to do in the time available",
+        "I can decide how to organise my work",
+        "My colleagues help me when I need it",
+        "My workload is manageable",
+        "I have little say in what I do at work",
+        "I feel my manager supports me",
+        "I work under time pressure",
+        "I can choose the methods I use",
+        "I feel isolated from my team",
+        "I can finish my work within normal hours",
+        "I am trusted to make decisions",
+        "I get useful feedback on my work",
+        "I have to skip breaks to keep up",
+        "My job leaves me no room for initiative",
+        "People I work with take a personal interest in me",
+        "Deadlines at work are unrealistic",
+        "I can set my own pace",
+        "I can count on my manager when things get difficult",
     };
     /** Reverse-keyed items (1-based): their wording runs against the subscale. */
     private static final List<Integer> REVERSED = List.of(4, 5, 9, 10, 14);
+
     private static final int RESPONDENTS = 36;
 
     private PsychScaleScoringTask() {}
@@ -60,16 +73,34 @@ final class PsychScaleScoringTask {
             }
         }
 
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(ID, "Score a workplace wellbeing questionnaire with norms",
-                "psychology_neuro", "exp_psychology", List.of("19-3039", "19-3033"), "near-term", "10m", 100, 2.0));
+        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
+                ID,
+                "Score a workplace wellbeing questionnaire with norms",
+                "psychology_neuro",
+                "exp_psychology",
+                List.of("19-3039", "19-3033"),
+                "near-term",
+                "10m",
+                100,
+                2.0));
         task.put("inputs/items.csv", items.bytes());
         task.put("inputs/norms.csv", norms.bytes());
         task.put("inputs/responses.csv", responses.bytes());
         List<String> key = List.of("respondent_id", "subscale");
         Grading grading = new Grading(task)
                 .csv("scores.csv", scores, key)
-                .rows("completeness", 3, "scores.csv", key, Grading.columns().num(0, "items_answered").text(false, "status"))
-                .rows("scores", 6, "scores.csv", key, Grading.columns().num(0.01, "raw_score").num(0.05, "t_score"));
+                .rows(
+                        "completeness",
+                        3,
+                        "scores.csv",
+                        key,
+                        Grading.columns().num(0, "items_answered").text(false, "status"))
+                .rows(
+                        "scores",
+                        6,
+                        "scores.csv",
+                        key,
+                        Grading.columns().num(0.01, "raw_score").num(0.05, "t_score"));
         task.putTaskJson(List.of(instruction(scores)), grading.verifier(), StarterPackGenerator.source(seed));
         return task;
     }

@@ -18,8 +18,9 @@ final class QpcrFoldChangeTask {
     static final String REFERENCE_GENE = "GAPDH";
     private static final String[] SAMPLES = {"CTRL-1", "CTRL-2", "CTRL-3", "TRT-1", "TRT-2", "TRT-3"};
     /** gene, control mean Ct shift above GAPDH, treated shift. */
-    private static final String[][] GENES = {{REFERENCE_GENE, "0", "0"}, {"IL6", "8.6", "5.4"}, {"TNF", "10.2", "8.9"},
-        {"HMOX1", "6.1", "6.5"}};
+    private static final String[][] GENES = {
+        {REFERENCE_GENE, "0", "0"}, {"IL6", "8.6", "5.4"}, {"TNF", "10.2", "8.9"}, {"HMOX1", "6.1", "6.5"}
+    };
 
     private QpcrFoldChangeTask() {}
 
@@ -29,7 +30,8 @@ final class QpcrFoldChangeTask {
         int well = 0;
         for (String[] g : GENES) {
             for (int s = 0; s < SAMPLES.length; s++) {
-                double base = 18.4 + 0.15 * (s % 3) + Double.parseDouble(g[s < 3 ? 1 : 2]) + random.nextGaussian() * 0.25;
+                double base =
+                        18.4 + 0.15 * (s % 3) + Double.parseDouble(g[s < 3 ? 1 : 2]) + random.nextGaussian() * 0.25;
                 List<String> cts = new ArrayList<>();
                 for (int r = 0; r < 3; r++) {
                     double ct = base + random.nextGaussian() * 0.12;
@@ -48,15 +50,20 @@ final class QpcrFoldChangeTask {
         for (Map.Entry<String, List<String>> e : wells.entrySet()) {
             String[] key = e.getKey().split("\\|");
             for (String ct : e.getValue()) {
-                plate.row(String.valueOf((char) ('A' + well / 12)) + (well % 12 + 1), key[0],
-                        key[0].startsWith("CTRL") ? "CONTROL" : "TREATED", key[1], ct);
+                plate.row(
+                        String.valueOf((char) ('A' + well / 12)) + (well % 12 + 1),
+                        key[0],
+                        key[0].startsWith("CTRL") ? "CONTROL" : "TREATED",
+                        key[1],
+                        ct);
                 well++;
             }
         }
 
         Map<String, double[]> means = new LinkedHashMap<>();
         wells.forEach((k, cts) -> means.put(k, kept(cts)));
-        Table result = new Table("sample", "gene", "replicates_used", "mean_ct", "delta_ct", "delta_delta_ct", "fold_change");
+        Table result =
+                new Table("sample", "gene", "replicates_used", "mean_ct", "delta_ct", "delta_delta_ct", "fold_change");
         for (int g = 1; g < GENES.length; g++) {
             String gene = GENES[g][0];
             double controlMean = 0;
@@ -66,20 +73,43 @@ final class QpcrFoldChangeTask {
             for (String sample : SAMPLES) {
                 double dct = delta(means, sample, gene);
                 double ddct = dct - controlMean;
-                result.row(sample, gene, (int) means.get(sample + "|" + gene)[1], Dec.of(means.get(sample + "|" + gene)[0], 3),
-                        Dec.of(dct, 3), Dec.of(ddct, 3), Dec.of(StrictMath.pow(2, -ddct), 3));
+                result.row(
+                        sample,
+                        gene,
+                        (int) means.get(sample + "|" + gene)[1],
+                        Dec.of(means.get(sample + "|" + gene)[0], 3),
+                        Dec.of(dct, 3),
+                        Dec.of(ddct, 3),
+                        Dec.of(StrictMath.pow(2, -ddct), 3));
             }
         }
 
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(ID, "Compute relative gene expression from a qPCR plate",
-                "life_sciences", "genomics", List.of("19-4021", "19-1029"), "full-spectrum", "15m", 150, 3.0));
+        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
+                ID,
+                "Compute relative gene expression from a qPCR plate",
+                "life_sciences",
+                "genomics",
+                List.of("19-4021", "19-1029"),
+                "full-spectrum",
+                "15m",
+                150,
+                3.0));
         task.put("inputs/ct_values.csv", plate.bytes());
         List<String> key = List.of("sample", "gene");
         Grading grading = new Grading(task)
                 .csv("fold_change.csv", result, key)
                 .rows("replicates", 2, "fold_change.csv", key, Grading.columns().num(0, "replicates_used"))
-                .rows("normalised Ct", 3, "fold_change.csv", key, Grading.columns().num(0.002, "mean_ct", "delta_ct"))
-                .rows("fold change", 4, "fold_change.csv", key,
+                .rows(
+                        "normalised Ct",
+                        3,
+                        "fold_change.csv",
+                        key,
+                        Grading.columns().num(0.002, "mean_ct", "delta_ct"))
+                .rows(
+                        "fold change",
+                        4,
+                        "fold_change.csv",
+                        key,
                         Grading.columns().num(0.002, "delta_delta_ct").rel(0.005, "fold_change"));
         task.putTaskJson(List.of(instruction(result)), grading.verifier(), StarterPackGenerator.source(seed));
         return task;

@@ -18,12 +18,22 @@ final class SalesAggregationTask {
     static final String ID = "sales-aggregation";
     private static final String[] REGIONS = {"NORTHEAST", "SOUTH", "MIDWEST", "WEST"};
     private static final String[][] PRODUCTS = {
-        {"Trail running shoe", "FOOTWEAR", "89.00"}, {"Hiking boot", "FOOTWEAR", "139.00"}, {"Sandal", "FOOTWEAR", "39.50"},
-        {"Rain shell jacket", "APPAREL", "119.00"}, {"Merino base layer", "APPAREL", "64.00"}, {"Fleece pullover", "APPAREL", "54.00"},
-        {"Two-person tent", "GEAR", "249.00"}, {"Sleeping bag 20F", "GEAR", "179.00"}, {"Headlamp", "GEAR", "29.95"},
-        {"Water filter", "GEAR", "44.90"}, {"Trekking poles", "ACCESSORIES", "59.00"}, {"Insulated bottle", "ACCESSORIES", "24.50"},
+        {"Trail running shoe", "FOOTWEAR", "89.00"},
+        {"Hiking boot", "FOOTWEAR", "139.00"},
+        {"Sandal", "FOOTWEAR", "39.50"},
+        {"Rain shell jacket", "APPAREL", "119.00"},
+        {"Merino base layer", "APPAREL", "64.00"},
+        {"Fleece pullover", "APPAREL", "54.00"},
+        {"Two-person tent", "GEAR", "249.00"},
+        {"Sleeping bag 20F", "GEAR", "179.00"},
+        {"Headlamp", "GEAR", "29.95"},
+        {"Water filter", "GEAR", "44.90"},
+        {"Trekking poles", "ACCESSORIES", "59.00"},
+        {"Insulated bottle", "ACCESSORIES", "24.50"},
     };
-    private static final String[] STATUSES = {"COMPLETE", "COMPLETE", "COMPLETE", "COMPLETE", "COMPLETE", "CANCELLED", "RETURNED"};
+    private static final String[] STATUSES = {
+        "COMPLETE", "COMPLETE", "COMPLETE", "COMPLETE", "COMPLETE", "CANCELLED", "RETURNED"
+    };
 
     private SalesAggregationTask() {}
 
@@ -74,8 +84,16 @@ final class SalesAggregationTask {
         Table byMonth = new Table("month", "orders", "units", "net_revenue");
         months.forEach((k, c) -> byMonth.row(k, c.orders.size(), c.units, c.revenue));
 
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(ID, "Aggregate first-quarter net revenue by region, category and month",
-                "computing_math", "data_analytics", List.of("15-2051", "13-1161"), "near-term", "10m", 100, 2.0));
+        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
+                ID,
+                "Aggregate first-quarter net revenue by region, category and month",
+                "computing_math",
+                "data_analytics",
+                List.of("15-2051", "13-1161"),
+                "near-term",
+                "10m",
+                100,
+                2.0));
         task.put("inputs/customers.csv", customers.bytes());
         task.put("inputs/products.csv", products.bytes());
         task.put("inputs/orders.csv", orders.bytes());
@@ -84,9 +102,17 @@ final class SalesAggregationTask {
         Grading grading = new Grading(task)
                 .csv("revenue_by_region_category.csv", byCell, cellKey)
                 .csv("monthly_revenue.csv", byMonth, List.of("month"))
-                .rows("region x category", 6, "revenue_by_region_category.csv", cellKey,
+                .rows(
+                        "region x category",
+                        6,
+                        "revenue_by_region_category.csv",
+                        cellKey,
                         Grading.columns().num(0, "orders", "units").num(0.01, "net_revenue"))
-                .rows("months", 3, "monthly_revenue.csv", List.of("month"),
+                .rows(
+                        "months",
+                        3,
+                        "monthly_revenue.csv",
+                        List.of("month"),
                         Grading.columns().num(0, "orders", "units").num(0.01, "net_revenue"));
         task.putTaskJson(List.of(instruction(byCell, byMonth)), grading.verifier(), StarterPackGenerator.source(seed));
         return task;
@@ -124,6 +150,7 @@ final class SalesAggregationTask {
 
                 Grading: rows are matched by region and category, and by month; counts must be exact and \
                 revenue is graded within 0.01; rows that should not be there cost credit."""
-                .replace("{cells}", byCell.headerLine()).replace("{months}", byMonth.headerLine());
+                .replace("{cells}", byCell.headerLine())
+                .replace("{months}", byMonth.headerLine());
     }
 }

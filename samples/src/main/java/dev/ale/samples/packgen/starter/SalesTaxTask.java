@@ -28,22 +28,29 @@ final class SalesTaxTask {
         {"NL", "MEDICINE", "N", "N", ""}, {"SM", "GENERAL", "Y", "Y", ""}, {"SM", "GROCERY", "N", "N", ""},
         {"SM", "CLOTHING", "Y", "Y", "110.00"}, {"SM", "MEDICINE", "N", "N", ""},
     };
+
     private static final String[][] CATALOG = {
-        {"GENERAL", "24.99", "189.00"}, {"GROCERY", "3.49", "38.00"}, {"CLOTHING", "19.00", "240.00"}, {"MEDICINE", "6.99", "45.00"},
+        {"GENERAL", "24.99", "189.00"},
+        {"GROCERY", "3.49", "38.00"},
+        {"CLOTHING", "19.00", "240.00"},
+        {"MEDICINE", "6.99", "45.00"},
     };
 
     private SalesTaxTask() {}
 
     static TaskFiles generate(Random random, long seed) {
-        Table rates = new Table("jurisdiction_code", "state", "county", "city", "state_rate_pct", "county_rate_pct", "city_rate_pct");
+        Table rates = new Table(
+                "jurisdiction_code", "state", "county", "city", "state_rate_pct", "county_rate_pct", "city_rate_pct");
         for (String[] r : RATES) {
             rates.row((Object[]) r);
         }
-        Table rules = new Table("state", "category", "state_rate_applies", "local_rates_apply", "state_exempt_below_unit_price");
+        Table rules = new Table(
+                "state", "category", "state_rate_applies", "local_rates_apply", "state_exempt_below_unit_price");
         for (String[] r : RULES) {
             rules.row((Object[]) r);
         }
-        Table orders = new Table("order_id", "line", "jurisdiction_code", "category", "quantity", "unit_price", "discount_pct");
+        Table orders = new Table(
+                "order_id", "line", "jurisdiction_code", "category", "quantity", "unit_price", "discount_pct");
         Table lines = new Table("order_id", "line", "taxable_amount", "tax_rate_pct", "tax_amount");
         TreeMap<String, BigDecimal[]> byJurisdiction = new TreeMap<>();
         for (String[] r : RATES) {
@@ -61,16 +68,21 @@ final class SalesTaxTask {
                 BigDecimal rate;
                 do {
                     c = CATALOG[random.nextInt(CATALOG.length)];
-                    price = c[0].equals("CLOTHING") && o % 5 == 0 ? Dec.of("110.00")
+                    price = c[0].equals("CLOTHING") && o % 5 == 0
+                            ? Dec.of("110.00")
                             : Dec.random(random, Double.parseDouble(c[1]), Double.parseDouble(c[2]), 2);
                     qty = 1 + random.nextInt(4);
                     discount = new int[] {0, 0, 10, 15}[random.nextInt(4)];
-                    exact = price.multiply(Dec.of(qty)).multiply(Dec.of(100 - discount)).movePointLeft(2);
+                    exact = price.multiply(Dec.of(qty))
+                            .multiply(Dec.of(100 - discount))
+                            .movePointLeft(2);
                     String[] rule = rule(j[1], c[0]);
-                    boolean statePart = rule[2].equals("Y") && (rule[4].isEmpty() || price.compareTo(Dec.of(rule[4])) >= 0);
+                    boolean statePart =
+                            rule[2].equals("Y") && (rule[4].isEmpty() || price.compareTo(Dec.of(rule[4])) >= 0);
                     rate = (statePart ? Dec.of(j[4]) : BigDecimal.ZERO)
                             .add(rule[3].equals("Y") ? Dec.of(j[5]).add(Dec.of(j[6])) : BigDecimal.ZERO);
-                } while (!Dec.clearOfTie(exact, 2) || !Dec.clearOfTie(Dec.round(exact, 2).multiply(rate).movePointLeft(2), 2));
+                } while (!Dec.clearOfTie(exact, 2)
+                        || !Dec.clearOfTie(Dec.round(exact, 2).multiply(rate).movePointLeft(2), 2));
                 String orderId = "WO-" + (55001 + o);
                 orders.row(orderId, l, j[0], c[0], qty, price, discount);
                 BigDecimal amount = Dec.round(exact, 2);
@@ -86,8 +98,16 @@ final class SalesTaxTask {
         Table summary = new Table("jurisdiction_code", "gross_sales", "taxable_sales", "tax_collected");
         byJurisdiction.forEach((k, s) -> summary.row(k, s[0], s[1], s[2]));
 
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(ID, "Compute sales tax by jurisdiction with category exemptions",
-                "business_finance", "compliance", List.of("13-2082", "13-2011"), "near-term", "10m", 100, 2.0));
+        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
+                ID,
+                "Compute sales tax by jurisdiction with category exemptions",
+                "business_finance",
+                "compliance",
+                List.of("13-2082", "13-2011"),
+                "near-term",
+                "10m",
+                100,
+                2.0));
         task.put("inputs/rates.csv", rates.bytes());
         task.put("inputs/category_rules.csv", rules.bytes());
         task.put("inputs/order_lines.csv", orders.bytes());
@@ -95,9 +115,20 @@ final class SalesTaxTask {
         Grading grading = new Grading(task)
                 .csv("sales_tax.csv", lines, key)
                 .csv("jurisdiction_summary.csv", summary, List.of("jurisdiction_code"))
-                .rows("order lines", 6, "sales_tax.csv", key,
-                        Grading.columns().num(0.01, "taxable_amount").num(0.001, "tax_rate_pct").num(0.01, "tax_amount"))
-                .rows("jurisdiction totals", 3, "jurisdiction_summary.csv", List.of("jurisdiction_code"),
+                .rows(
+                        "order lines",
+                        6,
+                        "sales_tax.csv",
+                        key,
+                        Grading.columns()
+                                .num(0.01, "taxable_amount")
+                                .num(0.001, "tax_rate_pct")
+                                .num(0.01, "tax_amount"))
+                .rows(
+                        "jurisdiction totals",
+                        3,
+                        "jurisdiction_summary.csv",
+                        List.of("jurisdiction_code"),
                         Grading.columns().num(0.01, "gross_sales", "taxable_sales", "tax_collected"));
         task.putTaskJson(List.of(instruction(lines, summary)), grading.verifier(), StarterPackGenerator.source(seed));
         return task;
@@ -140,6 +171,7 @@ final class SalesTaxTask {
 
                 Grading: rows are matched by order_id and line, and by jurisdiction_code; amounts are graded \
                 within 0.01 and rates within 0.001; rows that do not belong cost credit."""
-                .replace("{lines}", lines.headerLine()).replace("{summary}", summary.headerLine());
+                .replace("{lines}", lines.headerLine())
+                .replace("{summary}", summary.headerLine());
     }
 }

@@ -49,9 +49,14 @@ final class ServiceLogTask {
             t = t.plusNanos((1 + random.nextInt(5000)) * 1_000_000L);
             Service s = SERVICES[random.nextInt(SERVICES.length)];
             if (random.nextDouble() < 0.06) {
-                log.append(t.format(STAMP)).append(" INFO service=").append(s.name())
-                        .append(" method=GET path=/healthz status=200 latency_ms=").append(1 + random.nextInt(4))
-                        .append(" trace=").append(trace(random)).append('\n');
+                log.append(t.format(STAMP))
+                        .append(" INFO service=")
+                        .append(s.name())
+                        .append(" method=GET path=/healthz status=200 latency_ms=")
+                        .append(1 + random.nextInt(4))
+                        .append(" trace=")
+                        .append(trace(random))
+                        .append('\n');
                 continue;
             }
             if (i % 350 == 200) {
@@ -60,20 +65,41 @@ final class ServiceLogTask {
             }
             String[] route = s.paths()[random.nextInt(s.paths().length)].split(" ");
             double roll = random.nextDouble();
-            int status = roll < s.serverErrors() ? new int[] {500, 502, 503, 504}[random.nextInt(4)]
-                    : roll < s.serverErrors() + 0.03 ? new int[] {400, 401, 404, 409}[random.nextInt(4)]
-                    : route[0].equals("POST") ? 201 : 200;
-            int latency = (int) Math.round(s.baseMs() * (0.5 + random.nextDouble())
+            int status = roll < s.serverErrors()
+                    ? new int[] {500, 502, 503, 504}[random.nextInt(4)]
+                    : roll < s.serverErrors() + 0.03
+                            ? new int[] {400, 401, 404, 409}[random.nextInt(4)]
+                            : route[0].equals("POST") ? 201 : 200;
+            int latency = (int) Math.round(s.baseMs()
+                    * (0.5 + random.nextDouble())
                     * (random.nextDouble() < s.slowTail() ? 4 + 3 * random.nextDouble() : 1));
             String path = route[1].replace("{id}", String.valueOf(1000 + random.nextInt(9000)));
-            log.append(t.format(STAMP)).append(status >= 500 ? " ERROR" : " INFO").append(" service=").append(s.name())
-                    .append(" method=").append(route[0]).append(" path=").append(path).append(" status=").append(status)
-                    .append(" latency_ms=").append(latency).append(" trace=").append(trace(random)).append('\n');
+            log.append(t.format(STAMP))
+                    .append(status >= 500 ? " ERROR" : " INFO")
+                    .append(" service=")
+                    .append(s.name())
+                    .append(" method=")
+                    .append(route[0])
+                    .append(" path=")
+                    .append(path)
+                    .append(" status=")
+                    .append(status)
+                    .append(" latency_ms=")
+                    .append(latency)
+                    .append(" trace=")
+                    .append(trace(random))
+                    .append('\n');
             latencies.get(s.name()).add(latency);
             counts.get(s.name())[status >= 500 ? 0 : 1] += status >= 400 ? 1 : 0;
         }
 
-        Table stats = new Table("service", "requests", "errors", "client_errors", "error_rate_pct", "p95_latency_ms",
+        Table stats = new Table(
+                "service",
+                "requests",
+                "errors",
+                "client_errors",
+                "error_rate_pct",
+                "p95_latency_ms",
                 "mean_latency_ms");
         ObjectNode report = Formats.object();
         ArrayNode breaching = Formats.array();
@@ -86,7 +112,8 @@ final class ServiceLogTask {
             int p95 = l.get((int) Math.ceil(0.95 * n) - 1);
             int[] c = counts.get(s.name());
             BigDecimal rate = Dec.div(Dec.of(100L * c[0]), Dec.of(n), 2);
-            BigDecimal mean = Dec.div(Dec.of(l.stream().mapToLong(Integer::longValue).sum()), Dec.of(n), 1);
+            BigDecimal mean =
+                    Dec.div(Dec.of(l.stream().mapToLong(Integer::longValue).sum()), Dec.of(n), 1);
             stats.row(s.name(), n, c[0], c[1], rate, p95, mean);
             if (rate.compareTo(Dec.of("1.50")) > 0 || p95 > 750) {
                 breaching.add(s.name());
@@ -99,16 +126,36 @@ final class ServiceLogTask {
         report.put("total_errors", errors);
         report.set("overall_error_rate_pct", Formats.number(Dec.div(Dec.of(100L * errors), Dec.of(total), 2)));
 
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(ID, "Compute per-service error rates and latency from access logs",
-                "computing_math", "infra_cloud", List.of("15-1244", "15-1252"), "near-term", "10m", 100, 2.0));
+        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
+                ID,
+                "Compute per-service error rates and latency from access logs",
+                "computing_math",
+                "infra_cloud",
+                List.of("15-1244", "15-1252"),
+                "near-term",
+                "10m",
+                100,
+                2.0));
         task.put("inputs/access.log", log.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         List<String> key = List.of("service");
         Grading grading = new Grading(task)
                 .csv("service_stats.csv", stats, key)
                 .json("slo_report.json", report)
-                .rows("volumes", 3, "service_stats.csv", key, Grading.columns().num(0, "requests", "errors", "client_errors"))
-                .rows("rates and latency", 4, "service_stats.csv", key,
-                        Grading.columns().num(0.01, "error_rate_pct").num(0, "p95_latency_ms").num(0.1, "mean_latency_ms"))
+                .rows(
+                        "volumes",
+                        3,
+                        "service_stats.csv",
+                        key,
+                        Grading.columns().num(0, "requests", "errors", "client_errors"))
+                .rows(
+                        "rates and latency",
+                        4,
+                        "service_stats.csv",
+                        key,
+                        Grading.columns()
+                                .num(0.01, "error_rate_pct")
+                                .num(0, "p95_latency_ms")
+                                .num(0.1, "mean_latency_ms"))
                 .fields("SLO report", 2, "slo_report.json", 0.01, "/breaching_services");
         task.putTaskJson(List.of(instruction(stats)), grading.verifier(), StarterPackGenerator.source(seed));
         return task;

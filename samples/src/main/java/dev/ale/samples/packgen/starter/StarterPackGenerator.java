@@ -1,5 +1,7 @@
 package dev.ale.samples.packgen.starter;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ale.samples.packgen.Formats;
@@ -16,6 +18,7 @@ import java.util.Random;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
+import org.apiguardian.api.API;
 
 /**
  * Writes the SDK's starter task pack ({@code samples/packs/starter}) from a seed: two dozen
@@ -27,6 +30,7 @@ import java.util.function.BiFunction;
  * <p>Run it with {@code java dev.ale.samples.packgen.starter.StarterPackGenerator [target-dir] [seed]}
  * (defaults {@code packs/starter} and {@link #DEFAULT_SEED}).
  */
+@API(status = EXPERIMENTAL)
 public final class StarterPackGenerator {
     /** The seed the committed pack was generated with. */
     public static final long DEFAULT_SEED = 20250601L;
@@ -64,8 +68,12 @@ public final class StarterPackGenerator {
             new Entry(EgressCapacityTask.ID, EgressCapacityTask::generate));
 
     /** Five quick near-term tasks for a first run. */
-    static final List<String> SMOKE = List.of(ThreeWayMatchTask.ID, LoanAmortizationTask.ID, LabDilutionsTask.ID,
-            MedicalCodingTask.ID, ImageAssetManifestTask.ID);
+    static final List<String> SMOKE = List.of(
+            ThreeWayMatchTask.ID,
+            LoanAmortizationTask.ID,
+            LabDilutionsTask.ID,
+            MedicalCodingTask.ID,
+            ImageAssetManifestTask.ID);
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -103,12 +111,18 @@ public final class StarterPackGenerator {
         for (TaskFiles task : tasks) {
             task.files().forEach((path, content) -> files.put("tasks/" + task.id() + "/" + path, content));
         }
-        files.put("pack.json", Formats.json(PackDirectory.manifest("starter", "Starter pack of the ALE SDK: "
-                + tasks.size() + " synthetic workflows of accountants, paralegals, claims adjusters, logistics planners, "
-                + "medical coders, analysts, engineers and scientists, across ALE's industry clusters and all three "
-                + "tiers, some over several sessions; each with inputs, a hidden reference, a solution and a "
-                + "declarative verifier with hard gates and partial credit.",
-                tasks.stream().map(TaskFiles::id).toList(), lists(tasks))));
+        files.put(
+                "pack.json",
+                Formats.json(PackDirectory.manifest(
+                        "starter",
+                        "Starter pack of the ALE SDK: "
+                                + tasks.size()
+                                + " synthetic workflows of accountants, paralegals, claims adjusters, logistics planners, "
+                                + "medical coders, analysts, engineers and scientists, across ALE's industry clusters and all three "
+                                + "tiers, some over several sessions; each with inputs, a hidden reference, a solution and a "
+                                + "declarative verifier with hard gates and partial credit.",
+                        tasks.stream().map(TaskFiles::id).toList(),
+                        lists(tasks))));
         return files;
     }
 
@@ -127,7 +141,8 @@ public final class StarterPackGenerator {
         for (String tier : List.of("near-term", "full-spectrum", "last-exam")) {
             tiers.put(tier, new ArrayList<>());
         }
-        for (TaskFiles task : tasks.stream().sorted((a, b) -> a.id().compareTo(b.id())).toList()) {
+        for (TaskFiles task :
+                tasks.stream().sorted((a, b) -> a.id().compareTo(b.id())).toList()) {
             JsonNode spec = taskJson(task);
             if (spec.path("sessions").size() > 1) {
                 multi.add(task.id());

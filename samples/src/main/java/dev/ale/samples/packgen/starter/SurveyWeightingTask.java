@@ -16,8 +16,12 @@ import java.util.Random;
  */
 final class SurveyWeightingTask {
     static final String ID = "survey-weighting";
-    static final String[][] DIMENSIONS = {{"region", "NORTH", "SOUTH", "EAST", "WEST"}, {"age_group", "18-34", "35-54", "55+"},
-        {"sex", "F", "M"}, {"education", "NO_DEGREE", "DEGREE"}};
+    static final String[][] DIMENSIONS = {
+        {"region", "NORTH", "SOUTH", "EAST", "WEST"},
+        {"age_group", "18-34", "35-54", "55+"},
+        {"sex", "F", "M"},
+        {"education", "NO_DEGREE", "DEGREE"}
+    };
     private static final int RESPONDENTS = 420;
 
     private SurveyWeightingTask() {}
@@ -26,7 +30,8 @@ final class SurveyWeightingTask {
         String[][] people = new String[RESPONDENTS][];
         double[] employed = new double[RESPONDENTS];
         double[] income = new double[RESPONDENTS];
-        Table respondents = new Table("respondent_id", "region", "age_group", "sex", "education", "employed", "monthly_income");
+        Table respondents =
+                new Table("respondent_id", "region", "age_group", "sex", "education", "employed", "monthly_income");
         for (int i = 0; i < RESPONDENTS; i++) {
             String region = pick(random, DIMENSIONS[0], 0.22, 0.31, 0.27);
             String age = pick(random, DIMENSIONS[1], 0.2, 0.34);
@@ -35,15 +40,21 @@ final class SurveyWeightingTask {
             people[i] = new String[] {region, age, sex, education};
             double pEmployed = (age.equals("55+") ? 0.45 : 0.78) + (education.equals("DEGREE") ? 0.1 : 0);
             employed[i] = random.nextDouble() < pEmployed ? 1 : 0;
-            income[i] = employed[i] == 0 ? 400 + 50 * random.nextInt(20)
-                    : 50 * Math.round((2200 + (education.equals("DEGREE") ? 1900 : 0) + (region.equals("WEST") ? 500 : 0)
-                            + 1400 * random.nextGaussian()) / 50);
+            income[i] = employed[i] == 0
+                    ? 400 + 50 * random.nextInt(20)
+                    : 50
+                            * Math.round((2200
+                                            + (education.equals("DEGREE") ? 1900 : 0)
+                                            + (region.equals("WEST") ? 500 : 0)
+                                            + 1400 * random.nextGaussian())
+                                    / 50);
             income[i] = Math.max(0, income[i]);
             respondents.row("P" + (10001 + i), region, age, sex, education, (int) employed[i], (long) income[i]);
         }
         double[][] first = {{612000, 804000, 566000, 468000}, {736000, 858000, 856000}, {1235000, 1215000}};
-        double[][] revised = {{618500, 809200, 561300, 471000}, {731900, 866400, 861700}, {1238200, 1221800},
-            {1617700, 842300}};
+        double[][] revised = {
+            {618500, 809200, 561300, 471000}, {731900, 866400, 861700}, {1238200, 1221800}, {1617700, 842300}
+        };
         Table margins = margins(first);
         Table revisedMargins = margins(revised);
         double[] weights = Raking.rake(people, revised);
@@ -53,8 +64,16 @@ final class SurveyWeightingTask {
         }
         ObjectNode estimates = estimates(people, weights, employed, income);
 
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(ID, "Rake survey weights to population margins and revise them",
-                "social_sciences", "economics", List.of("19-3022", "15-2041"), "last-exam", "30m", 400, 10.0));
+        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
+                ID,
+                "Rake survey weights to population margins and revise them",
+                "social_sciences",
+                "economics",
+                List.of("19-3022", "15-2041"),
+                "last-exam",
+                "30m",
+                400,
+                10.0));
         task.put("inputs/respondents.csv", respondents.bytes());
         task.put("inputs/population_margins.csv", margins.bytes());
         task.put("sessions/2/population_margins_revised.csv", revisedMargins.bytes());
@@ -63,13 +82,24 @@ final class SurveyWeightingTask {
         Grading grading = new Grading(task)
                 .csv("weights.csv", weightTable, key)
                 .json("estimates.json", estimates)
-                .rows("respondent weights", 4, "weights.csv", key, Grading.columns().num(0.05, "weight"))
+                .rows(
+                        "respondent weights",
+                        4,
+                        "weights.csv",
+                        key,
+                        Grading.columns().num(0.05, "weight"))
                 .number("population total", 1, "estimates.json", "/population_total", 0)
                 .number("employment rate", 1, "estimates.json", "/employment_rate_pct", 0.05)
                 .number("mean income", 1, "estimates.json", "/mean_monthly_income", 0.05)
                 .number("effective sample size", 1, "estimates.json", "/effective_sample_size", 0.5)
-                .fieldsAt("employment by region", 2, "estimates.json", 0.05, "/employment_rate_pct_by_region/NORTH",
-                        "/employment_rate_pct_by_region/SOUTH", "/employment_rate_pct_by_region/EAST",
+                .fieldsAt(
+                        "employment by region",
+                        2,
+                        "estimates.json",
+                        0.05,
+                        "/employment_rate_pct_by_region/NORTH",
+                        "/employment_rate_pct_by_region/SOUTH",
+                        "/employment_rate_pct_by_region/EAST",
                         "/employment_rate_pct_by_region/WEST");
         task.putTaskJson(List.of(first(weightTable), second()), grading.verifier(), StarterPackGenerator.source(seed));
         return task;

@@ -24,33 +24,60 @@ final class ThreeWayMatchTask {
     private record Vendor(String name, String invoicePrefix, Item[] items) {}
 
     /** What happens to one purchase-order line on its way to the invoice. */
-    private enum Plan { NORMAL, PRICE_WITHIN, PRICE_OVER, SHORT_RECEIPT, SHORT_AND_PRICE, NOT_RECEIVED, NOT_BILLED }
+    private enum Plan {
+        NORMAL,
+        PRICE_WITHIN,
+        PRICE_OVER,
+        SHORT_RECEIPT,
+        SHORT_AND_PRICE,
+        NOT_RECEIVED,
+        NOT_BILLED
+    }
 
     private static final Vendor[] VENDORS = {
         new Vendor("Keystone Industrial Supply", "KIS", new Item[] {
-            new Item("KIS-1120", "Nitrile gloves, box of 100", 8, 14), new Item("KIS-2045", "Safety glasses, clear", 3, 7),
-            new Item("KIS-3310", "Shop towels, case of 12 rolls", 28, 40), new Item("KIS-4102", "Hex bolt M10x40, box of 50", 11, 19),
-            new Item("KIS-5507", "Cordless drill battery 18V", 45, 70)}),
+            new Item("KIS-1120", "Nitrile gloves, box of 100", 8, 14),
+                    new Item("KIS-2045", "Safety glasses, clear", 3, 7),
+            new Item("KIS-3310", "Shop towels, case of 12 rolls", 28, 40),
+                    new Item("KIS-4102", "Hex bolt M10x40, box of 50", 11, 19),
+            new Item("KIS-5507", "Cordless drill battery 18V", 45, 70)
+        }),
         new Vendor("Bluewater Lab Products", "BLP", new Item[] {
             new Item("BLP-0310", "Pipette tips 200 uL, rack of 96", 6, 11),
             new Item("BLP-0455", "Centrifuge tubes 50 mL, pack of 25", 9, 16),
-            new Item("BLP-1020", "Petri dishes 90 mm, sleeve of 20", 7, 12), new Item("BLP-2210", "Lab coat, size L", 24, 38)}),
+            new Item("BLP-1020", "Petri dishes 90 mm, sleeve of 20", 7, 12),
+            new Item("BLP-2210", "Lab coat, size L", 24, 38)
+        }),
         new Vendor("Granite Office Solutions", "GOS", new Item[] {
-            new Item("GOS-0101", "Copy paper A4, case of 5 reams", 26, 36), new Item("GOS-0230", "Toner cartridge TN-760", 62, 89),
-            new Item("GOS-0475", "Ergonomic mouse", 19, 31), new Item("GOS-0612", "Desk organiser", 12, 22)}),
+            new Item("GOS-0101", "Copy paper A4, case of 5 reams", 26, 36),
+                    new Item("GOS-0230", "Toner cartridge TN-760", 62, 89),
+            new Item("GOS-0475", "Ergonomic mouse", 19, 31), new Item("GOS-0612", "Desk organiser", 12, 22)
+        }),
     };
 
-    private static final List<Plan> PLANS = List.of(Plan.PRICE_WITHIN, Plan.PRICE_WITHIN, Plan.PRICE_OVER, Plan.PRICE_OVER,
-            Plan.PRICE_OVER, Plan.SHORT_RECEIPT, Plan.SHORT_RECEIPT, Plan.SHORT_RECEIPT, Plan.SHORT_AND_PRICE,
-            Plan.NOT_RECEIVED, Plan.NOT_BILLED, Plan.NOT_BILLED);
+    private static final List<Plan> PLANS = List.of(
+            Plan.PRICE_WITHIN,
+            Plan.PRICE_WITHIN,
+            Plan.PRICE_OVER,
+            Plan.PRICE_OVER,
+            Plan.PRICE_OVER,
+            Plan.SHORT_RECEIPT,
+            Plan.SHORT_RECEIPT,
+            Plan.SHORT_RECEIPT,
+            Plan.SHORT_AND_PRICE,
+            Plan.NOT_RECEIVED,
+            Plan.NOT_BILLED,
+            Plan.NOT_BILLED);
 
     private ThreeWayMatchTask() {}
 
     static TaskFiles generate(Random random, long seed) {
         Table pos = new Table("po_number", "line", "vendor", "sku", "description", "qty_ordered", "unit_price");
         Table receipts = new Table("receipt_id", "po_number", "line", "received_date", "qty_received");
-        Table invoices = new Table("invoice_id", "vendor", "invoice_date", "po_number", "line", "qty_billed", "unit_price_billed");
-        Table results = new Table("invoice_id", "line", "status", "billed_amount", "approved_amount", "variance_amount");
+        Table invoices = new Table(
+                "invoice_id", "vendor", "invoice_date", "po_number", "line", "qty_billed", "unit_price_billed");
+        Table results =
+                new Table("invoice_id", "line", "status", "billed_amount", "approved_amount", "variance_amount");
         Totals totals = new Totals();
 
         int poCount = 8;
@@ -82,27 +109,36 @@ final class ThreeWayMatchTask {
                 int qty = 5 * Formats.between(random, 2, 24);
                 BigDecimal price = Dec.random(random, item.minPrice(), item.maxPrice(), 2);
                 pos.row(po, l, vendor.name(), item.sku(), item.description(), qty, price);
-                int received = switch (plan) {
-                    case NOT_RECEIVED -> 0;
-                    case SHORT_RECEIPT, SHORT_AND_PRICE -> qty - 5 * Formats.between(random, 1, qty / 5 - 1);
-                    default -> qty;
-                };
+                int received =
+                        switch (plan) {
+                            case NOT_RECEIVED -> 0;
+                            case SHORT_RECEIPT, SHORT_AND_PRICE -> qty - 5 * Formats.between(random, 1, qty / 5 - 1);
+                            default -> qty;
+                        };
                 if (received > 0) {
                     int first = received >= 20 && random.nextBoolean() ? 5 * (received / 10) : received;
                     receipts.row("GR-" + receiptNo++, po, l, ordered.plusDays(Formats.between(random, 3, 6)), first);
                     if (first < received) {
-                        receipts.row("GR-" + receiptNo++, po, l, ordered.plusDays(Formats.between(random, 7, 8)), received - first);
+                        receipts.row(
+                                "GR-" + receiptNo++,
+                                po,
+                                l,
+                                ordered.plusDays(Formats.between(random, 7, 8)),
+                                received - first);
                     }
                 }
                 if (plan == Plan.NOT_BILLED) {
                     continue;
                 }
-                BigDecimal billedPrice = switch (plan) {
-                    case PRICE_WITHIN -> Dec.round(price.multiply(Dec.of("1.01")), 2);
-                    case PRICE_OVER, SHORT_AND_PRICE -> Dec.round(price.multiply(Dec.of(104 + random.nextInt(6)))
-                            .divide(Dec.HUNDRED), 2);
-                    default -> price;
-                };
+                BigDecimal billedPrice =
+                        switch (plan) {
+                            case PRICE_WITHIN -> Dec.round(price.multiply(Dec.of("1.01")), 2);
+                            case PRICE_OVER, SHORT_AND_PRICE -> Dec.round(
+                                    price.multiply(Dec.of(104 + random.nextInt(6)))
+                                            .divide(Dec.HUNDRED),
+                                    2);
+                            default -> price;
+                        };
                 invoices.row(invoiceId, vendor.name(), invoiceDate, po, l, qty, billedPrice);
                 totals.add(results, invoiceId, l, qty, billedPrice, price, received, true);
             }
@@ -115,8 +151,16 @@ final class ThreeWayMatchTask {
             }
         }
 
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(ID, "Three-way match supplier invoices to purchase orders and receipts",
-                "business_finance", "accounting", List.of("43-3031", "13-2011"), "near-term", "10m", 150, 3.0));
+        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
+                ID,
+                "Three-way match supplier invoices to purchase orders and receipts",
+                "business_finance",
+                "accounting",
+                List.of("43-3031", "13-2011"),
+                "near-term",
+                "10m",
+                150,
+                3.0));
         task.put("inputs/purchase_orders.csv", pos.bytes());
         task.put("inputs/receipts.csv", receipts.bytes());
         task.put("inputs/invoices.csv", invoices.bytes());
@@ -124,8 +168,17 @@ final class ThreeWayMatchTask {
         Grading grading = new Grading(task)
                 .csv("match_results.csv", results, key)
                 .json("match_summary.json", totals.json())
-                .rows("line statuses", 3, "match_results.csv", key, Grading.columns().text(false, "status"))
-                .rows("line amounts", 4, "match_results.csv", key,
+                .rows(
+                        "line statuses",
+                        3,
+                        "match_results.csv",
+                        key,
+                        Grading.columns().text(false, "status"))
+                .rows(
+                        "line amounts",
+                        4,
+                        "match_results.csv",
+                        key,
                         Grading.columns().num(0.01, "billed_amount", "approved_amount", "variance_amount"))
                 .fields("summary", 2, "match_summary.json", 0.01);
         task.putTaskJson(List.of(instruction(results)), grading.verifier(), StarterPackGenerator.source(seed));
@@ -139,16 +192,34 @@ final class ThreeWayMatchTask {
         BigDecimal billed = BigDecimal.ZERO;
         BigDecimal approved = BigDecimal.ZERO;
 
-        void add(Table results, String invoice, int line, int qty, BigDecimal billedPrice, BigDecimal poPrice,
-                int received, boolean onPo) {
+        void add(
+                Table results,
+                String invoice,
+                int line,
+                int qty,
+                BigDecimal billedPrice,
+                BigDecimal poPrice,
+                int received,
+                boolean onPo) {
             BigDecimal billedAmount = billedPrice.multiply(Dec.of(qty));
             boolean priceOk = billedPrice.subtract(poPrice).abs().compareTo(poPrice.multiply(Dec.of("0.02"))) <= 0;
             boolean qtyOk = qty <= received;
-            String status = !onPo ? "NO_PO" : received == 0 ? "NO_RECEIPT"
-                    : priceOk && qtyOk ? "MATCHED" : priceOk ? "QTY_VARIANCE" : qtyOk ? "PRICE_VARIANCE" : "PRICE_QTY_VARIANCE";
-            BigDecimal approvedAmount = !onPo || received == 0 ? BigDecimal.ZERO
+            String status = !onPo
+                    ? "NO_PO"
+                    : received == 0
+                            ? "NO_RECEIPT"
+                            : priceOk && qtyOk
+                                    ? "MATCHED"
+                                    : priceOk ? "QTY_VARIANCE" : qtyOk ? "PRICE_VARIANCE" : "PRICE_QTY_VARIANCE";
+            BigDecimal approvedAmount = !onPo || received == 0
+                    ? BigDecimal.ZERO
                     : Dec.of(Math.min(qty, received)).multiply(priceOk ? billedPrice : poPrice);
-            results.row(invoice, line, status, Dec.round(billedAmount, 2), Dec.round(approvedAmount, 2),
+            results.row(
+                    invoice,
+                    line,
+                    status,
+                    Dec.round(billedAmount, 2),
+                    Dec.round(approvedAmount, 2),
                     Dec.round(billedAmount.subtract(approvedAmount), 2));
             lines++;
             matched += status.equals("MATCHED") ? 1 : 0;

@@ -1,13 +1,13 @@
 package dev.ale.samples.packgen.starter;
 
 import dev.ale.api.Step;
-import dev.ale.api.Task;
-import dev.ale.api.TaskSpec;
 import dev.ale.api.Trajectory;
 import dev.ale.api.Usage;
-import dev.ale.api.Verdict;
-import dev.ale.api.VerificationContext;
-import dev.ale.api.Verifier;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.VerificationContext;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.task.Task;
+import dev.ale.api.task.TaskSpec;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPackWriter;
 import dev.ale.taskpack.TaskPacks;
@@ -60,10 +60,25 @@ public final class PackCheck {
         Verifier verifier = REGISTRY.create(spec.verifier(), "");
         Path reference = folder(taskId, "reference");
         return verifier.verify(new VerificationContext() {
-            @Override public Path output() { return output; }
-            @Override public Path reference() { return reference; }
-            @Override public TaskSpec task() { return spec; }
-            @Override public Trajectory trajectory() { return EMPTY; }
+            @Override
+            public Path output() {
+                return output;
+            }
+
+            @Override
+            public Path reference() {
+                return reference;
+            }
+
+            @Override
+            public TaskSpec task() {
+                return spec;
+            }
+
+            @Override
+            public Trajectory trajectory() {
+                return EMPTY;
+            }
         });
     }
 
@@ -82,13 +97,34 @@ public final class PackCheck {
     }
 
     private static final Trajectory EMPTY = new Trajectory() {
-        @Override public void record(Step step) {}
-        @Override public List<Step> steps() { return List.of(); }
-        @Override public Usage usage() { return Usage.ZERO; }
-        @Override public long toolCalls() { return 0; }
-        @Override public void message(String role, String text) {}
-        @Override public void toolCall(String tool, String arguments) {}
-        @Override public void observation(String text) {}
-        @Override public void usage(long inputTokens, long outputTokens, double costUsd) {}
+        @Override
+        public void record(Step step) {}
+
+        @Override
+        public List<Step> steps() {
+            return List.of();
+        }
+
+        @Override
+        public Usage usage() {
+            return Usage.ZERO;
+        }
+
+        @Override
+        public long toolCalls() {
+            return 0;
+        }
+
+        @Override
+        public void message(String role, String text) {}
+
+        @Override
+        public void toolCall(String tool, String arguments) {}
+
+        @Override
+        public void observation(String text) {}
+
+        @Override
+        public void usage(long inputTokens, long outputTokens, double costUsd) {}
     };
 }

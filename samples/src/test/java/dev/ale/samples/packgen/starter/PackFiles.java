@@ -16,7 +16,8 @@ import java.util.function.Function;
 
 /** Test support: the files of the generated starter pack, read as CSV rows or JSON, for consistency checks. */
 final class PackFiles {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private final SortedMap<String, byte[]> files = StarterPackGenerator.files(StarterPackGenerator.DEFAULT_SEED);
 
     /** The rows of a task's CSV file (such as {@code solution/payroll.csv}) as maps from column to value. */

@@ -29,7 +29,9 @@ final class Perturbations {
     private Perturbations() {}
 
     static List<Variant> of(String file, byte[] content) throws IOException {
-        return file.endsWith(".json") ? json(content) : csv(new String(content, java.nio.charset.StandardCharsets.UTF_8));
+        return file.endsWith(".json")
+                ? json(content)
+                : csv(new String(content, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static List<Variant> csv(String text) {
@@ -40,7 +42,8 @@ final class Perturbations {
             for (int row = 1; row < lines.size(); row++) {
                 List<String> cells = fields(lines.get(row));
                 if (col < cells.size() && NUMBER.matcher(cells.get(col)).matches()) {
-                    String changed = new BigDecimal(cells.get(col)).add(BigDecimal.ONE).toPlainString();
+                    String changed =
+                            new BigDecimal(cells.get(col)).add(BigDecimal.ONE).toPlainString();
                     cells.set(col, changed);
                     List<String> copy = new ArrayList<>(lines);
                     copy.set(row, join(cells));
@@ -90,7 +93,8 @@ final class Perturbations {
             out.add(at);
         } else if (n.isObject()) {
             for (Map.Entry<String, JsonNode> e : n.properties()) {
-                numericLeaves(e.getValue(), at + "/" + e.getKey().replace("~", "~0").replace("/", "~1"), out);
+                numericLeaves(
+                        e.getValue(), at + "/" + e.getKey().replace("~", "~0").replace("/", "~1"), out);
             }
         } else if (n.isArray()) {
             for (int i = 0; i < n.size(); i++) {

@@ -21,10 +21,15 @@ class ScienceContentTest {
     @Test
     void labVolumesAddUpAndSomeNeedThePipetteFlag() {
         Map<String, String> volume = new HashMap<>();
-        PACK.csv("lab-dilutions", "inputs/requests.csv").forEach(r -> volume.put(r.get("request_id"), r.get("final_volume_ml")));
+        PACK.csv("lab-dilutions", "inputs/requests.csv")
+                .forEach(r -> volume.put(r.get("request_id"), r.get("final_volume_ml")));
         List<Map<String, String>> sheet = PACK.csv("lab-dilutions", "solution/prep_sheet.csv");
-        sheet.stream().filter(r -> r.get("method").equals("DILUTE")).forEach(r -> same(dec(volume.get(r.get("request_id"))),
-                dec(r.get("stock_volume_ml")).add(dec(r.get("solvent_volume_ml"))), r.get("request_id")));
+        sheet.stream()
+                .filter(r -> r.get("method").equals("DILUTE"))
+                .forEach(r -> same(
+                        dec(volume.get(r.get("request_id"))),
+                        dec(r.get("stock_volume_ml")).add(dec(r.get("solvent_volume_ml"))),
+                        r.get("request_id")));
         assertTrue(sheet.stream().anyMatch(r -> r.get("pipette_flag").equals("YES")));
         assertTrue(sheet.stream().anyMatch(r -> r.get("method").equals("WEIGH")));
     }
@@ -32,14 +37,24 @@ class ScienceContentTest {
     @Test
     void irrigationVolumesFollowFromDepthAndArea() {
         Map<String, String> area = new HashMap<>();
-        PACK.csv("irrigation-water-budget", "inputs/fields.csv").forEach(f -> area.put(f.get("field_id"), f.get("area_ha")));
+        PACK.csv("irrigation-water-budget", "inputs/fields.csv")
+                .forEach(f -> area.put(f.get("field_id"), f.get("area_ha")));
         List<Map<String, String>> plan = PACK.csv("irrigation-water-budget", "solution/irrigation_plan.csv");
         for (Map<String, String> r : plan) {
-            same(dec(r.get("gross_mm")).multiply(dec(area.get(r.get("field_id")))).multiply(BigDecimal.TEN)
-                    .setScale(1, RoundingMode.HALF_UP), dec(r.get("volume_m3")), r.get("field_id"));
+            same(
+                    dec(r.get("gross_mm"))
+                            .multiply(dec(area.get(r.get("field_id"))))
+                            .multiply(BigDecimal.TEN)
+                            .setScale(1, RoundingMode.HALF_UP),
+                    dec(r.get("volume_m3")),
+                    r.get("field_id"));
         }
-        same(sum(plan, "volume_m3"), PACK.json("irrigation-water-budget", "solution/irrigation_totals.json")
-                .path("total_volume_m3").decimalValue(), "total volume");
+        same(
+                sum(plan, "volume_m3"),
+                PACK.json("irrigation-water-budget", "solution/irrigation_totals.json")
+                        .path("total_volume_m3")
+                        .decimalValue(),
+                "total volume");
         assertTrue(plan.stream().anyMatch(r -> dec(r.get("net_mm")).signum() == 0), "a field that needs no water");
     }
 
@@ -57,23 +72,35 @@ class ScienceContentTest {
         List<Map<String, String>> branches = PACK.csv("library-circulation", "solution/branch_stats.csv");
         List<Map<String, String>> notices = PACK.csv("library-circulation", "solution/overdue_notices.csv");
         for (Map<String, String> b : branches) {
-            assertEquals(Integer.parseInt(b.get("checkouts")), Integer.parseInt(b.get("returned_on_time"))
-                    + Integer.parseInt(b.get("returned_late")) + Integer.parseInt(b.get("still_out")), b.get("branch"));
-            List<Map<String, String>> mine = notices.stream().filter(n -> n.get("branch").equals(b.get("branch"))).toList();
+            assertEquals(
+                    Integer.parseInt(b.get("checkouts")),
+                    Integer.parseInt(b.get("returned_on_time"))
+                            + Integer.parseInt(b.get("returned_late"))
+                            + Integer.parseInt(b.get("still_out")),
+                    b.get("branch"));
+            List<Map<String, String>> mine = notices.stream()
+                    .filter(n -> n.get("branch").equals(b.get("branch")))
+                    .toList();
             assertEquals(Integer.parseInt(b.get("overdue_now")), mine.size(), b.get("branch"));
             same(dec(b.get("fines_accruing")), sum(mine, "fine_to_date"), b.get("branch"));
         }
-        assertEquals(PACK.csv("library-circulation", "inputs/loans.csv").size(), sum(branches, "checkouts").intValue());
+        assertEquals(
+                PACK.csv("library-circulation", "inputs/loans.csv").size(),
+                sum(branches, "checkouts").intValue());
     }
 
     @Test
     void salesReportAndLogReportAreConsistent() {
-        same(sum(PACK.csv("sales-aggregation", "solution/revenue_by_region_category.csv"), "net_revenue"),
-                sum(PACK.csv("sales-aggregation", "solution/monthly_revenue.csv"), "net_revenue"), "revenue");
+        same(
+                sum(PACK.csv("sales-aggregation", "solution/revenue_by_region_category.csv"), "net_revenue"),
+                sum(PACK.csv("sales-aggregation", "solution/monthly_revenue.csv"), "net_revenue"),
+                "revenue");
         JsonNode report = PACK.json("service-log-error-rates", "solution/slo_report.json");
         List<Map<String, String>> stats = PACK.csv("service-log-error-rates", "solution/service_stats.csv");
-        assertEquals(report.path("total_requests").asInt(), sum(stats, "requests").intValue());
-        assertTrue(report.path("breaching_services").size() > 0 && report.path("breaching_services").size() < stats.size());
+        assertEquals(
+                report.path("total_requests").asInt(), sum(stats, "requests").intValue());
+        assertTrue(report.path("breaching_services").size() > 0
+                && report.path("breaching_services").size() < stats.size());
     }
 
     @Test
@@ -83,9 +110,12 @@ class ScienceContentTest {
         List<Map<String, String>> encounters = PACK.csv("medical-coding", "inputs/encounters.csv");
         long dropped = 0;
         for (int i = 0; i < coded.size(); i++) {
-            int documented = encounters.get(i).get("other_conditions").isEmpty() ? 0
+            int documented = encounters.get(i).get("other_conditions").isEmpty()
+                    ? 0
                     : encounters.get(i).get("other_conditions").split("; ").length;
-            int kept = coded.get(i).get("secondary_dx").isEmpty() ? 0 : coded.get(i).get("secondary_dx").split(";").length;
+            int kept = coded.get(i).get("secondary_dx").isEmpty()
+                    ? 0
+                    : coded.get(i).get("secondary_dx").split(";").length;
             dropped += kept < documented ? 1 : 0;
         }
         assertTrue(dropped > 0, "an encounter whose symptom or duplicate was left out");
@@ -94,10 +124,13 @@ class ScienceContentTest {
     @Test
     void infusionDurationsMatchRates() {
         Map<String, String> bags = new HashMap<>();
-        PACK.csv("iv-infusion-rates", "inputs/infusion_orders.csv").forEach(o -> bags.put(o.get("order_id"), o.get("bag_volume_ml")));
+        PACK.csv("iv-infusion-rates", "inputs/infusion_orders.csv")
+                .forEach(o -> bags.put(o.get("order_id"), o.get("bag_volume_ml")));
         for (Map<String, String> r : PACK.csv("iv-infusion-rates", "solution/infusion_rates.csv")) {
             BigDecimal bag = dec(r.get("hours_per_bag")).multiply(dec(r.get("rate_ml_per_h")));
-            assertTrue(bag.subtract(dec(bags.get(r.get("order_id")))).abs().compareTo(dec(r.get("rate_ml_per_h"))) < 0, r.toString());
+            assertTrue(
+                    bag.subtract(dec(bags.get(r.get("order_id")))).abs().compareTo(dec(r.get("rate_ml_per_h"))) < 0,
+                    r.toString());
         }
     }
 
@@ -125,11 +158,17 @@ class ScienceContentTest {
     void qpcrControlsAverageToNoChange() {
         List<Map<String, String>> rows = PACK.csv("qpcr-fold-change", "solution/fold_change.csv");
         for (String gene : List.of("IL6", "TNF", "HMOX1")) {
-            BigDecimal controls = sum(rows.stream().filter(r -> r.get("gene").equals(gene) && r.get("sample").startsWith("CTRL"))
-                    .toList(), "delta_delta_ct");
+            BigDecimal controls = sum(
+                    rows.stream()
+                            .filter(r -> r.get("gene").equals(gene)
+                                    && r.get("sample").startsWith("CTRL"))
+                            .toList(),
+                    "delta_delta_ct");
             assertTrue(controls.abs().compareTo(new BigDecimal("0.002")) <= 0, gene + " control ddCt sum " + controls);
         }
-        assertTrue(rows.stream().anyMatch(r -> r.get("replicates_used").equals("2")), "an outlier or failed well left out");
+        assertTrue(
+                rows.stream().anyMatch(r -> r.get("replicates_used").equals("2")),
+                "an outlier or failed well left out");
     }
 
     @Test
@@ -138,41 +177,65 @@ class ScienceContentTest {
         PACK.csv("beam-load-check", "inputs/beams.csv").forEach(b -> beams.put(b.get("beam_id"), b));
         for (Map<String, String> c : PACK.csv("beam-load-check", "solution/beam_checks.csv")) {
             Map<String, String> b = beams.get(c.get("beam_id"));
-            BigDecimal load = dec(b.get("dead_udl_kn_m")).add(dec(b.get("live_udl_kn_m"))).multiply(dec(b.get("span_m")))
+            BigDecimal load = dec(b.get("dead_udl_kn_m"))
+                    .add(dec(b.get("live_udl_kn_m")))
+                    .multiply(dec(b.get("span_m")))
                     .add(dec(b.get("point_load_kn")));
             BigDecimal reactions = dec(c.get("reaction_left_kn")).add(dec(c.get("reaction_right_kn")));
             assertTrue(load.subtract(reactions).abs().compareTo(new BigDecimal("0.011")) <= 0, c.get("beam_id"));
         }
         JsonNode load = PACK.json("electrical-load-calc", "solution/load_calc.json");
         long parts = 0;
-        for (String f : List.of("general_demand_va", "fixed_appliance_demand_va", "dryer_va", "range_va", "hvac_va",
+        for (String f : List.of(
+                "general_demand_va",
+                "fixed_appliance_demand_va",
+                "dryer_va",
+                "range_va",
+                "hvac_va",
                 "largest_motor_adder_va")) {
             parts += load.path(f).asLong();
         }
         assertEquals(load.path("total_demand_va").asLong(), parts);
-        assertTrue(load.path("service_size_a").asDouble() >= load.path("service_amps").asDouble());
+        assertTrue(load.path("service_size_a").asDouble()
+                >= load.path("service_amps").asDouble());
         Map<String, Integer> floorLoads = new HashMap<>();
-        PACK.csv("egress-capacity", "solution/space_loads.csv").forEach(s -> floorLoads.merge(s.get("space_id").substring(0, 1),
-                Integer.parseInt(s.get("occupant_load")), Integer::sum));
-        PACK.csv("egress-capacity", "solution/egress_check.csv").forEach(f -> assertEquals(floorLoads.get(f.get("floor")),
-                Integer.parseInt(f.get("occupant_load")), "floor " + f.get("floor")));
+        PACK.csv("egress-capacity", "solution/space_loads.csv")
+                .forEach(s -> floorLoads.merge(
+                        s.get("space_id").substring(0, 1), Integer.parseInt(s.get("occupant_load")), Integer::sum));
+        PACK.csv("egress-capacity", "solution/egress_check.csv")
+                .forEach(f -> assertEquals(
+                        floorLoads.get(f.get("floor")),
+                        Integer.parseInt(f.get("occupant_load")),
+                        "floor " + f.get("floor")));
     }
 
     @Test
     void fertiliserOrderAndSurveyWeightsAddUp() {
-        same(sum(PACK.csv("fertilizer-rates", "solution/application_plan.csv"), "zone_cost"),
-                PACK.json("fertilizer-rates", "solution/product_order.json").path("total_cost").decimalValue(), "cost");
+        same(
+                sum(PACK.csv("fertilizer-rates", "solution/application_plan.csv"), "zone_cost"),
+                PACK.json("fertilizer-rates", "solution/product_order.json")
+                        .path("total_cost")
+                        .decimalValue(),
+                "cost");
         BigDecimal weights = sum(PACK.csv("survey-weighting", "solution/weights.csv"), "weight");
-        BigDecimal population = PACK.json("survey-weighting", "solution/estimates.json").path("population_total").decimalValue();
-        assertTrue(weights.subtract(population).abs().compareTo(BigDecimal.valueOf(2)) <= 0, weights + " vs " + population);
+        BigDecimal population = PACK.json("survey-weighting", "solution/estimates.json")
+                .path("population_total")
+                .decimalValue();
+        assertTrue(
+                weights.subtract(population).abs().compareTo(BigDecimal.valueOf(2)) <= 0,
+                weights + " vs " + population);
         for (Map<String, String> o : PACK.csv("binomial-option-pricing", "solution/option_values.csv")) {
-            assertTrue(dec(o.get("early_exercise_premium")).signum() >= 0 && dec(o.get("price")).signum() > 0, o.toString());
+            assertTrue(
+                    dec(o.get("early_exercise_premium")).signum() >= 0
+                            && dec(o.get("price")).signum() > 0,
+                    o.toString());
         }
         List<Map<String, String>> manifest = PACK.csv("image-asset-manifest", "solution/manifest.csv");
         for (Map<String, String> m : manifest) {
             String[] r = m.get("aspect_ratio").split(":");
             int cmp = Integer.compare(Integer.parseInt(r[0]), Integer.parseInt(r[1]));
-            assertEquals(cmp > 0 ? "LANDSCAPE" : cmp < 0 ? "PORTRAIT" : "SQUARE", m.get("orientation"), m.get("file_name"));
+            assertEquals(
+                    cmp > 0 ? "LANDSCAPE" : cmp < 0 ? "PORTRAIT" : "SQUARE", m.get("orientation"), m.get("file_name"));
         }
     }
 }

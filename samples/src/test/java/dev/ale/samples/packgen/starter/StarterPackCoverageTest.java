@@ -29,14 +29,43 @@ import org.junit.jupiter.api.Test;
 class StarterPackCoverageTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Path TASKPACK_RESOURCES = GeneratedPacks.moduleDir()
-            .resolve("../ale-taskpack/src/main/resources/dev/ale/taskpack").normalize();
+            .resolve("../ale-taskpack/src/main/resources/dev/ale/taskpack")
+            .normalize();
     private static final Map<String, Set<String>> KEYS = Map.of(
-            "file-exists", Set.of("paths", "nonEmpty"),
-            "text", Set.of("file", "contains", "regex", "notContains", "ignoreCase", "normalizeWhitespace", "equals", "equalsFile"),
-            "json", Set.of("file", "expected", "expectedFile", "fields", "tolerance", "unorderedArrays", "extraFields"),
-            "number", Set.of("file", "pointer", "regex", "csv", "expected", "expectedFile", "expectedPointer", "abs", "rel", "range"),
-            "csv", Set.of("file", "expectedFile", "key", "columns", "compare", "delimiter", "extraRows"),
-            "weighted", Set.of("checks"), "all", Set.of("checks"), "any", Set.of("checks"));
+            "file-exists",
+            Set.of("paths", "nonEmpty"),
+            "text",
+            Set.of(
+                    "file",
+                    "contains",
+                    "regex",
+                    "notContains",
+                    "ignoreCase",
+                    "normalizeWhitespace",
+                    "equals",
+                    "equalsFile"),
+            "json",
+            Set.of("file", "expected", "expectedFile", "fields", "tolerance", "unorderedArrays", "extraFields"),
+            "number",
+            Set.of(
+                    "file",
+                    "pointer",
+                    "regex",
+                    "csv",
+                    "expected",
+                    "expectedFile",
+                    "expectedPointer",
+                    "abs",
+                    "rel",
+                    "range"),
+            "csv",
+            Set.of("file", "expectedFile", "key", "columns", "compare", "delimiter", "extraRows"),
+            "weighted",
+            Set.of("checks"),
+            "all",
+            Set.of("checks"),
+            "any",
+            Set.of("checks"));
     private static final Set<String> CHILD_KEYS = Set.of("name", "weight", "gate");
 
     private static SortedMap<String, byte[]> pack;
@@ -85,11 +114,14 @@ class StarterPackCoverageTest {
         for (JsonNode t : tasks) {
             String id = t.path("id").asText();
             JsonNode taxonomy = t.path("taxonomy");
-            assertEquals(taxonomy.path("cluster").asText(), clusterOfSubfield.get(taxonomy.path("subfield").asText()),
+            assertEquals(
+                    taxonomy.path("cluster").asText(),
+                    clusterOfSubfield.get(taxonomy.path("subfield").asText()),
                     id + ": subfield " + taxonomy.path("subfield") + " must be a subfield of its cluster");
             assertTrue(taxonomy.path("soc").size() > 0, id);
-            taxonomy.path("soc").forEach(code -> assertTrue(detailed.contains(code.asText()),
-                    id + ": " + code + " is not a detailed SOC 2018 code"));
+            taxonomy.path("soc")
+                    .forEach(code -> assertTrue(
+                            detailed.contains(code.asText()), id + ": " + code + " is not a detailed SOC 2018 code"));
         }
     }
 
@@ -118,22 +150,29 @@ class StarterPackCoverageTest {
     void verifiersGradeOnlyNamedOutputsAgainstPublishedReferences() {
         for (JsonNode t : tasks) {
             String id = t.path("id").asText();
-            String instructions = t.path("sessions").findValuesAsText("instruction").toString();
+            String instructions =
+                    t.path("sessions").findValuesAsText("instruction").toString();
             Set<String> graded = new HashSet<>();
             for (JsonNode file : t.path("verifier").findValues("file")) {
-                assertTrue(instructions.contains("`" + file.asText() + "`"), id + ": instruction does not name " + file);
-                assertTrue(pack.containsKey("tasks/" + id + "/solution/" + file.asText()), id + ": no solution " + file);
+                assertTrue(
+                        instructions.contains("`" + file.asText() + "`"), id + ": instruction does not name " + file);
+                assertTrue(
+                        pack.containsKey("tasks/" + id + "/solution/" + file.asText()), id + ": no solution " + file);
                 graded.add(file.asText());
             }
             for (JsonNode expected : t.path("verifier").findValues("expectedFile")) {
                 assertTrue(pack.containsKey("tasks/" + id + "/reference/" + expected.asText()), id + ": " + expected);
             }
             String prefix = "tasks/" + id + "/solution/";
-            pack.keySet().stream().filter(p -> p.startsWith(prefix))
-                    .forEach(p -> assertTrue(graded.contains(p.substring(prefix.length())), id + ": ungraded solution " + p));
+            pack.keySet().stream()
+                    .filter(p -> p.startsWith(prefix))
+                    .forEach(p ->
+                            assertTrue(graded.contains(p.substring(prefix.length())), id + ": ungraded solution " + p));
             for (int s = 2; s <= t.path("sessions").size(); s++) {
                 String folder = "tasks/" + id + "/sessions/" + s + "/";
-                assertTrue(pack.keySet().stream().anyMatch(p -> p.startsWith(folder)), id + ": session " + s + " brings nothing new");
+                assertTrue(
+                        pack.keySet().stream().anyMatch(p -> p.startsWith(folder)),
+                        id + ": session " + s + " brings nothing new");
             }
             assertTrue(t.path("limits").path("timeout").asText().matches("\\d+m"), id);
             assertEquals(1.0, t.path("passThreshold").asDouble(), id);
@@ -143,8 +182,10 @@ class StarterPackCoverageTest {
     private static void checkShape(String id, JsonNode config, String at) {
         String type = config.path("type").asText();
         assertTrue(KEYS.containsKey(type), id + " at " + at + ": unknown type " + type);
-        config.fieldNames().forEachRemaining(key -> assertTrue(key.equals("type") || KEYS.get(type).contains(key)
-                || !at.isEmpty() && CHILD_KEYS.contains(key), id + " at " + at + ": key " + key + " is not one of " + type));
+        config.fieldNames()
+                .forEachRemaining(key -> assertTrue(
+                        key.equals("type") || KEYS.get(type).contains(key) || !at.isEmpty() && CHILD_KEYS.contains(key),
+                        id + " at " + at + ": key " + key + " is not one of " + type));
         for (int i = 0; i < config.path("checks").size(); i++) {
             checkShape(id, config.path("checks").get(i), at + "/checks/" + i);
         }

@@ -12,6 +12,7 @@ import dev.ale.samples.packgen.GeneratedPacks;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SortedMap;
@@ -61,13 +62,16 @@ class StarterPackGeneratorTest {
     @Test
     void committedPackEqualsAFreshGeneration(@TempDir Path dir) throws IOException {
         StarterPackGenerator.generate(dir.resolve("pack"), StarterPackGenerator.DEFAULT_SEED);
-        GeneratedPacks.assertCommittedEqualsFresh(GeneratedPacks.moduleDir().resolve("packs/starter"), dir.resolve("pack"),
+        GeneratedPacks.assertCommittedEqualsFresh(
+                GeneratedPacks.moduleDir().resolve("packs/starter"),
+                dir.resolve("pack"),
                 "dev.ale.samples.packgen.starter.StarterPackGenerator");
     }
 
     @Test
     void manifestNamesThePackAndLeavesDigestsToThePackWriter() throws IOException {
-        JsonNode pack = MAPPER.readTree(StarterPackGenerator.files(StarterPackGenerator.DEFAULT_SEED).get("pack.json"));
+        JsonNode pack = MAPPER.readTree(
+                StarterPackGenerator.files(StarterPackGenerator.DEFAULT_SEED).get("pack.json"));
         assertEquals("ale-taskpack", pack.path("format").asText());
         assertEquals("1.0", pack.path("formatVersion").asText());
         assertEquals("starter", pack.path("name").asText());
@@ -113,7 +117,7 @@ class StarterPackGeneratorTest {
         SortedMap<String, byte[]> b = StarterPackGenerator.files(StarterPackGenerator.DEFAULT_SEED + 1);
         assertEquals(a.keySet(), b.keySet());
         String invoices = "tasks/three-way-match/inputs/invoices.csv";
-        assertFalse(new String(a.get(invoices)).equals(new String(b.get(invoices))));
+        assertFalse(Arrays.equals(a.get(invoices), b.get(invoices)));
         JsonNode ta = MAPPER.readTree(a.get("tasks/payroll-overtime/task.json"));
         JsonNode tb = MAPPER.readTree(b.get("tasks/payroll-overtime/task.json"));
         assertEquals(ta.path("verifier"), tb.path("verifier"));

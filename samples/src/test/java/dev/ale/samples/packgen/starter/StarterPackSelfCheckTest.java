@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ale.api.Task;
-import dev.ale.api.Verdict;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.task.Task;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StarterPackSelfCheckTest {
     @TempDir
     static Path root;
+
     private static PackCheck check;
 
     @BeforeAll
@@ -92,7 +93,8 @@ class StarterPackSelfCheckTest {
             for (Path file : files(check.folder(id, "solution"))) {
                 String name = check.folder(id, "solution").relativize(file).toString();
                 assertTrue(Files.exists(check.folder(id, "reference").resolve(name)), id + ": " + name);
-                assertFalse(Files.exists(check.folder(id, "inputs").resolve(name)), id + ": " + name + " is also an input");
+                assertFalse(
+                        Files.exists(check.folder(id, "inputs").resolve(name)), id + ": " + name + " is also an input");
             }
         }
     }

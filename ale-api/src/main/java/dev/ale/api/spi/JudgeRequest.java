@@ -1,7 +1,10 @@
-package dev.ale.api;
+package dev.ale.api.spi;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What a {@link Judge} is asked: one criterion of a task's rubric, with the text of the files it
@@ -13,8 +16,9 @@ import java.util.Objects;
  * @param output    output files by path, their text (capped)
  * @param reference reference files by path, their text (capped)
  */
-public record JudgeRequest(String taskId, String criterion, String question, Map<String, String> output,
-        Map<String, String> reference) {
+@API(status = EXPERIMENTAL)
+public record JudgeRequest(
+        String taskId, String criterion, String question, Map<String, String> output, Map<String, String> reference) {
     public JudgeRequest {
         Objects.requireNonNull(taskId, "taskId");
         Objects.requireNonNull(criterion, "criterion");

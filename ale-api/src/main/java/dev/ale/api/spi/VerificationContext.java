@@ -1,11 +1,17 @@
-package dev.ale.api;
+package dev.ale.api.spi;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.ale.api.Trajectory;
+import dev.ale.api.task.TaskSpec;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /**
  * What a verifier sees: the output workspace as the harness left it, the hidden reference, the
  * task spec and the harness's trajectory. A verifier must not follow a path out of these roots.
  */
+@API(status = STABLE)
 public interface VerificationContext {
     /** The root of the harness's workspace. */
     Path output();

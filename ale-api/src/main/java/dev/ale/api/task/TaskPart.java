@@ -1,4 +1,8 @@
-package dev.ale.api;
+package dev.ale.api.task;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 
 /**
  * A part of a task's files: its inputs, the inputs of one session, the hidden reference, or the
@@ -7,6 +11,7 @@ package dev.ale.api;
  * @param kind    which folder of the task
  * @param session the 1-based session number for {@link Kind#SESSION}, otherwise 0
  */
+@API(status = STABLE)
 public record TaskPart(Kind kind, int session) {
     /** The folders of a task. */
     public enum Kind {
@@ -26,7 +31,8 @@ public record TaskPart(Kind kind, int session) {
 
     public TaskPart {
         if ((kind == Kind.SESSION) != (session > 0)) {
-            throw new IllegalArgumentException("a session number goes with SESSION parts only, and SESSION needs one >= 1");
+            throw new IllegalArgumentException(
+                    "a session number goes with SESSION parts only, and SESSION needs one >= 1");
         }
     }
 

@@ -1,9 +1,13 @@
-package dev.ale.api;
+package dev.ale.api.task;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.ale.api.TaskView;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The content of a task's {@code task.json}: identity, taxonomy, tier, limits, sessions, verifier
@@ -21,6 +25,7 @@ import java.util.Objects;
  * @param passThreshold the score at or above which an attempt is a full pass, in (0, 1]
  * @param metadata      free-form visible metadata (an object; may be empty)
  */
+@API(status = STABLE)
 public record TaskSpec(
         String id,
         int revision,

@@ -1,13 +1,17 @@
-package dev.ale.api;
+package dev.ale.api.spi;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A registry of verifier factories by type name; composites use it to build their children.
  * The SDK's registry is itself a {@link java.util.ServiceLoader} service of this type, so modules
  * that do not depend on the built-in verifiers can still validate verifier configurations.
  */
+@API(status = STABLE)
 public interface VerifierFactories {
     /**
      * Builds the verifier a configuration describes.

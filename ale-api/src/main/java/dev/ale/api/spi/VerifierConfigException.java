@@ -1,4 +1,9 @@
-package dev.ale.api;
+package dev.ale.api.spi;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.ale.api.AleException;
+import org.apiguardian.api.API;
 
 /**
  * A verifier configuration is invalid: unknown type, missing or ill-typed option. Raised while a
@@ -6,6 +11,7 @@ package dev.ale.api;
  * Pointer of the bad value within the verifier configuration; the source, once known, is the
  * {@code task.json} it came from.
  */
+@API(status = STABLE)
 public class VerifierConfigException extends AleException {
     private static final long serialVersionUID = 1L;
 

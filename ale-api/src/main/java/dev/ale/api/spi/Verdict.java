@@ -1,12 +1,16 @@
-package dev.ale.api;
+package dev.ale.api.spi;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A verifier's judgement of one attempt: a score in [0, 1], whether a hard gate failed (which
  * forces the score to 0), a one-line summary and the tree of checks behind the score.
  */
+@API(status = STABLE)
 public record Verdict(double score, boolean gateFailed, String summary, List<Check> checks) {
     public Verdict {
         requireUnitInterval(score, "verdict score");

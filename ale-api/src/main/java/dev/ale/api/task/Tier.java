@@ -1,11 +1,15 @@
-package dev.ale.api;
+package dev.ale.api.task;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /** ALE's difficulty tiers, from tasks agents are close to doing to those that are the last exam. */
+@API(status = STABLE)
 public enum Tier {
     NEAR_TERM("near-term"),
     FULL_SPECTRUM("full-spectrum"),

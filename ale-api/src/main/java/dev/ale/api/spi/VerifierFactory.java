@@ -1,12 +1,16 @@
-package dev.ale.api;
+package dev.ale.api.spi;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apiguardian.api.API;
 
 /**
  * The plugin SPI: makes verifiers of one type from their JSON configuration. Implementations are
- * found with {@link java.util.ServiceLoader} through {@code META-INF/services/dev.ale.api.VerifierFactory}.
+ * found with {@link java.util.ServiceLoader} through {@code META-INF/services/dev.ale.api.spi.VerifierFactory}.
  * Built-in types have bare names ({@code csv}); plugin types are namespaced ({@code acme.double-entry}).
  */
+@API(status = STABLE)
 public interface VerifierFactory {
     /** The type name this factory answers to in {@code "type"}. */
     String type();

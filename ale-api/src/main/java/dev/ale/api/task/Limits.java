@@ -1,13 +1,17 @@
-package dev.ale.api;
+package dev.ale.api.task;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The budget of one attempt: its wall-clock timeout, and optionally the most steps and the most
  * money the harness may spend, as recorded in its trajectory. Zero means "no limit" for
  * {@code maxSteps} and {@code maxCostUsd}.
  */
+@API(status = STABLE)
 public record Limits(Duration timeout, int maxSteps, double maxCostUsd) {
     /** The timeout used when a task names none. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);

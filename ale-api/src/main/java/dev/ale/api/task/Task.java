@@ -1,12 +1,16 @@
-package dev.ale.api;
+package dev.ale.api.task;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One task of an opened pack: its spec, its content digest and its files. The files of each part
  * are read on demand; a task whose content does not match its recorded digest fails with a
  * {@link TaskPackException} naming it before any of its files is handed out.
  */
+@API(status = STABLE)
 public interface Task {
     /** The parsed {@code task.json}. */
     TaskSpec spec();

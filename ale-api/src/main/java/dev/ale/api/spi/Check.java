@@ -1,15 +1,26 @@
-package dev.ale.api;
+package dev.ale.api.spi;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One graded point of a verdict, so a person can see why a task scored what it did: a name, a
  * score in [0, 1], a weight, whether it is a hard gate, whether it passed, what was expected and
  * what was found (a few words each), and the checks it is made of.
  */
-public record Check(String name, double score, double weight, boolean gate, boolean passed,
-        String expected, String actual, List<Check> children) {
+@API(status = STABLE)
+public record Check(
+        String name,
+        double score,
+        double weight,
+        boolean gate,
+        boolean passed,
+        String expected,
+        String actual,
+        List<Check> children) {
     public Check {
         Objects.requireNonNull(name, "name");
         Verdict.requireUnitInterval(score, "check '" + name + "' score");

@@ -1,4 +1,8 @@
-package dev.ale.api;
+package dev.ale.api.spi;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 
 /**
  * Scores what a harness left behind. Called only after the harness is done, with the output
@@ -6,6 +10,7 @@ package dev.ale.api;
  * Throwing makes the attempt an {@link Outcome#ERROR} (an infrastructure failure), never a zero.
  */
 @FunctionalInterface
+@API(status = STABLE)
 public interface Verifier {
     Verdict verify(VerificationContext ctx) throws Exception;
 }

@@ -1,4 +1,8 @@
-package dev.ale.api;
+package dev.ale.api.spi;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 
 /**
  * Scores one criterion of a rubric where judgement is needed. The embedding application supplies
@@ -6,6 +10,7 @@ package dev.ale.api;
  * them instead of asking again. Implementations must be thread-safe.
  */
 @FunctionalInterface
+@API(status = EXPERIMENTAL)
 public interface Judge {
     /** Judges the request; throwing makes the attempt an {@code ERROR}, never a zero. */
     JudgeAnswer judge(JudgeRequest request) throws Exception;
