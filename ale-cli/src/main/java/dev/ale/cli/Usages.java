@@ -37,7 +37,19 @@ final class Usages {
                                     + " resumes"),
                     valued("fail-under", "<rate>", "exit 1 when the full pass rate is below it (0.9 or 90%)"),
                     valued("timeout", "<d>", "override every task's timeout (90s, 10m, PT10M)"),
-                    valued("sandbox", "<kind>", "memory (default) or local (default for cmd:)"),
+                    valued(
+                            "sandbox",
+                            "<kind>",
+                            "memory (default), bwrap (default for cmd: where bubblewrap works: every process"
+                                    + " of an attempt isolated; sudo apt-get install bubblewrap) or local (no"
+                                    + " isolation: the agent runs as you)"),
+                    flag("network", "give bwrap sandboxes the network (default: none)"),
+                    valued(
+                            "pass-env",
+                            "<names>",
+                            "pass these variables of ale's environment to a cmd: agent (comma-separated, e.g."
+                                    + " OPENAI_API_KEY); it gets PATH, HOME (the workspace), LANG, TZ and its ALE_"
+                                    + " variables otherwise"),
                     valued("retries", "<n>", "run an attempt that ended in ERROR again up to n times (default 2)"),
                     flag(
                             "allow-command-verifiers",
