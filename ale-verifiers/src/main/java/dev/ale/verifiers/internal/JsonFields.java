@@ -21,7 +21,13 @@ import java.util.Map;
  * @param extraFields {@code ignore}, {@code fail} or {@code fail-top-level}
  * @param multi       whether the config listed {@code files} (check names then start with the file)
  */
-record JsonFields(List<JsonTarget> targets, JsonCompare compare, String extraFields, boolean typesGate, boolean multi)
+record JsonFields(
+        List<JsonTarget> targets,
+        JsonCompare compare,
+        String extraFields,
+        boolean typesGate,
+        boolean multi,
+        Extras extras)
         implements FileVerifier {
     private static final int LISTED = 5;
 
@@ -29,12 +35,36 @@ record JsonFields(List<JsonTarget> targets, JsonCompare compare, String extraFie
         targets = List.copyOf(targets);
     }
 
-    /** One target file as read for one call. */
-    private record Read(JsonTarget target, JsonNode expected, JsonNode actual, List<JsonPlaces.Field> fields) {}
+    JsonFields(List<JsonTarget> targets, JsonCompare compare, String extraFields, boolean typesGate, boolean multi) {
+        this(targets, compare, extraFields, typesGate, multi, Extras.NONE);
+    }
+
+    /**
+     * The options that follow ALE's graders.
+     *
+     * @param gates       {@code equalGate}, {@code allowedMembers}, {@code extraFields.fail}
+     * @param records     {@code records} and {@code aliases}, or null
+     * @param strictTypes {@code types: gate-strict}: the types gate asks for the expected JSON type
+     *                    whatever the comparison, on every field the patterns name (uncounted
+     *                    empty defaults included), and a field missing from an entry the output
+     *                    has fails it
+     * @param emptyScore  the score when no field is counted (default 1)
+     */
+    record Extras(JsonGates gates, JsonRecords records, boolean strictTypes, double emptyScore) {
+        static final Extras NONE = new Extras(JsonGates.NONE, null, false, 1);
+    }
+
+    /** One target file as read for one call; {@code all} adds the uncounted fields to {@code fields}. */
+    private record Read(
+            JsonTarget target,
+            JsonNode expected,
+            JsonNode actual,
+            List<JsonPlaces.Field> fields,
+            List<JsonPlaces.Field> all) {}
 
     @Override
     public Verdict score(VerificationContext ctx) throws GateFailure, IOException {
-        JsonPlaces places = new JsonPlaces(compare);
+        JsonPlaces places = new JsonPlaces(compare, extras.strictTypes());
         List<Read> reads = new ArrayList<>();
         for (JsonTarget t : targets) {
             JsonNode actual =
@@ -42,19 +72,25 @@ record JsonFields(List<JsonTarget> targets, JsonCompare compare, String extraFie
                             ? MissingNode.getInstance()
                             : Json.output(ctx, t.file());
             JsonNode exp = t.expected() != null ? t.expected() : Json.reference(ctx, t.expectedFile());
-            List<JsonPlaces.Field> fields;
+            if (extras.records() != null) {
+                actual = extras.records().canonical(actual, true);
+                exp = t.expected() != null ? exp : extras.records().canonical(exp, false);
+            }
+            List<JsonPlaces.Field> fields = new ArrayList<>();
+            List<JsonPlaces.Field> all = new ArrayList<>();
             if (t.fields().isEmpty()) {
                 fields = places.leaves(exp);
+                all = fields;
             } else {
-                fields = new ArrayList<>();
                 for (String p : t.pointers(exp)) {
                     JsonPlaces.Field f = places.field(exp, p);
+                    all.add(f);
                     if (!compare.skipped(f.expected())) {
                         fields.add(f);
                     }
                 }
             }
-            reads.add(new Read(t, exp, actual, fields));
+            reads.add(new Read(t, exp, actual, fields, all));
         }
         Map<Integer, Integer> perGroup = new HashMap<>();
         for (Read r : reads) {
@@ -92,6 +128,9 @@ record JsonFields(List<JsonTarget> targets, JsonCompare compare, String extraFie
             }
         }
         String where = multi ? reads.size() + " files" : targets.get(0).file().value();
+        if (counted == 0 && extras.emptyScore() != 1) {
+            return Verdict.of(extras.emptyScore(), "no field counted in " + where + " (emptyScore)", checks);
+        }
         if (!weighted) {
             return FileVerifier.fraction(matched, counted, "fields match in " + where, checks);
         }
@@ -128,20 +167,24 @@ record JsonFields(List<JsonTarget> targets, JsonCompare compare, String extraFie
                     "missing required field" + (count[0] > 1 ? "s " : " ") + Render.some(missing, count[0]));
         }
         if (typesGate) {
-            for (JsonPlaces.Field f : r.fields()) {
+            for (JsonPlaces.Field f : extras.strictTypes() ? r.all() : r.fields()) {
                 String problem = places.typeProblem(r.expected(), r.actual(), f);
                 if (problem != null) {
                     return new GateFailure(file, "the expected JSON types", problem);
                 }
             }
         }
+        String problem = extras.gates().problem(r.expected(), r.actual());
+        if (problem != null) {
+            return new GateFailure(file, "the reference's entries and members", problem);
+        }
         if (!extraFields.equals("ignore")) {
             List<String> extra = new ArrayList<>();
-            long[] extras = {0};
-            places.extras(r.expected(), r.actual(), extraFields.equals("fail-top-level"), extra, LISTED, extras);
-            if (extras[0] > 0) {
+            long[] extraCount = {0};
+            places.extras(r.expected(), r.actual(), extraFields.equals("fail-top-level"), extra, LISTED, extraCount);
+            if (extraCount[0] > 0) {
                 return new GateFailure(
-                        file, "no fields beyond the expected", "extra: " + Render.some(extra, extras[0]));
+                        file, "no fields beyond the expected", "extra: " + Render.some(extra, extraCount[0]));
             }
         }
         return null;

@@ -74,7 +74,8 @@ record NumberCheck(
         if (!both) {
             return tolerance.accepts(e, v);
         }
-        return new Tolerance(tolerance.abs(), null).accepts(e, v) && new Tolerance(null, tolerance.rel()).accepts(e, v);
+        return new Tolerance(tolerance.abs(), null, tolerance.strict(), tolerance.binary()).accepts(e, v)
+                && new Tolerance(null, tolerance.rel(), tolerance.strict(), tolerance.binary()).accepts(e, v);
     }
 
     private String describe() {

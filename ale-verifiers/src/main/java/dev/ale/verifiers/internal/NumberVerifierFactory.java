@@ -30,7 +30,8 @@ import org.apiguardian.api.API;
  *     {@code expectedPointer}; {@code relativeTo}: {@code {"file", "from": "reference" | "output",}}
  *     plus a place as above (default from the reference); {@code range}: {@code [lo, hi]},
  *     inclusive, either end may be null (open).</li>
- * <li>{@code abs}, {@code rel}: tolerances around the value ({@link Tolerance}); {@code combine}:
+ * <li>{@code abs}, {@code rel}: tolerances around the value ({@link Tolerance}), exclusive with
+ *     {@code strict}, in binary floating point with {@code float}; {@code combine}:
  *     {@code either} (default: within either bound) or {@code both} (within both).</li>
  * </ul>
  * Score 1 or 0. A missing, unsafe or malformed output file, or a missing table column, is a failed
@@ -62,6 +63,8 @@ public final class NumberVerifierFactory implements VerifierFactory {
                 "relativeTo",
                 "abs",
                 "rel",
+                "strict",
+                "float",
                 "combine");
         NumberSource source = source(o);
         String target = o.exactlyOne("expected", "expectedFile", "range", "relativeTo");
@@ -74,8 +77,10 @@ public final class NumberVerifierFactory implements VerifierFactory {
             throw o.error("combine", "combine needs both abs and rel");
         }
         if (target.equals("range")) {
-            if (o.has("abs") || o.has("rel")) {
-                throw o.error(o.has("abs") ? "abs" : "rel", "a range takes no tolerance");
+            for (String t : new String[] {"abs", "rel", "strict", "float"}) {
+                if (o.has(t)) {
+                    throw o.error(t, "a range takes no tolerance");
+                }
             }
             BigDecimal[] range = range(o);
             return new NumberCheck(source, null, null, Side.REFERENCE, Tolerance.EXACT, false, range[0], range[1]);
