@@ -11,7 +11,7 @@ import dev.ale.api.spi.VerifierConfigException;
 import dev.ale.api.spi.VerifierFactories;
 import dev.ale.api.spi.VerifierFactory;
 import dev.ale.api.spi.VerifierPolicy;
-import dev.ale.verifiers.internal.ScoreTransform;
+import dev.ale.verifiers.internal.support.ScoreTransform;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -239,9 +239,9 @@ public final class VerifierRegistry implements VerifierFactories {
         return true;
     }
 
-    /** Built in: in the internal package and shipped in the same place as this class. */
+    /** Built in: in one of the internal packages and shipped in the same place as this class. */
     private static boolean isBuiltIn(Class<?> c) {
-        return c.getPackageName().equals(BUILT_IN_PACKAGE)
+        return c.getPackageName().startsWith(BUILT_IN_PACKAGE + ".")
                 && c.getClassLoader() == VerifierRegistry.class.getClassLoader()
                 && Objects.equals(Discovery.location(c), Discovery.location(VerifierRegistry.class));
     }

@@ -152,6 +152,18 @@ class JsonFormGatesTest {
     }
 
     @Test
+    void anAlternativeReferenceValueAlsoCounts() throws Exception {
+        String config = CONFIG.replace(
+                "'expectedFile': 'form.json',", "'expectedFile': 'form.json', 'alternativeFile': 'form_alt.json',");
+        String output = all("\"1000.1\"", "\"2,100.00\"", "[\"a\", \"b\"]");
+        // without the alternative file (it is optional) line_2 2100 is not 2,089.54: 3 of 4
+        assertScore(0.75, ctx.out("form.json", "{\"fields\": {" + output + "}}").verify(config));
+        // with it, line_2 matches its alternative value "2,100.00": 4 of 4; a field it lacks keeps the reference's
+        ctx.ref("form_alt.json", "{\"fields\": {\"line_2\": {\"type\": \"text\", \"value\": \"2,100.00\"}}}");
+        assertScore(1, ctx.verify(config));
+    }
+
+    @Test
     void configErrorsNameTheirPointer() {
         refused(CONFIG.replace("'informativeOnly': 'blank'", "'informativeOnly': 'spaces'"), "/informativeOnly");
         refused(CONFIG.replace("'emptyScore': 0", "'emptyScore': 0.5"), "/emptyScore");

@@ -69,6 +69,11 @@ class JsonRecordsTest {
                 score(
                         "[{\"case_id\": \"case_03\", \"fee\": 1, \"costs\": 1, \"total\": 5000},"
                                 + " {\"case_id\": \" case3 \", \"fee\": \"5,000.00元\", \"costs\": \"0\", \"total\": \"5000\"}]"));
+        // a hostile key of a million leading zeros still reads as case_3 (in linear time, no BigInteger)
+        assertScore(
+                20.0 / 60,
+                score("[{\"case_id\": \"case_" + "0".repeat(1_000_000) + "3\", \"fee\": 5000, \"costs\": 0,"
+                        + " \"total\": 5000}]"));
         // a key that does not normalise ("third") falls back to the record's position: the 3rd here
         assertScore(
                 20.0 / 60,

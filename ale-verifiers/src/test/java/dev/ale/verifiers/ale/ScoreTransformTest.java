@@ -10,7 +10,7 @@ import dev.ale.api.spi.Check;
 import dev.ale.api.spi.Verdict;
 import dev.ale.verifiers.Fixture;
 import dev.ale.verifiers.TestContext;
-import dev.ale.verifiers.internal.ScoreTransform;
+import dev.ale.verifiers.internal.support.ScoreTransform;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
