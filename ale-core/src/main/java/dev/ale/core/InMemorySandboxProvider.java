@@ -8,27 +8,44 @@ import dev.ale.api.spi.SandboxRequest;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One Jimfs file system per attempt, capped at a quota. The reference is staged, after the
  * harness is done, into a second Jimfs file system that the harness never had a path into.
+ *
+ * <p>File systems are named from a counter after a prefix drawn once per JVM, never from
+ * {@code UUID.randomUUID()} (which Jimfs uses by default): that takes a process-wide
+ * {@code SecureRandom} lock, on which hundreds of parallel attempts queued. The names stay
+ * unguessable to code that does not already hold a path into the file system.
  */
 final class InMemorySandboxProvider implements SandboxProvider {
+    private static final String PREFIX = "ale-" + Long.toUnsignedString(new SecureRandom().nextLong(), 36) + "-";
+    private static final AtomicLong NAMES = new AtomicLong();
+    private static final String WORKSPACE = "/workspace";
+    private static final String REFERENCE = "/reference";
+
     private final long quotaBytes;
+    private final Configuration workspaceConfig;
+    private final Configuration referenceConfig;
 
     InMemorySandboxProvider(long quotaBytes) {
         if (quotaBytes <= 0) {
             throw new IllegalArgumentException("quota must be positive, got " + quotaBytes);
         }
         this.quotaBytes = quotaBytes;
+        this.workspaceConfig = config(quotaBytes, WORKSPACE);
+        this.referenceConfig = config(quotaBytes, REFERENCE);
     }
 
     @Override
     public Sandbox open(SandboxRequest request) throws IOException {
         long quota = request.quotaBytes() > 0 ? request.quotaBytes() : quotaBytes;
-        FileSystem fs = newFileSystem(quota, "/workspace");
-        Path workspace = fs.getPath("/workspace");
-        return new InMemorySandbox(fs, workspace, quota);
+        boolean usual = quota == quotaBytes;
+        FileSystem fs = newFileSystem(usual ? workspaceConfig : config(quota, WORKSPACE));
+        Path workspace = fs.getPath(WORKSPACE);
+        return new InMemorySandbox(fs, workspace, usual ? referenceConfig : config(quota, REFERENCE));
     }
 
     @Override
@@ -36,26 +53,30 @@ final class InMemorySandboxProvider implements SandboxProvider {
         return "in-memory";
     }
 
-    /** A new file system whose working directory (created by Jimfs) is {@code root}. */
-    static FileSystem newFileSystem(long quota, String root) {
-        Configuration config = Configuration.unix().toBuilder()
+    /** The configuration of a file system whose working directory (created by Jimfs) is {@code root}. */
+    private static Configuration config(long quota, String root) {
+        return Configuration.unix().toBuilder()
                 .setWorkingDirectory(root)
                 .setMaxSize(quota)
                 .setMaxCacheSize(0)
                 .build();
-        return Jimfs.newFileSystem(config);
+    }
+
+    /** A new file system named from the counter: no lock but the counter's compare-and-set. */
+    static FileSystem newFileSystem(Configuration config) {
+        return Jimfs.newFileSystem(PREFIX + NAMES.incrementAndGet(), config);
     }
 
     private static final class InMemorySandbox implements Sandbox {
         private final FileSystem fs;
         private final Path workspace;
-        private final long quota;
+        private final Configuration referenceConfig;
         private FileSystem referenceFs;
 
-        InMemorySandbox(FileSystem fs, Path workspace, long quota) {
+        InMemorySandbox(FileSystem fs, Path workspace, Configuration referenceConfig) {
             this.fs = fs;
             this.workspace = workspace;
-            this.quota = quota;
+            this.referenceConfig = referenceConfig;
         }
 
         @Override
@@ -68,8 +89,8 @@ final class InMemorySandboxProvider implements SandboxProvider {
             if (referenceFs != null) {
                 throw new IllegalStateException("the reference area is already open");
             }
-            referenceFs = newFileSystem(quota, "/reference");
-            return referenceFs.getPath("/reference");
+            referenceFs = newFileSystem(referenceConfig);
+            return referenceFs.getPath(REFERENCE);
         }
 
         @Override

@@ -10,14 +10,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.DoubleAdder;
 
@@ -32,7 +31,7 @@ final class RunExecution implements RunHandle {
     private final Instant startedAt = Instant.now();
     private final long startedNanos = System.nanoTime();
     private final CompletableFuture<EvaluationReport> done = new CompletableFuture<>();
-    private final Set<AttemptRunner.Attempt> active = Collections.synchronizedSet(new HashSet<>());
+    private final Set<AttemptRunner.Attempt> active = ConcurrentHashMap.newKeySet();
     private final AtomicInteger finished = new AtomicInteger();
     private final AtomicInteger passed = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
@@ -49,9 +48,7 @@ final class RunExecution implements RunHandle {
     @Override
     public void cancel() {
         cancelled = true;
-        synchronized (active) {
-            active.forEach(AttemptRunner.Attempt::cancel);
-        }
+        active.forEach(AttemptRunner.Attempt::cancel);
     }
 
     @Override
@@ -203,28 +200,38 @@ final class RunExecution implements RunHandle {
             Journal journal,
             List<NotRun> notRun)
             throws InterruptedException {
-        AtomicInteger threadNumber = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(config.parallelism(), r -> {
-            Thread t = new Thread(r, "ale-attempt-" + threadNumber.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-            for (RunPlan.Planned p : plan) {
-                if (results[p.index()] == null) {
-                    futures.add(pool.submit(() -> runOne(p, results, runner, journal, notRun)));
-                }
+        List<RunPlan.Planned> todo = new ArrayList<>();
+        for (RunPlan.Planned p : plan) {
+            if (results[p.index()] == null) {
+                todo.add(p);
             }
-            for (java.util.concurrent.Future<?> f : futures) {
+        }
+        // parallelism workers on the shared pool, each taking the next attempt in plan order
+        AtomicInteger next = new AtomicInteger();
+        int workers = Math.min(config.parallelism(), todo.size());
+        List<Future<?>> futures = new ArrayList<>(workers);
+        for (int w = 0; w < workers; w++) {
+            futures.add(Workers.POOL.submit(() -> {
+                for (int i = next.getAndIncrement(); i < todo.size(); i = next.getAndIncrement()) {
+                    try {
+                        runOne(todo.get(i), results, runner, journal, notRun);
+                    } catch (RuntimeException | Error e) {
+                        events.warn("an attempt failed outside its guard: " + AttemptRunner.describe(e));
+                    }
+                }
+            }));
+        }
+        try {
+            for (Future<?> f : futures) {
                 try {
                     f.get();
                 } catch (ExecutionException e) {
-                    events.warn("an attempt failed outside its guard: " + AttemptRunner.describe(e.getCause()));
+                    events.warn("an attempt worker failed: " + AttemptRunner.describe(e.getCause()));
                 }
             }
-        } finally {
-            pool.shutdownNow();
+        } catch (InterruptedException e) {
+            cancel();
+            throw e;
         }
     }
 
