@@ -15,8 +15,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -30,6 +32,8 @@ final class RunFiles {
     static final String RUN_JSON = "run.json";
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper LINES = new ObjectMapper();
+    private static final long PID = ProcessHandle.current().pid();
+    private static final AtomicLong TEMPORARIES = new AtomicLong();
 
     private RunFiles() {}
 
@@ -44,9 +48,9 @@ final class RunFiles {
 
     static void writeAtomically(Path target, byte[] content) throws IOException {
         Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        Path tmp = temporary(target);
         try {
-            Files.write(tmp, content);
+            Files.write(tmp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
@@ -61,12 +65,24 @@ final class RunFiles {
         return dir.resolve("artifacts").resolve(taskId).resolve(trial + ".zip");
     }
 
+    /**
+     * A new name for the temporary file that becomes {@code target}: {@code .<name>.<pid>-<n>.tmp}
+     * beside it, unique in this process by a counter (created with {@code CREATE_NEW}, so a name
+     * taken by another process fails rather than being shared). Not {@code Files.createTempFile},
+     * whose random names take a process-wide {@code SecureRandom} lock on every attempt.
+     */
+    static Path temporary(Path target) {
+        return target.resolveSibling(
+                "." + target.getFileName() + "." + PID + "-" + TEMPORARIES.incrementAndGet() + ".tmp");
+    }
+
     /** Writes the steps as JSON lines: {@code {"at","kind","session","name","text","usage"}}. */
     static void writeTrajectory(Path file, List<Step> steps, long dropped) throws IOException {
         Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+        Path tmp = temporary(file);
         try {
-            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            try (BufferedWriter w = Files.newBufferedWriter(
+                    tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 for (Step s : steps) {
                     ObjectNode n = LINES.createObjectNode();
                     n.put("at", s.at().toString()).put("kind", s.kind().name()).put("session", s.session());
@@ -129,9 +145,10 @@ final class RunFiles {
      */
     static void writeArtifacts(Path file, Path workspace, long capBytes) throws IOException {
         Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+        Path tmp = temporary(file);
         try {
-            try (OutputStream out = Files.newOutputStream(tmp);
+            try (OutputStream out =
+                            Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                     ZipOutputStream zip = new ZipOutputStream(out)) {
                 java.util.TreeMap<String, Path> files = new java.util.TreeMap<>();
                 Files.walkFileTree(workspace, new SimpleFileVisitor<>() {
