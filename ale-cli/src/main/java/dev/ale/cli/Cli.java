@@ -1,5 +1,7 @@
 package dev.ale.cli;
 
+import dev.ale.taskpack.PackLimits;
+import dev.ale.taskpack.PackOptions;
 import dev.ale.taskpack.TaskFilter;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPacks;
@@ -18,15 +20,16 @@ import java.util.Optional;
  * @param verbose  print stack traces and every self-check probe
  * @param terminal whether err is a terminal, so a progress bar can redraw in place
  * @param process  whether the command runs as the {@code ale} process (not in a test)
+ * @param limits   the safety limits packs are opened with ({@code --pack-limit})
  */
-record Cli(PrintStream out, PrintStream err, boolean verbose, boolean terminal, boolean process) {
+record Cli(PrintStream out, PrintStream err, boolean verbose, boolean terminal, boolean process, PackLimits limits) {
     /** Opens a pack (directory or archive), applying {@code --select} when given; prints its warnings. */
     TaskPack open(String location, Optional<String> select) {
         Path path = Path.of(location);
         if (!Files.exists(path)) {
             throw new UsageException("no pack at " + location + ": no such file or directory");
         }
-        TaskPack pack = TaskPacks.open(path);
+        TaskPack pack = TaskPacks.open(path, PackOptions.defaults().withLimits(limits));
         pack.warnings().forEach(w -> err.println("warning: " + w));
         if (select.isEmpty()) {
             return pack;

@@ -20,6 +20,9 @@ final class Help {
                   help [command], version
 
                   --verbose (any command) prints stack traces and more detail.
+                  --pack-limit NAME=VALUE (any command, repeatable) raises a safety limit of pack
+                    reading: maxEntries, maxEntryBytes, maxTotalBytes, maxCompressionRatio,
+                    ratioFloorBytes, maxJsonBytes (sizes take k, m, g)
                 exit codes: 0 done, 1 below --fail-under (or pack check found unsound tasks),
                             2 usage or unusable input, 3 the run had errors
                 """;

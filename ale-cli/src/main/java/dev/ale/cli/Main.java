@@ -3,6 +3,7 @@ package dev.ale.cli;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.ale.api.AleException;
+import dev.ale.taskpack.PackLimits;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -47,7 +48,14 @@ public final class Main {
         int end = rest.indexOf("--");
         List<String> head = end < 0 ? rest : rest.subList(0, end);
         boolean verbose = head.remove("--verbose");
-        Cli cli = new Cli(out, err, verbose, console && System.console() != null, console);
+        PackLimits limits;
+        try {
+            limits = packLimits(head);
+        } catch (UsageException e) {
+            err.println("ale: " + e.getMessage());
+            return USAGE;
+        }
+        Cli cli = new Cli(out, err, verbose, console && System.console() != null, console, limits);
         try {
             return dispatch(cli, rest);
         } catch (UsageException e) {
@@ -108,5 +116,29 @@ public final class Main {
             return "no such file or directory: " + n.getFile();
         }
         return e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+
+    /** Takes every {@code --pack-limit NAME=VALUE} out of {@code head}: the limits packs are opened with. */
+    static PackLimits packLimits(List<String> head) {
+        PackLimits.Builder limits = PackLimits.builder();
+        for (int i = head.indexOf("--pack-limit"); i >= 0; i = head.indexOf("--pack-limit")) {
+            head.remove(i);
+            String setting = i < head.size() ? head.remove(i) : "";
+            int eq = setting.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageException("--pack-limit needs NAME=VALUE (such as maxEntries=2000000), got '" + setting
+                        + "'; the limits are " + String.join(", ", PackLimits.NAMES));
+            }
+            try {
+                limits.set(setting.substring(0, eq), setting.substring(eq + 1));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--pack-limit: " + e.getMessage());
+            }
+        }
+        try {
+            return limits.build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--pack-limit: " + e.getMessage());
+        }
     }
 }

@@ -39,7 +39,10 @@ final class PackReader {
         }
         List<String> warnings = new ArrayList<>();
         long maxJson = options.limits().maxJsonBytes();
-        ObjectNode json = Json.readObject(source, Manifest.FILE, maxJson);
+        ObjectNode json = Json.readObject(
+                source,
+                Manifest.FILE,
+                options.limits().maxManifestBytes(listing.files().size()));
         Manifest manifest = Manifest.read(json, building, warnings);
         TaskLayout.checkTop(listing, manifest.tasks());
         VerifierCheck verifiers = VerifierCheck.of(options, warnings);

@@ -82,7 +82,7 @@ final class ZipSource implements PackSource {
                         location,
                         "",
                         "the end record claims " + Long.toUnsignedString(claimed) + " entries, more than the limit of "
-                                + limits.maxEntries() + " entries");
+                                + limits.maxEntries() + " entries" + PackLimits.raise("maxEntries"));
             }
             throw new TaskPackException(
                     location,
@@ -120,7 +120,7 @@ final class ZipSource implements PackSource {
             throw EntryRules.refuse(
                     name,
                     "compression ratio over the limit of " + limits.maxCompressionRatio() + " (" + e.getSize()
-                            + " bytes from " + e.getCompressedSize() + ")");
+                            + " bytes from " + e.getCompressedSize() + ")" + PackLimits.raise("maxCompressionRatio"));
         }
         entries.put(path, e);
     }
