@@ -426,47 +426,11 @@ final class AttemptRunner {
     }
 
     private static AttemptResult withSessions(AttemptResult r, int sessionsRun) {
-        return new AttemptResult(
-                r.taskId(),
-                r.taskRevision(),
-                r.taskDigest(),
-                r.pack(),
-                r.trial(),
-                r.outcome(),
-                r.cause(),
-                r.score(),
-                r.verdict(),
-                r.duration(),
-                r.message(),
-                r.tier(),
-                r.cluster(),
-                r.subfield(),
-                r.soc(),
-                sessionsRun,
-                r.usage(),
-                r.steps());
+        return r.toBuilder().sessionsRun(sessionsRun).build();
     }
 
     private static AttemptResult withDuration(AttemptResult r, Duration duration) {
-        return new AttemptResult(
-                r.taskId(),
-                r.taskRevision(),
-                r.taskDigest(),
-                r.pack(),
-                r.trial(),
-                r.outcome(),
-                r.cause(),
-                r.score(),
-                r.verdict(),
-                duration,
-                r.message(),
-                r.tier(),
-                r.cluster(),
-                r.subfield(),
-                r.soc(),
-                r.sessionsRun(),
-                r.usage(),
-                r.steps());
+        return r.toBuilder().duration(duration).build();
     }
 
     /** The class and message of a throwable, in a few words; never throws, whatever the throwable does. */
