@@ -40,9 +40,10 @@ final class PackReader {
         List<String> warnings = new ArrayList<>();
         long maxJson = options.limits().maxJsonBytes();
         ObjectNode json = Json.readObject(
-                source,
-                Manifest.FILE,
-                options.limits().maxManifestBytes(listing.files().size()));
+                source, Manifest.FILE, options.limits().maxManifestBytes(listing.files().size()));
+        if (building) {
+            TaskLayout.listUnlisted(listing, json);
+        }
         Manifest manifest = Manifest.read(json, building, warnings);
         TaskLayout.checkTop(listing, manifest.tasks());
         VerifierCheck verifiers = VerifierCheck.of(options, warnings);
