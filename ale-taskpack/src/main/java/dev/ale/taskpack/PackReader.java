@@ -40,7 +40,9 @@ final class PackReader {
         List<String> warnings = new ArrayList<>();
         long maxJson = options.limits().maxJsonBytes();
         ObjectNode json = Json.readObject(
-                source, Manifest.FILE, options.limits().maxManifestBytes(listing.files().size()));
+                source,
+                Manifest.FILE,
+                options.limits().maxManifestBytes(listing.files().size()));
         if (building) {
             TaskLayout.listUnlisted(listing, json);
         }
