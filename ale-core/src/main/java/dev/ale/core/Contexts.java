@@ -6,6 +6,7 @@ import dev.ale.api.TaskView;
 import dev.ale.api.Trajectory;
 import dev.ale.api.spi.VerificationContext;
 import dev.ale.api.task.TaskSpec;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
@@ -35,9 +36,16 @@ final class Contexts {
         }
     }
 
+    /** Makes the private directory of one verification, on request. */
+    @FunctionalInterface
+    interface PrivateDirectory {
+        Path get() throws IOException;
+    }
+
     /**
      * What a verifier sees. {@code judge} and {@code previous} are empty when there is none;
-     * {@code deadline} is when the verifier's time runs out.
+     * {@code deadline} is when the verifier's time runs out; {@code directory} makes the
+     * verification's private directory (null: none is offered).
      */
     record Verification(
             Path output,
@@ -46,6 +54,15 @@ final class Contexts {
             Trajectory trajectory,
             java.util.Optional<dev.ale.api.spi.Judge> judge,
             java.util.Optional<dev.ale.api.spi.Verdict> previous,
-            Instant deadline)
-            implements VerificationContext {}
+            Instant deadline,
+            PrivateDirectory directory)
+            implements VerificationContext {
+        @Override
+        public Path privateDirectory() throws IOException {
+            if (directory == null) {
+                return VerificationContext.super.privateDirectory();
+            }
+            return directory.get();
+        }
+    }
 }

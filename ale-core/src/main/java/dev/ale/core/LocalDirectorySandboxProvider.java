@@ -12,9 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * A fresh temporary directory per attempt ({@code ale-<attempt>-<random>/workspace}). The reference
- * is staged after the harness is done into another temporary directory that did not exist while it
- * ran. Both are removed on close (the workspace is kept when asked), without following links.
+ * A fresh temporary directory per attempt ({@code ale-<attempt>-<random>/workspace}), removed on
+ * close (kept when asked) without following links. The reference never comes here: the runner
+ * stages it in memory (see {@code ReferenceAreas}).
  */
 final class LocalDirectorySandboxProvider implements SandboxProvider {
     private final Path parent;
@@ -30,7 +30,7 @@ final class LocalDirectorySandboxProvider implements SandboxProvider {
         Files.createDirectories(parent);
         Path root = createPrivateDirectory(parent, "ale-" + request.attemptId() + "-");
         Path workspace = Files.createDirectory(root.resolve("workspace"));
-        return new LocalSandbox(parent, root, workspace, keepWorkspaces);
+        return new LocalSandbox(root, workspace, keepWorkspaces);
     }
 
     @Override
@@ -47,15 +47,12 @@ final class LocalDirectorySandboxProvider implements SandboxProvider {
     }
 
     private static final class LocalSandbox implements Sandbox {
-        private final Path parent;
         private final Path root;
         private final Path workspace;
         private final boolean keep;
-        private Path referenceArea;
         private boolean closed;
 
-        LocalSandbox(Path parent, Path root, Path workspace, boolean keep) {
-            this.parent = parent;
+        LocalSandbox(Path root, Path workspace, boolean keep) {
             this.root = root;
             this.workspace = workspace;
             this.keep = keep;
@@ -64,15 +61,6 @@ final class LocalDirectorySandboxProvider implements SandboxProvider {
         @Override
         public Path workspace() {
             return workspace;
-        }
-
-        @Override
-        public synchronized Path openReferenceArea() throws IOException {
-            if (referenceArea != null) {
-                throw new IllegalStateException("the reference area is already open");
-            }
-            referenceArea = createPrivateDirectory(parent, "ale-ref-");
-            return referenceArea;
         }
 
         @Override
@@ -95,9 +83,6 @@ final class LocalDirectorySandboxProvider implements SandboxProvider {
                 return;
             }
             closed = true;
-            if (referenceArea != null) {
-                FileTrees.deleteRecursively(referenceArea);
-            }
             if (!keep) {
                 FileTrees.deleteRecursively(root);
             }

@@ -210,7 +210,8 @@ public final class PackCheck {
                     trajectory,
                     java.util.Optional.empty(),
                     java.util.Optional.empty(),
-                    java.time.Instant.MAX));
+                    java.time.Instant.MAX,
+                    null));
             if (v == null) {
                 return new Probe(kind, what, Double.NaN, false, false, "the verifier returned no verdict");
             }

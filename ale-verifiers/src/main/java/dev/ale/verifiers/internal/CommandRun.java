@@ -4,6 +4,7 @@ import dev.ale.api.AleException;
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.VerificationContext;
 import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierLimitException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
@@ -57,7 +58,7 @@ final class CommandRun {
                         "the grader " + Render.quoted(command.get(0))
                                 + " was not started: the verification deadline has passed");
             }
-            Path dir = CommandDirs.createPrivate();
+            Path dir = CommandDirs.createPrivate(ctx);
             try {
                 Path output = CommandDirs.realDirectory(ctx.output(), dir.resolve("output"));
                 Path reference = CommandDirs.realDirectory(ctx.reference(), dir.resolve("reference"));
@@ -127,7 +128,7 @@ final class CommandRun {
                 String problem = await(p, tree, List.of(stdout, stderr), deadline, why);
                 tree.kill();
                 if (problem != null) {
-                    throw failure(problem, stderr);
+                    throw overLimit(failure(problem, stderr));
                 }
                 if (p.exitValue() != 0) {
                     throw failure("exited with code " + p.exitValue(), stderr);
@@ -179,7 +180,7 @@ final class CommandRun {
             }
             byte[] out = SafeFiles.readCapped(stdout, maxOutput);
             if (out == null) {
-                throw failure("wrote more than " + maxOutput + " bytes to its stdout", null);
+                throw overLimit(failure("wrote more than " + maxOutput + " bytes to its stdout", null));
             }
             return GraderResult.parse(new String(out, StandardCharsets.UTF_8), "standard output", true);
         }
@@ -201,6 +202,11 @@ final class CommandRun {
                         "grader " + file.getFileName(), "", "the reward file is larger than " + maxOutput + " bytes");
             }
             return new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        /** A grader stopped at a limit (time, output size): the output drove it there, so the agent failed. */
+        private static VerifierLimitException overLimit(AleException e) {
+            return new VerifierLimitException(e.source(), e.rule());
         }
 
         /** The grader failed: what happened, with the end of its standard error. */
