@@ -95,16 +95,23 @@ final class RunExecution implements RunHandle {
         RunLock lock = lockRunDirectory();
         Thread coordinator = new Thread(
                 () -> {
+                    EvaluationReport report = null;
+                    Throwable failure = null;
                     try {
-                        done.complete(execute());
+                        report = execute();
                     } catch (IOException e) {
-                        done.completeExceptionally(new UncheckedIOException(
+                        failure = new UncheckedIOException(
                                 "could not write the run directory " + config.runDirectory() + ": " + e.getMessage(),
-                                e));
+                                e);
                     } catch (Throwable t) {
-                        done.completeExceptionally(t);
+                        failure = t;
                     } finally {
-                        unlock(lock);
+                        unlock(lock); // before anyone awaiting the run can start the next one on this directory
+                    }
+                    if (failure != null) {
+                        done.completeExceptionally(failure);
+                    } else {
+                        done.complete(report);
                     }
                 },
                 "ale-run");
