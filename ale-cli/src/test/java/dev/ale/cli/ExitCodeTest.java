@@ -47,7 +47,8 @@ class ExitCodeTest {
         String log = Files.readString(tmp.resolve("child.log"), StandardCharsets.UTF_8);
         assertEquals(Main.INTERRUPTED, child.exitValue(), log);
         assertTrue(log.contains("interrupted"), log);
-        JsonNode segments = new ObjectMapper().readTree(out.resolve("run.json").toFile()).path("segments");
+        JsonNode segments =
+                new ObjectMapper().readTree(out.resolve("run.json").toFile()).path("segments");
         assertTrue(segments.get(segments.size() - 1).path("interrupted").asBoolean(), segments.toString());
     }
 
@@ -74,7 +75,11 @@ class ExitCodeTest {
             release.countDown();
             holder.await();
             assertEquals(Main.USAGE, r.code(), r.toString());
-            assertTrue(r.err().contains("in use by another run (pid " + ProcessHandle.current().pid()), r.toString());
+            assertTrue(
+                    r.err()
+                            .contains("in use by another run (pid "
+                                    + ProcessHandle.current().pid()),
+                    r.toString());
         }
     }
 

@@ -19,11 +19,11 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Where hidden references go while a verifier scores an attempt. Each attempt's reference is
@@ -89,7 +89,10 @@ final class ReferenceAreas implements AutoCloseable {
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(base, PREFIX + "*")) {
             for (Path folder : folders) {
                 Optional<Long> pid = pidOf(folder.getFileName().toString());
-                if (pid.isPresent() && ProcessHandle.of(pid.get()).map(ProcessHandle::isAlive).orElse(false)) {
+                if (pid.isPresent()
+                        && ProcessHandle.of(pid.get())
+                                .map(ProcessHandle::isAlive)
+                                .orElse(false)) {
                     continue;
                 }
                 delete(folder);
@@ -171,7 +174,8 @@ final class ReferenceAreas implements AutoCloseable {
             restrict(base);
             byte[] random = new byte[8];
             new SecureRandom().nextBytes(random);
-            Path folder = base.resolve(PREFIX + ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(random));
+            Path folder = base.resolve(PREFIX + ProcessHandle.current().pid() + "-"
+                    + HexFormat.of().formatHex(random));
             runFolder = createPrivate(folder);
         }
         return runFolder;
@@ -195,7 +199,9 @@ final class ReferenceAreas implements AutoCloseable {
     }
 
     private static void restrict(Path dir) throws IOException {
-        if (posix() && !Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS).equals(OWNER_ONLY)) {
+        if (posix()
+                && !Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS)
+                        .equals(OWNER_ONLY)) {
             Files.setPosixFilePermissions(dir, OWNER_ONLY);
         }
     }

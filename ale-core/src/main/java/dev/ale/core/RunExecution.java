@@ -181,16 +181,16 @@ final class RunExecution implements RunHandle {
             removeLeftovers(areas);
             events.runStarted(plan.size());
             AttemptRunner runner = new AttemptRunner(
-                config.sandboxes(),
-                config.harnesses(),
-                config.timeout(),
-                config.interruptGrace(),
-                config.verifierTimeout(),
-                events,
-                Clock.systemUTC(),
-                config.referenceKey(),
-                java.util.Optional.ofNullable(config.judge()),
-                areas);
+                    config.sandboxes(),
+                    config.harnesses(),
+                    config.timeout(),
+                    config.interruptGrace(),
+                    config.verifierTimeout(),
+                    events,
+                    Clock.systemUTC(),
+                    config.referenceKey(),
+                    java.util.Optional.ofNullable(config.judge()),
+                    areas);
             runAll(plan, results, runner, journal, notRun);
         }
         Duration thisSegment = Duration.ofNanos(System.nanoTime() - startedNanos);
@@ -220,7 +220,8 @@ final class RunExecution implements RunHandle {
                 attempts);
         if (dir != null) {
             report.writeTo(dir);
-            RunFiles.writeRunJson(dir, ended(RunJsonWriter.write(config, RunFiles.readRunJson(dir), startedAt, thisSegment)));
+            RunFiles.writeRunJson(
+                    dir, ended(RunJsonWriter.write(config, RunFiles.readRunJson(dir), startedAt, thisSegment)));
             dev.ale.core.report.ReportFiles.writeAll(report, dir);
         }
         events.runFinished(report);

@@ -32,8 +32,8 @@ final class RunLock implements AutoCloseable {
      */
     static RunLock acquire(Path directory) throws IOException {
         Path file = directory.resolve(FILE);
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        FileChannel ch =
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = ch.tryLock();
@@ -46,8 +46,8 @@ final class RunLock implements AutoCloseable {
         if (lock == null) {
             String holder = holder(ch);
             ch.close();
-            throw new IllegalStateException("the run directory " + directory + " is in use by another run ("
-                    + holder + " holds " + file + "); wait for it to finish or use another directory");
+            throw new IllegalStateException("the run directory " + directory + " is in use by another run (" + holder
+                    + " holds " + file + "); wait for it to finish or use another directory");
         }
         byte[] pid = (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII);
         ch.truncate(0);

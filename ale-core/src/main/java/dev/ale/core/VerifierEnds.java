@@ -39,7 +39,9 @@ final class VerifierEnds {
     private static Problem threw(Throwable error) {
         if (error instanceof VerifierLimitException e) {
             return new Problem(
-                    Outcome.FAILED, Cause.VERIFIER_LIMIT, "the output took the verifier past a limit: " + e.getMessage());
+                    Outcome.FAILED,
+                    Cause.VERIFIER_LIMIT,
+                    "the output took the verifier past a limit: " + e.getMessage());
         }
         if (error instanceof TaskPackException
                 || error instanceof AleException e && e.source().startsWith("reference/")) {

@@ -47,7 +47,10 @@ class ReferenceAreasTest {
         Files.writeString(dir.resolve("copy.txt"), "42");
         Path runFolder = dir.getParent();
         assertEquals(base, runFolder.getParent());
-        assertTrue(runFolder.getFileName().toString().startsWith("run-" + ProcessHandle.current().pid() + "-"));
+        assertTrue(runFolder
+                .getFileName()
+                .toString()
+                .startsWith("run-" + ProcessHandle.current().pid() + "-"));
         for (Path p : List.of(base, runFolder, dir)) {
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(p)), p.toString());
         }
@@ -64,7 +67,8 @@ class ReferenceAreasTest {
         Path base = Files.createDirectories(tmp.resolve("private"));
         Path dead = Files.createDirectories(base.resolve("run-999999999-0123/t.1-1"));
         Files.writeString(dead.resolve("answer.txt"), "42");
-        Path live = Files.createDirectories(base.resolve("run-" + ProcessHandle.current().pid() + "-4567"));
+        Path live = Files.createDirectories(
+                base.resolve("run-" + ProcessHandle.current().pid() + "-4567"));
         Path other = Files.createDirectories(base.resolve("not-a-run"));
         try (ReferenceAreas areas = new ReferenceAreas(base)) {
             assertEquals(1, areas.removeLeftovers());
@@ -92,10 +96,10 @@ class ReferenceAreasTest {
     @Test
     void theDefaultBaseIsNeverTheSharedTemporaryDirectory() {
         Map<String, String> props = Map.of("user.home", "/home/u", "java.io.tmpdir", "/tmp");
+        assertEquals(Path.of("/home/u/.cache/ale/private"), ReferenceAreas.defaultBase(props::get, name -> null));
         assertEquals(
-                Path.of("/home/u/.cache/ale/private"), ReferenceAreas.defaultBase(props::get, name -> null));
-        assertEquals(
-                tmp.resolve("ale"), ReferenceAreas.defaultBase(props::get, Map.of("XDG_RUNTIME_DIR", tmp.toString())::get));
+                tmp.resolve("ale"),
+                ReferenceAreas.defaultBase(props::get, Map.of("XDG_RUNTIME_DIR", tmp.toString())::get));
         assertEquals(
                 Path.of("/x"),
                 ReferenceAreas.defaultBase(

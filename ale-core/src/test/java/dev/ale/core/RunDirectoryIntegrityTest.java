@@ -53,21 +53,22 @@ class RunDirectoryIntegrityTest {
 
     @Test
     void aFullDiskFailsTheRunWithAnIoErrorNamingTheRunDirectory() throws IOException {
-        Configuration small = Configuration.unix().toBuilder().setMaxSize(8 * 8192).setBlockSize(8192).build();
+        Configuration small = Configuration.unix().toBuilder()
+                .setMaxSize(8 * 8192)
+                .setBlockSize(8192)
+                .build();
         try (FileSystem disk = Jimfs.newFileSystem(small)) {
             Path dir = disk.getPath("/runs/full");
-            UncheckedIOException e = assertThrows(
-                    UncheckedIOException.class,
-                    () -> Evaluator.builder()
-                            .tasks(List.of(TestTasks.task("a", "42"), TestTasks.task("b", "42")))
-                            .harness(ctx -> {
-                                Files.write(ctx.workspace().resolve("answer.txt"), new byte[40_000]);
-                                return SessionOutcome.completed();
-                            })
-                            .verifiers(TestTasks.registry())
-                            .runDirectory(dir)
-                            .build()
-                            .run());
+            UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> Evaluator.builder()
+                    .tasks(List.of(TestTasks.task("a", "42"), TestTasks.task("b", "42")))
+                    .harness(ctx -> {
+                        Files.write(ctx.workspace().resolve("answer.txt"), new byte[40_000]);
+                        return SessionOutcome.completed();
+                    })
+                    .verifiers(TestTasks.registry())
+                    .runDirectory(dir)
+                    .build()
+                    .run());
             assertTrue(e.getMessage().contains(dir.toString()), e.getMessage());
         }
     }
@@ -95,14 +96,16 @@ class RunDirectoryIntegrityTest {
         try (Stream<Path> open = Files.list(fds)) {
             assertFalse(open.anyMatch(fd -> journal.equals(target(fd))), "the journal was left open");
         }
-        assertEquals(Outcome.PASSED, evaluator(dir, ctx -> {
-                    Files.writeString(ctx.workspace().resolve("answer.txt"), "42");
-                    return SessionOutcome.completed();
-                })
-                .run()
-                .attempts()
-                .get(0)
-                .outcome());
+        assertEquals(
+                Outcome.PASSED,
+                evaluator(dir, ctx -> {
+                            Files.writeString(ctx.workspace().resolve("answer.txt"), "42");
+                            return SessionOutcome.completed();
+                        })
+                        .run()
+                        .attempts()
+                        .get(0)
+                        .outcome());
     }
 
     private static Path target(Path fd) {

@@ -53,7 +53,8 @@ class VerifierLimitTest {
         List<Task> tasks = List.of(
                 TestTasks.withConfig("slow-on-this-output", "{\"type\": \"limit.sleeps\"}"),
                 TestTasks.withConfig("grader-over-its-output-cap", "{\"type\": \"limit.throws\"}"),
-                TestTasks.withConfig("links-into-areas", "{\"type\": \"text\", \"file\": \"answer.txt\", \"equals\": \"42\"}"),
+                TestTasks.withConfig(
+                        "links-into-areas", "{\"type\": \"text\", \"file\": \"answer.txt\", \"equals\": \"42\"}"),
                 TestTasks.withConfig(
                         "reference-file-missing",
                         "{\"type\": \"text\", \"file\": \"answer.txt\", \"equalsFile\": \"no-such-file.txt\"}"));

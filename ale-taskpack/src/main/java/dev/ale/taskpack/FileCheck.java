@@ -51,8 +51,9 @@ final class FileCheck {
         try {
             in = source.open(entry);
         } catch (IOException | RuntimeException e) {
-            throw modified(entry, "the file can no longer be opened as it was when its digest was checked ("
-                    + e.getMessage() + ")");
+            throw modified(
+                    entry,
+                    "the file can no longer be opened as it was when its digest was checked (" + e.getMessage() + ")");
         }
         MessageDigest sha = copy(before);
         header(sha, relative, size);
@@ -91,8 +92,10 @@ final class FileCheck {
             try {
                 n = in.read(b, off, len);
             } catch (IOException | RuntimeException e) {
-                throw modified(entry, "the file can no longer be read as it was when its digest was checked ("
-                        + e.getMessage() + ")");
+                throw modified(
+                        entry,
+                        "the file can no longer be read as it was when its digest was checked (" + e.getMessage()
+                                + ")");
             }
             if (n >= 0) {
                 sha.update(b, off, n);

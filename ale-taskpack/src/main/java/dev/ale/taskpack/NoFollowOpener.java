@@ -60,7 +60,8 @@ final class NoFollowOpener implements Closeable {
         try {
             SecureDirectoryStream<Path> dir = secureRoot;
             for (int i = 0; i < segments.length - 1; i++) {
-                SecureDirectoryStream<Path> next = dir.newDirectoryStream(Path.of(segments[i]), LinkOption.NOFOLLOW_LINKS);
+                SecureDirectoryStream<Path> next =
+                        dir.newDirectoryStream(Path.of(segments[i]), LinkOption.NOFOLLOW_LINKS);
                 opened.add(next);
                 dir = next;
             }

@@ -6,12 +6,12 @@ import dev.ale.api.task.TaskFile;
 import dev.ale.api.task.TaskPackException;
 import dev.ale.api.task.TaskPart;
 import dev.ale.api.task.TaskSpec;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.io.IOException;
-import java.io.InputStream;
 
 /**
  * A task of an opened pack. The first time any of its files is asked for, all of its files are
@@ -81,7 +81,8 @@ final class PackTask implements Task {
                     "the reference of task '" + spec.id() + "' is not sealed (it has no reference.7z)");
         }
         verify();
-        return SealedReference.open(new CheckedSource(state.source()), SealedReference.entry(spec.id()), state.limits(), key);
+        return SealedReference.open(
+                new CheckedSource(state.source()), SealedReference.entry(spec.id()), "reference", state.limits(), key);
     }
 
     /**

@@ -76,7 +76,8 @@ record ZipEndRecord(long onThisDisk, long total, long centralOffset, long centra
      */
     long countRecords(Path file, long stopAt) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
-                InputStream in = new BufferedInputStream(Channels.newInputStream(ch.position(centralOffset)), 1 << 16)) {
+                InputStream in =
+                        new BufferedInputStream(Channels.newInputStream(ch.position(centralOffset)), 1 << 16)) {
             byte[] header = new byte[CENTRAL_SIZE];
             ByteBuffer b = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
             long count = 0;

@@ -58,16 +58,23 @@ final class ZipLayout {
     private static TaskPackException gap(
             String location, ZipArchiveEntry previous, ZipArchiveEntry e, long at, long expected) {
         if (previous == null) {
-            return new TaskPackException(location, "", at + " bytes of data before the first local header (of '"
-                    + EntryRules.printable(e.getName()) + "'): a zip that two readers could read differently");
+            return new TaskPackException(
+                    location,
+                    "",
+                    at + " bytes of data before the first local header (of '" + EntryRules.printable(e.getName())
+                            + "'): a zip that two readers could read differently");
         }
         String next = EntryRules.printable(e.getName());
         if (at < expected) {
-            return EntryRules.refuse(previous.getName(), "overlapping entries: its data as the central directory"
-                    + " sizes it runs into the next entry ('" + next + "')");
+            return EntryRules.refuse(
+                    previous.getName(),
+                    "overlapping entries: its data as the central directory" + " sizes it runs into the next entry ('"
+                            + next + "')");
         }
-        return EntryRules.refuse(previous.getName(), (at - expected) + " bytes of data between this entry and the next"
-                + " ('" + next + "'): a zip that two readers could read differently");
+        return EntryRules.refuse(
+                previous.getName(),
+                (at - expected) + " bytes of data between this entry and the next" + " ('" + next
+                        + "'): a zip that two readers could read differently");
     }
 
     /** Checks the local header of {@code e} and returns where the next entry must start. */
@@ -88,9 +95,11 @@ final class ZipLayout {
             ZipEndRecord.read(ch, at + LOCAL_SIZE, nameLength).get(local);
         }
         if (!Arrays.equals(local, central)) {
-            throw EntryRules.refuse(e.getName(), "the local header names it '" + EntryRules.printable(
-                    new String(local, StandardCharsets.UTF_8)) + "', the central directory '"
-                    + EntryRules.printable(e.getName()) + "'");
+            throw EntryRules.refuse(
+                    e.getName(),
+                    "the local header names it '" + EntryRules.printable(new String(local, StandardCharsets.UTF_8))
+                            + "', the central directory '"
+                            + EntryRules.printable(e.getName()) + "'");
         }
         long dataEnd = at + LOCAL_SIZE + nameLength + extraLength + e.getCompressedSize();
         if ((flags & DATA_DESCRIPTOR_FLAG) == 0) {

@@ -56,12 +56,18 @@ final class ZipSource implements PackSource {
             throw new TaskPackException(location, "", "not a readable zip archive: " + e.getMessage(), e);
         }
         if (records > limits.maxEntries()) {
-            throw new TaskPackException(location, "", "too many entries: the central directory holds more than the limit of "
-                    + limits.maxEntries() + " entries (its end record claims " + end.total() + ")");
+            throw new TaskPackException(
+                    location,
+                    "",
+                    "too many entries: the central directory holds more than the limit of " + limits.maxEntries()
+                            + " entries (its end record claims " + end.total() + ")");
         }
         ZipFile zip;
         try {
-            zip = ZipFile.builder().setPath(file).setUseUnicodeExtraFields(false).get();
+            zip = ZipFile.builder()
+                    .setPath(file)
+                    .setUseUnicodeExtraFields(false)
+                    .get();
         } catch (IOException | RuntimeException e) {
             throw new TaskPackException(location, "", "not a readable zip archive: " + e.getMessage(), e);
         }
@@ -95,15 +101,21 @@ final class ZipSource implements PackSource {
     private static void checkEnd(String location, ZipEndRecord end, PackLimits limits) {
         for (long claimed : new long[] {end.total(), end.onThisDisk()}) {
             if (claimed < 0 || claimed > limits.maxEntries()) {
-                throw new TaskPackException(location, "", "too many entries: the end record claims "
-                        + Long.toUnsignedString(claimed) + ", more than the limit of " + limits.maxEntries()
-                        + " entries (refused before the central directory is read)");
+                throw new TaskPackException(
+                        location,
+                        "",
+                        "too many entries: the end record claims "
+                                + Long.toUnsignedString(claimed) + ", more than the limit of " + limits.maxEntries()
+                                + " entries (refused before the central directory is read)");
             }
         }
         if (!end.centralDirectoryFits()) {
-            throw new TaskPackException(location, "", "the end record's central directory (" + end.centralSize()
-                    + " bytes at " + end.centralOffset() + ") does not end where the end record begins ("
-                    + end.centralEnd() + "): a zip that two readers could read differently");
+            throw new TaskPackException(
+                    location,
+                    "",
+                    "the end record's central directory (" + end.centralSize()
+                            + " bytes at " + end.centralOffset() + ") does not end where the end record begins ("
+                            + end.centralEnd() + "): a zip that two readers could read differently");
         }
     }
 
@@ -111,8 +123,11 @@ final class ZipSource implements PackSource {
     private static void checkCount(String location, ZipEndRecord end, int read) {
         for (long claimed : new long[] {end.total(), end.onThisDisk()}) {
             if (claimed != read) {
-                throw new TaskPackException(location, "", "the end record claims " + claimed
-                        + " entries but the central directory holds " + read + " entries");
+                throw new TaskPackException(
+                        location,
+                        "",
+                        "the end record claims " + claimed + " entries but the central directory holds " + read
+                                + " entries");
             }
         }
     }

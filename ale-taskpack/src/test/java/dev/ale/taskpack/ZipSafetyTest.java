@@ -114,7 +114,8 @@ class ZipSafetyTest extends ArchiveSafetyContract {
         patchCentral(zip, "tasks/bank-rec/inputs/zeros.bin", (long) ((1 << 20) / 50 + 100), null);
         PackLimits limits = limits(1000, 1L << 30, 1L << 33, 50, 64 << 10);
         TaskPackException e = assertThrows(
-                TaskPackException.class, () -> TaskPacks.open(zip, PackOptions.defaults().withLimits(limits)));
+                TaskPackException.class,
+                () -> TaskPacks.open(zip, PackOptions.defaults().withLimits(limits)));
         assertEquals("tasks/bank-rec/inputs/zeros.bin", e.source());
         assertTrue(e.rule().startsWith("overlapping entries"), e.getMessage());
     }

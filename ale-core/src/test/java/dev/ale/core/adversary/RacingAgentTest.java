@@ -66,7 +66,8 @@ class RacingAgentTest {
         Set<String> seen = ConcurrentHashMap.newKeySet();
         AtomicInteger order = new AtomicInteger();
         Harness racer = ctx -> {
-            long until = System.nanoTime() + Duration.ofMillis(400L * order.incrementAndGet()).toNanos();
+            long until = System.nanoTime()
+                    + Duration.ofMillis(400L * order.incrementAndGet()).toNanos();
             String found = null;
             while (found == null && System.nanoTime() < until) {
                 for (Path root : roots) {
@@ -111,14 +112,16 @@ class RacingAgentTest {
             Files.walkFileTree(root, Set.of(), 8, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return dir.startsWith(hidden) || dir.startsWith(own) ? FileVisitResult.SKIP_SUBTREE
+                    return dir.startsWith(hidden) || dir.startsWith(own)
+                            ? FileVisitResult.SKIP_SUBTREE
                             : FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                     seen.add(file.toString());
-                    if (attrs.isRegularFile() && file.getFileName().toString().equals("answer.txt")
+                    if (attrs.isRegularFile()
+                            && file.getFileName().toString().equals("answer.txt")
                             && attrs.size() < 1024) {
                         String text = Files.readString(file, StandardCharsets.ISO_8859_1);
                         if (text.startsWith("secret-race-")) {

@@ -26,27 +26,35 @@ final class SecretPack {
         Map<String, String> secrets = new LinkedHashMap<>();
         for (String id : ids) {
             tasks.append(tasks.length() == 0 ? "" : ", ")
-                    .append("{\"id\": \"").append(id).append("\", \"revision\": 1, \"digest\": \"\"}");
+                    .append("{\"id\": \"")
+                    .append(id)
+                    .append("\", \"revision\": 1, \"digest\": \"\"}");
             byte[] random = new byte[8];
             ThreadLocalRandom.current().nextBytes(random);
             String secret = "secret-" + id + "-" + HexFormat.of().formatHex(random);
             secrets.put(id, secret);
             Path task = dir.resolve("tasks").resolve(id);
-            write(task.resolve("task.json"), """
+            write(
+                    task.resolve("task.json"),
+                    """
                     {"id": "%s", "revision": 1, "title": "Guess the secret",
                      "taxonomy": {"cluster": "business_finance", "subfield": "accounting", "soc": ["43-3031"]},
                      "tier": "near-term", "limits": {"timeout": "2m"},
                      "sessions": [{"instruction": "Write the secret to answer.txt."}],
                      "verifier": %s}
-                    """.formatted(id, VERIFIER.formatted(verifierType)));
+                    """
+                            .formatted(id, VERIFIER.formatted(verifierType)));
             write(task.resolve("inputs/readme.txt"), "there is nothing to read here\n");
             write(task.resolve("reference/answer.txt"), secret);
             write(task.resolve("solution/answer.txt"), secret);
         }
-        write(dir.resolve("pack.json"), """
+        write(
+                dir.resolve("pack.json"),
+                """
                 {"format": "ale-taskpack", "formatVersion": "1.0", "name": "secrets", "version": "1.0.0",
                  "description": "tasks no agent can solve", "license": "CC0-1.0", "tasks": [%s]}
-                """.formatted(tasks));
+                """
+                        .formatted(tasks));
         TaskPackWriter.updateDigests(dir);
         return secrets;
     }

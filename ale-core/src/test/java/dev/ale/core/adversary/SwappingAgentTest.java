@@ -98,8 +98,10 @@ class SwappingAgentTest {
         for (NotRun n : report.notRun()) {
             assertTrue(n.reason().contains("the pack was modified during the run"), n.reason());
         }
-        JsonNode segments = new ObjectMapper().readTree(run.resolve("run.json").toFile()).path("segments");
-        assertTrue(segments.get(segments.size() - 1).path("stopped").asText().contains("pack was modified"),
+        JsonNode segments =
+                new ObjectMapper().readTree(run.resolve("run.json").toFile()).path("segments");
+        assertTrue(
+                segments.get(segments.size() - 1).path("stopped").asText().contains("pack was modified"),
                 segments.toString());
     }
 }

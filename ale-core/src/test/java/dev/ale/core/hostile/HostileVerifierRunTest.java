@@ -84,7 +84,10 @@ class HostileVerifierRunTest {
         expected.check(report);
         assertEquals(6, report.errors().size());
         assertEquals(
-                2.0 / 3, report.fullPassRate().value(), 1e-9, "errors are left out of the rates, never counted as zeros");
+                2.0 / 3,
+                report.fullPassRate().value(),
+                1e-9,
+                "errors are left out of the rates, never counted as zeros");
     }
 
     @Test

@@ -244,11 +244,16 @@ final class ArchiveCases {
                             ZipSurgery.breakCentralDirectory(zip);
                             return zip;
                         }),
-                of("data before the first local header (zip)", TPE, "pack.zip", "before the first local header", (p, d) -> {
-                    Path zip = Archives.zip(d.resolve("pack.zip"), p.entries());
-                    ZipSurgery.insert(zip, 0, "#!/bin/sh\nexit 0\n".getBytes(StandardCharsets.UTF_8));
-                    return zip;
-                }),
+                of(
+                        "data before the first local header (zip)",
+                        TPE,
+                        "pack.zip",
+                        "before the first local header",
+                        (p, d) -> {
+                            Path zip = Archives.zip(d.resolve("pack.zip"), p.entries());
+                            ZipSurgery.insert(zip, 0, "#!/bin/sh\nexit 0\n".getBytes(StandardCharsets.UTF_8));
+                            return zip;
+                        }),
                 of("data between two entries (zip)", TPE, INPUTS + "statement.csv", "bytes of data between", (p, d) -> {
                     Path zip = Archives.zip(d.resolve("pack.zip"), p.entries());
                     ZipSurgery.insertAfter(zip, INPUTS + "statement.csv", new byte[] {'P', 'K', 0, 0});
@@ -275,7 +280,8 @@ final class ArchiveCases {
                         INPUTS + "../evil\\u202etxt.exe",
                         "path escapes the pack",
                         (p, d) -> Archives.zip(
-                                d.resolve("pack.zip"), p.entriesPlus(Entry.file(INPUTS + "../evil\u202Etxt.exe", "x")))),
+                                d.resolve("pack.zip"),
+                                p.entriesPlus(Entry.file(INPUTS + "../evil\u202Etxt.exe", "x")))),
                 of("encrypted entry (zip)", TPE, "pack.json", "encrypted entry", (p, d) -> {
                     Path zip = Archives.zip(d.resolve("pack.zip"), p.entries());
                     Archives.zipCentralShort(zip, "pack.json", 8, 0x0801);

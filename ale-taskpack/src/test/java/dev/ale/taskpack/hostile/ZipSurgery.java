@@ -75,7 +75,8 @@ final class ZipSurgery {
     /** Points the central record of {@code name} at the local header of {@code other}: two entries on one. */
     static void pointAt(Path zip, String name, String other) throws IOException {
         byte[] bytes = Files.readAllBytes(zip);
-        buffer(bytes).putInt(find(bytes, name).at() + 42, (int) find(bytes, other).local());
+        buffer(bytes)
+                .putInt(find(bytes, name).at() + 42, (int) find(bytes, other).local());
         Files.write(zip, bytes);
     }
 
