@@ -230,6 +230,7 @@ final class AttemptRunner {
                         judge,
                         java.util.Optional.empty(),
                         clock.instant().plus(verifierTimeout),
+                        java.util.Optional.of(new HarnessSandbox(sandbox)),
                         area::privateDirectory);
                 verified = Deadlines.call(
                         () -> verifier.verify(ctx), verifierTimeout, interruptGrace, new Deadlines.Watch());

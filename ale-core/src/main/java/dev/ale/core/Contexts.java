@@ -55,8 +55,21 @@ final class Contexts {
             java.util.Optional<dev.ale.api.spi.Judge> judge,
             java.util.Optional<dev.ale.api.spi.Verdict> previous,
             Instant deadline,
+            java.util.Optional<Sandbox> sandbox,
             PrivateDirectory directory)
             implements VerificationContext {
+        /** A context without a sandbox or a private directory (a pack self-check). */
+        Verification(
+                Path output,
+                Path reference,
+                TaskSpec task,
+                Trajectory trajectory,
+                java.util.Optional<dev.ale.api.spi.Judge> judge,
+                java.util.Optional<dev.ale.api.spi.Verdict> previous,
+                Instant deadline) {
+            this(output, reference, task, trajectory, judge, previous, deadline, java.util.Optional.empty(), null);
+        }
+
         @Override
         public Path privateDirectory() throws IOException {
             if (directory == null) {

@@ -210,8 +210,7 @@ public final class PackCheck {
                     trajectory,
                     java.util.Optional.empty(),
                     java.util.Optional.empty(),
-                    java.time.Instant.MAX,
-                    null));
+                    java.time.Instant.MAX));
             if (v == null) {
                 return new Probe(kind, what, Double.NaN, false, false, "the verifier returned no verdict");
             }

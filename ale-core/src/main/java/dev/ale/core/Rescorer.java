@@ -139,6 +139,7 @@ final class Rescorer {
                     judge,
                     java.util.Optional.of(a.verdict()),
                     java.time.Instant.now().plus(verifierTimeout),
+                    java.util.Optional.empty(),
                     area::privateDirectory);
             Deadlines.Result<Verdict> r = Deadlines.call(
                     () -> verifier.verify(ctx), verifierTimeout, Duration.ofSeconds(2), new Deadlines.Watch());

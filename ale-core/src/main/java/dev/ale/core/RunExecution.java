@@ -167,6 +167,9 @@ final class RunExecution implements RunHandle {
             previous = Journal.read(dir);
             previous.problems().forEach(events::warn);
             resume(plan, previous.attempts(), results, superseded);
+            if (finished.get() > 0) {
+                events.runResumed(finished.get(), plan.size());
+            }
             JsonNode runJson = RunFiles.readRunJson(dir);
             if (runJson != null) {
                 runJson.path("segments")
@@ -175,6 +178,7 @@ final class RunExecution implements RunHandle {
             }
             RunFiles.writeRunJson(dir, RunJsonWriter.write(config, runJson, startedAt, null));
         }
+        RunLog.started(config, plan.size());
         List<NotRun> notRun = Collections.synchronizedList(new ArrayList<>());
         try (ReferenceAreas areas = ReferenceAreas.forRun();
                 Journal journal = dir == null ? null : Journal.append(dir, previous.validBytes())) {
@@ -322,6 +326,7 @@ final class RunExecution implements RunHandle {
         AttemptRunner.Finished f = null;
         for (int attemptNo = 0; attemptNo <= config.maxRetries(); attemptNo++) {
             if (attemptNo > 0) {
+                RunLog.retrying(f.result(), attemptNo, config.maxRetries(), backoffMillis(attemptNo));
                 if (!backoff(attemptNo)) {
                     break;
                 }
@@ -386,8 +391,12 @@ final class RunExecution implements RunHandle {
         }
     }
 
+    private long backoffMillis(int retry) {
+        return config.retryBackoff().toMillis() << Math.min(retry - 1, 16);
+    }
+
     private boolean backoff(int retry) {
-        long millis = config.retryBackoff().toMillis() << Math.min(retry - 1, 16);
+        long millis = backoffMillis(retry);
         try {
             Thread.sleep(millis);
             return !cancelled;
