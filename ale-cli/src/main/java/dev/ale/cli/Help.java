@@ -17,6 +17,7 @@ final class Help {
                   pack validate|build|list|check    check, digest, archive, list or self-check a pack
                   report show|merge|compare <dir>   show, merge (shards) or compare run directories
                   rescore <run dir> --pack <pack>   score a run's stored artefacts again
+                  import ale <tasks> --data <root> --out <dir>   ALE's task folders as a pack
                   help [command], version
 
                   --verbose (any command) prints stack traces and more detail.
@@ -44,6 +45,9 @@ final class Help {
                       --timeout <d>        override every task's timeout (90s, 10m, PT10M)
                       --sandbox <kind>     memory (default) or local (default for cmd:)
                       --retries <n>        run an attempt that ended in ERROR again up to n times (default 2)
+                      --allow-command-verifiers  let the pack's command verifiers run their graders
+                      --python <path>      the Python of command verifiers' {python} (else $ALE_PYTHON,
+                                           else python3 on the PATH)
                     """;
             case "demo" -> """
                     usage: ale demo [--out <dir>] [--parallel <n>]
@@ -56,6 +60,8 @@ final class Help {
                            ale pack list <pack> [--select <f>]      tasks with tier, cluster, SOC, sessions
                            ale pack check <pack> [--select <f>]     self-check: the solution passes, an empty
                                                                     workspace scores 0, perturbed solutions fail
+                      --allow-command-verifiers (validate, build, check) accept and run command verifiers;
+                      --python <path> (check) their Python
                     """;
             case "report" -> """
                     usage: ale report show <run dir> [--json] [--all]
@@ -64,7 +70,15 @@ final class Help {
                     """;
             case "rescore" -> """
                     usage: ale rescore <run dir> --pack <pack> [--json] [--all]
+                                       [--allow-command-verifiers] [--python <path>]
                       scores the stored artefacts again with the pack's verifiers (report.rescored.json)
+                    """;
+            case "import" -> """
+                    usage: ale import ale <task folder or tasks tree> --data <root> --out <pack dir>
+                                          [--tiers <dir>] [--tier <tier>] [--soc <codes>] [--name <name>]
+                      imports ALE task folders (task_card.json, main.py or scripts/) with their data
+                      (<root>/<cluster>/<task>/input/, reference/ or reference.7z) as a new pack graded by
+                      ALE's own graders; --tiers: ALE's selected_tasks/full/ lists; see docs/ale.md
                     """;
             default -> throw new UsageException("help: unknown command '" + command + "'");
         };

@@ -1,12 +1,14 @@
 package dev.ale.cli;
 
 import dev.ale.api.Outcome;
+import dev.ale.api.spi.VerifierPolicy;
 import dev.ale.core.EvaluationReport;
 import dev.ale.core.Evaluator;
 import dev.ale.core.RunHandle;
 import dev.ale.core.Sandboxes;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPacks;
+import dev.ale.verifiers.VerifierRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +21,17 @@ import java.util.Set;
 /** {@code ale run} and {@code ale demo}: run a harness over a pack, with progress, a summary and an exit code. */
 final class RunCommand {
     private static final Set<String> OPTIONS = Set.of(
-            "harness", "trials", "parallel", "select", "shard", "out", "fail-under", "timeout", "sandbox", "retries");
+            "harness",
+            "trials",
+            "parallel",
+            "select",
+            "shard",
+            "out",
+            "fail-under",
+            "timeout",
+            "sandbox",
+            "retries",
+            Cli.PYTHON);
 
     /** How often an attempt that ended in ERROR is run again, as the SDK's default. */
     static final int DEFAULT_RETRIES = 2;
@@ -35,17 +47,17 @@ final class RunCommand {
             Optional<Duration> timeout,
             boolean localSandboxes,
             int retries,
-            boolean allowCommandVerifiers) {}
+            VerifierPolicy policy) {}
 
     private RunCommand() {}
 
     static int run(Cli cli, List<String> tokens) {
-        Args a = Args.parse("run", tokens, OPTIONS, Set.of("allow-command-verifiers"));
+        Args a = Args.parse("run", tokens, OPTIONS, Set.of(Cli.ALLOW_COMMANDS));
         String location =
                 a.positional(1, "one pack (a directory, .zip, .tar or .tgz)").get(0);
         Harnesses harnesses = Harnesses.of(a.required("harness"));
         Options o = options(a, harnesses.external());
-        try (TaskPack pack = cli.open(location, a.value("select"))) {
+        try (TaskPack pack = cli.open(location, a.value("select"), o.policy())) {
             return finish(cli, execute(cli, pack, harnesses, o), o);
         }
     }
@@ -71,7 +83,7 @@ final class RunCommand {
                 Optional.empty(),
                 false,
                 DEFAULT_RETRIES,
-                false);
+                VerifierPolicy.DEFAULT);
         try (StarterPack.Found starter = StarterPack.locate(StarterPack.defaultStarts());
                 TaskPack pack = TaskPacks.open(starter.path())) {
             cli.err().println("ale demo: the rule-based sample agent on the starter pack (" + starter.where() + ")");
@@ -113,7 +125,7 @@ final class RunCommand {
                 a.value("timeout").map(RunCommand::duration),
                 sandbox.equals("local"),
                 a.integer("retries", DEFAULT_RETRIES, 0),
-                a.flag("allow-command-verifiers"));
+                Cli.policy(a));
     }
 
     private static EvaluationReport execute(Cli cli, TaskPack pack, Harnesses harnesses, Options o) {
@@ -124,7 +136,7 @@ final class RunCommand {
                 .trials(o.trials())
                 .parallelism(o.parallel())
                 .retries(o.retries(), Duration.ofSeconds(1))
-                .allowCommandVerifiers(o.allowCommandVerifiers());
+                .verifiers(VerifierRegistry.discover().withPolicy(o.policy()));
         if (o.shardCount() > 1) {
             b.shard(o.shardIndex(), o.shardCount());
         }

@@ -5,9 +5,13 @@ import dev.ale.api.SessionContext;
 import dev.ale.api.TaskView;
 import dev.ale.api.Trajectory;
 import dev.ale.api.spi.VerificationContext;
+import dev.ale.api.task.Task;
+import dev.ale.api.task.TaskFile;
+import dev.ale.api.task.TaskPart;
 import dev.ale.api.task.TaskSpec;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /** The context objects handed to harnesses and verifiers. */
@@ -37,7 +41,8 @@ final class Contexts {
 
     /**
      * What a verifier sees. {@code judge} and {@code previous} are empty when there is none;
-     * {@code deadline} is when the verifier's time runs out.
+     * {@code deadline} is when the verifier's time runs out; {@code source} gives the task's
+     * {@code inputs/} and {@code grader/} files (never its solution).
      */
     record Verification(
             Path output,
@@ -46,6 +51,13 @@ final class Contexts {
             Trajectory trajectory,
             java.util.Optional<dev.ale.api.spi.Judge> judge,
             java.util.Optional<dev.ale.api.spi.Verdict> previous,
-            Instant deadline)
-            implements VerificationContext {}
+            Instant deadline,
+            Task source)
+            implements VerificationContext {
+        @Override
+        public List<TaskFile> taskFiles(TaskPart part) {
+            VerificationContext.super.taskFiles(part);
+            return source.files(part);
+        }
+    }
 }
