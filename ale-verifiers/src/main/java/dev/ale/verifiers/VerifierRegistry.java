@@ -238,9 +238,9 @@ public final class VerifierRegistry implements VerifierFactories {
         return true;
     }
 
-    /** Built in: in the internal package and shipped in the same place as this class. */
+    /** Built in: in one of the internal packages and shipped in the same place as this class. */
     private static boolean isBuiltIn(Class<?> c) {
-        return c.getPackageName().equals(BUILT_IN_PACKAGE)
+        return c.getPackageName().startsWith(BUILT_IN_PACKAGE + ".")
                 && c.getClassLoader() == VerifierRegistry.class.getClassLoader()
                 && Objects.equals(Discovery.location(c), Discovery.location(VerifierRegistry.class));
     }

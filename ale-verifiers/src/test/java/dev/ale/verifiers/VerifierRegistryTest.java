@@ -10,7 +10,7 @@ import dev.ale.api.spi.VerifierConfigException;
 import dev.ale.api.spi.VerifierFactories;
 import dev.ale.api.spi.VerifierFactory;
 import dev.ale.api.spi.VerifierPolicy;
-import dev.ale.verifiers.internal.ImpostorFactory;
+import dev.ale.verifiers.internal.support.ImpostorFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -106,7 +106,8 @@ class VerifierRegistryTest {
                 return super.create(config, nested);
             }
         };
-        VerifierRegistry r = VerifierRegistry.of(spy, new dev.ale.verifiers.internal.CompositeVerifierFactory.All())
+        VerifierRegistry r = VerifierRegistry.of(
+                        spy, new dev.ale.verifiers.internal.composite.CompositeVerifierFactory.All())
                 .withPolicy(new VerifierPolicy(true));
         r.create(json("{'type': 'all', 'checks': [{'type': 'acme.spy'}]}"), "");
         assertEquals(List.of(new VerifierPolicy(true)), seen);

@@ -14,7 +14,7 @@ final class KnownDefects {
         if (Boolean.getBoolean("ale.fuzz.strict")) {
             return false;
         }
-        // no known defect is tolerated at the moment: the last one (a huge exponent in Json.output) is fixed
+        // no known defect is tolerated at the moment: the last one (a huge exponent in JsonFiles.output) is fixed
         return t == null;
     }
 }

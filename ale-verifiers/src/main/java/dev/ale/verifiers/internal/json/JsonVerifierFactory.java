@@ -1,0 +1,129 @@
+package dev.ale.verifiers.internal.json;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.spi.VerifierFactory;
+import dev.ale.verifiers.internal.support.Elements;
+import dev.ale.verifiers.internal.support.Options;
+import java.util.ArrayList;
+import java.util.List;
+import org.apiguardian.api.API;
+
+/**
+ * The {@code json} verifier: fields of one or more JSON output files against expected values.
+ *
+ * <pre>{"type": "json", "file": "out.json", "expectedFile": "expected.json",
+ *  "fields": ["/total", "/line_*"], "tolerance": {"abs": 0.01}, "informativeOnly": true,
+ *  "required": ["/invoice_id"], "types": "gate", "extraFields": "fail-top-level",
+ *  "groups": [{"fields": "/items/*&#47;amount", "compare": "numeric", "weight": 2},
+ *             {"fields": "/tags", "arrays": "set", "compare": "text"}]}</pre>
+ * Options (each explained, with the arithmetic, in {@code docs/json-tables-numbers.md}):
+ * {@code file} with {@code expected} or {@code expectedFile}, or {@code files}: a list of
+ * {@code {file, expected | expectedFile, fields, required, optional}}; {@code fields} (JSON
+ * Pointer patterns, see {@link JsonPattern}); {@code tolerance}; {@code unorderedArrays};
+ * {@code groups} ({@link JsonRules}); {@code informativeOnly}; {@code required};
+ * {@code types} ({@code score} or {@code gate}); {@code extraFields} ({@code ignore},
+ * {@code fail}, {@code fail-top-level}). Score = weight of matching fields / weight of counted
+ * fields over every file. Missing or malformed files, missing required fields, wrong types under
+ * {@code types: gate} and extra fields under {@code fail} are failed gates.
+ */
+@API(status = INTERNAL)
+public final class JsonVerifierFactory implements VerifierFactory {
+    private static final String[] ENTRY = {"file", "expected", "expectedFile", "fields", "required", "optional"};
+
+    @Override
+    public String type() {
+        return "json";
+    }
+
+    @Override
+    public Verifier create(JsonNode config, VerifierFactories nested) {
+        Options o = Options.of(
+                config,
+                "file",
+                "files",
+                "expected",
+                "expectedFile",
+                "fields",
+                "tolerance",
+                "unorderedArrays",
+                "extraFields",
+                "informativeOnly",
+                "required",
+                "types",
+                "groups");
+        List<JsonPattern> unordered = o.has("unorderedArrays") ? JsonRules.patterns(o, "unorderedArrays") : List.of();
+        JsonRules rules = JsonRules.read(o, unordered);
+        boolean[] requireAll = {false};
+        List<JsonPattern> required = required(o, requireAll);
+        List<JsonTarget> targets;
+        if (o.exactlyOne("file", "files").equals("file")) {
+            JsonTarget t = target(o, requireAll[0], required);
+            if (t.expected() != null && !unordered.isEmpty()) {
+                JsonTarget.checkInline(o, "unorderedArrays", unordered, t.expected(), true);
+            }
+            targets = List.of(t);
+        } else {
+            for (String single : new String[] {"expected", "expectedFile", "fields"}) {
+                if (o.has(single)) {
+                    throw o.error(single, "with files, '" + single + "' goes in each entry of files");
+                }
+            }
+            targets = Elements.read(
+                    o,
+                    "files",
+                    (f, i) -> {
+                        boolean[] all = {requireAll[0]};
+                        List<JsonPattern> own = f.has("required") ? required(f, all) : required;
+                        return target(f, all[0], own);
+                    },
+                    ENTRY);
+            List<String> seen = new ArrayList<>();
+            for (int i = 0; i < targets.size(); i++) {
+                if (seen.contains(targets.get(i).file().value())) {
+                    throw o.error("files", "file '" + targets.get(i).file() + "' is listed twice");
+                }
+                seen.add(targets.get(i).file().value());
+            }
+        }
+        JsonCompare compare = new JsonCompare(rules, o.bool("informativeOnly", false));
+        String extra = o.choice("extraFields", "ignore", "ignore", "fail", "fail-top-level");
+        boolean typesGate = o.choice("types", "score", "score", "gate").equals("gate");
+        return new JsonFields(targets, compare, extra, typesGate, o.has("files"));
+    }
+
+    /** One file's options: {@code file}, {@code expected} or {@code expectedFile}, {@code fields}, {@code optional}. */
+    private static JsonTarget target(Options o, boolean requireAll, List<JsonPattern> required) {
+        String source = o.exactlyOne("expected", "expectedFile");
+        JsonNode expected = source.equals("expected") ? o.raw("expected").deepCopy() : null;
+        List<JsonPattern> fields = o.has("fields") ? JsonRules.patterns(o, "fields") : List.of();
+        if (expected != null) {
+            JsonTarget.checkInline(o, "fields", fields, expected, false);
+        }
+        return new JsonTarget(
+                o.path("file"),
+                expected,
+                source.equals("expectedFile") ? o.path("expectedFile") : null,
+                fields,
+                requireAll,
+                required,
+                o.bool("optional", false));
+    }
+
+    /** {@code required}: true (every scored field), false, or patterns. */
+    private static List<JsonPattern> required(Options o, boolean[] all) {
+        JsonNode v = o.raw("required");
+        if (v == null) {
+            return List.of();
+        }
+        if (v.isBoolean()) {
+            all[0] = v.booleanValue();
+            return List.of();
+        }
+        all[0] = false;
+        return JsonRules.patterns(o, "required");
+    }
+}

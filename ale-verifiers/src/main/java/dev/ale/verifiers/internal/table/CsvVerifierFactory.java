@@ -1,0 +1,124 @@
+package dev.ale.verifiers.internal.table;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.spi.VerifierFactory;
+import dev.ale.verifiers.internal.support.Options;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * The {@code csv} verifier: an output table (CSV, TSV or an xlsx sheet) against an expected one,
+ * row by row.
+ *
+ * <pre>{"type": "csv", "file": "out.xlsx", "sheet": "Invoices", "expectedFile": "expected.csv",
+ *  "key": ["invoice_id"], "keyOptions": {"stripLeadingZeros": true},
+ *  "aliases": {"amount": ["total"]}, "ignoreHeaderCase": true,
+ *  "columns": {"amount": {"abs": 0.01}, "name": {"ignoreCase": true, "trim": true}},
+ *  "order": "any", "extraRows": "penalize", "duplicateKeys": "gate", "score": "f1-cells"}</pre>
+ * Options (see {@code docs/json-tables-numbers.md} for each one and the arithmetic):
+ * {@code file}, {@code expectedFile}; {@code format}/{@code expectedFormat} ({@code csv},
+ * {@code tsv}, {@code xlsx}; default by extension); {@code sheet}/{@code expectedSheet};
+ * {@code delimiter}; {@code key}, {@code keyOptions} ({@link KeyRule}); {@code compare};
+ * {@code columns} ({@link CellRule}); {@code aliases}, {@code ignoreHeaderCase}
+ * ({@link HeaderMatch}, output header only); {@code order} ({@code any} or {@code same});
+ * {@code extraRows} ({@code ignore}, {@code penalize}, {@code gate}); {@code missingRows}
+ * ({@code penalize}, {@code gate}); {@code duplicateKeys} ({@code first}, {@code penalize},
+ * {@code gate}); {@code score} ({@link TableScore.Scheme}, default {@code recall-rows}).
+ * A missing, unsafe or malformed output, or a key or compared column missing from its header, is
+ * a failed gate. The output is streamed; only the expected rows are held in memory.
+ */
+@API(status = INTERNAL)
+public final class CsvVerifierFactory implements VerifierFactory {
+    @Override
+    public String type() {
+        return "csv";
+    }
+
+    @Override
+    public Verifier create(JsonNode config, VerifierFactories nested) {
+        Options o = Options.of(
+                config,
+                "file",
+                "expectedFile",
+                "format",
+                "expectedFormat",
+                "sheet",
+                "expectedSheet",
+                "delimiter",
+                "key",
+                "keyOptions",
+                "columns",
+                "compare",
+                "aliases",
+                "ignoreHeaderCase",
+                "order",
+                "extraRows",
+                "missingRows",
+                "duplicateKeys",
+                "score");
+        TableFile out = TableFile.read(o, "file", "format", "sheet");
+        TableFile exp = TableFile.read(o, "expectedFile", "expectedFormat", "expectedSheet");
+        if (o.has("delimiter") && out.format() == TableFile.Format.XLSX && exp.format() == TableFile.Format.XLSX) {
+            throw o.error("delimiter", "a delimiter applies to csv and tsv files; both files are xlsx");
+        }
+        List<String> key = o.has("key") ? o.strings("key") : List.of();
+        List<String> compare = o.has("compare") ? o.strings("compare") : List.of();
+        if (o.has("keyOptions") && key.isEmpty()) {
+            throw o.error("keyOptions", "keyOptions apply to key columns; there is no key");
+        }
+        KeyRule keyRule = o.has("keyOptions")
+                ? KeyRule.read(o.object("keyOptions", "trim", "ignoreCase", "stripLeadingZeros"))
+                : KeyRule.DEFAULT;
+        TableScore.Scheme scheme = TableScore.Scheme.of(o.choice("score", "recall-rows", TableScore.Scheme.words()));
+        String extra = o.choice(
+                "extraRows", scheme.countsExtraByDefault() ? "penalize" : "ignore", "ignore", "penalize", "gate");
+        CsvVerifier.Policy policy = new CsvVerifier.Policy(
+                scheme,
+                o.choice("order", "any", "any", "same").equals("same"),
+                extra,
+                o.choice("missingRows", "penalize", "penalize", "gate"),
+                o.choice("duplicateKeys", "first", "first", "penalize", "gate"));
+        HeaderMatch header =
+                new HeaderMatch(o.bool("ignoreHeaderCase", false), o.has("aliases") ? aliases(o) : Map.of());
+        return new CsvVerifier(out, exp, key, compare, rules(o, key, compare), header, keyRule, policy);
+    }
+
+    private static Map<String, CellRule> rules(Options o, List<String> key, List<String> compare) {
+        Map<String, CellRule> rules = new LinkedHashMap<>();
+        if (o.has("columns")) {
+            Options columns = o.map("columns");
+            for (String column : columns.names()) {
+                if (!compare.isEmpty() && !compare.contains(column)) {
+                    throw columns.error(column, "column '" + column + "' is not in compare");
+                }
+                if (key.contains(column)) {
+                    throw columns.error(column, "column '" + column + "' is a key column; use keyOptions for keys");
+                }
+                rules.put(
+                        column,
+                        CellRule.read(columns.object(
+                                column, "abs", "rel", "numeric", "ignoreCase", "trim", "normalizeWhitespace")));
+            }
+        }
+        return rules;
+    }
+
+    private static Map<String, List<String>> aliases(Options o) {
+        Options a = o.map("aliases");
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String column : a.names()) {
+            List<String> names = a.strings(column);
+            if (names.contains(column)) {
+                throw a.error(column, "an alias of '" + column + "' repeats its name");
+            }
+            out.put(column, names);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The {@code trajectory} verifier: rules on what the harness recorded.
+ *
+ * <p>Internal: not for public use. Nothing in this package is API; it may change or go away in any
+ * release without notice.
+ */
+package dev.ale.verifiers.internal.trajectory;

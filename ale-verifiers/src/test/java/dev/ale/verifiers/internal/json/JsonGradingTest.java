@@ -1,0 +1,283 @@
+package dev.ale.verifiers.internal.json;
+
+import static dev.ale.verifiers.Fixture.assertGate;
+import static dev.ale.verifiers.Fixture.assertScore;
+import static dev.ale.verifiers.Fixture.check;
+import static dev.ale.verifiers.Fixture.refused;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ale.api.spi.Verdict;
+import dev.ale.verifiers.TestContext;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The json verifier's grading rules: informative fields, groups, weights, gates and several files. */
+class JsonGradingTest {
+    private static final String OUT =
+            "{\"invoice_id\": \"INV-7\", \"line_1\": \"1,250.50\", \"line_2\": 98, \"line_total\": \"$1,350.00\","
+                    + " \"items\": [{\"sku\": \"A\", \"amount\": \"$10.00\"}, {\"sku\": \"B\", \"amount\": \"20\"}],"
+                    + " \"tags\": [\"Urgent\", \"paid\", \"urgent\"], \"notes\": \"n/a\", \"vendor\": {\"name\": \" ACME  Corp \"}}";
+    private static final String EXPECTED =
+            "{\"invoice_id\": \"INV-7\", \"line_1\": 1250.5, \"line_2\": 99.5, \"line_total\": 1350,"
+                    + " \"items\": [{\"sku\": \"A\", \"amount\": 10}, {\"sku\": \"B\", \"amount\": 20}],"
+                    + " \"tags\": [\"paid\", \"urgent\"], \"notes\": \"\", \"memo\": null, \"extra_list\": [], \"vendor\": {\"name\": \"Acme corp\"}}";
+    private static final String GROUPS = "'groups': [{'fields': '/line_*', 'compare': 'numeric', 'weight': 2},"
+            + " {'fields': '/items/*/amount', 'compare': 'numeric'}, {'fields': '/tags', 'arrays': 'set', 'compare': 'text'},"
+            + " {'fields': ['/vendor/name'], 'compare': 'text'}]";
+
+    @TempDir
+    Path dir;
+
+    TestContext ctx;
+
+    @BeforeEach
+    void files() {
+        ctx = TestContext.in(dir).out("out.json", OUT).ref("expected.json", EXPECTED);
+    }
+
+    private Verdict json(String options) throws Exception {
+        return ctx.verify("{'type': 'json', 'file': 'out.json', 'expectedFile': 'expected.json'"
+                + (options.isEmpty() ? "" : ", " + options) + "}");
+    }
+
+    @Test
+    void informativeOnlyLeavesEmptyDefaultsUncounted() throws Exception {
+        Verdict all = json("");
+        assertEquals(14, all.checks().size());
+        assertScore(7.0 / 14, all);
+        Verdict informative = json("'informativeOnly': true");
+        assertEquals(11, informative.checks().size());
+        assertScore(7.0 / 11, informative);
+        assertFalse(informative.checks().stream()
+                .anyMatch(c -> c.name().equals("/notes") || c.name().equals("/memo")));
+        ctx.ref("empty.json", "{\"a\": \"\", \"b\": [], \"c\": {}, \"d\": null}");
+        assertScore(
+                1,
+                ctx.verify(
+                        "{'type': 'json', 'file': 'out.json', 'expectedFile': 'empty.json', 'informativeOnly': true}"));
+        assertScore(0, ctx.verify("{'type': 'json', 'file': 'out.json', 'expectedFile': 'empty.json'}"));
+        ctx.ref("nested.json", "{\"vendor\": {\"name\": \" ACME  Corp \", \"id\": \"\"}}");
+        assertScore(
+                1,
+                ctx.verify(
+                        "{'type': 'json', 'file': 'out.json', 'expectedFile': 'nested.json', 'fields': ['/vendor'], 'informativeOnly': true}"));
+        assertScore(
+                0,
+                ctx.verify(
+                        "{'type': 'json', 'file': 'out.json', 'expectedFile': 'nested.json', 'fields': ['/vendor']}"));
+    }
+
+    @Test
+    void groupsCompareAndWeighTheirFields() throws Exception {
+        Verdict v = json("'informativeOnly': true, " + GROUPS);
+        assertScore(11.0 / 13, v);
+        assertEquals(2, check(v, "/line_2").weight());
+        assertEquals("99.5 as a number", check(v, "/line_2").expected());
+        assertTrue(check(v, "/tags").passed());
+        assertEquals("[\"paid\",\"urgent\"] as a set", check(v, "/tags").expected());
+        assertTrue(check(v, "/vendor/name").passed());
+        assertTrue(v.summary().endsWith("(weighted 11.0 of 13.0)"), v.summary());
+        assertScore(9.0 / 10, json("'informativeOnly': true, " + GROUPS.replace(", 'weight': 2", "")));
+        assertScore(8.0 / 8.5, json("'informativeOnly': true, " + GROUPS.replace("'weight': 2", "'totalWeight': 1.5")));
+    }
+
+    @Test
+    void numericTextAndExactComparisonsDiffer() throws Exception {
+        ctx.out(
+                "n.json",
+                "{\"a\": \"1,250.5\", \"b\": 12.5, \"c\": \"  Hello   World \", \"d\": \"N/A \", \"e\": true}");
+        String base =
+                "{'type': 'json', 'file': 'n.json', 'expected': {'a': '1250.50', 'b': '12.5%', 'c': 'hello world', 'd': 'N/A', 'e': 'TRUE'}";
+        Verdict exact = ctx.verify(base + "}");
+        assertEquals(
+                List.of(false, true, false, false, false),
+                exact.checks().stream().map(c -> c.passed()).toList());
+        Verdict numeric =
+                ctx.verify(base + ", 'groups': [{'fields': '/*', 'compare': 'numeric', 'tolerance': {'abs': 0.001}}]}");
+        assertEquals(
+                List.of(true, true, false, true, false),
+                numeric.checks().stream().map(c -> c.passed()).toList(),
+                "an expected value that is no number compares as trimmed text");
+        assertEquals("\"1250.50\" as a number ±0.001", numeric.checks().get(0).expected());
+        Verdict text = ctx.verify(base + ", 'groups': [{'fields': '/*', 'compare': 'text'}]}");
+        assertEquals(
+                List.of(false, false, true, true, true),
+                text.checks().stream().map(c -> c.passed()).toList());
+    }
+
+    @Test
+    void arraysCompareOrderedAsMultisetsOrAsSets() throws Exception {
+        ctx.out("t.json", "{\"tags\": [\"b\", \"a\", \"b\"]}");
+        String base = "{'type': 'json', 'file': 't.json', 'expected': {'tags': ['a', 'b']}";
+        assertScore(0, ctx.verify(base + "}"));
+        assertScore(0, ctx.verify(base + ", 'groups': [{'fields': '/tags', 'arrays': 'multiset'}]}"));
+        assertScore(1, ctx.verify(base + ", 'groups': [{'fields': '/tags', 'arrays': 'set'}]}"));
+        ctx.out("t.json", "{\"tags\": [\"b\", \"c\"]}");
+        Verdict set = ctx.verify(base + ", 'groups': [{'fields': '/tags', 'arrays': 'set'}]}");
+        assertScore(0, set);
+        assertEquals(
+                "1 of 2 expected elements found, 1 of 2 output elements not expected",
+                set.checks().get(0).actual());
+        ctx.out("t.json", "{\"rows\": [{\"id\": 2, \"v\": \"$1.00\"}, {\"id\": 1, \"v\": \"2\"}]}");
+        assertScore(
+                1,
+                ctx.verify(
+                        "{'type': 'json', 'file': 't.json', 'expected': {'rows': [{'id': 1, 'v': 2}, {'id': 2, 'v': 1}]},"
+                                + " 'groups': [{'fields': '/rows', 'arrays': 'set'}, {'fields': '/rows/*/v', 'compare': 'numeric'}]}"));
+    }
+
+    @Test
+    void missingRequiredFieldsFailAGate() throws Exception {
+        ctx.out("r.json", "{\"invoice_id\": \"INV-7\", \"line_1\": 1250.5}");
+        String base = "{'type': 'json', 'file': 'r.json', 'expectedFile': 'expected.json', 'informativeOnly': true";
+        assertScore(2.0 / 11, ctx.verify(base + "}"));
+        Verdict v = ctx.verify(base + ", 'required': ['/invoice_id', '/line_*']}");
+        assertGate("r.json", "missing required fields /line_2, /line_total", v);
+        assertEquals(12, v.checks().size(), "the gate, then every field's check");
+        assertScore(2.0 / 11, ctx.verify(base + ", 'required': ['/invoice_id', '/line_1']}"));
+        assertGate("r.json", "missing required field /signature", ctx.verify(base + ", 'required': '/signature'}"));
+        assertGate(
+                "r.json",
+                "missing required fields /line_2, /line_total, /items/0/sku, /items/0/amount, /items/1/sku (+4 more)",
+                ctx.verify(base + ", 'required': true}"));
+        assertGate(
+                "missing.json",
+                "missing",
+                ctx.verify("{'type': 'json', 'file': 'missing.json', 'expectedFile': 'expected.json'}"));
+    }
+
+    @Test
+    void wrongTypesAndShapesFailAGateWhenAsked() throws Exception {
+        ctx.out("w.json", "{\"invoice_id\": 7, \"items\": {\"0\": {\"amount\": 10}}, \"line_1\": \"1250.5\"}");
+        String base = "{'type': 'json', 'file': 'w.json', 'expectedFile': 'expected.json', 'informativeOnly': true";
+        // a JSON Pointer's '0' names member "0" of an object too, so /items/0/amount matches
+        assertScore(2.0 / 11, ctx.verify(base + "}"));
+        assertGate(
+                "w.json",
+                "wrong type at /invoice_id: expected a string, got a number",
+                ctx.verify(base + ", 'types': 'gate'}"));
+        ctx.out("w.json", "{\"invoice_id\": \"INV-7\", \"items\": {\"0\": {\"amount\": 10}}, \"line_1\": \"1250.5\"}");
+        assertGate(
+                "w.json",
+                "wrong type at /line_1: expected a number, got a string",
+                ctx.verify(base + ", 'types': 'gate'}"));
+        assertGate(
+                "w.json",
+                "wrong type at /items: expected an array, got an object",
+                ctx.verify(base + ", 'types': 'gate', 'groups': [{'fields': '/line_*', 'compare': 'numeric'}]}"));
+        ctx.out(
+                "w.json",
+                OUT.replace("\"items\": [", "\"items\": [7, ").replace("{\"sku\": \"B\", \"amount\": \"20\"}", "{}"));
+        assertGate(
+                "w.json",
+                "wrong type at /items/0: expected an object, got a number",
+                ctx.verify(
+                        base
+                                + ", 'types': 'gate', 'groups': [{'fields': ['/line_*', '/items/*/amount'], 'compare': 'numeric'}]}"));
+        assertScore(
+                8.0 / 11,
+                ctx.verify(base.replace("w.json", "out.json")
+                        + ", 'types': 'gate', 'groups': [{'fields': ['/line_*', '/items/*/amount'],"
+                        + " 'compare': 'numeric'}, {'fields': ['/tags', '/vendor/name'], 'compare': 'text'}]}"));
+    }
+
+    @Test
+    void extraFieldsFailAnywhereOrAtTheTopLevel() throws Exception {
+        ctx.out("x.json", "{\"a\": 1, \"b\": {\"c\": 2, \"d\": 3}}");
+        String base = "{'type': 'json', 'file': 'x.json', 'expected': {'a': 1, 'b': {'c': 2}}";
+        assertScore(1, ctx.verify(base + "}"));
+        assertScore(1, ctx.verify(base + ", 'extraFields': 'fail-top-level'}"));
+        assertGate("x.json", "extra: /b/d", ctx.verify(base + ", 'extraFields': 'fail'}"));
+        ctx.out("x.json", "{\"a\": 1, \"b\": {\"c\": 2}, \"e\": 5, \"f\": 6}");
+        assertGate("x.json", "extra: /e, /f", ctx.verify(base + ", 'extraFields': 'fail-top-level'}"));
+    }
+
+    @Test
+    void scoresSeveralFilesOverTheUnionOfTheirFields() throws Exception {
+        ctx.out("a.json", "{\"x\": 1, \"y\": 2}")
+                .out("b.json", "{\"p\": \"q\", \"r\": [1, 2]}")
+                .ref("b.json", "{\"p\": \"q\", \"r\": [1, 2], \"s\": true}");
+        String files =
+                "{'type': 'json', 'files': [{'file': 'a.json', 'expected': {'x': 1, 'y': 3}}, {'file': 'b.json', 'expectedFile': 'b.json'%s}]%s}";
+        Verdict v = ctx.verify(String.format(files, "", ""));
+        assertScore(4.0 / 6, v);
+        assertEquals(
+                List.of("a.json /x", "a.json /y", "b.json /p", "b.json /r/0", "b.json /r/1", "b.json /s"),
+                v.checks().stream().map(c -> c.name()).toList());
+        assertEquals("4 of 6 fields match in 2 files", v.summary());
+        assertScore(2.0 / 3, ctx.verify(String.format(files, ", 'fields': ['/r']", "")));
+        assertGate("b.json", "missing required field /s", ctx.verify(String.format(files, ", 'required': true", "")));
+        assertScore(4.0 / 6, ctx.verify(String.format(files, ", 'required': ['/p']", "")));
+        ctx.out("b.json", "{\"p\": \"q\", \"r\": [1, 2], \"s\": true}");
+        java.nio.file.Files.delete(ctx.output().resolve("b.json"));
+        assertGate("b.json", "missing", ctx.verify(String.format(files, "", "")));
+        assertScore(1.0 / 6, ctx.verify(String.format(files, ", 'optional': true, 'required': true", "")));
+        assertScore(
+                1.0 / 6,
+                ctx.verify(String.format(files, ", 'optional': true", ", 'extraFields': 'fail', 'types': 'gate'")));
+    }
+
+    @Test
+    void hostileOutputsGetVerdicts() throws Exception {
+        byte[] binary = new byte[2048];
+        new Random(5).nextBytes(binary);
+        ctx.out("out.json", binary);
+        assertGate("out.json", "malformed JSON", json(""));
+        StringBuilder big = new StringBuilder("{\"tags\": [");
+        for (int i = 0; i < 5000; i++) {
+            big.append(i > 0 ? "," : "").append(i);
+        }
+        ctx.out("big.json", big.append("]}").toString());
+        Verdict huge = ctx.verify(
+                "{'type': 'json', 'file': 'big.json', 'expectedFile': 'big.json', 'groups': [{'fields': '/tags', 'arrays': 'set'}]}"
+                        .replace(
+                                "'expectedFile': 'big.json'",
+                                "'expected': {'tags': " + big.substring(9, big.length() - 1) + "}"));
+        assertScore(0, huge);
+        assertEquals(
+                "too many elements to pair (5000 expected, 5000 in output)",
+                huge.checks().get(0).actual());
+    }
+
+    @Test
+    void refusesBadGradingConfigsAtTheirPointers() {
+        String f = "{'type': 'json', 'file': 'out.json', 'expected': {'a': 1, 'line_1': 2}, ";
+        refused(f + "'groups': {}}", "/groups");
+        refused(f + "'groups': []}", "/groups");
+        refused(f + "'groups': [3]}", "/groups/0");
+        refused(f + "'groups': [{'fields': '/a', 'compar': 'text'}]}", "/groups/0/compar");
+        refused(f + "'groups': [{'fields': '/a', 'type': 'json'}]}", "/groups/0/type");
+        refused(f + "'groups': [{'fields': '/a'}, {'fields': '/a', 'compare': 'fuzzy'}]}", "/groups/1/compare");
+        refused(f + "'groups': [{'fields': '/a', 'arrays': 'bag'}]}", "/groups/0/arrays");
+        refused(f + "'groups': [{'fields': '/a', 'weight': 0}]}", "/groups/0/weight");
+        refused(f + "'groups': [{'fields': '/a', 'weight': 1, 'totalWeight': 2}]}", "/groups/0/totalWeight");
+        refused(f + "'groups': [{'fields': '/a', 'compare': 'text', 'tolerance': {'abs': 1}}]}", "/groups/0/tolerance");
+        refused(f + "'groups': [{'fields': '/a', 'tolerance': {'ab': 1}}]}", "/groups/0/tolerance/ab");
+        refused(f + "'groups': [{'fields': ['/a', 'line_*']}]}", "/groups/0/fields/1");
+        refused(f + "'groups': [{'compare': 'text'}]}", "/groups/0/fields");
+        refused(f + "'fields': ['/a', '/x~3']}", "/fields/1");
+        refused(f + "'fields': ['/a', '/nope_*']}", "/fields/1");
+        refused(f + "'required': 3}", "/required");
+        refused(f + "'required': ['/a', 'b']}", "/required/1");
+        refused(f + "'types': 'strict'}", "/types");
+        refused(f + "'extraFields': 'fail-top'}", "/extraFields");
+        refused(f + "'informativeOnly': 'yes'}", "/informativeOnly");
+        refused(f + "'files': [{'file': 'a.json', 'expected': {}}]}", "/files");
+        String m = "{'type': 'json', 'files': [{'file': 'a.json', 'expected': {'a': 1}}, ";
+        refused(m + "{'expected': {}}]}", "/files/1/file");
+        refused(m + "{'file': 'b.json', 'expected': {}, 'fieldz': []}]}", "/files/1/fieldz");
+        refused(m + "{'file': 'b.json', 'expected': {'b': 1}, 'fields': '/c'}]}", "/files/1/fields");
+        refused(m + "{'file': 'b.json', 'expected': {}, 'optional': 1}]}", "/files/1/optional");
+        refused(m + "{'file': 'a.json', 'expected': {}}]}", "/files");
+        refused(m + "{'file': 'b.json', 'expected': {}}], 'expected': {}}", "/expected");
+        refused(m + "{'file': 'b.json', 'expected': {}}], 'fields': ['/a']}", "/fields");
+        refused("{'type': 'json', 'files': []}", "/files");
+        refused("{'type': 'json', 'files': [{'file': 'a.json', 'expected': {}}], 'expected': {}}", "/expected");
+    }
+}

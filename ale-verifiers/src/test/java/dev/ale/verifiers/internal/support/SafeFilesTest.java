@@ -1,0 +1,146 @@
+package dev.ale.verifiers.internal.support;
+
+import static dev.ale.verifiers.Fixture.assertGate;
+import static dev.ale.verifiers.Fixture.assertScore;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.ale.api.AleException;
+import dev.ale.verifiers.TestContext;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SafeFilesTest {
+    @TempDir
+    Path dir;
+
+    TestContext ctx;
+    Path secret;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        ctx = TestContext.in(dir);
+        secret = Files.writeString(
+                Files.createDirectories(dir.resolve("outside")).resolve("secret.txt"), "the answer is 42");
+    }
+
+    @Test
+    void refusesASymlinkedFileThatEscapesTheOutput() throws Exception {
+        Files.createSymbolicLink(ctx.output().resolve("memo.txt"), secret);
+        assertGate("memo.txt", "symbolic link", ctx.verify("{'type': 'text', 'file': 'memo.txt', 'contains': '42'}"));
+        assertGate("memo.txt", "symbolic link", ctx.verify("{'type': 'file-exists', 'path': 'memo.txt'}"));
+        assertGate(
+                "memo.txt",
+                "symbolic link",
+                ctx.verify("{'type': 'number', 'file': 'memo.txt', 'regex': '\\\\d+', 'expected': 42}"));
+    }
+
+    @Test
+    void refusesASymlinkedDirectoryOnTheWay() throws Exception {
+        Files.createSymbolicLink(ctx.output().resolve("out"), secret.getParent());
+        assertGate(
+                "out/secret.txt",
+                "'out' is a symbolic link",
+                ctx.verify("{'type': 'text', 'file': 'out/secret.txt', 'contains': '42'}"));
+    }
+
+    @Test
+    void refusesEvenALinkThatStaysInside() throws Exception {
+        ctx.out("real.txt", "42");
+        Files.createSymbolicLink(ctx.output().resolve("alias.txt"), ctx.output().resolve("real.txt"));
+        assertGate("alias.txt", "symbolic link", ctx.verify("{'type': 'text', 'file': 'alias.txt', 'contains': '42'}"));
+    }
+
+    @Test
+    void aReferenceLinkIsATaskErrorNotAGate() throws Exception {
+        ctx.out("memo.txt", "the answer is 42");
+        Files.createSymbolicLink(ctx.reference().resolve("expected.txt"), secret);
+        AleException e = assertThrows(
+                AleException.class,
+                () -> ctx.verify("{'type': 'text', 'file': 'memo.txt', 'equalsFile': 'expected.txt'}"));
+        assertTrue(
+                e.getMessage().contains("reference/expected.txt")
+                        && e.getMessage().contains("symbolic link"),
+                e.getMessage());
+    }
+
+    @Test
+    void aPathThroughAFileIsMissing() throws Exception {
+        ctx.out("a.txt", "x");
+        SafeFiles.Found f = SafeFiles.find(ctx.output(), RelPath.parse("a.txt/b.txt"));
+        assertEquals(SafeFiles.Kind.MISSING, f.kind());
+        assertScore(0, ctx.verify("{'type': 'file-exists', 'path': 'a.txt/b.txt'}"));
+    }
+
+    @Test
+    void aDirectoryIsNotAFileToRead() throws Exception {
+        Files.createDirectories(ctx.output().resolve("memo.txt"));
+        assertGate("memo.txt", "is a directory", ctx.verify("{'type': 'text', 'file': 'memo.txt', 'contains': 'x'}"));
+    }
+
+    @Test
+    @SuppressWarnings("try") // opening the FIFO is the point: it releases the blocked writer
+    void refusesAFifoRatherThanBlockOnIt() throws Exception {
+        Path fifo = ctx.output().resolve("out.json");
+        Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assumeTrue(p.waitFor() == 0 && Files.exists(fifo), "mkfifo is not available");
+        // A writer, so that a verifier that wrongly opened the FIFO would read {"a": 1} instead of blocking.
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(fifo, "{\"a\": 1}");
+            } catch (IOException e) {
+                // the test released the writer without reading
+            }
+        });
+        writer.start();
+        try {
+            assertGate(
+                    "out.json",
+                    "not a regular file",
+                    ctx.verify("{'type': 'json', 'file': 'out.json', 'expected': {'a': 1}}"));
+        } finally {
+            while (writer.isAlive()) {
+                try (RandomAccessFile release = new RandomAccessFile(fifo.toFile(), "rw")) {
+                    writer.join(10);
+                }
+            }
+        }
+    }
+
+    @Test
+    void capsReadsAtTheLimit() throws Exception {
+        Path f = Files.write(dir.resolve("ten"), new byte[10]);
+        assertArrayEquals(new byte[10], SafeFiles.readCapped(f, 10));
+        assertNull(SafeFiles.readCapped(f, 9));
+    }
+
+    @Test
+    void aFileOverSixtyFourMebibytesIsAGate() throws Exception {
+        try (RandomAccessFile big =
+                new RandomAccessFile(ctx.output().resolve("big.json").toFile(), "rw")) {
+            big.setLength(SafeFiles.MAX_READ_BYTES + 1);
+        }
+        assertGate(
+                "big.json", "file too large", ctx.verify("{'type': 'json', 'file': 'big.json', 'expected': {'a': 1}}"));
+        assertGate("big.json", "file too large", ctx.verify("{'type': 'text', 'file': 'big.json', 'contains': 'a'}"));
+    }
+
+    @Test
+    void parsesOnlyRelativePathsInside() {
+        assertEquals(
+                List.of("out", "summary.csv"), RelPath.parse("out/summary.csv").segments());
+        for (String bad : List.of("", "/etc/passwd", "C:/x", "a/../b", "..", "./a", "a//b", "a/", "a\\b", "a\0b")) {
+            assertThrows(IllegalArgumentException.class, () -> RelPath.parse(bad), bad);
+        }
+    }
+}
