@@ -17,9 +17,13 @@ final class ImportCommand {
             throw new UsageException("import: expected 'ale' (ale import ale <task folder or tasks tree> --data <root>"
                     + " --out <pack dir>)");
         }
-        Args a = Args.parse("import ale", tokens.subList(1, tokens.size()), Set.of("data", "out", "tiers", "tier", "soc",
-                "name"), Set.of());
-        Path source = Path.of(a.positional(1, "one ALE task folder or tasks tree").get(0));
+        Args a = Args.parse(
+                "import ale",
+                tokens.subList(1, tokens.size()),
+                Set.of("data", "out", "tiers", "tier", "soc", "name"),
+                Set.of());
+        Path source =
+                Path.of(a.positional(1, "one ALE task folder or tasks tree").get(0));
         if (!Files.isDirectory(source)) {
             throw new UsageException("import ale: " + source + " is not a folder");
         }
@@ -40,8 +44,11 @@ final class ImportCommand {
                 throw new UsageException("import ale: --tier: " + e.getMessage());
             }
         }
-        a.value("soc").ifPresent(s -> b.soc(Arrays.stream(s.split(",")).map(String::strip).filter(x -> !x.isEmpty())
-                .toList()));
+        a.value("soc")
+                .ifPresent(s -> b.soc(Arrays.stream(s.split(","))
+                        .map(String::strip)
+                        .filter(x -> !x.isEmpty())
+                        .toList()));
         AleImport.Result r = b.build().run(source);
         cli.out().println(r.imported() + " imported, " + r.skipped() + " skipped; wrote " + r.pack());
         return Main.OK;

@@ -64,7 +64,8 @@ final class ReportCommand {
         Path dir = runDirectory(a.positional(1, "one run directory").get(0));
         VerifierPolicy policy = Cli.policy(a);
         try (TaskPack pack = cli.open(a.required("pack"), Optional.empty(), policy)) {
-            EvaluationReport r = Evaluator.rescore(dir, pack, VerifierRegistry.discover().withPolicy(policy));
+            EvaluationReport r =
+                    Evaluator.rescore(dir, pack, VerifierRegistry.discover().withPolicy(policy));
             show(cli, r, a);
             cli.out().println();
             cli.out().println("wrote " + dir.resolve("report.rescored.json"));

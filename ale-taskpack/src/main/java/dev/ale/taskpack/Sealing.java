@@ -40,8 +40,7 @@ final class Sealing {
         try {
             recover(packDirectory);
             try (DirectorySource source = DirectorySource.scan(packDirectory)) {
-                List<TaskSpec> specs =
-                        PackReader.read(source, options, true).specs();
+                List<TaskSpec> specs = PackReader.read(source, options, true).specs();
                 for (TaskSpec spec : specs) {
                     String entry = SealedReference.entry(spec.id());
                     if (references(source, spec.id()).isEmpty()

@@ -33,7 +33,11 @@ final class VerifierCheck {
         if (registry.isEmpty()) {
             warnings.add(NO_REGISTRY);
         } else if (!options.policy().equals(registry.get().policy())) {
-            registry = Optional.of(registry.get().withPolicy(options.policy()));
+            try {
+                registry = Optional.of(registry.get().withPolicy(options.policy()));
+            } catch (UnsupportedOperationException e) {
+                warnings.add("verifier configurations checked under the registry's own policy: " + e.getMessage());
+            }
         }
         return new VerifierCheck(registry);
     }

@@ -56,7 +56,8 @@ public interface VerificationContext {
      */
     default List<TaskFile> taskFiles(TaskPart part) {
         if (part.kind() != TaskPart.Kind.INPUTS && part.kind() != TaskPart.Kind.GRADER) {
-            throw new IllegalArgumentException("a verifier gets the task's inputs/ and grader/ only, not " + part.folder());
+            throw new IllegalArgumentException(
+                    "a verifier gets the task's inputs/ and grader/ only, not " + part.folder());
         }
         return List.of();
     }

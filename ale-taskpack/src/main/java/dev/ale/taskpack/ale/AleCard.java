@@ -24,7 +24,13 @@ import java.util.OptionalLong;
  * @param timeout  {@code vm.timeout} in seconds, when given
  * @param metadata what the pack's task keeps of the card
  */
-record AleCard(String taskId, String title, String prompt, String cluster, String subfield, OptionalLong timeout,
+record AleCard(
+        String taskId,
+        String title,
+        String prompt,
+        String cluster,
+        String subfield,
+        OptionalLong timeout,
         ObjectNode metadata) {
     static final String FILE = "task_card.json";
     private static final long MAX_BYTES = 4L << 20;
@@ -49,15 +55,19 @@ record AleCard(String taskId, String title, String prompt, String cluster, Strin
         }
         String taskId = text(card, "/taskId");
         String prompt = text(card, "/taskPrompt");
-        String title = card.path("title").isTextual() && !card.path("title").textValue().isBlank()
-                ? card.path("title").textValue().strip() : taskId;
-        String cluster = card.at("/taxonomy/domain_code").isTextual() ? card.at("/taxonomy/domain_code").textValue()
+        String title = card.path("title").isTextual()
+                        && !card.path("title").textValue().isBlank()
+                ? card.path("title").textValue().strip()
+                : taskId;
+        String cluster = card.at("/taxonomy/domain_code").isTextual()
+                ? card.at("/taxonomy/domain_code").textValue()
                 : card.path("category").isTextual() ? card.path("category").textValue() : "";
         if (cluster.isEmpty()) {
             throw new Skip(FILE + " at /taxonomy/domain_code: missing (and no category)");
         }
         String subfield = card.at("/taxonomy/subdomain_code").isTextual()
-                ? card.at("/taxonomy/subdomain_code").textValue() : "";
+                ? card.at("/taxonomy/subdomain_code").textValue()
+                : "";
         JsonNode t = card.at("/vm/timeout");
         OptionalLong timeout = OptionalLong.empty();
         if (t.isIntegralNumber() && t.canConvertToLong() && t.longValue() > 0) {

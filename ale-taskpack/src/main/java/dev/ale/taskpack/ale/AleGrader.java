@@ -29,6 +29,7 @@ final class AleGrader {
     static final String SCRIPTS = "scripts";
     /** How long a grader may run: ALE's own evaluations of large outputs take minutes. */
     static final String TIMEOUT = "30m";
+
     private static final Pattern SCORING = Pattern.compile("(?:score|verify|evaluate|grade)[\\w-]*\\.py");
     private static final Pattern OPTION = Pattern.compile("add_argument\\(\\s*[\"'](--[\\w-]+)[\"']");
     private static final Map<String, String> OPTIONS = options();
@@ -37,12 +38,29 @@ final class AleGrader {
 
     private static Map<String, String> options() {
         Map<String, String> m = new LinkedHashMap<>();
-        for (String o : List.of("--output", "--outputs", "--output-dir", "--output_dir", "--pred-dir", "--pred_dir",
-                "--prediction-dir", "--submission", "--submission-dir", "--agent-output")) {
+        for (String o : List.of(
+                "--output",
+                "--outputs",
+                "--output-dir",
+                "--output_dir",
+                "--pred-dir",
+                "--pred_dir",
+                "--prediction-dir",
+                "--submission",
+                "--submission-dir",
+                "--agent-output")) {
             m.put(o, "{output}/output");
         }
-        for (String o : List.of("--reference", "--reference-dir", "--reference_dir", "--gt-dir", "--gt_dir",
-                "--gold-dir", "--ref-dir", "--ref_dir", "--expected-dir")) {
+        for (String o : List.of(
+                "--reference",
+                "--reference-dir",
+                "--reference_dir",
+                "--gt-dir",
+                "--gt_dir",
+                "--gold-dir",
+                "--ref-dir",
+                "--ref_dir",
+                "--expected-dir")) {
             m.put(o, "{reference}");
         }
         for (String o : List.of("--input", "--inputs", "--input-dir", "--input_dir")) {
@@ -82,8 +100,19 @@ final class AleGrader {
         v.put("type", "command");
         ArrayNode cmd = v.putArray("command");
         if (Files.isRegularFile(task.resolve(MAIN))) {
-            for (String a : List.of("{python}", "{ale-evaluate}", "--main", "{task}/" + MAIN, "--output",
-                    "{output}/output", "--reference", "{reference}", "--input", "{inputs}/input", "--work", "{workdir}")) {
+            for (String a : List.of(
+                    "{python}",
+                    "{ale-evaluate}",
+                    "--main",
+                    "{task}/" + MAIN,
+                    "--output",
+                    "{output}/output",
+                    "--reference",
+                    "{reference}",
+                    "--input",
+                    "{inputs}/input",
+                    "--work",
+                    "{workdir}")) {
                 cmd.add(a);
             }
         } else {
@@ -119,11 +148,14 @@ final class AleGrader {
         }
         List<Path> found;
         try (Stream<Path> s = Files.list(scripts)) {
-            found = s.filter(p -> SCORING.matcher(p.getFileName().toString()).matches()).sorted().toList();
+            found = s.filter(p -> SCORING.matcher(p.getFileName().toString()).matches())
+                    .sorted()
+                    .toList();
         }
         if (found.size() != 1) {
-            throw new Skip("no " + MAIN + ", and " + SCRIPTS + "/ holds " + (found.isEmpty() ? "no" : found.size())
-                    + " scoring scripts (score*.py, verify*.py, evaluate*.py, grade*.py): the import needs exactly one");
+            throw new Skip(
+                    "no " + MAIN + ", and " + SCRIPTS + "/ holds " + (found.isEmpty() ? "no" : found.size())
+                            + " scoring scripts (score*.py, verify*.py, evaluate*.py, grade*.py): the import needs exactly one");
         }
         return found.get(0);
     }

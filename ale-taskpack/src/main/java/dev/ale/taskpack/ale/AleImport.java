@@ -2,6 +2,7 @@ package dev.ale.taskpack.ale;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.api.AleException;
@@ -98,7 +99,8 @@ public final class AleImport {
      */
     public Result run(Path source) {
         if (Files.exists(out) && !isEmptyDirectory(out)) {
-            throw new TaskPackException(out.toString(), "", "exists and is not empty: the import writes a new pack folder");
+            throw new TaskPackException(
+                    out.toString(), "", "exists and is not empty: the import writes a new pack folder");
         }
         List<Path> folders = AleSources.find(source);
         if (folders.isEmpty()) {
@@ -116,8 +118,11 @@ public final class AleImport {
                 listener.accept(line);
             }
             if (ids.isEmpty()) {
-                throw new TaskPackException(source.toString(), "", "no task could be imported ("
-                        + lines.size() + " skipped; the first: " + lines.get(0).detail() + ")");
+                throw new TaskPackException(
+                        source.toString(),
+                        "",
+                        "no task could be imported (" + lines.size() + " skipped; the first: "
+                                + lines.get(0).detail() + ")");
             }
             writeManifest(tmp, ids.keySet());
             TaskPackWriter.updateDigests(tmp, POLICY);
@@ -158,18 +163,23 @@ public final class AleImport {
                 throw new Skip("subfield " + card.cluster() + "/" + card.subfield()
                         + " has no SOC codes in the import's table: give them (--soc)");
             }
+            ObjectNode verifier = AleGrader.verifier(folder);
             AleTiers.Found tier = tiers.tierOf(ale, defaultTier);
             Path data = AleTaskWriter.data(this.data, ale);
             Path task = staging.resolve("tasks").resolve(id);
-            AleTaskWriter.write(folder, card, id, data, tier.tier(), codes, task);
+            AleTaskWriter.write(folder, card, id, data, tier.tier(), codes, verifier, task);
             writeManifest(staging, List.of(id));
             TaskPackWriter.updateDigests(staging, POLICY);
             Files.createDirectories(pack.resolve("tasks"));
             Files.move(task, pack.resolve("tasks").resolve(id));
             ids.put(id, ale);
             String grader = Files.exists(folder.resolve(AleGrader.MAIN)) ? "main.py evaluate()" : "scripts/";
-            return new Line(ale, id, true, tier.tier().id() + (tier.note().isEmpty() ? "" : " (" + tier.note() + ")")
-                    + ", SOC " + String.join(" ", codes) + ", graded by " + grader);
+            return new Line(
+                    ale,
+                    id,
+                    true,
+                    tier.tier().id() + (tier.note().isEmpty() ? "" : " (" + tier.note() + ")") + ", SOC "
+                            + String.join(" ", codes) + ", graded by " + grader);
         } catch (Skip e) {
             return new Line(ale, id, false, e.getMessage());
         } catch (AleException e) {
@@ -185,9 +195,12 @@ public final class AleImport {
         m.put("formatVersion", "1.0");
         m.put("name", name);
         m.put("version", "1.0.0");
-        m.put("description", "Tasks of the Agents' Last Exam (rdi-berkeley/agents-last-exam), imported by ale import ale");
+        m.put(
+                "description",
+                "Tasks of the Agents' Last Exam (rdi-berkeley/agents-last-exam), imported by ale import ale");
         m.put("license", "CC-BY-4.0");
-        ids.forEach(id -> m.putArray("tasks").addObject().put("id", id));
+        ArrayNode tasks = m.putArray("tasks");
+        ids.forEach(id -> tasks.addObject().put("id", id));
         Files.write(dir.resolve("pack.json"), AleTaskWriter.JSON.writeValueAsBytes(m));
     }
 

@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
  */
 final class AlePrompt {
     /** An optional absolute VM prefix, {@code base}, the area, and the rest of the path. */
-    private static final Pattern PATH = Pattern.compile(
-            "(?:(?:[A-Za-z]:)?[\\\\/](?:[\\w.-]+[\\\\/])*?)?\\bbase[\\\\/](input|output|software)\\b"
+    private static final Pattern PATH =
+            Pattern.compile("(?:(?:[A-Za-z]:)?[\\\\/](?:[\\w.-]+[\\\\/])*?)?\\bbase[\\\\/](input|output|software)\\b"
                     + "((?:[\\\\/][^\\s\\\\/`'\"<>|,;()\\[\\]]+)*[\\\\/]?)");
+
     static final String NOTE = "\n\n(Workspace layout: ALE's task folder base/ is your working directory here:"
             + " read the task's files in input/ and write your deliverables in output/.)";
 
@@ -27,7 +28,8 @@ final class AlePrompt {
         boolean any = false;
         while (m.find()) {
             any = true;
-            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + m.group(2).replace('\\', '/')));
+            m.appendReplacement(
+                    out, Matcher.quoteReplacement(m.group(1) + m.group(2).replace('\\', '/')));
         }
         m.appendTail(out);
         return any ? out + NOTE : out.toString();

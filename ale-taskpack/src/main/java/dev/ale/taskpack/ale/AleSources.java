@@ -29,9 +29,12 @@ final class AleSources {
         if (!Files.isDirectory(source)) {
             return List.of();
         }
-        try (Stream<Path> s = Files.find(source, DEPTH, (p, a) -> a.isRegularFile()
-                && p.getFileName().toString().equals(AleCard.FILE)
-                && source.relativize(p).toString().replace('\\', '/').matches("([^_./][^/]*/)*[^/]+"))) {
+        try (Stream<Path> s = Files.find(
+                source,
+                DEPTH,
+                (p, a) -> a.isRegularFile()
+                        && p.getFileName().toString().equals(AleCard.FILE)
+                        && source.relativize(p).toString().replace('\\', '/').matches("([^_./][^/]*/)*[^/]+"))) {
             return s.map(Path::getParent).sorted().toList();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot list " + source + ": " + e.getMessage(), e);

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  */
 final class AleTaskWriter {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,127}");
-    static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    static final ObjectMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private AleTaskWriter() {}
 
@@ -49,13 +50,22 @@ final class AleTaskWriter {
             throw new Skip("no data folder " + dir);
         }
         Path base = dir.resolve("base");
-        return Files.isDirectory(base, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir.resolve("input")) ? base : dir;
+        return Files.isDirectory(base, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir.resolve("input"))
+                ? base
+                : dir;
     }
 
     /** Writes the task folder {@code target} for the ALE task folder {@code source}. */
-    static void write(Path source, AleCard card, String id, Path data, Tier tier, List<String> soc, Path target)
+    static void write(
+            Path source,
+            AleCard card,
+            String id,
+            Path data,
+            Tier tier,
+            List<String> soc,
+            ObjectNode verifier,
+            Path target)
             throws IOException, Skip {
-        ObjectNode verifier = AleGrader.verifier(source);
         Files.createDirectories(target);
         copyTree(data.resolve("input"), target.resolve("inputs/input"));
         Path sealed = data.resolve("reference.7z");

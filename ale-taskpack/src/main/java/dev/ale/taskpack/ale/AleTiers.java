@@ -44,7 +44,9 @@ final class AleTiers {
             if (Files.isRegularFile(file)) {
                 any = true;
                 for (String id : ids(file)) {
-                    t.listed.computeIfAbsent(id, k -> EnumSet.noneOf(Tier.class)).add(tier);
+                    t.listed
+                            .computeIfAbsent(id, k -> EnumSet.noneOf(Tier.class))
+                            .add(tier);
                 }
             }
         }
@@ -53,7 +55,8 @@ final class AleTiers {
             t.overall.addAll(ids(dir.resolve(OVERALL)));
         }
         if (!any) {
-            throw new IOException(dir + ": no tier list (near-term.txt, full-spectrum.txt, last-exam.txt or overall.txt)");
+            throw new IOException(
+                    dir + ": no tier list (near-term.txt, full-spectrum.txt, last-exam.txt or overall.txt)");
         }
         return t;
     }

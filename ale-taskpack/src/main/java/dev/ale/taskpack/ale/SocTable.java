@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * The SOC 2018 occupations of each ALE subfield, from the bundled {@code ale-subfield-soc.csv}
  * ({@code cluster,subfield,soc,basis}: the codes space-separated, the basis naming the SOC 2018
  * titles, and O*NET-SOC 2019 titles where one motivated the choice). ALE's task cards carry no
- * SOC codes; the sources and method are in this package's {@code ale-subfield-soc.md}.
+ * SOC codes; the sources and method are in {@code docs/ale.md}.
  */
 final class SocTable {
     static final String RESOURCE = "ale-subfield-soc.csv";

@@ -96,9 +96,10 @@ public final class CommandVerifierFactory implements VerifierFactory {
             }
             maxOutput = m.intValue();
         }
-        GraderProtocol.OnCrash onCrash = o.choice("onCrash", "zero", "zero", "error").equals("error")
-                ? GraderProtocol.OnCrash.ERROR
-                : GraderProtocol.OnCrash.ZERO;
+        GraderProtocol.OnCrash onCrash =
+                o.choice("onCrash", "zero", "zero", "error").equals("error")
+                        ? GraderProtocol.OnCrash.ERROR
+                        : GraderProtocol.OnCrash.ZERO;
         return new CommandRun.Grader(
                 command,
                 timeout,

@@ -56,12 +56,15 @@ final class GraderProtocol {
         String last = lastLine(stderrTail);
         String shown = last.isEmpty() ? "" : ": " + Render.brief(last, TAIL);
         if (onCrash == OnCrash.ERROR) {
-            throw new AleException("", "", what + shown + (stderrTail.isEmpty() ? "" : "; stderr ends: " + ending(stderrTail)));
+            throw new AleException(
+                    "", "", what + shown + (stderrTail.isEmpty() ? "" : "; stderr ends: " + ending(stderrTail)));
         }
-        Check crash = Check.gate("grader", "a score", "exit code " + exit + (stderrTail.isEmpty() ? "" : ", stderr ends: "
-                + ending(stderrTail)));
-        return Verdict.gateFailed(what + " (scored 0, as ALE scores a grader that fails on the output)" + shown,
-                List.of(crash));
+        Check crash = Check.gate(
+                "grader",
+                "a score",
+                "exit code " + exit + (stderrTail.isEmpty() ? "" : ", stderr ends: " + ending(stderrTail)));
+        return Verdict.gateFailed(
+                what + " (scored 0, as ALE scores a grader that fails on the output)" + shown, List.of(crash));
     }
 
     /** The last non-blank line of {@code text} ({@code ""} when there is none): a traceback's exception. */

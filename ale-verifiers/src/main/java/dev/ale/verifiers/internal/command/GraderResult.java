@@ -126,21 +126,29 @@ final class GraderResult {
         }
         if (n.isArray() && !n.isEmpty()) {
             double score = unit(n.get(0), "/0");
-            return Verdict.of(score, "grader score " + format(score) + " (the first of " + n.size() + " raw scores, "
-                    + source + ")", List.of());
+            return Verdict.of(
+                    score,
+                    "grader score " + format(score) + " (the first of " + n.size() + " raw scores, " + source + ")",
+                    List.of());
         }
         if (!n.isObject()) {
-            throw error("", "must be a number in [0, 1], a list of raw scores or an object with a \"score\", got "
-                    + Options.kind(n));
+            throw error(
+                    "",
+                    "must be a number in [0, 1], a list of raw scores or an object with a \"score\", got "
+                            + Options.kind(n));
         }
         JsonNode raw = n.has("score") ? n.get("score") : n.get("final_score");
         if (raw == null && n.path("error").isTextual()) {
-            throw error("/error", "the grader reported an error: " + Render.brief(n.get("error").textValue(), 2 * TEXT_WIDTH));
+            throw error(
+                    "/error",
+                    "the grader reported an error: "
+                            + Render.brief(n.get("error").textValue(), 2 * TEXT_WIDTH));
         }
         double score = unit(raw, n.has("score") || !n.has("final_score") ? "/score" : "/final_score");
         boolean gateFailed = bool(n, "gateFailed", "", false);
         JsonNode checkNode = n.get("checks");
-        List<Check> list = checkNode != null && checkNode.isObject() ? named(checkNode) : checks(checkNode, "/checks", 0);
+        List<Check> list =
+                checkNode != null && checkNode.isObject() ? named(checkNode) : checks(checkNode, "/checks", 0);
         String summary = n.has("summary")
                 ? text(n.get("summary"), "/summary")
                 : "grader score " + format(score) + (gateFailed ? ", gate failed" : "") + " (" + source + ")";

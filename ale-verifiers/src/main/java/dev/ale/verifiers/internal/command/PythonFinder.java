@@ -54,8 +54,11 @@ final class PythonFinder {
                 }
             }
         }
-        throw new AleException("", "", "no Python interpreter for the grader: give one with --python <path>"
-                + " (VerifierPolicy.python()), set " + ENVIRONMENT + ", or put " + COMMAND + " on the PATH");
+        throw new AleException(
+                "",
+                "",
+                "no Python interpreter for the grader: give one with --python <path>"
+                        + " (VerifierPolicy.python()), set " + ENVIRONMENT + ", or put " + COMMAND + " on the PATH");
     }
 
     private static Path executable(Path p, String what) {

@@ -161,13 +161,18 @@ class AleEvaluateShimTest {
         ctx.grader("main.py", swallowing);
         AleException e = assertThrows(AleException.class, this::verify);
         assertTrue(e.getMessage().contains("session.screenshot is not supported"), e.getMessage());
-        ctx.grader("main.py", LINUX_MAIN.replace(
-                "    got = json.loads(",
-                "    await session.run_command(\"python3 x.py && rm -rf /tmp/x\")\n    got = json.loads("));
+        ctx.grader(
+                "main.py",
+                LINUX_MAIN.replace(
+                        "    got = json.loads(",
+                        "    await session.run_command(\"python3 x.py && rm -rf /tmp/x\")\n    got = json.loads("));
         e = assertThrows(AleException.class, this::verify);
         assertTrue(e.getMessage().contains("shell syntax"), e.getMessage());
-        ctx.grader("main.py", LINUX_MAIN.replace(
-                "    got = json.loads(", "    await session.run_command(\"powershell -File x.ps1\")\n    got = json.loads("));
+        ctx.grader(
+                "main.py",
+                LINUX_MAIN.replace(
+                        "    got = json.loads(",
+                        "    await session.run_command(\"powershell -File x.ps1\")\n    got = json.loads("));
         e = assertThrows(AleException.class, this::verify);
         assertTrue(e.getMessage().contains("'powershell'"), e.getMessage());
     }
@@ -176,18 +181,23 @@ class AleEvaluateShimTest {
     void aMainThatDoesNotLoadIsAnError() throws Exception {
         ctx.grader("main.py", "from utils.finance_evaluation import verify_files_remote\n" + LINUX_MAIN);
         AleException e = assertThrows(AleException.class, this::verify);
-        assertTrue(e.getMessage().contains("main.py did not load")
-                && e.getMessage().contains("utils"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("main.py did not load")
+                        && e.getMessage().contains("utils"),
+                e.getMessage());
     }
 
     @Test
     void evaluateCannotReadOutOfItsFoldersThroughTheVmPaths() throws Exception {
-        ctx.grader("main.py", LINUX_MAIN.replace(
-                "meta[\"remote_output_dir\"] + \"/results.json\"",
-                "meta[\"remote_output_dir\"] + \"/../../../../../../../../etc/passwd\""));
+        ctx.grader(
+                "main.py",
+                LINUX_MAIN.replace(
+                        "meta[\"remote_output_dir\"] + \"/results.json\"",
+                        "meta[\"remote_output_dir\"] + \"/../../../../../../../../etc/passwd\""));
         ctx.base().ref("results.json", "{\"A\": 0}");
         Verdict v = verify();
-        assertEquals(0, v.score(), "a path climbing out of the task folder lands in the scratch folder, not on the host");
+        assertEquals(
+                0, v.score(), "a path climbing out of the task folder lands in the scratch folder, not on the host");
         assertTrue(v.summary().contains("FileNotFoundError"), v.summary());
     }
 }

@@ -59,10 +59,14 @@ class AleGraderProtocolTest {
         Verdict v = verify(sh(raise, ""));
         assertEquals(0, v.score());
         assertTrue(v.gateFailed());
-        assertTrue(v.summary().contains("exited with code 1 without a score")
-                && v.summary().contains("FileNotFoundError"), v.summary());
+        assertTrue(
+                v.summary().contains("exited with code 1 without a score")
+                        && v.summary().contains("FileNotFoundError"),
+                v.summary());
         assertEquals("grader", v.checks().get(0).name());
-        assertTrue(v.checks().get(0).actual().contains("No such file or directory"), v.checks().get(0).actual());
+        assertTrue(
+                v.checks().get(0).actual().contains("No such file or directory"),
+                v.checks().get(0).actual());
         AleException error = assertThrows(AleException.class, () -> verify(sh(raise, ", 'onCrash': 'error'")));
         assertTrue(error.getMessage().contains("FileNotFoundError"), error.getMessage());
         assertFieldRefused("{'type': 'command', 'command': ['sh'], 'onCrash': 'ignore'}", "/onCrash");
@@ -74,10 +78,11 @@ class AleGraderProtocolTest {
         AleException bad = assertThrows(AleException.class, () -> verify(sh("echo '{\"score\": 3}'\nexit 1\n", "")));
         assertTrue(bad.getMessage().contains("[0, 1]"), bad.getMessage());
         AleException shim = assertThrows(
-                AleException.class, () -> verify(sh("echo '{\"error\": \"session.screenshot is not supported\"}'\nexit 2\n", "")));
+                AleException.class,
+                () -> verify(sh("echo '{\"error\": \"session.screenshot is not supported\"}'\nexit 2\n", "")));
         assertTrue(shim.getMessage().contains("session.screenshot"), shim.getMessage());
-        AleException killed = assertThrows(
-                AleException.class, () -> verify(sh("echo 0.5\nsleep 30\n", ", 'timeout': '1s'")));
+        AleException killed =
+                assertThrows(AleException.class, () -> verify(sh("echo 0.5\nsleep 30\n", ", 'timeout': '1s'")));
         assertTrue(killed.getMessage().contains("killed"), killed.getMessage());
     }
 
@@ -93,7 +98,8 @@ class AleGraderProtocolTest {
                 + "echo tampered > \"$1/answer.txt\"\n"
                 + "echo 1\n";
         ctx.grader("grade.sh", body);
-        Verdict v = verify("{'type': 'command', 'command': ['sh', '{task}/grade.sh', '{output}', '{reference}', '{inputs}']}");
+        Verdict v = verify(
+                "{'type': 'command', 'command': ['sh', '{task}/grade.sh', '{output}', '{reference}', '{inputs}']}");
         assertEquals(1.0, v.score());
         assertEquals("42", Files.readString(ctx.output().resolve("answer.txt")), "the grader wrote to a copy");
     }
@@ -104,8 +110,9 @@ class AleGraderProtocolTest {
         Files.createSymbolicLink(ctx.output().resolve("answer-link.txt"), secret);
         Files.createSymbolicLink(ctx.output().resolve("up"), dir);
         Files.createSymbolicLink(ctx.output().resolve("proc"), Path.of("/proc/self/cwd"));
-        String body = "for f in answer-link.txt up proc; do test -e \"$1/$f\" && exit 3; test -L \"$1/$f\" && exit 4; done\n"
-                + "test -f \"$1/answer.txt\" || exit 5\necho 1\n";
+        String body =
+                "for f in answer-link.txt up proc; do test -e \"$1/$f\" && exit 3; test -L \"$1/$f\" && exit 4; done\n"
+                        + "test -f \"$1/answer.txt\" || exit 5\necho 1\n";
         assertEquals(1.0, verify(sh(body, "")).score(), "links are left out of the grader's copy");
     }
 
@@ -114,21 +121,26 @@ class AleGraderProtocolTest {
         Path fake = Files.writeString(dir.resolve("python-fake"), "#!/bin/sh\necho 0.75\n");
         fake.toFile().setExecutable(true);
         assertEquals(fake.toAbsolutePath(), PythonFinder.find(Optional.of(fake), name -> null));
-        assertEquals(fake.toAbsolutePath(), PythonFinder.find(Optional.empty(), Map.of("ALE_PYTHON", fake.toString())::get));
+        assertEquals(
+                fake.toAbsolutePath(), PythonFinder.find(Optional.empty(), Map.of("ALE_PYTHON", fake.toString())::get));
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path onPath = Files.copy(fake, bin.resolve("python3"));
         onPath.toFile().setExecutable(true);
-        assertEquals(onPath.toAbsolutePath(), PythonFinder.find(Optional.empty(), Map.of("PATH", "/no/such:" + bin)::get));
+        assertEquals(
+                onPath.toAbsolutePath(), PythonFinder.find(Optional.empty(), Map.of("PATH", "/no/such:" + bin)::get));
         AleException none = assertThrows(
                 AleException.class, () -> PythonFinder.find(Optional.empty(), Map.of("PATH", "/no/such")::get));
-        assertTrue(none.getMessage().contains("--python") && none.getMessage().contains("ALE_PYTHON")
-                && none.getMessage().contains("python3 on the PATH"), none.getMessage());
+        assertTrue(
+                none.getMessage().contains("--python")
+                        && none.getMessage().contains("ALE_PYTHON")
+                        && none.getMessage().contains("python3 on the PATH"),
+                none.getMessage());
         AleException notExecutable = assertThrows(
                 AleException.class, () -> PythonFinder.find(Optional.of(dir.resolve("missing")), name -> null));
         assertTrue(notExecutable.getMessage().contains("not an executable file"), notExecutable.getMessage());
-        VerifierRegistry withPython =
-                VerifierRegistry.discover().withPolicy(new VerifierPolicy(true).withPython(fake));
-        Verdict v = withPython.create(json("{'type': 'command', 'command': ['{python}', '-c', 'ignored']}"), "")
+        VerifierRegistry withPython = VerifierRegistry.discover().withPolicy(new VerifierPolicy(true).withPython(fake));
+        Verdict v = withPython
+                .create(json("{'type': 'command', 'command': ['{python}', '-c', 'ignored']}"), "")
                 .verify(ctx);
         assertEquals(0.75, v.score(), "{python} is the interpreter of the policy");
     }
@@ -136,9 +148,7 @@ class AleGraderProtocolTest {
     private static void assertFieldRefused(String config, String field) {
         assertEquals(
                 field,
-                assertThrows(
-                                VerifierConfigException.class,
-                                () -> CommandFixture.ALLOWED.create(json(config), ""))
+                assertThrows(VerifierConfigException.class, () -> CommandFixture.ALLOWED.create(json(config), ""))
                         .field());
     }
 }

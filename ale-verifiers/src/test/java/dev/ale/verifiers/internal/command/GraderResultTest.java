@@ -105,13 +105,15 @@ class GraderResultTest {
         Verdict v = parse("{\"score\": 0.5, \"checks\": {\"schema\": true, \"rows\": false, \"ratio\": 0.25,"
                 + " \"count\": 17, \"note\": \"n/a\", \"nested\": {\"a\": 1}}, \"details\": [{\"id\": 1}]}");
         assertEquals(0.5, v.score(), "checks are shown, the score is the grader's");
-        assertEquals(List.of("schema", "rows", "ratio"), v.checks().stream().map(Check::name).toList(),
+        assertEquals(
+                List.of("schema", "rows", "ratio"),
+                v.checks().stream().map(Check::name).toList(),
                 "booleans and numbers in [0, 1] become checks; other members are left out");
         assertTrue(v.checks().get(0).passed());
         assertFalse(v.checks().get(1).passed());
         assertEquals(0.25, v.checks().get(2).score());
-        AleException error = assertThrows(
-                AleException.class, () -> parse("{\"error\": \"session.screenshot is not supported\"}"));
+        AleException error =
+                assertThrows(AleException.class, () -> parse("{\"error\": \"session.screenshot is not supported\"}"));
         assertTrue(error.getMessage().contains("session.screenshot is not supported"), error.getMessage());
     }
 
@@ -120,10 +122,14 @@ class GraderResultTest {
         assertTrue(GraderResult.find("", "standard output", true).isEmpty());
         assertTrue(GraderResult.find("Traceback (most recent call last):\n  KeyError: 'x'", "standard output", true)
                 .isEmpty());
-        assertEquals(0.4, GraderResult.find("step 1\n{\"score\": 0.4}\n", "standard output", true)
-                .orElseThrow()
-                .score());
-        assertThrows(AleException.class, () -> GraderResult.find("{\"score\": 7}", "standard output", true),
+        assertEquals(
+                0.4,
+                GraderResult.find("step 1\n{\"score\": 0.4}\n", "standard output", true)
+                        .orElseThrow()
+                        .score());
+        assertThrows(
+                AleException.class,
+                () -> GraderResult.find("{\"score\": 7}", "standard output", true),
                 "JSON that is there but is not a valid result is the grader's error");
     }
 }
