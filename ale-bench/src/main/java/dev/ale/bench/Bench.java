@@ -17,10 +17,14 @@ final class Bench {
             }
             switch (group) {
                 case "runner" -> RunnerOverhead.run(quick ? RunnerOverhead.QUICK : RunnerOverhead.FULL, results);
+                case "tiny" -> TinyCases.run(quick ? TinyCases.QUICK : TinyCases.FULL, options.promptfoo(), results);
                 case "pack" -> PackReading.run(quick ? PackReading.QUICK : PackReading.FULL, options.seed(), results);
                 case "verifiers" -> VerifierThroughput.run(
                         quick ? VerifierThroughput.QUICK : VerifierThroughput.FULL, options.seed(), results);
+                case "csv" -> CsvLabels.run(
+                        quick ? CsvLabels.QUICK : CsvLabels.FULL, options.seed(), options.csvPeer(), results);
                 case "scaling" -> Scaling.run(quick ? Scaling.QUICK : Scaling.FULL, results);
+                case "rundir" -> RunDirectoryCost.run(quick ? RunDirectoryCost.QUICK : RunDirectoryCost.FULL, results);
                 case "memory" -> MemoryFootprint.run(quick ? MemoryFootprint.QUICK : MemoryFootprint.FULL, results);
                 default -> throw new IllegalStateException("no such group " + group);
             }

@@ -9,14 +9,17 @@ import java.util.Set;
 /**
  * The command line of the benchmark.
  *
- * @param quick  run every figure small (seconds in all), so a test can run it on every build
- * @param out    where the JSON lines are written besides the console
- * @param seed   the seed every piece of synthetic data derives from
- * @param groups which groups of figures to run, in the order of {@link #GROUPS}
+ * @param quick     run every figure small (seconds in all), so a test can run it on every build
+ * @param out       where the JSON lines are written besides the console
+ * @param seed      the seed every piece of synthetic data derives from
+ * @param groups    which groups of figures to run, in the order of {@link #GROUPS}
+ * @param promptfoo the promptfoo peer script ({@code promptfoo-peer.sh N}), or null: no peer
+ * @param csvPeer   the Python CSV peer script ({@code csv-labels-python.py}), or null: no peer
  */
-record BenchOptions(boolean quick, Path out, long seed, Set<String> groups) {
+record BenchOptions(boolean quick, Path out, long seed, Set<String> groups, Path promptfoo, Path csvPeer) {
     /** The groups of figures, in the order they run. */
-    static final List<String> GROUPS = List.of("runner", "pack", "verifiers", "scaling", "memory");
+    static final List<String> GROUPS =
+            List.of("runner", "tiny", "pack", "verifiers", "csv", "scaling", "rundir", "memory");
 
     static final long DEFAULT_SEED = 20260101L;
     static final String DEFAULT_OUT = "ale-bench-results.jsonl";
@@ -24,19 +27,22 @@ record BenchOptions(boolean quick, Path out, long seed, Set<String> groups) {
     static final String USAGE = String.join(
             "\n",
             "usage: java -jar ale-bench.jar [--quick] [--out FILE] [--seed N] [--only GROUP,...]",
-            "  --quick      every figure small (seconds in all): what the build's test runs",
-            "  --out FILE   also write the JSON lines to FILE (default " + DEFAULT_OUT + ")",
-            "  --seed N     seed of the synthetic data (default " + DEFAULT_SEED + ")",
-            "  --only LIST  run only these groups: " + String.join(", ", GROUPS),
+            "                               [--promptfoo SCRIPT] [--csv-peer SCRIPT]",
+            "  --quick             every figure small (seconds in all): what the build's test runs",
+            "  --out FILE          also write the JSON lines to FILE (default " + DEFAULT_OUT + ")",
+            "  --seed N            seed of the synthetic data (default " + DEFAULT_SEED + ")",
+            "  --only LIST         run only these groups: " + String.join(", ", GROUPS),
+            "  --promptfoo SCRIPT  run promptfoo (SCRIPT N) on the tiny cases in the same run",
+            "  --csv-peer SCRIPT   grade the label CSV with the Python peer (SCRIPT score REF OUT) in the same run",
             "Prints one JSON object per figure and line: {\"name\", \"value\", \"unit\", \"parameters\"}.");
 
     BenchOptions {
         groups = Set.copyOf(groups);
     }
 
-    /** The defaults: full size, every group. */
+    /** The defaults: full size, every group, no peers. */
     static BenchOptions defaults() {
-        return new BenchOptions(false, Path.of(DEFAULT_OUT), DEFAULT_SEED, Set.copyOf(GROUPS));
+        return new BenchOptions(false, Path.of(DEFAULT_OUT), DEFAULT_SEED, Set.copyOf(GROUPS), null, null);
     }
 
     /** Whether the group of figures runs. */
@@ -54,21 +60,35 @@ record BenchOptions(boolean quick, Path out, long seed, Set<String> groups) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
-                case "--quick" -> o = new BenchOptions(true, o.out, o.seed, o.groups);
-                case "--out" -> o = new BenchOptions(o.quick, Path.of(value(args, ++i, arg)), o.seed, o.groups);
+                case "--quick" -> o = new BenchOptions(true, o.out, o.seed, o.groups, o.promptfoo, o.csvPeer);
+                case "--out" -> o = new BenchOptions(
+                        o.quick, Path.of(value(args, ++i, arg)), o.seed, o.groups, o.promptfoo, o.csvPeer);
                 case "--seed" -> {
                     String v = value(args, ++i, arg);
                     try {
-                        o = new BenchOptions(o.quick, o.out, Long.parseLong(v), o.groups);
+                        o = new BenchOptions(o.quick, o.out, Long.parseLong(v), o.groups, o.promptfoo, o.csvPeer);
                     } catch (NumberFormatException e) {
                         throw new IllegalArgumentException("--seed: '" + v + "' is not a whole number");
                     }
                 }
-                case "--only" -> o = new BenchOptions(o.quick, o.out, o.seed, groups(value(args, ++i, arg)));
+                case "--only" -> o =
+                        new BenchOptions(o.quick, o.out, o.seed, groups(value(args, ++i, arg)), o.promptfoo, o.csvPeer);
+                case "--promptfoo" -> o = new BenchOptions(
+                        o.quick, o.out, o.seed, o.groups, script(value(args, ++i, arg), arg), o.csvPeer);
+                case "--csv-peer" -> o = new BenchOptions(
+                        o.quick, o.out, o.seed, o.groups, o.promptfoo, script(value(args, ++i, arg), arg));
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
         }
         return o;
+    }
+
+    private static Path script(String value, String option) {
+        Path p = Path.of(value);
+        if (!java.nio.file.Files.isRegularFile(p)) {
+            throw new IllegalArgumentException(option + ": no such file '" + value + "'");
+        }
+        return p;
     }
 
     private static String value(String[] args, int i, String option) {

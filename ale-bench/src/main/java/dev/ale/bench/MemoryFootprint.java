@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -30,7 +28,6 @@ final class MemoryFootprint {
     static final Size FULL = new Size(1_000, 100, 2);
     static final Size QUICK = new Size(20, 25, 2);
     static final String MAX_HEAP = "-Xmx256m";
-    private static final long TIMEOUT_MINUTES = 60;
 
     private MemoryFootprint() {}
 
@@ -38,32 +35,14 @@ final class MemoryFootprint {
         try (TempTree tmp = TempTree.create("memory")) {
             Path runDirectory = tmp.root().resolve("run");
             Path log = tmp.root().resolve("child.log");
-            String java =
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = new ArrayList<>(List.of(
-                    java,
-                    MAX_HEAP,
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    MemoryChild.class.getName(),
+            ChildJvm.runToExit(
+                    List.of(MAX_HEAP),
+                    MemoryChild.class,
+                    log,
                     String.valueOf(size.tasks()),
                     String.valueOf(size.trials()),
                     String.valueOf(size.parallelism()),
-                    runDirectory.toString()));
-            Process child = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            if (!child.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-                child.destroyForcibly();
-                child.waitFor();
-                throw new IllegalStateException("the memory child did not finish within " + TIMEOUT_MINUTES
-                        + " minutes; its log: " + tail(log));
-            }
-            if (child.exitValue() != 0) {
-                throw new IllegalStateException("the memory child (" + MAX_HEAP + ") failed with exit code "
-                        + child.exitValue() + ": " + tail(log));
-            }
+                    runDirectory.toString());
             JsonNode seen = parse(log);
             boolean finished = seen.path("finished").asBoolean();
             long journaled = lines(runDirectory.resolve("journal.jsonl"));
@@ -139,7 +118,7 @@ final class MemoryFootprint {
                 return new ObjectMapper().readTree(line.substring(MemoryChild.MARKER.length()));
             }
         }
-        throw new IllegalStateException("the memory child printed no result: " + tail(log));
+        throw new IllegalStateException("the memory child printed no result: " + ChildJvm.tail(log));
     }
 
     private static long lines(Path file) throws IOException {
@@ -149,10 +128,5 @@ final class MemoryFootprint {
         try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
             return lines.filter(l -> !l.isBlank()).count();
         }
-    }
-
-    private static String tail(Path log) throws IOException {
-        String text = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-        return text.length() > 4000 ? "..." + text.substring(text.length() - 4000) : text;
     }
 }

@@ -153,7 +153,7 @@ final class PackReading {
         }
     }
 
-    private static long filesUnder(Path dir) throws IOException {
+    static long filesUnder(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).count();
         }

@@ -56,6 +56,21 @@ class BenchOptionsTest {
     }
 
     @Test
+    void peersAreScriptsThatMustExist(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path script = java.nio.file.Files.writeString(tmp.resolve("peer.sh"), "echo");
+        BenchOptions o = BenchOptions.parse("--promptfoo", script.toString(), "--csv-peer", script.toString());
+        assertEquals(script, o.promptfoo());
+        assertEquals(script, o.csvPeer());
+        assertEquals(null, BenchOptions.parse().promptfoo());
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class,
+                        () -> BenchOptions.parse(
+                                "--csv-peer", tmp.resolve("missing.py").toString()))
+                .getMessage()
+                .startsWith("--csv-peer: no such file"));
+    }
+
+    @Test
     void mainPrintsTheUsageForHelpAndExitsWith2OnABadCommandLine() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

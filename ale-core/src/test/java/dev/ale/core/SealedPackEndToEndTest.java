@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A real pack directory is sealed with TaskPackWriter, opened, and run with and without the right key. */
 class SealedPackEndToEndTest {
@@ -28,7 +30,13 @@ class SealedPackEndToEndTest {
     Path tmp;
 
     private Path pack() throws IOException {
-        Path dir = tmp.resolve("pack");
+        Path dir = unsealedPack("pack");
+        TaskPackWriter.sealReferences(dir, KEY.toCharArray());
+        return dir;
+    }
+
+    private Path unsealedPack(String name) throws IOException {
+        Path dir = tmp.resolve(name);
         Files.createDirectories(dir.resolve("tasks/answer/inputs"));
         Files.createDirectories(dir.resolve("tasks/answer/reference"));
         ObjectNode manifest = TestTasks.JSON
@@ -67,7 +75,6 @@ class SealedPackEndToEndTest {
         Files.writeString(dir.resolve("tasks/answer/inputs/question.txt"), "What is 6 x 7?");
         Files.writeString(dir.resolve("tasks/answer/reference/answer.json"), "{\"answer\": 42}\n");
         TaskPackWriter.updateDigests(dir);
-        TaskPackWriter.sealReferences(dir, KEY.toCharArray());
         return dir;
     }
 
@@ -104,6 +111,39 @@ class SealedPackEndToEndTest {
             assertEquals(Cause.PACK, wrong.cause());
             assertTrue(
                     wrong.message().startsWith("tasks/answer/reference.7z: cannot unseal: wrong key"), wrong.message());
+        }
+    }
+
+    /**
+     * ALE's reference.7z as 7-Zip makes it (LZMA2, header encrypted; flat, or under one top-level
+     * {@code reference/}; see {@code sealed/README.md} for the commands) is scored with its key, and a
+     * wrong key is an ERROR with cause PACK that says so.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"answer-flat.7z", "answer-nested.7z"})
+    void aReferenceOf7ZipIsScoredWithItsKeyAndIsAnErrorWithAWrongOne(String fixture) throws IOException {
+        Path dir = unsealedPack("pack-" + fixture);
+        Files.delete(dir.resolve("tasks/answer/reference/answer.json"));
+        Files.delete(dir.resolve("tasks/answer/reference"));
+        try (var in = SealedPackEndToEndTest.class.getResourceAsStream("sealed/" + fixture)) {
+            Files.write(dir.resolve("tasks/answer/reference.7z"), in.readAllBytes());
+        }
+        TaskPackWriter.updateDigests(dir);
+        try (TaskPack pack = TaskPacks.open(dir)) {
+            AttemptResult good = run(pack, "sekret", tmp.resolve("run-" + fixture))
+                    .attempts()
+                    .get(0);
+            assertEquals(Outcome.PASSED, good.outcome(), good.message());
+            assertEquals(1.0, good.score());
+            AttemptResult wrong =
+                    run(pack, KEY, tmp.resolve("wrong-" + fixture)).attempts().get(0);
+            assertEquals(Outcome.ERROR, wrong.outcome());
+            assertEquals(Cause.PACK, wrong.cause());
+            assertTrue(
+                    wrong.message()
+                            .startsWith("tasks/answer/reference.7z: cannot unseal: wrong key, or the archive is"
+                                    + " damaged: its header does not decode"),
+                    wrong.message());
         }
     }
 }

@@ -75,7 +75,7 @@ final class PackTask implements Task {
                     "the reference of task '" + spec.id() + "' is not sealed (it has no reference.7z)");
         }
         verify();
-        return SealedReference.open(state.source(), SealedReference.entry(spec.id()), state.limits(), key);
+        return SealedReference.open(state.source(), SealedReference.entry(spec.id()), "reference", state.limits(), key);
     }
 
     /**

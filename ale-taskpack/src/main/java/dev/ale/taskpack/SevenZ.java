@@ -12,7 +12,7 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * What the sealed-reference reader and writer share of the 7z format (7-Zip's {@code 7zFormat.txt}):
+ * What the sealed-archive writer needs of the 7z format (7-Zip's {@code 7zFormat.txt}):
  * the signature, the property ids, the method ids of Copy and 7zAES, and 7zAES's key derivation
  * (SHA-256 over salt, UTF-16LE password and an 8-byte counter, 2^cycles rounds) and cipher
  * (AES-256-CBC without padding: the sizes in the header say where the data ends).
@@ -24,8 +24,6 @@ final class SevenZ {
 
     static final int END = 0x00;
     static final int HEADER = 0x01;
-    static final int ARCHIVE_PROPERTIES = 0x02;
-    static final int ADDITIONAL_STREAMS = 0x03;
     static final int MAIN_STREAMS = 0x04;
     static final int FILES_INFO = 0x05;
     static final int PACK_INFO = 0x06;
@@ -38,16 +36,12 @@ final class SevenZ {
     static final int NUM_UNPACK_STREAM = 0x0D;
     static final int EMPTY_STREAM = 0x0E;
     static final int EMPTY_FILE = 0x0F;
-    static final int ANTI = 0x10;
     static final int NAME = 0x11;
-    static final int WIN_ATTRIBUTES = 0x15;
     static final int ENCODED_HEADER = 0x17;
     static final byte[] COPY = {0x00};
     static final byte[] AES = {0x06, (byte) 0xF1, 0x07, 0x01};
     /** The key-derivation rounds (a power of two) 7-Zip uses. */
     static final int CYCLES_POWER = 19;
-    /** The most rounds 7-Zip itself accepts; more would let an archive stall the reader. */
-    static final int MAX_CYCLES_POWER = 24;
 
     static final int BLOCK = 16;
 
@@ -96,14 +90,5 @@ final class SevenZ {
         CRC32 crc = new CRC32();
         crc.update(bytes, offset, length);
         return crc.getValue();
-    }
-
-    /** Bytes in hexadecimal, for naming a method id in a message. */
-    static String hex(byte[] bytes) {
-        StringBuilder b = new StringBuilder();
-        for (byte x : bytes) {
-            b.append(String.format("%02X", x & 0xff));
-        }
-        return b.toString();
     }
 }

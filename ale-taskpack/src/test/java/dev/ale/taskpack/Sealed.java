@@ -39,15 +39,27 @@ final class Sealed {
         return out;
     }
 
-    /** The entries of an archive: name to content (folders map to null). */
-    static Map<String, byte[]> unseal(byte[] archive, char[] key) throws SevenZReader.Failure {
+    /** The files of an archive, read with the default limits: path (a top-level reference/ lifted) to content. */
+    static Map<String, byte[]> unseal(byte[] archive, char[] key) throws SealedArchive.Failure {
+        return unseal(archive, key, PackLimits.defaults());
+    }
+
+    /** The files of an archive, read with {@code limits}: path to content. */
+    static Map<String, byte[]> unseal(byte[] archive, char[] key, PackLimits limits) throws SealedArchive.Failure {
         Map<String, byte[]> out = new LinkedHashMap<>();
-        for (SevenZReader.Entry e : SevenZReader.read(archive, key, (n, d, s) -> {})) {
-            out.put(
-                    e.name(),
-                    e.directory() ? null : java.util.Arrays.copyOfRange(e.data(), e.offset(), e.offset() + e.length()));
+        for (SealedArchive.File f : SealedArchive.read(archive, key, limits, "reference")) {
+            out.put(f.path(), f.data());
         }
         return out;
+    }
+
+    /** A 7-Zip-made test archive of {@code sealed/} (its README gives the command that made each). */
+    static byte[] fixture(String name) {
+        try (java.io.InputStream in = Sealed.class.getResourceAsStream("sealed/" + name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Where the next header starts. */
@@ -61,9 +73,15 @@ final class Sealed {
         ByteBuffer b = ByteBuffer.wrap(archive).order(ByteOrder.LITTLE_ENDIAN);
         int at = nextHeader(archive);
         int size = (int) b.getLong(20);
-        b.putInt(28, (int) SevenZ.crc(archive, at, size));
-        b.putInt(8, (int) SevenZ.crc(archive, 12, 20));
+        b.putInt(28, (int) crc(archive, at, size));
+        b.putInt(8, (int) crc(archive, 12, 20));
         return archive;
+    }
+
+    private static long crc(byte[] bytes, int offset, int length) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes, offset, length);
+        return crc.getValue();
     }
 
     /** The first index of {@code needle} in {@code hay}, or -1. */

@@ -1,0 +1,36 @@
+package dev.ale.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ale.api.spi.Verdict;
+import dev.ale.api.spi.Verifier;
+import dev.ale.verifiers.VerifierRegistry;
+import java.nio.file.Path;
+
+/**
+ * The child JVM of the CSV figures: grades {@code output.csv} against {@code reference.csv} in one
+ * folder with the {@code csv} verifier and reports the score, the time inside the verifier and its
+ * peak resident memory. Argument: the folder.
+ */
+final class CsvChild {
+    static final String CONFIG =
+            "{\"type\":\"csv\",\"file\":\"output.csv\",\"expectedFile\":\"reference.csv\",\"key\":\"id\",\"score\":\"f1-cells\"}";
+
+    private CsvChild() {}
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode config = mapper.readTree(CONFIG);
+        Verifier verifier = VerifierRegistry.discover().create(config, "");
+        long start = System.nanoTime();
+        Verdict v = verifier.verify(
+                new BenchContext(dir, dir, BenchTasks.tiny("csv", 1).get(0).spec()));
+        long nanos = System.nanoTime() - start;
+        ChildJvm.report(mapper.createObjectNode()
+                .put("score", v.score())
+                .put("summary", v.summary())
+                .put("verifyMs", nanos / 1e6)
+                .put("peakRssKb", ChildJvm.peakRssKb()));
+    }
+}

@@ -1,0 +1,137 @@
+package dev.ale.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Figure group {@code csv}: a label table of a classification task (columns {@code id,L1..L5},
+ * binary labels, about 15% of the output's labels flipped) graded by the {@code csv} verifier keyed
+ * by {@code id} with {@code f1-cells}, in a child JVM with the launcher's options: whole-process
+ * wall time, time inside the verifier and peak resident memory. With {@code --csv-peer SCRIPT}
+ * the files come from the peer's generator and the pure-Python grader scores them in the same run.
+ */
+final class CsvLabels {
+    static final String[] LABELS = {"L1", "L2", "L3", "L4", "L5"};
+    private static final double[] POSITIVE = {0.45, 0.25, 0.25, 0.22, 0.12};
+
+    /** How many rows. */
+    record Size(int rows) {}
+
+    static final Size FULL = new Size(1_000_000);
+    static final Size QUICK = new Size(5_000);
+
+    private CsvLabels() {}
+
+    static void run(Size size, long seed, Path peer, Results results) throws Exception {
+        try (TempTree tmp = TempTree.create("csv")) {
+            Path dir = tmp.root();
+            if (peer != null) {
+                Peers.makeCsv(peer, size.rows(), dir);
+            } else {
+                write(dir, size.rows(), seed);
+            }
+            ChildJvm.Outcome child =
+                    ChildJvm.run(ChildJvm.LAUNCHER_OPTIONS, CsvChild.class, dir.resolve("child.log"), dir.toString());
+            JsonNode r = child.report();
+            Peers.Run python = peer != null
+                    ? Peers.pythonCsv(peer, dir.resolve("reference.csv"), dir.resolve("output.csv"))
+                    : null;
+            String prefix = "csv.labels." + size.rows() + ".";
+            Map<String, Object> machine = Machine.parameters();
+            Figure.Params p = Figure.params()
+                    .put("rows", size.rows())
+                    .put("bytesPerFile", Files.size(dir.resolve("output.csv")))
+                    .put("verifier", CsvChild.CONFIG)
+                    .put("score", r.path("score").asDouble())
+                    .put("verifyMs", r.path("verifyMs").asDouble())
+                    .put("peakRssKb", r.path("peakRssKb").asLong())
+                    .put("jvmOptions", child.options())
+                    .put(
+                            "files",
+                            peer != null ? "made by the Python peer's generator" : "made by ale-bench, seed " + seed);
+            if (python != null) {
+                p.put("pythonSeconds", python.wallSeconds())
+                        .put("pythonPeakRssKb", python.peakRssKb())
+                        .put("pythonResult", python.output().strip());
+            }
+            p.putAll(machine);
+            results.add(new Figure(
+                    prefix + "process",
+                    Timing.round(child.wallSeconds(), 4),
+                    "s",
+                    Figure.params()
+                            .putAll(p.map())
+                            .put("measures", "the whole child JVM: start, grade, exit")
+                            .map()));
+            results.add(new Figure(
+                    prefix + "verify",
+                    Timing.round(r.path("verifyMs").asDouble(), 4),
+                    "ms",
+                    Figure.params()
+                            .putAll(p.map())
+                            .put("measures", "Verifier.verify inside the child")
+                            .map()));
+            results.add(new Figure(
+                    prefix + "peak-rss",
+                    Timing.round(r.path("peakRssKb").asDouble() / 1024, 4),
+                    "MB",
+                    Figure.params()
+                            .putAll(p.map())
+                            .put("measures", "peak resident memory of the child (VmHWM)")
+                            .put("target", "under 300 MB at 1,000,000 rows")
+                            .map()));
+            if (python != null) {
+                results.add(new Figure(
+                        prefix + "python",
+                        Timing.round(python.wallSeconds(), 4),
+                        "s",
+                        Figure.params()
+                                .putAll(p.map())
+                                .put("measures", "the Python grader's whole process")
+                                .map()));
+                results.add(new Figure(
+                        prefix + "speedup-vs-python",
+                        Timing.round(python.wallSeconds() / child.wallSeconds(), 4),
+                        "x",
+                        Figure.params()
+                                .putAll(p.map())
+                                .put("measures", "Python wall time / SDK child wall time, same run")
+                                .put("target", "at least 5 at 1,000,000 rows")
+                                .map()));
+            }
+        }
+    }
+
+    /** Writes {@code reference.csv} and {@code output.csv} as the Python peer's generator does (its shape, not its bytes). */
+    static void write(Path dir, int rows, long seed) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        try (BufferedWriter ref = Files.newBufferedWriter(dir.resolve("reference.csv"), StandardCharsets.UTF_8);
+                BufferedWriter out = Files.newBufferedWriter(dir.resolve("output.csv"), StandardCharsets.UTF_8)) {
+            String header = "id," + String.join(",", LABELS) + "\n";
+            ref.write(header);
+            out.write(header);
+            StringBuilder r = new StringBuilder();
+            StringBuilder o = new StringBuilder();
+            for (int i = 0; i < rows; i++) {
+                r.setLength(0);
+                o.setLength(0);
+                r.append(100_000 + i);
+                o.append(100_000 + i);
+                for (double positive : POSITIVE) {
+                    int gold = random.nextDouble() < positive ? 1 : 0;
+                    int pred = random.nextDouble() < 0.15 ? 1 - gold : gold;
+                    r.append(',').append(gold);
+                    o.append(',').append(pred);
+                }
+                ref.write(r.append('\n').toString());
+                out.write(o.append('\n').toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.ale.bench;
+
+import dev.ale.api.Harness;
+import dev.ale.api.task.Task;
+import dev.ale.core.EvaluationReport;
+import dev.ale.core.Evaluator;
+import dev.ale.core.Sandboxes;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Figure group {@code rundir}: what a run directory (journal, trajectories, artefacts, run.json and
+ * the reports, with the defaults) adds to each attempt: the same tiny attempts are run without and
+ * with one, in turn, and the difference of the medians is divided by the attempts. Also the bytes
+ * and files the run directory holds per attempt.
+ */
+final class RunDirectoryCost {
+    /** How many attempts, at which parallelism, how many times each way. */
+    record Size(int tasks, int trials, int[] parallelism, int repetitions) {
+        int attempts() {
+            return tasks * trials;
+        }
+    }
+
+    static final Size FULL = new Size(2_000, 5, new int[] {1, 8}, 3);
+    static final Size QUICK = new Size(50, 4, new int[] {1, 8}, 1);
+
+    private RunDirectoryCost() {}
+
+    static void run(Size size, Results results) throws Exception {
+        List<Task> tasks = BenchTasks.tiny("rundir", size.tasks());
+        Harness harness = BenchHarnesses.writeFileAndRecord();
+        try (TempTree tmp = TempTree.create("rundir")) {
+            for (int p : size.parallelism()) {
+                once(tasks, size.trials(), p, harness, tmp.root().resolve("warmup-" + p));
+                double[] without = new double[size.repetitions()];
+                double[] with = new double[size.repetitions()];
+                long bytes = 0;
+                long files = 0;
+                for (int i = 0; i < size.repetitions(); i++) {
+                    without[i] = once(tasks, size.trials(), p, harness, null);
+                    Path dir = tmp.root().resolve("run-" + p + "-" + i);
+                    with[i] = once(tasks, size.trials(), p, harness, dir);
+                    bytes = PackReading.bytesUnder(dir);
+                    files = PackReading.filesUnder(dir);
+                    TempTree.delete(dir);
+                }
+                double added = (Timing.median(with) - Timing.median(without)) * 1e3 / size.attempts();
+                Figure.Params common = Figure.params()
+                        .put("attempts", size.attempts())
+                        .put("tasks", size.tasks())
+                        .put("trials", size.trials())
+                        .put("parallelism", p)
+                        .put("harness", harness.name())
+                        .put(
+                                "runDirectory",
+                                "defaults: journal, trajectories, artefacts (64 MiB cap), run.json, reports")
+                        .put("secondsWithout", Timing.rounded(without))
+                        .put("secondsWith", Timing.rounded(with))
+                        .put("statistic", "median of " + size.repetitions() + " runs each way, in turn")
+                        .putAll(Machine.parameters());
+                results.add(new Figure(
+                        "rundir.p" + p + ".added",
+                        Timing.round(added, 4),
+                        "ms/attempt",
+                        Figure.params()
+                                .putAll(common.map())
+                                .put("target", "at most 0.2 ms/attempt")
+                                .map()));
+                results.add(new Figure(
+                        "rundir.p" + p + ".bytes",
+                        Timing.round(bytes / 1024.0 / size.attempts(), 4),
+                        "KB/attempt",
+                        Figure.params()
+                                .putAll(common.map())
+                                .put("filesPerAttempt", Timing.round((double) files / size.attempts(), 4))
+                                .map()));
+            }
+        }
+    }
+
+    private static double once(List<Task> tasks, int trials, int p, Harness harness, Path dir) {
+        Evaluator.Builder b = Evaluator.builder()
+                .tasks(tasks)
+                .harness(harness)
+                .trials(trials)
+                .parallelism(p)
+                .sandboxProvider(Sandboxes.inMemory());
+        if (dir != null) {
+            b.runDirectory(dir);
+        }
+        Evaluator evaluator = b.build();
+        long start = System.nanoTime();
+        EvaluationReport report = evaluator.run();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        RunnerOverhead.check(report, tasks.size() * trials);
+        return seconds;
+    }
+}
