@@ -5,7 +5,6 @@ import dev.ale.api.spi.VerifierPolicy;
 import dev.ale.core.EvaluationReport;
 import dev.ale.core.Evaluator;
 import dev.ale.core.RunHandle;
-import dev.ale.core.Sandboxes;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPacks;
 import dev.ale.verifiers.VerifierRegistry;
@@ -31,6 +30,7 @@ final class RunCommand {
             "timeout",
             "sandbox",
             "retries",
+            "pass-env",
             Cli.PYTHON);
 
     /** How often an attempt that ended in ERROR is run again, as the SDK's default. */
@@ -45,18 +45,19 @@ final class RunCommand {
             Optional<Path> out,
             Optional<Double> failUnder,
             Optional<Duration> timeout,
-            boolean localSandboxes,
+            SandboxChoice sandbox,
             int retries,
             VerifierPolicy policy) {}
 
     private RunCommand() {}
 
     static int run(Cli cli, List<String> tokens) {
-        Args a = Args.parse("run", tokens, OPTIONS, Set.of(Cli.ALLOW_COMMANDS));
+        Args a = Args.parse("run", tokens, OPTIONS, Set.of(Cli.ALLOW_COMMANDS, "network"));
         String location =
                 a.positional(1, "one pack (a directory, .zip, .tar or .tgz)").get(0);
-        Harnesses harnesses = Harnesses.of(a.required("harness"));
+        Harnesses harnesses = Harnesses.of(a.required("harness"), Harnesses.passEnv(a.value("pass-env")));
         Options o = options(a, harnesses.external());
+        o.sandbox().warning().ifPresent(w -> cli.err().println("ale: warning: " + w));
         try (TaskPack pack = cli.open(location, a.value("select"), o.policy())) {
             return finish(cli, execute(cli, pack, harnesses, o), o);
         }
@@ -81,7 +82,7 @@ final class RunCommand {
                 Optional.of(a.value("out").map(Path::of).orElseGet(RunCommand::demoDirectory)),
                 Optional.empty(),
                 Optional.empty(),
-                false,
+                SandboxChoice.MEMORY,
                 DEFAULT_RETRIES,
                 VerifierPolicy.DEFAULT);
         try (StarterPack.Found starter = StarterPack.locate(StarterPack.defaultStarts());
@@ -108,13 +109,6 @@ final class RunCommand {
                         "run: --shard must be i/n with 0 <= i < n (such as 0/4), got '" + shard.get() + "'");
             }
         }
-        String sandbox = a.value("sandbox").orElse(external ? "local" : "memory");
-        if (!sandbox.equals("memory") && !sandbox.equals("local")) {
-            throw new UsageException("run: --sandbox must be memory or local, got '" + sandbox + "'");
-        }
-        if (external && sandbox.equals("memory")) {
-            throw new UsageException("run: a cmd: harness runs programs in the workspace, so it needs --sandbox local");
-        }
         return new Options(
                 a.integer("trials", 1, 1),
                 a.integer("parallel", 1, 1),
@@ -123,7 +117,7 @@ final class RunCommand {
                 a.value("out").map(Path::of),
                 a.value("fail-under").map(RunCommand::rate),
                 a.value("timeout").map(RunCommand::duration),
-                sandbox.equals("local"),
+                SandboxChoice.of(a, external),
                 a.integer("retries", DEFAULT_RETRIES, 0),
                 Cli.policy(a));
     }
@@ -132,7 +126,7 @@ final class RunCommand {
         Evaluator.Builder b = Evaluator.builder()
                 .tasks(pack)
                 .harnessFactory(harnesses.factory())
-                .sandboxProvider(o.localSandboxes() ? Sandboxes.localDirectory() : Sandboxes.inMemory())
+                .sandboxProvider(o.sandbox().provider())
                 .trials(o.trials())
                 .parallelism(o.parallel())
                 .retries(o.retries(), Duration.ofSeconds(1))

@@ -215,7 +215,8 @@ final class AttemptRunner {
                     judge,
                     java.util.Optional.empty(),
                     clock.instant().plus(verifierTimeout),
-                    task);
+                    task,
+                    java.util.Optional.of(new HarnessSandbox(sandbox)));
             Deadlines.Result<Verdict> verified =
                     Deadlines.call(() -> verifier.verify(ctx), verifierTimeout, interruptGrace, new Deadlines.Watch());
             String verifierProblem =

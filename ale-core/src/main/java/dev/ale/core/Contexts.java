@@ -52,8 +52,22 @@ final class Contexts {
             java.util.Optional<dev.ale.api.spi.Judge> judge,
             java.util.Optional<dev.ale.api.spi.Verdict> previous,
             Instant deadline,
-            Task source)
+            Task source,
+            java.util.Optional<Sandbox> sandbox)
             implements VerificationContext {
+        /** A context without a sandbox (a pack self-check, re-scoring). */
+        Verification(
+                Path output,
+                Path reference,
+                TaskSpec task,
+                Trajectory trajectory,
+                java.util.Optional<dev.ale.api.spi.Judge> judge,
+                java.util.Optional<dev.ale.api.spi.Verdict> previous,
+                Instant deadline,
+                Task source) {
+            this(output, reference, task, trajectory, judge, previous, deadline, source, java.util.Optional.empty());
+        }
+
         @Override
         public List<TaskFile> taskFiles(TaskPart part) {
             VerificationContext.super.taskFiles(part);

@@ -61,4 +61,13 @@ public interface VerificationContext {
         }
         return List.of();
     }
+
+    /**
+     * The attempt's sandbox, for verifiers that run programs: they start them the way the sandbox
+     * starts the harness's (under bubblewrap for a bubblewrap sandbox), so one choice of sandbox
+     * isolates every process of an attempt. Empty when there is none (re-scoring stored artefacts).
+     */
+    default java.util.Optional<dev.ale.api.Sandbox> sandbox() {
+        return java.util.Optional.empty();
+    }
 }

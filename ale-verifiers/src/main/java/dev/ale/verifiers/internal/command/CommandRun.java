@@ -4,6 +4,7 @@ import dev.ale.api.AleException;
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.VerificationContext;
 import dev.ale.api.spi.Verifier;
+import dev.ale.process.ChildProcess;
 import dev.ale.verifiers.internal.support.Render;
 import dev.ale.verifiers.internal.support.SafeFiles;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,7 +72,8 @@ final class CommandRun {
             Path dir = CommandDirs.createPrivate();
             try {
                 GraderSetup.Dirs dirs = GraderSetup.prepare(dir, ctx, command, python);
-                return run(GraderSetup.expand(command, dirs), dirs, ctx, deadline, why);
+                GraderLaunch launch = GraderLaunch.of(ctx, dirs.work(), dirs.readOnly());
+                return run(launch, GraderSetup.expand(command, dirs, launch::path), dirs, ctx, deadline, why);
             } finally {
                 CommandDirs.deleteTree(dir);
             }
@@ -78,31 +81,31 @@ final class CommandRun {
 
         /** Runs the grader process: the one call that starts a process. */
         private Verdict run(
-                List<String> args, GraderSetup.Dirs dirs, VerificationContext ctx, Instant deadline, String why)
+                GraderLaunch launch,
+                List<String> args,
+                GraderSetup.Dirs dirs,
+                VerificationContext ctx,
+                Instant deadline,
+                String why)
                 throws IOException, InterruptedException {
             Path work = dirs.work();
             Path stdout = work.resolveSibling("stdout");
             Path stderr = work.resolveSibling("stderr");
-            ProcessBuilder pb = new ProcessBuilder(args)
-                    .directory(work.toFile())
-                    .redirectOutput(stdout.toFile())
-                    .redirectError(stderr.toFile());
-            Map<String, String> e = pb.environment();
-            e.putAll(env);
-            e.put("ALE_OUTPUT", dirs.output().toString());
-            e.put("ALE_REFERENCE", dirs.reference().toString());
-            e.put("ALE_WORK_DIR", work.toString());
-            e.put("ALE_REWARD_FILE", work.resolve(REWARD_JSON).toString());
+            Map<String, String> e = new LinkedHashMap<>(env);
+            e.put("ALE_OUTPUT", launch.path(dirs.output()));
+            e.put("ALE_REFERENCE", launch.path(dirs.reference()));
+            e.put("ALE_WORK_DIR", launch.path(work));
+            e.put("ALE_REWARD_FILE", launch.path(work.resolve(REWARD_JSON)));
             e.put("ALE_TASK_ID", ctx.task().id());
             if (dirs.inputs() != null) {
-                e.put("ALE_INPUTS", dirs.inputs().toString());
+                e.put("ALE_INPUTS", launch.path(dirs.inputs()));
             }
             if (dirs.task() != null) {
-                e.put("ALE_TASK_DIR", dirs.task().toString());
+                e.put("ALE_TASK_DIR", launch.path(dirs.task()));
             }
-            Process p;
+            ChildProcess child;
             try {
-                p = pb.start();
+                child = launch.start(args, e, stdout, stderr);
             } catch (IOException ex) {
                 throw new AleException(
                         "",
@@ -110,8 +113,8 @@ final class CommandRun {
                         "the grader " + Render.quoted(args.get(0)) + " could not start: " + ex.getMessage(),
                         ex);
             }
-            ProcessTree tree = new ProcessTree(p.toHandle());
-            try {
+            Process p = child.process();
+            try (ChildProcess tree = child) {
                 p.getOutputStream().close();
                 String problem = await(p, tree, List.of(stdout, stderr), deadline, why);
                 tree.kill();
@@ -119,8 +122,6 @@ final class CommandRun {
                     throw failure(problem, stderr);
                 }
                 return GraderProtocol.verdict(p.exitValue(), report(work, stdout), tail(stderr), onCrash, name());
-            } finally {
-                tree.kill();
             }
         }
 
@@ -128,7 +129,7 @@ final class CommandRun {
          * Waits for the process, watching its tree and the size of its output; returns why it had to
          * be stopped, or null when it exited by itself.
          */
-        private String await(Process p, ProcessTree tree, List<Path> streams, Instant deadline, String why)
+        private String await(Process p, ChildProcess tree, List<Path> streams, Instant deadline, String why)
                 throws InterruptedException, IOException {
             try {
                 while (true) {

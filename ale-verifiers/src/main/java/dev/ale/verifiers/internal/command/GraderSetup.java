@@ -15,6 +15,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Lays out what one grader run sees in its private directory and expands the placeholders of the
@@ -31,7 +32,18 @@ final class GraderSetup {
             List.of("{output}", "{reference}", "{workdir}", "{inputs}", "{task}", "{python}", "{ale-evaluate}");
 
     /** The paths of one run, by placeholder ({@code inputs}, {@code task}, {@code shim}, {@code python} null when not named). */
-    record Dirs(Path output, Path reference, Path work, Path inputs, Path task, Path shim, Path python) {}
+    record Dirs(Path output, Path reference, Path work, Path inputs, Path task, Path shim, Path python) {
+        /** The folders the grader reads: the output, the reference and those of the placeholders named. */
+        Path[] readOnly() {
+            List<Path> out = new ArrayList<>(List.of(output, reference));
+            for (Path p : new Path[] {inputs, task, shim == null ? null : shim.getParent()}) {
+                if (p != null) {
+                    out.add(p);
+                }
+            }
+            return out.toArray(Path[]::new);
+        }
+    }
 
     private GraderSetup() {}
 
@@ -55,7 +67,7 @@ final class GraderSetup {
         Path task = names(command, "{task}") ? stage(ctx, TaskPart.GRADER, dir.resolve("task")) : null;
         Path shim = null;
         if (names(command, "{ale-evaluate}")) {
-            shim = dir.resolve(SHIM);
+            shim = Files.createDirectory(dir.resolve("shim")).resolve(SHIM);
             try (InputStream in = GraderSetup.class.getResourceAsStream(SHIM)) {
                 if (in == null) {
                     throw new AleException(SHIM, "", "the shim is missing from the SDK's class path");
@@ -67,23 +79,27 @@ final class GraderSetup {
         return new Dirs(output, reference, work, inputs, task, shim, py);
     }
 
-    /** The command with its placeholders replaced; the output and reference appended when neither is named. */
-    static List<String> expand(List<String> command, Dirs d) {
+    /**
+     * The command with its placeholders replaced by where the grader sees each folder ({@code path}:
+     * the same path when it runs on the host, a mount point in a sandbox); the output and reference
+     * appended when neither is named.
+     */
+    static List<String> expand(List<String> command, Dirs d, Function<Path, String> path) {
         List<String> args = new ArrayList<>();
         boolean named = false;
         for (String a : command) {
             named |= a.contains("{output}") || a.contains("{reference}");
-            String s = a.replace("{output}", d.output().toString())
-                    .replace("{reference}", d.reference().toString())
-                    .replace("{workdir}", d.work().toString());
-            s = d.inputs() == null ? s : s.replace("{inputs}", d.inputs().toString());
-            s = d.task() == null ? s : s.replace("{task}", d.task().toString());
-            s = d.shim() == null ? s : s.replace("{ale-evaluate}", d.shim().toString());
+            String s = a.replace("{output}", path.apply(d.output()))
+                    .replace("{reference}", path.apply(d.reference()))
+                    .replace("{workdir}", path.apply(d.work()));
+            s = d.inputs() == null ? s : s.replace("{inputs}", path.apply(d.inputs()));
+            s = d.task() == null ? s : s.replace("{task}", path.apply(d.task()));
+            s = d.shim() == null ? s : s.replace("{ale-evaluate}", path.apply(d.shim()));
             args.add(d.python() == null ? s : s.replace("{python}", d.python().toString()));
         }
         if (!named) {
-            args.add(d.output().toString());
-            args.add(d.reference().toString());
+            args.add(path.apply(d.output()));
+            args.add(path.apply(d.reference()));
         }
         return args;
     }
