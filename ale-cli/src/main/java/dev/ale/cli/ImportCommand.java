@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /** {@code ale import ale <task folder or tree> --data <root> --out <pack dir>}: ALE's tasks as a pack. */
 final class ImportCommand {
@@ -17,11 +16,7 @@ final class ImportCommand {
             throw new UsageException("import: expected 'ale' (ale import ale <task folder or tasks tree> --data <root>"
                     + " --out <pack dir>)");
         }
-        Args a = Args.parse(
-                "import ale",
-                tokens.subList(1, tokens.size()),
-                Set.of("data", "out", "tiers", "tier", "soc", "name"),
-                Set.of());
+        Args a = Args.parse(Usages.IMPORT_ALE, tokens.subList(1, tokens.size()));
         Path source =
                 Path.of(a.positional(1, "one ALE task folder or tasks tree").get(0));
         if (!Files.isDirectory(source)) {

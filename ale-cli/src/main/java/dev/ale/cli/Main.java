@@ -72,7 +72,9 @@ public final class Main {
         String command = args.get(0);
         List<String> rest = args.subList(1, args.size());
         if (rest.contains("--help") || rest.contains("-h")) {
-            cli.out().print(Help.of(command));
+            cli.out()
+                    .print(Help.of(
+                            command.equals("--version") ? "version" : command.startsWith("-") ? "help" : command));
             return OK;
         }
         return switch (command) {
@@ -91,7 +93,7 @@ public final class Main {
                 yield OK;
             }
             default -> throw new UsageException(
-                    "unknown command '" + command + "'; commands: run, pack, report, rescore, demo, help");
+                    "unknown command '" + command + "'; commands: run, pack, report, rescore, import, demo, help");
         };
     }
 
