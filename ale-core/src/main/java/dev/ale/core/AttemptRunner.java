@@ -230,6 +230,7 @@ final class AttemptRunner {
                         judge,
                         java.util.Optional.empty(),
                         clock.instant().plus(verifierTimeout),
+                        task,
                         java.util.Optional.of(new HarnessSandbox(sandbox)),
                         area::privateDirectory);
                 verified = Deadlines.call(

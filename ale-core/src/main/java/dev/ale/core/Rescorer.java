@@ -139,6 +139,7 @@ final class Rescorer {
                     judge,
                     java.util.Optional.of(a.verdict()),
                     java.time.Instant.now().plus(verifierTimeout),
+                    task,
                     java.util.Optional.empty(),
                     area::privateDirectory);
             Deadlines.Result<Verdict> r = Deadlines.call(

@@ -4,9 +4,12 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.ale.api.Trajectory;
+import dev.ale.api.task.TaskFile;
+import dev.ale.api.task.TaskPart;
 import dev.ale.api.task.TaskSpec;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.apiguardian.api.API;
 
 /**
@@ -58,6 +61,22 @@ public interface VerificationContext {
     @API(status = EXPERIMENTAL)
     default Path privateDirectory() throws IOException {
         throw new UnsupportedOperationException("this verification context offers no private directory");
+    }
+
+    /**
+     * The files of the task's {@code inputs/} or hidden {@code grader/} folder, for verifiers that run
+     * the task's own grader (a command verifier copies them, read-only, as {@code {inputs}} and
+     * {@code {task}}); empty when the task has none or the evaluator gives none.
+     *
+     * @throws IllegalArgumentException for another part (the reference is {@link #reference()}; the
+     *     solution is never given to a verifier)
+     */
+    default List<TaskFile> taskFiles(TaskPart part) {
+        if (part.kind() != TaskPart.Kind.INPUTS && part.kind() != TaskPart.Kind.GRADER) {
+            throw new IllegalArgumentException(
+                    "a verifier gets the task's inputs/ and grader/ only, not " + part.folder());
+        }
+        return List.of();
     }
 
     /**
