@@ -12,23 +12,21 @@ import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One Jimfs file system per attempt, capped at a quota. The reference is staged, after the
- * harness is done, into a second Jimfs file system that the harness never had a path into.
+ * One Jimfs file system per attempt, capped at a quota. The reference never comes here: the runner
+ * stages it, after the harness is done, in memory of its own (see {@code ReferenceAreas}).
  *
- * <p>File systems are named from a counter after a prefix drawn once per JVM, never from
- * {@code UUID.randomUUID()} (which Jimfs uses by default): that takes a process-wide
- * {@code SecureRandom} lock, on which hundreds of parallel attempts queued. The names stay
- * unguessable to code that does not already hold a path into the file system.
+ * <p>File systems (these and the reference areas) are named from a counter after a prefix drawn
+ * once per JVM, never from {@code UUID.randomUUID()} (which Jimfs uses by default): that takes a
+ * process-wide {@code SecureRandom} lock, on which hundreds of parallel attempts queued. The names
+ * stay unguessable to code that does not already hold a path into the file system.
  */
 final class InMemorySandboxProvider implements SandboxProvider {
     private static final String PREFIX = "ale-" + Long.toUnsignedString(new SecureRandom().nextLong(), 36) + "-";
     private static final AtomicLong NAMES = new AtomicLong();
     private static final String WORKSPACE = "/workspace";
-    private static final String REFERENCE = "/reference";
 
     private final long quotaBytes;
     private final Configuration workspaceConfig;
-    private final Configuration referenceConfig;
 
     InMemorySandboxProvider(long quotaBytes) {
         if (quotaBytes <= 0) {
@@ -36,16 +34,13 @@ final class InMemorySandboxProvider implements SandboxProvider {
         }
         this.quotaBytes = quotaBytes;
         this.workspaceConfig = config(quotaBytes, WORKSPACE);
-        this.referenceConfig = config(quotaBytes, REFERENCE);
     }
 
     @Override
     public Sandbox open(SandboxRequest request) throws IOException {
         long quota = request.quotaBytes() > 0 ? request.quotaBytes() : quotaBytes;
-        boolean usual = quota == quotaBytes;
-        FileSystem fs = newFileSystem(usual ? workspaceConfig : config(quota, WORKSPACE));
-        Path workspace = fs.getPath(WORKSPACE);
-        return new InMemorySandbox(fs, workspace, usual ? referenceConfig : config(quota, REFERENCE));
+        FileSystem fs = newFileSystem(quota == quotaBytes ? workspaceConfig : config(quota, WORKSPACE));
+        return new InMemorySandbox(fs, fs.getPath(WORKSPACE));
     }
 
     @Override
@@ -54,7 +49,7 @@ final class InMemorySandboxProvider implements SandboxProvider {
     }
 
     /** The configuration of a file system whose working directory (created by Jimfs) is {@code root}. */
-    private static Configuration config(long quota, String root) {
+    static Configuration config(long quota, String root) {
         return Configuration.unix().toBuilder()
                 .setWorkingDirectory(root)
                 .setMaxSize(quota)
@@ -70,13 +65,10 @@ final class InMemorySandboxProvider implements SandboxProvider {
     private static final class InMemorySandbox implements Sandbox {
         private final FileSystem fs;
         private final Path workspace;
-        private final Configuration referenceConfig;
-        private FileSystem referenceFs;
 
-        InMemorySandbox(FileSystem fs, Path workspace, Configuration referenceConfig) {
+        InMemorySandbox(FileSystem fs, Path workspace) {
             this.fs = fs;
             this.workspace = workspace;
-            this.referenceConfig = referenceConfig;
         }
 
         @Override
@@ -85,20 +77,8 @@ final class InMemorySandboxProvider implements SandboxProvider {
         }
 
         @Override
-        public synchronized Path openReferenceArea() throws IOException {
-            if (referenceFs != null) {
-                throw new IllegalStateException("the reference area is already open");
-            }
-            referenceFs = newFileSystem(referenceConfig);
-            return referenceFs.getPath(REFERENCE);
-        }
-
-        @Override
         public synchronized void close() throws IOException {
             fs.close();
-            if (referenceFs != null) {
-                referenceFs.close();
-            }
         }
     }
 }
