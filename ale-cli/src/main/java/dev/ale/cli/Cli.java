@@ -1,8 +1,8 @@
 package dev.ale.cli;
 
+import dev.ale.api.spi.VerifierPolicy;
 import dev.ale.taskpack.PackLimits;
 import dev.ale.taskpack.PackOptions;
-import dev.ale.api.spi.VerifierPolicy;
 import dev.ale.taskpack.TaskFilter;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPacks;
