@@ -49,7 +49,8 @@ record Cli(PrintStream out, PrintStream err, boolean verbose, boolean terminal, 
         if (!Files.exists(path)) {
             throw new UsageException("no pack at " + location + ": no such file or directory");
         }
-        TaskPack pack = TaskPacks.open(path, PackOptions.defaults().withLimits(limits));
+        TaskPack pack =
+                TaskPacks.open(path, PackOptions.defaults().withPolicy(policy).withLimits(limits));
         pack.warnings().forEach(w -> err.println("warning: " + w));
         if (select.isEmpty()) {
             return pack;

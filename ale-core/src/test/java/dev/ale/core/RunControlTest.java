@@ -142,9 +142,10 @@ class RunControlTest {
                 .runTimeLimit(Duration.ofMillis(100))
                 .build()
                 .run();
-        assertTrue(
-                r.attempts().size() >= 1 && r.attempts().size() < 5,
-                "" + r.attempts().size());
+        // attempts take 150 ms against a 100 ms cap: at most the first starts (none on a machine so
+        // busy that 100 ms pass before it), every other one is reported as not run
+        assertTrue(r.attempts().size() <= 1, "" + r.attempts().size());
+        assertEquals(5, r.attempts().size() + r.notRun().size());
         assertTrue(r.notRun().stream().allMatch(n -> n.reason().contains("wall-time cap")));
     }
 
