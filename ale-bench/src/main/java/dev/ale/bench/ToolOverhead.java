@@ -47,13 +47,13 @@ final class ToolOverhead {
     static void run(Size size, Results results) throws Exception {
         for (String sandbox : new String[] {"in-memory", "local-directory"}) {
             for (String tool : new String[] {"read_file", "write_file"}) {
-                toolCalls(size, sandbox, tool, results);
+                measureTool(size, sandbox, tool, results);
             }
         }
         harness(size, results);
     }
 
-    private static void toolCalls(Size size, String sandboxName, String tool, Results results) throws Exception {
+    private static void measureTool(Size size, String sandboxName, String tool, Results results) throws Exception {
         String content = "id,amount\n" + "1,10.50\n".repeat(60);
         double[] toolMicros = new double[size.repetitions()];
         double[] peerMicros = new double[size.repetitions()];
