@@ -39,7 +39,7 @@ final class ToolOverhead {
     /** How big the measurement is. */
     record Size(int calls, int sessions, int turns, int repetitions) {}
 
-    static final Size FULL = new Size(20_000, 40, 10, 5);
+    static final Size FULL = new Size(5_000, 40, 10, 5);
     static final Size QUICK = new Size(300, 3, 4, 1);
 
     private ToolOverhead() {}

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ale.api.Outcome;
 import dev.ale.core.EvaluationReport;
+import dev.ale.core.Evaluator;
+import dev.ale.core.Sandboxes;
 import dev.ale.taskpack.TaskFilter;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPacks;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /** The sample pointed at a scripted OpenAI-compatible server: the model gets run_command and uses it. */
 class OpenAiCompatibleAgentTest {
     @Test
-    void aModelThatComputesItsAnswerWithRunCommandPasses() throws Exception {
+    void aModelThatLooksWithRunCommandAndWritesTheAnswerPasses() throws Exception {
         String solution = Files.readString(Path.of("packs/starter/tasks/lab-dilutions/solution/prep_sheet.csv"));
         try (TaskPack pack = TaskPacks.open(Path.of("packs/starter"));
                 MockChatServer mock = new MockChatServer((request, n) -> switch (turn(request)) {
@@ -28,12 +30,17 @@ class OpenAiCompatibleAgentTest {
                     case 1 -> toolCalls(call("write_file", "path", "prep_sheet.csv", "content", solution));
                     default -> finalMessage("done");
                 })) {
-            EvaluationReport report = OpenAiCompatibleAgent.evaluate(
-                    pack.select(TaskFilter.parse("id:lab-dilutions")), mock.baseUrl(), "local-model", null);
+            EvaluationReport report = Evaluator.builder()
+                    .tasks(pack.select(TaskFilter.parse("id:lab-dilutions")))
+                    .harness(new OpenAiCompatibleAgent(mock.baseUrl(), "local-model", null))
+                    .sandboxProvider(Sandboxes.localDirectory())
+                    .build()
+                    .run();
             assertEquals(
                     Outcome.PASSED,
                     report.attempts().get(0).outcome(),
                     report.attempts().get(0).message());
+            assertEquals("openai:local-model", report.harness());
             assertEquals("null", mock.authorizations().get(0), "no Authorization header was sent");
             assertEquals(
                     6,
