@@ -28,6 +28,11 @@ public final class Main {
     public static final int USAGE = 2;
     /** Exit code: the run had errors (attempts that ended in {@code ERROR}), or the command failed unexpectedly. */
     public static final int ERRORS = 3;
+    /**
+     * Exit code: the run was interrupted before it finished (Ctrl-C, a signal, or a harness that
+     * called {@code System.exit}); run.json records the session as interrupted.
+     */
+    public static final int INTERRUPTED = 130;
 
     /** Kept here: JUL holds loggers weakly, and a collected one would forget its level. */
     private static final Logger SDK_LOG = Logger.getLogger("dev.ale");
@@ -62,6 +67,8 @@ public final class Main {
         } catch (UsageException e) {
             err.println("ale: " + e.getMessage());
             return USAGE;
+        } catch (RunFailure e) {
+            return fail(cli, e, e.getMessage(), ERRORS);
         } catch (AleException | IllegalArgumentException | IllegalStateException e) {
             return fail(cli, e, e.getMessage(), USAGE);
         } catch (UncheckedIOException e) {
@@ -81,7 +88,9 @@ public final class Main {
         String command = args.get(0);
         List<String> rest = args.subList(1, args.size());
         if (rest.contains("--help") || rest.contains("-h")) {
-            cli.out().print(Help.of(command));
+            cli.out()
+                    .print(Help.of(
+                            command.equals("--version") ? "version" : command.startsWith("-") ? "help" : command));
             return OK;
         }
         return switch (command) {
@@ -90,6 +99,7 @@ public final class Main {
             case "pack" -> PackCommand.run(cli, rest);
             case "report" -> ReportCommand.report(cli, rest);
             case "rescore" -> ReportCommand.rescore(cli, rest);
+            case "import" -> ImportCommand.run(cli, rest);
             case "help", "--help", "-h" -> {
                 cli.out().print(rest.isEmpty() ? Help.overview() : Help.of(rest.get(0)));
                 yield OK;
@@ -99,7 +109,7 @@ public final class Main {
                 yield OK;
             }
             default -> throw new UsageException(
-                    "unknown command '" + command + "'; commands: run, pack, report, rescore, demo, help");
+                    "unknown command '" + command + "'; commands: run, pack, report, rescore, import, demo, help");
         };
     }
 

@@ -1,36 +1,25 @@
 package dev.ale.cli;
 
 import dev.ale.api.Outcome;
+import dev.ale.api.spi.VerifierPolicy;
 import dev.ale.core.EvaluationListener;
 import dev.ale.core.EvaluationReport;
 import dev.ale.core.Evaluator;
 import dev.ale.core.RunHandle;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPacks;
+import dev.ale.verifiers.VerifierRegistry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /** {@code ale run} and {@code ale demo}: run a harness over a pack, with progress, a summary and an exit code. */
 final class RunCommand {
-    private static final Set<String> OPTIONS = Set.of(
-            "harness",
-            "trials",
-            "parallel",
-            "select",
-            "shard",
-            "out",
-            "fail-under",
-            "timeout",
-            "sandbox",
-            "retries",
-            "pass-env");
-
     /** How often an attempt that ended in ERROR is run again, as the SDK's default. */
     static final int DEFAULT_RETRIES = 2;
 
@@ -45,18 +34,18 @@ final class RunCommand {
             Optional<Duration> timeout,
             SandboxChoice sandbox,
             int retries,
-            boolean allowCommandVerifiers) {}
+            VerifierPolicy policy) {}
 
     private RunCommand() {}
 
     static int run(Cli cli, List<String> tokens) {
-        Args a = Args.parse("run", tokens, OPTIONS, Set.of("allow-command-verifiers", "network"));
+        Args a = Args.parse(Usages.RUN, tokens);
         String location =
                 a.positional(1, "one pack (a directory, .zip, .tar or .tgz)").get(0);
         Harnesses harnesses = Harnesses.of(a.required("harness"), Harnesses.passEnv(a.value("pass-env")));
         Options o = options(a, harnesses.external());
         o.sandbox().warning().ifPresent(w -> cli.err().println("ale: warning: " + w));
-        try (TaskPack pack = cli.open(location, a.value("select"))) {
+        try (TaskPack pack = cli.open(location, a.value("select"), o.policy())) {
             return finish(cli, execute(cli, pack, harnesses, o), o);
         }
     }
@@ -70,7 +59,7 @@ final class RunCommand {
     }
 
     static int demo(Cli cli, List<String> tokens) throws IOException {
-        Args a = Args.parse("demo", tokens, Set.of("out", "parallel"), Set.of());
+        Args a = Args.parse(Usages.DEMO, tokens);
         a.positional(0, "no arguments");
         Options o = new Options(
                 1,
@@ -82,7 +71,7 @@ final class RunCommand {
                 Optional.empty(),
                 SandboxChoice.MEMORY,
                 DEFAULT_RETRIES,
-                false);
+                VerifierPolicy.DEFAULT);
         try (StarterPack.Found starter = StarterPack.locate(StarterPack.defaultStarts());
                 TaskPack pack = TaskPacks.open(starter.path())) {
             cli.err().println("ale demo: the rule-based sample agent on the starter pack (" + starter.where() + ")");
@@ -117,7 +106,7 @@ final class RunCommand {
                 a.value("timeout").map(RunCommand::duration),
                 SandboxChoice.of(a, external),
                 a.integer("retries", DEFAULT_RETRIES, 0),
-                a.flag("allow-command-verifiers"));
+                Cli.policy(a));
     }
 
     private static EvaluationReport execute(Cli cli, TaskPack pack, Harnesses harnesses, Options o) {
@@ -128,7 +117,7 @@ final class RunCommand {
                 .trials(o.trials())
                 .parallelism(o.parallel())
                 .retries(o.retries(), Duration.ofSeconds(1))
-                .allowCommandVerifiers(o.allowCommandVerifiers());
+                .verifiers(VerifierRegistry.discover().withPolicy(o.policy()));
         if (o.shardCount() > 1) {
             b.shard(o.shardIndex(), o.shardCount());
         }
@@ -148,6 +137,8 @@ final class RunCommand {
         try (ProgressReporter progress = new ProgressReporter(handle, cli.err(), cli.terminal())) {
             progress.start();
             return handle.await();
+        } catch (UncheckedIOException e) {
+            throw new RunFailure(e);
         } catch (InterruptedException e) {
             handle.cancel();
             Thread.currentThread().interrupt();
@@ -163,19 +154,29 @@ final class RunCommand {
         }
     }
 
-    /** On Ctrl-C: cancel (running attempts are not journaled, so a resume runs them) and let the report be written. */
+    /**
+     * When the JVM begins to exit while the run goes on (Ctrl-C, a signal, or a harness calling
+     * {@code System.exit}): cancel (running attempts are not journaled, so a resume runs them), let
+     * the report and run.json (which records the interruption) be written, and end with
+     * {@link Main#INTERRUPTED}, whatever exit code the exit asked for, so a run cut short never
+     * exits 0.
+     */
     private static void cancelAndWait(RunHandle handle, Cli cli, Options o) {
         handle.cancel();
         try {
             handle.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            cli.err().println("ale: " + e.getMessage());
         }
         cli.err()
-                .println("ale: cancelled"
+                .println("ale: interrupted: the run was cancelled before it finished"
                         + o.out()
                                 .map(d -> "; run again with --out " + d + " to resume")
                                 .orElse(""));
+        cli.err().flush();
+        Runtime.getRuntime().halt(Main.INTERRUPTED);
     }
 
     private static int finish(Cli cli, EvaluationReport r, Options o) {

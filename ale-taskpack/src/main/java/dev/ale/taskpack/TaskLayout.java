@@ -1,5 +1,7 @@
 package dev.ale.taskpack;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.api.task.TaskPackException;
 import java.util.HashSet;
 import java.util.List;
@@ -9,12 +11,13 @@ import java.util.regex.Pattern;
 /**
  * The folder layout of a pack: {@code pack.json} and {@code tasks/} at the top, one folder per
  * listed task under {@code tasks/}, and in each task folder only {@code task.json}, {@code inputs/},
- * {@code sessions/<n>/}, {@code reference/}, {@code reference.7z} and {@code solution/}.
+ * {@code sessions/<n>/}, {@code reference/}, {@code reference.7z}, {@code solution/} and
+ * {@code grader/} (the task's own grader, hidden like the reference).
  */
 final class TaskLayout {
     static final String TASKS = "tasks/";
     private static final Set<String> TASK_CHILDREN =
-            Set.of("task.json", "inputs/", "sessions/", "reference/", "reference.7z", "solution/");
+            Set.of("task.json", "inputs/", "sessions/", "reference/", "reference.7z", "solution/", "grader/");
     private static final Pattern SESSION = Pattern.compile("[1-9][0-9]{0,8}/");
 
     private TaskLayout() {}
@@ -27,6 +30,27 @@ final class TaskLayout {
     /** The task.json of a task. */
     static String taskJson(String id) {
         return folder(id) + "task.json";
+    }
+
+    /**
+     * While a pack is built: adds to the {@code tasks} of {@code manifest} every task folder that
+     * holds a {@code task.json} but is not listed yet (by id only: its revision and digest are filled
+     * in by the build). A manifest without a {@code tasks} array is left for validation to refuse.
+     */
+    static void listUnlisted(Listing listing, ObjectNode manifest) {
+        if (!(manifest.get("tasks") instanceof ArrayNode tasks)) {
+            return;
+        }
+        Set<String> listed = new HashSet<>();
+        tasks.forEach(t -> listed.add(t.path("id").asText() + "/"));
+        for (String child : listing.children(TASKS)) {
+            String id = child.substring(0, child.length() - 1);
+            if (child.endsWith("/")
+                    && !listed.contains(child)
+                    && listing.files().containsKey(taskJson(id))) {
+                tasks.addObject().put("id", id);
+            }
+        }
     }
 
     /** Checks the top level and that the task folders are exactly the tasks of {@code pack.json}. */
@@ -70,8 +94,8 @@ final class TaskLayout {
                         folder + child,
                         "",
                         TASK_CHILDREN.contains(otherType(child))
-                                ? "has the wrong type (task.json and reference.7z are files; inputs/, sessions/, reference/ and solution/ folders)"
-                                : "not allowed in a task folder (only task.json, inputs/, sessions/<n>/, reference/, reference.7z and solution/)");
+                                ? "has the wrong type (task.json and reference.7z are files; inputs/, sessions/, reference/, solution/ and grader/ folders)"
+                                : "not allowed in a task folder (only task.json, inputs/, sessions/<n>/, reference/, reference.7z, solution/ and grader/)");
             }
         }
         if (listing.files().containsKey(folder + SealedReference.FILE)
