@@ -16,6 +16,7 @@ final class Help {
                   demo                              run the sample agent on the starter pack
                   pack validate|build|list|check    check, digest, archive, list or self-check a pack
                   report show|merge|compare <dir>   show, merge (shards) or compare run directories
+                  report export --format ale <dir>  ALE's result files for a run (run.json, trajectory.json)
                   rescore <run dir> --pack <pack>   score a run's stored artefacts again
                   help [command], version
 
@@ -61,6 +62,9 @@ final class Help {
                     usage: ale report show <run dir> [--json] [--all]
                            ale report merge <run dir> <run dir>... [--out <dir>] [--json] [--all]
                            ale report compare <run dir A> <run dir B>
+                           ale report export --format ale <run dir> [--pack <pack>]
+                      export --format ale: ALE's run.json, eval_result.json and trajectory.json for every
+                      attempt, under <run dir>/ale/ (--pack: the tasks' instructions in the trajectories)
                     """;
             case "rescore" -> """
                     usage: ale rescore <run dir> --pack <pack> [--json] [--all]
