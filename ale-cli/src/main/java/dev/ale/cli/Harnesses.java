@@ -1,11 +1,16 @@
 package dev.ale.cli;
 
 import dev.ale.api.Harness;
-import dev.ale.samples.CommandHarness;
+import dev.ale.process.ChildEnvironment;
+import dev.ale.process.CommandHarness;
 import dev.ale.samples.RuleBasedAgent;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -14,7 +19,7 @@ import java.util.function.Supplier;
  * public no-argument constructor that implements {@link Harness} (a new instance per attempt).
  *
  * @param factory  makes the harness of one attempt
- * @param external whether it runs external programs (it then needs local-directory sandboxes)
+ * @param external whether it runs external programs (it then needs bubblewrap or local-directory sandboxes)
  */
 record Harnesses(Supplier<Harness> factory, boolean external) {
     /** The built-in name of the sample agent. */
@@ -24,13 +29,40 @@ record Harnesses(Supplier<Harness> factory, boolean external) {
 
     /** The harnesses {@code spec} names; the class form is instantiated once here so a bad class fails early. */
     static Harnesses of(String spec) {
+        return of(spec, List.of());
+    }
+
+    /** The names of {@code --pass-env} (comma-separated), checked. */
+    static List<String> passEnv(Optional<String> value) {
+        List<String> names = new ArrayList<>();
+        for (String name : value.map(v -> v.split(",", -1)).orElse(new String[0])) {
+            try {
+                names.add(ChildEnvironment.checkName(name.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("run: --pass-env " + e.getMessage());
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The harnesses {@code spec} names, a {@code cmd:} one getting the variables {@code passEnv} of
+     * ale's environment; its program is resolved against the directory ale was started in (or the
+     * PATH) and must exist.
+     */
+    static Harnesses of(String spec, List<String> passEnv) {
+        if (!passEnv.isEmpty() && !spec.startsWith(COMMAND)) {
+            throw new UsageException("run: --pass-env applies to " + COMMAND + " harnesses");
+        }
         if (spec.equals(RULE_BASED)) {
             return new Harnesses(RuleBasedAgent::new, false);
         }
         if (spec.startsWith(COMMAND)) {
             CommandHarness harness;
             try {
-                harness = CommandHarness.parse(spec.substring(COMMAND.length()));
+                harness = CommandHarness.parse(spec.substring(COMMAND.length()))
+                        .resolvedIn(Path.of("").toAbsolutePath())
+                        .withPassedEnvironment(passEnv);
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--harness " + spec + ": " + e.getMessage());
             }

@@ -43,7 +43,13 @@ final class Help {
                                            an existing one resumes
                       --fail-under <rate>  exit 1 when the full pass rate is below it (0.9 or 90%)
                       --timeout <d>        override every task's timeout (90s, 10m, PT10M)
-                      --sandbox <kind>     memory (default) or local (default for cmd:)
+                      --sandbox <kind>     memory (default), bwrap (default for cmd: where bubblewrap works:
+                                           every process of an attempt isolated; sudo apt-get install
+                                           bubblewrap) or local (no isolation: the agent runs as you)
+                      --network            give bwrap sandboxes the network (default: none)
+                      --pass-env <names>   pass these variables of ale's environment to a cmd: agent
+                                           (comma-separated, e.g. OPENAI_API_KEY); it gets PATH, HOME
+                                           (the workspace), LANG, TZ and its ALE_ variables otherwise
                       --retries <n>        run an attempt that ended in ERROR again up to n times (default 2)
                     """;
             case "demo" -> """

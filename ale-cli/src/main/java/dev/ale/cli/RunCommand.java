@@ -4,7 +4,6 @@ import dev.ale.api.Outcome;
 import dev.ale.core.EvaluationReport;
 import dev.ale.core.Evaluator;
 import dev.ale.core.RunHandle;
-import dev.ale.core.Sandboxes;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPacks;
 import java.io.IOException;
@@ -19,7 +18,17 @@ import java.util.Set;
 /** {@code ale run} and {@code ale demo}: run a harness over a pack, with progress, a summary and an exit code. */
 final class RunCommand {
     private static final Set<String> OPTIONS = Set.of(
-            "harness", "trials", "parallel", "select", "shard", "out", "fail-under", "timeout", "sandbox", "retries");
+            "harness",
+            "trials",
+            "parallel",
+            "select",
+            "shard",
+            "out",
+            "fail-under",
+            "timeout",
+            "sandbox",
+            "retries",
+            "pass-env");
 
     /** How often an attempt that ended in ERROR is run again, as the SDK's default. */
     static final int DEFAULT_RETRIES = 2;
@@ -33,18 +42,19 @@ final class RunCommand {
             Optional<Path> out,
             Optional<Double> failUnder,
             Optional<Duration> timeout,
-            boolean localSandboxes,
+            SandboxChoice sandbox,
             int retries,
             boolean allowCommandVerifiers) {}
 
     private RunCommand() {}
 
     static int run(Cli cli, List<String> tokens) {
-        Args a = Args.parse("run", tokens, OPTIONS, Set.of("allow-command-verifiers"));
+        Args a = Args.parse("run", tokens, OPTIONS, Set.of("allow-command-verifiers", "network"));
         String location =
                 a.positional(1, "one pack (a directory, .zip, .tar or .tgz)").get(0);
-        Harnesses harnesses = Harnesses.of(a.required("harness"));
+        Harnesses harnesses = Harnesses.of(a.required("harness"), Harnesses.passEnv(a.value("pass-env")));
         Options o = options(a, harnesses.external());
+        o.sandbox().warning().ifPresent(w -> cli.err().println("ale: warning: " + w));
         try (TaskPack pack = cli.open(location, a.value("select"))) {
             return finish(cli, execute(cli, pack, harnesses, o), o);
         }
@@ -69,7 +79,7 @@ final class RunCommand {
                 Optional.of(a.value("out").map(Path::of).orElseGet(RunCommand::demoDirectory)),
                 Optional.empty(),
                 Optional.empty(),
-                false,
+                SandboxChoice.MEMORY,
                 DEFAULT_RETRIES,
                 false);
         try (StarterPack.Found starter = StarterPack.locate(StarterPack.defaultStarts());
@@ -96,13 +106,6 @@ final class RunCommand {
                         "run: --shard must be i/n with 0 <= i < n (such as 0/4), got '" + shard.get() + "'");
             }
         }
-        String sandbox = a.value("sandbox").orElse(external ? "local" : "memory");
-        if (!sandbox.equals("memory") && !sandbox.equals("local")) {
-            throw new UsageException("run: --sandbox must be memory or local, got '" + sandbox + "'");
-        }
-        if (external && sandbox.equals("memory")) {
-            throw new UsageException("run: a cmd: harness runs programs in the workspace, so it needs --sandbox local");
-        }
         return new Options(
                 a.integer("trials", 1, 1),
                 a.integer("parallel", 1, 1),
@@ -111,7 +114,7 @@ final class RunCommand {
                 a.value("out").map(Path::of),
                 a.value("fail-under").map(RunCommand::rate),
                 a.value("timeout").map(RunCommand::duration),
-                sandbox.equals("local"),
+                SandboxChoice.of(a, external),
                 a.integer("retries", DEFAULT_RETRIES, 0),
                 a.flag("allow-command-verifiers"));
     }
@@ -120,7 +123,7 @@ final class RunCommand {
         Evaluator.Builder b = Evaluator.builder()
                 .tasks(pack)
                 .harnessFactory(harnesses.factory())
-                .sandboxProvider(o.localSandboxes() ? Sandboxes.localDirectory() : Sandboxes.inMemory())
+                .sandboxProvider(o.sandbox().provider())
                 .trials(o.trials())
                 .parallelism(o.parallel())
                 .retries(o.retries(), Duration.ofSeconds(1))

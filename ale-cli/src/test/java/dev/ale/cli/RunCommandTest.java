@@ -3,9 +3,12 @@ package dev.ale.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.ale.process.BubblewrapOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,13 +82,62 @@ class RunCommandTest {
                 pack.toString(),
                 "--harness",
                 "cmd:sh " + script,
+                "--sandbox",
+                "local",
                 "--out",
                 tmp.resolve("run").toString());
         assertEquals(Main.OK, r.code(), r.toString());
         assertTrue(r.out().contains("harness         cmd:sh on local-directory sandboxes"), r.out());
         assertTrue(r.out().contains("(1 of 1 scored attempts)"), r.out());
+        assertTrue(r.err().contains("ale: warning: the agent runs unisolated in a local directory"), r.err());
         assertTrue(Files.readString(tmp.resolve("run/trajectories/invoice-total/1.jsonl"))
                 .contains("done: invoice-total"));
+        assertTrue(Files.readString(tmp.resolve("run/run.json")).contains("\"sandbox\" : \"local-directory\""));
+    }
+
+    @Test
+    @Tag("bwrap")
+    void aCommandHarnessRunsUnderBubblewrapByDefaultWhereItWorks() throws Exception {
+        assumeTrue(BubblewrapOptions.defaults().unusable().isEmpty(), "bubblewrap is not usable here");
+        Path pack = Ale.invoicePack(tmp.resolve("pack"), null);
+        Path script = tmp.resolve("sum.sh");
+        Files.writeString(
+                script,
+                "awk -F, 'NR > 1 { s += $2 } END { printf \"%.2f\\n\", s }' invoice.csv > total.txt\n"
+                        + "echo \"in $(pwd) as HOME=$HOME\"\n");
+        Ale.Result r = Ale.run(
+                "run",
+                pack.toString(),
+                "--harness",
+                "cmd:sh " + script,
+                "--out",
+                tmp.resolve("run").toString());
+        assertEquals(Main.OK, r.code(), r.toString());
+        assertTrue(r.out().contains("harness         cmd:sh on bubblewrap sandboxes"), r.out());
+        assertTrue(r.out().contains("(1 of 1 scored attempts)"), r.out());
+        assertTrue(Files.readString(tmp.resolve("run/trajectories/invoice-total/1.jsonl"))
+                .contains("in /workspace as HOME=/workspace"));
+        assertTrue(Files.readString(tmp.resolve("run/run.json")).contains("\"sandbox\" : \"bubblewrap\""));
+    }
+
+    @Test
+    void aRelativeProgramIsFoundFromTheStartDirectoryAndAMissingOneIsAUsageError() throws Exception {
+        Path pack = Ale.invoicePack(tmp.resolve("pack"), null);
+        Path dir = Files.createDirectories(Path.of("target", "agents"));
+        Path script = Files.createTempFile(dir, "sum-", ".sh");
+        Files.writeString(
+                script,
+                "#!/bin/sh\nawk -F, 'NR > 1 { s += $2 } END { printf \"%.2f\\n\", s }' invoice.csv > total.txt\n");
+        script.toFile().setExecutable(true);
+        String relative = "./target/agents/" + script.getFileName();
+        Ale.Result r = Ale.run("run", pack.toString(), "--harness", "cmd:" + relative, "--sandbox", "local");
+        assertEquals(Main.OK, r.code(), r.toString());
+        assertTrue(r.out().contains("1 passed, 0 failed"), r.out());
+        Ale.Result missing = Ale.run("run", pack.toString(), "--harness", "cmd:./target/agents/no-such-agent.sh");
+        assertEquals(Main.USAGE, missing.code(), missing.toString());
+        assertTrue(missing.err().contains("does not exist"), missing.err());
+        assertTrue(missing.err().contains(Path.of("").toAbsolutePath().toString()), missing.err());
+        assertEquals("", missing.out(), "no attempt ran: " + missing.out());
     }
 
     @Test
@@ -140,6 +192,11 @@ class RunCommandTest {
             {"run", sample, "--harness", "rule-based", "--timeout", "soon"},
             {"run", sample, "--harness", "rule-based", "--select", "color:blue"},
             {"run", sample, "--harness", "cmd:sh x.sh", "--sandbox", "memory"},
+            {"run", sample, "--harness", "cmd:sh x.sh", "--sandbox", "docker"},
+            {"run", sample, "--harness", "cmd:sh x.sh", "--sandbox", "local", "--network"},
+            {"run", sample, "--harness", "cmd:sh x.sh", "--pass-env", "ALE_REFERENCE_KEY"},
+            {"run", sample, "--harness", "rule-based", "--pass-env", "OPENAI_API_KEY"},
+            {"run", sample, "--harness", "cmd:no-such-agent-program -p"},
             {"run", sample, "--harness", "cmd:sh 'x.sh"},
             {"run", sample, "--harness", "com.example.NoSuchAgent"},
             {"run", sample, "--harness", "java.lang.String"},

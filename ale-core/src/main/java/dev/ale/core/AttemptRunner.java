@@ -214,7 +214,8 @@ final class AttemptRunner {
                     trajectory,
                     judge,
                     java.util.Optional.empty(),
-                    clock.instant().plus(verifierTimeout));
+                    clock.instant().plus(verifierTimeout),
+                    java.util.Optional.of(new HarnessSandbox(sandbox)));
             Deadlines.Result<Verdict> verified =
                     Deadlines.call(() -> verifier.verify(ctx), verifierTimeout, interruptGrace, new Deadlines.Watch());
             String verifierProblem =

@@ -46,6 +46,19 @@ final class Contexts {
             Trajectory trajectory,
             java.util.Optional<dev.ale.api.spi.Judge> judge,
             java.util.Optional<dev.ale.api.spi.Verdict> previous,
-            Instant deadline)
-            implements VerificationContext {}
+            Instant deadline,
+            java.util.Optional<Sandbox> sandbox)
+            implements VerificationContext {
+        /** A context without a sandbox (a pack self-check, re-scoring). */
+        Verification(
+                Path output,
+                Path reference,
+                TaskSpec task,
+                Trajectory trajectory,
+                java.util.Optional<dev.ale.api.spi.Judge> judge,
+                java.util.Optional<dev.ale.api.spi.Verdict> previous,
+                Instant deadline) {
+            this(output, reference, task, trajectory, judge, previous, deadline, java.util.Optional.empty());
+        }
+    }
 }

@@ -11,6 +11,12 @@ import org.apiguardian.api.API;
  */
 @API(status = STABLE)
 public interface EvaluationListener {
+    /**
+     * The run resumes a run directory in which {@code alreadyDone} of its {@code attempts} attempts
+     * were finished by an earlier session (they are not run again); called before {@link #runStarted}.
+     */
+    default void runResumed(int alreadyDone, int attempts) {}
+
     /** The run is about to start the given number of attempts. */
     default void runStarted(int attempts) {}
 

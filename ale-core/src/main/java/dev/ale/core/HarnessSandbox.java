@@ -3,15 +3,18 @@ package dev.ale.core;
 import dev.ale.api.ExecRequest;
 import dev.ale.api.ExecResult;
 import dev.ale.api.Sandbox;
+import dev.ale.process.ProcessLauncher;
+import dev.ale.process.ProcessSandbox;
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * The sandbox as a harness sees it: its workspace and, where the sandbox can, process execution.
+ * The sandbox as a harness (or a verifier) sees it: its workspace and, where the sandbox can, process
+ * execution, with the sandbox's way of starting processes.
  * Closing it or opening the reference area belongs to the runner, so a harness that tries fails its
  * own attempt instead of breaking the runner's steps after it.
  */
-final class HarnessSandbox implements Sandbox {
+final class HarnessSandbox implements ProcessSandbox {
     private final Sandbox sandbox;
 
     HarnessSandbox(Sandbox sandbox) {
@@ -26,6 +29,11 @@ final class HarnessSandbox implements Sandbox {
     @Override
     public Path openReferenceArea() {
         throw new UnsupportedOperationException("the reference area is the runner's: a harness never opens it");
+    }
+
+    @Override
+    public ProcessLauncher launcher() {
+        return ProcessSandbox.launcherOf(sandbox);
     }
 
     @Override

@@ -22,12 +22,18 @@ final class Listeners {
 
     void warn(String warning) {
         warnings.add(warning);
+        RunLog.warning(warning);
     }
 
     List<String> warnings() {
         synchronized (warnings) {
             return List.copyOf(warnings);
         }
+    }
+
+    void runResumed(int alreadyDone, int attempts) {
+        RunLog.resumed(alreadyDone, attempts);
+        each(l -> l.runResumed(alreadyDone, attempts), "runResumed");
     }
 
     void runStarted(int attempts) {
@@ -43,10 +49,12 @@ final class Listeners {
     }
 
     void attemptFinished(AttemptResult result) {
+        RunLog.attemptFinished(result);
         each(l -> l.attemptFinished(result), "attemptFinished");
     }
 
     void runFinished(EvaluationReport report) {
+        RunLog.finished(report);
         each(l -> l.runFinished(report), "runFinished");
     }
 

@@ -6,23 +6,39 @@ import dev.ale.api.Sandbox;
 import dev.ale.api.SandboxException;
 import dev.ale.api.spi.SandboxProvider;
 import dev.ale.api.spi.SandboxRequest;
+import dev.ale.process.ProcessGroup;
+import dev.ale.process.ProcessLauncher;
+import dev.ale.process.ProcessSandbox;
+import dev.ale.process.SandboxExec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * A fresh temporary directory per attempt ({@code ale-<attempt>-<random>/workspace}). The reference
- * is staged after the harness is done into another temporary directory that did not exist while it
- * ran. Both are removed on close (the workspace is kept when asked), without following links.
+ * A fresh temporary directory per attempt ({@code ale-<attempt>-<random>/workspace}), whose
+ * processes start through one launcher: directly ({@code local-directory}) or under bubblewrap
+ * ({@code bubblewrap}, where a process sees the workspace at {@code /workspace} and nothing else of
+ * the host's files but the system directories). The reference is staged after the harness is done
+ * into another temporary directory that did not exist while it ran. Closing the sandbox kills every
+ * process started in it, then removes both directories (the workspace is kept when asked), without
+ * following links.
  */
 final class LocalDirectorySandboxProvider implements SandboxProvider {
     private final Path parent;
     private final boolean keepWorkspaces;
+    private final ProcessLauncher launcher;
+    private final String name;
 
     LocalDirectorySandboxProvider(Path parent, boolean keepWorkspaces) {
+        this(parent, keepWorkspaces, ProcessLauncher.local(), "local-directory");
+    }
+
+    LocalDirectorySandboxProvider(Path parent, boolean keepWorkspaces, ProcessLauncher launcher, String name) {
         this.parent = parent;
         this.keepWorkspaces = keepWorkspaces;
+        this.launcher = launcher;
+        this.name = name;
     }
 
     @Override
@@ -30,12 +46,12 @@ final class LocalDirectorySandboxProvider implements SandboxProvider {
         Files.createDirectories(parent);
         Path root = createPrivateDirectory(parent, "ale-" + request.attemptId() + "-");
         Path workspace = Files.createDirectory(root.resolve("workspace"));
-        return new LocalSandbox(parent, root, workspace, keepWorkspaces);
+        return new LocalSandbox(parent, root, workspace, keepWorkspaces, new ProcessGroup(launcher));
     }
 
     @Override
     public String name() {
-        return "local-directory";
+        return name;
     }
 
     static Path createPrivateDirectory(Path parent, String prefix) throws IOException {
@@ -46,24 +62,31 @@ final class LocalDirectorySandboxProvider implements SandboxProvider {
         return Files.createTempDirectory(parent, prefix);
     }
 
-    private static final class LocalSandbox implements Sandbox {
+    private static final class LocalSandbox implements ProcessSandbox {
         private final Path parent;
         private final Path root;
         private final Path workspace;
         private final boolean keep;
+        private final ProcessGroup processes;
         private Path referenceArea;
         private boolean closed;
 
-        LocalSandbox(Path parent, Path root, Path workspace, boolean keep) {
+        LocalSandbox(Path parent, Path root, Path workspace, boolean keep, ProcessGroup processes) {
             this.parent = parent;
             this.root = root;
             this.workspace = workspace;
             this.keep = keep;
+            this.processes = processes;
         }
 
         @Override
         public Path workspace() {
             return workspace;
+        }
+
+        @Override
+        public ProcessLauncher launcher() {
+            return processes;
         }
 
         @Override
@@ -86,7 +109,7 @@ final class LocalDirectorySandboxProvider implements SandboxProvider {
             if (dir == null) {
                 throw new SandboxException(request.workingDirectory(), "working directory escapes the workspace", null);
             }
-            return ProcessRunner.run(request, dir);
+            return SandboxExec.run(processes, workspace, dir, request);
         }
 
         @Override
@@ -95,6 +118,7 @@ final class LocalDirectorySandboxProvider implements SandboxProvider {
                 return;
             }
             closed = true;
+            processes.close();
             if (referenceArea != null) {
                 FileTrees.deleteRecursively(referenceArea);
             }

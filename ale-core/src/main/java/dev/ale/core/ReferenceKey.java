@@ -1,5 +1,6 @@
 package dev.ale.core;
 
+import dev.ale.process.OwnEnvironment;
 import java.util.Arrays;
 import java.util.function.UnaryOperator;
 
@@ -7,7 +8,8 @@ import java.util.function.UnaryOperator;
  * The key that opens sealed references ({@code reference.7z}): the one given to
  * {@link Evaluator.Builder#referenceKey(char[])}, else the environment variable
  * {@value #ENVIRONMENT}, else none. It is never printed, journaled or written to run.json; only
- * whether there is one is recorded.
+ * whether there is one is recorded. A key read from the environment is blanked in the process's own
+ * environment block ({@link OwnEnvironment}), where other processes of the user could read it.
  */
 final class ReferenceKey {
     /** The environment variable read when no key is given to the builder. */
@@ -31,9 +33,12 @@ final class ReferenceKey {
             return new ReferenceKey(given.clone());
         }
         String fromEnvironment = environment.apply(ENVIRONMENT);
-        return fromEnvironment == null || fromEnvironment.isEmpty()
-                ? NONE
-                : new ReferenceKey(fromEnvironment.toCharArray());
+        if (fromEnvironment == null || fromEnvironment.isEmpty()) {
+            return NONE;
+        }
+        // no process of the same user reads it from /proc/<pid>/environ (an agent without bubblewrap)
+        OwnEnvironment.scrub(ENVIRONMENT);
+        return new ReferenceKey(fromEnvironment.toCharArray());
     }
 
     boolean present() {

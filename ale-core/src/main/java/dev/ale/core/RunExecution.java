@@ -111,6 +111,9 @@ final class RunExecution implements RunHandle {
             Journal.Contents previous = Journal.read(dir);
             previous.problems().forEach(events::warn);
             resume(plan, previous.attempts(), results, superseded);
+            if (finished.get() > 0) {
+                events.runResumed(finished.get(), plan.size());
+            }
             JsonNode runJson = RunFiles.readRunJson(dir);
             if (runJson != null) {
                 runJson.path("segments")
@@ -120,6 +123,7 @@ final class RunExecution implements RunHandle {
             RunFiles.writeRunJson(dir, RunJsonWriter.write(config, runJson, startedAt, null));
             journal = Journal.append(dir, previous.validBytes());
         }
+        RunLog.started(config, plan.size());
         events.runStarted(plan.size());
         List<NotRun> notRun = Collections.synchronizedList(new ArrayList<>());
         AttemptRunner runner = new AttemptRunner(
@@ -243,6 +247,7 @@ final class RunExecution implements RunHandle {
         AttemptRunner.Finished f = null;
         for (int attemptNo = 0; attemptNo <= config.maxRetries(); attemptNo++) {
             if (attemptNo > 0) {
+                RunLog.retrying(f.result(), attemptNo, config.maxRetries(), backoffMillis(attemptNo));
                 if (!backoff(attemptNo)) {
                     break;
                 }
@@ -303,8 +308,12 @@ final class RunExecution implements RunHandle {
         }
     }
 
+    private long backoffMillis(int retry) {
+        return config.retryBackoff().toMillis() << Math.min(retry - 1, 16);
+    }
+
     private boolean backoff(int retry) {
-        long millis = config.retryBackoff().toMillis() << Math.min(retry - 1, 16);
+        long millis = backoffMillis(retry);
         try {
             Thread.sleep(millis);
             return !cancelled;

@@ -20,6 +20,7 @@ import dev.ale.api.task.Tier;
 import dev.ale.core.EvaluationReport;
 import dev.ale.core.Evaluator;
 import dev.ale.core.Sandboxes;
+import dev.ale.process.CommandHarness;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPackWriter;
 import dev.ale.taskpack.TaskPacks;
@@ -46,9 +47,12 @@ class CommandHarnessTest {
     void splitsACommandLineLikeAShellWithoutExpanding() {
         assertEquals(
                 List.of("a", "b c", "d \"e\" $f", "g h", "", "{instruction}", "x\\y"),
-                CommandHarness.split("a 'b c'  \"d \\\"e\\\" \\$f\" g\\ h '' {instruction} 'x\\y'"));
-        assertThrows(IllegalArgumentException.class, () -> CommandHarness.split("claude -p 'oops"));
-        assertThrows(IllegalArgumentException.class, () -> CommandHarness.split("   "));
+                CommandHarness.parse("a 'b c'  \"d \\\"e\\\" \\$f\" g\\ h '' {instruction} 'x\\y'")
+                        .command());
+        assertThrows(IllegalArgumentException.class, () -> CommandHarness.parse("claude -p 'oops")
+                .command());
+        assertThrows(IllegalArgumentException.class, () -> CommandHarness.parse("   ")
+                .command());
         assertEquals(
                 "cmd:claude", CommandHarness.parse("/usr/local/bin/claude -p").name());
         assertEquals(

@@ -42,4 +42,13 @@ public interface VerificationContext {
     default java.time.Instant deadline() {
         return java.time.Instant.MAX;
     }
+
+    /**
+     * The attempt's sandbox, for verifiers that run programs: they start them the way the sandbox
+     * starts the harness's (under bubblewrap for a bubblewrap sandbox), so one choice of sandbox
+     * isolates every process of an attempt. Empty when there is none (re-scoring stored artefacts).
+     */
+    default java.util.Optional<dev.ale.api.Sandbox> sandbox() {
+        return java.util.Optional.empty();
+    }
 }

@@ -4,6 +4,7 @@ import dev.ale.api.AleException;
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.VerificationContext;
 import dev.ale.api.spi.Verifier;
+import dev.ale.process.ChildProcess;
 import dev.ale.verifiers.internal.support.Render;
 import dev.ale.verifiers.internal.support.SafeFiles;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,29 +71,39 @@ final class CommandRun {
                     }
                 }
                 Path work = Files.createDirectory(dir.resolve("work"));
-                return run(arguments(output, reference, work), output, reference, work, ctx, deadline, why);
+                GraderLaunch launch = GraderLaunch.of(ctx, work, output, reference);
+                return run(
+                        launch,
+                        arguments(launch, output, reference, work),
+                        output,
+                        reference,
+                        work,
+                        ctx,
+                        deadline,
+                        why);
             } finally {
                 CommandDirs.deleteTree(dir);
             }
         }
 
-        private List<String> arguments(Path output, Path reference, Path work) {
+        private List<String> arguments(GraderLaunch launch, Path output, Path reference, Path work) {
             List<String> args = new ArrayList<>();
             boolean named = false;
             for (String a : command) {
                 named |= a.contains("{output}") || a.contains("{reference}");
-                args.add(a.replace("{output}", output.toString())
-                        .replace("{reference}", reference.toString())
-                        .replace("{workdir}", work.toString()));
+                args.add(a.replace("{output}", launch.path(output))
+                        .replace("{reference}", launch.path(reference))
+                        .replace("{workdir}", launch.path(work)));
             }
             if (!named) {
-                args.add(output.toString());
-                args.add(reference.toString());
+                args.add(launch.path(output));
+                args.add(launch.path(reference));
             }
             return args;
         }
 
         private Verdict run(
+                GraderLaunch launch,
                 List<String> args,
                 Path output,
                 Path reference,
@@ -102,20 +114,15 @@ final class CommandRun {
                 throws IOException, InterruptedException {
             Path stdout = work.resolveSibling("stdout");
             Path stderr = work.resolveSibling("stderr");
-            ProcessBuilder pb = new ProcessBuilder(args)
-                    .directory(work.toFile())
-                    .redirectOutput(stdout.toFile())
-                    .redirectError(stderr.toFile());
-            Map<String, String> e = pb.environment();
-            e.putAll(env);
-            e.put("ALE_OUTPUT", output.toString());
-            e.put("ALE_REFERENCE", reference.toString());
-            e.put("ALE_WORK_DIR", work.toString());
-            e.put("ALE_REWARD_FILE", work.resolve(REWARD_JSON).toString());
+            Map<String, String> e = new LinkedHashMap<>(env);
+            e.put("ALE_OUTPUT", launch.path(output));
+            e.put("ALE_REFERENCE", launch.path(reference));
+            e.put("ALE_WORK_DIR", launch.path(work));
+            e.put("ALE_REWARD_FILE", launch.path(work.resolve(REWARD_JSON)));
             e.put("ALE_TASK_ID", ctx.task().id());
-            Process p;
+            ChildProcess child;
             try {
-                p = pb.start();
+                child = launch.start(args, e, stdout, stderr);
             } catch (IOException ex) {
                 throw new AleException(
                         "",
@@ -123,8 +130,8 @@ final class CommandRun {
                         "the grader " + Render.quoted(args.get(0)) + " could not start: " + ex.getMessage(),
                         ex);
             }
-            ProcessTree tree = new ProcessTree(p.toHandle());
-            try {
+            Process p = child.process();
+            try (ChildProcess tree = child) {
                 p.getOutputStream().close();
                 String problem = await(p, tree, List.of(stdout, stderr), deadline, why);
                 tree.kill();
@@ -135,8 +142,6 @@ final class CommandRun {
                     throw failure("exited with code " + p.exitValue(), stderr);
                 }
                 return result(work, stdout);
-            } finally {
-                tree.kill();
             }
         }
 
@@ -144,7 +149,7 @@ final class CommandRun {
          * Waits for the process, watching its tree and the size of its output; returns why it had to
          * be stopped, or null when it exited by itself.
          */
-        private String await(Process p, ProcessTree tree, List<Path> streams, Instant deadline, String why)
+        private String await(Process p, ChildProcess tree, List<Path> streams, Instant deadline, String why)
                 throws InterruptedException, IOException {
             try {
                 while (true) {

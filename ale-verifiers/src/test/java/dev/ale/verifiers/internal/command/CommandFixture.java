@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ale.api.AleException;
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.VerifierPolicy;
+import dev.ale.process.internal.ProcessTree;
 import dev.ale.verifiers.TestContext;
 import dev.ale.verifiers.VerifierRegistry;
 import java.io.IOException;

@@ -1,4 +1,6 @@
-package dev.ale.verifiers.internal.command;
+package dev.ale.process.internal;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,28 +11,31 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
- * A process and everything it started. Descendants are remembered as they are seen
- * ({@link #watch()}), so a grandchild whose parent has died (and which the operating system has
- * handed to another parent) is still killed. Killing is forcible and repeated until nothing of the
- * tree is left alive; a stored {@link ProcessHandle} never kills a process that merely reuses a pid.
+ * A process and everything it started: the SDK's one implementation of a process tree. Descendants
+ * are remembered as they are seen ({@link #watch()}), so a grandchild whose parent has died (and
+ * which the operating system has handed to another parent) is still killed. Killing is forcible and
+ * repeated until nothing of the tree is left alive; a stored {@link ProcessHandle} never kills a
+ * process that merely reuses a pid. A process that detaches between two watches escapes it: only
+ * a PID namespace (the bubblewrap launcher) closes that.
  */
-final class ProcessTree {
+@API(status = INTERNAL)
+public final class ProcessTree {
     private static final int MAX_ROUNDS = 20;
     private static final long EXIT_WAIT_MILLIS = 2_000;
     private static final long POLL_MILLIS = 5;
 
-    private final ProcessHandle root;
     private final Map<Long, ProcessHandle> seen = new LinkedHashMap<>();
 
-    ProcessTree(ProcessHandle root) {
-        this.root = root;
+    /** The tree rooted at {@code root}. */
+    public ProcessTree(ProcessHandle root) {
         seen.put(root.pid(), root);
     }
 
     /** Remembers the current descendants of every process of the tree. */
-    synchronized void watch() {
+    public synchronized void watch() {
         for (ProcessHandle h : List.copyOf(seen.values())) {
             if (h.isAlive()) {
                 h.descendants().forEach(d -> seen.putIfAbsent(d.pid(), d));
@@ -39,7 +44,7 @@ final class ProcessTree {
     }
 
     /** Kills every process of the tree, descendants first, and waits (briefly) for each to end. */
-    synchronized void kill() {
+    public synchronized void kill() {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             watch();
             List<ProcessHandle> alive = new ArrayList<>();
@@ -74,7 +79,7 @@ final class ProcessTree {
      * Whether a process has ended: it is gone, or (on Linux) it is a zombie, dead but not yet
      * reaped by the parent it was handed to, which the JDK still reports as alive.
      */
-    static boolean ended(ProcessHandle h) {
+    public static boolean ended(ProcessHandle h) {
         if (!h.isAlive()) {
             return true;
         }
