@@ -24,6 +24,7 @@ final class Help {
                   report show|merge|compare <dir>   show, merge (shards) or compare run directories
                   report export --format ale <dir>  ALE's result files for a run (run.json, trajectory.json)
                   rescore <run dir> --pack <pack>   score a run's stored artefacts again
+                  import ale <tasks> --data <root> --out <dir>   ALE's task folders as a pack
                   help [command], version
 
                   --verbose (any command) prints stack traces and more detail.

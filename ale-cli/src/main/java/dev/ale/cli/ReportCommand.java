@@ -1,11 +1,13 @@
 package dev.ale.cli;
 
 import dev.ale.api.Outcome;
+import dev.ale.api.spi.VerifierPolicy;
 import dev.ale.core.AleResults;
 import dev.ale.core.EvaluationReport;
 import dev.ale.core.Evaluator;
 import dev.ale.core.Reports;
 import dev.ale.taskpack.TaskPack;
+import dev.ale.verifiers.VerifierRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +96,8 @@ final class ReportCommand {
         if (packLocation.isEmpty()) {
             return AleResults.write(runDirectory, List.of());
         }
-        try (TaskPack pack = cli.open(packLocation.get(), Optional.empty())) {
+        // only the instructions are read: no verifier runs, so a pack of command verifiers opens too
+        try (TaskPack pack = cli.open(packLocation.get(), Optional.empty(), new VerifierPolicy(true))) {
             return AleResults.write(runDirectory, pack.tasks());
         }
     }
@@ -102,8 +105,10 @@ final class ReportCommand {
     static int rescore(Cli cli, List<String> tokens) {
         Args a = Args.parse(Usages.RESCORE, tokens);
         Path dir = runDirectory(a.positional(1, "one run directory").get(0));
-        try (TaskPack pack = cli.open(a.required("pack"), Optional.empty())) {
-            EvaluationReport r = Evaluator.rescore(dir, pack);
+        VerifierPolicy policy = Cli.policy(a);
+        try (TaskPack pack = cli.open(a.required("pack"), Optional.empty(), policy)) {
+            EvaluationReport r =
+                    Evaluator.rescore(dir, pack, VerifierRegistry.discover().withPolicy(policy));
             show(cli, r, a);
             cli.out().println();
             cli.out().println("wrote " + dir.resolve("report.rescored.json"));
