@@ -9,6 +9,7 @@ import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPacks;
 import dev.ale.verifiers.VerifierRegistry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -129,6 +130,8 @@ final class RunCommand {
         try (ProgressReporter progress = new ProgressReporter(handle, cli.err(), cli.terminal())) {
             progress.start();
             return handle.await();
+        } catch (UncheckedIOException e) {
+            throw new RunFailure(e);
         } catch (InterruptedException e) {
             handle.cancel();
             Thread.currentThread().interrupt();
@@ -144,19 +147,29 @@ final class RunCommand {
         }
     }
 
-    /** On Ctrl-C: cancel (running attempts are not journaled, so a resume runs them) and let the report be written. */
+    /**
+     * When the JVM begins to exit while the run goes on (Ctrl-C, a signal, or a harness calling
+     * {@code System.exit}): cancel (running attempts are not journaled, so a resume runs them), let
+     * the report and run.json (which records the interruption) be written, and end with
+     * {@link Main#INTERRUPTED}, whatever exit code the exit asked for, so a run cut short never
+     * exits 0.
+     */
     private static void cancelAndWait(RunHandle handle, Cli cli, Options o) {
         handle.cancel();
         try {
             handle.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            cli.err().println("ale: " + e.getMessage());
         }
         cli.err()
-                .println("ale: cancelled"
+                .println("ale: interrupted: the run was cancelled before it finished"
                         + o.out()
                                 .map(d -> "; run again with --out " + d + " to resume")
                                 .orElse(""));
+        cli.err().flush();
+        Runtime.getRuntime().halt(Main.INTERRUPTED);
     }
 
     private static int finish(Cli cli, EvaluationReport r, Options o) {
