@@ -26,6 +26,11 @@ public final class Main {
     public static final int USAGE = 2;
     /** Exit code: the run had errors (attempts that ended in {@code ERROR}), or the command failed unexpectedly. */
     public static final int ERRORS = 3;
+    /**
+     * Exit code: the run was interrupted before it finished (Ctrl-C, a signal, or a harness that
+     * called {@code System.exit}); run.json records the session as interrupted.
+     */
+    public static final int INTERRUPTED = 130;
 
     private Main() {}
 
@@ -53,6 +58,8 @@ public final class Main {
         } catch (UsageException e) {
             err.println("ale: " + e.getMessage());
             return USAGE;
+        } catch (RunFailure e) {
+            return fail(cli, e, e.getMessage(), ERRORS);
         } catch (AleException | IllegalArgumentException | IllegalStateException e) {
             return fail(cli, e, e.getMessage(), USAGE);
         } catch (UncheckedIOException e) {
@@ -83,6 +90,7 @@ public final class Main {
             case "pack" -> PackCommand.run(cli, rest);
             case "report" -> ReportCommand.report(cli, rest);
             case "rescore" -> ReportCommand.rescore(cli, rest);
+            case "import" -> ImportCommand.run(cli, rest);
             case "help", "--help", "-h" -> {
                 cli.out().print(rest.isEmpty() ? Help.overview() : Help.of(rest.get(0)));
                 yield OK;
@@ -92,7 +100,7 @@ public final class Main {
                 yield OK;
             }
             default -> throw new UsageException(
-                    "unknown command '" + command + "'; commands: run, pack, report, rescore, demo, help");
+                    "unknown command '" + command + "'; commands: run, pack, report, rescore, import, demo, help");
         };
     }
 
