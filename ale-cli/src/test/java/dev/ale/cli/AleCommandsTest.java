@@ -3,6 +3,7 @@ package dev.ale.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ale.api.Cause;
 import dev.ale.api.Outcome;
 import dev.ale.core.AttemptResult;
 import dev.ale.core.EvaluationReport;
@@ -103,6 +104,14 @@ class AleCommandsTest {
                 route.message());
         AttemptResult doses = attempt(empty, "health_medicine.dose_table");
         assertTrue(doses.message().contains("exited with code 1 without a score"), doses.message());
+    }
+
+    @Test
+    void theAgentFindsNeitherTheGraderNorTheAnswers() {
+        Path run = runAllowed(SnoopingAgent.class, "run-snoop");
+        for (AttemptResult a : Reports.read(run).attempts()) {
+            assertTrue(a.cause() != Cause.GAVE_UP, a.taskId() + ": " + a.message());
+        }
     }
 
     @Test
