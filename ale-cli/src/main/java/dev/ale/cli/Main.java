@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apiguardian.api.API;
 
 /**
@@ -32,6 +34,9 @@ public final class Main {
      */
     public static final int INTERRUPTED = 130;
 
+    /** Kept here: JUL holds loggers weakly, and a collected one would forget its level. */
+    private static final Logger SDK_LOG = Logger.getLogger("dev.ale");
+
     private Main() {}
 
     /** Runs the command and exits the JVM with its exit code. */
@@ -52,6 +57,10 @@ public final class Main {
         int end = rest.indexOf("--");
         List<String> head = end < 0 ? rest : rest.subList(0, end);
         boolean verbose = head.remove("--verbose");
+        if (console) {
+            // the SDK's System.Logger lines (JUL here): warnings only, unless --verbose; progress has its own line
+            SDK_LOG.setLevel(verbose ? Level.INFO : Level.WARNING);
+        }
         Cli cli = new Cli(out, err, verbose, console && System.console() != null, console);
         try {
             return dispatch(cli, rest);

@@ -2,6 +2,7 @@ package dev.ale.cli;
 
 import dev.ale.api.Outcome;
 import dev.ale.api.spi.VerifierPolicy;
+import dev.ale.core.EvaluationListener;
 import dev.ale.core.EvaluationReport;
 import dev.ale.core.Evaluator;
 import dev.ale.core.RunHandle;
@@ -122,6 +123,12 @@ final class RunCommand {
         }
         o.out().ifPresent(b::runDirectory);
         o.timeout().ifPresent(b::timeout);
+        b.listener(new EvaluationListener() {
+            @Override
+            public void runResumed(int alreadyDone, int attempts) {
+                cli.err().println("ale: resuming: " + alreadyDone + " of " + attempts + " attempts already done");
+            }
+        });
         RunHandle handle = b.build().start();
         Thread hook = cli.process() ? new Thread(() -> cancelAndWait(handle, cli, o), "ale-cancel") : null;
         if (hook != null) {

@@ -97,4 +97,27 @@ class ExitCodeTest {
             RunDirectorySaboteur.target = null;
         }
     }
+
+    @Test
+    void aVerifierNamingAReferenceFileTheTaskLacksFailsValidation() throws IOException {
+        Path pack = Ale.invoicePack(tmp.resolve("pack"), null);
+        Path taskJson = pack.resolve("tasks/invoice-total/task.json");
+        String text = Files.readString(taskJson);
+        Files.writeString(
+                taskJson,
+                text.substring(0, text.indexOf("\"verifier\": ") + 12)
+                        + "{\"type\": \"text\", \"file\": \"total.txt\", \"equalsFile\": \"total.txt\"}}\n");
+        Ale.Result r = Ale.run("pack", "validate", pack.toString());
+        assertEquals(Main.USAGE, r.code(), r.toString());
+        assertTrue(
+                r.err()
+                        .contains(
+                                "tasks/invoice-total/task.json at /verifier/equalsFile: the verifier reads the reference"
+                                        + " file 'total.txt', but there is no tasks/invoice-total/reference/total.txt"),
+                r.toString());
+        Files.createDirectories(pack.resolve("tasks/invoice-total/reference"));
+        Files.writeString(pack.resolve("tasks/invoice-total/reference/total.txt"), "14.75\n");
+        assertEquals(Main.OK, Ale.run("pack", "build", pack.toString()).code());
+        assertEquals(Main.OK, Ale.run("pack", "validate", pack.toString()).code());
+    }
 }
