@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskPackException;
 import dev.ale.api.task.TaskPart;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,8 +109,7 @@ class SealingTest {
 
     @Test
     void anInvalidPackIsNotSealed() throws IOException {
-        p.editTask("bank-rec", t -> ((com.fasterxml.jackson.databind.node.ObjectNode) t.get("taxonomy"))
-                .put("cluster", "banking"));
+        p.editTask("bank-rec", t -> ((ObjectNode) t.get("taxonomy")).put("cluster", "banking"));
         TaskPackException e =
                 assertThrows(TaskPackException.class, () -> TaskPackWriter.sealReferences(p.dir, Sealed.KEY));
         assertEquals("/taxonomy/cluster", e.field());
@@ -166,9 +167,7 @@ class SealingTest {
         assertTrue(names.stream().noneMatch(n -> n.contains("/reference/")), names.toString());
         assertEquals(
                 -1,
-                Sealed.indexOf(
-                        Files.readAllBytes(zip),
-                        "2024-03-01,100.00,yes".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                Sealed.indexOf(Files.readAllBytes(zip), "2024-03-01,100.00,yes".getBytes(StandardCharsets.UTF_8)),
                 "the answers do not show in the archive");
     }
 
