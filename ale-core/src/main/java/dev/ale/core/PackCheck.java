@@ -127,11 +127,11 @@ public final class PackCheck {
         Verifier verifier;
         try {
             verifier = registry.create(task.spec().verifier(), "/verifier");
-            if (task.referenceSealed() && key == null) {
-                return unchecked(task, "the reference is sealed: give the pack's key");
+            if ((task.referenceSealed() || task.solutionSealed()) && key == null) {
+                return unchecked(task, "the reference or solution is sealed: give the pack's key");
             }
             reference = task.referenceSealed() ? task.unsealReference(key) : task.files(TaskPart.REFERENCE);
-            solution = read(task.files(TaskPart.SOLUTION));
+            solution = read(task.solutionSealed() ? task.unsealSolution(key) : task.files(TaskPart.SOLUTION));
         } catch (AleException | IOException e) {
             return unchecked(task, e.getMessage());
         }
