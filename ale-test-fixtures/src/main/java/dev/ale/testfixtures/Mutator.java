@@ -3,6 +3,7 @@ package dev.ale.testfixtures;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.apiguardian.api.API;
@@ -114,7 +115,7 @@ public final class Mutator {
                 return out;
             }
             case 2:
-                return java.util.Arrays.copyOf(in, at);
+                return Arrays.copyOf(in, at);
             case 3: {
                 byte[] junk = new byte[1 + random.nextInt(32)];
                 random.nextBytes(junk);
@@ -124,7 +125,7 @@ public final class Mutator {
                 return insert(in, at, pick(INTERESTING));
             case 5: {
                 int len = Math.min(in.length - at, 1 + random.nextInt(256));
-                return insert(in, at, java.util.Arrays.copyOfRange(in, at, at + len));
+                return insert(in, at, Arrays.copyOfRange(in, at, at + len));
             }
             default: {
                 byte[] other = pick(seeds);
