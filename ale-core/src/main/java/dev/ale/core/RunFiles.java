@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.api.Step;
+import dev.ale.api.Usage;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +19,10 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -121,7 +125,7 @@ final class RunFiles {
 
     /** Reads a trajectory written by {@link #writeTrajectory}; a missing file is an empty trajectory. */
     static List<Step> readTrajectory(Path file) throws IOException {
-        List<Step> steps = new java.util.ArrayList<>();
+        List<Step> steps = new ArrayList<>();
         if (!Files.exists(file)) {
             return steps;
         }
@@ -132,11 +136,11 @@ final class RunFiles {
             }
             JsonNode u = n.path("usage");
             steps.add(new Step(
-                    java.time.Instant.parse(n.path("at").asText()),
+                    Instant.parse(n.path("at").asText()),
                     Step.Kind.valueOf(n.path("kind").asText()),
                     n.path("name").asText(""),
                     n.path("text").asText(""),
-                    new dev.ale.api.Usage(
+                    new Usage(
                             u.path("inputTokens").asLong(),
                             u.path("outputTokens").asLong(),
                             u.path("costUsd").asDouble()),
@@ -156,7 +160,7 @@ final class RunFiles {
             try (OutputStream out =
                             Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                     ZipOutputStream zip = new ZipOutputStream(out)) {
-                java.util.TreeMap<String, Path> files = new java.util.TreeMap<>();
+                TreeMap<String, Path> files = new TreeMap<>();
                 Files.walkFileTree(workspace, new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
