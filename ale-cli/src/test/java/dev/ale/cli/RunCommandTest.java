@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.ale.process.BubblewrapOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,6 +119,27 @@ class RunCommandTest {
         assertTrue(Files.readString(tmp.resolve("run/trajectories/invoice-total/1.jsonl"))
                 .contains("in /workspace as HOME=/workspace"));
         assertTrue(Files.readString(tmp.resolve("run/run.json")).contains("\"sandbox\" : \"bubblewrap\""));
+    }
+
+    @Test
+    void anAgentStillRunningAtItsDeadlineIsKilledWithItsChildrenNotAbandoned() throws Exception {
+        Path pack = Ale.invoicePack(tmp.resolve("pack"), null);
+        List<String> sandboxes =
+                BubblewrapOptions.defaults().unusable().isEmpty() ? List.of("local", "bwrap") : List.of("local");
+        for (String sandbox : sandboxes) {
+            Ale.Result r = Ale.run(
+                    "run",
+                    pack.toString(),
+                    "--harness",
+                    "cmd:sh -c 'sleep 600 & sleep 600'",
+                    "--sandbox",
+                    sandbox,
+                    "--timeout",
+                    "2s");
+            assertEquals(Main.OK, r.code(), r.toString());
+            assertTrue(r.out().contains("FAILED TIMEOUT"), r.out());
+            assertFalse(r.out().contains("abandoned"), sandbox + ": " + r.out());
+        }
     }
 
     @Test
