@@ -33,12 +33,9 @@ final class HeapWatch implements AutoCloseable {
     private final Thread sampler;
     private volatile boolean running = true;
 
-    private HeapWatch() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                heapPools.add(pool.getName());
-            }
-        }
+    /** A watch over the heap pools named {@code heapPools}, not started: nothing is sampled or heard yet. */
+    HeapWatch(Set<String> heapPools) {
+        this.heapPools.addAll(heapPools);
         sampler = new Thread(
                 () -> {
                     while (running) {
@@ -61,10 +58,18 @@ final class HeapWatch implements AutoCloseable {
 
     /** Starts watching. */
     static HeapWatch start() {
-        HeapWatch w = new HeapWatch();
+        Set<String> heap = new HashSet<>();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                heap.add(pool.getName());
+            }
+        }
+        HeapWatch w = new HeapWatch(heap);
         NotificationListener listener = (Notification n, Object handback) -> {
             if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
-                w.afterGc(GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData()));
+                w.afterGc(GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData())
+                        .getGcInfo()
+                        .getMemoryUsageAfterGc());
             }
         };
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -87,9 +92,10 @@ final class HeapWatch implements AutoCloseable {
         peakUsed.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
     }
 
-    private void afterGc(GarbageCollectionNotificationInfo info) {
+    /** Notes one collection, given every memory pool's usage right after it. */
+    void afterGc(Map<String, MemoryUsage> poolsAfterGc) {
         collections.incrementAndGet();
-        peakAfterGc.accumulateAndGet(heapUsed(info.getGcInfo().getMemoryUsageAfterGc(), heapPools), Math::max);
+        peakAfterGc.accumulateAndGet(heapUsed(poolsAfterGc, heapPools), Math::max);
     }
 
     /** The bytes used in the heap pools of {@code pools} (a collection reports every pool, metaspace and code cache too). */

@@ -24,10 +24,21 @@ final class Args {
     }
 
     /**
-     * Parses {@code tokens} for {@code command}, which takes the options in {@code valued} (with a
-     * value) and {@code flags} (without).
+     * Parses {@code tokens} for the command of {@code usage}, which takes exactly the options listed
+     * there.
      *
      * @throws UsageException for an unknown option, a missing value or an option given twice
+     */
+    static Args parse(Usage usage, List<String> tokens) {
+        Set<String> valued = new TreeSet<>();
+        Set<String> flags = new TreeSet<>();
+        usage.options().forEach(o -> (o.isFlag() ? flags : valued).add(o.name()));
+        return parse(usage.command(), tokens, valued, flags);
+    }
+
+    /**
+     * Parses {@code tokens} for {@code command}, which takes the options in {@code valued} (with a
+     * value) and {@code flags} (without).
      */
     static Args parse(String command, List<String> tokens, Set<String> valued, Set<String> flags) {
         List<String> positional = new ArrayList<>();

@@ -2,10 +2,16 @@ package dev.ale.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Properties;
 
 /** The usage texts of {@code ale} and its commands. */
 final class Help {
+    /** Where the descriptions start, and the width they wrap at. */
+    private static final int INDENT = 25;
+
+    private static final int WIDTH = 100;
+
     private Help() {}
 
     static String overview() {
@@ -25,55 +31,48 @@ final class Help {
                 """;
     }
 
+    /** The usage of {@code command} (for {@code pack} and {@code report}, of each subcommand). */
     static String of(String command) {
-        return switch (command) {
-            case "run" -> """
-                    usage: ale run <pack> --harness <name> [options]
-                      <pack>               a pack directory, .zip, .tar, .tar.gz or .tgz
-                      --harness <name>     rule-based (the sample agent), cmd:<command line> (an external
-                                           CLI agent; the instruction goes to stdin, to {instruction} in the
-                                           line and to $ALE_INSTRUCTION), or a class name on the class path
-                                           (public, no-argument constructor, implements dev.ale.api.Harness)
-                      --trials <k>         attempts per task (default 1)
-                      --parallel <n>       attempts at once (default 1)
-                      --select <filter>    tasks to run: tier:near-term,cluster:legal,soc:13-,id:bank-*,list:smoke
-                      --shard <i>/<n>      run shard i (0-based) of n, by task digest
-                      --out <dir>          run directory: journal, trajectories, artefacts, report.json;
-                                           an existing one resumes
-                      --fail-under <rate>  exit 1 when the full pass rate is below it (0.9 or 90%)
-                      --timeout <d>        override every task's timeout (90s, 10m, PT10M)
-                      --sandbox <kind>     memory (default), bwrap (default for cmd: where bubblewrap works:
-                                           every process of an attempt isolated; sudo apt-get install
-                                           bubblewrap) or local (no isolation: the agent runs as you)
-                      --network            give bwrap sandboxes the network (default: none)
-                      --pass-env <names>   pass these variables of ale's environment to a cmd: agent
-                                           (comma-separated, e.g. OPENAI_API_KEY); it gets PATH, HOME
-                                           (the workspace), LANG, TZ and its ALE_ variables otherwise
-                      --retries <n>        run an attempt that ended in ERROR again up to n times (default 2)
-                    """;
-            case "demo" -> """
-                    usage: ale demo [--out <dir>] [--parallel <n>]
-                      runs the rule-based sample agent on the starter pack (samples/packs/starter of the
-                      repository, or the copy bundled in ale.jar) and prints the summary
-                    """;
-            case "pack" -> """
-                    usage: ale pack validate <pack>                 open, validate and verify every digest
-                           ale pack build <dir> [--out <archive>]   fill in the digests; write a .zip/.tar/.tgz
-                           ale pack list <pack> [--select <f>]      tasks with tier, cluster, SOC, sessions
-                           ale pack check <pack> [--select <f>]     self-check: the solution passes, an empty
-                                                                    workspace scores 0, perturbed solutions fail
-                    """;
-            case "report" -> """
-                    usage: ale report show <run dir> [--json] [--all]
-                           ale report merge <run dir> <run dir>... [--out <dir>] [--json] [--all]
-                           ale report compare <run dir A> <run dir B>
-                    """;
-            case "rescore" -> """
-                    usage: ale rescore <run dir> --pack <pack> [--json] [--all]
-                      scores the stored artefacts again with the pack's verifiers (report.rescored.json)
-                    """;
-            default -> throw new UsageException("help: unknown command '" + command + "'");
-        };
+        List<Usage> usages = Usages.of(command);
+        if (usages.isEmpty()) {
+            throw new UsageException("help: unknown command '" + command + "'");
+        }
+        StringBuilder b = new StringBuilder();
+        for (Usage u : usages) {
+            b.append(b.length() == 0 ? "usage: " : "       ")
+                    .append("ale ")
+                    .append(u.command())
+                    .append(u.synopsis().isEmpty() ? "" : " " + u.synopsis())
+                    .append('\n');
+            wrap(b, "", u.summary());
+            for (Usage.Option o : u.options()) {
+                String name = "--" + o.name() + o.value().map(v -> " " + v).orElse("");
+                wrap(b, name, o.help());
+            }
+        }
+        return b.toString();
+    }
+
+    /** Appends {@code head} in the left column and {@code text} wrapped in the right one. */
+    private static void wrap(StringBuilder b, String head, String text) {
+        String left = "  " + head;
+        if (left.length() >= INDENT) {
+            b.append(left).append('\n');
+            left = "";
+        }
+        StringBuilder line = new StringBuilder(left).append(" ".repeat(INDENT - left.length()));
+        boolean empty = true;
+        for (String word : text.split(" ")) {
+            if (!empty && line.length() + 1 + word.length() > WIDTH) {
+                b.append(line).append('\n');
+                line.setLength(0);
+                line.append(" ".repeat(INDENT));
+                empty = true;
+            }
+            line.append(empty ? "" : " ").append(word);
+            empty = false;
+        }
+        b.append(line).append('\n');
     }
 
     /** The SDK version this build of ale carries. */

@@ -72,7 +72,9 @@ public final class Main {
         String command = args.get(0);
         List<String> rest = args.subList(1, args.size());
         if (rest.contains("--help") || rest.contains("-h")) {
-            cli.out().print(Help.of(command));
+            cli.out()
+                    .print(Help.of(
+                            command.equals("--version") ? "version" : command.startsWith("-") ? "help" : command));
             return OK;
         }
         return switch (command) {

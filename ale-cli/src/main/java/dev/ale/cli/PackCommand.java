@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /** {@code ale pack validate | build | list | check}: work on a pack without running any harness. */
 final class PackCommand {
@@ -23,10 +22,10 @@ final class PackCommand {
         }
         List<String> rest = tokens.subList(1, tokens.size());
         return switch (tokens.get(0)) {
-            case "validate" -> validate(cli, Args.parse("pack validate", rest, Set.of(), Set.of()));
-            case "build" -> build(cli, Args.parse("pack build", rest, Set.of("out"), Set.of()));
-            case "list" -> list(cli, Args.parse("pack list", rest, Set.of("select"), Set.of()));
-            case "check" -> check(cli, Args.parse("pack check", rest, Set.of("select"), Set.of()));
+            case "validate" -> validate(cli, Args.parse(Usages.PACK_VALIDATE, rest));
+            case "build" -> build(cli, Args.parse(Usages.PACK_BUILD, rest));
+            case "list" -> list(cli, Args.parse(Usages.PACK_LIST, rest));
+            case "check" -> check(cli, Args.parse(Usages.PACK_CHECK, rest));
             default -> throw new UsageException(
                     "pack: unknown subcommand '" + tokens.get(0) + "'; expected validate, build, list or check");
         };
@@ -44,7 +43,8 @@ final class PackCommand {
                             + pack.ref().digest()
                             + (pack.warnings().isEmpty()
                                     ? ""
-                                    : ", " + pack.warnings().size() + " warnings"));
+                                    : ", " + pack.warnings().size()
+                                            + (pack.warnings().size() == 1 ? " warning" : " warnings")));
             return Main.OK;
         }
     }

@@ -5,6 +5,7 @@ import dev.ale.core.RunHandle;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Shows how a run is going on stderr: attempts done of the total, passed so far, elapsed time and
@@ -16,7 +17,7 @@ final class ProgressReporter implements AutoCloseable {
     static final Duration PLAIN_EVERY = Duration.ofSeconds(5);
     private static final int BAR = 24;
 
-    private final RunHandle handle;
+    private final Supplier<Progress> progress;
     private final PrintStream err;
     private final boolean terminal;
     private final Thread thread;
@@ -26,7 +27,11 @@ final class ProgressReporter implements AutoCloseable {
     private Progress first;
 
     ProgressReporter(RunHandle handle, PrintStream err, boolean terminal) {
-        this.handle = handle;
+        this(handle::progress, err, terminal);
+    }
+
+    ProgressReporter(Supplier<Progress> progress, PrintStream err, boolean terminal) {
+        this.progress = progress;
         this.err = err;
         this.terminal = terminal;
         this.thread = new Thread(this::loop, "ale-progress");
@@ -40,13 +45,18 @@ final class ProgressReporter implements AutoCloseable {
 
     private void loop() {
         while (!stopped) {
-            show(handle.progress(), false);
+            tick();
             try {
                 Thread.sleep(terminal ? 200 : 500);
             } catch (InterruptedException e) {
                 return;
             }
         }
+    }
+
+    /** Shows the progress now if a line is due. */
+    void tick() {
+        show(progress.get(), false);
     }
 
     private synchronized void show(Progress p, boolean last) {
@@ -60,7 +70,8 @@ final class ProgressReporter implements AutoCloseable {
         }
         long now = System.nanoTime();
         boolean due = p.done() != lastDone && now - lastLineNanos >= PLAIN_EVERY.toNanos();
-        if (last || due) {
+        // the last line only when the state it shows has not been printed already
+        if ((last && p.done() != lastDone) || due) {
             err.println(line(p, first, false));
             lastDone = p.done();
             lastLineNanos = now;
@@ -130,6 +141,6 @@ final class ProgressReporter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        show(handle.progress(), true);
+        show(progress.get(), true);
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** {@code ale report show | merge | compare} over run directories, and {@code ale rescore}. */
 final class ReportCommand {
@@ -23,14 +22,14 @@ final class ReportCommand {
         List<String> rest = tokens.subList(1, tokens.size());
         switch (tokens.get(0)) {
             case "show" -> {
-                Args a = Args.parse("report show", rest, Set.of(), Set.of("json", "all"));
+                Args a = Args.parse(Usages.REPORT_SHOW, rest);
                 EvaluationReport r = Reports.read(
                         runDirectory(a.positional(1, "one run directory").get(0)));
                 show(cli, r, a);
                 return r.count(Outcome.ERROR) > 0 ? Main.ERRORS : Main.OK;
             }
             case "merge" -> {
-                Args a = Args.parse("report merge", rest, Set.of("out"), Set.of("json", "all"));
+                Args a = Args.parse(Usages.REPORT_MERGE, rest);
                 if (a.positional().size() < 2) {
                     throw new UsageException(
                             "report merge: expected two or more run directories (the shards of one run)");
@@ -45,7 +44,7 @@ final class ReportCommand {
                 return r.count(Outcome.ERROR) > 0 ? Main.ERRORS : Main.OK;
             }
             case "compare" -> {
-                Args a = Args.parse("report compare", rest, Set.of(), Set.of());
+                Args a = Args.parse(Usages.REPORT_COMPARE, rest);
                 List<String> dirs = a.positional(2, "two run directories (A, then B)");
                 EvaluationReport ra = Reports.read(runDirectory(dirs.get(0)));
                 EvaluationReport rb = Reports.read(runDirectory(dirs.get(1)));
@@ -58,7 +57,7 @@ final class ReportCommand {
     }
 
     static int rescore(Cli cli, List<String> tokens) {
-        Args a = Args.parse("rescore", tokens, Set.of("pack"), Set.of("json", "all"));
+        Args a = Args.parse(Usages.RESCORE, tokens);
         Path dir = runDirectory(a.positional(1, "one run directory").get(0));
         try (TaskPack pack = cli.open(a.required("pack"), Optional.empty())) {
             EvaluationReport r = Evaluator.rescore(dir, pack);

@@ -13,23 +13,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /** {@code ale run} and {@code ale demo}: run a harness over a pack, with progress, a summary and an exit code. */
 final class RunCommand {
-    private static final Set<String> OPTIONS = Set.of(
-            "harness",
-            "trials",
-            "parallel",
-            "select",
-            "shard",
-            "out",
-            "fail-under",
-            "timeout",
-            "sandbox",
-            "retries",
-            "pass-env");
-
     /** How often an attempt that ended in ERROR is run again, as the SDK's default. */
     static final int DEFAULT_RETRIES = 2;
 
@@ -49,7 +35,7 @@ final class RunCommand {
     private RunCommand() {}
 
     static int run(Cli cli, List<String> tokens) {
-        Args a = Args.parse("run", tokens, OPTIONS, Set.of("allow-command-verifiers", "network"));
+        Args a = Args.parse(Usages.RUN, tokens);
         String location =
                 a.positional(1, "one pack (a directory, .zip, .tar or .tgz)").get(0);
         Harnesses harnesses = Harnesses.of(a.required("harness"), Harnesses.passEnv(a.value("pass-env")));
@@ -69,7 +55,7 @@ final class RunCommand {
     }
 
     static int demo(Cli cli, List<String> tokens) throws IOException {
-        Args a = Args.parse("demo", tokens, Set.of("out", "parallel"), Set.of());
+        Args a = Args.parse(Usages.DEMO, tokens);
         a.positional(0, "no arguments");
         Options o = new Options(
                 1,

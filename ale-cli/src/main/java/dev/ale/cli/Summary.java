@@ -56,7 +56,7 @@ final class Summary {
         if (r.partial()) {
             out.println(row(
                     "partial",
-                    r.notRun().size() + " attempts not run: "
+                    r.notRun().size() + (r.notRun().size() == 1 ? " attempt" : " attempts") + " not run: "
                             + r.notRun().get(0).reason()));
         }
         breakdown("tier", r.byTier(), out);

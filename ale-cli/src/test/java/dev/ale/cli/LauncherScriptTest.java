@@ -1,6 +1,7 @@
 package dev.ale.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -44,6 +45,7 @@ class LauncherScriptTest {
         script(
                 root.resolve("bin/mvn"),
                 "echo \"mvn $* in $PWD\" >> '" + log + "'\n"
+                        + "printf '\\033[0m\\033[1mBuilding\\033[m\\n'; printf '\\033[0m' >&2\n"
                         + "[ -f fail-build ] && exit 1\nmkdir -p ale-cli/target && touch ale-cli/target/ale.jar\n");
         script(root.resolve("jdk/bin/java"), "echo \"java $*\"\n");
     }
@@ -55,6 +57,8 @@ class LauncherScriptTest {
         assertEquals("java -jar " + jar + " run my pack --harness rule-based\n", first.out);
         assertEquals(List.of("mvn -B -q -DskipTests install in " + root), Files.readAllLines(log));
         assertTrue(first.err.contains("ale: building " + jar), first.err);
+        assertTrue(first.err.contains("Building\n"), first.err);
+        assertFalse(first.err.contains("\033"), "Maven's colour codes are stripped: " + first.err);
         Run second = ale(Map.of(), "demo");
         assertEquals("java -jar " + jar + " demo\n", second.out);
         assertEquals(1, Files.readAllLines(log).size(), "an up-to-date jar is not built again");

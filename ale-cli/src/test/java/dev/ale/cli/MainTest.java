@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.core.Progress;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +37,39 @@ class MainTest {
         assertTrue(Ale.run("version").out().matches("ale \\S+\\n"));
         assertEquals(Main.USAGE, Ale.run("help", "fly").code());
         assertEquals(Main.USAGE, Ale.run("fly").code());
+    }
+
+    @Test
+    void everyCommandTakesHelpAndExitsZero() {
+        for (String command : List.of("run", "demo", "pack", "report", "rescore", "help", "version", "--help")) {
+            Ale.Result r = Ale.run(command, "--help");
+            assertEquals(Main.OK, r.code(), command + ": " + r.err());
+            assertTrue(r.out().startsWith("usage: ale "), command + ": " + r.out());
+        }
+    }
+
+    @Test
+    void helpListsEveryOptionTheParserTakes() {
+        for (String command : List.of("run", "demo", "pack", "report", "rescore")) {
+            String help = Ale.run("help", command).out();
+            for (Usage u : Usages.of(command)) {
+                for (Usage.Option o : u.options()) {
+                    assertTrue(help.contains("--" + o.name()), command + " help lacks --" + o.name() + ":\n" + help);
+                }
+            }
+        }
+        assertTrue(Ale.run("run", "--help").out().contains("--allow-command-verifiers"));
+    }
+
+    @Test
+    void theLastProgressLinePrintsOnce() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Progress done = new Progress(2, 2, 2, 0, 0, Duration.ofSeconds(1));
+        ProgressReporter reporter = new ProgressReporter(() -> done, err, false);
+        reporter.tick(); // the updating thread saw the run finish and printed it
+        reporter.close();
+        assertEquals(1, bytes.toString(StandardCharsets.UTF_8).lines().count(), bytes.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -224,11 +224,11 @@ public final class EvaluationReport {
                 .append(count(Outcome.FAILED))
                 .append(" failed, ")
                 .append(count(Outcome.ERROR))
-                .append(" errors\n");
+                .append(count(Outcome.ERROR) == 1 ? " error\n" : " errors\n");
         if (partial()) {
             b.append("partial        ")
                     .append(notRun().size())
-                    .append(" attempts not run: ")
+                    .append(notRun().size() == 1 ? " attempt not run: " : " attempts not run: ")
                     .append(notRun().get(0).reason())
                     .append('\n');
         }

@@ -40,6 +40,9 @@ final class PackReader {
         List<String> warnings = new ArrayList<>();
         long maxJson = options.limits().maxJsonBytes();
         ObjectNode json = Json.readObject(source, Manifest.FILE, maxJson);
+        if (building) {
+            TaskLayout.listUnlisted(listing, json);
+        }
         Manifest manifest = Manifest.read(json, building, warnings);
         TaskLayout.checkTop(listing, manifest.tasks());
         VerifierCheck verifiers = VerifierCheck.of(options, warnings);

@@ -1,5 +1,7 @@
 package dev.ale.taskpack;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.api.task.TaskPackException;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +29,27 @@ final class TaskLayout {
     /** The task.json of a task. */
     static String taskJson(String id) {
         return folder(id) + "task.json";
+    }
+
+    /**
+     * While a pack is built: adds to the {@code tasks} of {@code manifest} every task folder that
+     * holds a {@code task.json} but is not listed yet (by id only: its revision and digest are filled
+     * in by the build). A manifest without a {@code tasks} array is left for validation to refuse.
+     */
+    static void listUnlisted(Listing listing, ObjectNode manifest) {
+        if (!(manifest.get("tasks") instanceof ArrayNode tasks)) {
+            return;
+        }
+        Set<String> listed = new HashSet<>();
+        tasks.forEach(t -> listed.add(t.path("id").asText() + "/"));
+        for (String child : listing.children(TASKS)) {
+            String id = child.substring(0, child.length() - 1);
+            if (child.endsWith("/")
+                    && !listed.contains(child)
+                    && listing.files().containsKey(taskJson(id))) {
+                tasks.addObject().put("id", id);
+            }
+        }
     }
 
     /** Checks the top level and that the task folders are exactly the tasks of {@code pack.json}. */

@@ -16,7 +16,8 @@ public final class TaskPackWriter {
     private TaskPackWriter() {}
 
     /**
-     * Recomputes every task's digest and rewrites {@code pack.json} of the pack directory with them
+     * Recomputes every task's digest and rewrites {@code pack.json} of the pack directory with them,
+     * listing every task folder that holds a {@code task.json} but is not listed yet
      * (tasks listed in id order; other fields kept). Validates the pack as {@link TaskPacks#open} does.
      *
      * @return the digest of the whole pack

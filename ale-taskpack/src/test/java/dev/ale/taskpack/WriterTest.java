@@ -82,6 +82,21 @@ class WriterTest {
     }
 
     @Test
+    void updateDigestsListsATaskFolderThatPackJsonDoesNotListYet() {
+        p.editManifest(m -> ((ArrayNode) m.get("tasks")).remove(1));
+        TaskPackWriter.updateDigests(p.dir);
+        List<String> ids = new ArrayList<>();
+        p.manifest().get("tasks").forEach(t -> ids.add(t.get("id").asText()));
+        assertEquals(PackFixture.IDS, ids);
+        try (TaskPack pack = TaskPacks.open(p.dir)) {
+            pack.verify();
+        }
+        p.write("tasks/stray/notes.txt", "no task.json: not a task, still refused\n");
+        TaskPackException e = assertThrows(TaskPackException.class, () -> TaskPackWriter.updateDigests(p.dir));
+        assertEquals("tasks/stray/", e.source(), e.getMessage());
+    }
+
+    @Test
     void updateDigestsLeavesAnUpToDateManifestUntouched() throws IOException {
         TaskPackWriter.updateDigests(p.dir);
         byte[] before = Files.readAllBytes(p.dir.resolve("pack.json"));

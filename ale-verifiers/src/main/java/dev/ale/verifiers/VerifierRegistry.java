@@ -11,6 +11,7 @@ import dev.ale.api.spi.VerifierConfigException;
 import dev.ale.api.spi.VerifierFactories;
 import dev.ale.api.spi.VerifierFactory;
 import dev.ale.api.spi.VerifierPolicy;
+import dev.ale.verifiers.internal.support.ScoreTransform;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -156,9 +157,10 @@ public final class VerifierRegistry implements VerifierFactories {
                     "unknown verifier type '" + type.textValue() + "'; known types: "
                             + String.join(", ", factories.keySet()));
         }
+        ScoreTransform transform = ScoreTransform.wanted(config) ? ScoreTransform.read(config, pointer) : null;
         Verifier v;
         try {
-            v = factory.create(config, this);
+            v = factory.create(transform == null ? config : ScoreTransform.without(config), this);
         } catch (VerifierConfigException e) {
             throw e.under(pointer);
         }
@@ -168,7 +170,7 @@ public final class VerifierRegistry implements VerifierFactories {
                     "the factory of type '" + type.textValue() + "' ("
                             + factory.getClass().getName() + ") returned no verifier");
         }
-        return v;
+        return transform == null ? v : transform.wrap(v);
     }
 
     @Override

@@ -49,7 +49,8 @@ class ReadmeExampleTest {
     @Test
     void theReadmeShowsThisCode() throws Exception {
         String test = Files.readString(Path.of("src/test/java/dev/ale/samples/ReadmeExampleTest.java"));
-        String code = between(test, "// readme-example:begin\n", "        // readme-example:end");
+        String code = between(test, "// readme-example:begin\n", "// readme-example:end")
+                .stripTrailing(); // however deep the formatter indents the end marker
         String readme = Files.readString(REPO.resolve("README.md"));
         String shown =
                 between(readme, "<!-- readme-example:begin -->\n```java\n", "}\n```\n<!-- readme-example:end -->");

@@ -129,8 +129,8 @@ final class HtmlReport {
                 .append(failed)
                 .append(" failed</span>")
                 .append("<span><i class=\"dot error\"></i>")
-                .append(errors)
-                .append(" errors</span></div></div>\n");
+                .append(Text.count(errors, "error"))
+                .append("</span></div></div>\n");
         if (r.trials() > 1) {
             b.append("<div class=\"card kpi\"><div class=\"kpi-label\">Across ")
                     .append(r.trials())
@@ -212,8 +212,8 @@ final class HtmlReport {
         List<AttemptResult> errors = r.errors();
         if (!errors.isEmpty()) {
             b.append("<section class=\"notice errors\"><h2>")
-                    .append(errors.size())
-                    .append(" attempts ended in an infrastructure error</h2>")
+                    .append(Text.count(errors.size(), "attempt"))
+                    .append(" ended in an infrastructure error</h2>")
                     .append("<p>They are left out of the rates (not counted as zeros).</p><ul>");
             for (AttemptResult a : errors) {
                 b.append("<li><code>")

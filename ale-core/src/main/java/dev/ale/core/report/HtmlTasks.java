@@ -32,10 +32,10 @@ final class HtmlTasks {
         Map<String, List<AttemptResult>> byTask = Text.byTask(r.attempts());
         b.append(
                         "<section id=\"tasks\" class=\"card\">\n<div class=\"tasks-head\"><h2>Tasks <span class=\"muted\" id=\"shown\">")
-                .append(byTask.size())
-                .append(" tasks · ")
-                .append(r.attempts().size())
-                .append(" attempts</span></h2>")
+                .append(Text.count(byTask.size(), "task"))
+                .append(" · ")
+                .append(Text.count(r.attempts().size(), "attempt"))
+                .append("</span></h2>")
                 .append("<div class=\"controls\" id=\"controls\" hidden>")
                 .append(
                         "<input type=\"search\" id=\"filter\" placeholder=\"Filter by task, cluster, cause…\" aria-label=\"Filter tasks\">")

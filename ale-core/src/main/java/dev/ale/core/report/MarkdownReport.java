@@ -74,10 +74,10 @@ final class MarkdownReport {
                 .append(" passed, ")
                 .append(r.count(Outcome.FAILED))
                 .append(" failed, ")
-                .append(r.count(Outcome.ERROR))
-                .append(" errors (")
-                .append(r.attempts().size())
-                .append(" attempts)\n\n");
+                .append(Text.count(r.count(Outcome.ERROR), "error"))
+                .append(" (")
+                .append(Text.count(r.attempts().size(), "attempt"))
+                .append(")\n\n");
         if (r.trials() > 1) {
             StringBuilder head = new StringBuilder("| k |");
             StringBuilder rule = new StringBuilder("|---|");
@@ -110,8 +110,10 @@ final class MarkdownReport {
         List<AttemptResult> errors = r.errors();
         if (!errors.isEmpty()) {
             b.append("## Errors\n\n")
-                    .append(errors.size())
-                    .append(" attempts ended in an infrastructure error; they are left out of the rates.\n\n");
+                    .append(Text.count(errors.size(), "attempt"))
+                    .append(" ended in an infrastructure error; ")
+                    .append(errors.size() == 1 ? "it is" : "they are")
+                    .append(" left out of the rates.\n\n");
             row("| task | trial | cause | message |", "|---|---:|---|---|");
             for (AttemptResult a : errors) {
                 row("| " + cell(a.taskId()) + " | " + a.trial() + " | " + a.cause() + " | " + cell(Text.message(a))

@@ -55,7 +55,7 @@ final class SvgCharts {
                             + Text.percent(row.fullPassRate().value())
                             + ", 95% interval " + Text.percentInterval(row.fullPassRate()) + "; " + row.passed()
                             + " of " + row.n()
-                            + " scored attempts passed, " + row.errors() + " errors"))
+                            + " scored attempts passed, " + Text.count(row.errors(), "error")))
                     .append("</title>");
             s.append("<text class=\"label\" x=\"")
                     .append(LABEL_RIGHT)

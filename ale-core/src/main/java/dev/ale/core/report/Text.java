@@ -25,6 +25,11 @@ final class Text {
      * The text with every character XML 1.0 does not allow removed (C0 controls other than tab,
      * line feed and carriage return, lone surrogates, U+FFFE, U+FFFF); null reads as "".
      */
+    /** {@code n} and the noun, plural unless n is 1: {@code 1 attempt}, {@code 2 attempts}. */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     static String clean(String s) {
         if (s == null) {
             return "";

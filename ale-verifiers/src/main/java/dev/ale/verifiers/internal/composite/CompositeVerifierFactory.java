@@ -32,7 +32,8 @@ import org.apiguardian.api.API;
  * Each child is a verifier configuration plus, optionally: {@code name} (its check's name,
  * unique; default {@code <type> [<index>]}), {@code gate} (true: when this child is not a full
  * pass the composite's gate fails and it scores 0) and, for {@code weighted} only,
- * {@code weight} (a number > 0, default 1). A child's own failed gate scores that child 0 and
+ * {@code weight} (a number > 0, default 1; 0 for a pure gate, a child with {@code gate: true}
+ * that decides the gate and adds nothing to the score). A child's own failed gate scores that child 0 and
  * fails the composite's gate only when the child is marked {@code gate}.
  * <ul>
  * <li>{@code all}: score = the lowest child score; a full pass only when every child fully passes.</li>
@@ -100,6 +101,7 @@ public abstract class CompositeVerifierFactory implements VerifierFactory {
         }
         List<Child> children = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        boolean weighed = false;
         for (int i = 0; i < list.size(); i++) {
             String at = JsonPointers.child(o.pointer("checks"), i);
             JsonNode c = list.get(i);
@@ -115,23 +117,38 @@ public abstract class CompositeVerifierFactory implements VerifierFactory {
             if (c.has("weight") && !"weight".equals(weightKey)) {
                 throw new VerifierConfigException(at + "/weight", "weight applies to children of weighted only");
             }
-            double weight = 1;
-            if (weightKey != null && c.has(weightKey)) {
-                JsonNode w = c.get(weightKey);
-                if (!w.isNumber() || !(w.doubleValue() > 0) || Double.isInfinite(w.doubleValue())) {
-                    throw new VerifierConfigException(at + "/" + weightKey, "must be a number > 0, got " + w);
-                }
-                weight = w.doubleValue();
-            }
             JsonNode g = c.path("gate");
             if (!g.isMissingNode() && !g.isBoolean()) {
                 throw new VerifierConfigException(at + "/gate", "must be true or false, got " + Options.kind(g));
             }
+            double weight = 1;
+            if (weightKey != null && c.has(weightKey)) {
+                weight = weight(c.get(weightKey), g.asBoolean(false), at + "/" + weightKey);
+            }
+            weighed |= weight > 0;
             ObjectNode child = ((ObjectNode) c).deepCopy();
             child.remove(weightKey == null ? List.of("name", "gate") : List.of("name", "gate", weightKey));
             children.add(new Child(name, weight, g.asBoolean(false), nested.create(child, at)));
         }
+        if (!weighed) {
+            throw o.error("checks", "every child has " + weightKey + " 0: at least one needs a " + weightKey + " > 0");
+        }
         return List.copyOf(children);
+    }
+
+    /**
+     * A child's weight: a number > 0, or 0 for a pure gate (a child with {@code gate: true} that
+     * decides the gate and adds nothing to the score).
+     */
+    private static double weight(JsonNode w, boolean gate, String at) {
+        if (!w.isNumber() || !(w.doubleValue() >= 0) || Double.isInfinite(w.doubleValue())) {
+            throw new VerifierConfigException(at, "must be a number >= 0, got " + w);
+        }
+        if (w.doubleValue() == 0 && !gate) {
+            throw new VerifierConfigException(
+                    at, "0 is the weight of a pure gate: add \"gate\": true, or give a number > 0");
+        }
+        return w.doubleValue();
     }
 
     /** Runs one child; a verifier that returns no verdict is an error naming the check. */

@@ -33,10 +33,20 @@ final class JsonCompare {
 
     private final JsonRules rules;
     private final boolean informativeOnly;
+    private final boolean blank;
 
     JsonCompare(JsonRules rules, boolean informativeOnly) {
+        this(rules, informativeOnly, false);
+    }
+
+    /**
+     * With {@code blank}, text of white space only also counts as an empty default (ALE's
+     * {@code value.strip() != ""}).
+     */
+    JsonCompare(JsonRules rules, boolean informativeOnly, boolean blank) {
         this.rules = rules;
         this.informativeOnly = informativeOnly;
+        this.blank = blank;
     }
 
     JsonRules rules() {
@@ -48,9 +58,30 @@ final class JsonCompare {
         return e.isNull() || e.isTextual() && e.textValue().isEmpty() || e.isContainerNode() && e.isEmpty();
     }
 
+    /** Whether {@code s} is empty or white space only (Unicode spaces included). */
+    static boolean blankText(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether two JSON values are equal, numbers by value ({@code 1} = {@code 1.0}). */
+    static boolean sameValue(JsonNode e, JsonNode a) {
+        if (e.isNumber() && a.isNumber()) {
+            BigDecimal x = Numbers.of(e);
+            BigDecimal y = Numbers.of(a);
+            return x != null && y != null && x.compareTo(y) == 0;
+        }
+        return e.equals(a);
+    }
+
     /** Whether the expected value {@code e} is skipped when counting and comparing. */
     boolean skipped(JsonNode e) {
-        return informativeOnly && uninformative(e);
+        return informativeOnly && (uninformative(e) || blank && e.isTextual() && blankText(e.textValue()));
     }
 
     /** Whether {@code actual} matches {@code expected} at {@code path} (a stack, restored on return). */
@@ -138,19 +169,19 @@ final class JsonCompare {
         return switch (rule.compare()) {
             case EXACT -> {
                 if (e.isNumber() || a.isNumber()) {
-                    BigDecimal ev = Numbers.of(e);
-                    BigDecimal av = Numbers.of(a);
+                    BigDecimal ev = rule.numbers().of(e);
+                    BigDecimal av = rule.numbers().of(a);
                     yield ev != null && av != null && rule.tolerance().accepts(ev, av);
                 }
                 yield e.getNodeType() == a.getNodeType() && e.equals(a);
             }
             case NUMERIC -> {
-                BigDecimal ev = Numbers.of(e);
+                BigDecimal ev = rule.numbers().of(e);
                 if (ev == null) {
                     yield e.getNodeType() == a.getNodeType()
                             && e.asText().strip().equals(a.asText().strip());
                 }
-                BigDecimal av = Numbers.of(a);
+                BigDecimal av = rule.numbers().of(a);
                 yield av != null && rule.tolerance().accepts(ev, av);
             }
             case TEXT -> e.isNull() || a.isNull() ? e.isNull() && a.isNull() : text(e).equals(text(a));

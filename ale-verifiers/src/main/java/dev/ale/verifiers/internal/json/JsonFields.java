@@ -28,7 +28,13 @@ import java.util.Map;
  * @param extraFields {@code ignore}, {@code fail} or {@code fail-top-level}
  * @param multi       whether the config listed {@code files} (check names then start with the file)
  */
-record JsonFields(List<JsonTarget> targets, JsonCompare compare, String extraFields, boolean typesGate, boolean multi)
+record JsonFields(
+        List<JsonTarget> targets,
+        JsonCompare compare,
+        String extraFields,
+        boolean typesGate,
+        boolean multi,
+        Extras extras)
         implements FileVerifier {
     private static final int LISTED = 5;
 
@@ -36,12 +42,31 @@ record JsonFields(List<JsonTarget> targets, JsonCompare compare, String extraFie
         targets = List.copyOf(targets);
     }
 
-    /** One target file as read for one call. */
-    private record Read(JsonTarget target, JsonNode expected, JsonNode actual, List<JsonPlaces.Field> fields) {}
+    /**
+     * The options that follow ALE's graders.
+     *
+     * @param gates       {@code equalGate}, {@code allowedMembers}, {@code extraFields.fail}
+     * @param records     {@code records} and {@code aliases}, or null
+     * @param strictTypes {@code types: gate-strict}: the types gate asks for the expected JSON type
+     *                    whatever the comparison, on every field the patterns name (uncounted
+     *                    empty defaults included), and a field missing from an entry the output
+     *                    has fails it
+     * @param emptyScore  the score when no field is counted (default 1)
+     */
+    record Extras(JsonGates gates, JsonRecords records, boolean strictTypes, double emptyScore) {}
+
+    /** One target file as read for one call; {@code all} adds the uncounted fields to {@code fields}. */
+    private record Read(
+            JsonTarget target,
+            JsonNode expected,
+            JsonNode actual,
+            List<JsonPlaces.Field> fields,
+            List<JsonPlaces.Field> all,
+            JsonNode alternative) {}
 
     @Override
     public Verdict score(VerificationContext ctx) throws GateFailure, IOException {
-        JsonPlaces places = new JsonPlaces(compare);
+        JsonPlaces places = new JsonPlaces(compare, extras.strictTypes());
         List<Read> reads = new ArrayList<>();
         for (JsonTarget t : targets) {
             JsonNode actual =
@@ -49,19 +74,25 @@ record JsonFields(List<JsonTarget> targets, JsonCompare compare, String extraFie
                             ? MissingNode.getInstance()
                             : JsonFiles.output(ctx, t.file());
             JsonNode exp = t.expected() != null ? t.expected() : JsonFiles.reference(ctx, t.expectedFile());
-            List<JsonPlaces.Field> fields;
+            if (extras.records() != null) {
+                actual = extras.records().canonical(actual, true);
+                exp = t.expected() != null ? exp : extras.records().canonical(exp, false);
+            }
+            List<JsonPlaces.Field> fields = new ArrayList<>();
+            List<JsonPlaces.Field> all = new ArrayList<>();
             if (t.fields().isEmpty()) {
                 fields = places.leaves(exp);
+                all = fields;
             } else {
-                fields = new ArrayList<>();
                 for (String p : t.pointers(exp)) {
                     JsonPlaces.Field f = places.field(exp, p);
+                    all.add(f);
                     if (!compare.skipped(f.expected())) {
                         fields.add(f);
                     }
                 }
             }
-            reads.add(new Read(t, exp, actual, fields));
+            reads.add(new Read(t, exp, actual, fields, all, alternative(ctx, t)));
         }
         Map<Integer, Integer> perGroup = new HashMap<>();
         for (Read r : reads) {
@@ -79,6 +110,8 @@ record JsonFields(List<JsonTarget> targets, JsonCompare compare, String extraFie
             for (JsonPlaces.Field f : r.fields()) {
                 JsonNode a = r.actual().at(f.pointer());
                 boolean ok = compare.matches(f.expected(), a, new ArrayList<>(f.path()), f.rule());
+                JsonNode other = r.alternative().at(f.pointer());
+                ok |= !other.isMissingNode() && compare.matches(other, a, new ArrayList<>(f.path()), f.rule());
                 double w = f.rule().totalWeight()
                         ? f.rule().weight() / perGroup.get(f.rule().group())
                         : f.rule().weight();
@@ -99,6 +132,9 @@ record JsonFields(List<JsonTarget> targets, JsonCompare compare, String extraFie
             }
         }
         String where = multi ? reads.size() + " files" : targets.get(0).file().value();
+        if (counted == 0 && extras.emptyScore() != 1) {
+            return Verdict.of(extras.emptyScore(), "no field counted in " + where + " (emptyScore)", checks);
+        }
         if (!weighted) {
             return FileVerifier.fraction(matched, counted, "fields match in " + where, checks);
         }
@@ -108,6 +144,16 @@ record JsonFields(List<JsonTarget> targets, JsonCompare compare, String extraFie
                 matched + " of " + counted + " fields match in " + where + " (weighted "
                         + Math.round(won * 1000) / 1000.0 + " of " + Math.round(total * 1000) / 1000.0 + ")",
                 checks);
+    }
+
+    /** The alternative values of a target (its {@code alternativeFile}), or a missing node when there are none. */
+    private JsonNode alternative(VerificationContext ctx, JsonTarget t) throws GateFailure, IOException {
+        if (t.alternative() == null
+                || SafeFiles.find(ctx.reference(), t.alternative()).kind() == SafeFiles.Kind.MISSING) {
+            return MissingNode.getInstance();
+        }
+        JsonNode alt = JsonFiles.reference(ctx, t.alternative());
+        return extras.records() != null ? extras.records().canonical(alt, false) : alt;
     }
 
     /** The first failed gate of one file, or null. */
@@ -135,20 +181,24 @@ record JsonFields(List<JsonTarget> targets, JsonCompare compare, String extraFie
                     "missing required field" + (count[0] > 1 ? "s " : " ") + Render.some(missing, count[0]));
         }
         if (typesGate) {
-            for (JsonPlaces.Field f : r.fields()) {
+            for (JsonPlaces.Field f : extras.strictTypes() ? r.all() : r.fields()) {
                 String problem = places.typeProblem(r.expected(), r.actual(), f);
                 if (problem != null) {
                     return new GateFailure(file, "the expected JSON types", problem);
                 }
             }
         }
+        String problem = extras.gates().problem(r.expected(), r.actual());
+        if (problem != null) {
+            return new GateFailure(file, "the reference's entries and members", problem);
+        }
         if (!extraFields.equals("ignore")) {
             List<String> extra = new ArrayList<>();
-            long[] extras = {0};
-            places.extras(r.expected(), r.actual(), extraFields.equals("fail-top-level"), extra, LISTED, extras);
-            if (extras[0] > 0) {
+            long[] extraCount = {0};
+            places.extras(r.expected(), r.actual(), extraFields.equals("fail-top-level"), extra, LISTED, extraCount);
+            if (extraCount[0] > 0) {
                 return new GateFailure(
-                        file, "no fields beyond the expected", "extra: " + Render.some(extra, extras[0]));
+                        file, "no fields beyond the expected", "extra: " + Render.some(extra, extraCount[0]));
             }
         }
         return null;

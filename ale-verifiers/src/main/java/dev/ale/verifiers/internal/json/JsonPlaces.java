@@ -13,9 +13,20 @@ import java.util.Map;
  */
 final class JsonPlaces {
     private final JsonCompare compare;
+    private final boolean strict;
 
     JsonPlaces(JsonCompare compare) {
+        this(compare, false);
+    }
+
+    /**
+     * With {@code strict} ({@code types: gate-strict}), {@link #typeProblem} asks for the expected
+     * JSON type whatever the comparison, and a field missing from an object the output has is a
+     * problem too.
+     */
+    JsonPlaces(JsonCompare compare, boolean strict) {
         this.compare = compare;
+        this.strict = strict;
     }
 
     /**
@@ -169,17 +180,21 @@ final class JsonPlaces {
         JsonNode e = expectedDoc;
         JsonNode a = actualDoc;
         String at = "";
+        int depth = 0;
         for (String segment : f.path()) {
             if (kindDiffers(e, a)) {
                 return problem(at, e, a);
             }
+            depth++;
             e = e.isArray() ? e.get(Integer.parseInt(segment)) : e.get(segment);
             a = a.isArray()
                     ? (segment.matches("0|[1-9][0-9]{0,8}") ? a.get(Integer.parseInt(segment)) : null)
                     : a.get(segment);
             at = JsonPointers.child(at, segment);
             if (a == null) {
-                return null;
+                return strict && depth == f.path().size() && e != null && !e.isNull()
+                        ? "missing " + JsonPointers.display(at) + " in an entry the output has"
+                        : null;
             }
         }
         return whole(e, a, new ArrayList<>(f.path()), at, f.rule());
@@ -217,8 +232,9 @@ final class JsonPlaces {
             }
             return null;
         }
-        boolean ok =
-                switch (rule.compare()) {
+        boolean ok = strict
+                ? a.getNodeType() == e.getNodeType()
+                : switch (rule.compare()) {
                     case EXACT -> a.getNodeType() == e.getNodeType();
                     case NUMERIC -> a.isNumber() || a.isTextual();
                     case TEXT -> a.isNumber() || a.isTextual() || a.isBoolean();

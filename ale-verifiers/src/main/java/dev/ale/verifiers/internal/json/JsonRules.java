@@ -2,6 +2,7 @@ package dev.ale.verifiers.internal.json;
 
 import dev.ale.verifiers.internal.support.Elements;
 import dev.ale.verifiers.internal.support.JsonPointers;
+import dev.ale.verifiers.internal.support.NumberProfile;
 import dev.ale.verifiers.internal.support.Options;
 import dev.ale.verifiers.internal.support.Tolerance;
 import java.math.BigDecimal;
@@ -42,8 +43,19 @@ record JsonRules(Rule base, List<Group> groups, List<JsonPattern> unordered) {
      * @param weight      each field's weight, or with {@code totalWeight} the group's, shared equally
      *                    by its counted fields
      * @param group       the index of the group the rule comes from, -1 for the base
+     * @param numbers     how numbers written as text are read
      */
-    record Rule(Compare compare, Arrays arrays, Tolerance tolerance, double weight, boolean totalWeight, int group) {}
+    record Rule(
+            Compare compare,
+            Arrays arrays,
+            Tolerance tolerance,
+            double weight,
+            boolean totalWeight,
+            int group,
+            NumberProfile numbers) {}
+
+    /** The options of a {@code tolerance} object. */
+    static final String[] TOLERANCE = {"abs", "rel", "strict", "float"};
 
     /** Places matching any of {@code patterns} follow {@code rule}. */
     record Group(List<JsonPattern> patterns, Rule rule) {
@@ -59,9 +71,11 @@ record JsonRules(Rule base, List<Group> groups, List<JsonPattern> unordered) {
 
     /** Reads {@code tolerance}, {@code unorderedArrays} and {@code groups} of a config. */
     static JsonRules read(Options o, List<JsonPattern> unordered) {
-        Tolerance tolerance =
-                o.has("tolerance") ? Tolerance.read(o.object("tolerance", "abs", "rel")) : Tolerance.EXACT;
-        Rule base = new Rule(Compare.EXACT, Arrays.ORDERED, tolerance, 1, false, -1);
+        Tolerance tolerance = o.has("tolerance") ? Tolerance.read(o.object("tolerance", TOLERANCE)) : Tolerance.EXACT;
+        NumberProfile numbers = o.has("numbers")
+                ? NumberProfile.read(o.object("numbers", NumberProfile.OPTIONS))
+                : NumberProfile.DEFAULT;
+        Rule base = new Rule(Compare.EXACT, Arrays.ORDERED, tolerance, 1, false, -1, numbers);
         List<Group> groups = o.has("groups")
                 ? Elements.read(
                         o,
@@ -72,7 +86,8 @@ record JsonRules(Rule base, List<Group> groups, List<JsonPattern> unordered) {
                         "arrays",
                         "tolerance",
                         "weight",
-                        "totalWeight")
+                        "totalWeight",
+                        "numbers")
                 : List.of();
         return new JsonRules(base, groups, unordered);
     }
@@ -83,11 +98,15 @@ record JsonRules(Rule base, List<Group> groups, List<JsonPattern> unordered) {
                 g.choice("compare", "exact", "exact", "numeric", "text").toUpperCase(Locale.ROOT));
         Arrays arrays = Arrays.valueOf(
                 g.choice("arrays", "ordered", "ordered", "set", "multiset").toUpperCase(Locale.ROOT));
-        Tolerance tolerance =
-                g.has("tolerance") ? Tolerance.read(g.object("tolerance", "abs", "rel")) : base.tolerance();
+        Tolerance tolerance = g.has("tolerance") ? Tolerance.read(g.object("tolerance", TOLERANCE)) : base.tolerance();
         if (compare == Compare.TEXT && g.has("tolerance")) {
             throw g.error("tolerance", "a tolerance applies to exact and numeric comparisons, not text");
         }
+        if (compare == Compare.TEXT && g.has("numbers")) {
+            throw g.error("numbers", "numbers applies to exact and numeric comparisons, not text");
+        }
+        NumberProfile numbers =
+                g.has("numbers") ? NumberProfile.read(g.object("numbers", NumberProfile.OPTIONS)) : base.numbers();
         String weightOption = g.atMostOne("weight", "totalWeight");
         double weight = 1;
         if (weightOption != null) {
@@ -98,7 +117,8 @@ record JsonRules(Rule base, List<Group> groups, List<JsonPattern> unordered) {
             weight = w.doubleValue();
         }
         return new Group(
-                patterns, new Rule(compare, arrays, tolerance, weight, "totalWeight".equals(weightOption), index));
+                patterns,
+                new Rule(compare, arrays, tolerance, weight, "totalWeight".equals(weightOption), index, numbers));
     }
 
     /** The patterns of option {@code name}: a string or a non-empty array of strings. */

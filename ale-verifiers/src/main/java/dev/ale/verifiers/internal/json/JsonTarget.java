@@ -19,6 +19,8 @@ import java.util.Map;
  * @param required     patterns of places that must be present: a literal pointer in the output,
  *                     a pattern at each place it matches in the expected value
  * @param optional     whether a missing file scores its fields as missing instead of failing a gate
+ * @param alternative  a reference JSON file of alternative values, or null: a field also matches
+ *                     the value at its pointer there, when the file and the value exist
  */
 record JsonTarget(
         RelPath file,
@@ -27,7 +29,8 @@ record JsonTarget(
         List<JsonPattern> fields,
         boolean requireAll,
         List<JsonPattern> required,
-        boolean optional) {
+        boolean optional,
+        RelPath alternative) {
     JsonTarget {
         fields = List.copyOf(fields);
         required = List.copyOf(required);

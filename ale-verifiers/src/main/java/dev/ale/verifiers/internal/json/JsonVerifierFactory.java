@@ -32,7 +32,9 @@ import org.apiguardian.api.API;
  */
 @API(status = INTERNAL)
 public final class JsonVerifierFactory implements VerifierFactory {
-    private static final String[] ENTRY = {"file", "expected", "expectedFile", "fields", "required", "optional"};
+    private static final String[] ENTRY = {
+        "file", "expected", "expectedFile", "fields", "required", "optional", "alternativeFile"
+    };
 
     @Override
     public String type() {
@@ -54,20 +56,28 @@ public final class JsonVerifierFactory implements VerifierFactory {
                 "informativeOnly",
                 "required",
                 "types",
-                "groups");
+                "groups",
+                "numbers",
+                "records",
+                "aliases",
+                "emptyScore",
+                "equalGate",
+                "allowedMembers",
+                "alternativeFile");
+        JsonRecords records = JsonRecords.read(o);
         List<JsonPattern> unordered = o.has("unorderedArrays") ? JsonRules.patterns(o, "unorderedArrays") : List.of();
         JsonRules rules = JsonRules.read(o, unordered);
         boolean[] requireAll = {false};
         List<JsonPattern> required = required(o, requireAll);
         List<JsonTarget> targets;
         if (o.exactlyOne("file", "files").equals("file")) {
-            JsonTarget t = target(o, requireAll[0], required);
+            JsonTarget t = target(o, requireAll[0], required, records);
             if (t.expected() != null && !unordered.isEmpty()) {
                 JsonTarget.checkInline(o, "unorderedArrays", unordered, t.expected(), true);
             }
             targets = List.of(t);
         } else {
-            for (String single : new String[] {"expected", "expectedFile", "fields"}) {
+            for (String single : new String[] {"expected", "expectedFile", "fields", "alternativeFile"}) {
                 if (o.has(single)) {
                     throw o.error(single, "with files, '" + single + "' goes in each entry of files");
                 }
@@ -78,7 +88,7 @@ public final class JsonVerifierFactory implements VerifierFactory {
                     (f, i) -> {
                         boolean[] all = {requireAll[0]};
                         List<JsonPattern> own = f.has("required") ? required(f, all) : required;
-                        return target(f, all[0], own);
+                        return target(f, all[0], own, records);
                     },
                     ENTRY);
             List<String> seen = new ArrayList<>();
@@ -89,16 +99,33 @@ public final class JsonVerifierFactory implements VerifierFactory {
                 seen.add(targets.get(i).file().value());
             }
         }
-        JsonCompare compare = new JsonCompare(rules, o.bool("informativeOnly", false));
-        String extra = o.choice("extraFields", "ignore", "ignore", "fail", "fail-top-level");
-        boolean typesGate = o.choice("types", "score", "score", "gate").equals("gate");
-        return new JsonFields(targets, compare, extra, typesGate, o.has("files"));
+        JsonNode informative = o.raw("informativeOnly");
+        boolean blank = informative != null && informative.isTextual();
+        boolean informativeOnly =
+                blank ? o.choice("informativeOnly", "", "blank").equals("blank") : o.bool("informativeOnly", false);
+        JsonCompare compare = new JsonCompare(rules, informativeOnly, blank);
+        boolean scoped = o.has("extraFields") && o.raw("extraFields").isObject();
+        String extra = scoped ? "ignore" : o.choice("extraFields", "ignore", "ignore", "fail", "fail-top-level");
+        String types = o.choice("types", "score", "score", "gate", "gate-strict");
+        double emptyScore = 1;
+        if (o.has("emptyScore")) {
+            emptyScore = o.decimal("emptyScore").doubleValue();
+            if (emptyScore != 0 && emptyScore != 1) {
+                throw o.error("emptyScore", "must be 0 or 1, got " + o.raw("emptyScore"));
+            }
+        }
+        JsonFields.Extras extras =
+                new JsonFields.Extras(JsonGates.read(o), records, types.equals("gate-strict"), emptyScore);
+        return new JsonFields(targets, compare, extra, !types.equals("score"), o.has("files"), extras);
     }
 
     /** One file's options: {@code file}, {@code expected} or {@code expectedFile}, {@code fields}, {@code optional}. */
-    private static JsonTarget target(Options o, boolean requireAll, List<JsonPattern> required) {
+    private static JsonTarget target(Options o, boolean requireAll, List<JsonPattern> required, JsonRecords records) {
         String source = o.exactlyOne("expected", "expectedFile");
         JsonNode expected = source.equals("expected") ? o.raw("expected").deepCopy() : null;
+        if (expected != null && records != null) {
+            expected = records.canonical(expected, false);
+        }
         List<JsonPattern> fields = o.has("fields") ? JsonRules.patterns(o, "fields") : List.of();
         if (expected != null) {
             JsonTarget.checkInline(o, "fields", fields, expected, false);
@@ -110,7 +137,8 @@ public final class JsonVerifierFactory implements VerifierFactory {
                 fields,
                 requireAll,
                 required,
-                o.bool("optional", false));
+                o.bool("optional", false),
+                o.has("alternativeFile") ? o.path("alternativeFile") : null);
     }
 
     /** {@code required}: true (every scored field), false, or patterns. */

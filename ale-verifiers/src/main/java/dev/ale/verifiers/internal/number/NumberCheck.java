@@ -6,6 +6,7 @@ import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.VerificationContext;
 import dev.ale.verifiers.internal.support.FileVerifier;
 import dev.ale.verifiers.internal.support.GateFailure;
+import dev.ale.verifiers.internal.support.NumberProfile;
 import dev.ale.verifiers.internal.support.Side;
 import dev.ale.verifiers.internal.support.Tolerance;
 import java.io.IOException;
@@ -28,7 +29,8 @@ record NumberCheck(
         Tolerance tolerance,
         boolean both,
         BigDecimal lo,
-        BigDecimal hi)
+        BigDecimal hi,
+        NumberProfile numbers)
         implements FileVerifier {
 
     @Override
@@ -37,7 +39,7 @@ record NumberCheck(
         String name = "number in " + source.file() + " at " + source.describe();
         String wanted;
         boolean ok;
-        BigDecimal v = found.value();
+        BigDecimal v = found.value(numbers);
         if (expected == null && reference == null) {
             wanted = lo == null
                     ? "at most " + hi.toPlainString()
@@ -78,7 +80,8 @@ record NumberCheck(
         if (!both) {
             return tolerance.accepts(e, v);
         }
-        return new Tolerance(tolerance.abs(), null).accepts(e, v) && new Tolerance(null, tolerance.rel()).accepts(e, v);
+        return new Tolerance(tolerance.abs(), null, tolerance.strict(), tolerance.binary()).accepts(e, v)
+                && new Tolerance(null, tolerance.rel(), tolerance.strict(), tolerance.binary()).accepts(e, v);
     }
 
     private String describe() {

@@ -8,6 +8,7 @@ import dev.ale.verifiers.internal.support.GateFailure;
 import dev.ale.verifiers.internal.support.Interruptible;
 import dev.ale.verifiers.internal.support.JsonFiles;
 import dev.ale.verifiers.internal.support.JsonPointers;
+import dev.ale.verifiers.internal.support.NumberProfile;
 import dev.ale.verifiers.internal.support.Numbers;
 import dev.ale.verifiers.internal.support.RelPath;
 import dev.ale.verifiers.internal.support.Render;
@@ -28,11 +29,24 @@ import java.util.regex.Pattern;
  * gate, a missing or malformed reference file a task error.
  */
 interface NumberSource {
-    /** A number read, with the text it was read from; or, with a null value, why there is none. */
-    record Found(BigDecimal value, String text) {
+    /**
+     * A number read, with the text it was read from; or, with a null value, why there is none.
+     * {@code raw} is the text as found (null for a JSON number or when nothing was found), for
+     * reading again under a {@code numbers} profile.
+     */
+    record Found(BigDecimal value, String text, String raw) {
+        Found(BigDecimal value, String text) {
+            this(value, text, null);
+        }
+
         static Found of(String text) {
             BigDecimal v = Numbers.parse(text);
-            return new Found(v, (v == null ? "not a number: " : "") + Render.quoted(text));
+            return new Found(v, (v == null ? "not a number: " : "") + Render.quoted(text), text);
+        }
+
+        /** The number under {@code profile}: the raw text read again, or the value as read. */
+        BigDecimal value(NumberProfile profile) {
+            return raw == null || profile.equals(NumberProfile.DEFAULT) ? value : profile.parse(raw);
         }
     }
 
@@ -55,7 +69,10 @@ interface NumberSource {
                 return new Found(null, "no value at " + JsonPointers.display(pointer.toString()));
             }
             BigDecimal v = Numbers.of(n);
-            return new Found(v, v == null ? "not a number: " + Render.json(n) : Render.json(n));
+            return new Found(
+                    v,
+                    v == null ? "not a number: " + Render.json(n) : Render.json(n),
+                    n.isTextual() ? n.textValue() : null);
         }
 
         @Override

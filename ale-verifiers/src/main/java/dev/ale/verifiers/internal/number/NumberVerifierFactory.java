@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ale.api.spi.Verifier;
 import dev.ale.api.spi.VerifierFactories;
 import dev.ale.api.spi.VerifierFactory;
+import dev.ale.verifiers.internal.support.NumberProfile;
 import dev.ale.verifiers.internal.support.Numbers;
 import dev.ale.verifiers.internal.support.Options;
 import dev.ale.verifiers.internal.support.RelPath;
@@ -38,7 +39,8 @@ import org.apiguardian.api.API;
  *     {@code expectedPointer}; {@code relativeTo}: {@code {"file", "from": "reference" | "output",}}
  *     plus a place as above (default from the reference); {@code range}: {@code [lo, hi]},
  *     inclusive, either end may be null (open).</li>
- * <li>{@code abs}, {@code rel}: tolerances around the value ({@link Tolerance}); {@code combine}:
+ * <li>{@code abs}, {@code rel}: tolerances around the value ({@link Tolerance}), exclusive with
+ *     {@code strict}, in binary floating point with {@code float}; {@code combine}:
  *     {@code either} (default: within either bound) or {@code both} (within both).</li>
  * </ul>
  * Score 1 or 0. A missing, unsafe or malformed output file, or a missing table column, is a failed
@@ -70,6 +72,9 @@ public final class NumberVerifierFactory implements VerifierFactory {
                 "relativeTo",
                 "abs",
                 "rel",
+                "strict",
+                "float",
+                "numbers",
                 "combine");
         NumberSource source = source(o);
         String target = o.exactlyOne("expected", "expectedFile", "range", "relativeTo");
@@ -82,11 +87,17 @@ public final class NumberVerifierFactory implements VerifierFactory {
             throw o.error("combine", "combine needs both abs and rel");
         }
         if (target.equals("range")) {
-            if (o.has("abs") || o.has("rel")) {
-                throw o.error(o.has("abs") ? "abs" : "rel", "a range takes no tolerance");
+            for (String t : new String[] {"abs", "rel", "strict", "float"}) {
+                if (o.has(t)) {
+                    throw o.error(t, "a range takes no tolerance");
+                }
             }
             BigDecimal[] range = range(o);
-            return new NumberCheck(source, null, null, Side.REFERENCE, Tolerance.EXACT, false, range[0], range[1]);
+            NumberProfile numbers = o.has("numbers")
+                    ? NumberProfile.read(o.object("numbers", NumberProfile.OPTIONS))
+                    : NumberProfile.DEFAULT;
+            return new NumberCheck(
+                    source, null, null, Side.REFERENCE, Tolerance.EXACT, false, range[0], range[1], numbers);
         }
         NumberSource reference = null;
         Side from = Side.REFERENCE;
@@ -98,7 +109,10 @@ public final class NumberVerifierFactory implements VerifierFactory {
             reference = source(r);
         }
         BigDecimal expected = target.equals("expected") ? o.decimal("expected") : null;
-        return new NumberCheck(source, expected, reference, from, tolerance, both, null, null);
+        NumberProfile numbers = o.has("numbers")
+                ? NumberProfile.read(o.object("numbers", NumberProfile.OPTIONS))
+                : NumberProfile.DEFAULT;
+        return new NumberCheck(source, expected, reference, from, tolerance, both, null, null, numbers);
     }
 
     /** The file and place options of {@code o}: {@code file} and one of pointer, regex, csv, xlsx. */

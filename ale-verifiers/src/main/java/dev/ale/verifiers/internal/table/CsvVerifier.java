@@ -33,7 +33,8 @@ record CsvVerifier(
         Map<String, CellRule> rules,
         HeaderMatch header,
         KeyRule keyRule,
-        Policy policy)
+        Policy policy,
+        TableGates gates)
         implements FileVerifier {
     private static final int LISTED = 5;
 
@@ -90,8 +91,12 @@ record CsvVerifier(
         List<String> columns;
         Map<String, Row> expected;
         CellRule[] cellRules;
+        List<String> referenceHeader;
+        List<String> referenceRaw;
         try (Table t = Table.open(ctx, expectedFile, Side.REFERENCE)) {
-            columns = compare.isEmpty() ? withoutKeys(t.header()) : compare;
+            referenceHeader = t.header();
+            referenceRaw = t.rawHeader();
+            columns = gates.labelled() ? gates.labels() : compare.isEmpty() ? withoutKeys(t.header()) : compare;
             for (String c : rules.keySet()) {
                 if (!columns.contains(c)) {
                     throw SafeFiles.referenceError(expectedFile.path(), "has no column '" + c + "' named in columns");
@@ -104,14 +109,32 @@ record CsvVerifier(
             expected = readExpected(t, t.columns(key), t.columns(columns), cellRules);
         }
         Findings tally = new Findings();
+        LabelMetrics metrics = gates.labelled() ? new LabelMetrics(gates.labels(), gates.positive()) : null;
+        List<String> order = gates.orderGate() ? List.copyOf(expected.keySet()) : List.of();
         try (Table t = Table.open(ctx, file, Side.OUTPUT)) {
+            gates.checkHeader(t, referenceHeader, referenceRaw, file.describe());
+            t.columns(gates.required(), header);
             int[] keys = t.columns(key, header);
             int[] cells = t.columns(columns, header);
             long n = 0;
             for (List<String> row = t.next(); row != null; row = t.next()) {
                 String k = keyRule.keyOf(row, keys, ++n);
                 Row want = expected.get(k);
+                gates.checkValues(row, cells, columns, t.where(), file.describe());
+                if (gates.orderGate()
+                        && (n > order.size() || !order.get((int) n - 1).equals(k))) {
+                    throw new GateFailure(
+                            file.describe(),
+                            "the reference's keys in the reference's order",
+                            display(k) + " on " + t.where()
+                                    + (n > order.size()
+                                            ? " after the last one"
+                                            : " where " + display(order.get((int) n - 1)) + " belongs"));
+                }
                 if (want == null) {
+                    if (metrics != null && policy.extraRows().equals("penalize")) {
+                        metrics.extra(row, cells);
+                    }
                     gate(policy.extraRows(), "no rows beyond the expected", "extra " + display(k) + " on " + t.where());
                     tally.extra++;
                     Findings.note(tally.extraKeys, display(k));
@@ -125,9 +148,30 @@ record CsvVerifier(
                     if (policy.sameOrder()) {
                         tally.foundKeys.add(k);
                     }
-                    compareRow(want, row, cells, cellRules, columns, k, tally);
+                    if (metrics != null) {
+                        metrics.row(want.cells, row, cells);
+                        want.matchedCells = columns.size();
+                    } else {
+                        compareRow(want, row, cells, cellRules, columns, k, tally);
+                    }
                 }
             }
+            if (gates.orderGate() && n < order.size()) {
+                throw new GateFailure(
+                        file.describe(),
+                        "the reference's keys in the reference's order",
+                        "no row for " + display(order.get((int) n)) + " and after");
+            }
+        }
+        if (metrics != null) {
+            for (Row r : expected.values()) {
+                if (r.found < 0) {
+                    metrics.row(r.cells, null, null);
+                }
+            }
+            Verdict rows = verdict(expected, tally, columns.size(), List.of());
+            return metrics.verdict(
+                    file.describe(), rows.checks().subList(1, rows.checks().size()));
         }
         List<String> outOfOrder = policy.sameOrder() && !key.isEmpty() ? order(tally) : List.of();
         return verdict(expected, tally, columns.size(), outOfOrder);

@@ -9,6 +9,7 @@ import dev.ale.api.spi.VerifierFactory;
 import dev.ale.verifiers.internal.support.Options;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apiguardian.api.API;
 
@@ -61,7 +62,12 @@ public final class CsvVerifierFactory implements VerifierFactory {
                 "extraRows",
                 "missingRows",
                 "duplicateKeys",
-                "score");
+                "score",
+                "header",
+                "requiredColumns",
+                "values",
+                "labels",
+                "positive");
         TableFile out = TableFile.read(o, "file", "format", "sheet");
         TableFile exp = TableFile.read(o, "expectedFile", "expectedFormat", "expectedSheet");
         if (o.has("delimiter") && out.format() == TableFile.Format.XLSX && exp.format() == TableFile.Format.XLSX) {
@@ -75,18 +81,65 @@ public final class CsvVerifierFactory implements VerifierFactory {
         KeyRule keyRule = o.has("keyOptions")
                 ? KeyRule.read(o.object("keyOptions", "trim", "ignoreCase", "stripLeadingZeros"))
                 : KeyRule.DEFAULT;
-        TableScore.Scheme scheme = TableScore.Scheme.of(o.choice("score", "recall-rows", TableScore.Scheme.words()));
+        String[] schemes = new String[TableScore.Scheme.words().length + 1];
+        System.arraycopy(TableScore.Scheme.words(), 0, schemes, 0, schemes.length - 1);
+        schemes[schemes.length - 1] = "macro-f1-labels";
+        String scoreWord = o.choice("score", "recall-rows", schemes);
+        TableGates gates = gates(o, scoreWord.equals("macro-f1-labels"));
+        TableScore.Scheme scheme = TableScore.Scheme.of(gates.labelled() ? "recall-rows" : scoreWord);
         String extra = o.choice(
                 "extraRows", scheme.countsExtraByDefault() ? "penalize" : "ignore", "ignore", "penalize", "gate");
+        String order = o.choice("order", "any", "any", "same", "gate");
         CsvVerifier.Policy policy = new CsvVerifier.Policy(
                 scheme,
-                o.choice("order", "any", "any", "same").equals("same"),
+                order.equals("same"),
                 extra,
                 o.choice("missingRows", "penalize", "penalize", "gate"),
                 o.choice("duplicateKeys", "first", "first", "penalize", "gate"));
         HeaderMatch header =
                 new HeaderMatch(o.bool("ignoreHeaderCase", false), o.has("aliases") ? aliases(o) : Map.of());
-        return new CsvVerifier(out, exp, key, compare, rules(o, key, compare), header, keyRule, policy);
+        if (order.equals("gate") && key.isEmpty()) {
+            throw o.error("order", "order: gate needs a key");
+        }
+        gates = new TableGates(
+                gates.header(),
+                gates.required(),
+                order.equals("gate"),
+                gates.values(),
+                gates.labels(),
+                gates.positive());
+        return new CsvVerifier(out, exp, key, compare, rules(o, key, compare), header, keyRule, policy, gates);
+    }
+
+    /** Reads {@code header}, {@code requiredColumns}, {@code values}, {@code labels} and {@code positive}. */
+    private static TableGates gates(Options o, boolean labelled) {
+        TableGates.Header header =
+                TableGates.Header.valueOf(o.choice("header", "any", "any", "exact", "exact-untrimmed")
+                        .toUpperCase(Locale.ROOT)
+                        .replace('-', '_'));
+        List<String> required = o.has("requiredColumns") ? o.strings("requiredColumns") : List.of();
+        List<String> values = o.has("values") ? o.strings("values", true) : List.of();
+        if (!labelled) {
+            for (String only : new String[] {"labels", "positive"}) {
+                if (o.has(only)) {
+                    throw o.error(only, only + " goes with score: macro-f1-labels");
+                }
+            }
+            return new TableGates(header, required, false, values, List.of(), null);
+        }
+        List<String> labels = o.strings("labels");
+        String positive = o.raw("positive") != null && o.raw("positive").isTextual()
+                ? o.raw("positive").textValue()
+                : o.string("positive");
+        for (String other : new String[] {"compare", "columns"}) {
+            if (o.has(other)) {
+                throw o.error(other, "with score: macro-f1-labels the compared columns are the labels; drop " + other);
+            }
+        }
+        if (!values.isEmpty() && !values.contains(positive)) {
+            throw o.error("positive", "'" + positive + "' is not one of values");
+        }
+        return new TableGates(header, required, false, values, labels, positive);
     }
 
     private static Map<String, CellRule> rules(Options o, List<String> key, List<String> compare) {
@@ -103,7 +156,17 @@ public final class CsvVerifierFactory implements VerifierFactory {
                 rules.put(
                         column,
                         CellRule.read(columns.object(
-                                column, "abs", "rel", "numeric", "ignoreCase", "trim", "normalizeWhitespace")));
+                                column,
+                                "abs",
+                                "rel",
+                                "strict",
+                                "float",
+                                "numeric",
+                                "numbers",
+                                "ignoreCase",
+                                "trim",
+                                "normalizeWhitespace",
+                                "empty")));
             }
         }
         return rules;

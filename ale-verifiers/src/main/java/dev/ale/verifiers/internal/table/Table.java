@@ -29,6 +29,7 @@ public final class Table implements Closeable {
     private final Side side;
     private final RowReader reader;
     private final List<String> header;
+    private final List<String> rawHeader;
 
     private Table(TableFile spec, Side side, Path file, boolean withHeader) throws GateFailure, IOException {
         this.spec = spec;
@@ -42,6 +43,7 @@ public final class Table implements Closeable {
         this.reader = opened;
         if (!withHeader) {
             this.header = List.of();
+            this.rawHeader = List.of();
             return;
         }
         List<String> names = null;
@@ -60,6 +62,7 @@ public final class Table implements Closeable {
             trimmed.add(n.strip());
         }
         this.header = List.copyOf(trimmed);
+        this.rawHeader = List.copyOf(names);
     }
 
     /** Opens the table {@code spec} under the root of {@code side}. */
@@ -78,6 +81,11 @@ public final class Table implements Closeable {
 
     List<String> header() {
         return header;
+    }
+
+    /** The header row as written, names not trimmed. */
+    List<String> rawHeader() {
+        return rawHeader;
     }
 
     /** The index of each named column, matched exactly. */

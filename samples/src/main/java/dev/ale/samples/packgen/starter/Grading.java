@@ -14,11 +14,13 @@ import java.util.List;
  * twice, as the hidden reference ({@code reference/<file>}) and as the solution
  * ({@code solution/<file>}), and gets a hard gate: a CSV output must parse and have the columns
  * the instruction names (checked against {@code reference/columns/<file>}, a header-only copy),
- * a JSON output must hold a JSON object. The scored checks follow, each with its weight; the
+ * a JSON output must hold a JSON object. Each gate has weight 0 (a pure gate: an answer with
+ * only the right header earns nothing). The scored checks follow, each with its weight; the
  * verifier is their weighted mean, zeroed when a gate fails.
  */
 final class Grading {
-    private static final double GATE_WEIGHT = 1;
+    /** Gates are pure: they decide pass or fail and add nothing to the score. */
+    private static final double GATE_WEIGHT = 0;
 
     private final TaskFiles task;
     private final List<ObjectNode> gates = new ArrayList<>();

@@ -41,6 +41,11 @@ public final class PackCheck {
         return new PackCheck(dir, TaskPacks.open(dir));
     }
 
+    /** Opens the pack in {@code dir} as it is (its digests must be current). */
+    public static PackCheck open(Path dir) {
+        return new PackCheck(dir, TaskPacks.open(dir));
+    }
+
     public TaskPack pack() {
         return pack;
     }

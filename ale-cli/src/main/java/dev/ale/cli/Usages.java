@@ -1,0 +1,118 @@
+package dev.ale.cli;
+
+import static dev.ale.cli.Usage.Option.flag;
+import static dev.ale.cli.Usage.Option.valued;
+
+import dev.ale.cli.Usage.Option;
+import java.util.List;
+
+/** The usage of every {@code ale} command: the table that both the parser and the help read. */
+final class Usages {
+    private static final Option SELECT =
+            valued("select", "<filter>", "tasks to run: tier:near-term,cluster:legal,soc:13-,id:bank-*,list:smoke");
+    private static final Option PARALLEL = valued("parallel", "<n>", "attempts at once (default 1)");
+    private static final Option JSON = flag("json", "print the report as JSON instead of the summary");
+    private static final Option ALL = flag("all", "list every attempt, not only the first few not passed");
+
+    static final Usage RUN = new Usage(
+            "run",
+            "<pack> --harness <name> [options]",
+            "runs a harness over a pack (a directory, .zip, .tar, .tar.gz or .tgz) and prints the summary",
+            List.of(
+                    valued(
+                            "harness",
+                            "<name>",
+                            "rule-based (the sample agent), cmd:<command line> (an external CLI agent; the"
+                                    + " instruction goes to stdin, to {instruction} in the line and to"
+                                    + " $ALE_INSTRUCTION), or a class name on the class path (public, no-argument"
+                                    + " constructor, implements dev.ale.api.Harness)"),
+                    valued("trials", "<k>", "attempts per task (default 1)"),
+                    PARALLEL,
+                    SELECT,
+                    valued("shard", "<i>/<n>", "run shard i (0-based) of n, by task digest"),
+                    valued(
+                            "out",
+                            "<dir>",
+                            "run directory: journal, trajectories, artefacts, report.json; an existing one"
+                                    + " resumes"),
+                    valued("fail-under", "<rate>", "exit 1 when the full pass rate is below it (0.9 or 90%)"),
+                    valued("timeout", "<d>", "override every task's timeout (90s, 10m, PT10M)"),
+                    valued(
+                            "sandbox",
+                            "<kind>",
+                            "memory (default), bwrap (default for cmd: where bubblewrap works: every process"
+                                    + " of an attempt isolated; sudo apt-get install bubblewrap) or local (no"
+                                    + " isolation: the agent runs as you)"),
+                    flag("network", "give bwrap sandboxes the network (default: none)"),
+                    valued(
+                            "pass-env",
+                            "<names>",
+                            "pass these variables of ale's environment to a cmd: agent (comma-separated, e.g."
+                                    + " OPENAI_API_KEY); it gets PATH, HOME (the workspace), LANG, TZ and its ALE_"
+                                    + " variables otherwise"),
+                    valued("retries", "<n>", "run an attempt that ended in ERROR again up to n times (default 2)"),
+                    flag(
+                            "allow-command-verifiers",
+                            "let the pack's command verifiers run their grader programs (refused by"
+                                    + " default: a pack from elsewhere must not run code)")));
+
+    static final Usage DEMO = new Usage(
+            "demo",
+            "[--out <dir>] [--parallel <n>]",
+            "runs the rule-based sample agent on the starter pack (samples/packs/starter of the repository,"
+                    + " or the copy bundled in ale.jar) and prints the summary",
+            List.of(valued("out", "<dir>", "run directory (default runs/demo-<UTC time>)"), PARALLEL));
+
+    static final Usage PACK_VALIDATE =
+            new Usage("pack validate", "<pack>", "opens and validates the pack and verifies every digest", List.of());
+    static final Usage PACK_BUILD = new Usage(
+            "pack build",
+            "<dir> [--out <archive>]",
+            "fills in the digests of pack.json, adding task folders it does not list yet",
+            List.of(valued("out", "<archive>", "also write the pack as a reproducible .zip, .tar or .tgz")));
+    static final Usage PACK_LIST = new Usage(
+            "pack list",
+            "<pack> [--select <f>]",
+            "lists the tasks with tier, cluster, SOC and sessions",
+            List.of(SELECT));
+    static final Usage PACK_CHECK = new Usage(
+            "pack check",
+            "<pack> [--select <f>]",
+            "self-check: every solution passes, an empty workspace scores 0, perturbed solutions fall short",
+            List.of(SELECT));
+
+    static final Usage REPORT_SHOW =
+            new Usage("report show", "<run dir> [--json] [--all]", "shows a run's report", List.of(JSON, ALL));
+    static final Usage REPORT_MERGE = new Usage(
+            "report merge",
+            "<run dir> <run dir>... [--out <dir>] [--json] [--all]",
+            "merges the shards of one run",
+            List.of(valued("out", "<dir>", "write the merged reports there"), JSON, ALL));
+    static final Usage REPORT_COMPARE = new Usage(
+            "report compare", "<run dir A> <run dir B>", "compares two runs (paired, task by task)", List.of());
+
+    static final Usage RESCORE = new Usage(
+            "rescore",
+            "<run dir> --pack <pack> [--json] [--all]",
+            "scores the stored artefacts again with the pack's verifiers (report.rescored.json)",
+            List.of(valued("pack", "<pack>", "the pack whose verifiers score again"), JSON, ALL));
+
+    static final Usage HELP = new Usage("help", "[command]", "prints the usage of ale or of one command", List.of());
+    static final Usage VERSION = new Usage("version", "", "prints the SDK version of this build of ale", List.of());
+
+    private Usages() {}
+
+    /** The usages {@code ale help <command>} prints for {@code command}; empty for an unknown one. */
+    static List<Usage> of(String command) {
+        return switch (command) {
+            case "run" -> List.of(RUN);
+            case "demo" -> List.of(DEMO);
+            case "pack" -> List.of(PACK_VALIDATE, PACK_BUILD, PACK_LIST, PACK_CHECK);
+            case "report" -> List.of(REPORT_SHOW, REPORT_MERGE, REPORT_COMPARE);
+            case "rescore" -> List.of(RESCORE);
+            case "help" -> List.of(HELP);
+            case "version" -> List.of(VERSION);
+            default -> List.of();
+        };
+    }
+}

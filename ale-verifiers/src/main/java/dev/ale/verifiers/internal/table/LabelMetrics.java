@@ -1,0 +1,92 @@
+package dev.ale.verifiers.internal.table;
+
+import dev.ale.api.spi.Check;
+import dev.ale.api.spi.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Classification metrics over label columns, for the {@code csv} verifier's
+ * {@code score: "macro-f1-labels"}: each label column holds one binary (or set-valued) decision per
+ * row, a cell equal to {@code positive} is a positive. For each label, over the expected rows:
+ * tp = rows positive in both tables, fp = positive in the output only, fn = positive in the
+ * reference only (an expected row the output lacks predicts no positive). Precision tp/(tp+fp),
+ * recall tp/(tp+fn), F1 = 2tp/(2tp+fp+fn), each 0 when its denominator is 0. Score = the mean F1
+ * over the labels (macro F1). One call's counts; not thread-safe, made per verification.
+ */
+final class LabelMetrics {
+    private final List<String> labels;
+    private final String positive;
+    private final long[] tp;
+    private final long[] fp;
+    private final long[] fn;
+
+    LabelMetrics(List<String> labels, String positive) {
+        this.labels = List.copyOf(labels);
+        this.positive = positive;
+        this.tp = new long[labels.size()];
+        this.fp = new long[labels.size()];
+        this.fn = new long[labels.size()];
+    }
+
+    /** Counts one expected row against the output's cells (null: the output lacks the row). */
+    void row(Object[] expected, List<String> actual, int[] cells) {
+        for (int i = 0; i < labels.size(); i++) {
+            boolean gold = positive.equals(expected[i]);
+            boolean pred = actual != null && positive.equals(Table.cell(actual, cells[i]));
+            if (gold && pred) {
+                tp[i]++;
+            } else if (pred) {
+                fp[i]++;
+            } else if (gold) {
+                fn[i]++;
+            }
+        }
+    }
+
+    /** Counts the positives of an output row whose key the reference lacks as false positives. */
+    void extra(List<String> actual, int[] cells) {
+        for (int i = 0; i < labels.size(); i++) {
+            if (positive.equals(Table.cell(actual, cells[i]))) {
+                fp[i]++;
+            }
+        }
+    }
+
+    double f1(int i) {
+        long d = 2 * tp[i] + fp[i] + fn[i];
+        return d == 0 ? 0 : 2.0 * tp[i] / d;
+    }
+
+    /** The verdict: macro F1 as the score, one check per label. */
+    Verdict verdict(String where, List<Check> extraChecks) {
+        List<Check> checks = new ArrayList<>();
+        double sum = 0;
+        for (int i = 0; i < labels.size(); i++) {
+            double f = f1(i);
+            sum += f;
+            double p = tp[i] + fp[i] == 0 ? 0 : (double) tp[i] / (tp[i] + fp[i]);
+            double r = tp[i] + fn[i] == 0 ? 0 : (double) tp[i] / (tp[i] + fn[i]);
+            checks.add(Check.partial(
+                    labels.get(i),
+                    f,
+                    "F1 of '" + positive + "'",
+                    String.format(
+                            Locale.ROOT,
+                            "precision %.3f, recall %.3f, F1 %.3f (tp %d, fp %d, fn %d)",
+                            p,
+                            r,
+                            f,
+                            tp[i],
+                            fp[i],
+                            fn[i])));
+        }
+        double macro = sum / labels.size();
+        checks.addAll(extraChecks);
+        return Verdict.of(
+                Math.min(1, macro),
+                String.format(Locale.ROOT, "macro F1 %.4f over %d labels in %s", macro, labels.size(), where),
+                checks);
+    }
+}
