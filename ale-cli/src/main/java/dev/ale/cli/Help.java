@@ -23,6 +23,7 @@ final class Help {
                   pack validate|build|list|check    check, digest, archive, list or self-check a pack
                   report show|merge|compare <dir>   show, merge (shards) or compare run directories
                   rescore <run dir> --pack <pack>   score a run's stored artefacts again
+                  import ale <tasks> --data <root> --out <dir>   ALE's task folders as a pack
                   help [command], version
 
                   --verbose (any command) prints stack traces and more detail.

@@ -83,6 +83,7 @@ public final class Main {
             case "pack" -> PackCommand.run(cli, rest);
             case "report" -> ReportCommand.report(cli, rest);
             case "rescore" -> ReportCommand.rescore(cli, rest);
+            case "import" -> ImportCommand.run(cli, rest);
             case "help", "--help", "-h" -> {
                 cli.out().print(rest.isEmpty() ? Help.overview() : Help.of(rest.get(0)));
                 yield OK;
@@ -92,7 +93,7 @@ public final class Main {
                 yield OK;
             }
             default -> throw new UsageException(
-                    "unknown command '" + command + "'; commands: run, pack, report, rescore, demo, help");
+                    "unknown command '" + command + "'; commands: run, pack, report, rescore, import, demo, help");
         };
     }
 

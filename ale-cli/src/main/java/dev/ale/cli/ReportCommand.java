@@ -1,10 +1,12 @@
 package dev.ale.cli;
 
 import dev.ale.api.Outcome;
+import dev.ale.api.spi.VerifierPolicy;
 import dev.ale.core.EvaluationReport;
 import dev.ale.core.Evaluator;
 import dev.ale.core.Reports;
 import dev.ale.taskpack.TaskPack;
+import dev.ale.verifiers.VerifierRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,8 +61,10 @@ final class ReportCommand {
     static int rescore(Cli cli, List<String> tokens) {
         Args a = Args.parse(Usages.RESCORE, tokens);
         Path dir = runDirectory(a.positional(1, "one run directory").get(0));
-        try (TaskPack pack = cli.open(a.required("pack"), Optional.empty())) {
-            EvaluationReport r = Evaluator.rescore(dir, pack);
+        VerifierPolicy policy = Cli.policy(a);
+        try (TaskPack pack = cli.open(a.required("pack"), Optional.empty(), policy)) {
+            EvaluationReport r =
+                    Evaluator.rescore(dir, pack, VerifierRegistry.discover().withPolicy(policy));
             show(cli, r, a);
             cli.out().println();
             cli.out().println("wrote " + dir.resolve("report.rescored.json"));

@@ -1,11 +1,13 @@
 package dev.ale.cli;
 
 import dev.ale.api.Outcome;
+import dev.ale.api.spi.VerifierPolicy;
 import dev.ale.core.EvaluationReport;
 import dev.ale.core.Evaluator;
 import dev.ale.core.RunHandle;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPacks;
+import dev.ale.verifiers.VerifierRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +32,7 @@ final class RunCommand {
             Optional<Duration> timeout,
             SandboxChoice sandbox,
             int retries,
-            boolean allowCommandVerifiers) {}
+            VerifierPolicy policy) {}
 
     private RunCommand() {}
 
@@ -41,7 +43,7 @@ final class RunCommand {
         Harnesses harnesses = Harnesses.of(a.required("harness"), Harnesses.passEnv(a.value("pass-env")));
         Options o = options(a, harnesses.external());
         o.sandbox().warning().ifPresent(w -> cli.err().println("ale: warning: " + w));
-        try (TaskPack pack = cli.open(location, a.value("select"))) {
+        try (TaskPack pack = cli.open(location, a.value("select"), o.policy())) {
             return finish(cli, execute(cli, pack, harnesses, o), o);
         }
     }
@@ -67,7 +69,7 @@ final class RunCommand {
                 Optional.empty(),
                 SandboxChoice.MEMORY,
                 DEFAULT_RETRIES,
-                false);
+                VerifierPolicy.DEFAULT);
         try (StarterPack.Found starter = StarterPack.locate(StarterPack.defaultStarts());
                 TaskPack pack = TaskPacks.open(starter.path())) {
             cli.err().println("ale demo: the rule-based sample agent on the starter pack (" + starter.where() + ")");
@@ -102,7 +104,7 @@ final class RunCommand {
                 a.value("timeout").map(RunCommand::duration),
                 SandboxChoice.of(a, external),
                 a.integer("retries", DEFAULT_RETRIES, 0),
-                a.flag("allow-command-verifiers"));
+                Cli.policy(a));
     }
 
     private static EvaluationReport execute(Cli cli, TaskPack pack, Harnesses harnesses, Options o) {
@@ -113,7 +115,7 @@ final class RunCommand {
                 .trials(o.trials())
                 .parallelism(o.parallel())
                 .retries(o.retries(), Duration.ofSeconds(1))
-                .allowCommandVerifiers(o.allowCommandVerifiers());
+                .verifiers(VerifierRegistry.discover().withPolicy(o.policy()));
         if (o.shardCount() > 1) {
             b.shard(o.shardIndex(), o.shardCount());
         }

@@ -13,6 +13,14 @@ final class Usages {
     private static final Option PARALLEL = valued("parallel", "<n>", "attempts at once (default 1)");
     private static final Option JSON = flag("json", "print the report as JSON instead of the summary");
     private static final Option ALL = flag("all", "list every attempt, not only the first few not passed");
+    private static final Option ALLOW_COMMANDS = flag(
+            Cli.ALLOW_COMMANDS,
+            "let the pack's command verifiers run their grader programs (refused by"
+                    + " default: a pack from elsewhere must not run code)");
+    private static final Option PYTHON = valued(
+            Cli.PYTHON,
+            "<path>",
+            "the Python of the command verifiers' {python} (default: $ALE_PYTHON, else python3 on the PATH)");
 
     static final Usage RUN = new Usage(
             "run",
@@ -51,10 +59,8 @@ final class Usages {
                                     + " OPENAI_API_KEY); it gets PATH, HOME (the workspace), LANG, TZ and its ALE_"
                                     + " variables otherwise"),
                     valued("retries", "<n>", "run an attempt that ended in ERROR again up to n times (default 2)"),
-                    flag(
-                            "allow-command-verifiers",
-                            "let the pack's command verifiers run their grader programs (refused by"
-                                    + " default: a pack from elsewhere must not run code)")));
+                    ALLOW_COMMANDS,
+                    PYTHON));
 
     static final Usage DEMO = new Usage(
             "demo",
@@ -63,13 +69,18 @@ final class Usages {
                     + " or the copy bundled in ale.jar) and prints the summary",
             List.of(valued("out", "<dir>", "run directory (default runs/demo-<UTC time>)"), PARALLEL));
 
-    static final Usage PACK_VALIDATE =
-            new Usage("pack validate", "<pack>", "opens and validates the pack and verifies every digest", List.of());
+    static final Usage PACK_VALIDATE = new Usage(
+            "pack validate",
+            "<pack>",
+            "opens and validates the pack and verifies every digest",
+            List.of(ALLOW_COMMANDS));
     static final Usage PACK_BUILD = new Usage(
             "pack build",
             "<dir> [--out <archive>]",
             "fills in the digests of pack.json, adding task folders it does not list yet",
-            List.of(valued("out", "<archive>", "also write the pack as a reproducible .zip, .tar or .tgz")));
+            List.of(
+                    valued("out", "<archive>", "also write the pack as a reproducible .zip, .tar or .tgz"),
+                    ALLOW_COMMANDS));
     static final Usage PACK_LIST = new Usage(
             "pack list",
             "<pack> [--select <f>]",
@@ -79,7 +90,7 @@ final class Usages {
             "pack check",
             "<pack> [--select <f>]",
             "self-check: every solution passes, an empty workspace scores 0, perturbed solutions fall short",
-            List.of(SELECT));
+            List.of(SELECT, ALLOW_COMMANDS, PYTHON));
 
     static final Usage REPORT_SHOW =
             new Usage("report show", "<run dir> [--json] [--all]", "shows a run's report", List.of(JSON, ALL));
@@ -95,7 +106,26 @@ final class Usages {
             "rescore",
             "<run dir> --pack <pack> [--json] [--all]",
             "scores the stored artefacts again with the pack's verifiers (report.rescored.json)",
-            List.of(valued("pack", "<pack>", "the pack whose verifiers score again"), JSON, ALL));
+            List.of(
+                    valued("pack", "<pack>", "the pack whose verifiers score again"),
+                    JSON,
+                    ALL,
+                    ALLOW_COMMANDS,
+                    PYTHON));
+
+    static final Usage IMPORT_ALE = new Usage(
+            "import ale",
+            "<task folder or tasks tree> --data <root> --out <pack dir> [options]",
+            "imports ALE task folders (task_card.json, main.py or scripts/) with their data"
+                    + " (<root>/<cluster>/<task>/input/, reference/ or reference.7z) as a new pack graded by"
+                    + " ALE's own graders; see docs/ale.md",
+            List.of(
+                    valued("data", "<root>", "the task data: <root>/<cluster>/<task>/ (or its base/ folder)"),
+                    valued("out", "<pack dir>", "the pack folder to write (new or empty)"),
+                    valued("tiers", "<dir>", "ALE's tier lists (its selected_tasks/full/ folder)"),
+                    valued("tier", "<tier>", "the tier of a task on no list (default near-term)"),
+                    valued("soc", "<codes>", "SOC 2018 codes for every task, instead of the subfield table's"),
+                    valued("name", "<name>", "the pack's name (default ale-tasks)")));
 
     static final Usage HELP = new Usage("help", "[command]", "prints the usage of ale or of one command", List.of());
     static final Usage VERSION = new Usage("version", "", "prints the SDK version of this build of ale", List.of());
@@ -110,6 +140,7 @@ final class Usages {
             case "pack" -> List.of(PACK_VALIDATE, PACK_BUILD, PACK_LIST, PACK_CHECK);
             case "report" -> List.of(REPORT_SHOW, REPORT_MERGE, REPORT_COMPARE);
             case "rescore" -> List.of(RESCORE);
+            case "import" -> List.of(IMPORT_ALE);
             case "help" -> List.of(HELP);
             case "version" -> List.of(VERSION);
             default -> List.of();

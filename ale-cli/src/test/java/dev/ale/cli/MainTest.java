@@ -41,7 +41,8 @@ class MainTest {
 
     @Test
     void everyCommandTakesHelpAndExitsZero() {
-        for (String command : List.of("run", "demo", "pack", "report", "rescore", "help", "version", "--help")) {
+        for (String command :
+                List.of("run", "demo", "pack", "report", "rescore", "import", "help", "version", "--help")) {
             Ale.Result r = Ale.run(command, "--help");
             assertEquals(Main.OK, r.code(), command + ": " + r.err());
             assertTrue(r.out().startsWith("usage: ale "), command + ": " + r.out());
@@ -50,7 +51,7 @@ class MainTest {
 
     @Test
     void helpListsEveryOptionTheParserTakes() {
-        for (String command : List.of("run", "demo", "pack", "report", "rescore")) {
+        for (String command : List.of("run", "demo", "pack", "report", "rescore", "import")) {
             String help = Ale.run("help", command).out();
             for (Usage u : Usages.of(command)) {
                 for (Usage.Option o : u.options()) {

@@ -215,6 +215,7 @@ final class AttemptRunner {
                     judge,
                     java.util.Optional.empty(),
                     clock.instant().plus(verifierTimeout),
+                    task,
                     java.util.Optional.of(new HarnessSandbox(sandbox)));
             Deadlines.Result<Verdict> verified =
                     Deadlines.call(() -> verifier.verify(ctx), verifierTimeout, interruptGrace, new Deadlines.Watch());

@@ -5,9 +5,13 @@ import dev.ale.api.SessionContext;
 import dev.ale.api.TaskView;
 import dev.ale.api.Trajectory;
 import dev.ale.api.spi.VerificationContext;
+import dev.ale.api.task.Task;
+import dev.ale.api.task.TaskFile;
+import dev.ale.api.task.TaskPart;
 import dev.ale.api.task.TaskSpec;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /** The context objects handed to harnesses and verifiers. */
@@ -37,7 +41,8 @@ final class Contexts {
 
     /**
      * What a verifier sees. {@code judge} and {@code previous} are empty when there is none;
-     * {@code deadline} is when the verifier's time runs out.
+     * {@code deadline} is when the verifier's time runs out; {@code source} gives the task's
+     * {@code inputs/} and {@code grader/} files (never its solution).
      */
     record Verification(
             Path output,
@@ -47,6 +52,7 @@ final class Contexts {
             java.util.Optional<dev.ale.api.spi.Judge> judge,
             java.util.Optional<dev.ale.api.spi.Verdict> previous,
             Instant deadline,
+            Task source,
             java.util.Optional<Sandbox> sandbox)
             implements VerificationContext {
         /** A context without a sandbox (a pack self-check, re-scoring). */
@@ -57,8 +63,15 @@ final class Contexts {
                 Trajectory trajectory,
                 java.util.Optional<dev.ale.api.spi.Judge> judge,
                 java.util.Optional<dev.ale.api.spi.Verdict> previous,
-                Instant deadline) {
-            this(output, reference, task, trajectory, judge, previous, deadline, java.util.Optional.empty());
+                Instant deadline,
+                Task source) {
+            this(output, reference, task, trajectory, judge, previous, deadline, source, java.util.Optional.empty());
+        }
+
+        @Override
+        public List<TaskFile> taskFiles(TaskPart part) {
+            VerificationContext.super.taskFiles(part);
+            return source.files(part);
         }
     }
 }

@@ -374,7 +374,8 @@ public final class Evaluator {
             Harness named = namingHarness != null ? namingHarness : harnesses.get();
             VerifierFactories registry = verifierFactories != null ? verifierFactories : VerifierRegistry.discover();
             if (allowCommandVerifiers && registry instanceof VerifierRegistry r) {
-                registry = r.withPolicy(new dev.ale.api.spi.VerifierPolicy(true));
+                registry = r.withPolicy(
+                        new dev.ale.api.spi.VerifierPolicy(true, r.policy().python()));
             }
             Map<String, Verifier> built = new LinkedHashMap<>();
             for (Task t : tasks) {

@@ -13,6 +13,7 @@ import dev.ale.api.AleException;
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.Verifier;
 import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.spi.VerifierPolicy;
 import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskFile;
 import dev.ale.api.task.TaskPart;
@@ -106,6 +107,15 @@ public final class PackCheck {
     /** Checks every task of the pack with the verifier registry found on the class path. */
     public static List<Result> run(TaskPack pack) {
         return run(pack, VerifierRegistry.discover(), null);
+    }
+
+    /**
+     * Checks every task of the pack with the verifier registry found on the class path, building the
+     * verifiers under {@code policy} (tasks graded by {@code command} verifiers need one that allows
+     * them); {@code referenceKey} opens sealed references (null: none).
+     */
+    public static List<Result> run(TaskPack pack, VerifierPolicy policy, char[] referenceKey) {
+        return run(pack, VerifierRegistry.discover().withPolicy(policy), referenceKey);
     }
 
     /**
@@ -210,7 +220,8 @@ public final class PackCheck {
                     trajectory,
                     java.util.Optional.empty(),
                     java.util.Optional.empty(),
-                    java.time.Instant.MAX));
+                    java.time.Instant.MAX,
+                    task));
             if (v == null) {
                 return new Probe(kind, what, Double.NaN, false, false, "the verifier returned no verdict");
             }

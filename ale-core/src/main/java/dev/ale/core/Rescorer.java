@@ -136,7 +136,8 @@ final class Rescorer {
                     trajectory,
                     judge,
                     java.util.Optional.of(a.verdict()),
-                    java.time.Instant.now().plus(verifierTimeout));
+                    java.time.Instant.now().plus(verifierTimeout),
+                    task);
             Deadlines.Result<Verdict> r = Deadlines.call(
                     () -> verifier.verify(ctx), verifierTimeout, Duration.ofSeconds(2), new Deadlines.Watch());
             if (r.end() != Deadlines.End.RETURNED || r.value() == null) {

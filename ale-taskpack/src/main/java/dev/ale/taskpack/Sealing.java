@@ -32,7 +32,7 @@ final class Sealing {
 
     private Sealing() {}
 
-    static String sealReferences(Path packDirectory, char[] key) {
+    static String sealReferences(Path packDirectory, char[] key, PackOptions options) {
         checkKey(key);
         if (!Files.isDirectory(packDirectory)) {
             throw new TaskPackException(packDirectory.toString(), "", "not a pack directory");
@@ -40,8 +40,7 @@ final class Sealing {
         try {
             recover(packDirectory);
             try (DirectorySource source = DirectorySource.scan(packDirectory)) {
-                List<TaskSpec> specs =
-                        PackReader.read(source, PackOptions.defaults(), true).specs();
+                List<TaskSpec> specs = PackReader.read(source, options, true).specs();
                 for (TaskSpec spec : specs) {
                     String entry = SealedReference.entry(spec.id());
                     if (references(source, spec.id()).isEmpty()
@@ -59,21 +58,21 @@ final class Sealing {
         } catch (IOException e) {
             throw new TaskPackException(packDirectory.toString(), "", "cannot seal the references: " + e, e);
         }
-        return PackWriting.updateDigests(packDirectory);
+        return PackWriting.updateDigests(packDirectory, options);
     }
 
-    static void write(Path packDirectory, Path target, char[] key) {
+    static void write(Path packDirectory, Path target, char[] key, PackOptions options) {
         checkKey(key);
         PackWriting.kind(target);
         try (DirectorySource source = PackWriting.directory(packDirectory)) {
             PackWriting.checkTarget(source, target);
-            PackWriting.checkCurrent(source);
+            PackWriting.checkCurrent(source, options);
             Path work = TempDirs.createPrivate(null);
             try {
                 Path copy = work.resolve("pack");
                 copy(source, copy);
-                sealReferences(copy, key);
-                PackWriting.write(copy, target);
+                sealReferences(copy, key, options);
+                PackWriting.write(copy, target, options);
             } finally {
                 TempDirs.deleteTree(work);
             }

@@ -11,12 +11,13 @@ import java.util.regex.Pattern;
 /**
  * The folder layout of a pack: {@code pack.json} and {@code tasks/} at the top, one folder per
  * listed task under {@code tasks/}, and in each task folder only {@code task.json}, {@code inputs/},
- * {@code sessions/<n>/}, {@code reference/}, {@code reference.7z} and {@code solution/}.
+ * {@code sessions/<n>/}, {@code reference/}, {@code reference.7z}, {@code solution/} and
+ * {@code grader/} (the task's own grader, hidden like the reference).
  */
 final class TaskLayout {
     static final String TASKS = "tasks/";
     private static final Set<String> TASK_CHILDREN =
-            Set.of("task.json", "inputs/", "sessions/", "reference/", "reference.7z", "solution/");
+            Set.of("task.json", "inputs/", "sessions/", "reference/", "reference.7z", "solution/", "grader/");
     private static final Pattern SESSION = Pattern.compile("[1-9][0-9]{0,8}/");
 
     private TaskLayout() {}
@@ -93,8 +94,8 @@ final class TaskLayout {
                         folder + child,
                         "",
                         TASK_CHILDREN.contains(otherType(child))
-                                ? "has the wrong type (task.json and reference.7z are files; inputs/, sessions/, reference/ and solution/ folders)"
-                                : "not allowed in a task folder (only task.json, inputs/, sessions/<n>/, reference/, reference.7z and solution/)");
+                                ? "has the wrong type (task.json and reference.7z are files; inputs/, sessions/, reference/, solution/ and grader/ folders)"
+                                : "not allowed in a task folder (only task.json, inputs/, sessions/<n>/, reference/, reference.7z, solution/ and grader/)");
             }
         }
         if (listing.files().containsKey(folder + SealedReference.FILE)

@@ -1,7 +1,9 @@
 package dev.ale.taskpack;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.ale.api.spi.VerifierPolicy;
 import java.nio.file.Path;
 import org.apiguardian.api.API;
 
@@ -23,7 +25,7 @@ public final class TaskPackWriter {
      * @return the digest of the whole pack
      */
     public static String updateDigests(Path packDirectory) {
-        return PackWriting.updateDigests(packDirectory);
+        return PackWriting.updateDigests(packDirectory, PackOptions.defaults());
     }
 
     /**
@@ -33,7 +35,7 @@ public final class TaskPackWriter {
      * failure leaves nothing half-written.
      */
     public static void write(Path packDirectory, Path target) {
-        PackWriting.write(packDirectory, target);
+        PackWriting.write(packDirectory, target, PackOptions.defaults());
     }
 
     /**
@@ -49,7 +51,7 @@ public final class TaskPackWriter {
      * @throws dev.ale.api.task.TaskPackException if the pack is invalid, or a task is sealed with another key
      */
     public static String sealReferences(Path packDirectory, char[] key) {
-        return Sealing.sealReferences(packDirectory, key);
+        return Sealing.sealReferences(packDirectory, key, PackOptions.defaults());
     }
 
     /**
@@ -60,6 +62,33 @@ public final class TaskPackWriter {
      * @throws IllegalArgumentException if the key is empty
      */
     public static void write(Path packDirectory, Path target, char[] key) {
-        Sealing.write(packDirectory, target, key);
+        Sealing.write(packDirectory, target, key, PackOptions.defaults());
+    }
+
+    /**
+     * As {@link #updateDigests(Path)}, validating verifier configurations under {@code policy}: a pack
+     * whose tasks use {@code command} verifiers validates only under a policy that allows them.
+     */
+    @API(status = EXPERIMENTAL)
+    public static String updateDigests(Path packDirectory, VerifierPolicy policy) {
+        return PackWriting.updateDigests(packDirectory, PackOptions.defaults().withPolicy(policy));
+    }
+
+    /** As {@link #write(Path, Path)}, validating verifier configurations under {@code policy}. */
+    @API(status = EXPERIMENTAL)
+    public static void write(Path packDirectory, Path target, VerifierPolicy policy) {
+        PackWriting.write(packDirectory, target, PackOptions.defaults().withPolicy(policy));
+    }
+
+    /** As {@link #sealReferences(Path, char[])}, validating verifier configurations under {@code policy}. */
+    @API(status = EXPERIMENTAL)
+    public static String sealReferences(Path packDirectory, char[] key, VerifierPolicy policy) {
+        return Sealing.sealReferences(packDirectory, key, PackOptions.defaults().withPolicy(policy));
+    }
+
+    /** As {@link #write(Path, Path, char[])}, validating verifier configurations under {@code policy}. */
+    @API(status = EXPERIMENTAL)
+    public static void write(Path packDirectory, Path target, char[] key, VerifierPolicy policy) {
+        Sealing.write(packDirectory, target, key, PackOptions.defaults().withPolicy(policy));
     }
 }

@@ -10,7 +10,8 @@ import java.util.ServiceLoader;
 
 /**
  * Checks verifier configurations when a pack is opened, with the registry of the options or the
- * first {@link VerifierFactories} service on the class path; without one, a warning is recorded.
+ * first {@link VerifierFactories} service on the class path, under the options' verifier policy;
+ * without a registry, a warning is recorded.
  */
 final class VerifierCheck {
     static final String NO_REGISTRY = "verifier configurations not checked: no verifier registry on the class path";
@@ -31,6 +32,12 @@ final class VerifierCheck {
         }
         if (registry.isEmpty()) {
             warnings.add(NO_REGISTRY);
+        } else if (!options.policy().equals(registry.get().policy())) {
+            try {
+                registry = Optional.of(registry.get().withPolicy(options.policy()));
+            } catch (UnsupportedOperationException e) {
+                warnings.add("verifier configurations checked under the registry's own policy: " + e.getMessage());
+            }
         }
         return new VerifierCheck(registry);
     }

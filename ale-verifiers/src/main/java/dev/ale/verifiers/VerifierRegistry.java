@@ -124,6 +124,7 @@ public final class VerifierRegistry implements VerifierFactories {
      * {@code command} verifiers run external graders. The policy reaches every factory, composites'
      * children included, through {@link #policy()}.
      */
+    @Override
     public VerifierRegistry withPolicy(VerifierPolicy newPolicy) {
         return new VerifierRegistry(this, Objects.requireNonNull(newPolicy, "policy"));
     }

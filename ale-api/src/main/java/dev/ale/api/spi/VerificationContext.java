@@ -3,8 +3,11 @@ package dev.ale.api.spi;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.ale.api.Trajectory;
+import dev.ale.api.task.TaskFile;
+import dev.ale.api.task.TaskPart;
 import dev.ale.api.task.TaskSpec;
 import java.nio.file.Path;
+import java.util.List;
 import org.apiguardian.api.API;
 
 /**
@@ -41,6 +44,22 @@ public interface VerificationContext {
     /** When the verifier's time runs out; long-running verifiers (external graders) stop by then. */
     default java.time.Instant deadline() {
         return java.time.Instant.MAX;
+    }
+
+    /**
+     * The files of the task's {@code inputs/} or hidden {@code grader/} folder, for verifiers that run
+     * the task's own grader (a command verifier copies them, read-only, as {@code {inputs}} and
+     * {@code {task}}); empty when the task has none or the evaluator gives none.
+     *
+     * @throws IllegalArgumentException for another part (the reference is {@link #reference()}; the
+     *     solution is never given to a verifier)
+     */
+    default List<TaskFile> taskFiles(TaskPart part) {
+        if (part.kind() != TaskPart.Kind.INPUTS && part.kind() != TaskPart.Kind.GRADER) {
+            throw new IllegalArgumentException(
+                    "a verifier gets the task's inputs/ and grader/ only, not " + part.folder());
+        }
+        return List.of();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.ale.api.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,5 +30,19 @@ public interface VerifierFactories {
     /** What verifiers built by this registry may do (command verifiers refuse to build without it). */
     default VerifierPolicy policy() {
         return VerifierPolicy.DEFAULT;
+    }
+
+    /**
+     * This registry building its verifiers under {@code policy} (the SDK's registry returns a copy;
+     * a registry that cannot change its policy returns itself when the policy is its own).
+     *
+     * @throws UnsupportedOperationException when this registry cannot build under {@code policy}
+     */
+    @API(status = EXPERIMENTAL)
+    default VerifierFactories withPolicy(VerifierPolicy policy) {
+        if (policy.equals(policy())) {
+            return this;
+        }
+        throw new UnsupportedOperationException(getClass().getName() + " cannot change its verifier policy");
     }
 }

@@ -150,8 +150,8 @@ class CommandVerifierTest {
     }
 
     @Test
-    void aFailingOrMisbehavingGraderIsAnErrorNeverAZero() {
-        AleException exit = grader.fails(grader.sh("echo 'no such column' >&2\nexit 2\n", ""));
+    void aMisbehavingGraderIsAnErrorNeverAZero() throws Exception {
+        AleException exit = grader.fails(grader.sh("echo 'no such column' >&2\nexit 2\n", ", 'onCrash': 'error'"));
         assertTrue(
                 exit.getMessage().contains("exited with code 2")
                         && exit.getMessage().contains("no such column"),
