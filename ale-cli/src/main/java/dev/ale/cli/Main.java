@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apiguardian.api.API;
 
 /**
@@ -26,6 +28,14 @@ public final class Main {
     public static final int USAGE = 2;
     /** Exit code: the run had errors (attempts that ended in {@code ERROR}), or the command failed unexpectedly. */
     public static final int ERRORS = 3;
+    /**
+     * Exit code: the run was interrupted before it finished (Ctrl-C, a signal, or a harness that
+     * called {@code System.exit}); run.json records the session as interrupted.
+     */
+    public static final int INTERRUPTED = 130;
+
+    /** Kept here: JUL holds loggers weakly, and a collected one would forget its level. */
+    private static final Logger SDK_LOG = Logger.getLogger("dev.ale");
 
     private Main() {}
 
@@ -47,12 +57,18 @@ public final class Main {
         int end = rest.indexOf("--");
         List<String> head = end < 0 ? rest : rest.subList(0, end);
         boolean verbose = head.remove("--verbose");
+        if (console) {
+            // the SDK's System.Logger lines (JUL here): warnings only, unless --verbose; progress has its own line
+            SDK_LOG.setLevel(verbose ? Level.INFO : Level.WARNING);
+        }
         Cli cli = new Cli(out, err, verbose, console && System.console() != null, console);
         try {
             return dispatch(cli, rest);
         } catch (UsageException e) {
             err.println("ale: " + e.getMessage());
             return USAGE;
+        } catch (RunFailure e) {
+            return fail(cli, e, e.getMessage(), ERRORS);
         } catch (AleException | IllegalArgumentException | IllegalStateException e) {
             return fail(cli, e, e.getMessage(), USAGE);
         } catch (UncheckedIOException e) {

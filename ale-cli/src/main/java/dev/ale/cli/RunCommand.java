@@ -2,6 +2,7 @@ package dev.ale.cli;
 
 import dev.ale.api.Outcome;
 import dev.ale.api.spi.VerifierPolicy;
+import dev.ale.core.EvaluationListener;
 import dev.ale.core.EvaluationReport;
 import dev.ale.core.Evaluator;
 import dev.ale.core.RunHandle;
@@ -9,6 +10,7 @@ import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPacks;
 import dev.ale.verifiers.VerifierRegistry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -121,6 +123,12 @@ final class RunCommand {
         }
         o.out().ifPresent(b::runDirectory);
         o.timeout().ifPresent(b::timeout);
+        b.listener(new EvaluationListener() {
+            @Override
+            public void runResumed(int alreadyDone, int attempts) {
+                cli.err().println("ale: resuming: " + alreadyDone + " of " + attempts + " attempts already done");
+            }
+        });
         RunHandle handle = b.build().start();
         Thread hook = cli.process() ? new Thread(() -> cancelAndWait(handle, cli, o), "ale-cancel") : null;
         if (hook != null) {
@@ -129,6 +137,8 @@ final class RunCommand {
         try (ProgressReporter progress = new ProgressReporter(handle, cli.err(), cli.terminal())) {
             progress.start();
             return handle.await();
+        } catch (UncheckedIOException e) {
+            throw new RunFailure(e);
         } catch (InterruptedException e) {
             handle.cancel();
             Thread.currentThread().interrupt();
@@ -144,19 +154,29 @@ final class RunCommand {
         }
     }
 
-    /** On Ctrl-C: cancel (running attempts are not journaled, so a resume runs them) and let the report be written. */
+    /**
+     * When the JVM begins to exit while the run goes on (Ctrl-C, a signal, or a harness calling
+     * {@code System.exit}): cancel (running attempts are not journaled, so a resume runs them), let
+     * the report and run.json (which records the interruption) be written, and end with
+     * {@link Main#INTERRUPTED}, whatever exit code the exit asked for, so a run cut short never
+     * exits 0.
+     */
     private static void cancelAndWait(RunHandle handle, Cli cli, Options o) {
         handle.cancel();
         try {
             handle.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            cli.err().println("ale: " + e.getMessage());
         }
         cli.err()
-                .println("ale: cancelled"
+                .println("ale: interrupted: the run was cancelled before it finished"
                         + o.out()
                                 .map(d -> "; run again with --out " + d + " to resume")
                                 .orElse(""));
+        cli.err().flush();
+        Runtime.getRuntime().halt(Main.INTERRUPTED);
     }
 
     private static int finish(Cli cli, EvaluationReport r, Options o) {

@@ -32,8 +32,12 @@ final class Usages {
                             "<name>",
                             "rule-based (the sample agent), cmd:<command line> (an external CLI agent; the"
                                     + " instruction goes to stdin, to {instruction} in the line and to"
-                                    + " $ALE_INSTRUCTION), or a class name on the class path (public, no-argument"
-                                    + " constructor, implements dev.ale.api.Harness)"),
+                                    + " $ALE_INSTRUCTION), a class name on the class path (public, no-argument"
+                                    + " constructor, implements dev.ale.api.Harness), or"
+                                    + " openai:model=<m>,base-url=<url> (a model behind any OpenAI-compatible API"
+                                    + " with the agent tool kit; the key from $OPENAI_API_KEY or api-key-env=<VAR>;"
+                                    + " input-price= and output-price= in USD per million tokens; max-turns=,"
+                                    + " temperature=)"),
                     valued("trials", "<k>", "attempts per task (default 1)"),
                     PARALLEL,
                     SELECT,

@@ -117,6 +117,29 @@ class AleCommandsTest {
     }
 
     @Test
+    void theGradersRunUnderBubblewrapToo() {
+        Path python = Path.of("/usr/bin/python3");
+        Assumptions.assumeTrue(Files.isExecutable(python), "no system python3 (bwrap binds the system folders only)");
+        Path run = tmp.resolve("run-bwrap");
+        Ale.Result r = Ale.run(
+                "run",
+                pack.toString(),
+                "--harness",
+                CopyingAgent.class.getName(),
+                "--sandbox",
+                "bwrap",
+                "--allow-command-verifiers",
+                "--python",
+                python.toString(),
+                "--out",
+                run.toString());
+        Assumptions.assumeFalse(
+                r.code() == Main.USAGE && r.err().contains("--sandbox bwrap:"), "bwrap does not work here");
+        assertEquals(Main.OK, r.code(), r.toString());
+        assertEquals(everyTask(1.0), scores(run));
+    }
+
+    @Test
     void aPythonThatIsNotThereIsAnErrorSayingSo() {
         Path run = tmp.resolve("run");
         Ale.Result r = Ale.run(

@@ -11,6 +11,7 @@ import dev.ale.api.spi.SandboxProvider;
 import dev.ale.api.spi.SandboxRequest;
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.Verifier;
+import dev.ale.api.task.PackModifiedException;
 import dev.ale.api.task.SessionSpec;
 import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskFile;
@@ -40,6 +41,7 @@ final class AttemptRunner {
     private final Clock clock;
     private final ReferenceKey referenceKey;
     private final java.util.Optional<dev.ale.api.spi.Judge> judge;
+    private final ReferenceAreas areas;
 
     AttemptRunner(
             SandboxProvider sandboxes,
@@ -50,8 +52,10 @@ final class AttemptRunner {
             Listeners listeners,
             Clock clock,
             ReferenceKey referenceKey,
-            java.util.Optional<dev.ale.api.spi.Judge> judge) {
+            java.util.Optional<dev.ale.api.spi.Judge> judge,
+            ReferenceAreas areas) {
         this.judge = judge;
+        this.areas = areas;
         this.sandboxes = sandboxes;
         this.harnesses = harnesses;
         this.timeoutOverride = timeoutOverride;
@@ -89,6 +93,7 @@ final class AttemptRunner {
         private volatile Deadlines.Watch watch = new Deadlines.Watch();
         private volatile String budgetExceeded;
         private volatile boolean cancelled;
+        private volatile boolean packModified;
         private List<TaskFile> unsealed;
 
         Attempt(Task task, Verifier verifier, int trial, WorkspaceHook hook) {
@@ -112,6 +117,11 @@ final class AttemptRunner {
 
         boolean wasCancelled() {
             return cancelled;
+        }
+
+        /** Whether a task file was found changed since its digest was checked: the run must stop. */
+        boolean packModified() {
+            return packModified;
         }
 
         /** Runs the attempt to its end; never throws. */
@@ -192,41 +202,43 @@ final class AttemptRunner {
                         "the harness replaced its workspace with a " + "symbolic link; nothing was scored through it",
                         end.sessionsRun());
             }
-            Path reference;
+            String link;
             try {
-                reference = sandbox.openReferenceArea();
-            } catch (IOException | RuntimeException e) {
+                link = areas.linkInto(workspace);
+            } catch (IOException e) {
+                link = "(the workspace could not be searched for links: " + describe(e) + ")";
+            }
+            if (link != null) {
                 return result(
-                        Outcome.ERROR,
-                        Cause.SANDBOX,
+                        Outcome.FAILED,
+                        Cause.GATE,
                         null,
-                        "reference area could not open: " + describe(e),
+                        "the output's link " + link + " may lead into the runner's reference areas; nothing was scored",
                         end.sessionsRun());
             }
-            staging = stage(TaskPart.REFERENCE, reference);
-            if (staging != null) {
-                return withSessions(staging, end.sessionsRun());
+            Deadlines.Result<Verdict> verified;
+            try (ReferenceAreas.Area area = areas.open(spec.id() + "." + trial)) {
+                staging = stage(TaskPart.REFERENCE, area.root());
+                if (staging != null) {
+                    return withSessions(staging, end.sessionsRun());
+                }
+                Contexts.Verification ctx = new Contexts.Verification(
+                        workspace,
+                        area.root(),
+                        spec,
+                        trajectory,
+                        judge,
+                        java.util.Optional.empty(),
+                        clock.instant().plus(verifierTimeout),
+                        task,
+                        java.util.Optional.of(new HarnessSandbox(sandbox)),
+                        area::privateDirectory);
+                verified = Deadlines.call(
+                        () -> verifier.verify(ctx), verifierTimeout, interruptGrace, new Deadlines.Watch());
             }
-            Contexts.Verification ctx = new Contexts.Verification(
-                    workspace,
-                    reference,
-                    spec,
-                    trajectory,
-                    judge,
-                    java.util.Optional.empty(),
-                    clock.instant().plus(verifierTimeout),
-                    task,
-                    java.util.Optional.of(new HarnessSandbox(sandbox)));
-            Deadlines.Result<Verdict> verified =
-                    Deadlines.call(() -> verifier.verify(ctx), verifierTimeout, interruptGrace, new Deadlines.Watch());
-            String verifierProblem =
-                    switch (verified.end()) {
-                        case THREW -> "verifier threw " + describe(verified.error());
-                        case TIMED_OUT, CANCELLED -> "verifier ran past its deadline of " + seconds(verifierTimeout);
-                        case RETURNED -> verified.value() == null ? "verifier returned no verdict" : null;
-                    };
-            if (verifierProblem != null) {
-                return result(Outcome.ERROR, Cause.VERIFIER, null, verifierProblem, end.sessionsRun());
+            VerifierEnds.Problem problem = VerifierEnds.of(verified, verifierTimeout);
+            if (problem != null) {
+                return result(problem.outcome(), problem.cause(), null, problem.message(), end.sessionsRun());
             }
             Verdict verdict = verified.value();
             boolean pass = verdict.fullPass(spec.passThreshold());
@@ -364,6 +376,7 @@ final class AttemptRunner {
                 unsealed = task.unsealReference(key);
                 return null;
             } catch (AleException e) {
+                packModified |= e instanceof PackModifiedException;
                 String m = e.getMessage();
                 return result(
                         Outcome.ERROR,
@@ -389,6 +402,9 @@ final class AttemptRunner {
             for (TaskFile file : files) {
                 try (InputStream in = file.open()) {
                     FileTrees.copyInto(root, file.path(), in);
+                } catch (PackModifiedException e) {
+                    packModified = true;
+                    return result(Outcome.ERROR, Cause.PACK, null, e.getMessage(), 0);
                 } catch (AleException e) {
                     return result(Outcome.ERROR, Cause.PACK, null, e.getMessage(), 0);
                 } catch (IOException | RuntimeException e) {

@@ -9,6 +9,7 @@ import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskFile;
 import dev.ale.api.task.TaskPart;
 import dev.ale.api.task.TaskSpec;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -39,10 +40,17 @@ final class Contexts {
         }
     }
 
+    /** Makes the private directory of one verification, on request. */
+    @FunctionalInterface
+    interface PrivateDirectory {
+        Path get() throws IOException;
+    }
+
     /**
      * What a verifier sees. {@code judge} and {@code previous} are empty when there is none;
      * {@code deadline} is when the verifier's time runs out; {@code source} gives the task's
-     * {@code inputs/} and {@code grader/} files (never its solution).
+     * {@code inputs/} and {@code grader/} files (never its solution); {@code directory} makes the
+     * verification's private directory (null: none is offered).
      */
     record Verification(
             Path output,
@@ -53,9 +61,10 @@ final class Contexts {
             java.util.Optional<dev.ale.api.spi.Verdict> previous,
             Instant deadline,
             Task source,
-            java.util.Optional<Sandbox> sandbox)
+            java.util.Optional<Sandbox> sandbox,
+            PrivateDirectory directory)
             implements VerificationContext {
-        /** A context without a sandbox (a pack self-check, re-scoring). */
+        /** A context without a sandbox or a private directory (a pack self-check). */
         Verification(
                 Path output,
                 Path reference,
@@ -65,13 +74,31 @@ final class Contexts {
                 java.util.Optional<dev.ale.api.spi.Verdict> previous,
                 Instant deadline,
                 Task source) {
-            this(output, reference, task, trajectory, judge, previous, deadline, source, java.util.Optional.empty());
+            this(
+                    output,
+                    reference,
+                    task,
+                    trajectory,
+                    judge,
+                    previous,
+                    deadline,
+                    source,
+                    java.util.Optional.empty(),
+                    null);
         }
 
         @Override
         public List<TaskFile> taskFiles(TaskPart part) {
             VerificationContext.super.taskFiles(part);
             return source.files(part);
+        }
+
+        @Override
+        public Path privateDirectory() throws IOException {
+            if (directory == null) {
+                return VerificationContext.super.privateDirectory();
+            }
+            return directory.get();
         }
     }
 }

@@ -10,8 +10,8 @@ import java.nio.file.FileSystem;
 import java.nio.file.Path;
 
 /**
- * One Jimfs file system per attempt, capped at a quota. The reference is staged, after the
- * harness is done, into a second Jimfs file system that the harness never had a path into.
+ * One Jimfs file system per attempt, capped at a quota. The reference never comes here: the runner
+ * stages it, after the harness is done, in memory of its own (see {@code ReferenceAreas}).
  */
 final class InMemorySandboxProvider implements SandboxProvider {
     private final long quotaBytes;
@@ -28,7 +28,7 @@ final class InMemorySandboxProvider implements SandboxProvider {
         long quota = request.quotaBytes() > 0 ? request.quotaBytes() : quotaBytes;
         FileSystem fs = newFileSystem(quota, "/workspace");
         Path workspace = fs.getPath("/workspace");
-        return new InMemorySandbox(fs, workspace, quota);
+        return new InMemorySandbox(fs, workspace);
     }
 
     @Override
@@ -49,13 +49,10 @@ final class InMemorySandboxProvider implements SandboxProvider {
     private static final class InMemorySandbox implements Sandbox {
         private final FileSystem fs;
         private final Path workspace;
-        private final long quota;
-        private FileSystem referenceFs;
 
-        InMemorySandbox(FileSystem fs, Path workspace, long quota) {
+        InMemorySandbox(FileSystem fs, Path workspace) {
             this.fs = fs;
             this.workspace = workspace;
-            this.quota = quota;
         }
 
         @Override
@@ -64,20 +61,8 @@ final class InMemorySandboxProvider implements SandboxProvider {
         }
 
         @Override
-        public synchronized Path openReferenceArea() throws IOException {
-            if (referenceFs != null) {
-                throw new IllegalStateException("the reference area is already open");
-            }
-            referenceFs = newFileSystem(quota, "/reference");
-            return referenceFs.getPath("/reference");
-        }
-
-        @Override
         public synchronized void close() throws IOException {
             fs.close();
-            if (referenceFs != null) {
-                referenceFs.close();
-            }
         }
     }
 }

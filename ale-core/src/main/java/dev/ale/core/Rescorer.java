@@ -101,9 +101,11 @@ final class Rescorer {
             ReferenceKey key,
             java.util.Optional<dev.ale.api.spi.Judge> judge)
             throws IOException {
-        try (Sandbox sandbox = Sandboxes.inMemory().open(new SandboxRequest(a.taskId() + "." + a.trial(), 0))) {
+        try (Sandbox sandbox = Sandboxes.inMemory().open(new SandboxRequest(a.taskId() + "." + a.trial(), 0));
+                ReferenceAreas areas = ReferenceAreas.forRun();
+                ReferenceAreas.Area area = areas.open(a.taskId() + "." + a.trial())) {
             unzip(zip, sandbox.workspace());
-            Path reference = sandbox.openReferenceArea();
+            Path reference = area.root();
             List<TaskFile> referenceFiles;
             if (task.referenceSealed()) {
                 char[] copy = key.copy();
@@ -137,7 +139,9 @@ final class Rescorer {
                     judge,
                     java.util.Optional.of(a.verdict()),
                     java.time.Instant.now().plus(verifierTimeout),
-                    task);
+                    task,
+                    java.util.Optional.empty(),
+                    area::privateDirectory);
             Deadlines.Result<Verdict> r = Deadlines.call(
                     () -> verifier.verify(ctx), verifierTimeout, Duration.ofSeconds(2), new Deadlines.Watch());
             if (r.end() != Deadlines.End.RETURNED || r.value() == null) {

@@ -1,8 +1,11 @@
 package dev.ale.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ale.api.Cause;
 import dev.ale.api.Outcome;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,6 +42,7 @@ final class RunExecution implements RunHandle {
     private final AtomicInteger errors = new AtomicInteger();
     private final DoubleAdder cost = new DoubleAdder();
     private volatile boolean cancelled;
+    private volatile String stopped;
     private volatile int total;
 
     RunExecution(Evaluator.Config config) {
@@ -81,20 +85,73 @@ final class RunExecution implements RunHandle {
                 Duration.ofNanos(System.nanoTime() - startedNanos));
     }
 
-    /** Starts the run on a coordinator thread and returns at once. */
+    /**
+     * Takes the run directory's lock (failing at once when another run holds it), then starts the
+     * run on a coordinator thread and returns.
+     *
+     * @throws IllegalStateException naming the holder's pid when the run directory is in use
+     */
     RunExecution start() {
+        RunLock lock = lockRunDirectory();
         Thread coordinator = new Thread(
                 () -> {
+                    EvaluationReport report = null;
+                    Throwable failure = null;
                     try {
-                        done.complete(execute());
+                        report = execute();
+                    } catch (IOException e) {
+                        failure = new UncheckedIOException(
+                                "could not write the run directory " + config.runDirectory() + ": " + e.getMessage(),
+                                e);
                     } catch (Throwable t) {
-                        done.completeExceptionally(t);
+                        failure = t;
+                    } finally {
+                        unlock(lock); // before anyone awaiting the run can start the next one on this directory
+                    }
+                    if (failure != null) {
+                        done.completeExceptionally(failure);
+                    } else {
+                        done.complete(report);
                     }
                 },
                 "ale-run");
         coordinator.setDaemon(true);
         coordinator.start();
         return this;
+    }
+
+    private RunLock lockRunDirectory() {
+        Path dir = config.runDirectory();
+        if (dir == null) {
+            return null;
+        }
+        try {
+            Files.createDirectories(dir);
+            return RunLock.acquire(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not lock the run directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void unlock(RunLock lock) {
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                events.warn("the lock of " + config.runDirectory() + " did not release cleanly: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Stops the run because the pack changed under it: no further attempt starts, running ones are cancelled. */
+    private void stop(String why) {
+        synchronized (active) {
+            if (stopped == null) {
+                stopped = why;
+                events.warn("the run stopped: " + why);
+            }
+        }
+        cancel();
     }
 
     private EvaluationReport execute() throws IOException, InterruptedException {
@@ -104,11 +161,10 @@ final class RunExecution implements RunHandle {
         AttemptResult[] results = new AttemptResult[plan.size()];
         List<AttemptResult> superseded = new ArrayList<>();
         List<Duration> priorSegments = new ArrayList<>();
-        Journal journal = null;
         Path dir = config.runDirectory();
+        Journal.Contents previous = null;
         if (dir != null) {
-            Files.createDirectories(dir);
-            Journal.Contents previous = Journal.read(dir);
+            previous = Journal.read(dir);
             previous.problems().forEach(events::warn);
             resume(plan, previous.attempts(), results, superseded);
             if (finished.get() > 0) {
@@ -121,24 +177,25 @@ final class RunExecution implements RunHandle {
                                 Duration.ofMillis(s.path("durationMs").asLong())));
             }
             RunFiles.writeRunJson(dir, RunJsonWriter.write(config, runJson, startedAt, null));
-            journal = Journal.append(dir, previous.validBytes());
         }
         RunLog.started(config, plan.size());
-        events.runStarted(plan.size());
         List<NotRun> notRun = Collections.synchronizedList(new ArrayList<>());
-        AttemptRunner runner = new AttemptRunner(
-                config.sandboxes(),
-                config.harnesses(),
-                config.timeout(),
-                config.interruptGrace(),
-                config.verifierTimeout(),
-                events,
-                Clock.systemUTC(),
-                config.referenceKey(),
-                java.util.Optional.ofNullable(config.judge()));
-        runAll(plan, results, runner, journal, notRun);
-        if (journal != null) {
-            journal.close();
+        try (ReferenceAreas areas = ReferenceAreas.forRun();
+                Journal journal = dir == null ? null : Journal.append(dir, previous.validBytes())) {
+            removeLeftovers(areas);
+            events.runStarted(plan.size());
+            AttemptRunner runner = new AttemptRunner(
+                    config.sandboxes(),
+                    config.harnesses(),
+                    config.timeout(),
+                    config.interruptGrace(),
+                    config.verifierTimeout(),
+                    events,
+                    Clock.systemUTC(),
+                    config.referenceKey(),
+                    java.util.Optional.ofNullable(config.judge()),
+                    areas);
+            runAll(plan, results, runner, journal, notRun);
         }
         Duration thisSegment = Duration.ofNanos(System.nanoTime() - startedNanos);
         Duration totalDuration = priorSegments.stream().reduce(thisSegment, Duration::plus);
@@ -167,7 +224,8 @@ final class RunExecution implements RunHandle {
                 attempts);
         if (dir != null) {
             report.writeTo(dir);
-            RunFiles.writeRunJson(dir, RunJsonWriter.write(config, RunFiles.readRunJson(dir), startedAt, thisSegment));
+            RunFiles.writeRunJson(
+                    dir, ended(RunJsonWriter.write(config, RunFiles.readRunJson(dir), startedAt, thisSegment)));
             dev.ale.core.report.ReportFiles.writeAll(report, dir);
         }
         events.runFinished(report);
@@ -232,6 +290,32 @@ final class RunExecution implements RunHandle {
         }
     }
 
+    /** Records in this session's segment of run.json why it ended early, if it did. */
+    private ObjectNode ended(ObjectNode runJson) {
+        JsonNode segments = runJson.path("segments");
+        if (segments.isArray() && !segments.isEmpty() && segments.get(segments.size() - 1) instanceof ObjectNode last) {
+            if (stopped != null) {
+                last.put("stopped", stopped);
+            } else if (cancelled) {
+                last.put("interrupted", true);
+            }
+        }
+        return runJson;
+    }
+
+    private void removeLeftovers(ReferenceAreas areas) {
+        try {
+            int removed = areas.removeLeftovers();
+            if (removed > 0) {
+                events.warn("removed the private folders of " + removed + " earlier run(s) that did not end cleanly ("
+                        + areas.base() + ")");
+            }
+        } catch (IOException | RuntimeException e) {
+            events.warn("could not remove the private folders earlier runs left in " + areas.base() + ": "
+                    + AttemptRunner.describe(e));
+        }
+    }
+
     private void runOne(
             RunPlan.Planned p, AttemptResult[] results, AttemptRunner runner, Journal journal, List<NotRun> notRun) {
         String stop = stopReason();
@@ -263,12 +347,16 @@ final class RunExecution implements RunHandle {
             } finally {
                 active.remove(attempt);
             }
+            if (attempt.packModified()) {
+                stop("the pack was modified during the run (" + f.result().message() + ")");
+            }
             if (attempt.wasCancelled()) {
-                notRun.add(new NotRun(p.task().id(), p.trial(), "the run was cancelled while it ran"));
+                notRun.add(new NotRun(
+                        p.task().id(), p.trial(), stopped != null ? stopped : "the run was cancelled while it ran"));
                 return;
             }
-            if (f.result().outcome() != Outcome.ERROR || cancelled) {
-                break;
+            if (f.result().outcome() != Outcome.ERROR || f.result().cause() == Cause.PACK || cancelled) {
+                break; // an error of the pack is not the agent's to retry: it would run the agent again for nothing
             }
         }
         if (f == null) {
@@ -319,6 +407,9 @@ final class RunExecution implements RunHandle {
     }
 
     private String stopReason() {
+        if (stopped != null) {
+            return stopped;
+        }
         if (cancelled) {
             return "the run was cancelled";
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.api.Step;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -35,7 +36,12 @@ final class RunFiles {
 
     static JsonNode readRunJson(Path dir) throws IOException {
         Path file = dir.resolve(RUN_JSON);
-        return Files.exists(file) ? MAPPER.readTree(file.toFile()) : null;
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return MAPPER.readTree(in);
+        }
     }
 
     static void writeRunJson(Path dir, ObjectNode runJson) throws IOException {

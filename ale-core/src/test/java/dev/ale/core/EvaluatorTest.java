@@ -175,7 +175,7 @@ class EvaluatorTest {
     }
 
     @Test
-    void verifierPastItsDeadlineIsAnError() {
+    void anOutputThatKeepsTheVerifierPastItsDeadlineFailsTheAgent() {
         TestTasks.MemoryTask task = new TestTasks.MemoryTask(
                 TestTasks.withVerifier(TestTasks.task("t", "42").spec(), "hangs"));
         EvaluationReport report = Evaluator.builder()
@@ -187,9 +187,9 @@ class EvaluatorTest {
                 .build()
                 .run();
         AttemptResult r = only(report);
-        assertEquals(Outcome.ERROR, r.outcome());
-        assertEquals(Cause.VERIFIER, r.cause());
-        assertTrue(report.fullPassRate().isEmpty());
+        assertEquals(Outcome.FAILED, r.outcome(), "the output is the agent's: it cannot hide in an ERROR");
+        assertEquals(Cause.VERIFIER_LIMIT, r.cause());
+        assertEquals(0.0, report.fullPassRate().value());
     }
 
     @Test
@@ -339,6 +339,7 @@ class EvaluatorTest {
                             "report.json",
                             "report.md",
                             "run.json",
+                            "run.lock",
                             "trajectories/a/1.jsonl"),
                     names,
                     "every file in place, no temporary file left behind");

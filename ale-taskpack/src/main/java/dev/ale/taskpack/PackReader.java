@@ -63,7 +63,7 @@ final class PackReader {
                                 + file);
             }
             TaskLayout.checkTask(listing, entry.id(), spec.sessions().size());
-            verifiers.check(spec, file);
+            verifiers.check(spec, file, listing);
             specs.add(spec);
         }
         return new Result(manifest, json, List.copyOf(specs), List.copyOf(warnings));

@@ -2,9 +2,12 @@ package dev.ale.taskpack;
 
 import dev.ale.api.spi.VerifierConfigException;
 import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.task.TaskPackException;
+import dev.ale.api.task.TaskPart;
 import dev.ale.api.task.TaskSpec;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
@@ -43,16 +46,33 @@ final class VerifierCheck {
     }
 
     /**
-     * Builds the task's verifier once to validate its configuration.
+     * Builds the task's verifier once to validate its configuration, and checks that every reference
+     * file it names is in the task's {@code reference/} folder (a sealed reference is not looked into).
      *
      * @throws VerifierConfigException located in the task's task.json, at the pointer under /verifier
+     * @throws TaskPackException naming the task.json and the pointer of a reference file the task lacks
      */
-    void check(TaskSpec spec, String taskJson) {
-        if (registry.isPresent()) {
-            try {
-                registry.get().create(spec.verifier(), "/verifier");
-            } catch (VerifierConfigException e) {
-                throw e.in(taskJson);
+    void check(TaskSpec spec, String taskJson, Listing listing) {
+        if (registry.isEmpty()) {
+            return;
+        }
+        try {
+            registry.get().create(spec.verifier(), "/verifier");
+        } catch (VerifierConfigException e) {
+            throw e.in(taskJson);
+        }
+        if (listing.files().containsKey(SealedReference.entry(spec.id()))) {
+            return;
+        }
+        String folder = TaskLayout.folder(spec.id()) + TaskPart.REFERENCE.folder();
+        for (Map.Entry<String, String> named :
+                registry.get().referenceFiles(spec.verifier(), "/verifier").entrySet()) {
+            if (!listing.files().containsKey(folder + named.getValue())) {
+                throw new TaskPackException(
+                        taskJson,
+                        named.getKey(),
+                        "the verifier reads the reference file '" + named.getValue() + "', but there is no " + folder
+                                + named.getValue());
             }
         }
     }

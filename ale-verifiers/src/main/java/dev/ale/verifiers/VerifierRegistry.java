@@ -11,6 +11,7 @@ import dev.ale.api.spi.VerifierConfigException;
 import dev.ale.api.spi.VerifierFactories;
 import dev.ale.api.spi.VerifierFactory;
 import dev.ale.api.spi.VerifierPolicy;
+import dev.ale.verifiers.internal.support.ReferenceNames;
 import dev.ale.verifiers.internal.support.ScoreTransform;
 import java.util.Arrays;
 import java.util.List;
@@ -177,6 +178,12 @@ public final class VerifierRegistry implements VerifierFactories {
     @Override
     public Set<String> types() {
         return factories.keySet();
+    }
+
+    /** The reference files the built-in verifiers of {@code config} name (see {@code ReferenceNames}). */
+    @Override
+    public Map<String, String> referenceFiles(JsonNode config, String pointer) {
+        return ReferenceNames.of(config, pointer);
     }
 
     /** Providers that could not be loaded, one message each; empty when all loaded. */

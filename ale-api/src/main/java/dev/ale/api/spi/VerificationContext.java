@@ -1,11 +1,13 @@
 package dev.ale.api.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.ale.api.Trajectory;
 import dev.ale.api.task.TaskFile;
 import dev.ale.api.task.TaskPart;
 import dev.ale.api.task.TaskSpec;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -44,6 +46,21 @@ public interface VerificationContext {
     /** When the verifier's time runs out; long-running verifiers (external graders) stop by then. */
     default java.time.Instant deadline() {
         return java.time.Instant.MAX;
+    }
+
+    /**
+     * A directory on the local file system for this verification alone, for a verifier that hands
+     * files to an external program (the {@code command} verifier copies the reference there): owner
+     * only, inside the run's private folder (never the shared temporary directory), made on the
+     * first call and removed with everything in it as soon as the verification ends. The reference
+     * itself is otherwise held in memory that no process can reach.
+     *
+     * @throws UnsupportedOperationException where the caller offers none; the verifier then makes a
+     *     private directory of its own
+     */
+    @API(status = EXPERIMENTAL)
+    default Path privateDirectory() throws IOException {
+        throw new UnsupportedOperationException("this verification context offers no private directory");
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 import java.util.Set;
 import org.apiguardian.api.API;
 
@@ -26,6 +27,17 @@ public interface VerifierFactories {
 
     /** The type names known to this registry. */
     Set<String> types();
+
+    /**
+     * The reference files a configuration names, as paths relative to the task's {@code reference/}
+     * folder, by the JSON Pointer (under {@code pointer}) of the field that names each. Opening a
+     * pack checks that each exists, so a verifier naming a file the task lacks fails when the pack
+     * is validated, not after an agent has run. A registry that cannot tell returns an empty map.
+     */
+    @API(status = EXPERIMENTAL)
+    default Map<String, String> referenceFiles(JsonNode config, String pointer) {
+        return Map.of();
+    }
 
     /** What verifiers built by this registry may do (command verifiers refuse to build without it). */
     default VerifierPolicy policy() {

@@ -4,6 +4,7 @@ import dev.ale.api.AleException;
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.VerificationContext;
 import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierLimitException;
 import dev.ale.process.ChildProcess;
 import dev.ale.verifiers.internal.support.Render;
 import dev.ale.verifiers.internal.support.SafeFiles;
@@ -69,7 +70,7 @@ final class CommandRun {
                         "the grader " + Render.quoted(command.get(0))
                                 + " was not started: the verification deadline has passed");
             }
-            Path dir = CommandDirs.createPrivate();
+            Path dir = CommandDirs.createPrivate(ctx);
             try {
                 GraderSetup.Dirs dirs = GraderSetup.prepare(dir, ctx, command, python);
                 GraderLaunch launch = GraderLaunch.of(ctx, dirs.work(), dirs.readOnly());
@@ -119,7 +120,7 @@ final class CommandRun {
                 String problem = await(p, tree, List.of(stdout, stderr), deadline, why);
                 tree.kill();
                 if (problem != null) {
-                    throw failure(problem, stderr);
+                    throw overLimit(failure(problem, stderr));
                 }
                 return GraderProtocol.verdict(p.exitValue(), report(work, stdout), tail(stderr), onCrash, name());
             }
@@ -168,7 +169,7 @@ final class CommandRun {
             }
             byte[] out = SafeFiles.readCapped(stdout, maxOutput);
             if (out == null) {
-                throw failure("wrote more than " + maxOutput + " bytes to its stdout", null);
+                throw overLimit(failure("wrote more than " + maxOutput + " bytes to its stdout", null));
             }
             return new GraderProtocol.Report(new String(out, StandardCharsets.UTF_8), "standard output", true);
         }
@@ -190,6 +191,11 @@ final class CommandRun {
                         "grader " + file.getFileName(), "", "the reward file is larger than " + maxOutput + " bytes");
             }
             return new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        /** A grader stopped at a limit (time, output size): the output drove it there, so the agent failed. */
+        private static VerifierLimitException overLimit(AleException e) {
+            return new VerifierLimitException(e.source(), e.rule());
         }
 
         /** The grader for messages: its program, and its script when the program is an interpreter. */

@@ -28,6 +28,9 @@ import java.util.function.Function;
  */
 final class GraderSetup {
     static final String SHIM = "ale_evaluate.py";
+    /** Where {@code {task}} is within the grader's read-only folder. */
+    static final String TASK_FOLDER = "tasks/ale/task";
+
     static final List<String> PLACEHOLDERS =
             List.of("{output}", "{reference}", "{workdir}", "{inputs}", "{task}", "{python}", "{ale-evaluate}");
 
@@ -36,7 +39,8 @@ final class GraderSetup {
         /** The folders the grader reads: the output, the reference and those of the placeholders named. */
         Path[] readOnly() {
             List<Path> out = new ArrayList<>(List.of(output, reference));
-            for (Path p : new Path[] {inputs, task, shim == null ? null : shim.getParent()}) {
+            Path graders = task == null ? null : task.getParent().getParent().getParent();
+            for (Path p : new Path[] {inputs, graders, shim == null ? null : shim.getParent()}) {
                 if (p != null) {
                     out.add(p);
                 }
@@ -64,7 +68,11 @@ final class GraderSetup {
         }
         Path work = Files.createDirectory(dir.resolve("work"));
         Path inputs = names(command, "{inputs}") ? stage(ctx, TaskPart.INPUTS, dir.resolve("inputs")) : null;
-        Path task = names(command, "{task}") ? stage(ctx, TaskPart.GRADER, dir.resolve("task")) : null;
+        // three levels deep, as in ALE's repository (tasks/<cluster>/<task>/), where main.py files look
+        // for the repository at Path(__file__).parents[3]
+        Path task = names(command, "{task}")
+                ? stage(ctx, TaskPart.GRADER, dir.resolve("grader").resolve(TASK_FOLDER))
+                : null;
         Path shim = null;
         if (names(command, "{ale-evaluate}")) {
             shim = Files.createDirectory(dir.resolve("shim")).resolve(SHIM);

@@ -31,10 +31,13 @@ class AleEvaluateShimTest {
     /** A Windows task: evaluate() uploads a scoring script to a temp folder and runs it with python. */
     static final String WINDOWS_MAIN =
             """
-            import json, logging, subprocess
+            import json, logging, subprocess, sys
             from dataclasses import dataclass
             from pathlib import Path
             import cua_bench as cb
+            REPO_ROOT = Path(__file__).resolve().parents[3]  # as ALE's main.py files find their repository
+            if str(REPO_ROOT) not in sys.path:
+                sys.path.insert(0, str(REPO_ROOT))
             from tasks.common_config import GeneralTaskConfig
             logger = logging.getLogger(__name__)
             TMP = r"C:\\Users\\User\\AppData\\Local\\Temp\\eval\\demo"
@@ -199,5 +202,18 @@ class AleEvaluateShimTest {
         assertEquals(
                 0, v.score(), "a path climbing out of the task folder lands in the scratch folder, not on the host");
         assertTrue(v.summary().contains("FileNotFoundError"), v.summary());
+    }
+
+    @Test
+    void modulesTheAgentLeavesInItsOutputAreNeverImported() throws Exception {
+        ctx.grader("main.py", LINUX_MAIN);
+        ctx.base().ref("results.json", "{\"A\": 0}");
+        String hijack = "import sys\nprint('{\"score\": 1.0}')\nsys.exit(0)\n";
+        for (String module : new String[] {"json.py", "cua_bench.py", "tasks/__init__.py", "tasks/linux_runtime.py"}) {
+            ctx.base().out("output/" + module, hijack);
+            ctx.base().out(module, hijack);
+        }
+        ctx.base().out("output/results.json", "{\"A\": 1}");
+        assertEquals(0.25, verify().score(), "the task's own grader scored the wrong answer");
     }
 }
