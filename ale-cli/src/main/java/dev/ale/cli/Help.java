@@ -22,6 +22,7 @@ final class Help {
                   demo                              run the sample agent on the starter pack
                   pack validate|build|list|check    check, digest, archive, list or self-check a pack
                   report show|merge|compare <dir>   show, merge (shards) or compare run directories
+                  report export --format ale <dir>  ALE's result files for a run (run.json, trajectory.json)
                   rescore <run dir> --pack <pack>   score a run's stored artefacts again
                   import ale <tasks> --data <root> --out <dir>   ALE's task folders as a pack
                   help [command], version

@@ -106,6 +106,15 @@ final class Usages {
     static final Usage REPORT_COMPARE = new Usage(
             "report compare", "<run dir A> <run dir B>", "compares two runs (paired, task by task)", List.of());
 
+    static final Usage REPORT_EXPORT = new Usage(
+            "report export",
+            "--format ale <run dir> [--pack <pack>]",
+            "writes ALE's result files (run.json, eval_result.json, trajectory.json) for every attempt under"
+                    + " <run dir>/ale/",
+            List.of(
+                    valued("format", "ale", "the format: ale (ALE's runner, ale_run)"),
+                    valued("pack", "<pack>", "the run's pack: its instructions go into the trajectories")));
+
     static final Usage RESCORE = new Usage(
             "rescore",
             "<run dir> --pack <pack> [--json] [--all]",
@@ -142,7 +151,7 @@ final class Usages {
             case "run" -> List.of(RUN);
             case "demo" -> List.of(DEMO);
             case "pack" -> List.of(PACK_VALIDATE, PACK_BUILD, PACK_LIST, PACK_CHECK);
-            case "report" -> List.of(REPORT_SHOW, REPORT_MERGE, REPORT_COMPARE);
+            case "report" -> List.of(REPORT_SHOW, REPORT_MERGE, REPORT_COMPARE, REPORT_EXPORT);
             case "rescore" -> List.of(RESCORE);
             case "import" -> List.of(IMPORT_ALE);
             case "help" -> List.of(HELP);

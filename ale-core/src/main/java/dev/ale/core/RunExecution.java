@@ -227,6 +227,11 @@ final class RunExecution implements RunHandle {
             RunFiles.writeRunJson(
                     dir, ended(RunJsonWriter.write(config, RunFiles.readRunJson(dir), startedAt, thisSegment)));
             dev.ale.core.report.ReportFiles.writeAll(report, dir);
+            try {
+                AleResults.write(dir, report, AleResults.instructions(config.tasks()));
+            } catch (IOException e) {
+                events.warn("ALE's result files (ale/) not written: " + AttemptRunner.describe(e));
+            }
         }
         events.runFinished(report);
         return report;

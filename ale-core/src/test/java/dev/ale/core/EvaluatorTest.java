@@ -328,10 +328,16 @@ class EvaluatorTest {
         try (var files = Files.walk(runDir)) {
             List<String> names = files.filter(Files::isRegularFile)
                     .map(p -> runDir.relativize(p).toString())
+                    .map(n -> n.replaceFirst(
+                            "^ale/[^/]+/unknown-model/a/v0/[0-9]{8}_[0-9]{6}_1/", "ale/.../a/v0/<stamp>_1/"))
                     .sorted()
                     .toList();
             assertEquals(
                     List.of(
+                            "ale/.../a/v0/<stamp>_1/eval_result.json",
+                            "ale/.../a/v0/<stamp>_1/events.jsonl",
+                            "ale/.../a/v0/<stamp>_1/run.json",
+                            "ale/.../a/v0/<stamp>_1/trajectory.json",
                             "artifacts/a/1.zip",
                             "journal.jsonl",
                             "junit.xml",

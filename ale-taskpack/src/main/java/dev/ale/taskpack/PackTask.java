@@ -68,21 +68,35 @@ final class PackTask implements Task {
         return state.source().listing().files().containsKey(SealedReference.entry(spec.id()));
     }
 
+    @Override
+    public boolean solutionSealed() {
+        return state.source().listing().files().containsKey(SealedReference.solutionEntry(spec.id()));
+    }
+
     /**
      * Checks the task's digest (which covers {@code reference.7z} as any file), then decrypts the
      * sealed reference in memory, applying the pack's limits to its entries.
      */
     @Override
     public List<TaskFile> unsealReference(char[] key) {
-        if (!referenceSealed()) {
+        return unseal(referenceSealed(), SealedReference.entry(spec.id()), "reference", key);
+    }
+
+    /** As {@link #unsealReference(char[])}, for {@code solution.7z}. */
+    @Override
+    public List<TaskFile> unsealSolution(char[] key) {
+        return unseal(solutionSealed(), SealedReference.solutionEntry(spec.id()), "solution", key);
+    }
+
+    private List<TaskFile> unseal(boolean sealed, String entry, String part, char[] key) {
+        if (!sealed) {
             throw new TaskPackException(
                     TaskLayout.folder(spec.id()),
                     "",
-                    "the reference of task '" + spec.id() + "' is not sealed (it has no reference.7z)");
+                    "the " + part + " of task '" + spec.id() + "' is not sealed (it has no " + part + ".7z)");
         }
         verify();
-        return SealedReference.open(
-                new CheckedSource(state.source()), SealedReference.entry(spec.id()), "reference", state.limits(), key);
+        return SealedReference.open(new CheckedSource(state.source()), entry, part, state.limits(), key);
     }
 
     /**

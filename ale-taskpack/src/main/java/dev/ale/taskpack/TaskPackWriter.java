@@ -39,9 +39,9 @@ public final class TaskPackWriter {
     }
 
     /**
-     * Seals every task's reference in place: the files of {@code reference/} become one
-     * AES-256-encrypted {@code reference.7z} (names included), the folder is removed, and the digests
-     * in {@code pack.json} are updated. Tasks sealed already are left as they are, but must open
+     * Seals every task's reference and solution in place: the files of {@code reference/} become one
+     * AES-256-encrypted {@code reference.7z} (names included) and those of {@code solution/} one
+     * {@code solution.7z}, the folders are removed, and the digests in {@code pack.json} are updated. Tasks sealed already are left as they are, but must open
      * with {@code key}. The same files and key always give the same bytes (salt and IVs are derived
      * from the key and the content). A sealing that was interrupted is completed by running this
      * again. The key is not kept.
@@ -55,8 +55,8 @@ public final class TaskPackWriter {
     }
 
     /**
-     * As {@link #write(Path, Path)}, with every reference sealed with {@code key} in the archive
-     * ({@code reference.7z} instead of {@code reference/}, digests updated); the pack directory is
+     * As {@link #write(Path, Path)}, with every reference and solution sealed with {@code key} in the archive
+     * ({@code reference.7z} and {@code solution.7z} instead of the folders, digests updated); the pack directory is
      * not changed. Reproducible too: the same directory and key give byte-identical archives.
      *
      * @throws IllegalArgumentException if the key is empty

@@ -71,7 +71,7 @@ class RacingAgentTest {
             String found = null;
             while (found == null && System.nanoTime() < until) {
                 for (Path root : roots) {
-                    found = found != null ? found : scan(root, packDir.getParent(), ctx.workspace(), seen);
+                    found = found != null ? found : scan(root, packDir.getParent(), ctx.workspace(), seen, until);
                 }
                 Thread.sleep(10);
             }
@@ -103,15 +103,18 @@ class RacingAgentTest {
     }
 
     /** A file named like the reference and holding a secret, found under {@code root}; null when none. */
-    private static String scan(Path root, Path hidden, Path own, Set<String> seen) throws IOException {
+    private static String scan(Path root, Path hidden, Path own, Set<String> seen, long until) throws IOException {
         if (!Files.isDirectory(root)) {
             return null;
         }
         String[] found = new String[1];
         try {
-            Files.walkFileTree(root, Set.of(), 8, new SimpleFileVisitor<>() {
+            Files.walkFileTree(root, Set.of(), 6, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (System.nanoTime() > until) {
+                        return FileVisitResult.TERMINATE; // this agent's time to look is up
+                    }
                     return dir.startsWith(hidden) || dir.startsWith(own)
                             ? FileVisitResult.SKIP_SUBTREE
                             : FileVisitResult.CONTINUE;
