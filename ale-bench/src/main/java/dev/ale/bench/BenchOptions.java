@@ -1,5 +1,6 @@
 package dev.ale.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -85,7 +86,7 @@ record BenchOptions(boolean quick, Path out, long seed, Set<String> groups, Path
 
     private static Path script(String value, String option) {
         Path p = Path.of(value);
-        if (!java.nio.file.Files.isRegularFile(p)) {
+        if (!Files.isRegularFile(p)) {
             throw new IllegalArgumentException(option + ": no such file '" + value + "'");
         }
         return p;

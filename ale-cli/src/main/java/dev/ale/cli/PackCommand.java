@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** {@code ale pack validate | build | list | check}: work on a pack without running any harness. */
 final class PackCommand {
@@ -34,7 +35,7 @@ final class PackCommand {
     /** Opens the pack (manifest, every task.json and verifier configuration) and checks every task against its digest. */
     private static int validate(Cli cli, Args a) {
         String location = a.positional(1, "one pack").get(0);
-        try (TaskPack pack = cli.open(location, java.util.Optional.empty(), Cli.policy(a))) {
+        try (TaskPack pack = cli.open(location, Optional.empty(), Cli.policy(a))) {
             pack.verify();
             cli.out()
                     .println(pack.ref().name() + " " + pack.ref().version() + ": valid, "

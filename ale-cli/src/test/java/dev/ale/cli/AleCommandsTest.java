@@ -3,10 +3,12 @@ package dev.ale.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ale.api.Cause;
 import dev.ale.api.Outcome;
 import dev.ale.core.AttemptResult;
 import dev.ale.core.EvaluationReport;
 import dev.ale.core.Reports;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -106,6 +108,14 @@ class AleCommandsTest {
     }
 
     @Test
+    void theAgentFindsNeitherTheGraderNorTheAnswers() {
+        Path run = runAllowed(SnoopingAgent.class, "run-snoop");
+        for (AttemptResult a : Reports.read(run).attempts()) {
+            assertTrue(a.cause() != Cause.GAVE_UP, a.taskId() + ": " + a.message());
+        }
+    }
+
+    @Test
     void rescoreRunsTheGradersAgainWhenAllowed() {
         Path run = runAllowed(CopyingAgent.class, "run");
         assertEquals(
@@ -199,7 +209,7 @@ class AleCommandsTest {
     }
 
     private static boolean onPath(String program) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (Files.isExecutable(Path.of(d, program))) {
                 return true;
             }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,8 +94,8 @@ class LauncherScriptTest {
     private record Run(int code, String out, String err) {}
 
     private Run ale(Map<String, String> env, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(
-                List.of("/bin/bash", root.resolve("ale").toString()));
+        List<String> command =
+                new ArrayList<>(List.of("/bin/bash", root.resolve("ale").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile());
         pb.environment().put("PATH", root.resolve("bin") + ":/usr/bin:/bin");

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.core.Progress;
+import dev.ale.taskpack.TaskPack;
+import dev.ale.taskpack.TaskPacks;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +91,7 @@ class MainTest {
             assertTrue(found.temporary(), found.toString());
             copy = found.path();
             assertTrue(Files.isRegularFile(copy.resolve("pack.json")));
-            try (dev.ale.taskpack.TaskPack pack = dev.ale.taskpack.TaskPacks.open(copy)) {
+            try (TaskPack pack = TaskPacks.open(copy)) {
                 pack.verify();
                 assertEquals(26, pack.tasks().size());
             }

@@ -10,6 +10,8 @@ import dev.ale.process.BubblewrapOptions;
 import dev.ale.taskpack.TaskPackWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -211,7 +213,7 @@ class RunCommandTest {
         Files.writeString(
                 pack.resolve("tasks/bank-reconciliation/inputs/cash_book.csv"),
                 "tampered\n",
-                java.nio.file.StandardOpenOption.APPEND);
+                StandardOpenOption.APPEND);
         Ale.Result r =
                 Ale.run("run", pack.toString(), "--harness", "rule-based", "--retries", "0", "--fail-under", "0.9");
         assertEquals(Main.ERRORS, r.code(), r.toString());
@@ -273,10 +275,10 @@ class RunCommandTest {
     void parsesRatesAndDurations() {
         assertEquals(0.9, RunCommand.rate("0.9"));
         assertEquals(0.85, RunCommand.rate("85%"), 1e-12);
-        assertEquals(java.time.Duration.ofSeconds(90), RunCommand.duration("90s"));
-        assertEquals(java.time.Duration.ofMinutes(10), RunCommand.duration("10m"));
-        assertEquals(java.time.Duration.ofHours(1), RunCommand.duration("1h"));
-        assertEquals(java.time.Duration.ofMinutes(5), RunCommand.duration("PT5M"));
-        assertEquals(java.time.Duration.ofSeconds(600), RunCommand.duration("600"));
+        assertEquals(Duration.ofSeconds(90), RunCommand.duration("90s"));
+        assertEquals(Duration.ofMinutes(10), RunCommand.duration("10m"));
+        assertEquals(Duration.ofHours(1), RunCommand.duration("1h"));
+        assertEquals(Duration.ofMinutes(5), RunCommand.duration("PT5M"));
+        assertEquals(Duration.ofSeconds(600), RunCommand.duration("600"));
     }
 }

@@ -7,6 +7,7 @@ import dev.ale.api.Outcome;
 import dev.ale.api.Sandbox;
 import dev.ale.api.SessionOutcome;
 import dev.ale.api.Step;
+import dev.ale.api.spi.Judge;
 import dev.ale.api.spi.SandboxProvider;
 import dev.ale.api.spi.SandboxRequest;
 import dev.ale.api.spi.Verdict;
@@ -19,11 +20,14 @@ import dev.ale.api.task.TaskPart;
 import dev.ale.api.task.TaskSpec;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -40,7 +44,7 @@ final class AttemptRunner {
     private final Listeners listeners;
     private final Clock clock;
     private final ReferenceKey referenceKey;
-    private final java.util.Optional<dev.ale.api.spi.Judge> judge;
+    private final Optional<Judge> judge;
     private final ReferenceAreas areas;
 
     AttemptRunner(
@@ -52,7 +56,7 @@ final class AttemptRunner {
             Listeners listeners,
             Clock clock,
             ReferenceKey referenceKey,
-            java.util.Optional<dev.ale.api.spi.Judge> judge,
+            Optional<Judge> judge,
             ReferenceAreas areas) {
         this.judge = judge;
         this.areas = areas;
@@ -194,7 +198,7 @@ final class AttemptRunner {
                         end.message() + "; the harness ignored the interrupt and was abandoned, nothing was scored",
                         end.sessionsRun());
             }
-            if (java.nio.file.Files.isSymbolicLink(workspace)) {
+            if (Files.isSymbolicLink(workspace)) {
                 return result(
                         Outcome.FAILED,
                         Cause.HARNESS_ERROR,
@@ -228,10 +232,10 @@ final class AttemptRunner {
                         spec,
                         trajectory,
                         judge,
-                        java.util.Optional.empty(),
+                        Optional.empty(),
                         clock.instant().plus(verifierTimeout),
                         task,
-                        java.util.Optional.of(new HarnessSandbox(sandbox)),
+                        Optional.of(new HarnessSandbox(sandbox)),
                         area::privateDirectory);
                 verified = Deadlines.call(
                         () -> verifier.verify(ctx), verifierTimeout, interruptGrace, new Deadlines.Watch());
@@ -259,7 +263,7 @@ final class AttemptRunner {
                     Cause.NONE,
                     verdict,
                     String.format(
-                            java.util.Locale.ROOT,
+                            Locale.ROOT,
                             "score %.4f below the pass threshold %.4f",
                             verdict.score(),
                             spec.passThreshold()),

@@ -4,6 +4,8 @@ import dev.ale.api.Sandbox;
 import dev.ale.api.SessionContext;
 import dev.ale.api.TaskView;
 import dev.ale.api.Trajectory;
+import dev.ale.api.spi.Judge;
+import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.VerificationContext;
 import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskFile;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /** The context objects handed to harnesses and verifiers. */
@@ -57,11 +60,11 @@ final class Contexts {
             Path reference,
             TaskSpec task,
             Trajectory trajectory,
-            java.util.Optional<dev.ale.api.spi.Judge> judge,
-            java.util.Optional<dev.ale.api.spi.Verdict> previous,
+            Optional<Judge> judge,
+            Optional<Verdict> previous,
             Instant deadline,
             Task source,
-            java.util.Optional<Sandbox> sandbox,
+            Optional<Sandbox> sandbox,
             PrivateDirectory directory)
             implements VerificationContext {
         /** A context without a sandbox or a private directory (a pack self-check). */
@@ -70,21 +73,11 @@ final class Contexts {
                 Path reference,
                 TaskSpec task,
                 Trajectory trajectory,
-                java.util.Optional<dev.ale.api.spi.Judge> judge,
-                java.util.Optional<dev.ale.api.spi.Verdict> previous,
+                Optional<Judge> judge,
+                Optional<Verdict> previous,
                 Instant deadline,
                 Task source) {
-            this(
-                    output,
-                    reference,
-                    task,
-                    trajectory,
-                    judge,
-                    previous,
-                    deadline,
-                    source,
-                    java.util.Optional.empty(),
-                    null);
+            this(output, reference, task, trajectory, judge, previous, deadline, source, Optional.empty(), null);
         }
 
         @Override

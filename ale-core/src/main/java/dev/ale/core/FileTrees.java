@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /** Small file-tree helpers that never follow links. */
 final class FileTrees {
@@ -46,7 +47,7 @@ final class FileTrees {
         if (parent != null && !Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS)) {
             Files.createDirectories(parent);
         }
-        Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Deletes a tree without following links; a missing tree is fine. */

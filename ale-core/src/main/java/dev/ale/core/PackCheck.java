@@ -14,16 +14,20 @@ import dev.ale.api.task.TaskFile;
 import dev.ale.api.task.TaskPart;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.verifiers.VerifierRegistry;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -165,7 +169,7 @@ public final class PackCheck {
     private static Result unchecked(Task task, String why) {
         List<Probe> probes = new ArrayList<>();
         for (Kind k : Kind.values()) {
-            probes.add(new Probe(k, k.name().toLowerCase(java.util.Locale.ROOT), Double.NaN, false, false, why));
+            probes.add(new Probe(k, k.name().toLowerCase(Locale.ROOT), Double.NaN, false, false, why));
         }
         return new Result(task.id(), probes);
     }
@@ -192,7 +196,7 @@ public final class PackCheck {
             Path out = Files.createDirectories(fs.getPath("/output"));
             Path ref = Files.createDirectories(fs.getPath("/reference"));
             for (Map.Entry<String, byte[]> f : output.entrySet()) {
-                FileTrees.copyInto(out, f.getKey(), new java.io.ByteArrayInputStream(f.getValue()));
+                FileTrees.copyInto(out, f.getKey(), new ByteArrayInputStream(f.getValue()));
             }
             for (TaskFile f : reference) {
                 try (InputStream in = f.open()) {
@@ -201,14 +205,7 @@ public final class PackCheck {
             }
             RecordingTrajectory trajectory = new RecordingTrajectory(Clock.systemUTC(), 0, 0, why -> {});
             Verdict v = verifier.verify(new Contexts.Verification(
-                    out,
-                    ref,
-                    task.spec(),
-                    trajectory,
-                    java.util.Optional.empty(),
-                    java.util.Optional.empty(),
-                    java.time.Instant.MAX,
-                    task));
+                    out, ref, task.spec(), trajectory, Optional.empty(), Optional.empty(), Instant.MAX, task));
             if (v == null) {
                 return new Probe(kind, what, Double.NaN, false, false, "the verifier returned no verdict");
             }

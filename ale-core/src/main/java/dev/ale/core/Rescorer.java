@@ -1,8 +1,11 @@
 package dev.ale.core;
 
+import dev.ale.api.AleException;
 import dev.ale.api.Cause;
 import dev.ale.api.Outcome;
 import dev.ale.api.Sandbox;
+import dev.ale.api.Step;
+import dev.ale.api.spi.Judge;
 import dev.ale.api.spi.SandboxRequest;
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.Verifier;
@@ -13,10 +16,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -34,7 +41,7 @@ final class Rescorer {
             Map<String, Verifier> verifiers,
             Duration verifierTimeout,
             ReferenceKey key,
-            java.util.Optional<dev.ale.api.spi.Judge> judge)
+            Optional<Judge> judge)
             throws IOException {
         EvaluationReport old = Reports.read(runDirectory);
         List<AttemptResult> rescored = new ArrayList<>();
@@ -96,10 +103,10 @@ final class Rescorer {
             Task task,
             Verifier verifier,
             Path zip,
-            List<dev.ale.api.Step> steps,
+            List<Step> steps,
             Duration verifierTimeout,
             ReferenceKey key,
-            java.util.Optional<dev.ale.api.spi.Judge> judge)
+            Optional<Judge> judge)
             throws IOException {
         try (Sandbox sandbox = Sandboxes.inMemory().open(new SandboxRequest(a.taskId() + "." + a.trial(), 0));
                 ReferenceAreas areas = ReferenceAreas.forRun();
@@ -111,7 +118,7 @@ final class Rescorer {
                 char[] copy = key.copy();
                 try {
                     referenceFiles = task.unsealReference(copy);
-                } catch (dev.ale.api.AleException e) {
+                } catch (AleException e) {
                     return with(
                             a,
                             Outcome.ERROR,
@@ -129,7 +136,7 @@ final class Rescorer {
                     FileTrees.copyInto(reference, f.path(), in);
                 }
             }
-            RecordingTrajectory trajectory = new RecordingTrajectory(java.time.Clock.systemUTC(), 0, 0, why -> {});
+            RecordingTrajectory trajectory = new RecordingTrajectory(Clock.systemUTC(), 0, 0, why -> {});
             steps.forEach(trajectory::record);
             Contexts.Verification ctx = new Contexts.Verification(
                     sandbox.workspace(),
@@ -137,10 +144,10 @@ final class Rescorer {
                     task.spec(),
                     trajectory,
                     judge,
-                    java.util.Optional.of(a.verdict()),
-                    java.time.Instant.now().plus(verifierTimeout),
+                    Optional.of(a.verdict()),
+                    Instant.now().plus(verifierTimeout),
                     task,
-                    java.util.Optional.empty(),
+                    Optional.empty(),
                     area::privateDirectory);
             Deadlines.Result<Verdict> r = Deadlines.call(
                     () -> verifier.verify(ctx), verifierTimeout, Duration.ofSeconds(2), new Deadlines.Watch());
@@ -175,7 +182,7 @@ final class Rescorer {
                             Cause.NONE,
                             v,
                             String.format(
-                                    java.util.Locale.ROOT,
+                                    Locale.ROOT,
                                     "score %.4f below the pass threshold %.4f",
                                     v.score(),
                                     task.spec().passThreshold()));

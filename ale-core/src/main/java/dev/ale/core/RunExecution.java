@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.api.Cause;
 import dev.ale.api.Outcome;
+import dev.ale.core.report.ReportFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,14 +14,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.DoubleAdder;
 
@@ -193,7 +199,7 @@ final class RunExecution implements RunHandle {
                     events,
                     Clock.systemUTC(),
                     config.referenceKey(),
-                    java.util.Optional.ofNullable(config.judge()),
+                    Optional.ofNullable(config.judge()),
                     areas);
             runAll(plan, results, runner, journal, notRun);
         }
@@ -206,7 +212,7 @@ final class RunExecution implements RunHandle {
             }
         }
         List<NotRun> notRunSorted = new ArrayList<>(notRun);
-        notRunSorted.sort(java.util.Comparator.comparing(NotRun::taskId).thenComparingInt(NotRun::trial));
+        notRunSorted.sort(Comparator.comparing(NotRun::taskId).thenComparingInt(NotRun::trial));
         EvaluationReport report = new EvaluationReport(
                 new EvaluationReport.Meta(
                         config.packs(),
@@ -226,7 +232,7 @@ final class RunExecution implements RunHandle {
             report.writeTo(dir);
             RunFiles.writeRunJson(
                     dir, ended(RunJsonWriter.write(config, RunFiles.readRunJson(dir), startedAt, thisSegment)));
-            dev.ale.core.report.ReportFiles.writeAll(report, dir);
+            ReportFiles.writeAll(report, dir);
             try {
                 AleResults.write(dir, report, AleResults.instructions(config.tasks()));
             } catch (IOException e) {
@@ -244,7 +250,7 @@ final class RunExecution implements RunHandle {
             AttemptResult[] results,
             List<AttemptResult> superseded) {
         Map<String, AttemptResult> latest = RunPlan.latest(journal);
-        Map<String, String> currentDigest = new java.util.HashMap<>();
+        Map<String, String> currentDigest = new HashMap<>();
         for (RunPlan.Planned p : plan) {
             currentDigest.put(p.task().id(), p.task().digest());
             AttemptResult prior = latest.get(p.key());
@@ -260,7 +266,7 @@ final class RunExecution implements RunHandle {
                 superseded.add(a);
             }
         }
-        superseded.sort(java.util.Comparator.comparing(AttemptResult::taskId).thenComparingInt(AttemptResult::trial));
+        superseded.sort(Comparator.comparing(AttemptResult::taskId).thenComparingInt(AttemptResult::trial));
     }
 
     private void runAll(
@@ -277,13 +283,13 @@ final class RunExecution implements RunHandle {
             return t;
         });
         try {
-            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            List<Future<?>> futures = new ArrayList<>();
             for (RunPlan.Planned p : plan) {
                 if (results[p.index()] == null) {
                     futures.add(pool.submit(() -> runOne(p, results, runner, journal, notRun)));
                 }
             }
-            for (java.util.concurrent.Future<?> f : futures) {
+            for (Future<?> f : futures) {
                 try {
                     f.get();
                 } catch (ExecutionException e) {
@@ -419,8 +425,7 @@ final class RunExecution implements RunHandle {
             return "the run was cancelled";
         }
         if (config.runCostLimitUsd() > 0 && cost.sum() >= config.runCostLimitUsd()) {
-            return String.format(
-                    java.util.Locale.ROOT, "the run's cost cap of %.2f USD was reached", config.runCostLimitUsd());
+            return String.format(Locale.ROOT, "the run's cost cap of %.2f USD was reached", config.runCostLimitUsd());
         }
         if (config.runTimeLimit() != null
                 && System.nanoTime() - startedNanos >= config.runTimeLimit().toNanos()) {

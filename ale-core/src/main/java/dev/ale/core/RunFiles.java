@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.api.Step;
+import dev.ale.api.Usage;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,10 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -105,7 +109,7 @@ final class RunFiles {
 
     /** Reads a trajectory written by {@link #writeTrajectory}; a missing file is an empty trajectory. */
     static List<Step> readTrajectory(Path file) throws IOException {
-        List<Step> steps = new java.util.ArrayList<>();
+        List<Step> steps = new ArrayList<>();
         if (!Files.exists(file)) {
             return steps;
         }
@@ -116,11 +120,11 @@ final class RunFiles {
             }
             JsonNode u = n.path("usage");
             steps.add(new Step(
-                    java.time.Instant.parse(n.path("at").asText()),
+                    Instant.parse(n.path("at").asText()),
                     Step.Kind.valueOf(n.path("kind").asText()),
                     n.path("name").asText(""),
                     n.path("text").asText(""),
-                    new dev.ale.api.Usage(
+                    new Usage(
                             u.path("inputTokens").asLong(),
                             u.path("outputTokens").asLong(),
                             u.path("costUsd").asDouble()),
@@ -139,7 +143,7 @@ final class RunFiles {
         try {
             try (OutputStream out = Files.newOutputStream(tmp);
                     ZipOutputStream zip = new ZipOutputStream(out)) {
-                java.util.TreeMap<String, Path> files = new java.util.TreeMap<>();
+                TreeMap<String, Path> files = new TreeMap<>();
                 Files.walkFileTree(workspace, new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {

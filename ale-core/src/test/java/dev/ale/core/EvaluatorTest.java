@@ -8,15 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ale.api.Cause;
 import dev.ale.api.Harness;
 import dev.ale.api.Outcome;
+import dev.ale.api.Sandbox;
 import dev.ale.api.SessionOutcome;
+import dev.ale.api.spi.SandboxProvider;
+import dev.ale.api.spi.SandboxRequest;
 import dev.ale.api.spi.VerifierConfigException;
 import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskPart;
 import dev.ale.api.task.Tier;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
@@ -207,10 +212,10 @@ class EvaluatorTest {
                 .tasks(List.of(TestTasks.task("t", "42")))
                 .harness(ANSWERS_42)
                 .verifiers(TestTasks.registry())
-                .sandboxProvider(new dev.ale.api.spi.SandboxProvider() {
+                .sandboxProvider(new SandboxProvider() {
                     @Override
-                    public dev.ale.api.Sandbox open(dev.ale.api.spi.SandboxRequest request) throws java.io.IOException {
-                        throw new java.io.IOException("disk full");
+                    public Sandbox open(SandboxRequest request) throws IOException {
+                        throw new IOException("disk full");
                     }
 
                     @Override
@@ -273,7 +278,7 @@ class EvaluatorTest {
 
     @Test
     void aListenerThatThrowsIsReportedOnceAndTheRunGoesOn() {
-        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> seen = new CopyOnWriteArrayList<>();
         EvaluationReport report = Evaluator.builder()
                 .tasks(List.of(TestTasks.task("a", "42"), TestTasks.task("b", "42")))
                 .harness(ANSWERS_42)

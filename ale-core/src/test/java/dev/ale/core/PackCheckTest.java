@@ -14,6 +14,7 @@ import dev.ale.api.task.PackRef;
 import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskFile;
 import dev.ale.api.task.TaskPart;
+import dev.ale.api.task.TaskSpec;
 import dev.ale.taskpack.PackInfo;
 import dev.ale.taskpack.TaskFilter;
 import dev.ale.taskpack.TaskPack;
@@ -149,7 +150,7 @@ class PackCheckTest {
         TestTasks.MemoryTask plain = TestTasks.task("sealed", "42");
         Task t = new Task() {
             @Override
-            public dev.ale.api.task.TaskSpec spec() {
+            public TaskSpec spec() {
                 return plain.spec();
             }
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,7 +118,7 @@ class RunControlTest {
     void mergingOverlappingShardsIsRefused(@TempDir Path tmp) {
         RunFixtures.builder(2, 1, 0).runDirectory(tmp.resolve("a")).build().run();
         RunFixtures.builder(2, 1, 0).runDirectory(tmp.resolve("b")).build().run();
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException e = Assertions.assertThrows(
                 IllegalArgumentException.class, () -> Reports.merge(tmp.resolve("a"), tmp.resolve("b")));
         assertTrue(e.getMessage().contains("must not overlap"), e.getMessage());
     }

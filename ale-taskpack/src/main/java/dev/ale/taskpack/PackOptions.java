@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.ale.api.spi.VerifierFactories;
 import dev.ale.api.spi.VerifierPolicy;
+import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -20,9 +21,9 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL)
 public record PackOptions(PackLimits limits, Optional<VerifierFactories> verifiers, VerifierPolicy policy) {
     public PackOptions {
-        java.util.Objects.requireNonNull(limits, "limits");
-        java.util.Objects.requireNonNull(verifiers, "verifiers");
-        java.util.Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(verifiers, "verifiers");
+        Objects.requireNonNull(policy, "policy");
     }
 
     /** Options with the default verifier policy (no command verifiers). */

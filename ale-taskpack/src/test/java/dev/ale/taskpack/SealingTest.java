@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskPackException;
 import dev.ale.api.task.TaskPart;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -119,8 +121,7 @@ class SealingTest {
 
     @Test
     void anInvalidPackIsNotSealed() throws IOException {
-        p.editTask("bank-rec", t -> ((com.fasterxml.jackson.databind.node.ObjectNode) t.get("taxonomy"))
-                .put("cluster", "banking"));
+        p.editTask("bank-rec", t -> ((ObjectNode) t.get("taxonomy")).put("cluster", "banking"));
         TaskPackException e =
                 assertThrows(TaskPackException.class, () -> TaskPackWriter.sealReferences(p.dir, Sealed.KEY));
         assertEquals("/taxonomy/cluster", e.field());
@@ -190,8 +191,8 @@ class SealingTest {
         assertTrue(
                 entries.keySet().stream().noneMatch(n -> n.contains("/reference/") || n.contains("/solution/")),
                 entries.keySet().toString());
-        byte[] answer = "2024-03-01,100.00,yes".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] fileName = "reconciled.csv".getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        byte[] answer = "2024-03-01,100.00,yes".getBytes(StandardCharsets.UTF_8);
+        byte[] fileName = "reconciled.csv".getBytes(StandardCharsets.UTF_16LE);
         entries.forEach((entry, content) -> {
             assertEquals(-1, Sealed.indexOf(content, answer), "the answers show in " + entry);
             assertEquals(-1, Sealed.indexOf(content, fileName), "the solution's file name shows in " + entry);

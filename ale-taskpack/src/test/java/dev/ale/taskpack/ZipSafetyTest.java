@@ -13,6 +13,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -164,7 +165,7 @@ class ZipSafetyTest extends ArchiveSafetyContract {
         for (int i = 0; i + 46 < bytes.length; i++) {
             if (b.getInt(i) == 0x02014b50) {
                 int len = b.getShort(i + 28) & 0xffff;
-                if (len == want.length && java.util.Arrays.equals(bytes, i + 46, i + 46 + len, want, 0, len)) {
+                if (len == want.length && Arrays.equals(bytes, i + 46, i + 46 + len, want, 0, len)) {
                     return i;
                 }
             }

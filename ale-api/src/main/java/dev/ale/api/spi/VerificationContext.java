@@ -3,13 +3,16 @@ package dev.ale.api.spi;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.ale.api.Sandbox;
 import dev.ale.api.Trajectory;
 import dev.ale.api.task.TaskFile;
 import dev.ale.api.task.TaskPart;
 import dev.ale.api.task.TaskSpec;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -31,21 +34,21 @@ public interface VerificationContext {
     Trajectory trajectory();
 
     /** The judge the embedding application supplied for rubric criteria, if any. */
-    default java.util.Optional<Judge> judge() {
-        return java.util.Optional.empty();
+    default Optional<Judge> judge() {
+        return Optional.empty();
     }
 
     /**
      * The verdict this attempt got when it was first scored, when it is being scored again from its
      * stored artefacts; rubric verifiers replay the judge answers recorded in it.
      */
-    default java.util.Optional<Verdict> previous() {
-        return java.util.Optional.empty();
+    default Optional<Verdict> previous() {
+        return Optional.empty();
     }
 
     /** When the verifier's time runs out; long-running verifiers (external graders) stop by then. */
-    default java.time.Instant deadline() {
-        return java.time.Instant.MAX;
+    default Instant deadline() {
+        return Instant.MAX;
     }
 
     /**
@@ -84,7 +87,7 @@ public interface VerificationContext {
      * starts the harness's (under bubblewrap for a bubblewrap sandbox), so one choice of sandbox
      * isolates every process of an attempt. Empty when there is none (re-scoring stored artefacts).
      */
-    default java.util.Optional<dev.ale.api.Sandbox> sandbox() {
-        return java.util.Optional.empty();
+    default Optional<Sandbox> sandbox() {
+        return Optional.empty();
     }
 }

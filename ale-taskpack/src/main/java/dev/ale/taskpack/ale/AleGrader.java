@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,17 +75,17 @@ final class AleGrader {
         List<String> out = new ArrayList<>();
         try (Stream<Path> top = Files.list(task)) {
             for (Path p : top.sorted().toList()) {
-                if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
                         && p.getFileName().toString().endsWith(".py")) {
                     out.add(p.getFileName().toString());
                 }
             }
         }
         Path scripts = task.resolve(SCRIPTS);
-        if (Files.isDirectory(scripts, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.isDirectory(scripts, LinkOption.NOFOLLOW_LINKS)) {
             try (Stream<Path> all = Files.walk(scripts)) {
                 for (Path p : all.sorted().toList()) {
-                    if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
                             && !p.toString().contains("__pycache__")) {
                         out.add(task.relativize(p).toString().replace('\\', '/'));
                     }

@@ -63,6 +63,7 @@ public final class AleImport {
      * @param imported  whether the task is in the pack
      * @param detail    the tier and grader when imported, the reason when skipped
      */
+    @API(status = EXPERIMENTAL)
     public record Line(String aleTaskId, String taskId, boolean imported, String detail) {
         @Override
         public String toString() {
@@ -76,6 +77,7 @@ public final class AleImport {
      * @param pack  the pack folder written
      * @param lines one line per task found, in order
      */
+    @API(status = EXPERIMENTAL)
     public record Result(Path pack, List<Line> lines) {
         public Result {
             lines = List.copyOf(lines);
@@ -213,6 +215,7 @@ public final class AleImport {
     }
 
     /** The options of an import. */
+    @API(status = EXPERIMENTAL)
     public static final class Builder {
         private Path data;
         private Path out;

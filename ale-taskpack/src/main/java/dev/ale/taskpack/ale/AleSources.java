@@ -1,6 +1,7 @@
 package dev.ale.taskpack.ale;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -37,7 +38,7 @@ final class AleSources {
                         && source.relativize(p).toString().replace('\\', '/').matches("([^_./][^/]*/)*[^/]+"))) {
             return s.map(Path::getParent).sorted().toList();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot list " + source + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot list " + source + ": " + e.getMessage(), e);
         }
     }
 

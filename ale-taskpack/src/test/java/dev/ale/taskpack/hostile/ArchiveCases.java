@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
 
 /**
@@ -397,7 +398,7 @@ final class ArchiveCases {
     /** Incompressible bytes. */
     static byte[] noise(int size) {
         byte[] b = new byte[size];
-        new java.util.Random(size).nextBytes(b);
+        new Random(size).nextBytes(b);
         return b;
     }
 
@@ -414,7 +415,7 @@ final class ArchiveCases {
     /** Keeps a plain tar up to {@code keep} bytes from the start of the header named {@code name}. */
     private static Path cutAfterHeader(Path tar, String name, int keep) throws IOException {
         byte[] bytes = Files.readAllBytes(tar);
-        byte[] want = (name + "\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] want = (name + "\0").getBytes(StandardCharsets.US_ASCII);
         for (int at = 0; at + 512 <= bytes.length; at += 512) {
             if (Arrays.equals(bytes, at, at + want.length, want, 0, want.length)) {
                 return Files.write(tar, Arrays.copyOf(bytes, at + keep));
