@@ -1,5 +1,6 @@
 package dev.ale.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import org.apiguardian.api.API;
@@ -23,10 +24,16 @@ public enum Cause {
     CANCELLED,
     /** The sandbox could not be opened or staged. */
     SANDBOX,
-    /** The verifier threw, ran past its deadline or returned an invalid verdict. */
+    /** The verifier threw or returned an invalid verdict. */
     VERIFIER,
     /** The task's files could not be read or did not match their digest. */
-    PACK;
+    PACK,
+    /**
+     * The output made the verifier run past one of its limits (its time, or the size of what it
+     * reads or writes): the agent's failure, not the infrastructure's.
+     */
+    @API(status = EXPERIMENTAL)
+    VERIFIER_LIMIT;
 
     /** The outcome this cause implies when it is not {@link #NONE}. */
     public boolean isInfrastructure() {

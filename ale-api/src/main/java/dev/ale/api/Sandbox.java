@@ -16,11 +16,14 @@ public interface Sandbox extends AutoCloseable {
     Path workspace();
 
     /**
-     * Creates, once the harness is done, a fresh directory that the harness could not reach during
-     * its sessions (another file system, or a directory that did not exist then). The runner stages
-     * the hidden reference there for the verifier. Closing the sandbox removes it.
+     * Not called by the SDK's runner: it stages the hidden reference itself, in memory that no
+     * process can reach (and, for a verifier that runs a program, in an owner-only directory of the
+     * run that exists only while that verifier runs). Sandboxes written for 0.1 may still override
+     * it; this default refuses.
      */
-    Path openReferenceArea() throws IOException;
+    default Path openReferenceArea() throws IOException {
+        throw new UnsupportedOperationException("the runner stages references itself; a sandbox holds none");
+    }
 
     /** Whether {@link #exec} can run processes in this sandbox. */
     default boolean canExecute() {

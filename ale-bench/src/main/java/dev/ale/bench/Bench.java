@@ -26,6 +26,12 @@ final class Bench {
                 case "scaling" -> Scaling.run(quick ? Scaling.QUICK : Scaling.FULL, results);
                 case "rundir" -> RunDirectoryCost.run(quick ? RunDirectoryCost.QUICK : RunDirectoryCost.FULL, results);
                 case "memory" -> MemoryFootprint.run(quick ? MemoryFootprint.QUICK : MemoryFootprint.FULL, results);
+                case "tools" -> ToolOverhead.run(quick ? ToolOverhead.QUICK : ToolOverhead.FULL, results);
+                case "sandbox" -> {
+                    if (!quick) {
+                        SandboxCost.run(SandboxCost.FULL, results);
+                    }
+                }
                 default -> throw new IllegalStateException("no such group " + group);
             }
         }

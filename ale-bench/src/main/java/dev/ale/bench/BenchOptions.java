@@ -1,5 +1,6 @@
 package dev.ale.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -19,7 +20,7 @@ import java.util.Set;
 record BenchOptions(boolean quick, Path out, long seed, Set<String> groups, Path promptfoo, Path csvPeer) {
     /** The groups of figures, in the order they run. */
     static final List<String> GROUPS =
-            List.of("runner", "tiny", "pack", "verifiers", "csv", "scaling", "rundir", "memory");
+            List.of("runner", "tiny", "pack", "verifiers", "csv", "scaling", "rundir", "memory", "tools", "sandbox");
 
     static final long DEFAULT_SEED = 20260101L;
     static final String DEFAULT_OUT = "ale-bench-results.jsonl";
@@ -85,7 +86,7 @@ record BenchOptions(boolean quick, Path out, long seed, Set<String> groups, Path
 
     private static Path script(String value, String option) {
         Path p = Path.of(value);
-        if (!java.nio.file.Files.isRegularFile(p)) {
+        if (!Files.isRegularFile(p)) {
             throw new IllegalArgumentException(option + ": no such file '" + value + "'");
         }
         return p;

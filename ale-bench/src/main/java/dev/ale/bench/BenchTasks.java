@@ -19,6 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Tiny in-memory tasks for the runner figures: one session, one 16-byte input file
@@ -42,7 +43,7 @@ final class BenchTasks {
         Taxonomy taxonomy = new Taxonomy("business_finance", "accounting", List.of("13-2011"));
         List<Task> tasks = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            String id = String.format(java.util.Locale.ROOT, "%s-%06d", prefix, i);
+            String id = String.format(Locale.ROOT, "%s-%06d", prefix, i);
             TaskSpec spec = new TaskSpec(
                     id,
                     1,

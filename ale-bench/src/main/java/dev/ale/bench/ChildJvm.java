@@ -24,8 +24,10 @@ final class ChildJvm {
      * use them, unless the system property {@code ale.bench.childOptions} gives others (space-separated;
      * empty for none, as to measure a launcher that set none).
      */
-    static final List<String> LAUNCHER_OPTIONS = options(System.getProperty(
-            "ale.bench.childOptions", "-XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k"));
+    static final String DEFAULT_OPTIONS = "-XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k";
+
+    /** {@link #DEFAULT_OPTIONS}, or those of {@code -Dale.bench.childOptions}. */
+    static final List<String> LAUNCHER_OPTIONS = options(System.getProperty("ale.bench.childOptions", DEFAULT_OPTIONS));
 
     private static final long TIMEOUT_MINUTES = 60;
 
@@ -34,7 +36,7 @@ final class ChildJvm {
 
     private ChildJvm() {}
 
-    private static List<String> options(String spaced) {
+    static List<String> options(String spaced) {
         return spaced.isBlank() ? List.of() : List.of(spaced.trim().split("\\s+"));
     }
 

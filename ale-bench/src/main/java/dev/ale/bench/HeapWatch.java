@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.management.ListenerNotFoundException;
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
@@ -78,7 +79,7 @@ final class HeapWatch implements AutoCloseable {
                 w.unregister.add(() -> {
                     try {
                         emitter.removeNotificationListener(listener);
-                    } catch (javax.management.ListenerNotFoundException e) {
+                    } catch (ListenerNotFoundException e) {
                         // already gone: nothing to undo
                     }
                 });

@@ -14,7 +14,7 @@ import java.util.Map;
  * keeping the most seen at once and the frames they were blocked in.
  */
 final class ThreadWatch implements AutoCloseable {
-    static final long PERIOD_MILLIS = 20;
+    static final long PERIOD_MILLIS = 5;
     private static final int FRAMES = 12;
 
     /** What the watch saw: samples taken, the most threads and the most blocked at once, and where. */

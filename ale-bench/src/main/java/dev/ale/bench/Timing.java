@@ -1,5 +1,7 @@
 package dev.ale.bench;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Arrays;
 
 /** Small helpers for timing: a clock read in nanoseconds and the median of repeated measurements. */
@@ -35,9 +37,7 @@ final class Timing {
         if (value == 0 || !Double.isFinite(value)) {
             return value;
         }
-        return new java.math.BigDecimal(value)
-                .round(new java.math.MathContext(digits))
-                .doubleValue();
+        return new BigDecimal(value).round(new MathContext(digits)).doubleValue();
     }
 
     /** Each value rounded to 4 significant digits, for the individual runs listed in a figure's parameters. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class BenchOptionsTest {
 
     @Test
     void peersAreScriptsThatMustExist(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
-        Path script = java.nio.file.Files.writeString(tmp.resolve("peer.sh"), "echo");
+        Path script = Files.writeString(tmp.resolve("peer.sh"), "echo");
         BenchOptions o = BenchOptions.parse("--promptfoo", script.toString(), "--csv-peer", script.toString());
         assertEquals(script, o.promptfoo());
         assertEquals(script, o.csvPeer());

@@ -67,7 +67,12 @@ class BenchQuickTest {
             "rundir.p8.bytes",
             "memory.finished",
             "memory.peak-heap",
-            "memory.peak-live-heap");
+            "memory.peak-live-heap",
+            "tools.read_file.in-memory",
+            "tools.write_file.in-memory",
+            "tools.read_file.local-directory",
+            "tools.write_file.local-directory",
+            "tools.openai-harness.model-call");
 
     @Test
     void quickRunGivesEveryFigureWithAFiniteValueOnTheConsoleAndInTheFile(@TempDir Path tmp) throws Exception {

@@ -1,5 +1,8 @@
 package dev.ale.cli;
 
+import dev.ale.api.spi.VerifierPolicy;
+import dev.ale.taskpack.PackLimits;
+import dev.ale.taskpack.PackOptions;
 import dev.ale.taskpack.TaskFilter;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPacks;
@@ -18,15 +21,36 @@ import java.util.Optional;
  * @param verbose  print stack traces and every self-check probe
  * @param terminal whether err is a terminal, so a progress bar can redraw in place
  * @param process  whether the command runs as the {@code ale} process (not in a test)
+ * @param limits   the safety limits packs are opened with ({@code --pack-limit})
  */
-record Cli(PrintStream out, PrintStream err, boolean verbose, boolean terminal, boolean process) {
+record Cli(PrintStream out, PrintStream err, boolean verbose, boolean terminal, boolean process, PackLimits limits) {
+    /** The flag that lets a pack's {@code command} verifiers run, and the option naming their Python. */
+    static final String ALLOW_COMMANDS = "allow-command-verifiers";
+
+    static final String PYTHON = "python";
+
+    /** What verifiers may do, from {@code --allow-command-verifiers} and {@code --python}. */
+    static VerifierPolicy policy(Args a) {
+        VerifierPolicy p = new VerifierPolicy(a.flag(ALLOW_COMMANDS));
+        return a.value(PYTHON).map(v -> p.withPython(Path.of(v))).orElse(p);
+    }
+
     /** Opens a pack (directory or archive), applying {@code --select} when given; prints its warnings. */
     TaskPack open(String location, Optional<String> select) {
+        return open(location, select, VerifierPolicy.DEFAULT);
+    }
+
+    /**
+     * As {@link #open(String, Optional)}, checking verifier configurations under {@code policy}, so a
+     * pack with {@code command} verifiers opens when they are allowed.
+     */
+    TaskPack open(String location, Optional<String> select, VerifierPolicy policy) {
         Path path = Path.of(location);
         if (!Files.exists(path)) {
             throw new UsageException("no pack at " + location + ": no such file or directory");
         }
-        TaskPack pack = TaskPacks.open(path);
+        TaskPack pack =
+                TaskPacks.open(path, PackOptions.defaults().withPolicy(policy).withLimits(limits));
         pack.warnings().forEach(w -> err.println("warning: " + w));
         if (select.isEmpty()) {
             return pack;

@@ -4,6 +4,7 @@ import dev.ale.api.Harness;
 import dev.ale.process.ChildEnvironment;
 import dev.ale.process.CommandHarness;
 import dev.ale.samples.RuleBasedAgent;
+import dev.ale.tools.openai.OpenAiChatHarness;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
@@ -68,9 +69,13 @@ record Harnesses(Supplier<Harness> factory, boolean external) {
             }
             return new Harnesses(() -> harness, true);
         }
+        if (spec.startsWith(OpenAiSpec.PREFIX)) {
+            OpenAiChatHarness harness = OpenAiSpec.parse(spec.substring(OpenAiSpec.PREFIX.length()), System::getenv);
+            return new Harnesses(() -> harness, false);
+        }
         if (!spec.matches("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*")) {
             throw new UsageException("--harness '" + spec + "' is not " + RULE_BASED + ", " + COMMAND
-                    + "<command line> or a class name");
+                    + "<command line>, " + OpenAiSpec.PREFIX + "model=<m>,base-url=<url> or a class name");
         }
         Constructor<? extends Harness> constructor = constructor(spec);
         Supplier<Harness> factory = () -> instantiate(spec, constructor);

@@ -22,10 +22,15 @@ final class Help {
                   demo                              run the sample agent on the starter pack
                   pack validate|build|list|check    check, digest, archive, list or self-check a pack
                   report show|merge|compare <dir>   show, merge (shards) or compare run directories
+                  report export --format ale <dir>  ALE's result files for a run (run.json, trajectory.json)
                   rescore <run dir> --pack <pack>   score a run's stored artefacts again
+                  import ale <tasks> --data <root> --out <dir>   ALE's task folders as a pack
                   help [command], version
 
                   --verbose (any command) prints stack traces and more detail.
+                  --pack-limit NAME=VALUE (any command, repeatable) raises a safety limit of pack
+                    reading: maxEntries, maxEntryBytes, maxTotalBytes, maxCompressionRatio,
+                    ratioFloorBytes, maxJsonBytes (sizes take k, m, g)
                 exit codes: 0 done, 1 below --fail-under (or pack check found unsound tasks),
                             2 usage or unusable input, 3 the run had errors
                 """;

@@ -3,12 +3,15 @@ package dev.ale.cli;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.ale.api.AleException;
+import dev.ale.taskpack.PackLimits;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apiguardian.api.API;
 
 /**
@@ -26,6 +29,14 @@ public final class Main {
     public static final int USAGE = 2;
     /** Exit code: the run had errors (attempts that ended in {@code ERROR}), or the command failed unexpectedly. */
     public static final int ERRORS = 3;
+    /**
+     * Exit code: the run was interrupted before it finished (Ctrl-C, a signal, or a harness that
+     * called {@code System.exit}); run.json records the session as interrupted.
+     */
+    public static final int INTERRUPTED = 130;
+
+    /** Kept here: JUL holds loggers weakly, and a collected one would forget its level. */
+    private static final Logger SDK_LOG = Logger.getLogger("dev.ale");
 
     private Main() {}
 
@@ -47,12 +58,25 @@ public final class Main {
         int end = rest.indexOf("--");
         List<String> head = end < 0 ? rest : rest.subList(0, end);
         boolean verbose = head.remove("--verbose");
-        Cli cli = new Cli(out, err, verbose, console && System.console() != null, console);
+        if (console) {
+            // the SDK's System.Logger lines (JUL here): warnings only, unless --verbose; progress has its own line
+            SDK_LOG.setLevel(verbose ? Level.INFO : Level.WARNING);
+        }
+        PackLimits limits;
+        try {
+            limits = packLimits(head);
+        } catch (UsageException e) {
+            err.println("ale: " + e.getMessage());
+            return USAGE;
+        }
+        Cli cli = new Cli(out, err, verbose, console && System.console() != null, console, limits);
         try {
             return dispatch(cli, rest);
         } catch (UsageException e) {
             err.println("ale: " + e.getMessage());
             return USAGE;
+        } catch (RunFailure e) {
+            return fail(cli, e, e.getMessage(), ERRORS);
         } catch (AleException | IllegalArgumentException | IllegalStateException e) {
             return fail(cli, e, e.getMessage(), USAGE);
         } catch (UncheckedIOException e) {
@@ -83,6 +107,7 @@ public final class Main {
             case "pack" -> PackCommand.run(cli, rest);
             case "report" -> ReportCommand.report(cli, rest);
             case "rescore" -> ReportCommand.rescore(cli, rest);
+            case "import" -> ImportCommand.run(cli, rest);
             case "help", "--help", "-h" -> {
                 cli.out().print(rest.isEmpty() ? Help.overview() : Help.of(rest.get(0)));
                 yield OK;
@@ -92,7 +117,7 @@ public final class Main {
                 yield OK;
             }
             default -> throw new UsageException(
-                    "unknown command '" + command + "'; commands: run, pack, report, rescore, demo, help");
+                    "unknown command '" + command + "'; commands: run, pack, report, rescore, import, demo, help");
         };
     }
 
@@ -110,5 +135,29 @@ public final class Main {
             return "no such file or directory: " + n.getFile();
         }
         return e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+
+    /** Takes every {@code --pack-limit NAME=VALUE} out of {@code head}: the limits packs are opened with. */
+    static PackLimits packLimits(List<String> head) {
+        PackLimits.Builder limits = PackLimits.builder();
+        for (int i = head.indexOf("--pack-limit"); i >= 0; i = head.indexOf("--pack-limit")) {
+            head.remove(i);
+            String setting = i < head.size() ? head.remove(i) : "";
+            int eq = setting.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageException("--pack-limit needs NAME=VALUE (such as maxEntries=2000000), got '" + setting
+                        + "'; the limits are " + String.join(", ", PackLimits.NAMES));
+            }
+            try {
+                limits.set(setting.substring(0, eq), setting.substring(eq + 1));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--pack-limit: " + e.getMessage());
+            }
+        }
+        try {
+            return limits.build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--pack-limit: " + e.getMessage());
+        }
     }
 }

@@ -1,16 +1,17 @@
 package dev.ale.cli;
 
+import dev.ale.api.spi.VerifierPolicy;
 import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskSpec;
 import dev.ale.core.PackCheck;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPackWriter;
-import dev.ale.verifiers.VerifierRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** {@code ale pack validate | build | list | check}: work on a pack without running any harness. */
 final class PackCommand {
@@ -34,7 +35,7 @@ final class PackCommand {
     /** Opens the pack (manifest, every task.json and verifier configuration) and checks every task against its digest. */
     private static int validate(Cli cli, Args a) {
         String location = a.positional(1, "one pack").get(0);
-        try (TaskPack pack = cli.open(location, java.util.Optional.empty())) {
+        try (TaskPack pack = cli.open(location, Optional.empty(), Cli.policy(a))) {
             pack.verify();
             cli.out()
                     .println(pack.ref().name() + " " + pack.ref().version() + ": valid, "
@@ -55,11 +56,12 @@ final class PackCommand {
         if (!Files.isDirectory(dir)) {
             throw new UsageException("pack build: " + dir + " is not a directory (build works on a pack's folder)");
         }
-        String digest = TaskPackWriter.updateDigests(dir);
+        VerifierPolicy policy = Cli.policy(a);
+        String digest = TaskPackWriter.updateDigests(dir, policy);
         cli.out().println("digests updated in " + dir.resolve("pack.json") + ", pack digest " + digest);
         if (a.value("out").isPresent()) {
             Path target = Path.of(a.value("out").get());
-            TaskPackWriter.write(dir, target);
+            TaskPackWriter.write(dir, target, policy);
             cli.out().println("wrote " + target);
         }
         return Main.OK;
@@ -102,8 +104,9 @@ final class PackCommand {
     /** The self-check of {@link PackCheck}, task by task; exit 1 when a task is not sound. */
     private static int check(Cli cli, Args a) {
         String location = a.positional(1, "one pack").get(0);
-        try (TaskPack pack = cli.open(location, a.value("select"))) {
-            List<PackCheck.Result> results = PackCheck.run(pack, VerifierRegistry.discover(), null);
+        VerifierPolicy policy = Cli.policy(a);
+        try (TaskPack pack = cli.open(location, a.value("select"), policy)) {
+            List<PackCheck.Result> results = PackCheck.run(pack, policy, null);
             int sound = 0;
             for (PackCheck.Result r : results) {
                 if (r.sound()) {

@@ -1,23 +1,27 @@
 package dev.ale.cli;
 
 import dev.ale.api.Outcome;
+import dev.ale.api.spi.VerifierPolicy;
+import dev.ale.core.AleResults;
 import dev.ale.core.EvaluationReport;
 import dev.ale.core.Evaluator;
 import dev.ale.core.Reports;
 import dev.ale.taskpack.TaskPack;
+import dev.ale.verifiers.VerifierRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
-/** {@code ale report show | merge | compare} over run directories, and {@code ale rescore}. */
+/** {@code ale report show | merge | compare | export} over run directories, and {@code ale rescore}. */
 final class ReportCommand {
     private ReportCommand() {}
 
     static int report(Cli cli, List<String> tokens) throws IOException {
         if (tokens.isEmpty()) {
-            throw new UsageException("report: expected show, merge or compare");
+            throw new UsageException("report: expected show, merge, compare or export");
         }
         List<String> rest = tokens.subList(1, tokens.size());
         switch (tokens.get(0)) {
@@ -51,16 +55,60 @@ final class ReportCommand {
                 Summary.comparison(Reports.compare(ra, rb), dirs.get(0), dirs.get(1), cli.out());
                 return Main.OK;
             }
+            case "export" -> {
+                return export(cli, rest);
+            }
             default -> throw new UsageException(
-                    "report: unknown subcommand '" + tokens.get(0) + "'; expected show, merge or compare");
+                    "report: unknown subcommand '" + tokens.get(0) + "'; expected show, merge, compare or export");
+        }
+    }
+
+    /** The formats {@code ale report export} writes. */
+    enum ExportFormat {
+        /** ALE's result files: run.json, eval_result.json and trajectory.json per attempt. */
+        ALE;
+
+        static ExportFormat parse(String value) {
+            for (ExportFormat f : values()) {
+                if (f.name().toLowerCase(Locale.ROOT).equals(value)) {
+                    return f;
+                }
+            }
+            throw new UsageException("report export: unknown --format '" + value + "'; expected ale");
+        }
+    }
+
+    /** {@code ale report export --format ale <run dir> [--pack <pack>]}: ALE's result files for an existing run. */
+    private static int export(Cli cli, List<String> tokens) {
+        Args a = Args.parse(Usages.REPORT_EXPORT, tokens);
+        Path dir = runDirectory(a.positional(1, "one run directory").get(0));
+        List<Path> written =
+                switch (ExportFormat.parse(a.required("format"))) {
+                    case ALE -> aleFiles(cli, dir, a.value("pack"));
+                };
+        cli.out()
+                .println("wrote ALE's result files for " + written.size() + " attempts under "
+                        + dir.resolve(AleResults.FOLDER));
+        return Main.OK;
+    }
+
+    private static List<Path> aleFiles(Cli cli, Path runDirectory, Optional<String> packLocation) {
+        if (packLocation.isEmpty()) {
+            return AleResults.write(runDirectory, List.of());
+        }
+        // only the instructions are read: no verifier runs, so a pack of command verifiers opens too
+        try (TaskPack pack = cli.open(packLocation.get(), Optional.empty(), new VerifierPolicy(true))) {
+            return AleResults.write(runDirectory, pack.tasks());
         }
     }
 
     static int rescore(Cli cli, List<String> tokens) {
         Args a = Args.parse(Usages.RESCORE, tokens);
         Path dir = runDirectory(a.positional(1, "one run directory").get(0));
-        try (TaskPack pack = cli.open(a.required("pack"), Optional.empty())) {
-            EvaluationReport r = Evaluator.rescore(dir, pack);
+        VerifierPolicy policy = Cli.policy(a);
+        try (TaskPack pack = cli.open(a.required("pack"), Optional.empty(), policy)) {
+            EvaluationReport r =
+                    Evaluator.rescore(dir, pack, VerifierRegistry.discover().withPolicy(policy));
             show(cli, r, a);
             cli.out().println();
             cli.out().println("wrote " + dir.resolve("report.rescored.json"));

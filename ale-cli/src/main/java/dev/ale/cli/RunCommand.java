@@ -1,14 +1,21 @@
 package dev.ale.cli;
 
 import dev.ale.api.Outcome;
+import dev.ale.api.spi.VerifierPolicy;
+import dev.ale.core.EvaluationListener;
 import dev.ale.core.EvaluationReport;
 import dev.ale.core.Evaluator;
 import dev.ale.core.RunHandle;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPacks;
+import dev.ale.verifiers.VerifierRegistry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +37,7 @@ final class RunCommand {
             Optional<Duration> timeout,
             SandboxChoice sandbox,
             int retries,
-            boolean allowCommandVerifiers) {}
+            VerifierPolicy policy) {}
 
     private RunCommand() {}
 
@@ -41,16 +48,16 @@ final class RunCommand {
         Harnesses harnesses = Harnesses.of(a.required("harness"), Harnesses.passEnv(a.value("pass-env")));
         Options o = options(a, harnesses.external());
         o.sandbox().warning().ifPresent(w -> cli.err().println("ale: warning: " + w));
-        try (TaskPack pack = cli.open(location, a.value("select"))) {
+        try (TaskPack pack = cli.open(location, a.value("select"), o.policy())) {
             return finish(cli, execute(cli, pack, harnesses, o), o);
         }
     }
 
     /** A fresh run directory for the demo, {@code runs/demo-<UTC time>}, so its reports can be opened. */
     private static Path demoDirectory() {
-        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
-                .withZone(java.time.ZoneOffset.UTC)
-                .format(java.time.Instant.now());
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
+                .withZone(ZoneOffset.UTC)
+                .format(Instant.now());
         return Path.of("runs", "demo-" + stamp);
     }
 
@@ -67,7 +74,7 @@ final class RunCommand {
                 Optional.empty(),
                 SandboxChoice.MEMORY,
                 DEFAULT_RETRIES,
-                false);
+                VerifierPolicy.DEFAULT);
         try (StarterPack.Found starter = StarterPack.locate(StarterPack.defaultStarts());
                 TaskPack pack = TaskPacks.open(starter.path())) {
             cli.err().println("ale demo: the rule-based sample agent on the starter pack (" + starter.where() + ")");
@@ -102,7 +109,7 @@ final class RunCommand {
                 a.value("timeout").map(RunCommand::duration),
                 SandboxChoice.of(a, external),
                 a.integer("retries", DEFAULT_RETRIES, 0),
-                a.flag("allow-command-verifiers"));
+                Cli.policy(a));
     }
 
     private static EvaluationReport execute(Cli cli, TaskPack pack, Harnesses harnesses, Options o) {
@@ -113,12 +120,18 @@ final class RunCommand {
                 .trials(o.trials())
                 .parallelism(o.parallel())
                 .retries(o.retries(), Duration.ofSeconds(1))
-                .allowCommandVerifiers(o.allowCommandVerifiers());
+                .verifiers(VerifierRegistry.discover().withPolicy(o.policy()));
         if (o.shardCount() > 1) {
             b.shard(o.shardIndex(), o.shardCount());
         }
         o.out().ifPresent(b::runDirectory);
         o.timeout().ifPresent(b::timeout);
+        b.listener(new EvaluationListener() {
+            @Override
+            public void runResumed(int alreadyDone, int attempts) {
+                cli.err().println("ale: resuming: " + alreadyDone + " of " + attempts + " attempts already done");
+            }
+        });
         RunHandle handle = b.build().start();
         Thread hook = cli.process() ? new Thread(() -> cancelAndWait(handle, cli, o), "ale-cancel") : null;
         if (hook != null) {
@@ -127,6 +140,8 @@ final class RunCommand {
         try (ProgressReporter progress = new ProgressReporter(handle, cli.err(), cli.terminal())) {
             progress.start();
             return handle.await();
+        } catch (UncheckedIOException e) {
+            throw new RunFailure(e);
         } catch (InterruptedException e) {
             handle.cancel();
             Thread.currentThread().interrupt();
@@ -142,19 +157,29 @@ final class RunCommand {
         }
     }
 
-    /** On Ctrl-C: cancel (running attempts are not journaled, so a resume runs them) and let the report be written. */
+    /**
+     * When the JVM begins to exit while the run goes on (Ctrl-C, a signal, or a harness calling
+     * {@code System.exit}): cancel (running attempts are not journaled, so a resume runs them), let
+     * the report and run.json (which records the interruption) be written, and end with
+     * {@link Main#INTERRUPTED}, whatever exit code the exit asked for, so a run cut short never
+     * exits 0.
+     */
     private static void cancelAndWait(RunHandle handle, Cli cli, Options o) {
         handle.cancel();
         try {
             handle.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            cli.err().println("ale: " + e.getMessage());
         }
         cli.err()
-                .println("ale: cancelled"
+                .println("ale: interrupted: the run was cancelled before it finished"
                         + o.out()
                                 .map(d -> "; run again with --out " + d + " to resume")
                                 .orElse(""));
+        cli.err().flush();
+        Runtime.getRuntime().halt(Main.INTERRUPTED);
     }
 
     private static int finish(Cli cli, EvaluationReport r, Options o) {

@@ -13,6 +13,14 @@ final class Usages {
     private static final Option PARALLEL = valued("parallel", "<n>", "attempts at once (default 1)");
     private static final Option JSON = flag("json", "print the report as JSON instead of the summary");
     private static final Option ALL = flag("all", "list every attempt, not only the first few not passed");
+    private static final Option ALLOW_COMMANDS = flag(
+            Cli.ALLOW_COMMANDS,
+            "let the pack's command verifiers run their grader programs (refused by"
+                    + " default: a pack from elsewhere must not run code)");
+    private static final Option PYTHON = valued(
+            Cli.PYTHON,
+            "<path>",
+            "the Python of the command verifiers' {python} (default: $ALE_PYTHON, else python3 on the PATH)");
 
     static final Usage RUN = new Usage(
             "run",
@@ -24,8 +32,12 @@ final class Usages {
                             "<name>",
                             "rule-based (the sample agent), cmd:<command line> (an external CLI agent; the"
                                     + " instruction goes to stdin, to {instruction} in the line and to"
-                                    + " $ALE_INSTRUCTION), or a class name on the class path (public, no-argument"
-                                    + " constructor, implements dev.ale.api.Harness)"),
+                                    + " $ALE_INSTRUCTION), a class name on the class path (public, no-argument"
+                                    + " constructor, implements dev.ale.api.Harness), or"
+                                    + " openai:model=<m>,base-url=<url> (a model behind any OpenAI-compatible API"
+                                    + " with the agent tool kit; the key from $OPENAI_API_KEY or api-key-env=<VAR>;"
+                                    + " input-price= and output-price= in USD per million tokens; max-turns=,"
+                                    + " temperature=)"),
                     valued("trials", "<k>", "attempts per task (default 1)"),
                     PARALLEL,
                     SELECT,
@@ -51,10 +63,8 @@ final class Usages {
                                     + " OPENAI_API_KEY); it gets PATH, HOME (the workspace), LANG, TZ and its ALE_"
                                     + " variables otherwise"),
                     valued("retries", "<n>", "run an attempt that ended in ERROR again up to n times (default 2)"),
-                    flag(
-                            "allow-command-verifiers",
-                            "let the pack's command verifiers run their grader programs (refused by"
-                                    + " default: a pack from elsewhere must not run code)")));
+                    ALLOW_COMMANDS,
+                    PYTHON));
 
     static final Usage DEMO = new Usage(
             "demo",
@@ -63,13 +73,18 @@ final class Usages {
                     + " or the copy bundled in ale.jar) and prints the summary",
             List.of(valued("out", "<dir>", "run directory (default runs/demo-<UTC time>)"), PARALLEL));
 
-    static final Usage PACK_VALIDATE =
-            new Usage("pack validate", "<pack>", "opens and validates the pack and verifies every digest", List.of());
+    static final Usage PACK_VALIDATE = new Usage(
+            "pack validate",
+            "<pack>",
+            "opens and validates the pack and verifies every digest",
+            List.of(ALLOW_COMMANDS));
     static final Usage PACK_BUILD = new Usage(
             "pack build",
             "<dir> [--out <archive>]",
             "fills in the digests of pack.json, adding task folders it does not list yet",
-            List.of(valued("out", "<archive>", "also write the pack as a reproducible .zip, .tar or .tgz")));
+            List.of(
+                    valued("out", "<archive>", "also write the pack as a reproducible .zip, .tar or .tgz"),
+                    ALLOW_COMMANDS));
     static final Usage PACK_LIST = new Usage(
             "pack list",
             "<pack> [--select <f>]",
@@ -79,7 +94,7 @@ final class Usages {
             "pack check",
             "<pack> [--select <f>]",
             "self-check: every solution passes, an empty workspace scores 0, perturbed solutions fall short",
-            List.of(SELECT));
+            List.of(SELECT, ALLOW_COMMANDS, PYTHON));
 
     static final Usage REPORT_SHOW =
             new Usage("report show", "<run dir> [--json] [--all]", "shows a run's report", List.of(JSON, ALL));
@@ -91,11 +106,39 @@ final class Usages {
     static final Usage REPORT_COMPARE = new Usage(
             "report compare", "<run dir A> <run dir B>", "compares two runs (paired, task by task)", List.of());
 
+    static final Usage REPORT_EXPORT = new Usage(
+            "report export",
+            "--format ale <run dir> [--pack <pack>]",
+            "writes ALE's result files (run.json, eval_result.json, trajectory.json) for every attempt under"
+                    + " <run dir>/ale/",
+            List.of(
+                    valued("format", "ale", "the format: ale (ALE's runner, ale_run)"),
+                    valued("pack", "<pack>", "the run's pack: its instructions go into the trajectories")));
+
     static final Usage RESCORE = new Usage(
             "rescore",
             "<run dir> --pack <pack> [--json] [--all]",
             "scores the stored artefacts again with the pack's verifiers (report.rescored.json)",
-            List.of(valued("pack", "<pack>", "the pack whose verifiers score again"), JSON, ALL));
+            List.of(
+                    valued("pack", "<pack>", "the pack whose verifiers score again"),
+                    JSON,
+                    ALL,
+                    ALLOW_COMMANDS,
+                    PYTHON));
+
+    static final Usage IMPORT_ALE = new Usage(
+            "import ale",
+            "<task folder or tasks tree> --data <root> --out <pack dir> [options]",
+            "imports ALE task folders (task_card.json, main.py or scripts/) with their data"
+                    + " (<root>/<cluster>/<task>/input/, reference/ or reference.7z) as a new pack graded by"
+                    + " ALE's own graders; see docs/ale.md",
+            List.of(
+                    valued("data", "<root>", "the task data: <root>/<cluster>/<task>/ (or its base/ folder)"),
+                    valued("out", "<pack dir>", "the pack folder to write (new or empty)"),
+                    valued("tiers", "<dir>", "ALE's tier lists (its selected_tasks/full/ folder)"),
+                    valued("tier", "<tier>", "the tier of a task on no list (default near-term)"),
+                    valued("soc", "<codes>", "SOC 2018 codes for every task, instead of the subfield table's"),
+                    valued("name", "<name>", "the pack's name (default ale-tasks)")));
 
     static final Usage HELP = new Usage("help", "[command]", "prints the usage of ale or of one command", List.of());
     static final Usage VERSION = new Usage("version", "", "prints the SDK version of this build of ale", List.of());
@@ -108,8 +151,9 @@ final class Usages {
             case "run" -> List.of(RUN);
             case "demo" -> List.of(DEMO);
             case "pack" -> List.of(PACK_VALIDATE, PACK_BUILD, PACK_LIST, PACK_CHECK);
-            case "report" -> List.of(REPORT_SHOW, REPORT_MERGE, REPORT_COMPARE);
+            case "report" -> List.of(REPORT_SHOW, REPORT_MERGE, REPORT_COMPARE, REPORT_EXPORT);
             case "rescore" -> List.of(RESCORE);
+            case "import" -> List.of(IMPORT_ALE);
             case "help" -> List.of(HELP);
             case "version" -> List.of(VERSION);
             default -> List.of();

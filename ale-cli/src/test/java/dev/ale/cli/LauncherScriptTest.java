@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,13 +55,13 @@ class LauncherScriptTest {
     void buildsTheJarTheFirstTimeThenRunsItWithTheArguments() throws Exception {
         Run first = ale(Map.of(), "run", "my pack", "--harness", "rule-based");
         assertEquals(0, first.code, first.toString());
-        assertEquals("java -jar " + jar + " run my pack --harness rule-based\n", first.out);
+        assertEquals(JAVA + "-jar " + jar + " run my pack --harness rule-based\n", first.out);
         assertEquals(List.of("mvn -B -q -DskipTests install in " + root), Files.readAllLines(log));
         assertTrue(first.err.contains("ale: building " + jar), first.err);
         assertTrue(first.err.contains("Building\n"), first.err);
         assertFalse(first.err.contains("\033"), "Maven's colour codes are stripped: " + first.err);
         Run second = ale(Map.of(), "demo");
-        assertEquals("java -jar " + jar + " demo\n", second.out);
+        assertEquals(JAVA + "-jar " + jar + " demo\n", second.out);
         assertEquals(1, Files.readAllLines(log).size(), "an up-to-date jar is not built again");
     }
 
@@ -86,20 +87,33 @@ class LauncherScriptTest {
     @Test
     void aleJarRunsTheGivenJarWithoutBuilding() throws Exception {
         Run r = ale(Map.of("ALE_JAR", "/opt/ale.jar"), "version");
-        assertEquals("java -jar /opt/ale.jar version\n", r.out);
+        assertEquals(JAVA + "-jar /opt/ale.jar version\n", r.out);
         assertTrue(Files.notExists(log));
     }
+
+    @Test
+    void aleJavaOptsReplaceTheDefaultJvmOptions() throws Exception {
+        Run mine = ale(Map.of("ALE_JAR", "/opt/ale.jar", "ALE_JAVA_OPTS", "-Xmx2g -Dx=1"), "version");
+        assertEquals("java -Xmx2g -Dx=1 -jar /opt/ale.jar version\n", mine.out);
+        Run none = ale(Map.of("ALE_JAR", "/opt/ale.jar", "ALE_JAVA_OPTS", ""), "version");
+        assertEquals("java -jar /opt/ale.jar version\n", none.out);
+    }
+
+    /** What the fake java prints before {@code -jar}: the launcher's default JVM options. */
+    private static final String JAVA =
+            "java -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k ";
 
     private record Run(int code, String out, String err) {}
 
     private Run ale(Map<String, String> env, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(
-                List.of("/bin/bash", root.resolve("ale").toString()));
+        List<String> command =
+                new ArrayList<>(List.of("/bin/bash", root.resolve("ale").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile());
         pb.environment().put("PATH", root.resolve("bin") + ":/usr/bin:/bin");
         pb.environment().put("JAVA_HOME", root.resolve("jdk").toString());
         pb.environment().remove("ALE_JAR");
+        pb.environment().remove("ALE_JAVA_OPTS");
         pb.environment().putAll(env);
         Process p = pb.start();
         p.getOutputStream().close();

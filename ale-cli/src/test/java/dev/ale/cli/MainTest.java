@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.core.Progress;
+import dev.ale.taskpack.TaskPack;
+import dev.ale.taskpack.TaskPacks;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +43,8 @@ class MainTest {
 
     @Test
     void everyCommandTakesHelpAndExitsZero() {
-        for (String command : List.of("run", "demo", "pack", "report", "rescore", "help", "version", "--help")) {
+        for (String command :
+                List.of("run", "demo", "pack", "report", "rescore", "import", "help", "version", "--help")) {
             Ale.Result r = Ale.run(command, "--help");
             assertEquals(Main.OK, r.code(), command + ": " + r.err());
             assertTrue(r.out().startsWith("usage: ale "), command + ": " + r.out());
@@ -50,7 +53,7 @@ class MainTest {
 
     @Test
     void helpListsEveryOptionTheParserTakes() {
-        for (String command : List.of("run", "demo", "pack", "report", "rescore")) {
+        for (String command : List.of("run", "demo", "pack", "report", "rescore", "import")) {
             String help = Ale.run("help", command).out();
             for (Usage u : Usages.of(command)) {
                 for (Usage.Option o : u.options()) {
@@ -88,7 +91,7 @@ class MainTest {
             assertTrue(found.temporary(), found.toString());
             copy = found.path();
             assertTrue(Files.isRegularFile(copy.resolve("pack.json")));
-            try (dev.ale.taskpack.TaskPack pack = dev.ale.taskpack.TaskPacks.open(copy)) {
+            try (TaskPack pack = TaskPacks.open(copy)) {
                 pack.verify();
                 assertEquals(26, pack.tasks().size());
             }

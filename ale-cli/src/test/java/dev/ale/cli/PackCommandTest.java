@@ -38,6 +38,21 @@ class PackCommandTest {
     }
 
     @Test
+    void packLimitsAreSetOnTheCommandLineAndARefusalNamesTheLimit() {
+        Ale.Result tight = Ale.run("pack", "list", Ale.SAMPLE.toString(), "--pack-limit", "maxJsonBytes=1k");
+        assertEquals(Main.USAGE, tight.code(), tight.toString());
+        assertTrue(tight.err().contains("ale --pack-limit maxJsonBytes=N"), tight.err());
+        Ale.Result raised = Ale.run("--pack-limit", "maxJsonBytes=1m", "pack", "list", Ale.SAMPLE.toString());
+        assertEquals(Main.OK, raised.code(), raised.toString());
+        Ale.Result unknown = Ale.run("pack", "list", Ale.SAMPLE.toString(), "--pack-limit", "maxFiles=3");
+        assertEquals(Main.USAGE, unknown.code());
+        assertTrue(unknown.err().startsWith("ale: --pack-limit: no pack limit 'maxFiles'"), unknown.err());
+        assertEquals(
+                Main.USAGE,
+                Ale.run("pack", "list", Ale.SAMPLE.toString(), "--pack-limit").code());
+    }
+
+    @Test
     void listShowsTierClusterSocAndSessions() {
         Ale.Result r = Ale.run("pack", "list", Ale.SAMPLE.toString());
         assertEquals(Main.OK, r.code(), r.toString());

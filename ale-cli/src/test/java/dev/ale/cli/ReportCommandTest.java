@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +91,43 @@ class ReportCommandTest {
         assertEquals(Main.OK, r.code(), r.toString());
         assertTrue(r.out().contains("(2 of 4 scored attempts)"), r.out());
         assertTrue(Files.exists(runs.resolve("full/report.rescored.json")));
+    }
+
+    @Test
+    void exportWritesAlesResultFilesForAnExistingRun() throws Exception {
+        Path ale = runs.resolve("full/ale");
+        assertTrue(Files.isDirectory(ale), "a run writes ALE's files when it finishes");
+        try (Stream<Path> walk = Files.walk(ale)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        Ale.Result r = Ale.run(
+                "report",
+                "export",
+                "--format",
+                "ale",
+                runs.resolve("full").toString(),
+                "--pack",
+                Ale.SAMPLE.toString());
+        assertEquals(Main.OK, r.code(), r.toString());
+        assertTrue(r.out().startsWith("wrote ALE's result files for 4 attempts under "), r.out());
+        List<Path> runJsons;
+        try (Stream<Path> walk = Files.walk(ale)) {
+            runJsons = walk.filter(p -> p.endsWith("run.json")).toList();
+        }
+        assertEquals(4, runJsons.size(), runJsons.toString());
+        for (Path runJson : runJsons) {
+            Path attempt = runJson.getParent();
+            assertEquals("v0", attempt.getParent().getFileName().toString(), attempt.toString());
+            assertTrue(Files.isRegularFile(attempt.resolve("eval_result.json")), attempt.toString());
+            assertTrue(Files.isRegularFile(attempt.resolve("trajectory.json")), attempt.toString());
+            assertTrue(Files.readString(runJson).contains("\"schema_version\" : 2"), runJson.toString());
+        }
+        Ale.Result unknown = Ale.run(
+                "report", "export", "--format", "csv", runs.resolve("full").toString());
+        assertEquals(Main.USAGE, unknown.code());
+        assertTrue(unknown.err().contains("unknown --format 'csv'; expected ale"), unknown.err());
     }
 
     @Test

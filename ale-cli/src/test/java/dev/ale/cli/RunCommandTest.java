@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.ale.api.spi.VerifierPolicy;
 import dev.ale.process.BubblewrapOptions;
+import dev.ale.taskpack.TaskPackWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +126,56 @@ class RunCommandTest {
     }
 
     @Test
+    void anAgentStillRunningAtItsDeadlineIsKilledWithItsChildrenNotAbandoned() throws Exception {
+        Path pack = Ale.invoicePack(tmp.resolve("pack"), null);
+        List<String> sandboxes =
+                BubblewrapOptions.defaults().unusable().isEmpty() ? List.of("local", "bwrap") : List.of("local");
+        for (String sandbox : sandboxes) {
+            Ale.Result r = Ale.run(
+                    "run",
+                    pack.toString(),
+                    "--harness",
+                    "cmd:sh -c 'sleep 600 & sleep 600'",
+                    "--sandbox",
+                    sandbox,
+                    "--timeout",
+                    "2s");
+            assertEquals(Main.OK, r.code(), r.toString());
+            assertTrue(r.out().contains("FAILED TIMEOUT"), r.out());
+            assertFalse(r.out().contains("abandoned"), sandbox + ": " + r.out());
+        }
+    }
+
+    @Test
+    @Tag("bwrap")
+    void aCommandVerifierUnderBubblewrapSeesOnlyItsOwnFolders() throws Exception {
+        assumeTrue(BubblewrapOptions.defaults().unusable().isEmpty(), "bubblewrap is not usable here");
+        Path packDir = tmp.resolve("pack");
+        String grader = "[ ! -e " + packDir + " ] && [ ! -e " + tmp + " ] && [ \"$HOME\" = \"$ALE_WORK_DIR\" ]"
+                + " && case \"$ALE_OUTPUT\" in /ale/*) true ;; *) false ;; esac"
+                + " && [ -f \"$ALE_OUTPUT/total.txt\" ] && ! (echo x > \"$ALE_OUTPUT/x\") 2>/dev/null"
+                + " && [ -z \"$ALE_REFERENCE_KEY\" ] && [ \"$(ls /ale | wc -l)\" -le 6 ] && echo 1 || echo 0";
+        Path pack = Ale.invoicePack(packDir, null);
+        Path taskJson = pack.resolve("tasks/invoice-total/task.json");
+        String command = "{\"type\": \"command\", \"command\": [\"sh\", \"-c\", \""
+                + grader.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]}";
+        String task = Files.readString(taskJson);
+        int from = task.indexOf("\"verifier\": ");
+        Files.writeString(taskJson, task.substring(0, from) + "\"verifier\": " + command + "}\n");
+        TaskPackWriter.updateDigests(pack, new VerifierPolicy(true));
+        Ale.Result r = Ale.run(
+                "run",
+                pack.toString(),
+                "--harness",
+                "cmd:sh -c 'echo 14.75 > total.txt'",
+                "--sandbox",
+                "bwrap",
+                "--allow-command-verifiers");
+        assertEquals(Main.OK, r.code(), r.toString());
+        assertTrue(r.out().contains("1 passed, 0 failed"), "the grader saw only its folders: " + r.out());
+    }
+
+    @Test
     void aRelativeProgramIsFoundFromTheStartDirectoryAndAMissingOneIsAUsageError() throws Exception {
         Path pack = Ale.invoicePack(tmp.resolve("pack"), null);
         Path dir = Files.createDirectories(Path.of("target", "agents"));
@@ -158,7 +213,7 @@ class RunCommandTest {
         Files.writeString(
                 pack.resolve("tasks/bank-reconciliation/inputs/cash_book.csv"),
                 "tampered\n",
-                java.nio.file.StandardOpenOption.APPEND);
+                StandardOpenOption.APPEND);
         Ale.Result r =
                 Ale.run("run", pack.toString(), "--harness", "rule-based", "--retries", "0", "--fail-under", "0.9");
         assertEquals(Main.ERRORS, r.code(), r.toString());
@@ -220,10 +275,10 @@ class RunCommandTest {
     void parsesRatesAndDurations() {
         assertEquals(0.9, RunCommand.rate("0.9"));
         assertEquals(0.85, RunCommand.rate("85%"), 1e-12);
-        assertEquals(java.time.Duration.ofSeconds(90), RunCommand.duration("90s"));
-        assertEquals(java.time.Duration.ofMinutes(10), RunCommand.duration("10m"));
-        assertEquals(java.time.Duration.ofHours(1), RunCommand.duration("1h"));
-        assertEquals(java.time.Duration.ofMinutes(5), RunCommand.duration("PT5M"));
-        assertEquals(java.time.Duration.ofSeconds(600), RunCommand.duration("600"));
+        assertEquals(Duration.ofSeconds(90), RunCommand.duration("90s"));
+        assertEquals(Duration.ofMinutes(10), RunCommand.duration("10m"));
+        assertEquals(Duration.ofHours(1), RunCommand.duration("1h"));
+        assertEquals(Duration.ofMinutes(5), RunCommand.duration("PT5M"));
+        assertEquals(Duration.ofSeconds(600), RunCommand.duration("600"));
     }
 }

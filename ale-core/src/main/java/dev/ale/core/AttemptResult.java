@@ -72,4 +72,157 @@ public record AttemptResult(
     public boolean scored() {
         return outcome != Outcome.ERROR;
     }
+
+    /**
+     * A builder, for results made outside a run (tests, imports, tools): the task, pack, outcome,
+     * cause and verdict are required; the score defaults to the verdict's, the duration to zero,
+     * the message and taxonomy strings to empty, the usage to {@link Usage#ZERO}.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding every component of this result, to change a few. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.taskId = taskId;
+        b.taskRevision = taskRevision;
+        b.taskDigest = taskDigest;
+        b.pack = pack;
+        b.trial = trial;
+        b.outcome = outcome;
+        b.cause = cause;
+        b.score = score;
+        b.verdict = verdict;
+        b.duration = duration;
+        b.message = message;
+        b.tier = tier;
+        b.cluster = cluster;
+        b.subfield = subfield;
+        b.soc = soc;
+        b.sessionsRun = sessionsRun;
+        b.usage = usage;
+        b.steps = steps;
+        return b;
+    }
+
+    /** Builds an {@link AttemptResult} component by component. */
+    public static final class Builder {
+        private String taskId;
+        private int taskRevision;
+        private String taskDigest;
+        private PackRef pack;
+        private int trial = 1;
+        private Outcome outcome;
+        private Cause cause;
+        private double score = Double.NaN;
+        private Verdict verdict;
+        private Duration duration = Duration.ZERO;
+        private String message = "";
+        private Tier tier;
+        private String cluster = "";
+        private String subfield = "";
+        private List<String> soc = List.of();
+        private int sessionsRun;
+        private Usage usage = Usage.ZERO;
+        private int steps;
+
+        private Builder() {}
+
+        /** The task: its id, revision and content digest, and its pack. */
+        public Builder task(String id, int revision, String digest, PackRef from) {
+            this.taskId = id;
+            this.taskRevision = revision;
+            this.taskDigest = digest;
+            this.pack = from;
+            return this;
+        }
+
+        /** The 1-based trial number; default 1. */
+        public Builder trial(int value) {
+            this.trial = value;
+            return this;
+        }
+
+        /** How the attempt ended and why. */
+        public Builder outcome(Outcome value, Cause why) {
+            this.outcome = value;
+            this.cause = why;
+            return this;
+        }
+
+        /** The verdict; the score follows it unless {@link #score} is given. */
+        public Builder verdict(Verdict value) {
+            this.verdict = value;
+            return this;
+        }
+
+        /** The score, when it is not the verdict's. */
+        public Builder score(double value) {
+            this.score = value;
+            return this;
+        }
+
+        /** Wall time of the whole attempt; default zero. */
+        public Builder duration(Duration value) {
+            this.duration = value;
+            return this;
+        }
+
+        /** A one-line explanation of the cause; default empty. */
+        public Builder message(String value) {
+            this.message = value;
+            return this;
+        }
+
+        /** The task's tier, cluster, subfield and SOC codes. */
+        public Builder taxonomy(Tier tierValue, String clusterValue, String subfieldValue, List<String> socCodes) {
+            this.tier = tierValue;
+            this.cluster = clusterValue;
+            this.subfield = subfieldValue;
+            this.soc = socCodes;
+            return this;
+        }
+
+        /** How many sessions the harness was given; default 0. */
+        public Builder sessionsRun(int value) {
+            this.sessionsRun = value;
+            return this;
+        }
+
+        /** Tokens and cost, and how many steps the trajectory recorded; default none. */
+        public Builder usage(Usage value, int stepCount) {
+            this.usage = value;
+            this.steps = stepCount;
+            return this;
+        }
+
+        /**
+         * The result.
+         *
+         * @throws NullPointerException naming the first required component not given
+         */
+        public AttemptResult build() {
+            Objects.requireNonNull(verdict, "verdict");
+            return new AttemptResult(
+                    taskId,
+                    taskRevision,
+                    taskDigest,
+                    pack,
+                    trial,
+                    outcome,
+                    cause,
+                    Double.isNaN(score) ? verdict.score() : score,
+                    verdict,
+                    duration,
+                    message,
+                    tier,
+                    cluster,
+                    subfield,
+                    soc,
+                    sessionsRun,
+                    usage,
+                    steps);
+        }
+    }
 }

@@ -7,10 +7,12 @@ import dev.ale.api.Outcome;
 import dev.ale.api.Sandbox;
 import dev.ale.api.SessionOutcome;
 import dev.ale.api.Step;
+import dev.ale.api.spi.Judge;
 import dev.ale.api.spi.SandboxProvider;
 import dev.ale.api.spi.SandboxRequest;
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.Verifier;
+import dev.ale.api.task.PackModifiedException;
 import dev.ale.api.task.SessionSpec;
 import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskFile;
@@ -18,11 +20,14 @@ import dev.ale.api.task.TaskPart;
 import dev.ale.api.task.TaskSpec;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -39,7 +44,8 @@ final class AttemptRunner {
     private final Listeners listeners;
     private final Clock clock;
     private final ReferenceKey referenceKey;
-    private final java.util.Optional<dev.ale.api.spi.Judge> judge;
+    private final Optional<Judge> judge;
+    private final ReferenceAreas areas;
 
     AttemptRunner(
             SandboxProvider sandboxes,
@@ -50,8 +56,10 @@ final class AttemptRunner {
             Listeners listeners,
             Clock clock,
             ReferenceKey referenceKey,
-            java.util.Optional<dev.ale.api.spi.Judge> judge) {
+            Optional<Judge> judge,
+            ReferenceAreas areas) {
         this.judge = judge;
+        this.areas = areas;
         this.sandboxes = sandboxes;
         this.harnesses = harnesses;
         this.timeoutOverride = timeoutOverride;
@@ -89,6 +97,7 @@ final class AttemptRunner {
         private volatile Deadlines.Watch watch = new Deadlines.Watch();
         private volatile String budgetExceeded;
         private volatile boolean cancelled;
+        private volatile boolean packModified;
         private List<TaskFile> unsealed;
 
         Attempt(Task task, Verifier verifier, int trial, WorkspaceHook hook) {
@@ -112,6 +121,11 @@ final class AttemptRunner {
 
         boolean wasCancelled() {
             return cancelled;
+        }
+
+        /** Whether a task file was found changed since its digest was checked: the run must stop. */
+        boolean packModified() {
+            return packModified;
         }
 
         /** Runs the attempt to its end; never throws. */
@@ -184,7 +198,7 @@ final class AttemptRunner {
                         end.message() + "; the harness ignored the interrupt and was abandoned, nothing was scored",
                         end.sessionsRun());
             }
-            if (java.nio.file.Files.isSymbolicLink(workspace)) {
+            if (Files.isSymbolicLink(workspace)) {
                 return result(
                         Outcome.FAILED,
                         Cause.HARNESS_ERROR,
@@ -192,40 +206,43 @@ final class AttemptRunner {
                         "the harness replaced its workspace with a " + "symbolic link; nothing was scored through it",
                         end.sessionsRun());
             }
-            Path reference;
+            String link;
             try {
-                reference = sandbox.openReferenceArea();
-            } catch (IOException | RuntimeException e) {
+                link = areas.linkInto(workspace);
+            } catch (IOException e) {
+                link = "(the workspace could not be searched for links: " + describe(e) + ")";
+            }
+            if (link != null) {
                 return result(
-                        Outcome.ERROR,
-                        Cause.SANDBOX,
+                        Outcome.FAILED,
+                        Cause.GATE,
                         null,
-                        "reference area could not open: " + describe(e),
+                        "the output's link " + link + " may lead into the runner's reference areas; nothing was scored",
                         end.sessionsRun());
             }
-            staging = stage(TaskPart.REFERENCE, reference);
-            if (staging != null) {
-                return withSessions(staging, end.sessionsRun());
+            Deadlines.Result<Verdict> verified;
+            try (ReferenceAreas.Area area = areas.open(spec.id() + "." + trial)) {
+                staging = stage(TaskPart.REFERENCE, area.root());
+                if (staging != null) {
+                    return withSessions(staging, end.sessionsRun());
+                }
+                Contexts.Verification ctx = new Contexts.Verification(
+                        workspace,
+                        area.root(),
+                        spec,
+                        trajectory,
+                        judge,
+                        Optional.empty(),
+                        clock.instant().plus(verifierTimeout),
+                        task,
+                        Optional.of(new HarnessSandbox(sandbox)),
+                        area::privateDirectory);
+                verified = Deadlines.call(
+                        () -> verifier.verify(ctx), verifierTimeout, interruptGrace, new Deadlines.Watch());
             }
-            Contexts.Verification ctx = new Contexts.Verification(
-                    workspace,
-                    reference,
-                    spec,
-                    trajectory,
-                    judge,
-                    java.util.Optional.empty(),
-                    clock.instant().plus(verifierTimeout),
-                    java.util.Optional.of(new HarnessSandbox(sandbox)));
-            Deadlines.Result<Verdict> verified =
-                    Deadlines.call(() -> verifier.verify(ctx), verifierTimeout, interruptGrace, new Deadlines.Watch());
-            String verifierProblem =
-                    switch (verified.end()) {
-                        case THREW -> "verifier threw " + describe(verified.error());
-                        case TIMED_OUT, CANCELLED -> "verifier ran past its deadline of " + seconds(verifierTimeout);
-                        case RETURNED -> verified.value() == null ? "verifier returned no verdict" : null;
-                    };
-            if (verifierProblem != null) {
-                return result(Outcome.ERROR, Cause.VERIFIER, null, verifierProblem, end.sessionsRun());
+            VerifierEnds.Problem problem = VerifierEnds.of(verified, verifierTimeout);
+            if (problem != null) {
+                return result(problem.outcome(), problem.cause(), null, problem.message(), end.sessionsRun());
             }
             Verdict verdict = verified.value();
             boolean pass = verdict.fullPass(spec.passThreshold());
@@ -246,7 +263,7 @@ final class AttemptRunner {
                     Cause.NONE,
                     verdict,
                     String.format(
-                            java.util.Locale.ROOT,
+                            Locale.ROOT,
                             "score %.4f below the pass threshold %.4f",
                             verdict.score(),
                             spec.passThreshold()),
@@ -363,6 +380,7 @@ final class AttemptRunner {
                 unsealed = task.unsealReference(key);
                 return null;
             } catch (AleException e) {
+                packModified |= e instanceof PackModifiedException;
                 String m = e.getMessage();
                 return result(
                         Outcome.ERROR,
@@ -388,6 +406,9 @@ final class AttemptRunner {
             for (TaskFile file : files) {
                 try (InputStream in = file.open()) {
                     FileTrees.copyInto(root, file.path(), in);
+                } catch (PackModifiedException e) {
+                    packModified = true;
+                    return result(Outcome.ERROR, Cause.PACK, null, e.getMessage(), 0);
                 } catch (AleException e) {
                     return result(Outcome.ERROR, Cause.PACK, null, e.getMessage(), 0);
                 } catch (IOException | RuntimeException e) {
@@ -427,47 +448,11 @@ final class AttemptRunner {
     }
 
     private static AttemptResult withSessions(AttemptResult r, int sessionsRun) {
-        return new AttemptResult(
-                r.taskId(),
-                r.taskRevision(),
-                r.taskDigest(),
-                r.pack(),
-                r.trial(),
-                r.outcome(),
-                r.cause(),
-                r.score(),
-                r.verdict(),
-                r.duration(),
-                r.message(),
-                r.tier(),
-                r.cluster(),
-                r.subfield(),
-                r.soc(),
-                sessionsRun,
-                r.usage(),
-                r.steps());
+        return r.toBuilder().sessionsRun(sessionsRun).build();
     }
 
     private static AttemptResult withDuration(AttemptResult r, Duration duration) {
-        return new AttemptResult(
-                r.taskId(),
-                r.taskRevision(),
-                r.taskDigest(),
-                r.pack(),
-                r.trial(),
-                r.outcome(),
-                r.cause(),
-                r.score(),
-                r.verdict(),
-                duration,
-                r.message(),
-                r.tier(),
-                r.cluster(),
-                r.subfield(),
-                r.soc(),
-                r.sessionsRun(),
-                r.usage(),
-                r.steps());
+        return r.toBuilder().duration(duration).build();
     }
 
     /** The class and message of a throwable, in a few words; never throws, whatever the throwable does. */

@@ -3,14 +3,10 @@ package dev.ale.core;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs untrusted code (a harness session, a verifier) on a daemon thread of its own and waits for
+ * Runs untrusted code (a harness session, a verifier) on a daemon thread of {@link Workers} and waits for
  * it until a deadline or a cancellation; then interrupts it, and abandons it if it ignores the
  * interrupt, so the runner always moves on.
  */
@@ -44,14 +40,6 @@ final class Deadlines {
             return cancelled;
         }
     }
-
-    private static final AtomicInteger THREADS = new AtomicInteger();
-    private static final ThreadFactory FACTORY = r -> {
-        Thread t = new Thread(r, "ale-guarded-" + THREADS.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    };
-    private static final ExecutorService POOL = Executors.newCachedThreadPool(FACTORY);
 
     private Deadlines() {}
 
@@ -112,7 +100,7 @@ final class Deadlines {
      */
     static <T> Result<T> call(Callable<T> body, Duration timeout, Duration grace, Watch watch) {
         Guarded<T> g = new Guarded<>(body, watch);
-        POOL.execute(g);
+        Workers.POOL.execute(g);
         boolean interrupted = false;
         try {
             watch.wake.await(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);

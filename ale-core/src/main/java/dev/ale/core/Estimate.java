@@ -2,6 +2,7 @@ package dev.ale.core;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import java.util.Locale;
 import org.apiguardian.api.API;
 
 /**
@@ -27,6 +28,6 @@ public record Estimate(double value, double low, double high) {
 
     @Override
     public String toString() {
-        return isEmpty() ? "n/a" : String.format(java.util.Locale.ROOT, "%.3f [%.3f, %.3f]", value, low, high);
+        return isEmpty() ? "n/a" : String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", value, low, high);
     }
 }

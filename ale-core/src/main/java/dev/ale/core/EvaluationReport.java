@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.ale.api.Outcome;
 import dev.ale.api.task.PackRef;
+import dev.ale.api.task.Tier;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -238,18 +240,13 @@ public final class EvaluationReport {
     static String percent(Estimate e) {
         return e.isEmpty()
                 ? "n/a"
-                : String.format(
-                        java.util.Locale.ROOT,
-                        "%.1f%% [%.1f%%, %.1f%%]",
-                        100 * e.value(),
-                        100 * e.low(),
-                        100 * e.high());
+                : String.format(Locale.ROOT, "%.1f%% [%.1f%%, %.1f%%]", 100 * e.value(), 100 * e.low(), 100 * e.high());
     }
 
     private List<Breakdown> breakdowns(Function<AttemptResult, String> key, boolean sortByKey) {
         Map<String, List<AttemptResult>> groups = sortByKey ? new TreeMap<>() : new LinkedHashMap<>();
         if (!sortByKey) {
-            for (dev.ale.api.task.Tier t : dev.ale.api.task.Tier.values()) {
+            for (Tier t : Tier.values()) {
                 groups.put(t.id(), new ArrayList<>());
             }
         }

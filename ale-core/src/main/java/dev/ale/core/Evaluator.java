@@ -3,14 +3,19 @@ package dev.ale.core;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.ale.api.Harness;
+import dev.ale.api.spi.Judge;
 import dev.ale.api.spi.SandboxProvider;
 import dev.ale.api.spi.Verifier;
 import dev.ale.api.spi.VerifierConfigException;
 import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.spi.VerifierPolicy;
 import dev.ale.api.task.PackRef;
 import dev.ale.api.task.Task;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.verifiers.VerifierRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
@@ -56,7 +62,7 @@ public final class Evaluator {
             Duration runTimeLimit,
             long artifactCapBytes,
             ReferenceKey referenceKey,
-            dev.ale.api.spi.Judge judge,
+            Judge judge,
             boolean commandVerifiersAllowed) {
         Verifier verifier(String taskId) {
             return verifiers.get(taskId);
@@ -116,11 +122,7 @@ public final class Evaluator {
      * recorded answers no longer apply (null: none; recorded answers are replayed either way).
      */
     public static EvaluationReport rescore(
-            Path runDirectory,
-            TaskPack pack,
-            VerifierFactories registry,
-            char[] referenceKey,
-            dev.ale.api.spi.Judge judge) {
+            Path runDirectory, TaskPack pack, VerifierFactories registry, char[] referenceKey, Judge judge) {
         Map<String, Task> tasks = new LinkedHashMap<>();
         Map<String, Verifier> verifiers = new LinkedHashMap<>();
         for (Task t : pack.tasks()) {
@@ -138,13 +140,13 @@ public final class Evaluator {
                     verifiers,
                     Duration.ofMinutes(5),
                     ReferenceKey.resolve(referenceKey == null ? null : referenceKey.clone(), System::getenv),
-                    java.util.Optional.ofNullable(judge));
+                    Optional.ofNullable(judge));
             RunFiles.writeAtomically(
                     runDirectory.resolve("report.rescored.json"),
-                    report.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    report.toJson().getBytes(StandardCharsets.UTF_8));
             return report;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("could not rescore " + runDirectory + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not rescore " + runDirectory + ": " + e.getMessage(), e);
         }
     }
 
@@ -176,7 +178,7 @@ public final class Evaluator {
         private Duration runTimeLimit;
         private long artifactCapBytes = 64L << 20;
         private char[] referenceKey;
-        private dev.ale.api.spi.Judge judge;
+        private Judge judge;
         private boolean allowCommandVerifiers;
 
         private Builder() {}
@@ -342,7 +344,7 @@ public final class Evaluator {
          * The judge that scores the criteria of {@code rubric} verifiers; the SDK ships no model
          * client, so the embedding application supplies one. Without it, rubric tasks end in {@code ERROR}.
          */
-        public Builder judge(dev.ale.api.spi.Judge value) {
+        public Builder judge(Judge value) {
             this.judge = Objects.requireNonNull(value, "judge");
             return this;
         }
@@ -374,7 +376,7 @@ public final class Evaluator {
             Harness named = namingHarness != null ? namingHarness : harnesses.get();
             VerifierFactories registry = verifierFactories != null ? verifierFactories : VerifierRegistry.discover();
             if (allowCommandVerifiers && registry instanceof VerifierRegistry r) {
-                registry = r.withPolicy(new dev.ale.api.spi.VerifierPolicy(true));
+                registry = r.withPolicy(new VerifierPolicy(true, r.policy().python()));
             }
             Map<String, Verifier> built = new LinkedHashMap<>();
             for (Task t : tasks) {

@@ -1,14 +1,13 @@
 package dev.ale.core;
 
+import com.google.common.io.MoreFiles;
+import com.google.common.io.RecursiveDeleteOption;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.StandardCopyOption;
 
 /** Small file-tree helpers that never follow links. */
 final class FileTrees {
@@ -48,40 +47,13 @@ final class FileTrees {
         if (parent != null && !Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS)) {
             Files.createDirectories(parent);
         }
-        Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Deletes a tree without following links; a missing tree is fine. */
     static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
-                deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                deleteIfExists(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
-    private static void deleteIfExists(Path p) throws IOException {
-        try {
-            Files.deleteIfExists(p);
-        } catch (NoSuchFileException e) {
-            // removed concurrently: nothing left to do
+        if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            MoreFiles.deleteRecursively(root, RecursiveDeleteOption.ALLOW_INSECURE);
         }
     }
 }

@@ -19,10 +19,9 @@ import java.nio.file.attribute.PosixFilePermissions;
  * A fresh temporary directory per attempt ({@code ale-<attempt>-<random>/workspace}), whose
  * processes start through one launcher: directly ({@code local-directory}) or under bubblewrap
  * ({@code bubblewrap}, where a process sees the workspace at {@code /workspace} and nothing else of
- * the host's files but the system directories). The reference is staged after the harness is done
- * into another temporary directory that did not exist while it ran. Closing the sandbox kills every
- * process started in it, then removes both directories (the workspace is kept when asked), without
- * following links.
+ * the host's files but the system directories). The reference never comes here: the runner stages
+ * it in memory (see {@code ReferenceAreas}). Closing the sandbox kills every process started in it,
+ * then removes the directory (the workspace is kept when asked), without following links.
  */
 final class LocalDirectorySandboxProvider implements SandboxProvider {
     private final Path parent;
@@ -46,7 +45,7 @@ final class LocalDirectorySandboxProvider implements SandboxProvider {
         Files.createDirectories(parent);
         Path root = createPrivateDirectory(parent, "ale-" + request.attemptId() + "-");
         Path workspace = Files.createDirectory(root.resolve("workspace"));
-        return new LocalSandbox(parent, root, workspace, keepWorkspaces, new ProcessGroup(launcher));
+        return new LocalSandbox(root, workspace, keepWorkspaces, new ProcessGroup(launcher));
     }
 
     @Override
@@ -63,16 +62,13 @@ final class LocalDirectorySandboxProvider implements SandboxProvider {
     }
 
     private static final class LocalSandbox implements ProcessSandbox {
-        private final Path parent;
         private final Path root;
         private final Path workspace;
         private final boolean keep;
         private final ProcessGroup processes;
-        private Path referenceArea;
         private boolean closed;
 
-        LocalSandbox(Path parent, Path root, Path workspace, boolean keep, ProcessGroup processes) {
-            this.parent = parent;
+        LocalSandbox(Path root, Path workspace, boolean keep, ProcessGroup processes) {
             this.root = root;
             this.workspace = workspace;
             this.keep = keep;
@@ -87,15 +83,6 @@ final class LocalDirectorySandboxProvider implements SandboxProvider {
         @Override
         public ProcessLauncher launcher() {
             return processes;
-        }
-
-        @Override
-        public synchronized Path openReferenceArea() throws IOException {
-            if (referenceArea != null) {
-                throw new IllegalStateException("the reference area is already open");
-            }
-            referenceArea = createPrivateDirectory(parent, "ale-ref-");
-            return referenceArea;
         }
 
         @Override
@@ -119,9 +106,6 @@ final class LocalDirectorySandboxProvider implements SandboxProvider {
             }
             closed = true;
             processes.close();
-            if (referenceArea != null) {
-                FileTrees.deleteRecursively(referenceArea);
-            }
             if (!keep) {
                 FileTrees.deleteRecursively(root);
             }

@@ -2,37 +2,32 @@ package dev.ale.core;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.DecimalNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import dev.ale.api.AleException;
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.Verifier;
 import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.spi.VerifierPolicy;
 import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskFile;
 import dev.ale.api.task.TaskPart;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.verifiers.VerifierRegistry;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -48,9 +43,6 @@ import org.apiguardian.api.API;
  */
 @API(status = EXPERIMENTAL)
 public final class PackCheck {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Pattern CELL_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
-    private static final Pattern TEXT_NUMBER = Pattern.compile("(?<![\\w.])-?\\d+(\\.\\d+)?(?![\\w])");
 
     /** The three things the self-check asks of a task's verifier. */
     public enum Kind {
@@ -109,6 +101,15 @@ public final class PackCheck {
     }
 
     /**
+     * Checks every task of the pack with the verifier registry found on the class path, building the
+     * verifiers under {@code policy} (tasks graded by {@code command} verifiers need one that allows
+     * them); {@code referenceKey} opens sealed references (null: none).
+     */
+    public static List<Result> run(TaskPack pack, VerifierPolicy policy, char[] referenceKey) {
+        return run(pack, VerifierRegistry.discover().withPolicy(policy), referenceKey);
+    }
+
+    /**
      * Checks every task of the pack with the given registry; {@code referenceKey} opens sealed
      * references (null: a task with a sealed reference fails every check, saying so).
      */
@@ -126,11 +127,11 @@ public final class PackCheck {
         Verifier verifier;
         try {
             verifier = registry.create(task.spec().verifier(), "/verifier");
-            if (task.referenceSealed() && key == null) {
-                return unchecked(task, "the reference is sealed: give the pack's key");
+            if ((task.referenceSealed() || task.solutionSealed()) && key == null) {
+                return unchecked(task, "the reference or solution is sealed: give the pack's key");
             }
             reference = task.referenceSealed() ? task.unsealReference(key) : task.files(TaskPart.REFERENCE);
-            solution = read(task.files(TaskPart.SOLUTION));
+            solution = read(task.solutionSealed() ? task.unsealSolution(key) : task.files(TaskPart.SOLUTION));
         } catch (AleException | IOException e) {
             return unchecked(task, e.getMessage());
         }
@@ -146,7 +147,7 @@ public final class PackCheck {
         }
         for (Map.Entry<String, byte[]> file : solution.entrySet()) {
             for (Map.Entry<String, byte[]> variant :
-                    perturb(file.getKey(), file.getValue()).entrySet()) {
+                    Perturbations.of(file.getKey(), file.getValue()).entrySet()) {
                 Map<String, byte[]> output = new LinkedHashMap<>(solution);
                 output.put(file.getKey(), variant.getValue());
                 probes.add(score(
@@ -168,7 +169,7 @@ public final class PackCheck {
     private static Result unchecked(Task task, String why) {
         List<Probe> probes = new ArrayList<>();
         for (Kind k : Kind.values()) {
-            probes.add(new Probe(k, k.name().toLowerCase(java.util.Locale.ROOT), Double.NaN, false, false, why));
+            probes.add(new Probe(k, k.name().toLowerCase(Locale.ROOT), Double.NaN, false, false, why));
         }
         return new Result(task.id(), probes);
     }
@@ -195,7 +196,7 @@ public final class PackCheck {
             Path out = Files.createDirectories(fs.getPath("/output"));
             Path ref = Files.createDirectories(fs.getPath("/reference"));
             for (Map.Entry<String, byte[]> f : output.entrySet()) {
-                FileTrees.copyInto(out, f.getKey(), new java.io.ByteArrayInputStream(f.getValue()));
+                FileTrees.copyInto(out, f.getKey(), new ByteArrayInputStream(f.getValue()));
             }
             for (TaskFile f : reference) {
                 try (InputStream in = f.open()) {
@@ -204,13 +205,7 @@ public final class PackCheck {
             }
             RecordingTrajectory trajectory = new RecordingTrajectory(Clock.systemUTC(), 0, 0, why -> {});
             Verdict v = verifier.verify(new Contexts.Verification(
-                    out,
-                    ref,
-                    task.spec(),
-                    trajectory,
-                    java.util.Optional.empty(),
-                    java.util.Optional.empty(),
-                    java.time.Instant.MAX));
+                    out, ref, task.spec(), trajectory, Optional.empty(), Optional.empty(), Instant.MAX, task));
             if (v == null) {
                 return new Probe(kind, what, Double.NaN, false, false, "the verifier returned no verdict");
             }
@@ -228,202 +223,5 @@ public final class PackCheck {
             }
             return new Probe(kind, what, Double.NaN, false, false, "the verifier threw " + e);
         }
-    }
-
-    /** The light perturbations of one solution file, by what was done. */
-    static Map<String, byte[]> perturb(String path, byte[] content) {
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        String lower = path.toLowerCase(java.util.Locale.ROOT);
-        try {
-            if (lower.endsWith(".json")) {
-                json(content, out);
-            } else {
-                String text = StandardCharsets.UTF_8
-                        .newDecoder()
-                        .decode(java.nio.ByteBuffer.wrap(content))
-                        .toString();
-                if (text.indexOf('\0') >= 0) {
-                    return out;
-                }
-                if (lower.endsWith(".csv") || lower.endsWith(".tsv")) {
-                    table(text, lower.endsWith(".tsv") ? '\t' : ',', out);
-                } else {
-                    Matcher m = TEXT_NUMBER.matcher(text);
-                    boolean found = false;
-                    while (!found && m.find()) {
-                        found = m.group().contains(".");
-                    }
-                    if (found || m.reset().find()) {
-                        String changed = changed(m.group());
-                        out.put(
-                                "number " + m.group() + " changed to " + changed,
-                                utf8(text.substring(0, m.start()) + changed + text.substring(m.end())));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // not UTF-8 text or not parseable JSON: nothing a light perturbation can be built on
-        }
-        return out;
-    }
-
-    /** {@code x} moved by half its size, at least 1, keeping its number of decimals. */
-    static String changed(String number) {
-        BigDecimal x = new BigDecimal(number);
-        BigDecimal delta = x.abs().divide(BigDecimal.valueOf(2)).max(BigDecimal.ONE);
-        return x.add(delta)
-                .setScale(Math.max(0, x.scale()), RoundingMode.HALF_UP)
-                .toPlainString();
-    }
-
-    private static void table(String text, char sep, Map<String, byte[]> out) {
-        String eol = text.contains("\r\n") ? "\r\n" : "\n";
-        boolean trailing = text.endsWith("\n");
-        List<String> lines = new ArrayList<>(List.of(text.split("\r?\n", -1)));
-        if (trailing) {
-            lines.remove(lines.size() - 1);
-        }
-        if (lines.size() < 2) {
-            return;
-        }
-        List<String> header = fields(lines.get(0), sep);
-        for (int row = 1; row < lines.size(); row++) {
-            List<String> cells = fields(lines.get(row), sep);
-            int col = numberCell(cells, true);
-            col = col >= 0 ? col : numberCell(cells, false);
-            if (col >= 0) {
-                String was = cells.get(col).strip();
-                cells.set(col, changed(was));
-                List<String> copy = new ArrayList<>(lines);
-                copy.set(row, join(cells, sep));
-                String column = col < header.size() ? header.get(col) : "column " + (col + 1);
-                out.put(
-                        "data row " + row + ", " + column + " " + was + " changed to " + cells.get(col),
-                        utf8(String.join(eol, copy) + (trailing ? eol : "")));
-                break;
-            }
-        }
-        List<String> dropped = new ArrayList<>(lines);
-        dropped.remove(1);
-        out.put("first data row dropped", utf8(String.join(eol, dropped) + (trailing ? eol : "")));
-    }
-
-    /** The first cell holding a number (with a decimal point, when {@code decimal}), or -1. */
-    private static int numberCell(List<String> cells, boolean decimal) {
-        for (int c = 0; c < cells.size(); c++) {
-            String cell = cells.get(c).strip();
-            if (CELL_NUMBER.matcher(cell).matches() && (!decimal || cell.contains("."))) {
-                return c;
-            }
-        }
-        return -1;
-    }
-
-    private static void json(byte[] content, Map<String, byte[]> out) throws IOException {
-        JsonNode root = MAPPER.readTree(content);
-        if (root == null) {
-            return;
-        }
-        String pointer = firstNumber(root, "", true);
-        pointer = pointer != null ? pointer : firstNumber(root, "", false);
-        if (pointer != null) {
-            JsonNode copy = root.deepCopy();
-            String parent = pointer.substring(0, pointer.lastIndexOf('/'));
-            String last = pointer.substring(pointer.lastIndexOf('/') + 1);
-            JsonNode container = copy.at(parent);
-            String was = copy.at(pointer).decimalValue().toPlainString();
-            DecimalNode now = DecimalNode.valueOf(new BigDecimal(changed(was)));
-            if (container instanceof ObjectNode o) {
-                o.set(last.replace("~1", "/").replace("~0", "~"), now);
-            } else {
-                ((ArrayNode) container).set(Integer.parseInt(last), now);
-            }
-            out.put(
-                    pointer + " " + was + " changed to " + now.decimalValue().toPlainString(),
-                    MAPPER.writeValueAsBytes(copy));
-        }
-        JsonNode copy = root.deepCopy();
-        ArrayNode array = firstArray(copy);
-        if (array != null) {
-            array.remove(0);
-            out.put("first array element dropped", MAPPER.writeValueAsBytes(copy));
-        } else if (copy instanceof ObjectNode o && o.size() > 0) {
-            String name = o.fieldNames().next();
-            o.remove(name);
-            out.put("member " + name + " dropped", MAPPER.writeValueAsBytes(copy));
-        }
-    }
-
-    /** The pointer of the first numeric value (not a whole number, when {@code decimal}), or null. */
-    private static String firstNumber(JsonNode n, String at, boolean decimal) {
-        if (n.isNumber() && (!decimal || !n.isIntegralNumber())) {
-            return at;
-        }
-        if (n.isObject()) {
-            for (Map.Entry<String, JsonNode> e : n.properties()) {
-                String found = firstNumber(
-                        e.getValue(), at + "/" + e.getKey().replace("~", "~0").replace("/", "~1"), decimal);
-                if (found != null) {
-                    return found;
-                }
-            }
-        } else if (n.isArray()) {
-            for (int i = 0; i < n.size(); i++) {
-                String found = firstNumber(n.get(i), at + "/" + i, decimal);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static ArrayNode firstArray(JsonNode n) {
-        if (n instanceof ArrayNode a && a.size() > 0) {
-            return a;
-        }
-        for (JsonNode child : n) {
-            ArrayNode found = firstArray(child);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
-    }
-
-    /** The fields of one delimited line (double quotes honoured). */
-    private static List<String> fields(String line, char sep) {
-        List<String> out = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                field.append('"');
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (c == sep && !quoted) {
-                out.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        out.add(field.toString());
-        return out;
-    }
-
-    private static String join(List<String> cells, char sep) {
-        List<String> quoted = new ArrayList<>();
-        for (String c : cells) {
-            boolean quote = c.indexOf(sep) >= 0 || c.indexOf('"') >= 0;
-            quoted.add(quote ? "\"" + c.replace("\"", "\"\"") + "\"" : c);
-        }
-        return String.join(String.valueOf(sep), quoted);
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -6,6 +6,7 @@ import dev.ale.api.Usage;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The runner's trajectory: thread-safe, bounded (a harness that floods it keeps its first
@@ -77,10 +78,7 @@ final class RecordingTrajectory implements Trajectory {
                     why = "more than " + maxSteps + " steps (tool calls)";
                 } else if (maxCostUsd > 0 && usage.costUsd() > maxCostUsd) {
                     why = String.format(
-                            java.util.Locale.ROOT,
-                            "cost %.4f USD over the cap of %.4f USD",
-                            usage.costUsd(),
-                            maxCostUsd);
+                            Locale.ROOT, "cost %.4f USD over the cap of %.4f USD", usage.costUsd(), maxCostUsd);
                 }
                 exceeded = why != null;
             }

@@ -1,5 +1,6 @@
 package dev.ale.core;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,7 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.api.Outcome;
 import dev.ale.api.task.PackRef;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +24,7 @@ final class ReportJson {
     private ReportJson() {}
 
     static String write(EvaluationReport r) {
-        java.io.StringWriter out = new java.io.StringWriter();
+        StringWriter out = new StringWriter();
         try {
             write(r, out);
         } catch (IOException e) {
@@ -34,7 +37,7 @@ final class ReportJson {
      * Streams the report: the small head is built as a tree, the attempts are written one at a time,
      * so a run of 100,000 attempts never holds its whole JSON in memory.
      */
-    static void write(EvaluationReport r, java.io.Writer out) throws IOException {
+    static void write(EvaluationReport r, Writer out) throws IOException {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schemaVersion", EvaluationReport.SCHEMA_VERSION);
         ArrayNode packs = root.putArray("packs");
@@ -70,9 +73,9 @@ final class ReportJson {
                 .put("taskId", n.taskId())
                 .put("trial", n.trial())
                 .put("reason", n.reason()));
-        try (com.fasterxml.jackson.core.JsonGenerator gen = MAPPER.getFactory().createGenerator(out)) {
+        try (JsonGenerator gen = MAPPER.getFactory().createGenerator(out)) {
             gen.useDefaultPrettyPrinter();
-            gen.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             gen.writeStartObject();
             for (var f : root.properties()) {
                 gen.writeFieldName(f.getKey());
@@ -104,7 +107,7 @@ final class ReportJson {
         Path target = directory.resolve("report.json");
         Path tmp = Files.createTempFile(directory, ".report-", ".json.tmp");
         try {
-            try (java.io.Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 write(r, w);
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -6,10 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ale.api.task.PackRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,7 +73,7 @@ public final class Reports {
             }
             JsonNode options = run.path("options");
             List<String> warnings = new ArrayList<>(journal.problems());
-            Set<String> ran = new java.util.HashSet<>();
+            Set<String> ran = new HashSet<>();
             current.forEach(a -> ran.add(a.taskId() + "#" + a.trial()));
             List<NotRun> notRun = new ArrayList<>(notRunFromReport(runDirectory));
             notRun.removeIf(n -> ran.contains(n.taskId() + "#" + n.trial()));
@@ -177,12 +181,11 @@ public final class Reports {
     }
 
     private static void sort(List<AttemptResult> list, List<String> taskOrder) {
-        Map<String, Integer> position = new java.util.HashMap<>();
+        Map<String, Integer> position = new HashMap<>();
         for (int i = 0; i < taskOrder.size(); i++) {
             position.putIfAbsent(taskOrder.get(i), i);
         }
-        list.sort(java.util.Comparator.<AttemptResult>comparingInt(
-                        x -> position.getOrDefault(x.taskId(), Integer.MAX_VALUE))
+        list.sort(Comparator.<AttemptResult>comparingInt(x -> position.getOrDefault(x.taskId(), Integer.MAX_VALUE))
                 .thenComparing(AttemptResult::taskId)
                 .thenComparingInt(AttemptResult::trial));
     }
@@ -190,7 +193,7 @@ public final class Reports {
     private static List<NotRun> notRunFromReport(Path dir) throws IOException {
         Path report = dir.resolve("report.json");
         List<NotRun> out = new ArrayList<>();
-        if (java.nio.file.Files.exists(report)) {
+        if (Files.exists(report)) {
             for (JsonNode n : RunFiles.MAPPER.readTree(report.toFile()).path("notRun")) {
                 out.add(new NotRun(
                         n.path("taskId").asText(),

@@ -1,8 +1,11 @@
 package dev.ale.core;
 
+import dev.ale.api.AleException;
 import dev.ale.api.Cause;
 import dev.ale.api.Outcome;
 import dev.ale.api.Sandbox;
+import dev.ale.api.Step;
+import dev.ale.api.spi.Judge;
 import dev.ale.api.spi.SandboxRequest;
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.Verifier;
@@ -13,10 +16,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -34,7 +41,7 @@ final class Rescorer {
             Map<String, Verifier> verifiers,
             Duration verifierTimeout,
             ReferenceKey key,
-            java.util.Optional<dev.ale.api.spi.Judge> judge)
+            Optional<Judge> judge)
             throws IOException {
         EvaluationReport old = Reports.read(runDirectory);
         List<AttemptResult> rescored = new ArrayList<>();
@@ -96,20 +103,22 @@ final class Rescorer {
             Task task,
             Verifier verifier,
             Path zip,
-            List<dev.ale.api.Step> steps,
+            List<Step> steps,
             Duration verifierTimeout,
             ReferenceKey key,
-            java.util.Optional<dev.ale.api.spi.Judge> judge)
+            Optional<Judge> judge)
             throws IOException {
-        try (Sandbox sandbox = Sandboxes.inMemory().open(new SandboxRequest(a.taskId() + "." + a.trial(), 0))) {
+        try (Sandbox sandbox = Sandboxes.inMemory().open(new SandboxRequest(a.taskId() + "." + a.trial(), 0));
+                ReferenceAreas areas = ReferenceAreas.forRun();
+                ReferenceAreas.Area area = areas.open(a.taskId() + "." + a.trial())) {
             unzip(zip, sandbox.workspace());
-            Path reference = sandbox.openReferenceArea();
+            Path reference = area.root();
             List<TaskFile> referenceFiles;
             if (task.referenceSealed()) {
                 char[] copy = key.copy();
                 try {
                     referenceFiles = task.unsealReference(copy);
-                } catch (dev.ale.api.AleException e) {
+                } catch (AleException e) {
                     return with(
                             a,
                             Outcome.ERROR,
@@ -127,7 +136,7 @@ final class Rescorer {
                     FileTrees.copyInto(reference, f.path(), in);
                 }
             }
-            RecordingTrajectory trajectory = new RecordingTrajectory(java.time.Clock.systemUTC(), 0, 0, why -> {});
+            RecordingTrajectory trajectory = new RecordingTrajectory(Clock.systemUTC(), 0, 0, why -> {});
             steps.forEach(trajectory::record);
             Contexts.Verification ctx = new Contexts.Verification(
                     sandbox.workspace(),
@@ -135,8 +144,11 @@ final class Rescorer {
                     task.spec(),
                     trajectory,
                     judge,
-                    java.util.Optional.of(a.verdict()),
-                    java.time.Instant.now().plus(verifierTimeout));
+                    Optional.of(a.verdict()),
+                    Instant.now().plus(verifierTimeout),
+                    task,
+                    Optional.empty(),
+                    area::privateDirectory);
             Deadlines.Result<Verdict> r = Deadlines.call(
                     () -> verifier.verify(ctx), verifierTimeout, Duration.ofSeconds(2), new Deadlines.Watch());
             if (r.end() != Deadlines.End.RETURNED || r.value() == null) {
@@ -170,7 +182,7 @@ final class Rescorer {
                             Cause.NONE,
                             v,
                             String.format(
-                                    java.util.Locale.ROOT,
+                                    Locale.ROOT,
                                     "score %.4f below the pass threshold %.4f",
                                     v.score(),
                                     task.spec().passThreshold()));

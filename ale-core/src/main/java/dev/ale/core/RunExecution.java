@@ -1,8 +1,12 @@
 package dev.ale.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ale.api.Cause;
 import dev.ale.api.Outcome;
+import dev.ale.core.report.ReportFiles;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,14 +14,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.DoubleAdder;
 
@@ -32,13 +39,14 @@ final class RunExecution implements RunHandle {
     private final Instant startedAt = Instant.now();
     private final long startedNanos = System.nanoTime();
     private final CompletableFuture<EvaluationReport> done = new CompletableFuture<>();
-    private final Set<AttemptRunner.Attempt> active = Collections.synchronizedSet(new HashSet<>());
+    private final Set<AttemptRunner.Attempt> active = ConcurrentHashMap.newKeySet();
     private final AtomicInteger finished = new AtomicInteger();
     private final AtomicInteger passed = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private final AtomicInteger errors = new AtomicInteger();
     private final DoubleAdder cost = new DoubleAdder();
     private volatile boolean cancelled;
+    private volatile String stopped;
     private volatile int total;
 
     RunExecution(Evaluator.Config config) {
@@ -49,9 +57,7 @@ final class RunExecution implements RunHandle {
     @Override
     public void cancel() {
         cancelled = true;
-        synchronized (active) {
-            active.forEach(AttemptRunner.Attempt::cancel);
-        }
+        active.forEach(AttemptRunner.Attempt::cancel);
     }
 
     @Override
@@ -81,20 +87,73 @@ final class RunExecution implements RunHandle {
                 Duration.ofNanos(System.nanoTime() - startedNanos));
     }
 
-    /** Starts the run on a coordinator thread and returns at once. */
+    /**
+     * Takes the run directory's lock (failing at once when another run holds it), then starts the
+     * run on a coordinator thread and returns.
+     *
+     * @throws IllegalStateException naming the holder's pid when the run directory is in use
+     */
     RunExecution start() {
+        RunLock lock = lockRunDirectory();
         Thread coordinator = new Thread(
                 () -> {
+                    EvaluationReport report = null;
+                    Throwable failure = null;
                     try {
-                        done.complete(execute());
+                        report = execute();
+                    } catch (IOException e) {
+                        failure = new UncheckedIOException(
+                                "could not write the run directory " + config.runDirectory() + ": " + e.getMessage(),
+                                e);
                     } catch (Throwable t) {
-                        done.completeExceptionally(t);
+                        failure = t;
+                    } finally {
+                        unlock(lock); // before anyone awaiting the run can start the next one on this directory
+                    }
+                    if (failure != null) {
+                        done.completeExceptionally(failure);
+                    } else {
+                        done.complete(report);
                     }
                 },
                 "ale-run");
         coordinator.setDaemon(true);
         coordinator.start();
         return this;
+    }
+
+    private RunLock lockRunDirectory() {
+        Path dir = config.runDirectory();
+        if (dir == null) {
+            return null;
+        }
+        try {
+            Files.createDirectories(dir);
+            return RunLock.acquire(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not lock the run directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void unlock(RunLock lock) {
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                events.warn("the lock of " + config.runDirectory() + " did not release cleanly: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Stops the run because the pack changed under it: no further attempt starts, running ones are cancelled. */
+    private void stop(String why) {
+        synchronized (active) {
+            if (stopped == null) {
+                stopped = why;
+                events.warn("the run stopped: " + why);
+            }
+        }
+        cancel();
     }
 
     private EvaluationReport execute() throws IOException, InterruptedException {
@@ -104,11 +163,10 @@ final class RunExecution implements RunHandle {
         AttemptResult[] results = new AttemptResult[plan.size()];
         List<AttemptResult> superseded = new ArrayList<>();
         List<Duration> priorSegments = new ArrayList<>();
-        Journal journal = null;
         Path dir = config.runDirectory();
+        Journal.Contents previous = null;
         if (dir != null) {
-            Files.createDirectories(dir);
-            Journal.Contents previous = Journal.read(dir);
+            previous = Journal.read(dir);
             previous.problems().forEach(events::warn);
             resume(plan, previous.attempts(), results, superseded);
             if (finished.get() > 0) {
@@ -121,24 +179,25 @@ final class RunExecution implements RunHandle {
                                 Duration.ofMillis(s.path("durationMs").asLong())));
             }
             RunFiles.writeRunJson(dir, RunJsonWriter.write(config, runJson, startedAt, null));
-            journal = Journal.append(dir, previous.validBytes());
         }
         RunLog.started(config, plan.size());
-        events.runStarted(plan.size());
         List<NotRun> notRun = Collections.synchronizedList(new ArrayList<>());
-        AttemptRunner runner = new AttemptRunner(
-                config.sandboxes(),
-                config.harnesses(),
-                config.timeout(),
-                config.interruptGrace(),
-                config.verifierTimeout(),
-                events,
-                Clock.systemUTC(),
-                config.referenceKey(),
-                java.util.Optional.ofNullable(config.judge()));
-        runAll(plan, results, runner, journal, notRun);
-        if (journal != null) {
-            journal.close();
+        try (ReferenceAreas areas = ReferenceAreas.forRun();
+                Journal journal = dir == null ? null : Journal.append(dir, previous.validBytes())) {
+            removeLeftovers(areas);
+            events.runStarted(plan.size());
+            AttemptRunner runner = new AttemptRunner(
+                    config.sandboxes(),
+                    config.harnesses(),
+                    config.timeout(),
+                    config.interruptGrace(),
+                    config.verifierTimeout(),
+                    events,
+                    Clock.systemUTC(),
+                    config.referenceKey(),
+                    Optional.ofNullable(config.judge()),
+                    areas);
+            runAll(plan, results, runner, journal, notRun);
         }
         Duration thisSegment = Duration.ofNanos(System.nanoTime() - startedNanos);
         Duration totalDuration = priorSegments.stream().reduce(thisSegment, Duration::plus);
@@ -149,7 +208,7 @@ final class RunExecution implements RunHandle {
             }
         }
         List<NotRun> notRunSorted = new ArrayList<>(notRun);
-        notRunSorted.sort(java.util.Comparator.comparing(NotRun::taskId).thenComparingInt(NotRun::trial));
+        notRunSorted.sort(Comparator.comparing(NotRun::taskId).thenComparingInt(NotRun::trial));
         EvaluationReport report = new EvaluationReport(
                 new EvaluationReport.Meta(
                         config.packs(),
@@ -167,8 +226,14 @@ final class RunExecution implements RunHandle {
                 attempts);
         if (dir != null) {
             report.writeTo(dir);
-            RunFiles.writeRunJson(dir, RunJsonWriter.write(config, RunFiles.readRunJson(dir), startedAt, thisSegment));
-            dev.ale.core.report.ReportFiles.writeAll(report, dir);
+            RunFiles.writeRunJson(
+                    dir, ended(RunJsonWriter.write(config, RunFiles.readRunJson(dir), startedAt, thisSegment)));
+            ReportFiles.writeAll(report, dir);
+            try {
+                AleResults.write(dir, report, AleResults.instructions(config.tasks()));
+            } catch (IOException e) {
+                events.warn("ALE's result files (ale/) not written: " + AttemptRunner.describe(e));
+            }
         }
         events.runFinished(report);
         return report;
@@ -181,7 +246,7 @@ final class RunExecution implements RunHandle {
             AttemptResult[] results,
             List<AttemptResult> superseded) {
         Map<String, AttemptResult> latest = RunPlan.latest(journal);
-        Map<String, String> currentDigest = new java.util.HashMap<>();
+        Map<String, String> currentDigest = new HashMap<>();
         for (RunPlan.Planned p : plan) {
             currentDigest.put(p.task().id(), p.task().digest());
             AttemptResult prior = latest.get(p.key());
@@ -197,7 +262,7 @@ final class RunExecution implements RunHandle {
                 superseded.add(a);
             }
         }
-        superseded.sort(java.util.Comparator.comparing(AttemptResult::taskId).thenComparingInt(AttemptResult::trial));
+        superseded.sort(Comparator.comparing(AttemptResult::taskId).thenComparingInt(AttemptResult::trial));
     }
 
     private void runAll(
@@ -207,28 +272,64 @@ final class RunExecution implements RunHandle {
             Journal journal,
             List<NotRun> notRun)
             throws InterruptedException {
-        AtomicInteger threadNumber = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(config.parallelism(), r -> {
-            Thread t = new Thread(r, "ale-attempt-" + threadNumber.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-            for (RunPlan.Planned p : plan) {
-                if (results[p.index()] == null) {
-                    futures.add(pool.submit(() -> runOne(p, results, runner, journal, notRun)));
-                }
+        List<RunPlan.Planned> todo = new ArrayList<>();
+        for (RunPlan.Planned p : plan) {
+            if (results[p.index()] == null) {
+                todo.add(p);
             }
-            for (java.util.concurrent.Future<?> f : futures) {
+        }
+        // parallelism workers on the shared pool, each taking the next attempt in plan order
+        AtomicInteger next = new AtomicInteger();
+        int workers = Math.min(config.parallelism(), todo.size());
+        List<Future<?>> futures = new ArrayList<>(workers);
+        for (int w = 0; w < workers; w++) {
+            futures.add(Workers.POOL.submit(() -> {
+                for (int i = next.getAndIncrement(); i < todo.size(); i = next.getAndIncrement()) {
+                    try {
+                        runOne(todo.get(i), results, runner, journal, notRun);
+                    } catch (RuntimeException | Error e) {
+                        events.warn("an attempt failed outside its guard: " + AttemptRunner.describe(e));
+                    }
+                }
+            }));
+        }
+        try {
+            for (Future<?> f : futures) {
                 try {
                     f.get();
                 } catch (ExecutionException e) {
-                    events.warn("an attempt failed outside its guard: " + AttemptRunner.describe(e.getCause()));
+                    events.warn("an attempt worker failed: " + AttemptRunner.describe(e.getCause()));
                 }
             }
-        } finally {
-            pool.shutdownNow();
+        } catch (InterruptedException e) {
+            cancel();
+            throw e;
+        }
+    }
+
+    /** Records in this session's segment of run.json why it ended early, if it did. */
+    private ObjectNode ended(ObjectNode runJson) {
+        JsonNode segments = runJson.path("segments");
+        if (segments.isArray() && !segments.isEmpty() && segments.get(segments.size() - 1) instanceof ObjectNode last) {
+            if (stopped != null) {
+                last.put("stopped", stopped);
+            } else if (cancelled) {
+                last.put("interrupted", true);
+            }
+        }
+        return runJson;
+    }
+
+    private void removeLeftovers(ReferenceAreas areas) {
+        try {
+            int removed = areas.removeLeftovers();
+            if (removed > 0) {
+                events.warn("removed the private folders of " + removed + " earlier run(s) that did not end cleanly ("
+                        + areas.base() + ")");
+            }
+        } catch (IOException | RuntimeException e) {
+            events.warn("could not remove the private folders earlier runs left in " + areas.base() + ": "
+                    + AttemptRunner.describe(e));
         }
     }
 
@@ -263,12 +364,16 @@ final class RunExecution implements RunHandle {
             } finally {
                 active.remove(attempt);
             }
+            if (attempt.packModified()) {
+                stop("the pack was modified during the run (" + f.result().message() + ")");
+            }
             if (attempt.wasCancelled()) {
-                notRun.add(new NotRun(p.task().id(), p.trial(), "the run was cancelled while it ran"));
+                notRun.add(new NotRun(
+                        p.task().id(), p.trial(), stopped != null ? stopped : "the run was cancelled while it ran"));
                 return;
             }
-            if (f.result().outcome() != Outcome.ERROR || cancelled) {
-                break;
+            if (f.result().outcome() != Outcome.ERROR || f.result().cause() == Cause.PACK || cancelled) {
+                break; // an error of the pack is not the agent's to retry: it would run the agent again for nothing
             }
         }
         if (f == null) {
@@ -319,12 +424,14 @@ final class RunExecution implements RunHandle {
     }
 
     private String stopReason() {
+        if (stopped != null) {
+            return stopped;
+        }
         if (cancelled) {
             return "the run was cancelled";
         }
         if (config.runCostLimitUsd() > 0 && cost.sum() >= config.runCostLimitUsd()) {
-            return String.format(
-                    java.util.Locale.ROOT, "the run's cost cap of %.2f USD was reached", config.runCostLimitUsd());
+            return String.format(Locale.ROOT, "the run's cost cap of %.2f USD was reached", config.runCostLimitUsd());
         }
         if (config.runTimeLimit() != null
                 && System.nanoTime() - startedNanos >= config.runTimeLimit().toNanos()) {

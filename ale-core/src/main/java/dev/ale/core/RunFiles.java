@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.api.Step;
+import dev.ale.api.Usage;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -15,8 +17,13 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -30,12 +37,19 @@ final class RunFiles {
     static final String RUN_JSON = "run.json";
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper LINES = new ObjectMapper();
+    private static final long PID = ProcessHandle.current().pid();
+    private static final AtomicLong TEMPORARIES = new AtomicLong();
 
     private RunFiles() {}
 
     static JsonNode readRunJson(Path dir) throws IOException {
         Path file = dir.resolve(RUN_JSON);
-        return Files.exists(file) ? MAPPER.readTree(file.toFile()) : null;
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return MAPPER.readTree(in);
+        }
     }
 
     static void writeRunJson(Path dir, ObjectNode runJson) throws IOException {
@@ -44,9 +58,9 @@ final class RunFiles {
 
     static void writeAtomically(Path target, byte[] content) throws IOException {
         Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        Path tmp = temporary(target);
         try {
-            Files.write(tmp, content);
+            Files.write(tmp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
@@ -61,12 +75,24 @@ final class RunFiles {
         return dir.resolve("artifacts").resolve(taskId).resolve(trial + ".zip");
     }
 
+    /**
+     * A new name for the temporary file that becomes {@code target}: {@code .<name>.<pid>-<n>.tmp}
+     * beside it, unique in this process by a counter (created with {@code CREATE_NEW}, so a name
+     * taken by another process fails rather than being shared). Not {@code Files.createTempFile},
+     * whose random names take a process-wide {@code SecureRandom} lock on every attempt.
+     */
+    static Path temporary(Path target) {
+        return target.resolveSibling(
+                "." + target.getFileName() + "." + PID + "-" + TEMPORARIES.incrementAndGet() + ".tmp");
+    }
+
     /** Writes the steps as JSON lines: {@code {"at","kind","session","name","text","usage"}}. */
     static void writeTrajectory(Path file, List<Step> steps, long dropped) throws IOException {
         Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+        Path tmp = temporary(file);
         try {
-            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            try (BufferedWriter w = Files.newBufferedWriter(
+                    tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 for (Step s : steps) {
                     ObjectNode n = LINES.createObjectNode();
                     n.put("at", s.at().toString()).put("kind", s.kind().name()).put("session", s.session());
@@ -99,7 +125,7 @@ final class RunFiles {
 
     /** Reads a trajectory written by {@link #writeTrajectory}; a missing file is an empty trajectory. */
     static List<Step> readTrajectory(Path file) throws IOException {
-        List<Step> steps = new java.util.ArrayList<>();
+        List<Step> steps = new ArrayList<>();
         if (!Files.exists(file)) {
             return steps;
         }
@@ -110,11 +136,11 @@ final class RunFiles {
             }
             JsonNode u = n.path("usage");
             steps.add(new Step(
-                    java.time.Instant.parse(n.path("at").asText()),
+                    Instant.parse(n.path("at").asText()),
                     Step.Kind.valueOf(n.path("kind").asText()),
                     n.path("name").asText(""),
                     n.path("text").asText(""),
-                    new dev.ale.api.Usage(
+                    new Usage(
                             u.path("inputTokens").asLong(),
                             u.path("outputTokens").asLong(),
                             u.path("costUsd").asDouble()),
@@ -129,11 +155,12 @@ final class RunFiles {
      */
     static void writeArtifacts(Path file, Path workspace, long capBytes) throws IOException {
         Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+        Path tmp = temporary(file);
         try {
-            try (OutputStream out = Files.newOutputStream(tmp);
+            try (OutputStream out =
+                            Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                     ZipOutputStream zip = new ZipOutputStream(out)) {
-                java.util.TreeMap<String, Path> files = new java.util.TreeMap<>();
+                TreeMap<String, Path> files = new TreeMap<>();
                 Files.walkFileTree(workspace, new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {

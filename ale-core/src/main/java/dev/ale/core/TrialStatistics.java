@@ -2,10 +2,12 @@ package dev.ale.core;
 
 import dev.ale.api.Outcome;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Figures over repeated trials: pass@k and pass^k with the unbiased estimators, the share of
@@ -88,7 +90,7 @@ final class TrialStatistics {
         return eligible == 0 ? Double.NaN : (double) flipped / eligible;
     }
 
-    private static double meanOver(List<TaskTrials> tasks, int k, java.util.function.ToDoubleFunction<TaskTrials> f) {
+    private static double meanOver(List<TaskTrials> tasks, int k, ToDoubleFunction<TaskTrials> f) {
         double sum = 0;
         int count = 0;
         for (TaskTrials t : tasks) {
@@ -132,7 +134,7 @@ final class TrialStatistics {
             }
             stats[b] = sum / n;
         }
-        java.util.Arrays.sort(stats);
+        Arrays.sort(stats);
         return new double[] {
             stats[(int) Math.floor(0.025 * (RESAMPLES - 1))], stats[(int) Math.ceil(0.975 * (RESAMPLES - 1))]
         };

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.Harness;
 import dev.ale.api.Outcome;
+import dev.ale.api.SessionContext;
 import dev.ale.api.SessionOutcome;
 import dev.ale.api.spi.SandboxProvider;
 import dev.ale.api.task.TaskPart;
 import dev.ale.api.task.Tier;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,9 +81,9 @@ class AttemptFlowTest {
         }
 
         @Override
-        public SessionOutcome run(dev.ale.api.SessionContext ctx) throws IOException {
+        public SessionOutcome run(SessionContext ctx) throws IOException {
             List<Path> all = new ArrayList<>(roots);
-            if (ctx.workspace().getFileSystem() != java.nio.file.FileSystems.getDefault()) {
+            if (ctx.workspace().getFileSystem() != FileSystems.getDefault()) {
                 ctx.workspace().getFileSystem().getRootDirectories().forEach(all::add); // every root of Jimfs
             }
             for (Path root : all) {
@@ -90,7 +93,7 @@ class AttemptFlowTest {
                             filesSeen++;
                             if (p.getFileName().toString().equals("answer.txt")
                                     || Files.size(p) < 1 << 20
-                                            && Files.readString(p, java.nio.charset.StandardCharsets.ISO_8859_1)
+                                            && Files.readString(p, StandardCharsets.ISO_8859_1)
                                                     .contains(SECRET)) {
                                 found.add(p.toString());
                             }

@@ -11,6 +11,8 @@ import dev.ale.api.SessionOutcome;
 import dev.ale.api.spi.JudgeAnswer;
 import dev.ale.api.spi.VerifierConfigException;
 import dev.ale.api.task.Task;
+import dev.ale.api.task.TaskPart;
+import dev.ale.verifiers.VerifierRegistry;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -116,7 +118,7 @@ class BuiltInVerifiersEndToEndTest {
                                 + "\"expectedFile\":\"invoice.json\",\"informativeOnly\":true,\"required\":[\"/invoice_id\"],"
                                 + "\"groups\":[{\"fields\":\"/line_*\",\"compare\":\"numeric\"}]}")
                 .file(
-                        dev.ale.api.task.TaskPart.REFERENCE,
+                        TaskPart.REFERENCE,
                         "invoice.json",
                         "{\"invoice_id\": \"INV-7\", \"line_1\": 1250.5, \"line_2\": 99.0, \"notes\": \"\"}");
         TestTasks.MemoryTask plan = TestTasks.withConfig(
@@ -124,7 +126,7 @@ class BuiltInVerifiersEndToEndTest {
                         "{\"type\":\"number\",\"file\":\"plan.json\","
                                 + "\"pointer\":\"/cost\",\"relativeTo\":{\"file\":\"optimum.json\",\"pointer\":\"/objective\"},"
                                 + "\"rel\":0.005}")
-                .file(dev.ale.api.task.TaskPart.REFERENCE, "optimum.json", "{\"objective\": 1000}");
+                .file(TaskPart.REFERENCE, "optimum.json", "{\"objective\": 1000}");
         Map<String, AttemptResult> r = run(Evaluator.builder().tasks(List.of(invoice, plan)));
         // counted: invoice_id, line_1 ("$1,250.50" read as a number), line_2 (99.5 vs 99.0); notes is not informative
         assertEquals(2.0 / 3, r.get("invoice").score(), 1e-9);
@@ -173,11 +175,7 @@ class BuiltInVerifiersEndToEndTest {
         assertEquals((1 + 3 * 0.5) / 4, first.attempts().get(0).score(), 1e-9);
 
         EvaluationReport again = Evaluator.rescore(
-                dir,
-                new RescoreTest.ListPack(List.of(essay)),
-                dev.ale.verifiers.VerifierRegistry.discover(),
-                null,
-                request -> {
+                dir, new RescoreTest.ListPack(List.of(essay)), VerifierRegistry.discover(), null, request -> {
                     throw new AssertionError("the recorded answers must be replayed, not asked again");
                 });
         assertEquals(first.attempts().get(0).score(), again.attempts().get(0).score(), 1e-12);

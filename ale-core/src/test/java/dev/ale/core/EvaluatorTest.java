@@ -8,15 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ale.api.Cause;
 import dev.ale.api.Harness;
 import dev.ale.api.Outcome;
+import dev.ale.api.Sandbox;
 import dev.ale.api.SessionOutcome;
+import dev.ale.api.spi.SandboxProvider;
+import dev.ale.api.spi.SandboxRequest;
 import dev.ale.api.spi.VerifierConfigException;
 import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskPart;
 import dev.ale.api.task.Tier;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
@@ -175,7 +180,7 @@ class EvaluatorTest {
     }
 
     @Test
-    void verifierPastItsDeadlineIsAnError() {
+    void anOutputThatKeepsTheVerifierPastItsDeadlineFailsTheAgent() {
         TestTasks.MemoryTask task = new TestTasks.MemoryTask(
                 TestTasks.withVerifier(TestTasks.task("t", "42").spec(), "hangs"));
         EvaluationReport report = Evaluator.builder()
@@ -187,9 +192,9 @@ class EvaluatorTest {
                 .build()
                 .run();
         AttemptResult r = only(report);
-        assertEquals(Outcome.ERROR, r.outcome());
-        assertEquals(Cause.VERIFIER, r.cause());
-        assertTrue(report.fullPassRate().isEmpty());
+        assertEquals(Outcome.FAILED, r.outcome(), "the output is the agent's: it cannot hide in an ERROR");
+        assertEquals(Cause.VERIFIER_LIMIT, r.cause());
+        assertEquals(0.0, report.fullPassRate().value());
     }
 
     @Test
@@ -207,10 +212,10 @@ class EvaluatorTest {
                 .tasks(List.of(TestTasks.task("t", "42")))
                 .harness(ANSWERS_42)
                 .verifiers(TestTasks.registry())
-                .sandboxProvider(new dev.ale.api.spi.SandboxProvider() {
+                .sandboxProvider(new SandboxProvider() {
                     @Override
-                    public dev.ale.api.Sandbox open(dev.ale.api.spi.SandboxRequest request) throws java.io.IOException {
-                        throw new java.io.IOException("disk full");
+                    public Sandbox open(SandboxRequest request) throws IOException {
+                        throw new IOException("disk full");
                     }
 
                     @Override
@@ -273,7 +278,7 @@ class EvaluatorTest {
 
     @Test
     void aListenerThatThrowsIsReportedOnceAndTheRunGoesOn() {
-        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> seen = new CopyOnWriteArrayList<>();
         EvaluationReport report = Evaluator.builder()
                 .tasks(List.of(TestTasks.task("a", "42"), TestTasks.task("b", "42")))
                 .harness(ANSWERS_42)
@@ -328,10 +333,16 @@ class EvaluatorTest {
         try (var files = Files.walk(runDir)) {
             List<String> names = files.filter(Files::isRegularFile)
                     .map(p -> runDir.relativize(p).toString())
+                    .map(n -> n.replaceFirst(
+                            "^ale/[^/]+/unknown-model/a/v0/[0-9]{8}_[0-9]{6}_1/", "ale/.../a/v0/<stamp>_1/"))
                     .sorted()
                     .toList();
             assertEquals(
                     List.of(
+                            "ale/.../a/v0/<stamp>_1/eval_result.json",
+                            "ale/.../a/v0/<stamp>_1/events.jsonl",
+                            "ale/.../a/v0/<stamp>_1/run.json",
+                            "ale/.../a/v0/<stamp>_1/trajectory.json",
                             "artifacts/a/1.zip",
                             "journal.jsonl",
                             "junit.xml",
@@ -339,6 +350,7 @@ class EvaluatorTest {
                             "report.json",
                             "report.md",
                             "run.json",
+                            "run.lock",
                             "trajectories/a/1.jsonl"),
                     names,
                     "every file in place, no temporary file left behind");

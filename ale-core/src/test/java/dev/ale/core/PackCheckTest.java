@@ -14,6 +14,7 @@ import dev.ale.api.task.PackRef;
 import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskFile;
 import dev.ale.api.task.TaskPart;
+import dev.ale.api.task.TaskSpec;
 import dev.ale.taskpack.PackInfo;
 import dev.ale.taskpack.TaskFilter;
 import dev.ale.taskpack.TaskPack;
@@ -149,7 +150,7 @@ class PackCheckTest {
         TestTasks.MemoryTask plain = TestTasks.task("sealed", "42");
         Task t = new Task() {
             @Override
-            public dev.ale.api.task.TaskSpec spec() {
+            public TaskSpec spec() {
                 return plain.spec();
             }
 
@@ -190,17 +191,17 @@ class PackCheckTest {
 
     @Test
     void numbersMoveByHalfTheirSizeAtLeastOneKeepingTheirDecimals() {
-        assertEquals("150.00", PackCheck.changed("100.00"));
-        assertEquals("1", PackCheck.changed("0"));
-        assertEquals("1.0325", PackCheck.changed("0.0325"));
-        assertEquals("-2", PackCheck.changed("-4"));
-        assertEquals("11", PackCheck.changed("7"));
+        assertEquals("150.00", Perturbations.changed("100.00"));
+        assertEquals("1", Perturbations.changed("0"));
+        assertEquals("1.0325", Perturbations.changed("0.0325"));
+        assertEquals("-2", Perturbations.changed("-4"));
+        assertEquals("11", Perturbations.changed("7"));
     }
 
     @Test
     void csvPerturbationsKeepQuotingAndLineEnds() {
         String text = "name,amount\r\n\"Smith, J\",12.50\r\n\"Doe, A\",3\r\n";
-        Map<String, byte[]> v = PackCheck.perturb("t.csv", text.getBytes(StandardCharsets.UTF_8));
+        Map<String, byte[]> v = Perturbations.of("t.csv", text.getBytes(StandardCharsets.UTF_8));
         assertEquals(Set.of("data row 1, amount 12.50 changed to 18.75", "first data row dropped"), v.keySet());
         assertEquals(
                 "name,amount\r\n\"Smith, J\",18.75\r\n\"Doe, A\",3\r\n",
@@ -210,8 +211,27 @@ class PackCheckTest {
     }
 
     @Test
+    void csvPerturbationsReadQuotedLineBreaksAsPartOfTheirField() {
+        String text = "note,amount\n\"two\nlines\",12.50\nplain,3\n";
+        Map<String, byte[]> v = Perturbations.of("t.csv", text.getBytes(StandardCharsets.UTF_8));
+        assertEquals(Set.of("data row 1, amount 12.50 changed to 18.75", "first data row dropped"), v.keySet());
+        assertEquals(
+                "note,amount\n\"two\nlines\",18.75\nplain,3\n",
+                new String(v.get("data row 1, amount 12.50 changed to 18.75"), StandardCharsets.UTF_8));
+        assertEquals("note,amount\nplain,3\n", new String(v.get("first data row dropped"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void jsonPerturbationsFindMembersWhoseNamesNeedEscaping() throws IOException {
+        Map<String, byte[]> v = Perturbations.of("o.json", "{\"a/b~c\": 2.5}".getBytes(StandardCharsets.UTF_8));
+        assertTrue(v.containsKey("/a~1b~0c 2.5 changed to 3.8"), v.keySet().toString());
+        JsonNode changed = TestTasks.JSON.readTree(v.get("/a~1b~0c 2.5 changed to 3.8"));
+        assertEquals(3.8, changed.get("a/b~c").asDouble());
+    }
+
+    @Test
     void csvWithoutNumbersInTheFirstRowTakesTheFirstRowThatHasOne() {
-        Map<String, byte[]> v = PackCheck.perturb("t.tsv", "a\tb\nx\ty\nz\t4\n".getBytes(StandardCharsets.UTF_8));
+        Map<String, byte[]> v = Perturbations.of("t.tsv", "a\tb\nx\ty\nz\t4\n".getBytes(StandardCharsets.UTF_8));
         assertEquals("a\tb\nx\ty\nz\t6\n", new String(v.get("data row 2, b 4 changed to 6"), StandardCharsets.UTF_8));
     }
 
@@ -219,30 +239,30 @@ class PackCheckTest {
     void jsonPerturbationsChangeTheFirstNumberAndDropTheFirstArrayElement() throws IOException {
         byte[] doc = "{\"name\": \"x\", \"lines\": [{\"qty\": 2}, {\"qty\": 5}], \"total\": 7}"
                 .getBytes(StandardCharsets.UTF_8);
-        Map<String, byte[]> v = PackCheck.perturb("o.json", doc);
+        Map<String, byte[]> v = Perturbations.of("o.json", doc);
         JsonNode changed = TestTasks.JSON.readTree(v.get("/lines/0/qty 2 changed to 3"));
         assertEquals(3, changed.at("/lines/0/qty").asInt());
         assertEquals(7, changed.at("/total").asInt());
         JsonNode dropped = TestTasks.JSON.readTree(v.get("first array element dropped"));
         assertEquals(1, dropped.at("/lines").size());
         Map<String, byte[]> flat =
-                PackCheck.perturb("o.json", "{\"a\": \"x\", \"b\": \"y\"}".getBytes(StandardCharsets.UTF_8));
+                Perturbations.of("o.json", "{\"a\": \"x\", \"b\": \"y\"}".getBytes(StandardCharsets.UTF_8));
         assertEquals(Set.of("member a dropped"), flat.keySet());
     }
 
     @Test
     void aNumberWithDecimalsIsPreferredToAWholeNumber() {
         Map<String, byte[]> json =
-                PackCheck.perturb("o.json", "{\"id\": 7, \"amount\": 12.5}".getBytes(StandardCharsets.UTF_8));
+                Perturbations.of("o.json", "{\"id\": 7, \"amount\": 12.5}".getBytes(StandardCharsets.UTF_8));
         assertTrue(
                 json.containsKey("/amount 12.5 changed to 18.8"), json.keySet().toString());
         Map<String, byte[]> text =
-                PackCheck.perturb("memo.txt", "Invoice 42: total 12.50 USD".getBytes(StandardCharsets.UTF_8));
+                Perturbations.of("memo.txt", "Invoice 42: total 12.50 USD".getBytes(StandardCharsets.UTF_8));
         assertEquals(
                 "Invoice 42: total 18.75 USD",
                 new String(text.get("number 12.50 changed to 18.75"), StandardCharsets.UTF_8));
         Map<String, byte[]> csv =
-                PackCheck.perturb("t.csv", "id,qty,price\n3,2,9.99\n".getBytes(StandardCharsets.UTF_8));
+                Perturbations.of("t.csv", "id,qty,price\n3,2,9.99\n".getBytes(StandardCharsets.UTF_8));
         assertTrue(
                 csv.containsKey("data row 1, price 9.99 changed to 14.99"),
                 csv.keySet().toString());
@@ -250,8 +270,8 @@ class PackCheckTest {
 
     @Test
     void binaryAndUnparseableFilesHaveNoPerturbations() {
-        assertEquals(Map.of(), PackCheck.perturb("a.bin", new byte[] {0, 1, 2, (byte) 0xff}));
-        assertEquals(Map.of(), PackCheck.perturb("a.json", "{not json".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(Map.of(), Perturbations.of("a.bin", new byte[] {0, 1, 2, (byte) 0xff}));
+        assertEquals(Map.of(), Perturbations.of("a.json", "{not json".getBytes(StandardCharsets.UTF_8)));
     }
 
     private static List<PackCheck.Probe> probes(PackCheck.Result r, PackCheck.Kind kind) {

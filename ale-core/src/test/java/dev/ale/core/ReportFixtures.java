@@ -2,6 +2,7 @@ package dev.ale.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ale.api.Harness;
+import dev.ale.api.SessionContext;
 import dev.ale.api.SessionOutcome;
 import dev.ale.api.task.Limits;
 import dev.ale.api.task.SessionSpec;
@@ -153,7 +154,7 @@ public final class ReportFixtures {
     private static Harness named(Harness h) {
         return new Harness() {
             @Override
-            public SessionOutcome run(dev.ale.api.SessionContext ctx) throws Exception {
+            public SessionOutcome run(SessionContext ctx) throws Exception {
                 return h.run(ctx);
             }
 

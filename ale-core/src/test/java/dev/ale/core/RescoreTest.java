@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ale.api.Outcome;
+import dev.ale.api.SessionOutcome;
 import dev.ale.api.spi.Check;
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.Verifier;
@@ -97,7 +98,7 @@ class RescoreTest {
                 .runDirectory(dir)
                 .harness(ctx -> {
                     Files.writeString(ctx.workspace().resolve("answer.txt"), "The answer is 42");
-                    return dev.ale.api.SessionOutcome.completed();
+                    return SessionOutcome.completed();
                 })
                 .build()
                 .run();

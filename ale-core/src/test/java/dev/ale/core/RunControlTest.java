@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,7 +118,7 @@ class RunControlTest {
     void mergingOverlappingShardsIsRefused(@TempDir Path tmp) {
         RunFixtures.builder(2, 1, 0).runDirectory(tmp.resolve("a")).build().run();
         RunFixtures.builder(2, 1, 0).runDirectory(tmp.resolve("b")).build().run();
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException e = Assertions.assertThrows(
                 IllegalArgumentException.class, () -> Reports.merge(tmp.resolve("a"), tmp.resolve("b")));
         assertTrue(e.getMessage().contains("must not overlap"), e.getMessage());
     }
@@ -142,9 +143,10 @@ class RunControlTest {
                 .runTimeLimit(Duration.ofMillis(100))
                 .build()
                 .run();
-        assertTrue(
-                r.attempts().size() >= 1 && r.attempts().size() < 5,
-                "" + r.attempts().size());
+        // attempts take 150 ms against a 100 ms cap: at most the first starts (none on a machine so
+        // busy that 100 ms pass before it), every other one is reported as not run
+        assertTrue(r.attempts().size() <= 1, "" + r.attempts().size());
+        assertEquals(5, r.attempts().size() + r.notRun().size());
         assertTrue(r.notRun().stream().allMatch(n -> n.reason().contains("wall-time cap")));
     }
 

@@ -6,15 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ale.api.Outcome;
+import dev.ale.api.Sandbox;
 import dev.ale.api.SessionOutcome;
+import dev.ale.api.spi.SandboxProvider;
+import dev.ale.api.spi.SandboxRequest;
 import dev.ale.api.task.Task;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +63,7 @@ class RunDirectoryTest {
         try (ZipFile zip = new ZipFile(dir.resolve("artifacts/t00/1.zip").toFile())) {
             assertEquals(
                     List.of("answer.txt", "question.txt"),
-                    zip.stream().map(java.util.zip.ZipEntry::getName).toList());
+                    zip.stream().map(ZipEntry::getName).toList());
             assertEquals(
                     "wrong",
                     new String(zip.getInputStream(zip.getEntry("answer.txt")).readAllBytes(), StandardCharsets.UTF_8));
@@ -82,7 +87,7 @@ class RunDirectoryTest {
         try (ZipFile zip = new ZipFile(dir.resolve("artifacts/big/1.zip").toFile())) {
             assertEquals(
                     List.of("question.txt", "ALE-TRUNCATED.txt"),
-                    zip.stream().map(java.util.zip.ZipEntry::getName).toList());
+                    zip.stream().map(ZipEntry::getName).toList());
         }
     }
 
@@ -158,9 +163,9 @@ class RunDirectoryTest {
     void errorsAreRunAgainOnResume() throws IOException {
         Path dir = tmp.resolve("run");
         AtomicInteger opens = new AtomicInteger();
-        dev.ale.api.spi.SandboxProvider flaky = new dev.ale.api.spi.SandboxProvider() {
+        SandboxProvider flaky = new SandboxProvider() {
             @Override
-            public dev.ale.api.Sandbox open(dev.ale.api.spi.SandboxRequest request) throws IOException {
+            public Sandbox open(SandboxRequest request) throws IOException {
                 if (opens.incrementAndGet() <= 1) {
                     throw new IOException("node drained");
                 }
@@ -173,7 +178,7 @@ class RunDirectoryTest {
             }
         };
         EvaluationReport first = RunFixtures.builder(1, 1, 0)
-                .retries(0, java.time.Duration.ZERO)
+                .retries(0, Duration.ZERO)
                 .sandboxProvider(flaky)
                 .runDirectory(dir)
                 .build()

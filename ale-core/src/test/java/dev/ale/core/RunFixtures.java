@@ -4,6 +4,7 @@ import dev.ale.api.Harness;
 import dev.ale.api.SessionOutcome;
 import dev.ale.api.task.Task;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,7 +47,7 @@ final class RunFixtures {
     public static void main(String[] args) {
         builder(Integer.parseInt(args[1]), 2, Long.parseLong(args[2]))
                 .parallelism(2)
-                .runDirectory(java.nio.file.Path.of(args[0]))
+                .runDirectory(Path.of(args[0]))
                 .build()
                 .run();
     }

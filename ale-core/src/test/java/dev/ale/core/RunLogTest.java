@@ -102,7 +102,7 @@ class RunLogTest {
         assertTrue(info.get(2).startsWith("INFO run finished in "), info.get(2));
         assertTrue(
                 info.get(2)
-                        .contains("attempts 2: 1 passed, 1 failed, 0 errors; partial 1 attempts not run: the run's"
+                        .contains("attempts 2: 1 passed, 1 failed, 0 errors; partial 1 attempt not run: the run's"
                                 + " cost cap of 0.02 USD was reached"),
                 info.get(2));
         assertEquals("INFO resuming: 2 of 3 attempts already done", info.get(3));

@@ -12,6 +12,7 @@ import dev.ale.api.task.TaskPart;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPackWriter;
 import dev.ale.taskpack.TaskPacks;
+import dev.ale.verifiers.VerifierRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +75,8 @@ class SealedPackEndToEndTest {
                 .writeValue(dir.resolve("tasks/answer/task.json").toFile(), task);
         Files.writeString(dir.resolve("tasks/answer/inputs/question.txt"), "What is 6 x 7?");
         Files.writeString(dir.resolve("tasks/answer/reference/answer.json"), "{\"answer\": 42}\n");
+        Files.createDirectories(dir.resolve("tasks/answer/solution"));
+        Files.writeString(dir.resolve("tasks/answer/solution/answer.json"), "{\"answer\": 42}\n");
         TaskPackWriter.updateDigests(dir);
         return dir;
     }
@@ -144,6 +147,24 @@ class SealedPackEndToEndTest {
                             .startsWith("tasks/answer/reference.7z: cannot unseal: wrong key, or the archive is"
                                     + " damaged: its header does not decode"),
                     wrong.message());
+        }
+    }
+
+    @Test
+    void theSolutionIsSealedWithTheReferenceAndThePackCheckOpensItWithTheKey() throws IOException {
+        Path dir = pack();
+        assertFalse(Files.exists(dir.resolve("tasks/answer/solution")));
+        assertTrue(Files.isRegularFile(dir.resolve("tasks/answer/solution.7z")));
+        try (TaskPack pack = TaskPacks.open(dir)) {
+            assertTrue(pack.tasks().get(0).solutionSealed());
+            assertEquals(List.of(), pack.tasks().get(0).files(TaskPart.SOLUTION));
+            PackCheck.Result withKey = PackCheck.run(pack, VerifierRegistry.discover(), KEY.toCharArray())
+                    .get(0);
+            assertTrue(withKey.sound(), withKey.toString());
+            PackCheck.Result without =
+                    PackCheck.run(pack, VerifierRegistry.discover(), null).get(0);
+            assertFalse(without.sound());
+            assertTrue(without.probes().get(0).detail().contains("sealed"), without.toString());
         }
     }
 }

@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -102,7 +103,7 @@ class SealedReferenceRunTest {
         SealedTask task = new SealedTask();
         char[] key = KEY.toCharArray();
         Evaluator.Builder b = builder(task).referenceKey(key);
-        java.util.Arrays.fill(key, 'x');
+        Arrays.fill(key, 'x');
         AttemptResult r = only(b.build().run());
         assertEquals(Outcome.PASSED, r.outcome(), r.message());
         assertEquals(1, harnessRuns.get());

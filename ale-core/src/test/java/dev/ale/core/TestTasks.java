@@ -18,6 +18,7 @@ import dev.ale.api.task.TaskSpec;
 import dev.ale.api.task.Taxonomy;
 import dev.ale.api.task.Tier;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +43,7 @@ final class TestTasks {
     static final class MemoryTask implements Task {
         private final TaskSpec spec;
         private final Map<TaskPart, Map<String, String>> files = new HashMap<>();
-        private final Set<TaskPart> broken = new java.util.HashSet<>();
+        private final Set<TaskPart> broken = new HashSet<>();
         private String digest = "d".repeat(64);
 
         MemoryTask(TaskSpec spec) {
@@ -146,7 +148,7 @@ final class TestTasks {
         JsonNode config;
         try {
             config = JSON.readTree(verifierJson);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException(verifierJson, e);
         }
         return new MemoryTask(new TaskSpec(

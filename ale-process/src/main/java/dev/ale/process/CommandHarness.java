@@ -54,6 +54,8 @@ public final class CommandHarness implements Harness {
     public static final int CAPTURE_BYTES = 256 * 1024;
 
     private static final long POLL_MILLIS = 50;
+    /** How long the output of a killed command is still read: a process that escaped may hold a pipe open. */
+    private static final long JOIN_MILLIS = 1_000;
 
     private final List<String> command;
     private final Map<String, String> environment;
@@ -275,7 +277,7 @@ public final class CommandHarness implements Harness {
 
     private static void joinQuietly(Thread t) {
         try {
-            t.join(5_000);
+            t.join(JOIN_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
@@ -35,7 +36,7 @@ public final class SandboxExec {
     public static ExecResult run(ProcessLauncher launcher, Path workspace, Path directory, ExecRequest request)
             throws IOException {
         Mount ws = Mount.readWrite(workspace, ProcessSandbox.WORKSPACE);
-        Map<String, String> env = new java.util.LinkedHashMap<>(ChildEnvironment.of(launcher.pathOf(ws), List.of()));
+        Map<String, String> env = new LinkedHashMap<>(ChildEnvironment.of(launcher.pathOf(ws), List.of()));
         env.putAll(request.environment());
         LaunchSpec spec = LaunchSpec.builder(request.command())
                 .mount(ws)

@@ -55,13 +55,18 @@ final class BoundedInput extends ChunkInput {
         }
         count += n;
         if (count > maxBytes) {
-            throw EntryRules.refuse(entry, "entry is larger than the limit of " + maxBytes + " bytes");
+            throw EntryRules.refuse(
+                    entry,
+                    "entry is larger than the limit of " + maxBytes + " bytes" + PackLimits.raise("maxEntryBytes"));
         }
         if (count > expectedSize) {
             throw EntryRules.refuse(entry, "entry holds more bytes than its size says (" + expectedSize + ")");
         }
         if (compressedSize >= 0 && count > limits.ratioFloorBytes() && overRatio(count, compressedSoFar(), limits)) {
-            throw EntryRules.refuse(entry, "compression ratio over the limit of " + limits.maxCompressionRatio());
+            throw EntryRules.refuse(
+                    entry,
+                    "compression ratio over the limit of " + limits.maxCompressionRatio()
+                            + PackLimits.raise("maxCompressionRatio"));
         }
         return n;
     }

@@ -5,7 +5,6 @@ import com.google.common.primitives.UnsignedBytes;
 import dev.ale.api.task.TaskPackException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The contract's digests. A task's: SHA-256 over its regular files sorted by path (relative to
@@ -30,6 +30,15 @@ final class Digests {
 
     /** The digest of task {@code id} computed from the pack's files. */
     static String task(PackSource source, String id) {
+        return task(source, id, rel -> false, Map.of());
+    }
+
+    /**
+     * The digest of task {@code id}; for each file whose path relative to the task folder
+     * {@code checked} accepts, a {@link FileCheck} is put in {@code checks} (by pack entry), so that
+     * a later read of that file can be held to the bytes digested now.
+     */
+    static String task(PackSource source, String id, Predicate<String> checked, Map<String, FileCheck> checks) {
         String folder = TaskLayout.folder(id);
         List<String> paths = new ArrayList<>(source.listing().filesUnder(folder).keySet());
         List<String> relative = new ArrayList<>();
@@ -40,15 +49,17 @@ final class Digests {
         for (String rel : relative) {
             String path = folder + rel;
             long size = source.listing().files().get(path);
-            sha.update(rel.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(ByteBuffer.allocate(Long.BYTES).putLong(size).array());
+            MessageDigest before = checked.test(rel) ? FileCheck.copy(sha) : null;
+            FileCheck.header(sha, rel, size);
             try (InputStream in = source.open(path)) {
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                     sha.update(buffer, 0, n);
                 }
             } catch (IOException e) {
                 throw new TaskPackException(path, "", "cannot read: " + e.getMessage(), e);
+            }
+            if (before != null) {
+                checks.put(path, new FileCheck(before, FileCheck.copy(sha).digest(), rel, size));
             }
         }
         return hex(sha.digest());

@@ -7,14 +7,15 @@ import java.io.UncheckedIOException;
 import java.lang.ref.Cleaner;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * A pack in a directory. The directory is listed once, without following links: a symbolic link
- * or a special file (device, fifo, socket) anywhere inside is refused, as in archives. Also used
+ * or a special file (device, fifo, socket) anywhere inside is refused, as in archives. Files are
+ * opened through a {@link NoFollowOpener} from the root folder held open since the listing, so a
+ * link swapped in later is refused at every step. Also used
  * for the private extraction of a tar, which it deletes when closed (or, failing that, when it is
  * garbage-collected).
  */
@@ -26,13 +27,24 @@ final class DirectorySource implements PackSource {
     private final Path root;
     private final String location;
     private final Listing listing;
+    private final NoFollowOpener opener;
     private final Cleaner.Cleanable cleanup;
 
     private DirectorySource(Path root, String location, Listing listing, Runnable onClose) {
         this.root = root;
         this.location = location;
         this.listing = listing;
-        this.cleanup = CLEANER.register(this, onClose);
+        try {
+            this.opener = NoFollowOpener.of(root);
+        } catch (IOException e) {
+            onClose.run();
+            throw new TaskPackException(location, "", "cannot read the pack directory: " + e, e);
+        }
+        NoFollowOpener held = opener;
+        this.cleanup = CLEANER.register(this, () -> {
+            held.close();
+            onClose.run();
+        });
     }
 
     /** Lists the pack directory {@code root}. */
@@ -120,8 +132,7 @@ final class DirectorySource implements PackSource {
         if (size == null) {
             throw new IOException("no file '" + path + "' in " + location);
         }
-        InputStream in = Files.newInputStream(root.resolve(path), LinkOption.NOFOLLOW_LINKS);
-        return new BoundedInput(in, path, size, size, -1, null);
+        return new BoundedInput(opener.open(path), path, size, size, -1, null);
     }
 
     @Override

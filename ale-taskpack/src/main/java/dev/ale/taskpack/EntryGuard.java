@@ -31,12 +31,17 @@ final class EntryGuard {
             throw EntryRules.refuse(name, "entry size is unknown");
         }
         if (declaredSize > limits.maxEntryBytes()) {
-            throw EntryRules.refuse(name, "entry is larger than the limit of " + limits.maxEntryBytes() + " bytes");
+            throw EntryRules.refuse(
+                    name,
+                    "entry is larger than the limit of " + limits.maxEntryBytes() + " bytes"
+                            + PackLimits.raise("maxEntryBytes"));
         }
         declaredTotal += declaredSize;
         if (declaredTotal > limits.maxTotalBytes()) {
             throw EntryRules.refuse(
-                    name, "the entries add up to more than the limit of " + limits.maxTotalBytes() + " bytes");
+                    name,
+                    "the entries add up to more than the limit of " + limits.maxTotalBytes() + " bytes"
+                            + PackLimits.raise("maxTotalBytes"));
         }
         files.put(path, declaredSize);
         return path;
@@ -57,7 +62,9 @@ final class EntryGuard {
     private String admit(String name) {
         count++;
         if (count > limits.maxEntries()) {
-            throw EntryRules.refuse(name, "too many entries (the limit is " + limits.maxEntries() + ")");
+            throw EntryRules.refuse(
+                    name,
+                    "too many entries (the limit is " + limits.maxEntries() + ")" + PackLimits.raise("maxEntries"));
         }
         String key = EntryRules.key(name);
         String earlier = seen.putIfAbsent(key, name);

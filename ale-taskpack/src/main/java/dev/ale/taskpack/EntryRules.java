@@ -75,12 +75,16 @@ final class EntryRules {
         return b.toString();
     }
 
-    /** The name with control characters escaped, safe to print in a message. */
+    /**
+     * The name with control characters and Unicode bidirectional controls (U+202A-U+202E,
+     * U+2066-U+2069, which can make a printed name read as another) escaped as {@code \\uXXXX},
+     * safe to print in a message.
+     */
     static String printable(String name) {
         StringBuilder b = new StringBuilder(name.length());
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (Character.isISOControl(c)) {
+            if (Character.isISOControl(c) || isBidiControl(c)) {
                 b.append(String.format("\\u%04x", (int) c));
             } else {
                 b.append(c);
@@ -124,6 +128,11 @@ final class EntryRules {
     /** A refusal of the named entry. */
     static TaskPackException refuse(String name, String rule) {
         return new TaskPackException(printable(name), "", rule);
+    }
+
+    /** Whether {@code c} is one of the embedding, override or isolate controls of the bidirectional algorithm. */
+    static boolean isBidiControl(char c) {
+        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
     }
 
     private static boolean isAsciiLetter(char c) {

@@ -1,5 +1,6 @@
 package dev.ale.taskpack;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -140,7 +141,7 @@ final class Fields {
 
     /** A field name as a JSON Pointer token ({@code ~} and {@code /} escaped). */
     static String escape(String name) {
-        return name.replace("~", "~0").replace("/", "~1");
+        return JsonPointer.empty().appendProperty(name).toString().substring(1);
     }
 
     /** The JSON type of a value, for messages. */

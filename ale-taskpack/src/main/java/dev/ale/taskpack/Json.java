@@ -45,7 +45,11 @@ final class Json {
             throw new TaskPackException(entry, "", "missing");
         }
         if (size > maxBytes) {
-            throw new TaskPackException(entry, "", "larger than the limit of " + maxBytes + " bytes for a JSON file");
+            throw new TaskPackException(
+                    entry,
+                    "",
+                    "larger than the limit of " + maxBytes + " bytes for a JSON file"
+                            + PackLimits.raise("maxJsonBytes"));
         }
         byte[] bytes;
         try (InputStream in = source.open(entry)) {
@@ -104,7 +108,10 @@ final class Json {
             out.write(buffer, 0, n);
             if (out.size() > maxBytes) {
                 throw new TaskPackException(
-                        entry, "", "larger than the limit of " + maxBytes + " bytes for a JSON file");
+                        entry,
+                        "",
+                        "larger than the limit of " + maxBytes + " bytes for a JSON file"
+                                + PackLimits.raise("maxJsonBytes"));
             }
         }
         return out.toByteArray();

@@ -10,8 +10,11 @@ final class PackFile implements TaskFile {
     private final String entry;
     private final String path;
     private final long size;
+    private final FileCheck check;
 
-    PackFile(PackState state, String entry, String path, long size) {
+    /** @param check what holds reads to the digested bytes, or null for a file read as it is */
+    PackFile(PackState state, String entry, String path, long size, FileCheck check) {
+        this.check = check;
         this.state = state;
         this.entry = entry;
         this.path = path;
@@ -30,7 +33,7 @@ final class PackFile implements TaskFile {
 
     @Override
     public InputStream open() throws IOException {
-        return state.source().open(entry);
+        return check == null ? state.source().open(entry) : check.open(state.source(), entry);
     }
 
     @Override

@@ -39,7 +39,10 @@ final class PackReader {
         }
         List<String> warnings = new ArrayList<>();
         long maxJson = options.limits().maxJsonBytes();
-        ObjectNode json = Json.readObject(source, Manifest.FILE, maxJson);
+        ObjectNode json = Json.readObject(
+                source,
+                Manifest.FILE,
+                options.limits().maxManifestBytes(listing.files().size()));
         if (building) {
             TaskLayout.listUnlisted(listing, json);
         }
@@ -63,7 +66,7 @@ final class PackReader {
                                 + file);
             }
             TaskLayout.checkTask(listing, entry.id(), spec.sessions().size());
-            verifiers.check(spec, file);
+            verifiers.check(spec, file, listing);
             specs.add(spec);
         }
         return new Result(manifest, json, List.copyOf(specs), List.copyOf(warnings));

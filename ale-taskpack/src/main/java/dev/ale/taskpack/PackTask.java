@@ -6,9 +6,12 @@ import dev.ale.api.task.TaskFile;
 import dev.ale.api.task.TaskPackException;
 import dev.ale.api.task.TaskPart;
 import dev.ale.api.task.TaskSpec;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A task of an opened pack. The first time any of its files is asked for, all of its files are
@@ -22,6 +25,8 @@ final class PackTask implements Task {
     private final String digest;
     private final Object lock = new Object();
     private String actual;
+    /** The reference files' checks, by pack entry; filled (under the lock) when the digest is computed. */
+    private final Map<String, FileCheck> checks = new ConcurrentHashMap<>();
 
     PackTask(PackState state, TaskSpec spec, String digest) {
         this.state = state;
@@ -51,7 +56,8 @@ final class PackTask implements Task {
         List<TaskFile> files = new ArrayList<>();
         for (Map.Entry<String, Long> e :
                 state.source().listing().filesUnder(prefix).entrySet()) {
-            files.add(new PackFile(state, e.getKey(), e.getKey().substring(prefix.length()), e.getValue()));
+            files.add(new PackFile(
+                    state, e.getKey(), e.getKey().substring(prefix.length()), e.getValue(), checks.get(e.getKey())));
         }
         files.sort((a, b) -> Digests.UTF8_ORDER.compare(a.path(), b.path()));
         return List.copyOf(files);
@@ -62,20 +68,35 @@ final class PackTask implements Task {
         return state.source().listing().files().containsKey(SealedReference.entry(spec.id()));
     }
 
+    @Override
+    public boolean solutionSealed() {
+        return state.source().listing().files().containsKey(SealedReference.solutionEntry(spec.id()));
+    }
+
     /**
      * Checks the task's digest (which covers {@code reference.7z} as any file), then decrypts the
      * sealed reference in memory, applying the pack's limits to its entries.
      */
     @Override
     public List<TaskFile> unsealReference(char[] key) {
-        if (!referenceSealed()) {
+        return unseal(referenceSealed(), SealedReference.entry(spec.id()), "reference", key);
+    }
+
+    /** As {@link #unsealReference(char[])}, for {@code solution.7z}. */
+    @Override
+    public List<TaskFile> unsealSolution(char[] key) {
+        return unseal(solutionSealed(), SealedReference.solutionEntry(spec.id()), "solution", key);
+    }
+
+    private List<TaskFile> unseal(boolean sealed, String entry, String part, char[] key) {
+        if (!sealed) {
             throw new TaskPackException(
                     TaskLayout.folder(spec.id()),
                     "",
-                    "the reference of task '" + spec.id() + "' is not sealed (it has no reference.7z)");
+                    "the " + part + " of task '" + spec.id() + "' is not sealed (it has no " + part + ".7z)");
         }
         verify();
-        return SealedReference.open(state.source(), SealedReference.entry(spec.id()), "reference", state.limits(), key);
+        return SealedReference.open(new CheckedSource(state.source()), entry, part, state.limits(), key);
     }
 
     /**
@@ -88,12 +109,50 @@ final class PackTask implements Task {
         String computed;
         synchronized (lock) {
             if (actual == null) {
-                actual = Digests.task(source, spec.id());
+                actual = Digests.task(source, spec.id(), PackTask::heldToDigest, checks);
             }
             computed = actual;
         }
         if (!computed.equals(digest)) {
             throw mismatch(spec.id(), digest, computed);
+        }
+    }
+
+    /**
+     * Whether reads of the file (relative to the task folder) after the digest check are held to
+     * the bytes digested: the reference, sealed or not, which is staged after the agent has run.
+     */
+    private static boolean heldToDigest(String relative) {
+        return relative.startsWith(TaskPart.REFERENCE.folder()) || relative.equals(SealedReference.FILE);
+    }
+
+    /** The pack's source with the reads of checked files held to their digest. */
+    private final class CheckedSource implements PackSource {
+        private final PackSource source;
+
+        CheckedSource(PackSource source) {
+            this.source = source;
+        }
+
+        @Override
+        public String location() {
+            return source.location();
+        }
+
+        @Override
+        public Listing listing() {
+            return source.listing();
+        }
+
+        @Override
+        public InputStream open(String path) throws IOException {
+            FileCheck check = checks.get(path);
+            return check == null ? source.open(path) : check.open(source, path);
+        }
+
+        @Override
+        public void close() {
+            source.close();
         }
     }
 

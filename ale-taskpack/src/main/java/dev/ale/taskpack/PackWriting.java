@@ -22,9 +22,9 @@ import java.util.Map;
 final class PackWriting {
     private PackWriting() {}
 
-    static String updateDigests(Path packDirectory) {
+    static String updateDigests(Path packDirectory, PackOptions options) {
         try (DirectorySource source = directory(packDirectory)) {
-            PackReader.Result read = PackReader.read(source, PackOptions.defaults(), true);
+            PackReader.Result read = PackReader.read(source, options, true);
             Map<String, String> digests = new LinkedHashMap<>();
             Map<String, Integer> revisions = new LinkedHashMap<>();
             for (TaskSpec spec : read.specs()) {
@@ -55,11 +55,11 @@ final class PackWriting {
         }
     }
 
-    static void write(Path packDirectory, Path target) {
+    static void write(Path packDirectory, Path target, PackOptions options) {
         PackOpener.Kind kind = kind(target);
         try (DirectorySource source = directory(packDirectory)) {
             Path absolute = checkTarget(source, target);
-            checkCurrent(source);
+            checkCurrent(source, options);
             replace(absolute, tmp -> ArchiveWriter.write(kind, source, tmp));
         } catch (IOException e) {
             throw new TaskPackException(target.toString(), "", "cannot write the archive: " + e, e);
@@ -88,8 +88,8 @@ final class PackWriting {
     }
 
     /** Validates the pack and checks that every task's files give the digest recorded in pack.json. */
-    static void checkCurrent(DirectorySource source) {
-        PackReader.Result read = PackReader.read(source, PackOptions.defaults(), false);
+    static void checkCurrent(DirectorySource source, PackOptions options) {
+        PackReader.Result read = PackReader.read(source, options, false);
         for (Manifest.Entry t : read.manifest().tasks()) {
             String actual = Digests.task(source, t.id());
             if (!actual.equals(t.digest())) {

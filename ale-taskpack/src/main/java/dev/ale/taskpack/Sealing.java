@@ -19,20 +19,22 @@ import java.util.SortedMap;
 import java.util.stream.Stream;
 
 /**
- * What {@link TaskPackWriter} does to seal references: turns each task's {@code reference/} into
- * {@code reference.7z} in place, or writes a sealed archive from an untouched pack directory.
- * Sealing one task writes the archive beside the folder and moves it into place, then renames the
- * folder away and deletes it; a sealing that was interrupted is completed by the next one.
+ * What {@link TaskPackWriter} does to seal what is secret in a pack: turns each task's
+ * {@code reference/} into {@code reference.7z} and its {@code solution/} into {@code solution.7z}
+ * in place, or writes a sealed archive from an untouched pack directory. Sealing one part writes
+ * the archive beside the folder and moves it into place, then renames the folder away and deletes
+ * it; a sealing that was interrupted is completed by the next one.
  */
 final class Sealing {
     /** What {@code reference/} is renamed to before it is deleted. */
     static final String REMOVED = ".reference.sealed";
 
-    private static final String REFERENCE = "reference";
+    /** The folders a sealed pack holds only sealed: the answers, and a correct output. */
+    private static final List<String> SECRET = List.of("reference", "solution");
 
     private Sealing() {}
 
-    static String sealReferences(Path packDirectory, char[] key) {
+    static String sealReferences(Path packDirectory, char[] key, PackOptions options) {
         checkKey(key);
         if (!Files.isDirectory(packDirectory)) {
             throw new TaskPackException(packDirectory.toString(), "", "not a pack directory");
@@ -40,40 +42,44 @@ final class Sealing {
         try {
             recover(packDirectory);
             try (DirectorySource source = DirectorySource.scan(packDirectory)) {
-                List<TaskSpec> specs =
-                        PackReader.read(source, PackOptions.defaults(), true).specs();
+                List<TaskSpec> specs = PackReader.read(source, options, true).specs();
                 for (TaskSpec spec : specs) {
-                    String entry = SealedReference.entry(spec.id());
-                    if (references(source, spec.id()).isEmpty()
-                            && source.listing().files().containsKey(entry)) {
-                        checkOpens(source, entry, key);
+                    for (String part : SECRET) {
+                        String entry = TaskLayout.folder(spec.id()) + part + ".7z";
+                        if (files(source, spec.id(), part).isEmpty()
+                                && source.listing().files().containsKey(entry)) {
+                            checkOpens(source, entry, part, key);
+                        }
                     }
                 }
                 for (TaskSpec spec : specs) {
-                    SortedMap<String, Long> files = references(source, spec.id());
-                    if (!files.isEmpty()) {
-                        seal(source, spec.id(), files, key);
+                    for (String part : SECRET) {
+                        SortedMap<String, Long> files = files(source, spec.id(), part);
+                        if (!files.isEmpty()) {
+                            seal(source, spec.id(), part, files, key);
+                        }
                     }
                 }
             }
         } catch (IOException e) {
-            throw new TaskPackException(packDirectory.toString(), "", "cannot seal the references: " + e, e);
+            throw new TaskPackException(
+                    packDirectory.toString(), "", "cannot seal the references and solutions: " + e, e);
         }
-        return PackWriting.updateDigests(packDirectory);
+        return PackWriting.updateDigests(packDirectory, options);
     }
 
-    static void write(Path packDirectory, Path target, char[] key) {
+    static void write(Path packDirectory, Path target, char[] key, PackOptions options) {
         checkKey(key);
         PackWriting.kind(target);
         try (DirectorySource source = PackWriting.directory(packDirectory)) {
             PackWriting.checkTarget(source, target);
-            PackWriting.checkCurrent(source);
+            PackWriting.checkCurrent(source, options);
             Path work = TempDirs.createPrivate(null);
             try {
                 Path copy = work.resolve("pack");
                 copy(source, copy);
-                sealReferences(copy, key);
-                PackWriting.write(copy, target);
+                sealReferences(copy, key, options);
+                PackWriting.write(copy, target, options);
             } finally {
                 TempDirs.deleteTree(work);
             }
@@ -89,22 +95,22 @@ final class Sealing {
         }
     }
 
-    private static SortedMap<String, Long> references(DirectorySource source, String id) {
-        return source.listing().filesUnder(TaskLayout.folder(id) + REFERENCE + "/");
+    private static SortedMap<String, Long> files(DirectorySource source, String id, String part) {
+        return source.listing().filesUnder(TaskLayout.folder(id) + part + "/");
     }
 
     /** A task that is sealed already must open with this key, or the pack would need two keys. */
-    private static void checkOpens(DirectorySource source, String entry, char[] key) {
+    private static void checkOpens(DirectorySource source, String entry, String part, char[] key) {
         try {
-            SealedReference.open(source, entry, "reference", PackLimits.defaults(), key);
+            SealedReference.open(source, entry, part, PackLimits.defaults(), key);
         } catch (TaskPackException e) {
             throw new TaskPackException(entry, "", "sealed already, and not with this key (" + e.rule() + ")", e);
         }
     }
 
-    private static void seal(DirectorySource source, String id, SortedMap<String, Long> files, char[] key)
+    private static void seal(DirectorySource source, String id, String part, SortedMap<String, Long> files, char[] key)
             throws IOException {
-        String prefix = TaskLayout.folder(id) + REFERENCE + "/";
+        String prefix = TaskLayout.folder(id) + part + "/";
         List<SevenZWriter.Item> items = new ArrayList<>();
         for (Map.Entry<String, Long> f : files.entrySet()) {
             String entry = f.getKey();
@@ -112,20 +118,26 @@ final class Sealing {
         }
         items.sort((a, b) -> Digests.UTF8_ORDER.compare(a.name(), b.name()));
         Path task = source.root().resolve(TaskLayout.folder(id));
-        PackWriting.replace(task.resolve(SealedReference.FILE), tmp -> {
+        PackWriting.replace(task.resolve(part + ".7z"), tmp -> {
             try (SeekableByteChannel out =
                     Files.newByteChannel(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 SevenZWriter.write(items, key, out);
             }
         });
-        Path removed = task.resolve(REMOVED);
-        Files.move(task.resolve(REFERENCE), removed, StandardCopyOption.ATOMIC_MOVE);
+        Path removed = task.resolve(removed(part));
+        Files.move(task.resolve(part), removed, StandardCopyOption.ATOMIC_MOVE);
         delete(removed);
+    }
+
+    /** What a sealed folder is renamed to before it is deleted: {@code .reference.sealed}, {@code .solution.sealed}. */
+    private static String removed(String part) {
+        return part.equals("reference") ? REMOVED : "." + part + ".sealed";
     }
 
     /**
      * Completes an interrupted sealing: a leftover temporary archive or renamed folder is deleted,
-     * and where both {@code reference/} (with files) and {@code reference.7z} are present, the folder
+     * and where both {@code reference/} (with files) and {@code reference.7z} are present (or
+     * {@code solution/} and {@code solution.7z}), the folder
      * is complete (it is renamed away in one step) and the archive is dropped to be written again.
      */
     static void recover(Path packDirectory) throws IOException {
@@ -138,21 +150,26 @@ final class Sealing {
                 if (!Files.isDirectory(task, LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
-                try (DirectoryStream<Path> temps =
-                        Files.newDirectoryStream(task, "." + SealedReference.FILE + ".*.tmp")) {
-                    for (Path tmp : temps) {
-                        Files.deleteIfExists(tmp);
-                    }
-                }
-                Path sealed = task.resolve(SealedReference.FILE);
-                if (!Files.isRegularFile(sealed, LinkOption.NOFOLLOW_LINKS)) {
-                    continue;
-                }
-                delete(task.resolve(REMOVED));
-                if (hasFiles(task.resolve(REFERENCE))) {
-                    Files.delete(sealed);
+                for (String part : SECRET) {
+                    recover(task, part);
                 }
             }
+        }
+    }
+
+    private static void recover(Path task, String part) throws IOException {
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(task, "." + part + ".7z.*.tmp")) {
+            for (Path tmp : temps) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+        Path sealed = task.resolve(part + ".7z");
+        if (!Files.isRegularFile(sealed, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        delete(task.resolve(removed(part)));
+        if (hasFiles(task.resolve(part))) {
+            Files.delete(sealed);
         }
     }
 

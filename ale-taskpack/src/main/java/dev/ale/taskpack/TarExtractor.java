@@ -142,15 +142,21 @@ final class TarExtractor {
                 total += n;
                 if (count > limits.maxEntryBytes()) {
                     throw EntryRules.refuse(
-                            name, "entry is larger than the limit of " + limits.maxEntryBytes() + " bytes");
+                            name,
+                            "entry is larger than the limit of " + limits.maxEntryBytes() + " bytes"
+                                    + PackLimits.raise("maxEntryBytes"));
                 }
                 if (total > limits.maxTotalBytes()) {
                     throw EntryRules.refuse(
-                            name, "the entries add up to more than the limit of " + limits.maxTotalBytes() + " bytes");
+                            name,
+                            "the entries add up to more than the limit of " + limits.maxTotalBytes() + " bytes"
+                                    + PackLimits.raise("maxTotalBytes"));
                 }
                 if (total > limits.ratioFloorBytes() && BoundedInput.overRatio(total, compressed.count, limits)) {
                     throw EntryRules.refuse(
-                            name, "compression ratio over the limit of " + limits.maxCompressionRatio());
+                            name,
+                            "compression ratio over the limit of " + limits.maxCompressionRatio()
+                                    + PackLimits.raise("maxCompressionRatio"));
                 }
                 out.write(buffer, 0, n);
             }

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.ale.api.task.Task;
 import dev.ale.api.task.Tier;
+import java.util.List;
 import org.apiguardian.api.API;
 
 /**
@@ -63,7 +64,7 @@ public interface TaskFilter {
 
     /** Tasks in the named list of {@code pack.json}; an unknown list name selects nothing. */
     static TaskFilter list(String name) {
-        return (t, p) -> p.lists().getOrDefault(name, java.util.List.of()).contains(t.id());
+        return (t, p) -> p.lists().getOrDefault(name, List.of()).contains(t.id());
     }
 
     /**

@@ -11,12 +11,14 @@ import java.util.regex.Pattern;
 /**
  * The folder layout of a pack: {@code pack.json} and {@code tasks/} at the top, one folder per
  * listed task under {@code tasks/}, and in each task folder only {@code task.json}, {@code inputs/},
- * {@code sessions/<n>/}, {@code reference/}, {@code reference.7z} and {@code solution/}.
+ * {@code sessions/<n>/}, {@code reference/}, {@code reference.7z}, {@code solution/} and
+ * {@code solution.7z} (a sealed solution), and {@code grader/} (the task's own grader, hidden like
+ * the reference).
  */
 final class TaskLayout {
     static final String TASKS = "tasks/";
-    private static final Set<String> TASK_CHILDREN =
-            Set.of("task.json", "inputs/", "sessions/", "reference/", "reference.7z", "solution/");
+    private static final Set<String> TASK_CHILDREN = Set.of(
+            "task.json", "inputs/", "sessions/", "reference/", "reference.7z", "solution/", "solution.7z", "grader/");
     private static final Pattern SESSION = Pattern.compile("[1-9][0-9]{0,8}/");
 
     private TaskLayout() {}
@@ -93,16 +95,18 @@ final class TaskLayout {
                         folder + child,
                         "",
                         TASK_CHILDREN.contains(otherType(child))
-                                ? "has the wrong type (task.json and reference.7z are files; inputs/, sessions/, reference/ and solution/ folders)"
-                                : "not allowed in a task folder (only task.json, inputs/, sessions/<n>/, reference/, reference.7z and solution/)");
+                                ? "has the wrong type (task.json, reference.7z and solution.7z are files; inputs/, sessions/, reference/, solution/ and grader/ folders)"
+                                : "not allowed in a task folder (only task.json, inputs/, sessions/<n>/, reference/, reference.7z, solution/, solution.7z and grader/)");
             }
         }
-        if (listing.files().containsKey(folder + SealedReference.FILE)
-                && !listing.filesUnder(folder + "reference/").isEmpty()) {
-            throw new TaskPackException(
-                    folder + SealedReference.FILE,
-                    "",
-                    "a task holds its reference either in reference/" + " or sealed in reference.7z, not both");
+        for (String part : List.of("reference", "solution")) {
+            if (listing.files().containsKey(folder + part + ".7z")
+                    && !listing.filesUnder(folder + part + "/").isEmpty()) {
+                throw new TaskPackException(
+                        folder + part + ".7z",
+                        "",
+                        "a task holds its " + part + " either in " + part + "/ or sealed in " + part + ".7z, not both");
+            }
         }
         String sessionsFolder = folder + "sessions/";
         for (String child : listing.children(sessionsFolder)) {

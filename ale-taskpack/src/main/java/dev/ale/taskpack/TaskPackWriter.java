@@ -1,7 +1,9 @@
 package dev.ale.taskpack;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.ale.api.spi.VerifierPolicy;
 import java.nio.file.Path;
 import org.apiguardian.api.API;
 
@@ -23,7 +25,7 @@ public final class TaskPackWriter {
      * @return the digest of the whole pack
      */
     public static String updateDigests(Path packDirectory) {
-        return PackWriting.updateDigests(packDirectory);
+        return PackWriting.updateDigests(packDirectory, PackOptions.defaults());
     }
 
     /**
@@ -33,13 +35,13 @@ public final class TaskPackWriter {
      * failure leaves nothing half-written.
      */
     public static void write(Path packDirectory, Path target) {
-        PackWriting.write(packDirectory, target);
+        PackWriting.write(packDirectory, target, PackOptions.defaults());
     }
 
     /**
-     * Seals every task's reference in place: the files of {@code reference/} become one
-     * AES-256-encrypted {@code reference.7z} (names included), the folder is removed, and the digests
-     * in {@code pack.json} are updated. Tasks sealed already are left as they are, but must open
+     * Seals every task's reference and solution in place: the files of {@code reference/} become one
+     * AES-256-encrypted {@code reference.7z} (names included) and those of {@code solution/} one
+     * {@code solution.7z}, the folders are removed, and the digests in {@code pack.json} are updated. Tasks sealed already are left as they are, but must open
      * with {@code key}. The same files and key always give the same bytes (salt and IVs are derived
      * from the key and the content). A sealing that was interrupted is completed by running this
      * again. The key is not kept.
@@ -49,17 +51,44 @@ public final class TaskPackWriter {
      * @throws dev.ale.api.task.TaskPackException if the pack is invalid, or a task is sealed with another key
      */
     public static String sealReferences(Path packDirectory, char[] key) {
-        return Sealing.sealReferences(packDirectory, key);
+        return Sealing.sealReferences(packDirectory, key, PackOptions.defaults());
     }
 
     /**
-     * As {@link #write(Path, Path)}, with every reference sealed with {@code key} in the archive
-     * ({@code reference.7z} instead of {@code reference/}, digests updated); the pack directory is
+     * As {@link #write(Path, Path)}, with every reference and solution sealed with {@code key} in the archive
+     * ({@code reference.7z} and {@code solution.7z} instead of the folders, digests updated); the pack directory is
      * not changed. Reproducible too: the same directory and key give byte-identical archives.
      *
      * @throws IllegalArgumentException if the key is empty
      */
     public static void write(Path packDirectory, Path target, char[] key) {
-        Sealing.write(packDirectory, target, key);
+        Sealing.write(packDirectory, target, key, PackOptions.defaults());
+    }
+
+    /**
+     * As {@link #updateDigests(Path)}, validating verifier configurations under {@code policy}: a pack
+     * whose tasks use {@code command} verifiers validates only under a policy that allows them.
+     */
+    @API(status = EXPERIMENTAL)
+    public static String updateDigests(Path packDirectory, VerifierPolicy policy) {
+        return PackWriting.updateDigests(packDirectory, PackOptions.defaults().withPolicy(policy));
+    }
+
+    /** As {@link #write(Path, Path)}, validating verifier configurations under {@code policy}. */
+    @API(status = EXPERIMENTAL)
+    public static void write(Path packDirectory, Path target, VerifierPolicy policy) {
+        PackWriting.write(packDirectory, target, PackOptions.defaults().withPolicy(policy));
+    }
+
+    /** As {@link #sealReferences(Path, char[])}, validating verifier configurations under {@code policy}. */
+    @API(status = EXPERIMENTAL)
+    public static String sealReferences(Path packDirectory, char[] key, VerifierPolicy policy) {
+        return Sealing.sealReferences(packDirectory, key, PackOptions.defaults().withPolicy(policy));
+    }
+
+    /** As {@link #write(Path, Path, char[])}, validating verifier configurations under {@code policy}. */
+    @API(status = EXPERIMENTAL)
+    public static void write(Path packDirectory, Path target, char[] key, VerifierPolicy policy) {
+        Sealing.write(packDirectory, target, key, PackOptions.defaults().withPolicy(policy));
     }
 }

@@ -1,7 +1,9 @@
 package dev.ale.taskpack;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.ale.api.spi.VerifierPolicy;
 import java.nio.file.Path;
 import org.apiguardian.api.API;
 
@@ -24,6 +26,16 @@ public final class TaskPacks {
      */
     public static TaskPack open(Path path) {
         return open(path, PackOptions.defaults());
+    }
+
+    /**
+     * Opens the pack at {@code path} with the default limits, its verifier configurations checked
+     * under {@code policy} (a pack whose tasks use {@code command} verifiers opens only under a
+     * policy that allows them).
+     */
+    @API(status = EXPERIMENTAL)
+    public static TaskPack open(Path path, VerifierPolicy policy) {
+        return open(path, PackOptions.defaults().withPolicy(policy));
     }
 
     /** Opens the pack at {@code path} with the given options. */

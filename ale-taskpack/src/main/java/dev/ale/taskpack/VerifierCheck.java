@@ -2,15 +2,19 @@ package dev.ale.taskpack;
 
 import dev.ale.api.spi.VerifierConfigException;
 import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.task.TaskPackException;
+import dev.ale.api.task.TaskPart;
 import dev.ale.api.task.TaskSpec;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
  * Checks verifier configurations when a pack is opened, with the registry of the options or the
- * first {@link VerifierFactories} service on the class path; without one, a warning is recorded.
+ * first {@link VerifierFactories} service on the class path, under the options' verifier policy;
+ * without a registry, a warning is recorded.
  */
 final class VerifierCheck {
     static final String NO_REGISTRY = "verifier configurations not checked: no verifier registry on the class path";
@@ -31,21 +35,44 @@ final class VerifierCheck {
         }
         if (registry.isEmpty()) {
             warnings.add(NO_REGISTRY);
+        } else if (!options.policy().equals(registry.get().policy())) {
+            try {
+                registry = Optional.of(registry.get().withPolicy(options.policy()));
+            } catch (UnsupportedOperationException e) {
+                warnings.add("verifier configurations checked under the registry's own policy: " + e.getMessage());
+            }
         }
         return new VerifierCheck(registry);
     }
 
     /**
-     * Builds the task's verifier once to validate its configuration.
+     * Builds the task's verifier once to validate its configuration, and checks that every reference
+     * file it names is in the task's {@code reference/} folder (a sealed reference is not looked into).
      *
      * @throws VerifierConfigException located in the task's task.json, at the pointer under /verifier
+     * @throws TaskPackException naming the task.json and the pointer of a reference file the task lacks
      */
-    void check(TaskSpec spec, String taskJson) {
-        if (registry.isPresent()) {
-            try {
-                registry.get().create(spec.verifier(), "/verifier");
-            } catch (VerifierConfigException e) {
-                throw e.in(taskJson);
+    void check(TaskSpec spec, String taskJson, Listing listing) {
+        if (registry.isEmpty()) {
+            return;
+        }
+        try {
+            registry.get().create(spec.verifier(), "/verifier");
+        } catch (VerifierConfigException e) {
+            throw e.in(taskJson);
+        }
+        if (listing.files().containsKey(SealedReference.entry(spec.id()))) {
+            return;
+        }
+        String folder = TaskLayout.folder(spec.id()) + TaskPart.REFERENCE.folder();
+        for (Map.Entry<String, String> named :
+                registry.get().referenceFiles(spec.verifier(), "/verifier").entrySet()) {
+            if (!listing.files().containsKey(folder + named.getValue())) {
+                throw new TaskPackException(
+                        taskJson,
+                        named.getKey(),
+                        "the verifier reads the reference file '" + named.getValue() + "', but there is no " + folder
+                                + named.getValue());
             }
         }
     }

@@ -35,9 +35,33 @@ final class ZipSource implements PackSource {
         this.entries = entries;
     }
 
-    /** Opens and checks the zip file. */
+    /**
+     * Opens and checks the zip file: its end record first (the entry count it claims and the room
+     * its central directory takes, before the central directory is read), then every entry, then
+     * the layout of the local headers ({@link ZipLayout}).
+     */
     static ZipSource open(Path file, PackLimits limits) {
         String location = file.getFileName().toString();
+        ZipEndRecord end;
+        try {
+            end = ZipEndRecord.read(file);
+        } catch (IOException e) {
+            throw new TaskPackException(location, "", "not a readable zip archive: " + e.getMessage(), e);
+        }
+        checkEnd(location, end, limits);
+        long records;
+        try {
+            records = end.countRecords(file, limits.maxEntries() + 1);
+        } catch (IOException e) {
+            throw new TaskPackException(location, "", "not a readable zip archive: " + e.getMessage(), e);
+        }
+        if (records > limits.maxEntries()) {
+            throw new TaskPackException(
+                    location,
+                    "",
+                    "too many entries: the central directory holds more than the limit of " + limits.maxEntries()
+                            + " entries (its end record claims " + end.total() + ")");
+        }
         ZipFile zip;
         try {
             zip = ZipFile.builder()
@@ -51,44 +75,61 @@ final class ZipSource implements PackSource {
             EntryGuard guard = new EntryGuard(limits);
             Map<String, ZipArchiveEntry> entries = new HashMap<>();
             List<ZipArchiveEntry> all = Collections.list(zip.getEntries());
-            checkCount(file, location, all.size(), limits);
+            checkCount(location, end, all.size());
             for (ZipArchiveEntry e : all) {
                 admit(zip, e, guard, limits, entries);
             }
+            ZipLayout.check(file, all, end, location);
             return new ZipSource(zip, location, limits, guard.listing(), entries);
         } catch (AleException e) {
             ZipFile.closeQuietly(zip);
             throw e;
+        } catch (IOException e) {
+            ZipFile.closeQuietly(zip);
+            throw new TaskPackException(location, "", "not a readable zip archive: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             ZipFile.closeQuietly(zip);
             throw new TaskPackException(location, "", "corrupt zip archive: " + e, e);
         }
     }
 
-    /** The entry counts of the end records must agree with the central directory read, and keep to the limit. */
-    private static void checkCount(Path file, String location, int read, PackLimits limits) {
-        ZipEndRecord end;
-        try {
-            end = ZipEndRecord.read(file);
-        } catch (IOException e) {
-            throw new TaskPackException(location, "", "not a readable zip archive: " + e.getMessage(), e);
-        }
+    /**
+     * What the end record claims, checked before the central directory is read: entry counts within
+     * the limit, a central directory no larger than that many entries can take, and one that ends
+     * where the end records begin (so a reader cannot be sent through more records than it says).
+     */
+    private static void checkEnd(String location, ZipEndRecord end, PackLimits limits) {
         for (long claimed : new long[] {end.total(), end.onThisDisk()}) {
-            if (claimed == read) {
-                continue; // a count over the limit is refused at the entry that passes it
-            }
             if (claimed < 0 || claimed > limits.maxEntries()) {
                 throw new TaskPackException(
                         location,
                         "",
-                        "the end record claims " + Long.toUnsignedString(claimed) + " entries, more than the limit of "
-                                + limits.maxEntries() + " entries");
+                        "too many entries: the end record claims "
+                                + Long.toUnsignedString(claimed) + ", more than the limit of " + limits.maxEntries()
+                                + " entries (refused before the central directory is read)"
+                                + PackLimits.raise("maxEntries"));
             }
+        }
+        if (!end.centralDirectoryFits()) {
             throw new TaskPackException(
                     location,
                     "",
-                    "the end record claims " + claimed + " entries but the central directory holds " + read
-                            + " entries");
+                    "the end record's central directory (" + end.centralSize()
+                            + " bytes at " + end.centralOffset() + ") does not end where the end record begins ("
+                            + end.centralEnd() + "): a zip that two readers could read differently");
+        }
+    }
+
+    /** The entry counts of the end record must agree with the central directory read. */
+    private static void checkCount(String location, ZipEndRecord end, int read) {
+        for (long claimed : new long[] {end.total(), end.onThisDisk()}) {
+            if (claimed != read) {
+                throw new TaskPackException(
+                        location,
+                        "",
+                        "the end record claims " + claimed + " entries but the central directory holds " + read
+                                + " entries");
+            }
         }
     }
 
@@ -120,7 +161,7 @@ final class ZipSource implements PackSource {
             throw EntryRules.refuse(
                     name,
                     "compression ratio over the limit of " + limits.maxCompressionRatio() + " (" + e.getSize()
-                            + " bytes from " + e.getCompressedSize() + ")");
+                            + " bytes from " + e.getCompressedSize() + ")" + PackLimits.raise("maxCompressionRatio"));
         }
         entries.put(path, e);
     }

@@ -5,17 +5,39 @@ import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.Verifier;
 import dev.ale.api.spi.VerifierConfigException;
 import dev.ale.api.spi.VerifierFactories;
+import dev.ale.api.spi.VerifierPolicy;
 import java.util.List;
 import java.util.Set;
 
 /**
  * A stand-in for the verifier registry of ale-verifiers, registered as a service for the tests:
- * it knows the built-in type names, requires "checks" of composites and "path" of file-exists.
+ * it knows the built-in type names, requires "checks" of composites and "path" of file-exists,
+ * and refuses "command" unless its policy allows commands.
  */
 public final class FakeVerifiers implements VerifierFactories {
+    private final VerifierPolicy policy;
+
+    public FakeVerifiers() {
+        this(VerifierPolicy.DEFAULT);
+    }
+
+    private FakeVerifiers(VerifierPolicy policy) {
+        this.policy = policy;
+    }
+
+    @Override
+    public VerifierPolicy policy() {
+        return policy;
+    }
+
+    @Override
+    public FakeVerifiers withPolicy(VerifierPolicy newPolicy) {
+        return new FakeVerifiers(newPolicy);
+    }
+
     private static final Set<String> COMPOSITES = Set.of("all", "weighted", "any");
     private static final Set<String> TYPES =
-            Set.of("file-exists", "text", "json", "number", "csv", "all", "weighted", "any");
+            Set.of("file-exists", "text", "json", "number", "csv", "all", "weighted", "any", "command");
 
     @Override
     public Verifier create(JsonNode config, String pointer) {
@@ -25,6 +47,9 @@ public final class FakeVerifiers implements VerifierFactories {
         String type = config.get("type").asText();
         if (!TYPES.contains(type)) {
             throw new VerifierConfigException(pointer + "/type", "unknown verifier type '" + type + "'");
+        }
+        if (type.equals("command") && !policy.allowCommands()) {
+            throw new VerifierConfigException(pointer + "/type", "command verifiers are not allowed");
         }
         if (COMPOSITES.contains(type)) {
             JsonNode checks = config.path("checks");

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -124,10 +125,9 @@ final class Hostile {
         byte[] bytes = Files.readAllBytes(tar);
         byte[] old = from.getBytes(StandardCharsets.US_ASCII);
         for (int at = 0; at + 512 <= bytes.length; at += 512) {
-            if (java.util.Arrays.equals(bytes, at, at + old.length, old, 0, old.length)
-                    && bytes[at + old.length] == 0) {
+            if (Arrays.equals(bytes, at, at + old.length, old, 0, old.length) && bytes[at + old.length] == 0) {
                 System.arraycopy(to.getBytes(StandardCharsets.US_ASCII), 0, bytes, at, old.length);
-                java.util.Arrays.fill(bytes, at + 148, at + 156, (byte) ' ');
+                Arrays.fill(bytes, at + 148, at + 156, (byte) ' ');
                 long sum = 0;
                 for (int i = at; i < at + 512; i++) {
                     sum += bytes[i] & 0xff;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.task.TaskPackException;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,7 +86,7 @@ class JsonRulesTest {
     @Test
     void sizeIsLimited() {
         p.editTask("bank-rec", t -> t.putObject("metadata").put("blob", "x".repeat(3000)));
-        TaskPackException e = org.junit.jupiter.api.Assertions.assertThrows(
+        TaskPackException e = Assertions.assertThrows(
                 TaskPackException.class,
                 () -> TaskPacks.open(
                         tmp,

@@ -12,6 +12,7 @@ import dev.ale.api.task.TaskPart;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,8 +145,7 @@ class LayoutValidationTest {
     private void deleteReferenceFolder(String id) throws IOException {
         Path reference = p.dir.resolve("tasks/" + id + "/reference");
         try (var walk = Files.walk(reference)) {
-            walk.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(f -> f.toFile().delete());
+            walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
     }
 }

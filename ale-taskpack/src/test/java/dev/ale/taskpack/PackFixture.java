@@ -18,8 +18,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -132,7 +134,7 @@ final class PackFixture {
     }
 
     /** Edits a task.json and fixes the digests, so only the edit is wrong. */
-    void editTask(String id, java.util.function.Consumer<ObjectNode> edit) {
+    void editTask(String id, Consumer<ObjectNode> edit) {
         ObjectNode t = task(id);
         edit.accept(t);
         writeTask(id, t);
@@ -140,7 +142,7 @@ final class PackFixture {
     }
 
     /** Edits pack.json (digests are left as they are). */
-    void editManifest(java.util.function.Consumer<ObjectNode> edit) {
+    void editManifest(Consumer<ObjectNode> edit) {
         ObjectNode m = manifest();
         edit.accept(m);
         writeManifest(m);
@@ -225,8 +227,8 @@ final class PackFixture {
             List<String> paths = new ArrayList<>();
             walk.filter(Files::isRegularFile)
                     .forEach(f -> paths.add(taskDir.relativize(f).toString().replace('\\', '/')));
-            paths.sort((a, b) -> java.util.Arrays.compareUnsigned(
-                    a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)));
+            paths.sort((a, b) ->
+                    Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)));
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String p : paths) {
                 byte[] content = Files.readAllBytes(taskDir.resolve(p));

@@ -2,14 +2,17 @@ package dev.ale.taskpack;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /** Seals and unseals archives in memory for the tests, and patches their headers. */
@@ -25,7 +28,7 @@ final class Sealed {
                 items.add(new SevenZWriter.Item(name, data.length, () -> new ByteArrayInputStream(data))));
         try (SeekableInMemoryByteChannel out = new SeekableInMemoryByteChannel()) {
             SevenZWriter.write(items, key, out);
-            return java.util.Arrays.copyOf(out.array(), (int) out.size());
+            return Arrays.copyOf(out.array(), (int) out.size());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,7 +58,7 @@ final class Sealed {
 
     /** A 7-Zip-made test archive of {@code sealed/} (its README gives the command that made each). */
     static byte[] fixture(String name) {
-        try (java.io.InputStream in = Sealed.class.getResourceAsStream("sealed/" + name)) {
+        try (InputStream in = Sealed.class.getResourceAsStream("sealed/" + name)) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -79,7 +82,7 @@ final class Sealed {
     }
 
     private static long crc(byte[] bytes, int offset, int length) {
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        CRC32 crc = new CRC32();
         crc.update(bytes, offset, length);
         return crc.getValue();
     }

@@ -12,8 +12,10 @@ import dev.ale.api.task.TaskPackException;
 import dev.ale.api.task.TaskPart;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +45,7 @@ class SealedReferenceTest {
     static void sealLedgerCloseWith(PackFixture pack, byte[] archive) throws IOException {
         Path reference = pack.dir.resolve("tasks/ledger-close/reference");
         try (var walk = Files.walk(reference)) {
-            walk.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(f -> f.toFile().delete());
+            walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
         pack.write("tasks/ledger-close/reference.7z", archive);
         pack.rehash();
@@ -54,8 +55,8 @@ class SealedReferenceTest {
         Map<String, String> out = new LinkedHashMap<>();
         for (TaskFile f : files) {
             try (InputStream in = f.open()) {
-                String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                assertEquals(f.size(), text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, f.path());
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                assertEquals(f.size(), text.getBytes(StandardCharsets.UTF_8).length, f.path());
                 out.put(f.path(), text);
             }
         }
@@ -100,8 +101,7 @@ class SealedReferenceTest {
 
     @Test
     void anUnreadableArchiveIsNamedAsUnreadable() throws IOException {
-        sealLedgerCloseWith(
-                "not a 7z archive at all, only some text".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sealLedgerCloseWith("not a 7z archive at all, only some text".getBytes(StandardCharsets.UTF_8));
         try (TaskPack pack = TaskPacks.open(p.dir)) {
             TaskPackException e = assertThrows(
                     TaskPackException.class,
@@ -209,8 +209,7 @@ class SealedReferenceTest {
             files = pack.task("ledger-close").orElseThrow().unsealReference(Sealed.KEY);
         }
         try (InputStream in = files.get(0).open()) {
-            assertArrayEquals(
-                    "{\"closed\": true}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), in.readAllBytes());
+            assertArrayEquals("{\"closed\": true}\n".getBytes(StandardCharsets.UTF_8), in.readAllBytes());
         }
         assertFalse(files.get(0).toString().contains("closed"), "toString never shows the content");
     }

@@ -6,19 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskPackException;
 import dev.ale.api.task.TaskPart;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +53,8 @@ class SealingTest {
         String digest = TaskPackWriter.sealReferences(p.dir, Sealed.KEY);
         assertFalse(Files.exists(p.dir.resolve("tasks/bank-rec/reference")));
         assertTrue(Files.isRegularFile(p.dir.resolve("tasks/bank-rec/reference.7z")));
+        assertFalse(Files.exists(p.dir.resolve("tasks/bank-rec/solution")), "the solution is sealed too");
+        assertTrue(Files.isRegularFile(p.dir.resolve("tasks/bank-rec/solution.7z")));
         SafetyCases.assertOnly(p.dir.resolve("tasks/ledger-close"), "task.json", "inputs", "reference.7z");
         assertFalse(
                 Files.exists(p.dir.resolve("tasks/site-survey/reference.7z")),
@@ -70,6 +79,11 @@ class SealingTest {
                 LEDGER_CLOSE,
                 SealedReferenceTest.contents(
                         pack.task("ledger-close").orElseThrow().unsealReference(Sealed.KEY)));
+        assertTrue(bank.solutionSealed());
+        assertEquals(List.of(), bank.files(TaskPart.SOLUTION));
+        assertEquals(
+                Map.of("reconciled.csv", "date,amount,matched\n2024-03-01,100.00,yes\n"),
+                SealedReferenceTest.contents(bank.unsealSolution(Sealed.KEY)));
         assertEquals(2, bank.files(TaskPart.INPUTS).size(), "other parts are untouched");
     }
 
@@ -107,8 +121,7 @@ class SealingTest {
 
     @Test
     void anInvalidPackIsNotSealed() throws IOException {
-        p.editTask("bank-rec", t -> ((com.fasterxml.jackson.databind.node.ObjectNode) t.get("taxonomy"))
-                .put("cluster", "banking"));
+        p.editTask("bank-rec", t -> ((ObjectNode) t.get("taxonomy")).put("cluster", "banking"));
         TaskPackException e =
                 assertThrows(TaskPackException.class, () -> TaskPackWriter.sealReferences(p.dir, Sealed.KEY));
         assertEquals("/taxonomy/cluster", e.field());
@@ -123,10 +136,15 @@ class SealingTest {
                 p, Sealed.seal(Sealed.files("expected.json", "{\"closed\": true}\n"), Sealed.KEY));
         p.write("tasks/ledger-close/" + Sealing.REMOVED + "/expected.json", "left behind");
         p.write("tasks/site-survey/.reference.7z.123.tmp", "partial");
+        p.write("tasks/site-survey/.solution.7z.456.tmp", "partial");
+        p.write("tasks/ledger-close/solution.7z", Sealed.seal(Sealed.files("x.csv", "sealed"), Sealed.KEY));
+        p.write("tasks/ledger-close/.solution.sealed/x.csv", "left behind");
         p.rehash();
         assertThrows(TaskPackException.class, () -> TaskPacks.open(p.dir).close());
         TaskPackWriter.sealReferences(p.dir, Sealed.KEY);
         SafetyCases.assertOnly(p.dir.resolve("tasks/site-survey"), "task.json", "inputs");
+        SafetyCases.assertOnly(
+                p.dir.resolve("tasks/ledger-close"), "task.json", "inputs", "reference.7z", "solution.7z");
         try (TaskPack pack = TaskPacks.open(p.dir)) {
             pack.verify();
             assertUnseals(pack);
@@ -154,22 +172,31 @@ class SealingTest {
                 out, first.getFileName().toString(), second.getFileName().toString());
     }
 
-    @Test
-    void aSealedZipHoldsNoReferenceFolder() throws IOException {
-        Path zip = tmp.resolve("pack.zip");
-        TaskPackWriter.write(p.dir, zip, Sealed.KEY);
-        List<String> names = new ArrayList<>();
-        try (ZipFile z = ZipFile.builder().setPath(zip).get()) {
-            Collections.list(z.getEntries()).forEach((ZipArchiveEntry e) -> names.add(e.getName()));
-        }
-        assertTrue(names.contains("tasks/bank-rec/reference.7z"), names.toString());
-        assertTrue(names.stream().noneMatch(n -> n.contains("/reference/")), names.toString());
-        assertEquals(
-                -1,
-                Sealed.indexOf(
-                        Files.readAllBytes(zip),
-                        "2024-03-01,100.00,yes".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                "the answers do not show in the archive");
+    /**
+     * What an agent that hunts for the answers in a sealed pack on disk would find: no reference or
+     * solution folder, and not one byte of either in any entry, decompressed.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"pack.zip", "pack.tgz"})
+    void aSealedArchiveHoldsNoClearReferenceOrSolution(String name) throws IOException {
+        Path archive = tmp.resolve(name);
+        TaskPackWriter.write(p.dir, archive, Sealed.KEY);
+        Map<String, byte[]> entries = entries(archive);
+        assertTrue(
+                entries.containsKey("tasks/bank-rec/reference.7z"),
+                entries.keySet().toString());
+        assertTrue(
+                entries.containsKey("tasks/bank-rec/solution.7z"),
+                entries.keySet().toString());
+        assertTrue(
+                entries.keySet().stream().noneMatch(n -> n.contains("/reference/") || n.contains("/solution/")),
+                entries.keySet().toString());
+        byte[] answer = "2024-03-01,100.00,yes".getBytes(StandardCharsets.UTF_8);
+        byte[] fileName = "reconciled.csv".getBytes(StandardCharsets.UTF_16LE);
+        entries.forEach((entry, content) -> {
+            assertEquals(-1, Sealed.indexOf(content, answer), "the answers show in " + entry);
+            assertEquals(-1, Sealed.indexOf(content, fileName), "the solution's file name shows in " + entry);
+        });
     }
 
     @Test
@@ -183,5 +210,27 @@ class SealingTest {
                 () -> TaskPackWriter.write(p.dir, p.dir.resolve("tasks/self.zip"), Sealed.KEY));
         assertTrue(inside.rule().contains("inside the pack directory"), inside.getMessage());
         assertFalse(Files.exists(tmp.resolve("p.zip")));
+    }
+
+    /** Every file entry of a .zip or .tgz with its decompressed content. */
+    private static Map<String, byte[]> entries(Path archive) throws IOException {
+        Map<String, byte[]> out = new TreeMap<>();
+        if (archive.toString().endsWith(".zip")) {
+            try (ZipFile z = ZipFile.builder().setPath(archive).get()) {
+                for (ZipArchiveEntry e : Collections.list(z.getEntries())) {
+                    try (InputStream in = z.getInputStream(e)) {
+                        out.put(e.getName(), in.readAllBytes());
+                    }
+                }
+            }
+            return out;
+        }
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(
+                new GzipCompressorInputStream(new BufferedInputStream(Files.newInputStream(archive))))) {
+            for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+                out.put(e.getName(), tar.readAllBytes());
+            }
+        }
+        return out;
     }
 }

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.task.TaskPackException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarConstants;
@@ -132,11 +134,11 @@ class TarSafetyTest extends ArchiveSafetyContract {
 
     /** The pack's files, then {@code count} extended headers in a row, then one more file. */
     private Path paxChain(String name, int count) throws IOException {
-        List<Entry> entries = new java.util.ArrayList<>(base);
+        List<Entry> entries = new ArrayList<>(base);
         for (int i = 0; i < count; i++) {
             entries.add(new Entry(
                     "PaxHeaders/x",
-                    "8 a=bcd\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                    "8 a=bcd\n".getBytes(StandardCharsets.US_ASCII),
                     0100644,
                     TarConstants.LF_PAX_EXTENDED_HEADER_LC,
                     ""));
@@ -154,8 +156,7 @@ class TarSafetyTest extends ArchiveSafetyContract {
 
     @Test
     void aHugeLongNameIsRefusedBeforeItIsBuffered() throws IOException {
-        byte[] name =
-                ("tasks/bank-rec/inputs/" + "n".repeat(2 << 20)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] name = ("tasks/bank-rec/inputs/" + "n".repeat(2 << 20)).getBytes(StandardCharsets.US_ASCII);
         TaskPackException e = refused(
                 new Entry("././@LongLink", name, 0100644, TarConstants.LF_GNUTYPE_LONGNAME, ""),
                 Entry.file("short", "x"));

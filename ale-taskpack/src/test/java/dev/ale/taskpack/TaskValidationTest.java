@@ -2,9 +2,13 @@ package dev.ale.taskpack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskPackException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +21,7 @@ class TaskValidationTest {
     static final String BANK = "tasks/bank-rec/task.json";
 
     @TempDir
-    java.nio.file.Path tmp;
+    Path tmp;
 
     PackFixture p;
 
@@ -191,11 +195,11 @@ class TaskValidationTest {
         p.assertRefused(BANK, "/verifier/type", "missing required field");
     }
 
-    static com.fasterxml.jackson.databind.JsonNode read(String json) {
+    static JsonNode read(String json) {
         try {
             return PackFixture.JSON.readTree(json);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

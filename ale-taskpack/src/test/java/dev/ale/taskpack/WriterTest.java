@@ -13,9 +13,14 @@ import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskPackException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -103,8 +108,7 @@ class WriterTest {
         TaskPackWriter.updateDigests(p.dir);
         assertArrayEquals(before, Files.readAllBytes(p.dir.resolve("pack.json")));
         assertEquals('\n', before[before.length - 1]);
-        assertTrue(
-                new String(before, java.nio.charset.StandardCharsets.UTF_8).contains("\"format\": \"ale-taskpack\""));
+        assertTrue(new String(before, StandardCharsets.UTF_8).contains("\"format\": \"ale-taskpack\""));
     }
 
     @Test
@@ -126,7 +130,7 @@ class WriterTest {
         TaskPackWriter.write(p.dir, first);
         Files.setLastModifiedTime(
                 p.dir.resolve("tasks/bank-rec/inputs/statement.csv"),
-                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 3_600_000));
+                FileTime.fromMillis(System.currentTimeMillis() + 3_600_000));
         TaskPackWriter.write(p.dir, second);
         assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
         try (TaskPack dir = TaskPacks.open(p.dir);
@@ -151,9 +155,9 @@ class WriterTest {
                 assertEquals(0, e.getExtra().length, e.getName());
                 assertEquals(0, e.getCentralDirectoryExtra().length, e.getName());
                 assertEquals(e.isDirectory() ? 040755 : 0100644, e.getUnixMode(), e.getName());
-                java.time.LocalDateTime t = java.time.LocalDateTime.ofInstant(
-                        e.getLastModifiedTime().toInstant(), java.time.ZoneId.systemDefault());
-                assertEquals(java.time.LocalDateTime.of(1980, 1, 1, 0, 0), t, e.getName());
+                LocalDateTime t =
+                        LocalDateTime.ofInstant(e.getLastModifiedTime().toInstant(), ZoneId.systemDefault());
+                assertEquals(LocalDateTime.of(1980, 1, 1, 0, 0), t, e.getName());
             }
         }
         List<String> sorted = new ArrayList<>(names);
@@ -171,7 +175,7 @@ class WriterTest {
         assertEquals(0x1f, bytes[0] & 0xff);
         assertEquals(0x8b, bytes[1] & 0xff);
         assertEquals(0, bytes[3], "no FNAME or other header flags");
-        assertArrayEquals(new byte[4], java.util.Arrays.copyOfRange(bytes, 4, 8), "mtime 0");
+        assertArrayEquals(new byte[4], Arrays.copyOfRange(bytes, 4, 8), "mtime 0");
         Path tar = out.resolve("pack.tar");
         TaskPackWriter.write(p.dir, tar);
         try (InputStream in = Files.newInputStream(tar);

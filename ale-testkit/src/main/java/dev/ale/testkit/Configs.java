@@ -1,5 +1,6 @@
 package dev.ale.testkit;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -93,7 +94,7 @@ final class Configs {
         }
         if (n.isObject()) {
             n.fieldNames().forEachRemaining(name -> {
-                String p = at + "/" + name.replace("~", "~0").replace("/", "~1");
+                String p = at + JsonPointer.empty().appendProperty(name);
                 out.add(p);
                 collect(n.get(name), p, depth + 1, out);
             });
@@ -110,7 +111,7 @@ final class Configs {
         JsonNode copy = config.deepCopy();
         int slash = pointer.lastIndexOf('/');
         JsonNode parent = copy.at(pointer.substring(0, slash));
-        String last = pointer.substring(slash + 1).replace("~1", "/").replace("~0", "~");
+        String last = JsonPointer.compile(pointer).last().getMatchingProperty();
         if (parent instanceof ObjectNode o) {
             if (value == null) {
                 o.remove(last);

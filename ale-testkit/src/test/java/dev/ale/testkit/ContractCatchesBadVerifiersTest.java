@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.spi.Verifier;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.opentest4j.AssertionFailedError;
@@ -87,8 +88,8 @@ class ContractCatchesBadVerifiersTest {
     void checksTheGivenInvalidConfigsAtTheirField() {
         BadVerifiers.Over c = new BadVerifiers.Over(BadVerifiers.factory("strict", BadVerifiers.OVER_ONE)) {
             @Override
-            protected java.util.List<InvalidConfig> invalidConfigs() {
-                return java.util.List.of(
+            protected List<InvalidConfig> invalidConfigs() {
+                return List.of(
                         InvalidConfig.of("{\"type\": \"acme.strict\", \"file\": 3}", "/wrong"),
                         InvalidConfig.of("{\"type\": \"acme.strict\", \"file\": \"ok\"}", "/file"));
             }

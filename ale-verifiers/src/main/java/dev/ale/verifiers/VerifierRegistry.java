@@ -11,6 +11,7 @@ import dev.ale.api.spi.VerifierConfigException;
 import dev.ale.api.spi.VerifierFactories;
 import dev.ale.api.spi.VerifierFactory;
 import dev.ale.api.spi.VerifierPolicy;
+import dev.ale.verifiers.internal.support.ReferenceNames;
 import dev.ale.verifiers.internal.support.ScoreTransform;
 import java.util.Arrays;
 import java.util.List;
@@ -124,6 +125,7 @@ public final class VerifierRegistry implements VerifierFactories {
      * {@code command} verifiers run external graders. The policy reaches every factory, composites'
      * children included, through {@link #policy()}.
      */
+    @Override
     public VerifierRegistry withPolicy(VerifierPolicy newPolicy) {
         return new VerifierRegistry(this, Objects.requireNonNull(newPolicy, "policy"));
     }
@@ -176,6 +178,12 @@ public final class VerifierRegistry implements VerifierFactories {
     @Override
     public Set<String> types() {
         return factories.keySet();
+    }
+
+    /** The reference files the built-in verifiers of {@code config} name (see {@code ReferenceNames}). */
+    @Override
+    public Map<String, String> referenceFiles(JsonNode config, String pointer) {
+        return ReferenceNames.of(config, pointer);
     }
 
     /** Providers that could not be loaded, one message each; empty when all loaded. */

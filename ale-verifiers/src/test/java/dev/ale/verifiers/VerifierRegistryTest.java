@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ale.api.AleException;
+import dev.ale.api.spi.Verifier;
 import dev.ale.api.spi.VerifierConfigException;
 import dev.ale.api.spi.VerifierFactories;
 import dev.ale.api.spi.VerifierFactory;
 import dev.ale.api.spi.VerifierPolicy;
+import dev.ale.verifiers.internal.composite.CompositeVerifierFactory;
 import dev.ale.verifiers.internal.support.ImpostorFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -100,15 +103,13 @@ class VerifierRegistryTest {
         List<VerifierPolicy> seen = new ArrayList<>();
         VerifierFactory spy = new TestFactories.Fixed("acme.spy", 1) {
             @Override
-            public dev.ale.api.spi.Verifier create(
-                    com.fasterxml.jackson.databind.JsonNode config, VerifierFactories nested) {
+            public Verifier create(JsonNode config, VerifierFactories nested) {
                 seen.add(nested.policy());
                 return super.create(config, nested);
             }
         };
-        VerifierRegistry r = VerifierRegistry.of(
-                        spy, new dev.ale.verifiers.internal.composite.CompositeVerifierFactory.All())
-                .withPolicy(new VerifierPolicy(true));
+        VerifierRegistry r =
+                VerifierRegistry.of(spy, new CompositeVerifierFactory.All()).withPolicy(new VerifierPolicy(true));
         r.create(json("{'type': 'all', 'checks': [{'type': 'acme.spy'}]}"), "");
         assertEquals(List.of(new VerifierPolicy(true)), seen);
     }

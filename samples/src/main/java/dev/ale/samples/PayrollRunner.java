@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.api.SessionOutcome;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ final class PayrollRunner {
         ws.think(weeks + " week(s) of timesheets; overtime above " + threshold + " hours for the period.");
         SimpleCsv.Writer out = new SimpleCsv.Writer(List.of(COLUMNS));
         BigDecimal[] totals = new BigDecimal[8];
-        java.util.Arrays.fill(totals, BigDecimal.ZERO);
+        Arrays.fill(totals, BigDecimal.ZERO);
         for (Map<String, String> e : ws.csv("employees.csv")) {
             BigDecimal h = hours.getOrDefault(e.get("employee_id"), BigDecimal.ZERO);
             BigDecimal regular = h.min(threshold);

@@ -1,5 +1,6 @@
 package dev.ale.samples;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,7 +96,7 @@ final class SimpleCsv {
             String[] fields = new String[cells.length];
             for (int i = 0; i < cells.length; i++) {
                 Object c = cells[i];
-                fields[i] = c == null ? "" : c instanceof java.math.BigDecimal d ? d.toPlainString() : c.toString();
+                fields[i] = c == null ? "" : c instanceof BigDecimal d ? d.toPlainString() : c.toString();
             }
             text.append(line(fields));
             return this;

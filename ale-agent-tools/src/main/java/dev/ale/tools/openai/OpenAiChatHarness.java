@@ -141,7 +141,13 @@ public final class OpenAiChatHarness implements Harness {
             return apiKeyFromEnv(variable, System::getenv);
         }
 
-        Builder apiKeyFromEnv(String variable, UnaryOperator<String> environment) {
+        /**
+         * Reads the API key from the variable {@code variable} of {@code environment} (a map's
+         * {@code get}, a secret store) now.
+         *
+         * @throws IllegalStateException naming the variable when it has no value
+         */
+        public Builder apiKeyFromEnv(String variable, UnaryOperator<String> environment) {
             String value = environment.apply(Objects.requireNonNull(variable, "variable"));
             if (value == null || value.isBlank()) {
                 throw new IllegalStateException(

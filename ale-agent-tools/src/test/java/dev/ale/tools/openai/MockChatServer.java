@@ -45,6 +45,8 @@ public final class MockChatServer implements AutoCloseable {
     private final AtomicInteger counter = new AtomicInteger();
 
     public MockChatServer(Script script) throws IOException {
+        // answers go out at once rather than after the client's delayed acknowledgement (Nagle)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         this.script = script;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/chat/completions", this::handle);

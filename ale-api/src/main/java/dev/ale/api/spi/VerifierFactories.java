@@ -1,8 +1,10 @@
 package dev.ale.api.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 import java.util.Set;
 import org.apiguardian.api.API;
 
@@ -26,8 +28,33 @@ public interface VerifierFactories {
     /** The type names known to this registry. */
     Set<String> types();
 
+    /**
+     * The reference files a configuration names, as paths relative to the task's {@code reference/}
+     * folder, by the JSON Pointer (under {@code pointer}) of the field that names each. Opening a
+     * pack checks that each exists, so a verifier naming a file the task lacks fails when the pack
+     * is validated, not after an agent has run. A registry that cannot tell returns an empty map.
+     */
+    @API(status = EXPERIMENTAL)
+    default Map<String, String> referenceFiles(JsonNode config, String pointer) {
+        return Map.of();
+    }
+
     /** What verifiers built by this registry may do (command verifiers refuse to build without it). */
     default VerifierPolicy policy() {
         return VerifierPolicy.DEFAULT;
+    }
+
+    /**
+     * This registry building its verifiers under {@code policy} (the SDK's registry returns a copy;
+     * a registry that cannot change its policy returns itself when the policy is its own).
+     *
+     * @throws UnsupportedOperationException when this registry cannot build under {@code policy}
+     */
+    @API(status = EXPERIMENTAL)
+    default VerifierFactories withPolicy(VerifierPolicy policy) {
+        if (policy.equals(policy())) {
+            return this;
+        }
+        throw new UnsupportedOperationException(getClass().getName() + " cannot change its verifier policy");
     }
 }

@@ -50,4 +50,22 @@ public interface Task {
     default List<TaskFile> unsealReference(char[] key) {
         throw new TaskPackException("tasks/" + id() + "/", "", "the reference of this task is not sealed");
     }
+
+    /**
+     * Whether the task's solution is sealed ({@code solution.7z}, AES-encrypted with the same key
+     * as the reference, in packs sealed by the SDK): it then opens only through
+     * {@link #unsealSolution(char[])}, and {@code files(TaskPart.SOLUTION)} is empty.
+     */
+    default boolean solutionSealed() {
+        return false;
+    }
+
+    /**
+     * The files of a sealed solution, decrypted with {@code key}.
+     *
+     * @throws TaskPackException naming the task when the key is wrong or the archive unreadable
+     */
+    default List<TaskFile> unsealSolution(char[] key) {
+        throw new TaskPackException("tasks/" + id() + "/", "", "the solution of this task is not sealed");
+    }
 }

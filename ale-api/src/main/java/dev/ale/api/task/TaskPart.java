@@ -5,8 +5,8 @@ import static org.apiguardian.api.API.Status.STABLE;
 import org.apiguardian.api.API;
 
 /**
- * A part of a task's files: its inputs, the inputs of one session, the hidden reference, or the
- * solution used by the pack self-check.
+ * A part of a task's files: its inputs, the inputs of one session, the hidden reference, the
+ * solution used by the pack self-check, or the hidden files of the task's own grader.
  *
  * @param kind    which folder of the task
  * @param session the 1-based session number for {@link Kind#SESSION}, otherwise 0
@@ -22,12 +22,18 @@ public record TaskPart(Kind kind, int session) {
         /** {@code reference/}: hidden; staged for the verifier only, after the harness is done. */
         REFERENCE,
         /** {@code solution/}: a correct output, for the self-check; never staged in a run. */
-        SOLUTION
+        SOLUTION,
+        /**
+         * {@code grader/}: the task's own grader (scripts, an ALE {@code main.py}); hidden like the
+         * reference, handed to the verifier only (a command verifier's {@code {task}}).
+         */
+        GRADER
     }
 
     public static final TaskPart INPUTS = new TaskPart(Kind.INPUTS, 0);
     public static final TaskPart REFERENCE = new TaskPart(Kind.REFERENCE, 0);
     public static final TaskPart SOLUTION = new TaskPart(Kind.SOLUTION, 0);
+    public static final TaskPart GRADER = new TaskPart(Kind.GRADER, 0);
 
     public TaskPart {
         if ((kind == Kind.SESSION) != (session > 0)) {
@@ -48,6 +54,7 @@ public record TaskPart(Kind kind, int session) {
             case SESSION -> "sessions/" + session + "/";
             case REFERENCE -> "reference/";
             case SOLUTION -> "solution/";
+            case GRADER -> "grader/";
         };
     }
 }

@@ -7,6 +7,7 @@ import dev.ale.core.EvaluationReport;
 import dev.ale.core.Evaluator;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPacks;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,8 +21,8 @@ class EmbedTest {
                 String total = Files.readString(ctx.workspace().resolve("invoice.txt"))
                         .lines()
                         .map(line -> line.substring(line.lastIndexOf(' ') + 1))
-                        .map(java.math.BigDecimal::new)
-                        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
+                        .map(BigDecimal::new)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add)
                         .toPlainString();
                 Files.writeString(ctx.workspace().resolve("total.txt"), total + "\n");
                 return SessionOutcome.completed();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Human titles for breakdown keys: SOC 2018 major groups ({@code 13} → Business and Financial
@@ -41,8 +42,7 @@ final class Labels {
         return Holder.SUBFIELDS.getOrDefault(key, "");
     }
 
-    private static Map<String, String> load(
-            String resource, java.util.function.Function<List<String>, String[]> entry) {
+    private static Map<String, String> load(String resource, Function<List<String>, String[]> entry) {
         Map<String, String> map = new HashMap<>();
         try (InputStream in = Labels.class.getResourceAsStream(resource)) {
             if (in == null) {

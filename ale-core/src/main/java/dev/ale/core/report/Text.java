@@ -8,6 +8,9 @@ import dev.ale.core.AttemptResult;
 import dev.ale.core.Estimate;
 import dev.ale.core.EvaluationReport;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,9 +116,9 @@ final class Text {
     }
 
     /** An instant for people, to the second: {@code 2026-11-25 09:49:15 UTC}. */
-    static String instant(java.time.Instant t) {
-        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
-                .withZone(java.time.ZoneOffset.UTC)
+    static String instant(Instant t) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+                .withZone(ZoneOffset.UTC)
                 .format(t);
     }
 

@@ -10,6 +10,7 @@ import dev.ale.api.task.TaskPart;
 import dev.ale.core.AttemptResult;
 import dev.ale.core.EvaluationReport;
 import dev.ale.core.Evaluator;
+import dev.ale.testfixtures.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

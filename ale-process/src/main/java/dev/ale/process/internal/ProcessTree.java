@@ -59,19 +59,27 @@ public final class ProcessTree {
             if (alive.isEmpty()) {
                 return;
             }
-            alive.forEach(ProcessTree::awaitExit);
+            awaitExit(alive);
         }
     }
 
-    /** Waits a little for a killed process to end (polling: the JDK's own wait on non-children is slow). */
-    private static void awaitExit(ProcessHandle h) {
+    /**
+     * Waits a little for killed processes to end, all at once (polling: the JDK's own wait on
+     * non-children is slow). An interrupt ends the wait, not the killing.
+     */
+    private static void awaitExit(List<ProcessHandle> killed) {
         long until = System.nanoTime() + EXIT_WAIT_MILLIS * 1_000_000;
-        try {
-            while (!ended(h) && System.nanoTime() < until) {
-                Thread.sleep(POLL_MILLIS);
+        List<ProcessHandle> left = new ArrayList<>(killed);
+        while (!left.isEmpty() && System.nanoTime() < until) {
+            left.removeIf(ProcessTree::ended);
+            if (!left.isEmpty()) {
+                try {
+                    Thread.sleep(POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -6,11 +6,13 @@ import static dev.ale.taskpack.hostile.PackDir.INPUTS;
 import dev.ale.api.task.TaskPackException;
 import dev.ale.taskpack.PackLimits;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
 
 /**
@@ -168,10 +170,10 @@ final class ArchiveCases {
                                 d.resolve("pack.zip"),
                                 p.entriesPlus(Entry.file(INPUTS + "zeros.bin", new byte[20 << 20])))),
                 of(
-                        "zip bomb whose directory hides its ratio",
+                        "zip bomb whose directory hides its ratio (so its data overlaps the next entry)",
                         TPE,
                         INPUTS + "zeros.bin",
-                        "compression ratio over the limit of 200",
+                        "overlapping entries",
                         ArchiveCases::hiddenBomb),
                 of(
                         "gzip bomb (tar.gz of 20 MiB of zeros)",
@@ -232,6 +234,55 @@ final class ArchiveCases {
                     Archives.zipEndRecord(zip, 65_535, null);
                     return zip;
                 }),
+                of(
+                        "million-entry claim over a central directory no reader can walk",
+                        TPE,
+                        "pack.zip",
+                        "too many entries: the end record claims 1000000",
+                        (p, d) -> {
+                            Path zip = d.resolve("pack.zip");
+                            Archives.zip64Claim(zip, p.entries(), 1_000_000L);
+                            ZipSurgery.breakCentralDirectory(zip);
+                            return zip;
+                        }),
+                of(
+                        "data before the first local header (zip)",
+                        TPE,
+                        "pack.zip",
+                        "before the first local header",
+                        (p, d) -> {
+                            Path zip = Archives.zip(d.resolve("pack.zip"), p.entries());
+                            ZipSurgery.insert(zip, 0, "#!/bin/sh\nexit 0\n".getBytes(StandardCharsets.UTF_8));
+                            return zip;
+                        }),
+                of("data between two entries (zip)", TPE, INPUTS + "statement.csv", "bytes of data between", (p, d) -> {
+                    Path zip = Archives.zip(d.resolve("pack.zip"), p.entries());
+                    ZipSurgery.insertAfter(zip, INPUTS + "statement.csv", new byte[] {'P', 'K', 0, 0});
+                    return zip;
+                }),
+                of(
+                        "local header naming another file than the central directory (zip)",
+                        TPE,
+                        INPUTS + "statement.csv",
+                        "the local header names it '" + INPUTS + "statement.exe'",
+                        (p, d) -> {
+                            Path zip = Archives.zip(d.resolve("pack.zip"), p.entries());
+                            ZipSurgery.renameLocal(zip, INPUTS + "statement.csv", INPUTS + "statement.exe");
+                            return zip;
+                        }),
+                of("two central records on one local header (zip)", TPE, "pack.json", "overlapping entries", (p, d) -> {
+                    Path zip = Archives.zip(d.resolve("pack.zip"), p.entries());
+                    ZipSurgery.pointAt(zip, INPUTS + "statement.csv", "pack.json");
+                    return zip;
+                }),
+                of(
+                        "bidi override in a refused name is escaped (zip)",
+                        TPE,
+                        INPUTS + "../evil\\u202etxt.exe",
+                        "path escapes the pack",
+                        (p, d) -> Archives.zip(
+                                d.resolve("pack.zip"),
+                                p.entriesPlus(Entry.file(INPUTS + "../evil\u202Etxt.exe", "x")))),
                 of("encrypted entry (zip)", TPE, "pack.json", "encrypted entry", (p, d) -> {
                     Path zip = Archives.zip(d.resolve("pack.zip"), p.entries());
                     Archives.zipCentralShort(zip, "pack.json", 8, 0x0801);
@@ -347,7 +398,7 @@ final class ArchiveCases {
     /** Incompressible bytes. */
     static byte[] noise(int size) {
         byte[] b = new byte[size];
-        new java.util.Random(size).nextBytes(b);
+        new Random(size).nextBytes(b);
         return b;
     }
 
@@ -364,7 +415,7 @@ final class ArchiveCases {
     /** Keeps a plain tar up to {@code keep} bytes from the start of the header named {@code name}. */
     private static Path cutAfterHeader(Path tar, String name, int keep) throws IOException {
         byte[] bytes = Files.readAllBytes(tar);
-        byte[] want = (name + "\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] want = (name + "\0").getBytes(StandardCharsets.US_ASCII);
         for (int at = 0; at + 512 <= bytes.length; at += 512) {
             if (Arrays.equals(bytes, at, at + want.length, want, 0, want.length)) {
                 return Files.write(tar, Arrays.copyOf(bytes, at + keep));

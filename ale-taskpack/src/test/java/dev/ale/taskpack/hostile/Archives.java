@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
@@ -213,7 +214,7 @@ final class Archives {
     static void zip64Claim(Path zip, List<Entry> entries, long count) throws IOException {
         try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(zip)) {
             out.setEncoding("UTF-8");
-            out.setUseZip64(org.apache.commons.compress.archivers.zip.Zip64Mode.Always);
+            out.setUseZip64(Zip64Mode.Always);
             for (Entry e : entries) {
                 out.putArchiveEntry(new RawZipEntry(e.name(), e.zipMode()));
                 out.write(e.data());

@@ -2,6 +2,7 @@ package dev.ale.taskpack.hostile;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
@@ -74,7 +75,7 @@ final class Bounded {
     }
 
     private static long allocatedByThisThread() {
-        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean hotspot
+        if (ManagementFactory.getThreadMXBean() instanceof ThreadMXBean hotspot
                 && hotspot.isThreadAllocatedMemorySupported()
                 && hotspot.isThreadAllocatedMemoryEnabled()) {
             return hotspot.getThreadAllocatedBytes(Thread.currentThread().getId());

@@ -12,8 +12,10 @@ import dev.ale.api.task.TaskPart;
 import dev.ale.taskpack.PackOptions;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPacks;
+import dev.ale.testfixtures.Trees;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -142,7 +144,7 @@ class HostilePackCorpusTest {
     private Bounded.Result attempt(HostileCase c) throws IOException {
         PackDir pack = PackDir.create(tmp.resolve("src"), MARKER);
         Path target = c.build().build(pack, Files.createDirectories(tmp.resolve("out")));
-        Map<String, Long> before = Leftovers.tree(tmp);
+        Map<String, Long> before = Trees.snapshot(tmp);
         Set<String> aleBefore = Leftovers.aleTemp();
         Bounded.Result r = Bounded.run(c.name(), () -> {
             try (TaskPack p = TaskPacks.open(target, PackOptions.defaults().withLimits(c.limits()))) {
@@ -153,7 +155,7 @@ class HostilePackCorpusTest {
         });
         assertEquals(
                 before,
-                Leftovers.tree(tmp),
+                Trees.snapshot(tmp),
                 () -> c.name() + ": the folders of the test changed (" + describe(r.thrown()) + ")");
         assertEquals(
                 List.of(), Leftovers.strays(aleBefore, MARKER), c.name() + ": left behind in the temporary folder");
@@ -169,7 +171,7 @@ class HostilePackCorpusTest {
             for (TaskPart part : parts) {
                 for (TaskFile f : t.files(part)) {
                     try (InputStream in = f.open()) {
-                        in.transferTo(java.io.OutputStream.nullOutputStream());
+                        in.transferTo(OutputStream.nullOutputStream());
                     }
                 }
             }

@@ -9,15 +9,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * What a pack reader may have left on disk. A tree snapshot (every path and size, links not
- * followed) of the folders a test owns; and, in the shared system temporary folder where tar
+ * What a pack reader may have left on disk (beside the tree snapshots of
+ * {@code dev.ale.testfixtures.Trees}): in the shared system temporary folder where tar
  * extractions go, the {@code ale-*} folders that appeared since a snapshot and hold a file with the
  * test's marker (other builds on the machine create and delete such folders too, so only the
  * marker makes one ours), plus any entry anywhere there whose name carries the marker.
@@ -26,25 +24,6 @@ final class Leftovers {
     static final Path TMPDIR = Path.of(System.getProperty("java.io.tmpdir"));
 
     private Leftovers() {}
-
-    /** Every path under {@code root} with its size (-1 for folders and links), links not followed. */
-    static Map<String, Long> tree(Path root) {
-        Map<String, Long> out = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.forEach(p -> out.put(root.relativize(p).toString(), size(p)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
-    }
-
-    private static long size(Path p) {
-        try {
-            return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) ? Files.size(p) : -1;
-        } catch (IOException e) {
-            return -2;
-        }
-    }
 
     /** The names of the {@code ale-*} entries of the system temporary folder. */
     static Set<String> aleTemp() {

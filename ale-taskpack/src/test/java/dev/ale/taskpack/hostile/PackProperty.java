@@ -3,6 +3,7 @@ package dev.ale.taskpack.hostile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ale.api.spi.VerifierConfigException;
+import dev.ale.api.spi.VerifierFactories;
 import dev.ale.api.task.TaskPackException;
 import dev.ale.taskpack.PackLimits;
 import dev.ale.taskpack.PackOptions;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.stream.Stream;
 
 /**
@@ -29,9 +31,8 @@ final class PackProperty {
      */
     static final PackOptions OPTIONS = PackOptions.defaults()
             .withLimits(new PackLimits(200, 1 << 20, 4 << 20, 1000, 16 << 10, 64 << 10))
-            .withVerifiers(java.util.ServiceLoader.load(dev.ale.api.spi.VerifierFactories.class)
-                    .findFirst()
-                    .orElseThrow());
+            .withVerifiers(
+                    ServiceLoader.load(VerifierFactories.class).findFirst().orElseThrow());
 
     static final Duration LIVENESS = Duration.ofMinutes(2);
 

@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ale.taskpack.TaskPackWriter;
+import dev.ale.testfixtures.JsonMutator;
+import dev.ale.testfixtures.Mutator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -24,6 +28,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * build ({@code -Dale.fuzz.iterations=N} for a longer run, {@code -Dale.fuzz.seed=S} for others).
  */
 class PackReaderFuzzTest {
+    /** The odd values of a task.json: durations, SOC codes and the words of its enums. */
+    private static final JsonMutator.Domain TASK_JSON = new JsonMutator.Domain(
+            List.of(
+                    r -> JsonNodeFactory.instance.textNode("PT-" + r.nextInt(100) + "S"),
+                    r -> JsonNodeFactory.instance.textNode(r.nextInt(1_000_000_000) + "h"),
+                    r -> JsonNodeFactory.instance.textNode("13-2011." + r.nextInt(100)),
+                    r -> JsonNodeFactory.instance.textNode(
+                            List.of("near-term", "weighted", "file-exists", "business_finance", "accounting")
+                                    .get(r.nextInt(5)))),
+            r -> 100);
+
     static {
         // Jazzer's sanitizer hooks matter while fuzzing; when the seeds merely run as tests they would
         // cost seconds of instrumentation on every build (JUnit reads jazzer.* from system properties)
@@ -135,7 +150,7 @@ class PackReaderFuzzTest {
     void seededDamageToTaskJsonText() {
         TaskJsonPack pack = TaskJsonPack.in(folder("task-json"));
         Mutator bytes = new Mutator(Mutator.seed(), taskJsonSeeds().toList());
-        JsonMutator tree = new JsonMutator(Mutator.seed(), Seeds.TASK_JSON_TWO_SESSIONS);
+        JsonMutator tree = new JsonMutator(Mutator.seed(), Seeds.TASK_JSON_TWO_SESSIONS, TASK_JSON);
         int opened = 0;
         int rounds = Mutator.iterations(2000);
         for (int i = 0; i < rounds; i++) {
@@ -148,8 +163,7 @@ class PackReaderFuzzTest {
     static void nothingOfOursIsLeftInTheTemporaryFolder() throws IOException {
         assertEquals(List.of(), Leftovers.strays(Seeds.ALE_BEFORE, HostilePackCorpusTest.MARKER));
         try (Stream<Path> walk = Files.walk(Seeds.WORK)) {
-            walk.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 

@@ -14,6 +14,7 @@ import java.nio.file.FileSystem;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.ProviderMismatchException;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
@@ -43,7 +44,7 @@ final class RecordingProvider extends FileSystemProvider {
         if (p instanceof RecordingPath r && r.getFileSystem() == fs) {
             return r.delegate();
         }
-        throw new java.nio.file.ProviderMismatchException("not a path of this recording file system: " + p);
+        throw new ProviderMismatchException("not a path of this recording file system: " + p);
     }
 
     private Path read(Kind kind, Path p, boolean follow) {

@@ -3,6 +3,7 @@ package dev.ale.testkit.internal;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -30,8 +31,7 @@ public final class Variants {
         List<String> paths = new ArrayList<>(new TreeSet<>(output.keySet()));
         for (String p : paths.subList(0, Math.min(maxFiles, paths.size()))) {
             byte[] content = output.get(p);
-            byte[] truncated =
-                    java.util.Arrays.copyOf(content, content.length == 0 ? 0 : random.nextInt(content.length));
+            byte[] truncated = Arrays.copyOf(content, content.length == 0 ? 0 : random.nextInt(content.length));
             out.add(replace(
                     output, p, "truncated " + p + " to " + truncated.length + " bytes", truncated, truncated.length));
             byte[] noise = new byte[1 + random.nextInt(Math.max(64, content.length))];

@@ -58,6 +58,21 @@ class CsvLabelsAndGatesTest {
     }
 
     @Test
+    void oneSetValuedColumnCanHoldAllTheLabels() throws Exception {
+        ctx.ref("gold.csv", "id,codes\n1,A|B\n2,B\n3,\n");
+        String config = "{'type': 'csv', 'file': 'pred.csv', 'expectedFile': 'gold.csv', 'key': 'id',"
+                + " 'score': 'macro-f1-labels', 'labels': ['A', 'B', 'C'], 'labelColumn': 'codes', 'separator': '|'}";
+        // A: gold {1}, predicted {1} -> F1 1; B: gold {1, 2}, predicted {2}: tp 1, fn 1 -> 2/3;
+        // C: gold {}, predicted {2, 3}: fp 2 -> 0. Macro F1 = (1 + 2/3 + 0) / 3 = 0.5555...
+        assertScore(
+                (1 + 2.0 / 3) / 3,
+                ctx.out("pred.csv", "id,codes\n1,A\n2, B | C\n3,C\n").verify(config));
+        refused(config.replace(", 'separator': '|'", ""), "/separator");
+        refused(config.replace("'labelColumn': 'codes', ", ""), "/separator");
+        refused(config.replace("}", ", 'positive': '1'}"), "/positive");
+    }
+
+    @Test
     void theValueDomainIsAGate() throws Exception {
         assertGate("pred.csv", "B is 'yes' on line 3", labels("id,A,B,C\n1,1,0,0\n2,1,yes,0\n3,0,1,0\n4,0,0,0\n", ""));
         assertGate("pred.csv", "A is ' 1' on line 2", labels("id,A,B,C\n1, 1,0,0\n2,1,1,0\n3,0,1,0\n4,0,0,0\n", ""));

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -86,7 +87,7 @@ record OutputTarget(String file, List<String> configs, Map<String, String> refer
                         thrown[i] != null || verdicts[i] != null,
                         "no verdict from " + target.configs().get(i));
             }
-            return java.util.Arrays.asList(verdicts);
+            return Arrays.asList(verdicts);
         }
     }
 

@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ale.api.spi.Verdict;
+import dev.ale.testfixtures.JsonMutator;
+import dev.ale.testfixtures.Mutator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +29,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  * every build ({@code -Dale.fuzz.iterations=N} for a longer run, {@code -Dale.fuzz.seed=S} for others).
  */
 class VerifierOutputFuzzTest {
+    /** The odd values of an agent's JSON output: numbers as people write them, huge exponents, tags. */
+    private static final JsonMutator.Domain OUTPUT_JSON = new JsonMutator.Domain(
+            List.of(
+                    r -> JsonNodeFactory.instance.textNode(
+                            List.of("1,234.50", "(12.00)", "$-5", "12.5%", "1e999999", "\u2212" + "7")
+                                    .get(r.nextInt(6))),
+                    r -> JsonNodeFactory.instance.numberNode(
+                            new BigDecimal(r.nextBoolean() ? "1e999999999" : "-1.5e-999999999")),
+                    r -> JsonNodeFactory.instance.numberNode(new BigDecimal("1234.5" + "0".repeat(r.nextInt(40)))),
+                    r -> JsonNodeFactory.instance.textNode(
+                            List.of("urgent", "q3", "A-1", "B-2", "INV-7").get(r.nextInt(5)))),
+            r -> r.nextBoolean() ? 150 : 250);
+
     static {
         // Jazzer's sanitizer hooks matter while fuzzing; when the seeds merely run as tests they would
         // cost seconds of instrumentation on every build (JUnit reads jazzer.* from system properties)
@@ -97,7 +115,7 @@ class VerifierOutputFuzzTest {
 
     @Test
     void seededDamageToJsonOutputs() {
-        JsonMutator tree = new JsonMutator(Mutator.seed(), OutputTarget.utf8(OutputTarget.EXPECTED_JSON));
+        JsonMutator tree = new JsonMutator(Mutator.seed(), OutputTarget.utf8(OutputTarget.EXPECTED_JSON), OUTPUT_JSON);
         seeded(Targets.JSON, Mutator.iterations(2000), tree::next);
     }
 
@@ -119,7 +137,7 @@ class VerifierOutputFuzzTest {
     }
 
     /** Byte-level mutations of the seeds, alternating with {@code structured} ones when given; counts the gates. */
-    private static void seeded(OutputTarget.Prepared p, int rounds, java.util.function.Supplier<byte[]> structured) {
+    private static void seeded(OutputTarget.Prepared p, int rounds, Supplier<byte[]> structured) {
         Mutator bytes = new Mutator(Mutator.seed() ^ p.target.file().hashCode(), p.target.seeds());
         int gates = 0;
         int verdicts = 0;

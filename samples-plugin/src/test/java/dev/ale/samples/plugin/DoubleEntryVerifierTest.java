@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.api.Trajectory;
 import dev.ale.api.spi.Check;
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.VerificationContext;
+import dev.ale.api.spi.Verifier;
 import dev.ale.api.spi.VerifierConfigException;
 import dev.ale.api.task.TaskSpec;
 import java.io.IOException;
@@ -159,9 +161,9 @@ class DoubleEntryVerifierTest {
         return create(config).verify(context());
     }
 
-    private static dev.ale.api.spi.Verifier create(String config) throws IOException {
+    private static Verifier create(String config) throws IOException {
         JsonNode node = JSON.readTree(config);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("type", DoubleEntryVerifierFactory.TYPE);
+        ((ObjectNode) node).put("type", DoubleEntryVerifierFactory.TYPE);
         return new DoubleEntryVerifierFactory().create(node, null);
     }
 

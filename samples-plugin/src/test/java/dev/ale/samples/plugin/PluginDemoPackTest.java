@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** The plugin-demo pack: its task runs through the evaluator with the plugin found by ServiceLoader. */
@@ -109,7 +110,7 @@ class PluginDemoPackTest {
             Set<?> types = (Set<?>) registry.getClass().getMethod("types").invoke(registry);
             assertTrue(types.contains("csv"), types.toString());
             assertFalse(types.contains(DoubleEntryVerifierFactory.TYPE), types.toString());
-            InvocationTargetException e = org.junit.jupiter.api.Assertions.assertThrows(
+            InvocationTargetException e = Assertions.assertThrows(
                     InvocationTargetException.class, () -> without.loadClass("dev.ale.taskpack.TaskPacks")
                             .getMethod("open", Path.class)
                             .invoke(null, PACK));

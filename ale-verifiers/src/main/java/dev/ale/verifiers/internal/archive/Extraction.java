@@ -1,5 +1,7 @@
 package dev.ale.verifiers.internal.archive;
 
+import com.google.common.io.MoreFiles;
+import com.google.common.io.RecursiveDeleteOption;
 import dev.ale.verifiers.internal.support.GateFailure;
 import dev.ale.verifiers.internal.support.Render;
 import java.io.Closeable;
@@ -10,13 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -229,33 +228,9 @@ final class Extraction implements Closeable {
     @Override
     public void close() {
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    return deleteQuietly(file);
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return deleteQuietly(file);
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) {
-                    return deleteQuietly(dir);
-                }
-            });
-        } catch (IOException e) {
-            deleteQuietly(root);
-        }
-    }
-
-    private static FileVisitResult deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
+            MoreFiles.deleteRecursively(root, RecursiveDeleteOption.ALLOW_INSECURE);
         } catch (IOException e) {
             // left behind in the temporary directory; the verdict does not depend on it
         }
-        return FileVisitResult.CONTINUE;
     }
 }

@@ -1,5 +1,6 @@
 package dev.ale.verifiers.internal.command;
 
+import dev.ale.api.spi.VerificationContext;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
 import java.util.Set;
@@ -23,6 +25,30 @@ import java.util.Set;
  */
 final class CommandDirs {
     private CommandDirs() {}
+
+    /**
+     * A new directory of one grader run inside the verification's private directory
+     * ({@link VerificationContext#privateDirectory()}: owner only, in the run's private folder,
+     * removed when the verification ends), or where the context offers none, a new private
+     * temporary directory.
+     */
+    static Path createPrivate(VerificationContext ctx) throws IOException {
+        Path area;
+        try {
+            area = ctx.privateDirectory();
+        } catch (UnsupportedOperationException e) {
+            return createPrivate();
+        }
+        return Files.createTempDirectory(area, "grader-", ownerOnly());
+    }
+
+    private static FileAttribute<?>[] ownerOnly() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                ? new FileAttribute<?>[] {
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))
+                }
+                : new FileAttribute<?>[0];
+    }
 
     /** A new private temporary directory. */
     static Path createPrivate() throws IOException {

@@ -4,6 +4,7 @@ import dev.ale.api.AleException;
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.VerificationContext;
 import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierLimitException;
 import dev.ale.process.ChildProcess;
 import dev.ale.verifiers.internal.support.Render;
 import dev.ale.verifiers.internal.support.SafeFiles;
@@ -18,29 +19,37 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One run of an external grader: private directories, the process with its environment, its
  * standard output and error written to files there (so a process it leaves behind cannot hold a
  * pipe open) and capped, its deadline, killing the whole process tree when time runs out or the
- * verifying thread is interrupted, and reading the result. See {@link CommandVerifierFactory}.
+ * verifying thread is interrupted, and reading the result by ALE's protocol ({@link GraderProtocol}).
+ * The directories and placeholders are {@link GraderSetup}'s. See {@link CommandVerifierFactory}.
  */
 final class CommandRun {
     static final String REWARD_JSON = "reward.json";
     static final String REWARD_TXT = "reward.txt";
     private static final long POLL_MILLIS = 50;
-    private static final int STDERR_TAIL = 400;
+    private static final int STDERR_TAIL = 2000;
 
     private CommandRun() {}
 
     /** The {@code command} verifier; immutable, each verification runs in directories of its own. */
-    record Grader(List<String> command, Duration timeout, int maxOutput, Map<String, String> env) implements Verifier {
+    record Grader(
+            List<String> command,
+            Duration timeout,
+            int maxOutput,
+            Map<String, String> env,
+            GraderProtocol.OnCrash onCrash,
+            Optional<Path> python)
+            implements Verifier {
         Grader {
             command = List.copyOf(command);
             env = Map.copyOf(env);
@@ -61,65 +70,40 @@ final class CommandRun {
                         "the grader " + Render.quoted(command.get(0))
                                 + " was not started: the verification deadline has passed");
             }
-            Path dir = CommandDirs.createPrivate();
+            Path dir = CommandDirs.createPrivate(ctx);
             try {
-                Path output = CommandDirs.realDirectory(ctx.output(), dir.resolve("output"));
-                Path reference = CommandDirs.realDirectory(ctx.reference(), dir.resolve("reference"));
-                for (Path p : List.of(output, reference)) {
-                    if (!Files.isDirectory(p)) {
-                        throw new AleException(p.toString(), "", "the grader needs a directory here");
-                    }
-                }
-                Path work = Files.createDirectory(dir.resolve("work"));
-                GraderLaunch launch = GraderLaunch.of(ctx, work, output, reference);
-                return run(
-                        launch,
-                        arguments(launch, output, reference, work),
-                        output,
-                        reference,
-                        work,
-                        ctx,
-                        deadline,
-                        why);
+                GraderSetup.Dirs dirs = GraderSetup.prepare(dir, ctx, command, python);
+                GraderLaunch launch = GraderLaunch.of(ctx, dirs.work(), dirs.readOnly());
+                return run(launch, GraderSetup.expand(command, dirs, launch::path), dirs, ctx, deadline, why);
             } finally {
                 CommandDirs.deleteTree(dir);
             }
         }
 
-        private List<String> arguments(GraderLaunch launch, Path output, Path reference, Path work) {
-            List<String> args = new ArrayList<>();
-            boolean named = false;
-            for (String a : command) {
-                named |= a.contains("{output}") || a.contains("{reference}");
-                args.add(a.replace("{output}", launch.path(output))
-                        .replace("{reference}", launch.path(reference))
-                        .replace("{workdir}", launch.path(work)));
-            }
-            if (!named) {
-                args.add(launch.path(output));
-                args.add(launch.path(reference));
-            }
-            return args;
-        }
-
+        /** Runs the grader process: the one call that starts a process. */
         private Verdict run(
                 GraderLaunch launch,
                 List<String> args,
-                Path output,
-                Path reference,
-                Path work,
+                GraderSetup.Dirs dirs,
                 VerificationContext ctx,
                 Instant deadline,
                 String why)
                 throws IOException, InterruptedException {
+            Path work = dirs.work();
             Path stdout = work.resolveSibling("stdout");
             Path stderr = work.resolveSibling("stderr");
             Map<String, String> e = new LinkedHashMap<>(env);
-            e.put("ALE_OUTPUT", launch.path(output));
-            e.put("ALE_REFERENCE", launch.path(reference));
+            e.put("ALE_OUTPUT", launch.path(dirs.output()));
+            e.put("ALE_REFERENCE", launch.path(dirs.reference()));
             e.put("ALE_WORK_DIR", launch.path(work));
             e.put("ALE_REWARD_FILE", launch.path(work.resolve(REWARD_JSON)));
             e.put("ALE_TASK_ID", ctx.task().id());
+            if (dirs.inputs() != null) {
+                e.put("ALE_INPUTS", launch.path(dirs.inputs()));
+            }
+            if (dirs.task() != null) {
+                e.put("ALE_TASK_DIR", launch.path(dirs.task()));
+            }
             ChildProcess child;
             try {
                 child = launch.start(args, e, stdout, stderr);
@@ -136,12 +120,9 @@ final class CommandRun {
                 String problem = await(p, tree, List.of(stdout, stderr), deadline, why);
                 tree.kill();
                 if (problem != null) {
-                    throw failure(problem, stderr);
+                    throw overLimit(failure(problem, stderr));
                 }
-                if (p.exitValue() != 0) {
-                    throw failure("exited with code " + p.exitValue(), stderr);
-                }
-                return result(work, stdout);
+                return GraderProtocol.verdict(p.exitValue(), report(work, stdout), tail(stderr), onCrash, name());
             }
         }
 
@@ -174,7 +155,8 @@ final class CommandRun {
             }
         }
 
-        private Verdict result(Path work, Path stdout) throws IOException {
+        /** What the grader reported: a reward file's text, else its standard output. */
+        private GraderProtocol.Report report(Path work, Path stdout) throws IOException {
             String json = rewardFile(work.resolve(REWARD_JSON));
             String txt = rewardFile(work.resolve(REWARD_TXT));
             if (json != null && txt != null) {
@@ -182,13 +164,14 @@ final class CommandRun {
                         "grader", "", "the grader wrote both " + REWARD_JSON + " and " + REWARD_TXT + "; write one");
             }
             if (json != null || txt != null) {
-                return GraderResult.parse(json != null ? json : txt, json != null ? REWARD_JSON : REWARD_TXT, false);
+                return new GraderProtocol.Report(
+                        json != null ? json : txt, json != null ? REWARD_JSON : REWARD_TXT, false);
             }
             byte[] out = SafeFiles.readCapped(stdout, maxOutput);
             if (out == null) {
-                throw failure("wrote more than " + maxOutput + " bytes to its stdout", null);
+                throw overLimit(failure("wrote more than " + maxOutput + " bytes to its stdout", null));
             }
-            return GraderResult.parse(new String(out, StandardCharsets.UTF_8), "standard output", true);
+            return new GraderProtocol.Report(new String(out, StandardCharsets.UTF_8), "standard output", true);
         }
 
         /** The text of a reward file the grader wrote, or null; links and special files are refused. */
@@ -210,25 +193,42 @@ final class CommandRun {
             return new String(bytes, StandardCharsets.UTF_8);
         }
 
+        /** A grader stopped at a limit (time, output size): the output drove it there, so the agent failed. */
+        private static VerifierLimitException overLimit(AleException e) {
+            return new VerifierLimitException(e.source(), e.rule());
+        }
+
+        /** The grader for messages: its program, and its script when the program is an interpreter. */
+        private String name() {
+            return command.size() > 1 && command.get(0).equals("{python}")
+                    ? command.get(0) + " " + command.get(1)
+                    : command.get(0);
+        }
+
+        /** The end of the grader's standard error ({@code ""} when there is none). */
+        private static String tail(Path stderr) throws IOException {
+            if (stderr == null || !Files.exists(stderr)) {
+                return "";
+            }
+            long size = Files.size(stderr);
+            try (SeekableByteChannel ch = Files.newByteChannel(stderr)) {
+                ByteBuffer buf = ByteBuffer.allocate((int) Math.min(size, STDERR_TAIL));
+                ch.position(size - buf.capacity());
+                while (buf.hasRemaining() && ch.read(buf) >= 0) {
+                    // fill the buffer
+                }
+                return new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8).strip();
+            }
+        }
+
         /** The grader failed: what happened, with the end of its standard error. */
         private AleException failure(String what, Path stderr) throws IOException {
-            String tail = "";
-            if (stderr != null && Files.exists(stderr)) {
-                long size = Files.size(stderr);
-                try (SeekableByteChannel ch = Files.newByteChannel(stderr)) {
-                    ByteBuffer buf = ByteBuffer.allocate((int) Math.min(size, STDERR_TAIL));
-                    ch.position(size - buf.capacity());
-                    while (buf.hasRemaining() && ch.read(buf) >= 0) {
-                        // fill the buffer
-                    }
-                    tail = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8).strip();
-                }
-            }
+            String tail = tail(stderr);
             return new AleException(
                     "",
                     "",
                     "the grader " + Render.quoted(command.get(0)) + " " + what
-                            + (tail.isEmpty() ? "" : "; stderr ends: " + Render.brief(tail, STDERR_TAIL)));
+                            + (tail.isEmpty() ? "" : "; stderr ends: " + GraderProtocol.ending(tail)));
         }
     }
 }

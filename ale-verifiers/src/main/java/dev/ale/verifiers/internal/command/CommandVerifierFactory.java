@@ -25,30 +25,33 @@ import org.apiguardian.api.API;
  * script, say) and reads its score. Refused unless the evaluator's {@code VerifierPolicy} allows
  * commands, since a pack from elsewhere must not run code by default.
  *
- * <pre>{"type": "command", "command": ["python3", "{reference}/grade.py", "{output}", "{reference}"],
- *  "timeout": "2m", "maxOutputBytes": 1048576, "env": {"LANG": "C.UTF-8"}}</pre>
+ * <pre>{"type": "command", "command": ["{python}", "{task}/scripts/grade.py", "{output}", "{reference}"],
+ *  "timeout": "2m", "maxOutputBytes": 1048576, "env": {"LANG": "C.UTF-8"}, "onCrash": "zero"}</pre>
  * <ul>
- * <li>{@code command} (required): the program and its arguments; {@code {output}}, {@code {reference}}
- *     and {@code {workdir}} are replaced by those directories. When neither {@code {output}} nor
- *     {@code {reference}} appears, the output and reference directories are appended as the last
- *     two arguments.</li>
+ * <li>{@code command} (required): the program and its arguments; {@code {output}}, {@code {reference}},
+ *     {@code {workdir}}, {@code {inputs}}, {@code {task}}, {@code {python}} and {@code {ale-evaluate}}
+ *     are replaced as {@link GraderSetup} says. When neither {@code {output}} nor {@code {reference}}
+ *     appears, the output and reference directories are appended as the last two arguments.</li>
  * <li>{@code timeout} (default 5m): an ISO-8601 duration, a number of seconds or {@code <n>s|m|h};
  *     the grader never runs past the verification deadline either.</li>
  * <li>{@code maxOutputBytes} (default 1 MiB, at most 64 MiB): the cap on standard output, standard
  *     error and the reward file.</li>
  * <li>{@code env}: extra environment variables (names not starting with {@code ALE_}).</li>
+ * <li>{@code onCrash} (default {@code zero}): what a grader that exits non-zero without a score
+ *     means: {@code zero}, the agent's failure scored 0 (ALE's behaviour), or {@code error}, an
+ *     ERROR of the attempt.</li>
  * </ul>
- * The grader gets ALE_OUTPUT, ALE_REFERENCE, ALE_WORK_DIR, ALE_REWARD_FILE and ALE_TASK_ID, runs in
- * a private temporary working directory, and reports {@code {"score": 0.75, "checks": [...],
- * "gateFailed": false}} or a plain number in {@code reward.json} or {@code reward.txt} in that
- * directory, or else on its standard output.
+ * The grader gets ALE_OUTPUT, ALE_REFERENCE, ALE_WORK_DIR, ALE_REWARD_FILE and ALE_TASK_ID (and
+ * ALE_INPUTS, ALE_TASK_DIR when those are staged), runs in a private temporary working directory,
+ * and reports {@code {"score": 0.75, "checks": [...], "gateFailed": false}} or a plain number in
+ * {@code reward.json} or {@code reward.txt} in that directory, or else on its standard output; see
+ * {@link GraderResult} and {@link GraderProtocol}.
  */
 @API(status = INTERNAL)
 public final class CommandVerifierFactory implements VerifierFactory {
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
     static final int DEFAULT_MAX_OUTPUT = 1 << 20;
     static final int MAX_MAX_OUTPUT = 64 << 20;
-    static final List<String> PLACEHOLDERS = List.of("{output}", "{reference}", "{workdir}");
 
     private static final Pattern SHORT_DURATION = Pattern.compile("([0-9]{1,9})\\s*([smh])");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -68,7 +71,7 @@ public final class CommandVerifierFactory implements VerifierFactory {
                             + "configured to allow them (VerifierPolicy allowCommands, e.g. "
                             + "VerifierRegistry.discover().withPolicy(new VerifierPolicy(true)))");
         }
-        Options o = Options.of(config, "command", "timeout", "maxOutputBytes", "env");
+        Options o = Options.of(config, "command", "timeout", "maxOutputBytes", "env", "onCrash");
         JsonNode cmd = o.require("command");
         if (!cmd.isArray() || cmd.isEmpty()) {
             throw o.error(
@@ -93,7 +96,17 @@ public final class CommandVerifierFactory implements VerifierFactory {
             }
             maxOutput = m.intValue();
         }
-        return new CommandRun.Grader(command, timeout, maxOutput, o.has("env") ? env(o) : Map.of());
+        GraderProtocol.OnCrash onCrash =
+                o.choice("onCrash", "zero", "zero", "error").equals("error")
+                        ? GraderProtocol.OnCrash.ERROR
+                        : GraderProtocol.OnCrash.ZERO;
+        return new CommandRun.Grader(
+                command,
+                timeout,
+                maxOutput,
+                o.has("env") ? env(o) : Map.of(),
+                onCrash,
+                nested.policy().python());
     }
 
     private static Map<String, String> env(Options o) {

@@ -1,5 +1,6 @@
 package dev.ale.verifiers.internal.command;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -16,22 +17,28 @@ import dev.ale.verifiers.internal.support.Render;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads what an external grader reported: a plain number (as Harbor's and Inspect's
- * {@code reward.txt}) or an object {@code {"score": 0.75, "checks": [{"name", "score", "passed",
- * "expected", "actual", "weight", "gate", "checks"}], "gateFailed": false, "summary": "..."}}.
- * Anything else (no value, malformed JSON, a score that is not a number in [0, 1]) is an
- * {@link AleException}: the attempt becomes an ERROR, never a silent zero. Members it does not
- * know are ignored. On standard output, when the whole text is not JSON, its last non-empty line
- * is read (so a grader may log before printing its result).
+ * {@code reward.txt}), a list of raw scores whose first is the score (what an ALE {@code evaluate()}
+ * returns), or an object {@code {"score": 0.75, "checks": [{"name", "score", "passed",
+ * "expected", "actual", "weight", "gate", "checks"}], "gateFailed": false, "summary": "..."}}, the
+ * score also read from {@code final_score} (ALE's graders) and {@code checks} also an object of
+ * named results ({@code {"rows": true, "ratio": 0.5}}: booleans and numbers in [0, 1] become
+ * checks, other members are left out). Anything else (no value, malformed JSON, a score that is
+ * not a number in [0, 1], an object with an {@code error} and no score) is an {@link AleException}:
+ * the attempt becomes an ERROR, never a silent zero. Members it does not know are ignored. On
+ * standard output, when the whole text is not JSON, its last non-empty line is read (so a grader
+ * may log before printing its result).
  */
 final class GraderResult {
     static final int MAX_CHECKS = 1000;
     static final int MAX_DEPTH = 16;
     private static final int TEXT_WIDTH = 200;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(
                             StreamReadConstraints.builder().maxNestingDepth(64).build())
                     .build())
@@ -75,6 +82,34 @@ final class GraderResult {
         return new GraderResult(source).verdict(n);
     }
 
+    /**
+     * The verdict in {@code text} when it holds JSON (as a whole or, on standard output, its last
+     * non-empty line), else empty: a grader that crashed printed none.
+     *
+     * @throws AleException when the JSON is there but is not a valid result
+     */
+    static Optional<Verdict> find(String text, String source, boolean lastLineFallback) {
+        String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        t = t.strip();
+        if (t.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            MAPPER.readTree(t);
+        } catch (JsonProcessingException e) {
+            String last = lastLine(t);
+            if (!lastLineFallback || last.equals(t)) {
+                return Optional.empty();
+            }
+            try {
+                MAPPER.readTree(last);
+            } catch (JsonProcessingException again) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(parse(text, source, lastLineFallback));
+    }
+
     private static String lastLine(String t) {
         String[] lines = t.split("\r\n|\r|\n");
         for (int i = lines.length - 1; i >= 0; i--) {
@@ -90,12 +125,31 @@ final class GraderResult {
             double score = unit(n, "");
             return Verdict.of(score, "grader score " + format(score) + " (" + source + ")", List.of());
         }
-        if (!n.isObject()) {
-            throw error("", "must be a number in [0, 1] or an object with a \"score\", got " + Options.kind(n));
+        if (n.isArray() && !n.isEmpty()) {
+            double score = unit(n.get(0), "/0");
+            return Verdict.of(
+                    score,
+                    "grader score " + format(score) + " (the first of " + n.size() + " raw scores, " + source + ")",
+                    List.of());
         }
-        double score = unit(n.get("score"), "/score");
+        if (!n.isObject()) {
+            throw error(
+                    "",
+                    "must be a number in [0, 1], a list of raw scores or an object with a \"score\", got "
+                            + Options.kind(n));
+        }
+        JsonNode raw = n.has("score") ? n.get("score") : n.get("final_score");
+        if (raw == null && n.path("error").isTextual()) {
+            throw error(
+                    "/error",
+                    "the grader reported an error: "
+                            + Render.brief(n.get("error").textValue(), 2 * TEXT_WIDTH));
+        }
+        double score = unit(raw, n.has("score") || !n.has("final_score") ? "/score" : "/final_score");
         boolean gateFailed = bool(n, "gateFailed", "", false);
-        List<Check> list = checks(n.get("checks"), "/checks", 0);
+        JsonNode checkNode = n.get("checks");
+        List<Check> list =
+                checkNode != null && checkNode.isObject() ? named(checkNode) : checks(checkNode, "/checks", 0);
         String summary = n.has("summary")
                 ? text(n.get("summary"), "/summary")
                 : "grader score " + format(score) + (gateFailed ? ", gate failed" : "") + " (" + source + ")";
@@ -118,6 +172,24 @@ final class GraderResult {
                 throw error(at, "more than " + MAX_CHECKS + " checks");
             }
             out.add(check(list.get(i), JsonPointers.child(at, i), depth));
+        }
+        return out;
+    }
+
+    /** A {@code checks} object: each boolean or number in [0, 1] a check by its member name; other members left out. */
+    private List<Check> named(JsonNode object) {
+        List<Check> out = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : object.properties()) {
+            if (out.size() >= MAX_CHECKS) {
+                break;
+            }
+            JsonNode v = e.getValue();
+            String name = Render.brief(e.getKey(), TEXT_WIDTH);
+            if (v.isBoolean()) {
+                out.add(v.booleanValue() ? Check.pass(name, "true", "true") : Check.fail(name, "true", "false"));
+            } else if (v.isNumber() && v.doubleValue() >= 0 && v.doubleValue() <= 1) {
+                out.add(Check.partial(name, v.doubleValue(), "", Render.json(v)));
+            }
         }
         return out;
     }

@@ -5,6 +5,7 @@ import dev.ale.verifiers.internal.support.JsonPointers;
 import dev.ale.verifiers.internal.support.Options;
 import dev.ale.verifiers.internal.support.Render;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ record JsonGates(List<JsonPattern> equal, Map<JsonPattern, List<String>> allowed
 
     JsonGates {
         equal = List.copyOf(equal);
-        allowed = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(allowed));
+        allowed = Collections.unmodifiableMap(new LinkedHashMap<>(allowed));
         extras = List.copyOf(extras);
     }
 

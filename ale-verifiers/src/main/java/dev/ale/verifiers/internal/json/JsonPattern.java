@@ -1,5 +1,6 @@
 package dev.ale.verifiers.internal.json;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ale.api.spi.VerifierConfigException;
 import dev.ale.verifiers.internal.support.JsonPointers;
@@ -157,8 +158,8 @@ record JsonPattern(String text, List<List<String>> segments) {
         if (pointer.isEmpty()) {
             return out;
         }
-        for (String raw : pointer.substring(1).split("/", -1)) {
-            out.add(raw.replace("~1", "/").replace("~0", "~"));
+        for (JsonPointer p = JsonPointer.compile(pointer); !p.matches(); p = p.tail()) {
+            out.add(p.getMatchingProperty());
         }
         return out;
     }

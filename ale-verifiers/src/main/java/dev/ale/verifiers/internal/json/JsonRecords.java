@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.verifiers.internal.support.Options;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +51,7 @@ record JsonRecords(
     JsonRecords {
         path = path == null ? null : List.copyOf(path);
         key = List.copyOf(key);
-        aliases = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(aliases));
+        aliases = Collections.unmodifiableMap(new LinkedHashMap<>(aliases));
     }
 
     /** Reads {@code records} and {@code aliases}; null when neither is configured. */

@@ -2,16 +2,17 @@ package dev.ale.verifiers.internal.support;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import org.apiguardian.api.API;
 
-/** JSON Pointer building: escapes member names as RFC 6901 requires. */
+/** JSON Pointer building: member names escaped as RFC 6901 requires, by Jackson's {@link JsonPointer}. */
 @API(status = INTERNAL)
 public final class JsonPointers {
     private JsonPointers() {}
 
     /** The pointer to member {@code name} of the value at {@code base}. */
     public static String child(String base, String name) {
-        return base + "/" + name.replace("~", "~0").replace("/", "~1");
+        return base + JsonPointer.empty().appendProperty(name);
     }
 
     /** The pointer to element {@code index} of the array at {@code base}. */

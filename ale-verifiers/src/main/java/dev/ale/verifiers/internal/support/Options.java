@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -291,7 +292,7 @@ public final class Options {
             case NUMBER -> "a number";
             case BOOLEAN -> "a boolean";
             case NULL -> "null";
-            default -> v.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+            default -> v.getNodeType().toString().toLowerCase(Locale.ROOT);
         };
     }
 }

@@ -1,9 +1,12 @@
 package dev.ale.verifiers.internal.table;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A streaming RFC 4180 CSV parser. Records end at CRLF, LF or a lone CR; fields are separated by
@@ -14,7 +17,8 @@ import java.util.List;
  * than {@link #MAX_FIELD_CHARS} characters, records of more than {@link #MAX_FIELDS} fields and
  * unterminated quotes are {@link Malformed}. Not thread-safe: one reader per file.
  */
-final class CsvReader implements RowReader {
+@API(status = INTERNAL)
+public final class CsvReader implements RowReader {
     /** The longest field accepted: 1 Mi characters. */
     static final int MAX_FIELD_CHARS = 1 << 20;
     /** The most fields accepted in one record. */
@@ -39,7 +43,8 @@ final class CsvReader implements RowReader {
     private long recordLine;
     private boolean started;
 
-    CsvReader(Reader in, char delimiter) {
+    /** A reader of {@code in}, whose fields are separated by {@code delimiter}. */
+    public CsvReader(Reader in, char delimiter) {
         if (delimiter == '"' || delimiter == '\r' || delimiter == '\n') {
             throw new IllegalArgumentException("the delimiter cannot be a quote or a line break");
         }

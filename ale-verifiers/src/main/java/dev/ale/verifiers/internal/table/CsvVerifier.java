@@ -96,7 +96,7 @@ record CsvVerifier(
         try (Table t = Table.open(ctx, expectedFile, Side.REFERENCE)) {
             referenceHeader = t.header();
             referenceRaw = t.rawHeader();
-            columns = gates.labelled() ? gates.labels() : compare.isEmpty() ? withoutKeys(t.header()) : compare;
+            columns = gates.labelled() ? gates.labelColumns() : compare.isEmpty() ? withoutKeys(t.header()) : compare;
             for (String c : rules.keySet()) {
                 if (!columns.contains(c)) {
                     throw SafeFiles.referenceError(expectedFile.path(), "has no column '" + c + "' named in columns");
@@ -109,7 +109,8 @@ record CsvVerifier(
             expected = readExpected(t, t.columns(key), t.columns(columns), cellRules);
         }
         Findings tally = new Findings();
-        LabelMetrics metrics = gates.labelled() ? new LabelMetrics(gates.labels(), gates.positive()) : null;
+        LabelMetrics metrics =
+                gates.labelled() ? new LabelMetrics(gates.labels(), gates.positive(), gates.separator()) : null;
         List<String> order = gates.orderGate() ? List.copyOf(expected.keySet()) : List.of();
         try (Table t = Table.open(ctx, file, Side.OUTPUT)) {
             gates.checkHeader(t, referenceHeader, referenceRaw, file.describe());

@@ -67,7 +67,9 @@ public final class CsvVerifierFactory implements VerifierFactory {
                 "requiredColumns",
                 "values",
                 "labels",
-                "positive");
+                "positive",
+                "labelColumn",
+                "separator");
         TableFile out = TableFile.read(o, "file", "format", "sheet");
         TableFile exp = TableFile.read(o, "expectedFile", "expectedFormat", "expectedSheet");
         if (o.has("delimiter") && out.format() == TableFile.Format.XLSX && exp.format() == TableFile.Format.XLSX) {
@@ -107,7 +109,9 @@ public final class CsvVerifierFactory implements VerifierFactory {
                 order.equals("gate"),
                 gates.values(),
                 gates.labels(),
-                gates.positive());
+                gates.positive(),
+                gates.labelColumn(),
+                gates.separator());
         return new CsvVerifier(out, exp, key, compare, rules(o, key, compare), header, keyRule, policy, gates);
     }
 
@@ -120,26 +124,41 @@ public final class CsvVerifierFactory implements VerifierFactory {
         List<String> required = o.has("requiredColumns") ? o.strings("requiredColumns") : List.of();
         List<String> values = o.has("values") ? o.strings("values", true) : List.of();
         if (!labelled) {
-            for (String only : new String[] {"labels", "positive"}) {
+            for (String only : new String[] {"labels", "positive", "labelColumn", "separator"}) {
                 if (o.has(only)) {
                     throw o.error(only, only + " goes with score: macro-f1-labels");
                 }
             }
-            return new TableGates(header, required, false, values, List.of(), null);
+            return new TableGates(header, required, false, values, List.of(), null, null, null);
         }
         List<String> labels = o.strings("labels");
-        String positive = o.raw("positive") != null && o.raw("positive").isTextual()
-                ? o.raw("positive").textValue()
-                : o.string("positive");
         for (String other : new String[] {"compare", "columns"}) {
             if (o.has(other)) {
                 throw o.error(other, "with score: macro-f1-labels the compared columns are the labels; drop " + other);
             }
         }
+        if (o.has("labelColumn")) {
+            if (!o.has("separator")) {
+                throw o.error("separator", "a set-valued labelColumn needs a separator, such as \";\"");
+            }
+            for (String binary : new String[] {"positive", "values"}) {
+                if (o.has(binary)) {
+                    throw o.error(binary, binary + " applies to a column per label, not to labelColumn");
+                }
+            }
+            return new TableGates(
+                    header, required, false, values, labels, null, o.string("labelColumn"), o.string("separator"));
+        }
+        if (o.has("separator")) {
+            throw o.error("separator", "separator goes with labelColumn");
+        }
+        String positive = o.raw("positive") != null && o.raw("positive").isTextual()
+                ? o.raw("positive").textValue()
+                : o.string("positive");
         if (!values.isEmpty() && !values.contains(positive)) {
             throw o.error("positive", "'" + positive + "' is not one of values");
         }
-        return new TableGates(header, required, false, values, labels, positive);
+        return new TableGates(header, required, false, values, labels, positive, null, null);
     }
 
     private static Map<String, CellRule> rules(Options o, List<String> key, List<String> compare) {

@@ -3,13 +3,18 @@ package dev.ale.verifiers.internal.table;
 import dev.ale.api.spi.Check;
 import dev.ale.api.spi.Verdict;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.regex.Pattern;
 
 /**
  * Classification metrics over label columns, for the {@code csv} verifier's
- * {@code score: "macro-f1-labels"}: each label column holds one binary (or set-valued) decision per
- * row, a cell equal to {@code positive} is a positive. For each label, over the expected rows:
+ * {@code score: "macro-f1-labels"}: each label column holds one binary decision per row, a cell
+ * equal to {@code positive} being a positive; or one set-valued column holds them all
+ * ({@code labelColumn}, values split at {@code separator}). For each label, over the expected rows:
  * tp = rows positive in both tables, fp = positive in the output only, fn = positive in the
  * reference only (an expected row the output lacks predicts no positive). Precision tp/(tp+fp),
  * recall tp/(tp+fn), F1 = 2tp/(2tp+fp+fn), each 0 when its denominator is 0. Score = the mean F1
@@ -18,13 +23,20 @@ import java.util.Locale;
 final class LabelMetrics {
     private final List<String> labels;
     private final String positive;
+    private final String separator;
     private final long[] tp;
     private final long[] fp;
     private final long[] fn;
 
-    LabelMetrics(List<String> labels, String positive) {
+    /**
+     * Binary label columns ({@code separator} null: label i is positive when its own column
+     * holds {@code positive}) or one set-valued column (label i is positive when it is one of
+     * the column's values split at {@code separator}, trimmed).
+     */
+    LabelMetrics(List<String> labels, String positive, String separator) {
         this.labels = List.copyOf(labels);
         this.positive = positive;
+        this.separator = separator;
         this.tp = new long[labels.size()];
         this.fp = new long[labels.size()];
         this.fn = new long[labels.size()];
@@ -32,14 +44,14 @@ final class LabelMetrics {
 
     /** Counts one expected row against the output's cells (null: the output lacks the row). */
     void row(Object[] expected, List<String> actual, int[] cells) {
+        boolean[] gold = decide(i -> (String) expected[i]);
+        boolean[] pred = actual == null ? new boolean[labels.size()] : decide(i -> Table.cell(actual, cells[i]));
         for (int i = 0; i < labels.size(); i++) {
-            boolean gold = positive.equals(expected[i]);
-            boolean pred = actual != null && positive.equals(Table.cell(actual, cells[i]));
-            if (gold && pred) {
+            if (gold[i] && pred[i]) {
                 tp[i]++;
-            } else if (pred) {
+            } else if (pred[i]) {
                 fp[i]++;
-            } else if (gold) {
+            } else if (gold[i]) {
                 fn[i]++;
             }
         }
@@ -47,11 +59,29 @@ final class LabelMetrics {
 
     /** Counts the positives of an output row whose key the reference lacks as false positives. */
     void extra(List<String> actual, int[] cells) {
+        boolean[] pred = decide(i -> Table.cell(actual, cells[i]));
         for (int i = 0; i < labels.size(); i++) {
-            if (positive.equals(Table.cell(actual, cells[i]))) {
-                fp[i]++;
-            }
+            fp[i] += pred[i] ? 1 : 0;
         }
+    }
+
+    /** Each label's decision in one row, given its cells by column index. */
+    private boolean[] decide(IntFunction<String> cell) {
+        boolean[] out = new boolean[labels.size()];
+        if (separator == null) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = positive.equals(cell.apply(i));
+            }
+            return out;
+        }
+        Set<String> values = new HashSet<>();
+        for (String v : cell.apply(0).split(Pattern.quote(separator), -1)) {
+            values.add(v.strip());
+        }
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.contains(labels.get(i));
+        }
+        return out;
     }
 
     double f1(int i) {

@@ -25,6 +25,8 @@ import java.util.List;
  * @param values   the allowed cell values (empty: any)
  * @param labels   the label columns (empty: not scored by labels)
  * @param positive the positive value of a label cell, or null
+ * @param labelColumn the one set-valued label column, or null (a column per label)
+ * @param separator   what separates the values of {@code labelColumn}, or null
  */
 record TableGates(
         Header header,
@@ -32,7 +34,9 @@ record TableGates(
         boolean orderGate,
         List<String> values,
         List<String> labels,
-        String positive) {
+        String positive,
+        String labelColumn,
+        String separator) {
     /** How the output header must match the reference's. */
     enum Header {
         ANY,
@@ -44,6 +48,11 @@ record TableGates(
         required = List.copyOf(required);
         values = List.copyOf(values);
         labels = List.copyOf(labels);
+    }
+
+    /** The compared columns under label metrics: the labels, or the one set-valued column. */
+    List<String> labelColumns() {
+        return labelColumn == null ? labels : List.of(labelColumn);
     }
 
     /** Whether the table is scored by label metrics. */

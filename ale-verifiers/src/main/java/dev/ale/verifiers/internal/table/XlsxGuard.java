@@ -2,6 +2,7 @@ package dev.ale.verifiers.internal.table;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import com.fasterxml.aalto.stax.InputFactoryImpl;
 import dev.ale.verifiers.internal.archive.ZipRecords;
 import dev.ale.verifiers.internal.support.Render;
 import java.io.BufferedInputStream;
@@ -140,7 +141,7 @@ public final class XlsxGuard {
 
     /** The parser the reader library uses, configured as it does: no DTD, no external entities. */
     private static XMLInputFactory factory() {
-        XMLInputFactory f = new com.fasterxml.aalto.stax.InputFactoryImpl();
+        XMLInputFactory f = new InputFactoryImpl();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
         return f;

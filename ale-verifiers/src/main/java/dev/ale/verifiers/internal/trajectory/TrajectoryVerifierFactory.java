@@ -22,6 +22,7 @@ import dev.ale.verifiers.internal.support.Render;
 import dev.ale.verifiers.internal.support.WeightedScore;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
@@ -120,7 +121,7 @@ public final class TrajectoryVerifierFactory implements VerifierFactory {
             BigDecimal maxCost)
             implements Verifier {
         Rules {
-            limits = java.util.Collections.unmodifiableList(new ArrayList<>(limits));
+            limits = Collections.unmodifiableList(new ArrayList<>(limits));
             required = List.copyOf(required);
             forbidden = List.copyOf(forbidden);
             pathPatterns = List.copyOf(pathPatterns);

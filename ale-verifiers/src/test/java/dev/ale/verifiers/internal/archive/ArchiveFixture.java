@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -71,7 +72,7 @@ final class ArchiveFixture {
 
     /** Asserts the unpacking directory was removed and nothing but the given files (relative to the test directory) exists. */
     void assertOnly(String... files) throws IOException {
-        List<String> expected = new java.util.ArrayList<>(List.of("", "output", "reference", "tmp"));
+        List<String> expected = new ArrayList<>(List.of("", "output", "reference", "tmp"));
         expected.addAll(List.of(files));
         expected.sort(null);
         assertEquals(expected, everything());

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -101,7 +102,7 @@ class ArchiveVerifierTest {
     void nestedArchivesAndReferenceFilesWork() throws Exception {
         byte[] inner =
                 new Archives.Tar().file("data/out.json", "{\"total\": 42}").bytes();
-        java.util.Map<String, byte[]> outer = Archives.map("notes.txt", "ok");
+        Map<String, byte[]> outer = Archives.map("notes.txt", "ok");
         outer.put("inner.tar", inner);
         f.ctx.ref("expected.json", "{\"total\": 42}");
         Verdict v = f.verify(

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -195,7 +197,7 @@ class HostileArchiveTest {
 
     @Test
     void zip64EntryCountsAndSplitArchivesAreRead() throws Exception {
-        java.util.Map<String, byte[]> many = new java.util.LinkedHashMap<>();
+        Map<String, byte[]> many = new LinkedHashMap<>();
         for (int i = 0; i < 65_536; i++) {
             many.put("f" + i, new byte[0]);
         }
@@ -224,7 +226,7 @@ class HostileArchiveTest {
         }
         Verdict v = zip(corrupt);
         assertGate("d.zip", "entry 'a.txt'", v);
-        byte[] truncated = java.util.Arrays.copyOf(two, two.length - 10);
+        byte[] truncated = Arrays.copyOf(two, two.length - 10);
         assertGate("d.zip", "no end of central directory", zip(truncated));
         assertGate("d.zip", "data outside the archive", zip(Archives.patchCentral(two, 1, 42, 4, two.length)));
         assertGate("d.zip", "under a file", zip(Archives.zip("x", "file", "x/y", "nested")));
@@ -270,7 +272,7 @@ class HostileArchiveTest {
                 "malformed tar.gz archive",
                 f.verify(
                         "d.tgz",
-                        java.util.Arrays.copyOf(
+                        Arrays.copyOf(
                                 new Archives.Tar().file("a", "b".repeat(5000)).gzipped(), 40),
                         "",
                         CHECKS));

@@ -15,12 +15,17 @@ import dev.ale.verifiers.Fixture;
 import dev.ale.verifiers.TestContext;
 import dev.ale.verifiers.VerifierRegistry;
 import dev.ale.verifiers.internal.support.ExtendedContext;
+import java.io.File;
 import java.net.URI;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
@@ -66,7 +71,7 @@ class CommandVerifierTest {
         assertEquals(0.75, v.score());
         assertFalse(v.gateFailed());
         assertEquals(
-                new Check("total", 1, 1, false, true, "12", "12", java.util.List.of()),
+                new Check("total", 1, 1, false, true, "12", "12", List.of()),
                 v.checks().get(0));
         assertEquals(Check.partial("memo", 0.5, "", ""), v.checks().get(1));
     }
@@ -128,7 +133,7 @@ class CommandVerifierTest {
 
     @Test
     void runsAPythonScoringScript() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(onPath("python3"), "python3 is not installed");
+        Assumptions.assumeTrue(onPath("python3"), "python3 is not installed");
         ctx.out("totals.json", "{\"net\": 120.5, \"gross\": 130}")
                 .ref("expected.json", "{\"net\": 120.5, \"gross\": 131}");
         ctx.ref(
@@ -150,8 +155,8 @@ class CommandVerifierTest {
     }
 
     @Test
-    void aFailingOrMisbehavingGraderIsAnErrorNeverAZero() {
-        AleException exit = grader.fails(grader.sh("echo 'no such column' >&2\nexit 2\n", ""));
+    void aMisbehavingGraderIsAnErrorNeverAZero() throws Exception {
+        AleException exit = grader.fails(grader.sh("echo 'no such column' >&2\nexit 2\n", ", 'onCrash': 'error'"));
         assertTrue(
                 exit.getMessage().contains("exited with code 2")
                         && exit.getMessage().contains("no such column"),
@@ -205,8 +210,8 @@ class CommandVerifierTest {
         Path to = dir.resolve("to");
         CommandDirs.copyTree(dir.resolve("from"), to);
         assertEquals("kept", Files.readString(to.resolve("sub/kept.txt")));
-        assertFalse(Files.exists(to.resolve("sub/link.txt"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
-        assertFalse(Files.exists(to.resolve("sub/linkdir"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertFalse(Files.exists(to.resolve("sub/link.txt"), LinkOption.NOFOLLOW_LINKS));
+        assertFalse(Files.exists(to.resolve("sub/linkdir"), LinkOption.NOFOLLOW_LINKS));
         CommandDirs.deleteTree(to);
         assertFalse(Files.exists(to));
         assertEquals("secret", Files.readString(secret), "deleting does not follow links either");
@@ -229,10 +234,10 @@ class CommandVerifierTest {
 
     @Test
     void readsDurations() {
-        assertEquals(java.time.Duration.ofSeconds(90), CommandVerifierFactory.duration(json("'90s'"), ""));
-        assertEquals(java.time.Duration.ofMinutes(2), CommandVerifierFactory.duration(json("'PT2M'"), ""));
-        assertEquals(java.time.Duration.ofMillis(1500), CommandVerifierFactory.duration(json("1.5"), ""));
-        assertEquals(java.time.Duration.ofHours(2), CommandVerifierFactory.duration(json("'2h'"), ""));
+        assertEquals(Duration.ofSeconds(90), CommandVerifierFactory.duration(json("'90s'"), ""));
+        assertEquals(Duration.ofMinutes(2), CommandVerifierFactory.duration(json("'PT2M'"), ""));
+        assertEquals(Duration.ofMillis(1500), CommandVerifierFactory.duration(json("1.5"), ""));
+        assertEquals(Duration.ofHours(2), CommandVerifierFactory.duration(json("'2h'"), ""));
         assertThrows(VerifierConfigException.class, () -> CommandVerifierFactory.duration(json("'P400D'"), ""));
     }
 
@@ -242,7 +247,7 @@ class CommandVerifierTest {
     }
 
     private static boolean onPath(String program) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (Files.isExecutable(Path.of(d, program))) {
                 return true;
             }

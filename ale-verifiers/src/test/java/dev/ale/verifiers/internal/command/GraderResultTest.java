@@ -62,12 +62,16 @@ class GraderResultTest {
         refused("", "");
         refused("1.5", "");
         refused("\"0.5\"", "");
-        refused("[0.5]", "");
+        refused("[]", "");
+        refused("[\"0.5\"]", "/0");
+        refused("[1.5, 0.5]", "/0");
+        refused("{\"final_score\": 1.2}", "/final_score");
+        refused("{\"error\": \"main.py did not load\"}", "/error");
         refused("0.5 0.6", "");
         refused("{\"score\": 2}", "/score");
         refused("{\"score\": 0.5, \"score\": 0.6}", "");
         refused("{\"score\": 0.5, \"gateFailed\": \"no\"}", "/gateFailed");
-        refused("{\"score\": 0.5, \"checks\": {}}", "/checks");
+        refused("{\"score\": 0.5, \"checks\": 3}", "/checks");
         refused("{\"score\": 0.5, \"checks\": [3]}", "/checks/0");
         refused("{\"score\": 0.5, \"checks\": [{\"score\": 1}]}", "/checks/0/name");
         refused("{\"score\": 0.5, \"checks\": [{\"name\": \"a\"}]}", "/checks/0");
@@ -91,5 +95,41 @@ class GraderResultTest {
         assertEquals(0.5, GraderResult.parse(logged, "standard output", true).score());
         assertThrows(AleException.class, () -> GraderResult.parse(logged, "reward.txt", false));
         assertThrows(AleException.class, () -> GraderResult.parse("epoch 1\n2.5", "standard output", true));
+    }
+
+    @Test
+    void readsAlesForms() {
+        assertEquals(0.3, parse("[0.3, 0.9]").score(), "the first of a list of raw scores, as evaluate() returns");
+        assertEquals(0.8, parse("{\"final_score\": 0.8, \"total_score\": 80}").score());
+        assertEquals(0.4, parse("{\"score\": 0.4, \"final_score\": 0.9}").score(), "score wins over final_score");
+        Verdict v = parse("{\"score\": 0.5, \"checks\": {\"schema\": true, \"rows\": false, \"ratio\": 0.25,"
+                + " \"count\": 17, \"note\": \"n/a\", \"nested\": {\"a\": 1}}, \"details\": [{\"id\": 1}]}");
+        assertEquals(0.5, v.score(), "checks are shown, the score is the grader's");
+        assertEquals(
+                List.of("schema", "rows", "ratio"),
+                v.checks().stream().map(Check::name).toList(),
+                "booleans and numbers in [0, 1] become checks; other members are left out");
+        assertTrue(v.checks().get(0).passed());
+        assertFalse(v.checks().get(1).passed());
+        assertEquals(0.25, v.checks().get(2).score());
+        AleException error =
+                assertThrows(AleException.class, () -> parse("{\"error\": \"session.screenshot is not supported\"}"));
+        assertTrue(error.getMessage().contains("session.screenshot is not supported"), error.getMessage());
+    }
+
+    @Test
+    void findsAResultOnlyWhenJsonIsThere() {
+        assertTrue(GraderResult.find("", "standard output", true).isEmpty());
+        assertTrue(GraderResult.find("Traceback (most recent call last):\n  KeyError: 'x'", "standard output", true)
+                .isEmpty());
+        assertEquals(
+                0.4,
+                GraderResult.find("step 1\n{\"score\": 0.4}\n", "standard output", true)
+                        .orElseThrow()
+                        .score());
+        assertThrows(
+                AleException.class,
+                () -> GraderResult.find("{\"score\": 7}", "standard output", true),
+                "JSON that is there but is not a valid result is the grader's error");
     }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.spi.Verdict;
 import dev.ale.verifiers.TestContext;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
@@ -215,7 +216,7 @@ class JsonGradingTest {
         assertGate("b.json", "missing required field /s", ctx.verify(String.format(files, ", 'required': true", "")));
         assertScore(4.0 / 6, ctx.verify(String.format(files, ", 'required': ['/p']", "")));
         ctx.out("b.json", "{\"p\": \"q\", \"r\": [1, 2], \"s\": true}");
-        java.nio.file.Files.delete(ctx.output().resolve("b.json"));
+        Files.delete(ctx.output().resolve("b.json"));
         assertGate("b.json", "missing", ctx.verify(String.format(files, "", "")));
         assertScore(1.0 / 6, ctx.verify(String.format(files, ", 'optional': true, 'required': true", "")));
         assertScore(

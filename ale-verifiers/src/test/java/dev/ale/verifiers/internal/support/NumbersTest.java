@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class NumbersTest {
@@ -108,7 +109,7 @@ class NumbersTest {
     /** The allocation-free path for plain decimals gives what the general reading gives, scale included. */
     @Test
     void readsPlainDecimalsExactlyOnEveryPath() {
-        java.util.Random random = new java.util.Random(11);
+        Random random = new Random(11);
         for (int n = 0; n < 20_000; n++) {
             StringBuilder b = new StringBuilder(List.of("", "-", "+").get(random.nextInt(3)));
             int digits = 1 + random.nextInt(22);

@@ -13,6 +13,7 @@ import dev.ale.api.AleException;
 import dev.ale.api.spi.Verdict;
 import dev.ale.verifiers.TestContext;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import org.dhatim.fastexcel.Worksheet;
@@ -189,9 +190,8 @@ class TableVerifierTest {
         assertGate("out.xlsx (sheet 'Summary')", "no sheet 'Summary'; sheets: 'Notes', 'Invoices'", missing);
         ctx.out("fake.xlsx", EXPECTED);
         assertGate("fake.xlsx", "not an xlsx workbook", ctx.verify(cfg.replace("out.xlsx", "fake.xlsx") + "}"));
-        java.nio.file.Files.write(
-                ctx.reference().resolve("expected.xlsx"),
-                XlsxFixture.written(wb -> wb.newWorksheet("Only").value(0, 0, "x")));
+        Files.write(ctx.reference().resolve("expected.xlsx"), XlsxFixture.written(wb -> wb.newWorksheet("Only")
+                .value(0, 0, "x")));
         AleException e = assertThrows(
                 AleException.class,
                 () -> ctx.verify(cfg.replace("expected.csv", "expected.xlsx") + ", 'sheet': 1, 'expectedSheet': 1}"));
@@ -209,7 +209,7 @@ class TableVerifierTest {
             ws.value(2, 0, "A2");
             ws.value(2, 1, 250.5);
         });
-        java.nio.file.Files.write(ctx.reference().resolve("expected.xlsx"), book);
+        Files.write(ctx.reference().resolve("expected.xlsx"), book);
         ctx.out("out.csv", "invoice_id,amount\nA1,\"$100.00\"\nA2,250.49\n");
         Verdict v =
                 ctx.verify("{'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.xlsx', 'key': 'invoice_id',"

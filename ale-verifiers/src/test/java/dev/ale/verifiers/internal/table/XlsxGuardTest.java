@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.verifiers.internal.archive.ZipRecords;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -60,7 +61,7 @@ class XlsxGuardTest {
                 "xl/worksheets/sheet1.xml",
                 ("<?xml version=\"1.0\" encoding=\"UTF-16\"?><worksheet><sheetData>"
                                 + "<row><c r=\"AAAAAAA1\"><v>1</v></c></row></sheetData></worksheet>")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_16));
+                        .getBytes(StandardCharsets.UTF_16));
         assertTrue(
                 refusal(XlsxFixture.zip(utf16), SMALL).contains("beyond column XFD"),
                 "parts are read in any encoding the reader reads");

@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
@@ -194,12 +197,11 @@ class XlsxRowsTest {
     @Test
     void readsWorkbooksOnOtherFileSystems() throws IOException {
         Path zip = dir.resolve("fs.zip");
-        try (java.nio.file.FileSystem fs =
-                java.nio.file.FileSystems.newFileSystem(zip, java.util.Map.of("create", "true"))) {
+        try (FileSystem fs = FileSystems.newFileSystem(zip, Map.of("create", "true"))) {
             Files.write(fs.getPath("/book.xlsx"), XlsxFixture.written(wb -> wb.newWorksheet("S")
                     .value(0, 0, "on zipfs")));
         }
-        try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(zip)) {
+        try (FileSystem fs = FileSystems.newFileSystem(zip)) {
             assertEquals(List.of(List.of("on zipfs")), read(fs.getPath("/book.xlsx"), null));
         }
     }

@@ -6,6 +6,7 @@ import dev.ale.samples.packgen.Formats;
 import dev.ale.samples.packgen.TaskFiles;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -207,7 +208,7 @@ final class PayrollTask {
         };
 
         Totals() {
-            java.util.Arrays.fill(sums, BigDecimal.ZERO);
+            Arrays.fill(sums, BigDecimal.ZERO);
         }
 
         void add(BigDecimal... values) {

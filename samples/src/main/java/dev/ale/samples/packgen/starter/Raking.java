@@ -1,5 +1,7 @@
 package dev.ale.samples.packgen.starter;
 
+import java.util.Arrays;
+
 /** Raking (iterative proportional fitting) of survey weights to population margins, for {@code survey-weighting}. */
 final class Raking {
     private static final int MAX_CYCLES = 10_000;
@@ -14,7 +16,7 @@ final class Raking {
      */
     static double[] rake(String[][] people, double[][] totals) {
         double[] w = new double[people.length];
-        java.util.Arrays.fill(w, 1);
+        Arrays.fill(w, 1);
         for (int cycle = 0; cycle < MAX_CYCLES; cycle++) {
             for (int d = 0; d < totals.length; d++) {
                 double[] sums = sums(people, w, d, totals[d].length);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.samples.packgen.Formats;
 import dev.ale.samples.packgen.TaskFiles;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -136,7 +137,7 @@ final class ServiceLogTask {
                 "10m",
                 100,
                 2.0));
-        task.put("inputs/access.log", log.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        task.put("inputs/access.log", log.toString().getBytes(StandardCharsets.UTF_8));
         List<String> key = List.of("service");
         Grading grading = new Grading(task)
                 .csv("service_stats.csv", stats, key)

@@ -15,6 +15,7 @@ import dev.ale.verifiers.VerifierRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -96,7 +97,7 @@ public final class PackCheck {
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
                 Path target = to.resolve(from.relativize(p).toString());
                 Files.createDirectories(target.getParent());
-                Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +30,7 @@ final class Perturbations {
     private Perturbations() {}
 
     static List<Variant> of(String file, byte[] content) throws IOException {
-        return file.endsWith(".json")
-                ? json(content)
-                : csv(new String(content, java.nio.charset.StandardCharsets.UTF_8));
+        return file.endsWith(".json") ? json(content) : csv(new String(content, StandardCharsets.UTF_8));
     }
 
     private static List<Variant> csv(String text) {
@@ -162,6 +161,6 @@ final class Perturbations {
     }
 
     private static byte[] bytes(List<String> lines) {
-        return (String.join("\n", lines) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 }

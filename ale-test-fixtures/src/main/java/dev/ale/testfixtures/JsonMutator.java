@@ -1,4 +1,6 @@
-package dev.ale.taskpack.hostile;
+package dev.ale.testfixtures;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,36 +8,62 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+import org.apiguardian.api.API;
 
 /**
  * Structure-aware damage to a JSON document: a random member or element somewhere in the tree is
  * replaced by an interesting value (wrong type, boundary number, odd string, deep nesting), removed,
  * duplicated, or joined by an unknown member. The text written is valid JSON, so the damage reaches
- * the binding rules rather than stopping at the parser.
+ * the binding rules rather than stopping at the parser. Besides the values every JSON reader
+ * should survive, it uses a few of the caller's domain ({@link Domain}).
  */
-final class JsonMutator {
+@API(status = INTERNAL)
+public final class JsonMutator {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
+    /**
+     * The values a mutator draws from the caller's domain, besides those every JSON reader should
+     * survive: four odd values (strings or numbers that look right to the domain's rules) and the
+     * depth of the deeply nested arrays it makes.
+     *
+     * @param odd   four makers of odd values, each given the mutator's random source
+     * @param depth the nesting depth of a deep array, given the mutator's random source
+     */
+    public record Domain(List<Function<Random, JsonNode>> odd, ToIntFunction<Random> depth) {
+        public Domain {
+            odd = List.copyOf(odd);
+            if (odd.size() != 4) {
+                throw new IllegalArgumentException("a domain has four odd values, got " + odd.size());
+            }
+        }
+    }
+
     private final Random random;
     private final JsonNode seed;
+    private final Domain domain;
 
-    JsonMutator(long seed, byte[] json) {
+    /** A mutator seeded with {@code seed} that damages copies of the JSON document {@code json}. */
+    public JsonMutator(long seed, byte[] json, Domain domain) {
         this.random = new Random(seed);
+        this.domain = domain;
         try {
             this.seed = JSON.readTree(json);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** The seed with one to three stacked changes, as JSON text. */
-    byte[] next() {
+    public byte[] next() {
         JsonNode doc = seed.deepCopy();
         for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
             List<JsonNode> containers = new ArrayList<>();
@@ -109,11 +137,11 @@ final class JsonMutator {
             case 10:
                 return F.textNode("x".repeat(random.nextInt(5000)));
             case 11:
-                return F.textNode("PT-" + random.nextInt(100) + "S");
+                return domain.odd().get(0).apply(random);
             case 12:
-                return F.textNode(random.nextInt(1_000_000_000) + "h");
+                return domain.odd().get(1).apply(random);
             case 13:
-                return F.textNode("13-2011." + random.nextInt(100));
+                return domain.odd().get(2).apply(random);
             case 14:
                 return F.textNode("\u0000\udbff\udfff\u202e");
             case 15:
@@ -123,14 +151,13 @@ final class JsonMutator {
             case 17: {
                 ArrayNode deep = F.arrayNode();
                 ArrayNode at = deep;
-                for (int i = 0; i < 100; i++) {
+                for (int i = 0, n = domain.depth().applyAsInt(random); i < n; i++) {
                     at = at.addArray();
                 }
                 return deep;
             }
             case 18:
-                return F.textNode(List.of("near-term", "weighted", "file-exists", "business_finance", "accounting")
-                        .get(random.nextInt(5)));
+                return domain.odd().get(3).apply(random);
             default:
                 return F.numberNode(random.nextInt(400) - 100);
         }

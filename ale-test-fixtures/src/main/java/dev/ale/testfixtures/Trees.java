@@ -1,4 +1,6 @@
-package dev.ale.core.hostile;
+package dev.ale.testfixtures;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,13 +10,18 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
-/** Snapshots of folder trees, to show that hostile attempts changed nothing outside their sandboxes. */
-final class Trees {
+/** Snapshots of folder trees, to show that hostile input changed nothing outside where it may write. */
+@API(status = INTERNAL)
+public final class Trees {
     private Trees() {}
 
-    /** Every path under {@code root} (relative) with its size, -1 for folders and links; links not followed. */
-    static Map<String, Long> snapshot(Path root) {
+    /**
+     * Every path under {@code root} (relative, {@code ""} for the root) with its size: -1 for folders
+     * and links, -2 for a file that went away while it was looked at; links are not followed.
+     */
+    public static Map<String, Long> snapshot(Path root) {
         Map<String, Long> out = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
             walk.forEach(p -> out.put(root.relativize(p).toString(), size(p)));
@@ -28,7 +35,7 @@ final class Trees {
         try {
             return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) ? Files.size(p) : -1;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return -2;
         }
     }
 }

@@ -1,8 +1,12 @@
-package dev.ale.verifiers.fuzz;
+package dev.ale.testfixtures;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.apiguardian.api.API;
 
 /**
  * A seeded, structure-aware generator of damaged inputs for the fuzz tests' every-build run: it
@@ -11,15 +15,16 @@ import java.util.Random;
  * splicing in part of another seed; a few mutations are stacked at a time. Half of the positions are
  * chosen near the end, where archives keep their headers and directories.
  */
-final class Mutator {
+@API(status = INTERNAL)
+public final class Mutator {
     /** Iterations of every seeded run, from {@code -Dale.fuzz.iterations} or {@code ALE_FUZZ_ITERATIONS}. */
-    static int iterations(int fallback) {
+    public static int iterations(int fallback) {
         String v = System.getProperty("ale.fuzz.iterations", System.getenv("ALE_FUZZ_ITERATIONS"));
         return v == null || v.isBlank() ? fallback : Integer.parseInt(v.trim());
     }
 
     /** The seed of every seeded run, from {@code -Dale.fuzz.seed} (fixed by default, so a failure repeats). */
-    static long seed() {
+    public static long seed() {
         return Long.getLong("ale.fuzz.seed", 0xA1E_F022L);
     }
 
@@ -72,13 +77,14 @@ final class Mutator {
     private final Random random;
     private final List<byte[]> seeds;
 
-    Mutator(long seed, List<byte[]> seeds) {
+    /** A generator seeded with {@code seed} that damages copies of {@code seeds}. */
+    public Mutator(long seed, List<byte[]> seeds) {
         this.random = new Random(seed);
         this.seeds = List.copyOf(seeds);
     }
 
     /** A seed damaged by one to three stacked mutations. */
-    byte[] next() {
+    public byte[] next() {
         byte[] out = seeds.get(random.nextInt(seeds.size()));
         for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
             out = mutate(out);
@@ -109,7 +115,7 @@ final class Mutator {
                 return out;
             }
             case 2:
-                return java.util.Arrays.copyOf(in, at);
+                return Arrays.copyOf(in, at);
             case 3: {
                 byte[] junk = new byte[1 + random.nextInt(32)];
                 random.nextBytes(junk);
@@ -119,7 +125,7 @@ final class Mutator {
                 return insert(in, at, pick(INTERESTING));
             case 5: {
                 int len = Math.min(in.length - at, 1 + random.nextInt(256));
-                return insert(in, at, java.util.Arrays.copyOfRange(in, at, at + len));
+                return insert(in, at, Arrays.copyOfRange(in, at, at + len));
             }
             default: {
                 byte[] other = pick(seeds);

@@ -1,0 +1,27 @@
+package dev.ale.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The children that speak for a CLI run use the {@code ale} launcher's JVM options: the two lists stay equal. */
+class LauncherOptionsTest {
+    @Test
+    void theBenchChildrenUseTheLaunchersDefaultJvmOptions() throws Exception {
+        String script = Files.readString(Path.of("..", "ale"), StandardCharsets.UTF_8);
+        String line = script.lines()
+                .filter(l -> l.startsWith("default_java_opts="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no default_java_opts= line in ale"));
+        String quoted = line.substring(line.indexOf('"') + 1, line.lastIndexOf('"'));
+        List<String> launcher = List.of(quoted.split(" "));
+        assertEquals(launcher, ChildJvm.options(ChildJvm.DEFAULT_OPTIONS));
+        if (System.getProperty("ale.bench.childOptions") == null) {
+            assertEquals(launcher, ChildJvm.LAUNCHER_OPTIONS);
+        }
+    }
+}

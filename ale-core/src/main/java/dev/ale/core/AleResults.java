@@ -1,0 +1,170 @@
+package dev.ale.core;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ale.api.Step;
+import dev.ale.api.task.SessionSpec;
+import dev.ale.api.task.Task;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * Writes the result files of ALE's runner ({@code ale_run} of rdi-berkeley/agents-last-exam) for
+ * every attempt of a run directory, so ALE's own tooling reads an SDK run: {@code run.json},
+ * {@code eval_result.json} and the ATIF {@code trajectory.json}, in ALE's layout
+ * {@code ale/<agent>/<model>/<task>/v0/<YYYYMMDD_HHMMSS>_<trial>/} under the run directory (see
+ * {@code docs/ale.md}). A run with a run directory writes them when it finishes; this class writes
+ * them for an existing run ({@code ale report export --format ale}).
+ */
+@API(status = EXPERIMENTAL)
+public final class AleResults {
+    /** The folder of the run directory that holds ALE's layout. */
+    public static final String FOLDER = "ale";
+
+    private static final ObjectMapper LINE = new ObjectMapper();
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
+    private AleResults() {}
+
+    /**
+     * Writes ALE's files for every attempt of the run directory's report, with the instructions of
+     * {@code tasks} (by id; tasks not given have none: ALE's {@code instruction} is then empty).
+     *
+     * @return the attempt directories written, in the report's order
+     * @throws UncheckedIOException when the run directory cannot be read or a file cannot be written
+     */
+    public static List<Path> write(Path runDirectory, Collection<? extends Task> tasks) {
+        try {
+            return write(runDirectory, Reports.read(runDirectory), instructions(tasks));
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "could not write ALE's result files into " + runDirectory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The instructions of each task's sessions, by task id. */
+    static Map<String, List<String>> instructions(Collection<? extends Task> tasks) {
+        Map<String, List<String>> instructions = new LinkedHashMap<>();
+        for (Task t : tasks) {
+            instructions.put(
+                    t.id(),
+                    t.spec().sessions().stream().map(SessionSpec::instruction).toList());
+        }
+        return instructions;
+    }
+
+    /** Writes ALE's files for every attempt of {@code report}, whose trajectories are in {@code runDirectory}. */
+    static List<Path> write(Path runDirectory, EvaluationReport report, Map<String, List<String>> instructions)
+            throws IOException {
+        List<Path> written = new ArrayList<>();
+        String stamp = STAMP.format(report.startedAt());
+        for (AttemptResult a : report.attempts()) {
+            Slugs slugs = Slugs.of(report.harness(), a.taskId(), stamp + "_" + a.trial());
+            Path dir = runDirectory
+                    .resolve(FOLDER)
+                    .resolve(slugs.agent())
+                    .resolve(slugs.model())
+                    .resolve(slugs.task())
+                    .resolve("v0")
+                    .resolve(slugs.stamp());
+            List<Step> steps = RunFiles.readTrajectory(RunFiles.trajectoryFile(runDirectory, a.taskId(), a.trial()));
+            Instant started =
+                    steps.isEmpty() ? report.startedAt() : steps.get(0).at();
+            ObjectNode usage = null;
+            if (a.sessionsRun() > 0) {
+                ObjectNode trajectory = AleTrajectory.of(
+                        a, slugs, report.harness(), instructions.getOrDefault(a.taskId(), List.of()), steps, started);
+                usage = (ObjectNode) trajectory.get("final_metrics");
+                RunFiles.writeAtomically(dir.resolve("trajectory.json"), RunFiles.MAPPER.writeValueAsBytes(trajectory));
+            }
+            Instant ended =
+                    steps.isEmpty() ? started : steps.get(steps.size() - 1).at();
+            RunFiles.writeAtomically(
+                    dir.resolve("eval_result.json"), RunFiles.MAPPER.writeValueAsBytes(AleRunJson.evalResult(a)));
+            RunFiles.writeAtomically(
+                    dir.resolve("run.json"),
+                    RunFiles.MAPPER.writeValueAsBytes(
+                            AleRunJson.run(a, slugs, report.harness(), report.sandbox(), UTC.format(ended), usage)));
+            RunFiles.writeAtomically(dir.resolve("events.jsonl"), events(a, slugs, started, ended));
+            written.add(dir);
+        }
+        return written;
+    }
+
+    /** ALE's {@code events.jsonl} reduced to its first and last events, run_started and run_completed. */
+    private static byte[] events(AttemptResult a, Slugs slugs, Instant started, Instant ended) throws IOException {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode first = f.objectNode()
+                .put("ts", UTC.format(started))
+                .put("type", "run_started")
+                .put("run_id", slugs.runId());
+        first.putObject("data").put("task", a.taskId()).put("variant_index", 0);
+        ObjectNode last = f.objectNode()
+                .put("ts", UTC.format(ended))
+                .put("type", "run_completed")
+                .put("run_id", slugs.runId());
+        ObjectNode data = last.putObject("data").put("status", AleRunJson.status(a));
+        if (AleRunJson.scored(a)) {
+            data.put("score", a.score());
+        } else {
+            data.putNull("score");
+        }
+        data.put("total_duration_s", Math.round(a.duration().toMillis() / 10.0) / 100.0);
+        String lines = LINE.writeValueAsString(first) + "\n" + LINE.writeValueAsString(last) + "\n";
+        return lines.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The names of one attempt in ALE's layout, as {@code ale_run/orchastration/slug.py} makes them:
+     * the agent (the harness name), the model (unknown to the SDK), the task and the time stamp.
+     */
+    record Slugs(String agent, String model, String task, String stamp) {
+        static Slugs of(String harness, String taskId, String stamp) {
+            String agent = harness.toLowerCase(Locale.ROOT)
+                    .replace('-', '_')
+                    .replaceAll("[^a-z0-9_]+", "_")
+                    .replaceAll("^_+|_+$", "");
+            return new Slugs(
+                    agent.isEmpty() ? "unknown" : agent,
+                    "unknown-model",
+                    taskId.replaceAll("^/+|/+$", "").replace("/", "__"),
+                    stamp);
+        }
+
+        /** {@code build_run_id}: agent, model, task, variant and time stamp joined by double underscores. */
+        String runId() {
+            return agent + "__" + model + "__" + task + "__v0__" + stamp;
+        }
+
+        /** A stable episode id: the first 32 hex digits of the SHA-256 of the run id. */
+        String episodeId() {
+            try {
+                byte[] d = MessageDigest.getInstance("SHA-256").digest(runId().getBytes(StandardCharsets.UTF_8));
+                return HexFormat.of().formatHex(d, 0, 16);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("the JDK has no SHA-256", e);
+            }
+        }
+    }
+}

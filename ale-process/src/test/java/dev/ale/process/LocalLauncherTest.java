@@ -1,0 +1,82 @@
+package dev.ale.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Processes started directly: a clean environment, the whole tree killed, and what the options refuse. */
+@DisabledOnOs(OS.WINDOWS)
+class LocalLauncherTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aChildGetsTheAllowListHomeAndTheNamedVariablesNeverAnAleOne() throws Exception {
+        Map<String, String> host = Map.of(
+                "PATH", "/usr/bin:/bin",
+                "LANG", "C.UTF-8",
+                "ALE_REFERENCE_KEY", "TOKEN-KEY",
+                "OPENAI_API_KEY", "sk-passed",
+                "AWS_SECRET_ACCESS_KEY", "not-named");
+        Map<String, String> env = ChildEnvironment.of("/workspace", List.of("OPENAI_API_KEY", "TZ"), host);
+        assertEquals(
+                Map.of("PATH", "/usr/bin:/bin", "LANG", "C.UTF-8", "HOME", "/workspace", "OPENAI_API_KEY", "sk-passed"),
+                env);
+        assertThrows(
+                IllegalArgumentException.class, () -> ChildEnvironment.of("/w", List.of("ALE_REFERENCE_KEY"), host));
+        assertThrows(IllegalArgumentException.class, () -> ChildEnvironment.checkName("A=B"));
+    }
+
+    @Test
+    void theProcessSeesExactlyItsEnvironment() throws Exception {
+        Path ws = Files.createDirectory(tmp.resolve("ws"));
+        Launched r = Launched.run(ProcessLauncher.local(), ws, "env | sort", Map.of("AGENT_MODEL", "m1"));
+        assertEquals(0, r.exit(), r.toString());
+        List<String> names =
+                r.out().lines().map(l -> l.substring(0, l.indexOf('='))).toList();
+        assertTrue(
+                List.of("AGENT_MODEL", "HOME", "LANG", "PATH", "PWD", "SHLVL", "TZ", "_")
+                        .containsAll(names),
+                r.out());
+        assertTrue(r.out().contains("HOME=" + ws.toAbsolutePath()), r.out());
+    }
+
+    @Test
+    void closingKillsTheChildrenItStartedThatAreStillRunning() throws Exception {
+        Path ws = Files.createDirectory(tmp.resolve("ws"));
+        String marker = "8" + ProcessHandle.current().pid() + "2";
+        Launched r = Launched.run(
+                ProcessLauncher.local(),
+                ws,
+                "sleep " + marker + " > /dev/null 2>&1 & sh -c 'sleep " + marker
+                        + "' > /dev/null 2>&1 & sleep 0.3; echo up",
+                Map.of());
+        assertEquals("up\n", r.out(), r.toString());
+        assertTrue(Launched.noneAliveSoon(marker), "a child outlived the process tree");
+    }
+
+    @Test
+    void aWorkingDirectoryOutsideTheMountsAndAMissingBwrapAreRefused() {
+        Path ws = tmp.resolve("ws");
+        assertThrows(IllegalArgumentException.class, () -> LaunchSpec.builder(List.of("true"))
+                .mount(Mount.readWrite(ws, "/workspace"))
+                .directory(tmp)
+                .build());
+        assertThrows(IllegalArgumentException.class, () -> Mount.readOnly(ws, "/a/../etc"));
+        BubblewrapOptions missing =
+                BubblewrapOptions.builder().program(tmp.resolve("no-bwrap")).build();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ProcessLauncher.bubblewrap(missing));
+        assertTrue(e.getMessage().contains("sudo apt-get install bubblewrap"), e.getMessage());
+        assertFalse(missing.unusable().isEmpty());
+    }
+}

@@ -1,0 +1,1 @@
+print("shared helper, not a task")
