@@ -6,7 +6,10 @@ import dev.ale.taskpack.PackOptions;
 import dev.ale.taskpack.TaskFilter;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPacks;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -29,10 +32,38 @@ record Cli(PrintStream out, PrintStream err, boolean verbose, boolean terminal, 
 
     static final String PYTHON = "python";
 
+    /** The option naming the file that holds the key of sealed references. */
+    static final String KEY_FILE = "reference-key-file";
+
     /** What verifiers may do, from {@code --allow-command-verifiers} and {@code --python}. */
     static VerifierPolicy policy(Args a) {
         VerifierPolicy p = new VerifierPolicy(a.flag(ALLOW_COMMANDS));
         return a.value(PYTHON).map(v -> p.withPython(Path.of(v))).orElse(p);
+    }
+
+    /**
+     * The key of sealed references from {@code --reference-key-file} (its first line, without the line
+     * break), or null when the option is not given (the runner then reads {@code ALE_REFERENCE_KEY}).
+     * The caller wipes the array after use.
+     */
+    static char[] referenceKey(Args a) {
+        return a.value(KEY_FILE).map(Cli::readReferenceKey).orElse(null);
+    }
+
+    /** The first line of {@code file}, without its line break: the key of sealed references. */
+    static char[] readReferenceKey(String file) {
+        String text;
+        try {
+            text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+        } catch (IOException | UncheckedIOException e) {
+            throw new UsageException("--" + KEY_FILE + " " + file + ": cannot read it: " + e.getMessage());
+        }
+        int end = text.indexOf('\n');
+        String key = (end < 0 ? text : text.substring(0, end)).replace("\r", "");
+        if (key.isEmpty()) {
+            throw new UsageException("--" + KEY_FILE + " " + file + ": the file's first line is empty");
+        }
+        return key.toCharArray();
     }
 
     /** Opens a pack (directory or archive), applying {@code --select} when given; prints its warnings. */

@@ -9,6 +9,7 @@ import dev.ale.taskpack.TaskPackWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -106,7 +107,18 @@ final class PackCommand {
         String location = a.positional(1, "one pack").get(0);
         VerifierPolicy policy = Cli.policy(a);
         try (TaskPack pack = cli.open(location, a.value("select"), policy)) {
-            List<PackCheck.Result> results = PackCheck.run(pack, policy, null);
+            char[] key = Cli.referenceKey(a);
+            if (key == null && System.getenv("ALE_REFERENCE_KEY") != null) {
+                key = System.getenv("ALE_REFERENCE_KEY").toCharArray();
+            }
+            List<PackCheck.Result> results;
+            try {
+                results = PackCheck.run(pack, policy, key);
+            } finally {
+                if (key != null) {
+                    Arrays.fill(key, '\0');
+                }
+            }
             int sound = 0;
             for (PackCheck.Result r : results) {
                 if (r.sound()) {

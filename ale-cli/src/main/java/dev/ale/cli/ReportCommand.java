@@ -11,6 +11,7 @@ import dev.ale.verifiers.VerifierRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -107,8 +108,15 @@ final class ReportCommand {
         Path dir = runDirectory(a.positional(1, "one run directory").get(0));
         VerifierPolicy policy = Cli.policy(a);
         try (TaskPack pack = cli.open(a.required("pack"), Optional.empty(), policy)) {
-            EvaluationReport r =
-                    Evaluator.rescore(dir, pack, VerifierRegistry.discover().withPolicy(policy));
+            char[] key = Cli.referenceKey(a);
+            EvaluationReport r;
+            try {
+                r = Evaluator.rescore(dir, pack, VerifierRegistry.discover().withPolicy(policy), key, null);
+            } finally {
+                if (key != null) {
+                    Arrays.fill(key, '\0');
+                }
+            }
             show(cli, r, a);
             cli.out().println();
             cli.out().println("wrote " + dir.resolve("report.rescored.json"));

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -37,7 +38,8 @@ final class RunCommand {
             Optional<Duration> timeout,
             SandboxChoice sandbox,
             int retries,
-            VerifierPolicy policy) {}
+            VerifierPolicy policy,
+            Optional<String> referenceKeyFile) {}
 
     private RunCommand() {}
 
@@ -74,7 +76,8 @@ final class RunCommand {
                 Optional.empty(),
                 SandboxChoice.MEMORY,
                 DEFAULT_RETRIES,
-                VerifierPolicy.DEFAULT);
+                VerifierPolicy.DEFAULT,
+                Optional.empty());
         try (StarterPack.Found starter = StarterPack.locate(StarterPack.defaultStarts());
                 TaskPack pack = TaskPacks.open(starter.path())) {
             cli.err().println("ale demo: the rule-based sample agent on the starter pack (" + starter.where() + ")");
@@ -109,7 +112,8 @@ final class RunCommand {
                 a.value("timeout").map(RunCommand::duration),
                 SandboxChoice.of(a, external),
                 a.integer("retries", DEFAULT_RETRIES, 0),
-                Cli.policy(a));
+                Cli.policy(a),
+                a.value(Cli.KEY_FILE));
     }
 
     private static EvaluationReport execute(Cli cli, TaskPack pack, Harnesses harnesses, Options o) {
@@ -126,6 +130,11 @@ final class RunCommand {
         }
         o.out().ifPresent(b::runDirectory);
         o.timeout().ifPresent(b::timeout);
+        if (o.referenceKeyFile().isPresent()) {
+            char[] key = Cli.readReferenceKey(o.referenceKeyFile().get());
+            b.referenceKey(key); // the builder keeps a copy
+            Arrays.fill(key, '\0');
+        }
         b.listener(new EvaluationListener() {
             @Override
             public void runResumed(int alreadyDone, int attempts) {

@@ -17,6 +17,12 @@ final class Usages {
             Cli.ALLOW_COMMANDS,
             "let the pack's command verifiers run their grader programs (refused by"
                     + " default: a pack from elsewhere must not run code)");
+    private static final Option KEY_FILE = valued(
+            Cli.KEY_FILE,
+            "<file>",
+            "read the key of sealed references and solutions (reference.7z, solution.7z) from this file"
+                    + " (default: $ALE_REFERENCE_KEY); a key is never given on the command line, where"
+                    + " other processes can read it");
     private static final Option PYTHON = valued(
             Cli.PYTHON,
             "<path>",
@@ -64,7 +70,8 @@ final class Usages {
                                     + " variables otherwise"),
                     valued("retries", "<n>", "run an attempt that ended in ERROR again up to n times (default 2)"),
                     ALLOW_COMMANDS,
-                    PYTHON));
+                    PYTHON,
+                    KEY_FILE));
 
     static final Usage DEMO = new Usage(
             "demo",
@@ -94,7 +101,7 @@ final class Usages {
             "pack check",
             "<pack> [--select <f>]",
             "self-check: every solution passes, an empty workspace scores 0, perturbed solutions fall short",
-            List.of(SELECT, ALLOW_COMMANDS, PYTHON));
+            List.of(SELECT, ALLOW_COMMANDS, PYTHON, KEY_FILE));
 
     static final Usage REPORT_SHOW =
             new Usage("report show", "<run dir> [--json] [--all]", "shows a run's report", List.of(JSON, ALL));
@@ -124,7 +131,8 @@ final class Usages {
                     JSON,
                     ALL,
                     ALLOW_COMMANDS,
-                    PYTHON));
+                    PYTHON,
+                    KEY_FILE));
 
     static final Usage IMPORT_ALE = new Usage(
             "import ale",

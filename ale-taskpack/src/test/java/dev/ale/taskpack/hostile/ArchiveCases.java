@@ -235,13 +235,14 @@ final class ArchiveCases {
                     return zip;
                 }),
                 of(
-                        "million-entry claim over a central directory no reader can walk",
+                        "two-million-entry claim (over the default limit of 1,000,000) over a central"
+                                + " directory no reader can walk",
                         TPE,
                         "pack.zip",
-                        "too many entries: the end record claims 1000000",
+                        "too many entries: the end record claims 2000000",
                         (p, d) -> {
                             Path zip = d.resolve("pack.zip");
-                            Archives.zip64Claim(zip, p.entries(), 1_000_000L);
+                            Archives.zip64Claim(zip, p.entries(), 2_000_000L);
                             ZipSurgery.breakCentralDirectory(zip);
                             return zip;
                         }),
