@@ -25,6 +25,15 @@ final class AttemptJson {
     private AttemptJson() {}
 
     static ObjectNode write(AttemptResult a) {
+        return write(a, true);
+    }
+
+    /**
+     * As {@link #write(AttemptResult)}; without {@code expected}, the checks keep no expected value.
+     * The journal is written that way while agents still run: a check's expected value is the answer,
+     * and an agent of a parallel attempt in a local directory (same user) can read the run directory.
+     */
+    static ObjectNode write(AttemptResult a, boolean expected) {
         ObjectNode node = F.objectNode();
         node.put("taskId", a.taskId()).put("taskRevision", a.taskRevision()).put("taskDigest", a.taskDigest());
         node.putObject("pack")
@@ -47,11 +56,11 @@ final class AttemptJson {
         verdict.put("score", a.verdict().score())
                 .put("gateFailed", a.verdict().gateFailed())
                 .put("summary", a.verdict().summary());
-        writeChecks(verdict.putArray("checks"), a.verdict().checks());
+        writeChecks(verdict.putArray("checks"), a.verdict().checks(), expected);
         return node;
     }
 
-    private static void writeChecks(ArrayNode array, List<Check> checks) {
+    private static void writeChecks(ArrayNode array, List<Check> checks, boolean expected) {
         for (Check c : checks) {
             ObjectNode n = array.addObject();
             n.put("name", c.name())
@@ -59,10 +68,10 @@ final class AttemptJson {
                     .put("weight", c.weight())
                     .put("gate", c.gate())
                     .put("passed", c.passed())
-                    .put("expected", c.expected())
+                    .put("expected", expected ? c.expected() : "")
                     .put("actual", c.actual());
             if (!c.children().isEmpty()) {
-                writeChecks(n.putArray("children"), c.children());
+                writeChecks(n.putArray("children"), c.children(), expected);
             }
         }
     }

@@ -69,7 +69,8 @@ final class Journal implements AutoCloseable {
     void write(AttemptResult result) throws IOException {
         byte[] line;
         try {
-            line = MAPPER.writeValueAsBytes(AttemptJson.write(result));
+            // no expected values: an agent still running beside this attempt must not read the answers
+            line = MAPPER.writeValueAsBytes(AttemptJson.write(result, false));
         } catch (JsonProcessingException e) {
             throw new IOException("could not encode the attempt of " + result.taskId(), e);
         }
