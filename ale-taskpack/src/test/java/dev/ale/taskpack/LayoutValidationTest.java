@@ -13,19 +13,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class LayoutValidationTest {
-    @TempDir
-    Path tmp;
-
-    PackFixture p;
-
-    @BeforeEach
-    void setUp() {
-        p = PackFixture.standard(tmp.resolve("pack"));
+class LayoutValidationTest extends StandardPackTest {
+    @Override
+    Path packDir() {
+        return tmp.resolve("pack");
     }
 
     @Test

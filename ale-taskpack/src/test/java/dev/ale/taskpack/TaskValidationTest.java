@@ -8,28 +8,13 @@ import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskPackException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class TaskValidationTest {
-    static final String BANK = "tasks/bank-rec/task.json";
-
-    @TempDir
-    Path tmp;
-
-    PackFixture p;
-
-    @BeforeEach
-    void setUp() {
-        p = PackFixture.standard(tmp);
-    }
-
+class TaskValidationTest extends StandardPackTest {
     ObjectNode taxonomy(ObjectNode t) {
         return (ObjectNode) t.get("taxonomy");
     }
