@@ -18,17 +18,10 @@ import java.util.Map;
  */
 final class PayrollRunner {
     private static final String REGISTER = "payroll.csv";
+    /** The register's columns, as the header line the instruction quotes. */
     private static final List<String> COLUMNS = List.of(
-            "employee_id",
-            "regular_hours",
-            "overtime_hours",
-            "gross_pay",
-            "pretax_401k",
-            "federal_tax",
-            "social_security",
-            "medicare",
-            "state_tax",
-            "net_pay");
+            "employee_id,regular_hours,overtime_hours,gross_pay,pretax_401k,federal_tax,social_security,medicare,state_tax,net_pay"
+                    .split(","));
     /** The columns summed into payroll_totals.json: all from overtime_hours on. */
     private static final List<String> TOTALS = COLUMNS.subList(2, COLUMNS.size());
 
