@@ -1,5 +1,6 @@
 package dev.ale.bench;
 
+import dev.ale.testkit.FolderContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ale.api.spi.Verdict;
@@ -25,7 +26,7 @@ final class CsvChild {
         Verifier verifier = VerifierRegistry.discover().create(config, "");
         long start = System.nanoTime();
         Verdict v = verifier.verify(
-                new BenchContext(dir, dir, BenchTasks.tiny("csv", 1).get(0).spec()));
+                FolderContext.of(dir, dir, BenchTasks.tiny("csv", 1).get(0).spec()));
         long nanos = System.nanoTime() - start;
         ChildJvm.report(mapper.createObjectNode()
                 .put("score", v.score())

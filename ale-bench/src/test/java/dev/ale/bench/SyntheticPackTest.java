@@ -1,5 +1,6 @@
 package dev.ale.bench;
 
+import dev.ale.testkit.FolderContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +45,7 @@ class SyntheticPackTest {
             for (Task t : pack.tasks()) {
                 Path out = stage(t, TaskPart.SOLUTION, tmp.resolve(t.id() + "/out"));
                 Path ref = stage(t, TaskPart.REFERENCE, tmp.resolve(t.id() + "/ref"));
-                Verdict v = registry.create(t.spec().verifier(), "").verify(new BenchContext(out, ref, t.spec()));
+                Verdict v = registry.create(t.spec().verifier(), "").verify(FolderContext.of(out, ref, t.spec()));
                 assertEquals(1.0, v.score(), t.id() + ": " + v.summary());
             }
         }

@@ -1,5 +1,6 @@
 package dev.ale.bench;
 
+import dev.ale.testkit.FolderContext;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,7 +63,7 @@ class SyntheticTablesTest {
 
     private Verdict verify(JsonNode config, Path[] dirs) throws Exception {
         return registry.create(config, "")
-                .verify(new BenchContext(
+                .verify(FolderContext.of(
                         dirs[0], dirs[1], BenchTasks.tiny("t", 1).get(0).spec()));
     }
 

@@ -1,5 +1,6 @@
 package dev.ale.cli;
 
+import dev.ale.testfixtures.ChildJvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,21 +29,15 @@ class ExitCodeTest {
     void aHarnessThatCallsSystemExitZeroLeavesTheInterruptedExitCodeAndRecordsIt() throws Exception {
         Path pack = Ale.invoicePack(tmp.resolve("pack"), null);
         Path out = tmp.resolve("run");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Main.class.getName(),
-                        "run",
-                        pack.toString(),
-                        "--harness",
-                        ExitingHarness.class.getName(),
-                        "--out",
-                        out.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("child.log").toFile())
-                .start();
+        Process child = ChildJvm.start(
+                tmp.resolve("child.log"),
+                Main.class,
+                "run",
+                pack.toString(),
+                "--harness",
+                ExitingHarness.class.getName(),
+                "--out",
+                out.toString());
         assertTrue(child.waitFor(5, TimeUnit.MINUTES), "the child did not end");
         String log = Files.readString(tmp.resolve("child.log"), StandardCharsets.UTF_8);
         assertEquals(Main.INTERRUPTED, child.exitValue(), log);

@@ -1,6 +1,11 @@
 package dev.ale.core;
 
 import dev.ale.api.Harness;
+import dev.ale.api.Sandbox;
+import dev.ale.api.spi.SandboxProvider;
+import dev.ale.api.spi.SandboxRequest;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
 import dev.ale.api.SessionOutcome;
 import dev.ale.api.task.Task;
 import java.nio.file.Files;
@@ -50,5 +55,23 @@ final class RunFixtures {
                 .runDirectory(Path.of(args[0]))
                 .build()
                 .run();
+    }
+
+    /** A provider of in-memory sandboxes named {@code name} that fails to open the first {@code failures}. */
+    static SandboxProvider flaky(String name, int failures, AtomicInteger opens) {
+        return new SandboxProvider() {
+            @Override
+            public Sandbox open(SandboxRequest request) throws IOException {
+                if (opens.incrementAndGet() <= failures) {
+                    throw new IOException("no capacity");
+                }
+                return Sandboxes.inMemory().open(request);
+            }
+
+            @Override
+            public String name() {
+                return name;
+            }
+        };
     }
 }

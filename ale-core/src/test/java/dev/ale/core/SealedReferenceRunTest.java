@@ -46,28 +46,18 @@ class SealedReferenceRunTest {
     };
 
     /** A task whose reference (answer.txt = 42) is sealed: it opens only with {@link #KEY}. */
-    static class SealedTask implements Task {
-        private final TestTasks.MemoryTask inner = TestTasks.task("sealed", "42");
+    static class SealedTask extends TestTasks.MemoryTask {
         final List<char[]> keysSeen = new ArrayList<>();
 
-        @Override
-        public TaskSpec spec() {
-            return inner.spec();
-        }
-
-        @Override
-        public String digest() {
-            return inner.digest();
-        }
-
-        @Override
-        public PackRef pack() {
-            return inner.pack();
+        SealedTask() {
+            super(TestTasks.task("sealed", "42").spec());
+            file(TaskPart.INPUTS, "question.txt", "What is 6 x 7?");
+            file(TaskPart.REFERENCE, "answer.txt", "42");
         }
 
         @Override
         public List<TaskFile> files(TaskPart part) {
-            return part.equals(TaskPart.REFERENCE) ? List.of() : inner.files(part);
+            return part.equals(TaskPart.REFERENCE) ? List.of() : super.files(part);
         }
 
         @Override
@@ -81,7 +71,7 @@ class SealedReferenceRunTest {
             if (!KEY.equals(new String(key))) {
                 throw new TaskPackException("tasks/sealed/reference.7z", "", "cannot unseal: wrong key");
             }
-            return inner.files(TaskPart.REFERENCE);
+            return super.files(TaskPart.REFERENCE);
         }
     }
 

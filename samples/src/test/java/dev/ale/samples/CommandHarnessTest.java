@@ -1,5 +1,6 @@
 package dev.ale.samples;
 
+import dev.ale.testfixtures.ListTrajectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -328,7 +329,7 @@ class CommandHarnessTest {
         final Sandbox sandbox;
         final Instant deadline;
         final AtomicBoolean cancelled = new AtomicBoolean();
-        final FakeSession.MemoryTrajectory trajectory = new FakeSession.MemoryTrajectory();
+        final ListTrajectory trajectory = new ListTrajectory();
 
         Session(Sandbox sandbox, Instant deadline) {
             this.sandbox = sandbox;

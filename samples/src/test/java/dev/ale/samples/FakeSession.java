@@ -1,5 +1,6 @@
 package dev.ale.samples;
 
+import dev.ale.testfixtures.ListTrajectory;
 import dev.ale.api.Sandbox;
 import dev.ale.api.SessionContext;
 import dev.ale.api.SessionOutcome;
@@ -24,7 +25,7 @@ final class FakeSession implements SessionContext {
     private final int session;
     private final int sessions;
     private final Path workspace;
-    private final MemoryTrajectory trajectory = new MemoryTrajectory();
+    private final ListTrajectory trajectory = new ListTrajectory();
 
     FakeSession(String taskId, String instruction, int session, int sessions, Path workspace) {
         this.task = new TaskView(
@@ -103,56 +104,7 @@ final class FakeSession implements SessionContext {
     /** A finished session: its context (with the recorded steps) and how the harness ended it. */
     record Result(FakeSession context, SessionOutcome outcome) {}
 
-    MemoryTrajectory steps() {
+    ListTrajectory steps() {
         return trajectory;
-    }
-
-    /** Keeps the steps in a list. */
-    static final class MemoryTrajectory implements Trajectory {
-        private final List<Step> steps = Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public void record(Step step) {
-            steps.add(step);
-        }
-
-        @Override
-        public List<Step> steps() {
-            return List.copyOf(steps);
-        }
-
-        @Override
-        public Usage usage() {
-            return steps().stream().map(Step::usage).reduce(Usage.ZERO, Usage::plus);
-        }
-
-        @Override
-        public long toolCalls() {
-            return steps().stream().filter(s -> s.kind() == Step.Kind.TOOL_CALL).count();
-        }
-
-        @Override
-        public void message(String role, String text) {
-            add(Step.Kind.MESSAGE, role, text, Usage.ZERO);
-        }
-
-        @Override
-        public void toolCall(String tool, String arguments) {
-            add(Step.Kind.TOOL_CALL, tool, arguments, Usage.ZERO);
-        }
-
-        @Override
-        public void observation(String text) {
-            add(Step.Kind.OBSERVATION, "", text, Usage.ZERO);
-        }
-
-        @Override
-        public void usage(long in, long out, double cost) {
-            add(Step.Kind.USAGE, "", "", new Usage(in, out, cost));
-        }
-
-        private void add(Step.Kind kind, String name, String text, Usage usage) {
-            record(new Step(Instant.now(), kind, name, text, usage, 1));
-        }
     }
 }

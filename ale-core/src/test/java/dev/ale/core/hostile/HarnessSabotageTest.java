@@ -2,6 +2,7 @@ package dev.ale.core.hostile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ale.core.TestTasks;
 import dev.ale.api.Cause;
 import dev.ale.api.Harness;
 import dev.ale.api.Outcome;
@@ -51,7 +52,7 @@ class HarnessSabotageTest {
     }
 
     /** Runs the sabotaged task and a good one with a harness that sabotages only the first; returns the first's result. */
-    private AttemptResult sabotaged(HostileTasks.MemoryTask task, Harness sabotage) {
+    private AttemptResult sabotaged(TestTasks.MemoryTask task, Harness sabotage) {
         Harness harness =
                 ctx -> ctx.task().id().equals(task.id()) ? sabotage.run(ctx) : HostileHarness.answer(ctx.workspace());
         EvaluationReport report = Runs.await(Evaluator.builder()
@@ -105,7 +106,7 @@ class HarnessSabotageTest {
 
     /** A two-session local task whose session 2 stages {@code data/more.csv}, where session 1 planted a link to the decoy. */
     private AttemptResult plantsALinkForSessionTwo() {
-        HostileTasks.MemoryTask task = HostileTasks.task(
+        TestTasks.MemoryTask task = HostileTasks.task(
                         "local-plants", Duration.ofMinutes(2), 0, HostileTasks.ANSWER_42, 2)
                 .file(TaskPart.session(2), "data/more.csv", "planted,never\n");
         return sabotaged(task, ctx -> {

@@ -2,6 +2,7 @@ package dev.ale.core.hostile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ale.core.TestTasks;
 import dev.ale.api.Cause;
 import dev.ale.api.Harness;
 import dev.ale.api.Outcome;
@@ -189,7 +190,7 @@ class HostileVerifierRunTest {
     }
 
     private void output(String id, String config, String file, byte[] content, Cause cause, String fragment) {
-        HostileTasks.MemoryTask task = HostileTasks.task(id, TIMEOUT, 0, config, 1)
+        TestTasks.MemoryTask task = HostileTasks.task(id, TIMEOUT, 0, config, 1)
                 .file(TaskPart.REFERENCE, "expected.csv", "id,amount\n1,10\n2,20\n3,30\n");
         add(task, Outcome.FAILED, cause, fragment, file, content);
     }

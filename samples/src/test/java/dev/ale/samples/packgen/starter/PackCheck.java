@@ -1,14 +1,11 @@
 package dev.ale.samples.packgen.starter;
 
-import dev.ale.api.Step;
-import dev.ale.api.Trajectory;
-import dev.ale.api.Usage;
 import dev.ale.api.spi.Verdict;
-import dev.ale.api.spi.VerificationContext;
 import dev.ale.api.spi.Verifier;
 import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskSpec;
 import dev.ale.taskpack.TaskPack;
+import dev.ale.testkit.FolderContext;
 import dev.ale.taskpack.TaskPackWriter;
 import dev.ale.taskpack.TaskPacks;
 import dev.ale.verifiers.VerifierRegistry;
@@ -65,27 +62,7 @@ public final class PackCheck {
         TaskSpec spec = spec(taskId);
         Verifier verifier = REGISTRY.create(spec.verifier(), "");
         Path reference = folder(taskId, "reference");
-        return verifier.verify(new VerificationContext() {
-            @Override
-            public Path output() {
-                return output;
-            }
-
-            @Override
-            public Path reference() {
-                return reference;
-            }
-
-            @Override
-            public TaskSpec task() {
-                return spec;
-            }
-
-            @Override
-            public Trajectory trajectory() {
-                return EMPTY;
-            }
-        });
+        return verifier.verify(FolderContext.of(output, reference, spec));
     }
 
     /** Copies the files under {@code from} into {@code to}, keeping their relative paths. */
@@ -101,36 +78,4 @@ public final class PackCheck {
             }
         }
     }
-
-    private static final Trajectory EMPTY = new Trajectory() {
-        @Override
-        public void record(Step step) {}
-
-        @Override
-        public List<Step> steps() {
-            return List.of();
-        }
-
-        @Override
-        public Usage usage() {
-            return Usage.ZERO;
-        }
-
-        @Override
-        public long toolCalls() {
-            return 0;
-        }
-
-        @Override
-        public void message(String role, String text) {}
-
-        @Override
-        public void toolCall(String tool, String arguments) {}
-
-        @Override
-        public void observation(String text) {}
-
-        @Override
-        public void usage(long inputTokens, long outputTokens, double costUsd) {}
-    };
 }
