@@ -1,10 +1,10 @@
 package dev.ale.bench;
 
-import dev.ale.testkit.FolderContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.Verifier;
+import dev.ale.testkit.FolderContext;
 import dev.ale.verifiers.VerifierRegistry;
 import java.nio.file.Path;
 

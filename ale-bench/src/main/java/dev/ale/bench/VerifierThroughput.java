@@ -1,10 +1,10 @@
 package dev.ale.bench;
 
-import dev.ale.testkit.FolderContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.Verifier;
 import dev.ale.api.task.Task;
+import dev.ale.testkit.FolderContext;
 import dev.ale.verifiers.VerifierRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -66,9 +66,7 @@ final class Summary {
         if (!notPassed.isEmpty()) {
             out.println();
             out.println("not passed");
-            notPassed.stream()
-                    .limit(LISTED)
-                    .forEach(a -> out.println(line(a)));
+            notPassed.stream().limit(LISTED).forEach(a -> out.println(line(a)));
             if (notPassed.size() > LISTED) {
                 out.println("  ... and " + (notPassed.size() - LISTED) + " more (ale report show <run dir> --all)");
             }
@@ -83,8 +81,7 @@ final class Summary {
     static void attempts(EvaluationReport r, PrintStream out) {
         out.println();
         out.println("attempts");
-        r.attempts()
-                .forEach(a -> out.println(line(a)));
+        r.attempts().forEach(a -> out.println(line(a)));
     }
 
     /** One attempt in one line: task and trial, outcome, cause, score, and the message or verdict summary. */

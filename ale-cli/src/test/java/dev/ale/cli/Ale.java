@@ -1,7 +1,7 @@
 package dev.ale.cli;
 
-import dev.ale.testfixtures.PackFiles;
 import dev.ale.taskpack.TaskPackWriter;
+import dev.ale.testfixtures.PackFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

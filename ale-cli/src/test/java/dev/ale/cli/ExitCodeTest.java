@@ -1,6 +1,5 @@
 package dev.ale.cli;
 
-import dev.ale.testfixtures.ChildJvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +10,7 @@ import dev.ale.core.Evaluator;
 import dev.ale.core.RunHandle;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPacks;
+import dev.ale.testfixtures.ChildJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -15,7 +15,6 @@ import dev.ale.api.spi.SandboxRequest;
 import dev.ale.api.spi.VerifierConfigException;
 import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskPart;
-import dev.ale.api.task.Tier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.ale.core;
 
-import dev.ale.testfixtures.ChildJvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ale.testfixtures.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;

@@ -6,11 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.Cause;
 import dev.ale.api.Outcome;
-import dev.ale.api.Sandbox;
 import dev.ale.api.SessionOutcome;
-import dev.ale.api.spi.SandboxProvider;
-import dev.ale.api.spi.SandboxRequest;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

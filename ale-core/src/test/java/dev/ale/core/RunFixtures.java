@@ -2,16 +2,16 @@ package dev.ale.core;
 
 import dev.ale.api.Harness;
 import dev.ale.api.Sandbox;
+import dev.ale.api.SessionOutcome;
 import dev.ale.api.spi.SandboxProvider;
 import dev.ale.api.spi.SandboxRequest;
-import java.io.IOException;
-import java.util.concurrent.atomic.AtomicInteger;
-import dev.ale.api.SessionOutcome;
 import dev.ale.api.task.Task;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A deterministic little run used by the resume, shard and kill tests (also from a child JVM). */
 final class RunFixtures {

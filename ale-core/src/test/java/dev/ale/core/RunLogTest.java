@@ -3,10 +3,6 @@ package dev.ale.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ale.api.Sandbox;
-import dev.ale.api.spi.SandboxProvider;
-import dev.ale.api.spi.SandboxRequest;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -99,7 +99,8 @@ public final class TestTasks {
     }
 
     /** A spec with the given sessions and a {@code file-equals} verifier of {@code answer.txt}. */
-    public static TaskSpec spec(String id, Tier tier, String cluster, Duration timeout, int maxSteps, String... instructions) {
+    public static TaskSpec spec(
+            String id, Tier tier, String cluster, Duration timeout, int maxSteps, String... instructions) {
         List<SessionSpec> sessions = new ArrayList<>();
         for (int i = 0; i < instructions.length; i++) {
             sessions.add(new SessionSpec(i + 1, instructions[i]));

@@ -251,7 +251,8 @@ public abstract class VerifierContract {
         try (Arena arena = Arena.create(canary())) {
             arena.writeOutput(variant);
             arena.writeReference(s.reference());
-            VerificationContext ctx = FolderContext.of(arena.output(), arena.reference()).withJudge(judge());
+            VerificationContext ctx =
+                    FolderContext.of(arena.output(), arena.reference()).withJudge(judge());
             arena.log().start();
             Verdict verdict = null;
             Throwable error = null;

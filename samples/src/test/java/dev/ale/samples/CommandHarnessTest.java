@@ -1,6 +1,5 @@
 package dev.ale.samples;
 
-import dev.ale.testfixtures.ListTrajectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,6 +24,7 @@ import dev.ale.process.CommandHarness;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPackWriter;
 import dev.ale.taskpack.TaskPacks;
+import dev.ale.testfixtures.ListTrajectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,21 +1,17 @@
 package dev.ale.samples;
 
-import dev.ale.testfixtures.ListTrajectory;
 import dev.ale.api.Sandbox;
 import dev.ale.api.SessionContext;
 import dev.ale.api.SessionOutcome;
-import dev.ale.api.Step;
 import dev.ale.api.TaskView;
 import dev.ale.api.Trajectory;
-import dev.ale.api.Usage;
 import dev.ale.api.task.Limits;
 import dev.ale.api.task.Taxonomy;
 import dev.ale.api.task.Tier;
+import dev.ale.testfixtures.ListTrajectory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /** A session context over a plain directory, with a trajectory that keeps its steps in memory. */

@@ -1,7 +1,7 @@
 package dev.ale.cli.hostile;
 
-import dev.ale.testfixtures.PackFiles;
 import dev.ale.taskpack.TaskPackWriter;
+import dev.ale.testfixtures.PackFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -30,7 +30,8 @@ record SecretPack(Path dir, String token, String key) {
                 "Find the access code",
                 "Write the access code to answer.txt.",
                 "{\"type\": \"text\", \"file\": \"answer.txt\", \"equalsFile\": \"answer.txt\"}");
-        PackFiles.write(dir.resolve("tasks/secret-code/inputs/readme.txt"), "The access code is not in this workspace.\n");
+        PackFiles.write(
+                dir.resolve("tasks/secret-code/inputs/readme.txt"), "The access code is not in this workspace.\n");
         PackFiles.write(dir.resolve("tasks/secret-code/reference/answer.txt"), token + "\n");
         PackFiles.write(dir.resolve("tasks/secret-code/solution/answer.txt"), token + "\n");
         TaskPackWriter.updateDigests(dir);

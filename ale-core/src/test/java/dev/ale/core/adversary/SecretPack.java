@@ -1,7 +1,7 @@
 package dev.ale.core.adversary;
 
-import dev.ale.testfixtures.PackFiles;
 import dev.ale.taskpack.TaskPackWriter;
+import dev.ale.testfixtures.PackFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HexFormat;

@@ -2,28 +2,15 @@ package dev.ale.core.hostile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ale.api.task.Limits;
 import dev.ale.api.task.PackRef;
-import dev.ale.api.task.SessionSpec;
-import dev.ale.api.task.Task;
-import dev.ale.api.task.TaskFile;
 import dev.ale.api.task.TaskPart;
 import dev.ale.api.task.TaskSpec;
-import dev.ale.api.task.Taxonomy;
 import dev.ale.api.task.Tier;
 import dev.ale.core.TestTasks;
 import dev.ale.core.TestTasks.MemoryTask;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Tasks held in memory, built through the public API only, for the hostile runs: each has a

@@ -2,7 +2,6 @@ package dev.ale.core.hostile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ale.core.TestTasks;
 import dev.ale.api.Cause;
 import dev.ale.api.Harness;
 import dev.ale.api.Outcome;
@@ -11,6 +10,7 @@ import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskPart;
 import dev.ale.core.EvaluationReport;
 import dev.ale.core.Evaluator;
+import dev.ale.core.TestTasks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;

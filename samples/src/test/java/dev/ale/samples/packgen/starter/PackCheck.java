@@ -5,15 +5,14 @@ import dev.ale.api.spi.Verifier;
 import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskSpec;
 import dev.ale.taskpack.TaskPack;
-import dev.ale.testkit.FolderContext;
 import dev.ale.taskpack.TaskPackWriter;
 import dev.ale.taskpack.TaskPacks;
+import dev.ale.testkit.FolderContext;
 import dev.ale.verifiers.VerifierRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.stream.Stream;
 
 /**
