@@ -1,6 +1,7 @@
 package dev.ale.taskpack;
 
 import dev.ale.api.task.PackModifiedException;
+import dev.ale.archive.internal.EntryRules;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

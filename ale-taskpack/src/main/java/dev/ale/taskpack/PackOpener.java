@@ -4,6 +4,12 @@ import dev.ale.api.task.PackRef;
 import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskPackException;
 import dev.ale.api.task.TaskSpec;
+import dev.ale.archive.Listing;
+import dev.ale.archive.NamePolicy;
+import dev.ale.archive.TarArchive;
+import dev.ale.archive.internal.TempDirs;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -93,9 +99,34 @@ final class PackOpener {
         }
         return switch (kind) {
             case ZIP -> ZipSource.open(path, limits);
-            case TAR -> TarExtractor.extract(path, false, limits, tempParent);
-            case TAR_GZ -> TarExtractor.extract(path, true, limits, tempParent);
+            case TAR -> tar(path, false, limits, tempParent);
+            case TAR_GZ -> tar(path, true, limits, tempParent);
         };
+    }
+
+    /**
+     * Streams a {@code .tar} or {@code .tar.gz} once into a new private folder in {@code tempParent}
+     * (the system temporary folder when null) and returns the directory pack over it; on any
+     * failure the folder is deleted before the exception leaves.
+     */
+    private static PackSource tar(Path archive, boolean gzip, PackLimits limits, Path tempParent) {
+        String location = archive.getFileName().toString();
+        Path root;
+        try {
+            root = TempDirs.createPrivate(tempParent, "ale-pack-");
+        } catch (IOException e) {
+            throw new TaskPackException(location, "", "cannot create a private temporary folder: " + e, e);
+        }
+        try (InputStream in = Files.newInputStream(archive)) {
+            Listing listing = TarArchive.extract(in, gzip, location, limits.forArchives(), NamePolicy.CANONICAL, root);
+            return DirectorySource.extracted(root, location, listing);
+        } catch (IOException e) {
+            TempDirs.deleteTree(root);
+            throw new TaskPackException(location, "", "not a readable tar archive: " + e, e);
+        } catch (RuntimeException | Error e) {
+            TempDirs.deleteTree(root);
+            throw e;
+        }
     }
 
     private static TaskPack build(PackSource source, PackReader.Result read, PackLimits limits) {

@@ -3,6 +3,7 @@ package dev.ale.taskpack;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.api.task.TaskPackException;
 import dev.ale.api.task.TaskSpec;
+import dev.ale.archive.Listing;
 import java.util.ArrayList;
 import java.util.List;
 

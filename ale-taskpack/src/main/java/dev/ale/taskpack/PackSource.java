@@ -1,5 +1,6 @@
 package dev.ale.taskpack;
 
+import dev.ale.archive.Listing;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;

@@ -6,6 +6,7 @@ import dev.ale.api.task.TaskFile;
 import dev.ale.api.task.TaskPackException;
 import dev.ale.api.task.TaskPart;
 import dev.ale.api.task.TaskSpec;
+import dev.ale.archive.Listing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -141,7 +141,7 @@ class SealedReferenceTest {
         assertEntryRefused(
                 Sealed.files("../evil.txt", "x"),
                 PackLimits.defaults(),
-                "'../evil.txt' refused: path escapes the pack");
+                "'../evil.txt' refused: path escapes the archive");
         assertEntryRefused(Sealed.files("/abs.txt", "x"), PackLimits.defaults(), "'/abs.txt' refused: absolute path");
         assertEntryRefused(Sealed.files("a\\b.txt", "x"), PackLimits.defaults(), "refused: backslash");
         Map<String, byte[]> twice = new LinkedHashMap<>(Sealed.files("a.txt", "x"));

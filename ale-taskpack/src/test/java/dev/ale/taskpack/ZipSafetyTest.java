@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.task.TaskPackException;
 import dev.ale.api.task.TaskPart;
+import dev.ale.archive.internal.EntryRules;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -32,14 +32,14 @@ final class ArchiveCases {
                         "zip slip by '..' (zip)",
                         TPE,
                         "../evil-{m}",
-                        "path escapes the pack ('..' segment)",
+                        "path escapes the archive ('..' segment)",
                         (p, d) -> Archives.zip(
                                 d.resolve("pack.zip"), p.entriesPlus(Entry.file("../evil-" + p.marker, "x")))),
                 of(
                         "zip slip by '..' inside a path (tar)",
                         TPE,
                         "tasks/../../evil-{m}",
-                        "path escapes the pack ('..' segment)",
+                        "path escapes the archive ('..' segment)",
                         (p, d) -> Archives.tar(
                                 d.resolve("pack.tar"), p.entriesPlus(Entry.file("tasks/../../evil-" + p.marker, "x")))),
                 of(
@@ -156,7 +156,7 @@ final class ArchiveCases {
                         "escaping GNU long name (tar)",
                         TPE,
                         "tasks/" + "a/".repeat(60) + "../".repeat(70) + "evil-{m}",
-                        "path escapes the pack",
+                        "path escapes the archive",
                         (p, d) -> Archives.tar(
                                 d.resolve("pack.tar"),
                                 p.entriesPlus(Entry.file(
@@ -280,7 +280,7 @@ final class ArchiveCases {
                         "bidi override in a refused name is escaped (zip)",
                         TPE,
                         INPUTS + "../evil\\u202etxt.exe",
-                        "path escapes the pack",
+                        "path escapes the archive",
                         (p, d) -> Archives.zip(
                                 d.resolve("pack.zip"),
                                 p.entriesPlus(Entry.file(INPUTS + "../evil\u202Etxt.exe", "x")))),
@@ -370,7 +370,7 @@ final class ArchiveCases {
                         "escaping PAX path override (tar)",
                         TPE,
                         "../../evil-{m}",
-                        "path escapes the pack ('..' segment)",
+                        "path escapes the archive ('..' segment)",
                         (p, d) -> Archives.tar(
                                 d.resolve("pack.tar"),
                                 p.entriesPlus(Entry.file(INPUTS + "innocent.txt", "x")),

@@ -1,4 +1,6 @@
-package dev.ale.taskpack;
+package dev.ale.archive.internal;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.ale.api.task.TaskPackException;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apiguardian.api.API;
 
 /**
  * Refuses zips that two zip readers could read differently (a reader that walks the local headers
@@ -19,7 +22,8 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
  * the entries must follow one another with nothing between them and no overlap, the last one
  * ending where the central directory starts.
  */
-final class ZipLayout {
+@API(status = INTERNAL)
+public final class ZipLayout {
     private static final int LOCAL = 0x04034b50;
     private static final int DESCRIPTOR = 0x08074b50;
     private static final int CENTRAL = 0x02014b50;
@@ -29,7 +33,8 @@ final class ZipLayout {
     private ZipLayout() {}
 
     /** Checks the entries (in any order) of the zip at {@code file} against its end record. */
-    static void check(Path file, List<ZipArchiveEntry> entries, ZipEndRecord end, String location) throws IOException {
+    public static void check(Path file, List<ZipArchiveEntry> entries, ZipEndRecord end, String location)
+            throws IOException {
         ZipArchiveEntry[] sorted = entries.toArray(new ZipArchiveEntry[0]);
         Arrays.sort(sorted, Comparator.comparingLong(ZipArchiveEntry::getLocalHeaderOffset));
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {

@@ -1,4 +1,6 @@
-package dev.ale.taskpack;
+package dev.ale.archive.internal;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.google.common.io.MoreFiles;
 import com.google.common.io.RecursiveDeleteOption;
@@ -8,14 +10,18 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.apiguardian.api.API;
 
 /** Private temporary folders: created readable by their owner only, deleted without following links. */
-final class TempDirs {
+@API(status = INTERNAL)
+public final class TempDirs {
     private TempDirs() {}
 
-    /** Creates an owner-only folder in {@code parent}, or in the system temporary folder when null. */
-    static Path createPrivate(Path parent) throws IOException {
-        String prefix = "ale-pack-";
+    /**
+     * Creates an owner-only folder named {@code prefix} and a random part in {@code parent}, or in
+     * the system temporary folder when null.
+     */
+    public static Path createPrivate(Path parent, String prefix) throws IOException {
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             var ownerOnly = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
             return parent == null
@@ -38,7 +44,7 @@ final class TempDirs {
     }
 
     /** Deletes a folder and everything in it; links inside are removed, never followed. Quiet. */
-    static void deleteTree(Path root) {
+    public static void deleteTree(Path root) {
         try {
             MoreFiles.deleteRecursively(root, RecursiveDeleteOption.ALLOW_INSECURE);
         } catch (NoSuchFileException gone) {

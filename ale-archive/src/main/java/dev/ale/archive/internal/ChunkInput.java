@@ -1,15 +1,19 @@
-package dev.ale.taskpack;
+package dev.ale.archive.internal;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import org.apiguardian.api.API;
 
 /**
  * A filter stream whose every byte passes through {@link #read(byte[], int, int)}, once: single-byte
  * reads go through it too, and marks are not supported, so a subclass can count what it delivers.
  */
-abstract class ChunkInput extends FilterInputStream {
-    ChunkInput(InputStream in) {
+@API(status = INTERNAL)
+public abstract class ChunkInput extends FilterInputStream {
+    protected ChunkInput(InputStream in) {
         super(in);
     }
 

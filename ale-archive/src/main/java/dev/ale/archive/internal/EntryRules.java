@@ -1,18 +1,40 @@
-package dev.ale.taskpack;
+package dev.ale.archive.internal;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.ale.api.task.TaskPackException;
+import dev.ale.archive.NamePolicy;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /**
- * The rules every entry name of a pack must follow, whatever holds the pack: relative, '/'-separated,
- * no {@code ..}, {@code .} or empty segments, no backslashes, no NUL or control characters.
+ * The rules every entry name follows, whatever holds it: relative, '/'-separated, no {@code ..}
+ * segments, no backslashes, no NUL or control characters, at most {@value #MAX_NAME} characters,
+ * {@value #MAX_SEGMENT_BYTES} bytes a segment and {@value #MAX_DEPTH} levels; under
+ * {@link NamePolicy#CANONICAL} also no {@code .} or empty segments.
  */
-final class EntryRules {
+@API(status = INTERNAL)
+public final class EntryRules {
+    /** The longest entry name, in characters. */
+    public static final int MAX_NAME = 1024;
+    /** The longest segment of a name, in UTF-8 bytes (what common file systems allow). */
+    public static final int MAX_SEGMENT_BYTES = 255;
+    /** The deepest nesting of an entry, in segments. */
+    public static final int MAX_DEPTH = 64;
+
+    /** The rule broken by a symbolic link entry. */
+    public static final String SYMLINK = "symbolic link (links are not allowed)";
+    /** The rule broken by a hard link entry. */
+    public static final String HARD_LINK = "hard link (links are not allowed)";
+    /** The rule broken by a device, fifo or socket entry. */
+    public static final String SPECIAL = "special file (device, fifo or socket entries are not allowed)";
+
     private EntryRules() {}
 
     /**
@@ -20,14 +42,14 @@ final class EntryRules {
      *
      * @throws TaskPackException whose source is the (printable) name and whose rule says what is wrong
      */
-    static void check(String name) {
-        if (name.isEmpty()) {
+    public static void check(String name, NamePolicy policy) {
+        if (name.isEmpty() && policy == NamePolicy.CANONICAL) {
             throw refuse(name, "empty entry name");
         }
         if (name.startsWith("/") || name.startsWith("\\")) {
-            throw refuse(name, "absolute path (entry names must be relative to the pack root)");
+            throw refuse(name, "absolute path (entry names must be relative to the archive's root)");
         }
-        if (name.length() >= 2 && name.charAt(1) == ':' && isAsciiLetter(name.charAt(0))) {
+        if (hasDrive(name)) {
             throw refuse(name, "absolute path (drive letter)");
         }
         if (name.indexOf('\\') >= 0) {
@@ -43,18 +65,29 @@ final class EntryRules {
             }
         }
         String path = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
-        for (String segment : path.split("/", -1)) {
+        String[] segments = path.split("/", -1);
+        for (String segment : segments) {
             if (segment.equals("..")) {
-                throw refuse(name, "path escapes the pack ('..' segment)");
+                throw refuse(name, "path escapes the archive ('..' segment)");
             }
         }
-        for (String segment : path.split("/", -1)) {
-            if (segment.isEmpty()) {
-                throw refuse(name, "empty path segment");
+        if (name.length() > MAX_NAME) {
+            throw refuse(name, "name longer than " + MAX_NAME + " characters");
+        }
+        int depth = 0;
+        for (String segment : segments) {
+            boolean skipped = segment.isEmpty() || segment.equals(".");
+            if (skipped && policy == NamePolicy.CANONICAL) {
+                throw refuse(name, segment.isEmpty() ? "empty path segment" : "'.' path segment");
             }
-            if (segment.equals(".")) {
-                throw refuse(name, "'.' path segment");
+            if (segment.length() > MAX_SEGMENT_BYTES / 3
+                    && segment.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
+                throw refuse(name, "a name segment over " + MAX_SEGMENT_BYTES + " bytes");
             }
+            depth += skipped ? 0 : 1;
+        }
+        if (depth > MAX_DEPTH) {
+            throw refuse(name, "nested deeper than " + MAX_DEPTH + " levels");
         }
     }
 
@@ -62,7 +95,7 @@ final class EntryRules {
      * The name two entries share when they denote the same path: empty and {@code .} segments and
      * a trailing '/' dropped ({@code a//b}, {@code a/./b} and {@code a/b/} all give {@code a/b}).
      */
-    static String key(String name) {
+    public static String key(String name) {
         StringBuilder b = new StringBuilder(name.length());
         for (String segment : name.split("/")) {
             if (!segment.isEmpty() && !segment.equals(".")) {
@@ -75,12 +108,21 @@ final class EntryRules {
         return b.toString();
     }
 
+    /** Where the admitted {@code path} of entry {@code name} goes under {@code root}: inside it, or a refusal. */
+    public static Path resolve(Path root, String path, String name) {
+        Path target = root.resolve(path).normalize();
+        if (!target.startsWith(root) || target.equals(root)) {
+            throw refuse(name, "path escapes the archive");
+        }
+        return target;
+    }
+
     /**
      * The name with control characters and Unicode bidirectional controls (U+202A-U+202E,
      * U+2066-U+2069, which can make a printed name read as another) escaped as {@code \\uXXXX},
      * safe to print in a message.
      */
-    static String printable(String name) {
+    public static String printable(String name) {
         StringBuilder b = new StringBuilder(name.length());
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
@@ -98,7 +140,7 @@ final class EntryRules {
      *
      * @throws TaskPackException naming the entry (each byte that is not UTF-8 written as {@code \xHH})
      */
-    static String utf8Name(byte[] raw, int off, int len) {
+    public static String utf8Name(byte[] raw, int off, int len) {
         CharsetDecoder strict = StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -126,13 +168,21 @@ final class EntryRules {
     }
 
     /** A refusal of the named entry. */
-    static TaskPackException refuse(String name, String rule) {
+    public static TaskPackException refuse(String name, String rule) {
         return new TaskPackException(printable(name), "", rule);
     }
 
     /** Whether {@code c} is one of the embedding, override or isolate controls of the bidirectional algorithm. */
-    static boolean isBidiControl(char c) {
+    public static boolean isBidiControl(char c) {
         return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+    }
+
+    /** A drive letter alone or before a separator ({@code C:}, {@code C:/x}); {@code a:b} is a plain name. */
+    private static boolean hasDrive(String name) {
+        return name.length() >= 2
+                && name.charAt(1) == ':'
+                && isAsciiLetter(name.charAt(0))
+                && (name.length() == 2 || name.charAt(2) == '/' || name.charAt(2) == '\\');
     }
 
     private static boolean isAsciiLetter(char c) {

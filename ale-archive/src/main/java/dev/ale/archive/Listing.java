@@ -1,4 +1,6 @@
-package dev.ale.taskpack;
+package dev.ale.archive;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.Collections;
 import java.util.NavigableMap;
@@ -6,19 +8,36 @@ import java.util.NavigableSet;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
- * What a pack holds: its regular files (path to size) and its folders (named or implied by a
- * path), every name relative to the pack root with '/' separators and no trailing '/'.
+ * What an archive (or a pack directory) holds: its regular files (path to size) and its folders
+ * (named or implied by a path), every name relative to the root with '/' separators and no
+ * trailing '/'.
+ *
+ * @param entries how many entries the archive listed (folders it only implies not counted)
  */
-record Listing(NavigableMap<String, Long> files, NavigableSet<String> folders) {
-    Listing {
+@API(status = INTERNAL)
+public record Listing(NavigableMap<String, Long> files, NavigableSet<String> folders, long entries) {
+    /** An archive with nothing in it. */
+    public static final Listing EMPTY = new Listing(new TreeMap<>(), new TreeSet<>(), 0);
+
+    public Listing {
         files = Collections.unmodifiableNavigableMap(new TreeMap<>(files));
         folders = Collections.unmodifiableNavigableSet(new TreeSet<>(folders));
     }
 
+    /** The bytes of all files together. */
+    public long bytes() {
+        long sum = 0;
+        for (long size : files.values()) {
+            sum += size;
+        }
+        return sum;
+    }
+
     /** The files whose path starts with {@code prefix} (a folder name ending in '/'). */
-    SortedMap<String, Long> filesUnder(String prefix) {
+    public SortedMap<String, Long> filesUnder(String prefix) {
         return files.subMap(prefix, prefix + Character.MAX_VALUE);
     }
 
@@ -26,7 +45,7 @@ record Listing(NavigableMap<String, Long> files, NavigableSet<String> folders) {
      * The names directly inside a folder ({@code ""} for the root, else a name ending in '/'),
      * each with a trailing '/' when it is a folder.
      */
-    NavigableSet<String> children(String prefix) {
+    public NavigableSet<String> children(String prefix) {
         NavigableSet<String> out = new TreeSet<>();
         for (String f : filesUnder(prefix).keySet()) {
             String rest = f.substring(prefix.length());

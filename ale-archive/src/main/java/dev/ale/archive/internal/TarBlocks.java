@@ -1,24 +1,39 @@
-package dev.ale.taskpack;
+package dev.ale.archive.internal;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.ale.api.task.TaskPackException;
+import dev.ale.archive.ArchiveLimits;
+import dev.ale.archive.ArchiveLimits.Limit;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarUtils;
+import org.apiguardian.api.API;
 
 /**
  * Follows the 512-byte blocks of a tar stream as the tar reader consumes them, and checks what the
  * reader does not: the checksum of every header block (extended PAX headers and GNU long-name headers
  * included), that names are valid UTF-8 (the reader would decode each bad byte as '?'), and whether
- * the end-of-archive marker (a block of zeros) was reached. It tracks where the next header starts
- * from the header's size field, or the {@code size} record of the PAX headers that apply.
+ * the end-of-archive marker (a block of zeros) was reached, and it bounds the number of headers
+ * ({@link ArchiveLimits#maxTarHeaders()}). It tracks where the next header starts from the
+ * header's size field, or the {@code size} record of the PAX headers that apply.
  */
-final class TarBlocks {
-    private static final int BLOCK = 512;
+@API(status = INTERNAL)
+public final class TarBlocks {
+    /** The size of a tar block. */
+    public static final int BLOCK = 512;
+    /** The most header data (long names, extended headers, skipped data) read to reach one entry. */
+    public static final long MAX_HEADER_BYTES = 1 << 20;
 
     private final String archive;
+    private final ArchiveLimits limits;
+    private long headers;
+    /** The data of every extended header and long name so far. */
+    private long metaTotal;
+
     private final byte[] block = new byte[BLOCK];
     private int filled;
     /** Bytes of entry data and padding still to pass before the next header. */
@@ -34,17 +49,18 @@ final class TarBlocks {
     private boolean ended;
     private boolean sparse;
 
-    TarBlocks(String archive) {
+    public TarBlocks(String archive, ArchiveLimits limits) {
         this.archive = archive;
+        this.limits = limits;
     }
 
     /** Whether the end-of-archive marker was read (or a sparse entry, which the extractor refuses, was met). */
-    boolean complete() {
+    public boolean complete() {
         return ended || sparse;
     }
 
     /** Follows {@code len} more bytes of the stream. */
-    void accept(byte[] b, int off, int len) {
+    public void accept(byte[] b, int off, int len) {
         while (len > 0 && !complete()) {
             int n;
             if (skip > 0) {
@@ -77,6 +93,13 @@ final class TarBlocks {
             ended = true;
             return;
         }
+        if (++headers > limits.maxTarHeaders()) {
+            throw new TaskPackException(
+                    archive,
+                    "",
+                    "more than " + limits.maxTarHeaders() + " tar headers (four for each entry allowed)"
+                            + limits.hint(Limit.MAX_ENTRIES));
+        }
         String shown = new String(block, 0, nameLength(0, 100), StandardCharsets.UTF_8);
         if (!TarUtils.verifyCheckSum(block)) {
             throw EntryRules.refuse(shown, "corrupt tar header (checksum mismatch)");
@@ -89,12 +112,21 @@ final class TarBlocks {
         }
         byte type = block[156];
         if (type == 'x' || type == 'g' || type == 'L' || type == 'K') {
-            if (size < 0 || size > TarExtractor.MAX_HEADER_BYTES) {
+            if (size < 0 || size > MAX_HEADER_BYTES) {
                 throw new TaskPackException(
                         archive,
                         "",
-                        "tar header data (long names or extended headers) over the limit of "
-                                + TarExtractor.MAX_HEADER_BYTES + " bytes for one entry");
+                        "tar header data (long names or extended headers) over the limit of " + MAX_HEADER_BYTES
+                                + " bytes for one entry");
+            }
+            metaTotal += size;
+            if (metaTotal > maxMetaBytes()) {
+                throw new TaskPackException(
+                        archive,
+                        "",
+                        "tar extended headers and long names over the limit of " + maxMetaBytes()
+                                + " bytes in all (16 MiB, or 1 KiB for each entry allowed)"
+                                + limits.hint(Limit.MAX_ENTRIES));
             }
             meta = new ByteArrayOutputStream((int) size);
             metaType = type;
@@ -197,10 +229,15 @@ final class TarBlocks {
     }
 
     /** Refuses a stream that ended (or whose reader stopped) before the end-of-archive marker. */
-    void requireEnd() {
+    public void requireEnd() {
         if (!complete()) {
             throw new TaskPackException(archive, "", "truncated archive (no end-of-archive marker)");
         }
+    }
+
+    /** The most extended header and long name data of one archive: 16 MiB, or 1 KiB for each entry allowed. */
+    private long maxMetaBytes() {
+        return Math.max(16 * MAX_HEADER_BYTES, Math.min(limits.maxEntries(), Long.MAX_VALUE >> 10) << 10);
     }
 
     private int nameLength(int from, int max) {

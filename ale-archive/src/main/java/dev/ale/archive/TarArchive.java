@@ -1,7 +1,13 @@
-package dev.ale.taskpack;
+package dev.ale.archive;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.ale.api.AleException;
 import dev.ale.api.task.TaskPackException;
+import dev.ale.archive.internal.ChunkInput;
+import dev.ale.archive.internal.EntryGuard;
+import dev.ale.archive.internal.EntryRules;
+import dev.ale.archive.internal.TarBlocks;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,71 +20,68 @@ import java.nio.file.StandardOpenOption;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.archivers.tar.TarUtils;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.apiguardian.api.API;
 
 /**
- * Streams a {@code .tar} or {@code .tar.gz} once into a private temporary folder, checking every
- * entry before anything is written: names, types (only files and folders), duplicates, count,
- * sizes counted as read, the total and, for gzip, the compression ratio of the stream so far; the
- * header data read to reach each entry is bounded too. On any failure the folder is deleted before
- * the exception leaves.
+ * Streams a tar or tar.gz once into a folder, checking every entry before anything is written:
+ * names, types (only files and folders), duplicates, count, sizes counted as read, the total and,
+ * for gzip, the compression ratio of the stream so far; the header data read to reach each entry
+ * and the number of headers are bounded too ({@link TarBlocks}). Nothing is written outside the
+ * folder, and only regular files and folders are created.
  */
-final class TarExtractor {
-    /** The most header data (long names, extended headers, skipped data) read to reach one entry. */
-    static final long MAX_HEADER_BYTES = 1 << 20;
-
-    private final PackLimits limits;
+@API(status = INTERNAL)
+public final class TarArchive {
+    private final ArchiveLimits limits;
     private final Path root;
     private final EntryGuard guard;
     private final Counting compressed;
     private final Counting headers;
     private long total;
 
-    private TarExtractor(PackLimits limits, Path root, Counting compressed, Counting headers) {
+    private TarArchive(ArchiveLimits limits, NamePolicy names, Path root, Counting compressed, Counting headers) {
         this.limits = limits;
         this.root = root;
-        this.guard = new EntryGuard(limits);
+        this.guard = new EntryGuard(limits, names);
         this.compressed = compressed;
         this.headers = headers;
     }
 
+    /** Whether {@code block} starts with a tar header (its checksum holds): how a tar is told by its content. */
+    public static boolean isHeader(byte[] block) {
+        return block.length >= TarBlocks.BLOCK && TarUtils.verifyCheckSum(block);
+    }
+
     /**
-     * Extracts {@code archive} into a new private folder in {@code tempParent} (the system
-     * temporary folder when null) and returns the directory pack over it.
+     * Unpacks the tar read from {@code in} (a tar.gz when {@code gzip}) into the empty folder
+     * {@code root} and returns what it holds. On a refusal what was written so far stays, for the
+     * caller to delete with the folder.
+     *
+     * @param location the archive's name, for refusals that concern it as a whole
+     * @throws TaskPackException naming the entry (or {@code location}) and the rule
      */
-    static DirectorySource extract(Path archive, boolean gzip, PackLimits limits, Path tempParent) {
-        String location = archive.getFileName().toString();
-        Path root;
+    public static Listing extract(
+            InputStream in, boolean gzip, String location, ArchiveLimits limits, NamePolicy names, Path root) {
         try {
-            root = TempDirs.createPrivate(tempParent);
-        } catch (IOException e) {
-            throw new TaskPackException(location, "", "cannot create a private temporary folder: " + e, e);
-        }
-        try (InputStream file = Files.newInputStream(archive)) {
-            Counting compressed = new Counting(new BufferedInputStream(file), null);
+            Counting compressed = new Counting(new BufferedInputStream(in), null, limits);
             InputStream raw = gzip
                     ? GzipCompressorInputStream.builder()
                             .setInputStream(compressed)
                             .get()
                     : compressed;
-            Counting headers = new Counting(raw, location);
-            TarExtractor x = new TarExtractor(limits, root, compressed, headers);
+            Counting headers = new Counting(raw, location, limits);
+            TarArchive x = new TarArchive(limits, names, root, compressed, headers);
             try (TarArchiveInputStream tar = new TarArchiveInputStream(headers, StandardCharsets.UTF_8.name())) {
                 x.extractAll(tar);
             }
-            return DirectorySource.extracted(root, location, x.guard.listing());
+            return x.guard.listing();
         } catch (AleException e) {
-            TempDirs.deleteTree(root);
             throw e;
-        } catch (IOException | RuntimeException e) {
-            TempDirs.deleteTree(root);
-            throw new TaskPackException(location, "", "not a readable tar archive: " + e, e);
-        } catch (LinkageError e) {
-            TempDirs.deleteTree(root);
+        } catch (IOException | RuntimeException | LinkageError e) {
             throw new TaskPackException(location, "", "not a readable tar archive: " + e, e);
         } catch (StackOverflowError e) {
             // the tar reader recurses once per extended header: a long chain of them exhausts the stack
-            TempDirs.deleteTree(root);
             throw new TaskPackException(
                     location, "", "not a readable tar archive: too long a chain of extended headers", e);
         }
@@ -97,7 +100,10 @@ final class TarExtractor {
                 throw EntryRules.refuse(name, "a folder entry must not hold data");
             }
             if (e.isDirectory()) {
-                Files.createDirectories(target(guard.folder(name), name));
+                String path = guard.folder(name);
+                if (!path.isEmpty()) {
+                    Files.createDirectories(EntryRules.resolve(root, path, name));
+                }
             } else {
                 extractFile(tar, e, name);
             }
@@ -107,13 +113,13 @@ final class TarExtractor {
 
     private static void refuseSpecial(TarArchiveEntry e, String name) {
         if (e.isSymbolicLink()) {
-            throw EntryRules.refuse(name, "symbolic link (links are not allowed in a pack)");
+            throw EntryRules.refuse(name, EntryRules.SYMLINK);
         }
         if (e.isLink()) {
-            throw EntryRules.refuse(name, "hard link (links are not allowed in a pack)");
+            throw EntryRules.refuse(name, EntryRules.HARD_LINK);
         }
         if (e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) {
-            throw EntryRules.refuse(name, "special file (device, fifo or socket entries are not allowed in a pack)");
+            throw EntryRules.refuse(name, EntryRules.SPECIAL);
         }
         if (e.isSparse()) {
             throw EntryRules.refuse(name, "sparse file entries are not supported");
@@ -131,7 +137,7 @@ final class TarExtractor {
 
     private void extractFile(TarArchiveInputStream tar, TarArchiveEntry e, String name) throws IOException {
         String path = guard.file(name, e.getSize());
-        Path target = target(path, name);
+        Path target = EntryRules.resolve(root, path, name);
         Files.createDirectories(target.getParent());
         long count = 0;
         byte[] buffer = new byte[8192];
@@ -141,22 +147,13 @@ final class TarExtractor {
                 count += n;
                 total += n;
                 if (count > limits.maxEntryBytes()) {
-                    throw EntryRules.refuse(
-                            name,
-                            "entry is larger than the limit of " + limits.maxEntryBytes() + " bytes"
-                                    + PackLimits.raise("maxEntryBytes"));
+                    throw EntryRules.refuse(name, EntryGuard.tooLarge(limits));
                 }
                 if (total > limits.maxTotalBytes()) {
-                    throw EntryRules.refuse(
-                            name,
-                            "the entries add up to more than the limit of " + limits.maxTotalBytes() + " bytes"
-                                    + PackLimits.raise("maxTotalBytes"));
+                    throw EntryRules.refuse(name, EntryGuard.overTotal(limits));
                 }
-                if (total > limits.ratioFloorBytes() && BoundedInput.overRatio(total, compressed.count, limits)) {
-                    throw EntryRules.refuse(
-                            name,
-                            "compression ratio over the limit of " + limits.maxCompressionRatio()
-                                    + PackLimits.raise("maxCompressionRatio"));
+                if (total > limits.ratioFloorBytes() && limits.overRatio(total, compressed.count)) {
+                    throw EntryRules.refuse(name, EntryGuard.overRatio(limits, ""));
                 }
                 out.write(buffer, 0, n);
             }
@@ -176,19 +173,10 @@ final class TarExtractor {
         }
     }
 
-    /** Where an admitted path goes: inside the root, or a refusal (defence in depth). */
-    private Path target(String path, String name) {
-        Path target = root.resolve(path).normalize();
-        if (!target.startsWith(root) || target.equals(root)) {
-            throw EntryRules.refuse(name, "path escapes the pack");
-        }
-        return target;
-    }
-
     /**
      * Counts the bytes read through it. Over the decompressed tar stream it also bounds the header
      * data the tar reader consumes to reach one entry (long names, extended headers, skipped data of
-     * non-file entries), which it would otherwise buffer without limit.
+     * non-file entries), which it would otherwise buffer without limit, and follows the blocks.
      */
     private static final class Counting extends ChunkInput {
         private final String archive;
@@ -199,11 +187,11 @@ final class TarExtractor {
         private long metadata;
         private boolean content;
 
-        /** @param archive the archive's name when header data is to be bounded, else null */
-        Counting(InputStream in, String archive) {
+        /** @param archive the archive's name when this counts the tar stream, else null */
+        Counting(InputStream in, String archive, ArchiveLimits limits) {
             super(in);
             this.archive = archive;
-            this.blocks = archive == null ? null : new TarBlocks(archive);
+            this.blocks = archive == null ? null : new TarBlocks(archive, limits);
         }
 
         @Override
@@ -222,12 +210,12 @@ final class TarExtractor {
             count += n;
             if (!content && archive != null) {
                 metadata += n;
-                if (metadata > MAX_HEADER_BYTES) {
+                if (metadata > TarBlocks.MAX_HEADER_BYTES) {
                     throw new TaskPackException(
                             archive,
                             "",
                             "tar header data (long names, extended headers or data of "
-                                    + "non-file entries) over the limit of " + MAX_HEADER_BYTES
+                                    + "non-file entries) over the limit of " + TarBlocks.MAX_HEADER_BYTES
                                     + " bytes for one entry");
                 }
             }
