@@ -4,6 +4,7 @@ import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.Verifier;
 import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskSpec;
+import dev.ale.samples.packgen.GeneratedPacks;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPackWriter;
 import dev.ale.taskpack.TaskPacks;
@@ -31,8 +32,20 @@ public final class PackCheck {
         this.pack = pack;
     }
 
+    /**
+     * The starter pack generated with the default seed, once per test run, into
+     * {@code target/generated-packs/starter} of the samples module: the tests that check its tasks share it.
+     */
+    public static PackCheck starter() {
+        return Starter.CHECK;
+    }
+
+    private static final class Starter {
+        static final PackCheck CHECK = generate(GeneratedPacks.moduleDir().resolve("target/generated-packs/starter"));
+    }
+
     /** Generates the starter pack into {@code dir} with the default seed, fills in its digests and opens it. */
-    public static PackCheck generate(Path dir) {
+    private static PackCheck generate(Path dir) {
         StarterPackGenerator.generate(dir, StarterPackGenerator.DEFAULT_SEED);
         TaskPackWriter.updateDigests(dir);
         return new PackCheck(dir, TaskPacks.open(dir));
