@@ -10,7 +10,6 @@ import dev.ale.archive.internal.EntryGuard;
 import dev.ale.archive.internal.EntryRules;
 import dev.ale.archive.internal.ZipEndRecord;
 import dev.ale.archive.internal.ZipLayout;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -35,7 +34,7 @@ import org.apiguardian.api.API;
  * read through {@link BoundedInput}, which counts the bytes actually inflated and checks the CRC.
  */
 @API(status = INTERNAL)
-public final class ZipArchive implements Closeable {
+public final class ZipArchive implements ArchiveSource {
     /** The smallest central directory size cap; the cap grows by {@value #CENTRAL_BYTES_PER_ENTRY} per allowed entry. */
     private static final long MIN_CENTRAL_BYTES = 16L << 20;
 
@@ -131,11 +130,12 @@ public final class ZipArchive implements Closeable {
     }
 
     /** The archive's name, as refusals give it. */
+    @Override
     public String location() {
         return location;
     }
 
-    /** The files and folders, all checked. */
+    @Override
     public Listing listing() {
         return listing;
     }
@@ -144,6 +144,7 @@ public final class ZipArchive implements Closeable {
      * Opens a file of the listing. The stream delivers exactly the listed size with the declared
      * CRC, or fails with a {@link TaskPackException} naming the entry.
      */
+    @Override
     public InputStream open(String path) throws IOException {
         ZipArchiveEntry e = entries.get(path);
         if (e == null) {

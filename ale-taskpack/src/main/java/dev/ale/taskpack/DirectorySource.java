@@ -2,6 +2,7 @@ package dev.ale.taskpack;
 
 import dev.ale.api.task.TaskPackException;
 import dev.ale.archive.ArchiveLimits;
+import dev.ale.archive.ArchiveSource;
 import dev.ale.archive.Listing;
 import dev.ale.archive.NamePolicy;
 import dev.ale.archive.internal.BoundedInput;
@@ -26,7 +27,7 @@ import java.nio.file.attribute.BasicFileAttributes;
  * for the private extraction of a tar, which it deletes when closed (or, failing that, when it is
  * garbage-collected).
  */
-final class DirectorySource implements PackSource {
+final class DirectorySource implements ArchiveSource {
     private static final Cleaner CLEANER = Cleaner.create();
 
     private final Path root;

@@ -1,16 +1,22 @@
-package dev.ale.taskpack;
+package dev.ale.archive;
 
-import dev.ale.archive.Listing;
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import org.apiguardian.api.API;
 
-/** Where a pack's bytes are: a directory (perhaps a private extraction of a tar) or a zip file. */
-interface PackSource extends Closeable {
-    /** The directory or archive, for messages. */
+/**
+ * Checked entries to read: a zip ({@link ZipArchive}) or a folder (a task pack's directory, or the
+ * private extraction of a tar).
+ */
+@API(status = INTERNAL)
+public interface ArchiveSource extends Closeable {
+    /** The folder or archive, for messages. */
     String location();
 
-    /** The pack's files and folders, checked against the entry rules. */
+    /** The files and folders, checked against the entry rules. */
     Listing listing();
 
     /**
