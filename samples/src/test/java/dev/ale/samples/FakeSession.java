@@ -7,7 +7,7 @@ import dev.ale.api.TaskView;
 import dev.ale.api.task.Limits;
 import dev.ale.api.task.Taxonomy;
 import dev.ale.api.task.Tier;
-import dev.ale.tools.TestSession.ListTrajectory;
+import dev.ale.testfixtures.ListTrajectory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,8 +1,6 @@
 package dev.ale.samples.packgen.starter;
 
-import dev.ale.api.Trajectory;
 import dev.ale.api.spi.Verdict;
-import dev.ale.api.spi.VerificationContext;
 import dev.ale.api.spi.Verifier;
 import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskSpec;
@@ -10,7 +8,7 @@ import dev.ale.samples.packgen.GeneratedPacks;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPackWriter;
 import dev.ale.taskpack.TaskPacks;
-import dev.ale.tools.TestSession.ListTrajectory;
+import dev.ale.testkit.FolderContext;
 import dev.ale.verifiers.VerifierRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,27 +74,7 @@ public final class PackCheck {
         TaskSpec spec = spec(taskId);
         Verifier verifier = REGISTRY.create(spec.verifier(), "");
         Path reference = folder(taskId, "reference");
-        return verifier.verify(new VerificationContext() {
-            @Override
-            public Path output() {
-                return output;
-            }
-
-            @Override
-            public Path reference() {
-                return reference;
-            }
-
-            @Override
-            public TaskSpec task() {
-                return spec;
-            }
-
-            @Override
-            public Trajectory trajectory() {
-                return new ListTrajectory();
-            }
-        });
+        return verifier.verify(FolderContext.of(output, reference, spec));
     }
 
     /** Copies the files under {@code from} into {@code to}, keeping their relative paths. */
