@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -141,8 +142,7 @@ public final class TarArchive {
         Files.createDirectories(target.getParent());
         long count = 0;
         byte[] buffer = new byte[8192];
-        try (OutputStream out = Files.newOutputStream(
-                target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+        try (OutputStream out = create(target, name)) {
             for (int n = readContent(tar, buffer); n >= 0; n = readContent(tar, buffer)) {
                 count += n;
                 total += n;
@@ -160,6 +160,16 @@ public final class TarArchive {
         }
         if (count != e.getSize()) {
             throw EntryRules.refuse(name, "entry holds " + count + " bytes but its header says " + e.getSize());
+        }
+    }
+
+    /** Creates a new regular file, never through a link; a name the file system cannot hold is a refusal. */
+    private static OutputStream create(Path target, String name) throws IOException {
+        try {
+            return Files.newOutputStream(
+                    target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        } catch (FileAlreadyExistsException e) {
+            throw EntryRules.unpackable(name, e);
         }
     }
 

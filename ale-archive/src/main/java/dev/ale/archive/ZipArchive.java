@@ -13,7 +13,9 @@ import dev.ale.archive.internal.ZipLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -164,27 +166,34 @@ public final class ZipArchive implements ArchiveSource {
 
     /**
      * Writes every folder and file into the empty folder {@code root} (regular files and folders
-     * only, never replacing one, never through a link). Data that cannot be inflated is a refusal
-     * of its entry; what was written stays for the caller to delete with the folder.
+     * only, never replacing one, never through a link). Data that cannot be inflated, and a name
+     * this file system cannot hold (another spelling of a name already written, on a file system
+     * that ignores case), are refusals of their entry; what was written stays for the caller to
+     * delete with the folder.
      *
      * @throws IOException when a file cannot be written
      */
     public void extractTo(Path root) throws IOException {
         for (String folder : listing.folders()) {
-            Files.createDirectories(EntryRules.resolve(root, folder, folder));
+            try {
+                Files.createDirectories(EntryRules.resolve(root, folder, folder));
+            } catch (FileAlreadyExistsException | InvalidPathException e) {
+                throw EntryRules.unpackable(folder, e);
+            }
         }
         byte[] buffer = new byte[64 * 1024];
         for (String path : listing.files().keySet()) {
-            Path target = EntryRules.resolve(root, path, path);
             try (InputStream in = open(path);
                     OutputStream out = Files.newOutputStream(
-                            target,
+                            EntryRules.resolve(root, path, path),
                             StandardOpenOption.CREATE_NEW,
                             StandardOpenOption.WRITE,
                             LinkOption.NOFOLLOW_LINKS)) {
                 for (int n = inflate(in, buffer, path); n >= 0; n = inflate(in, buffer, path)) {
                     out.write(buffer, 0, n);
                 }
+            } catch (FileAlreadyExistsException | InvalidPathException e) {
+                throw EntryRules.unpackable(path, e);
             }
         }
     }

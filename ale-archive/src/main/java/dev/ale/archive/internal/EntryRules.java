@@ -10,6 +10,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import org.apiguardian.api.API;
 
@@ -165,6 +166,19 @@ public final class EntryRules {
             throw refuse(escaped.append(out).toString(), "name is not valid UTF-8");
         }
         return out.toString();
+    }
+
+    /**
+     * The refusal of an entry this file system cannot hold: another spelling of a name already
+     * written (on a file system that ignores case), or a name it does not allow.
+     */
+    public static TaskPackException unpackable(String name, Exception e) {
+        return refuse(
+                name,
+                "cannot be unpacked here: "
+                        + (e instanceof FileAlreadyExistsException
+                                ? "a file of that name exists (a name that differs only in case?)"
+                                : e.getMessage()));
     }
 
     /** A refusal of the named entry. */
