@@ -38,15 +38,40 @@ record CsvVerifier(
         implements FileVerifier {
     private static final int LISTED = 5;
 
-    /**
-     * The scoring choices of a config.
-     *
-     * @param extraRows     {@code ignore}, {@code penalize} or {@code gate}
-     * @param missingRows   {@code penalize} or {@code gate}
-     * @param duplicateKeys {@code first}, {@code penalize} or {@code gate}
-     */
+    /** The scoring choices of a config: the scheme, and what rows out of order, extra, missing or repeated do. */
     record Policy(
-            TableScore.Scheme scheme, boolean sameOrder, String extraRows, String missingRows, String duplicateKeys) {}
+            TableScore.Scheme scheme, Order order, Extra extraRows, Missing missingRows, Duplicates duplicateKeys) {
+        /** {@code order}: rows in any order, out of order rows counted wrong, or out of order rows a gate. */
+        enum Order {
+            ANY,
+            SAME,
+            GATE
+        }
+
+        /** {@code extraRows}: output rows whose key the reference lacks. */
+        enum Extra {
+            IGNORE,
+            PENALIZE,
+            GATE
+        }
+
+        /** {@code missingRows}: expected rows the output lacks. */
+        enum Missing {
+            PENALIZE,
+            GATE
+        }
+
+        /** {@code duplicateKeys}: output rows whose key came before. */
+        enum Duplicates {
+            FIRST,
+            PENALIZE,
+            GATE
+        }
+
+        boolean sameOrder() {
+            return order == Order.SAME;
+        }
+    }
 
     CsvVerifier {
         key = List.copyOf(key);
@@ -133,14 +158,20 @@ record CsvVerifier(
                                             : " where " + display(order.get((int) n - 1)) + " belongs"));
                 }
                 if (want == null) {
-                    if (metrics != null && policy.extraRows().equals("penalize")) {
+                    if (metrics != null && policy.extraRows() == Policy.Extra.PENALIZE) {
                         metrics.extra(row, cells);
                     }
-                    gate(policy.extraRows(), "no rows beyond the expected", "extra " + display(k) + " on " + t.where());
+                    gate(
+                            policy.extraRows() == Policy.Extra.GATE,
+                            "no rows beyond the expected",
+                            "extra " + display(k) + " on " + t.where());
                     tally.extra++;
                     Findings.note(tally.extraKeys, display(k));
                 } else if (want.found >= 0) {
-                    gate(policy.duplicateKeys(), "each key once", display(k) + " again on " + t.where());
+                    gate(
+                            policy.duplicateKeys() == Policy.Duplicates.GATE,
+                            "each key once",
+                            display(k) + " again on " + t.where());
                     tally.duplicates++;
                     Findings.note(tally.duplicateKeys, display(k) + " again on " + t.where());
                 } else {
@@ -178,8 +209,8 @@ record CsvVerifier(
         return verdict(expected, tally, columns.size(), outOfOrder);
     }
 
-    private void gate(String choice, String expectedText, String problem) throws GateFailure {
-        if (choice.equals("gate")) {
+    private void gate(boolean gate, String expectedText, String problem) throws GateFailure {
+        if (gate) {
             throw new GateFailure(file.describe(), expectedText, problem);
         }
     }
@@ -268,11 +299,14 @@ record CsvVerifier(
                     missingKeys.add(display(e.getKey()));
                 }
             }
-            gate(policy.missingRows(), "every expected row", "missing " + Render.some(missingKeys, missing));
+            gate(
+                    policy.missingRows() == Policy.Missing.GATE,
+                    "every expected row",
+                    "missing " + Render.some(missingKeys, missing));
         }
-        boolean extraCounted = policy.extraRows().equals("penalize");
+        boolean extraCounted = policy.extraRows() == Policy.Extra.PENALIZE;
         long counted = (extraCounted ? tally.extra : 0)
-                + (extraCounted || policy.duplicateKeys().equals("penalize") ? tally.duplicates : 0);
+                + (extraCounted || policy.duplicateKeys() == Policy.Duplicates.PENALIZE ? tally.duplicates : 0);
         TableScore counts = new TableScore(
                 expected.size(), tally.found.size(), matchedRows, matchedCells, Math.max(columns, 1), counted);
         TableScore.Scheme scheme = policy.scheme();
