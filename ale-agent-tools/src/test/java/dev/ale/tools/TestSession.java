@@ -2,17 +2,14 @@ package dev.ale.tools;
 
 import dev.ale.api.Sandbox;
 import dev.ale.api.SessionContext;
-import dev.ale.api.Step;
 import dev.ale.api.TaskView;
-import dev.ale.api.Trajectory;
-import dev.ale.api.Usage;
 import dev.ale.api.task.Limits;
 import dev.ale.api.task.Taxonomy;
 import dev.ale.api.task.Tier;
+import dev.ale.testfixtures.ListTrajectory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /** A session over a given sandbox, with a trajectory that keeps every step, for tests of tools and harnesses. */
@@ -89,50 +86,5 @@ public final class TestSession implements SessionContext {
     @Override
     public boolean cancelled() {
         return false;
-    }
-
-    /** A trajectory that keeps every step in a list. */
-    public static final class ListTrajectory implements Trajectory {
-        private final List<Step> steps = new ArrayList<>();
-
-        @Override
-        public synchronized void record(Step step) {
-            steps.add(step);
-        }
-
-        @Override
-        public synchronized List<Step> steps() {
-            return List.copyOf(steps);
-        }
-
-        @Override
-        public synchronized Usage usage() {
-            return steps.stream().map(Step::usage).reduce(Usage.ZERO, Usage::plus);
-        }
-
-        @Override
-        public synchronized long toolCalls() {
-            return steps.stream().filter(s -> s.kind() == Step.Kind.TOOL_CALL).count();
-        }
-
-        @Override
-        public void message(String role, String text) {
-            record(new Step(Instant.now(), Step.Kind.MESSAGE, role, text, Usage.ZERO, 1));
-        }
-
-        @Override
-        public void toolCall(String tool, String arguments) {
-            record(new Step(Instant.now(), Step.Kind.TOOL_CALL, tool, arguments, Usage.ZERO, 1));
-        }
-
-        @Override
-        public void observation(String text) {
-            record(new Step(Instant.now(), Step.Kind.OBSERVATION, "", text, Usage.ZERO, 1));
-        }
-
-        @Override
-        public void usage(long inputTokens, long outputTokens, double costUsd) {
-            record(new Step(Instant.now(), Step.Kind.USAGE, "", "", new Usage(inputTokens, outputTokens, costUsd), 1));
-        }
     }
 }

@@ -32,6 +32,11 @@ final class Bench {
                         SandboxCost.run(SandboxCost.FULL, results);
                     }
                 }
+                case "persistent" -> {
+                    if (!quick) {
+                        PersistentCost.run(PersistentCost.FULL, results);
+                    }
+                }
                 default -> throw new IllegalStateException("no such group " + group);
             }
         }

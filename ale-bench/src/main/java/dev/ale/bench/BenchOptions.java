@@ -19,8 +19,18 @@ import java.util.Set;
  */
 record BenchOptions(boolean quick, Path out, long seed, Set<String> groups, Path promptfoo, Path csvPeer) {
     /** The groups of figures, in the order they run. */
-    static final List<String> GROUPS =
-            List.of("runner", "tiny", "pack", "verifiers", "csv", "scaling", "rundir", "memory", "tools", "sandbox");
+    static final List<String> GROUPS = List.of(
+            "runner",
+            "tiny",
+            "pack",
+            "verifiers",
+            "csv",
+            "scaling",
+            "rundir",
+            "memory",
+            "tools",
+            "sandbox",
+            "persistent");
 
     static final long DEFAULT_SEED = 20260101L;
     static final String DEFAULT_OUT = "ale-bench-results.jsonl";

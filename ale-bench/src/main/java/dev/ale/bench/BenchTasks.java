@@ -11,8 +11,6 @@ import dev.ale.api.task.TaskPart;
 import dev.ale.api.task.TaskSpec;
 import dev.ale.api.task.Taxonomy;
 import dev.ale.api.task.Tier;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -66,22 +64,7 @@ final class BenchTasks {
 
     /** A task whose only files are its inputs ({@code in.txt}); no reference, no sessions' files. */
     private record InMemoryTask(TaskSpec spec, String digest, PackRef pack) implements Task {
-        private static final List<TaskFile> INPUTS = List.of(new TaskFile() {
-            @Override
-            public String path() {
-                return INPUT;
-            }
-
-            @Override
-            public long size() {
-                return INPUT_BYTES.length;
-            }
-
-            @Override
-            public InputStream open() {
-                return new ByteArrayInputStream(INPUT_BYTES);
-            }
-        });
+        private static final List<TaskFile> INPUTS = List.of(TaskFile.of(INPUT, INPUT_BYTES));
 
         @Override
         public List<TaskFile> files(TaskPart part) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.Verifier;
+import dev.ale.testkit.FolderContext;
 import dev.ale.verifiers.VerifierRegistry;
 import java.nio.file.Path;
 
@@ -25,7 +26,7 @@ final class CsvChild {
         Verifier verifier = VerifierRegistry.discover().create(config, "");
         long start = System.nanoTime();
         Verdict v = verifier.verify(
-                new BenchContext(dir, dir, BenchTasks.tiny("csv", 1).get(0).spec()));
+                FolderContext.of(dir, dir, BenchTasks.tiny("csv", 1).get(0).spec()));
         long nanos = System.nanoTime() - start;
         ChildJvm.report(mapper.createObjectNode()
                 .put("score", v.score())

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.Verifier;
 import dev.ale.api.task.Task;
+import dev.ale.testkit.FolderContext;
 import dev.ale.verifiers.VerifierRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +82,7 @@ final class VerifierThroughput {
             JsonNode config = input.write(out, ref);
             Verifier verifier = registry.create(config, "");
             Task task = BenchTasks.tiny("verifier", 1).get(0);
-            BenchContext ctx = new BenchContext(out, ref, task.spec());
+            FolderContext ctx = FolderContext.of(out, ref, task.spec());
             verifyOnce(verifier, ctx, name);
             double[] perSecond = new double[size.repetitions()];
             for (int i = 0; i < perSecond.length; i++) {
@@ -111,7 +112,7 @@ final class VerifierThroughput {
         }
     }
 
-    private static void verifyOnce(Verifier verifier, BenchContext ctx, String name) throws Exception {
+    private static void verifyOnce(Verifier verifier, FolderContext ctx, String name) throws Exception {
         Verdict v = verifier.verify(ctx);
         if (v.score() != 1.0) {
             throw new IllegalStateException(

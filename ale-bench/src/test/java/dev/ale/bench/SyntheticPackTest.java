@@ -10,6 +10,7 @@ import dev.ale.api.task.TaskPart;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPackWriter;
 import dev.ale.taskpack.TaskPacks;
+import dev.ale.testkit.FolderContext;
 import dev.ale.verifiers.VerifierRegistry;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ class SyntheticPackTest {
             for (Task t : pack.tasks()) {
                 Path out = stage(t, TaskPart.SOLUTION, tmp.resolve(t.id() + "/out"));
                 Path ref = stage(t, TaskPart.REFERENCE, tmp.resolve(t.id() + "/ref"));
-                Verdict v = registry.create(t.spec().verifier(), "").verify(new BenchContext(out, ref, t.spec()));
+                Verdict v = registry.create(t.spec().verifier(), "").verify(FolderContext.of(out, ref, t.spec()));
                 assertEquals(1.0, v.score(), t.id() + ": " + v.summary());
             }
         }

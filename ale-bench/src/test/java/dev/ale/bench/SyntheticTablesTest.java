@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ale.api.spi.Verdict;
+import dev.ale.testkit.FolderContext;
 import dev.ale.verifiers.VerifierRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +63,7 @@ class SyntheticTablesTest {
 
     private Verdict verify(JsonNode config, Path[] dirs) throws Exception {
         return registry.create(config, "")
-                .verify(new BenchContext(
+                .verify(FolderContext.of(
                         dirs[0], dirs[1], BenchTasks.tiny("t", 1).get(0).spec()));
     }
 

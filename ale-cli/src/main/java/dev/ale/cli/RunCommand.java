@@ -47,10 +47,14 @@ final class RunCommand {
         Args a = Args.parse(Usages.RUN, tokens);
         String location =
                 a.positional(1, "one pack (a directory, .zip, .tar or .tgz)").get(0);
-        Harnesses harnesses = Harnesses.of(a.required("harness"), Harnesses.passEnv(a.value("pass-env")));
+        Harnesses harnesses = Harnesses.of(
+                a.required("harness"),
+                Harnesses.passEnv(a.value("pass-env")),
+                Harnesses.CommandMode.of(a.value("cmd-mode")));
         Options o = options(a, harnesses.external());
         o.sandbox().warning().ifPresent(w -> cli.err().println("ale: warning: " + w));
-        try (TaskPack pack = cli.open(location, a.value("select"), o.policy())) {
+        try (harnesses;
+                TaskPack pack = cli.open(location, a.value("select"), o.policy())) {
             return finish(cli, execute(cli, pack, harnesses, o), o);
         }
     }
@@ -142,7 +146,7 @@ final class RunCommand {
             }
         });
         RunHandle handle = b.build().start();
-        Thread hook = cli.process() ? new Thread(() -> cancelAndWait(handle, cli, o), "ale-cancel") : null;
+        Thread hook = cli.process() ? new Thread(() -> cancelAndWait(handle, cli, o, harnesses), "ale-cancel") : null;
         if (hook != null) {
             Runtime.getRuntime().addShutdownHook(hook);
         }
@@ -173,7 +177,7 @@ final class RunCommand {
      * {@link Main#INTERRUPTED}, whatever exit code the exit asked for, so a run cut short never
      * exits 0.
      */
-    private static void cancelAndWait(RunHandle handle, Cli cli, Options o) {
+    private static void cancelAndWait(RunHandle handle, Cli cli, Options o, Harnesses harnesses) {
         handle.cancel();
         try {
             handle.await();
@@ -182,6 +186,7 @@ final class RunCommand {
         } catch (RuntimeException e) {
             cli.err().println("ale: " + e.getMessage());
         }
+        harnesses.close();
         cli.err()
                 .println("ale: interrupted: the run was cancelled before it finished"
                         + o.out()

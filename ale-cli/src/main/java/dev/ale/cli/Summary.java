@@ -66,16 +66,7 @@ final class Summary {
         if (!notPassed.isEmpty()) {
             out.println();
             out.println("not passed");
-            notPassed.stream()
-                    .limit(LISTED)
-                    .forEach(a -> out.println(String.format(
-                            Locale.ROOT,
-                            "  %-32s %-6s %-13s %5.3f  %s",
-                            a.taskId() + "#" + a.trial(),
-                            a.outcome(),
-                            a.cause(),
-                            a.score(),
-                            oneLine(a.message().isEmpty() ? a.verdict().summary() : a.message()))));
+            notPassed.stream().limit(LISTED).forEach(a -> out.println(line(a)));
             if (notPassed.size() > LISTED) {
                 out.println("  ... and " + (notPassed.size() - LISTED) + " more (ale report show <run dir> --all)");
             }
@@ -90,15 +81,19 @@ final class Summary {
     static void attempts(EvaluationReport r, PrintStream out) {
         out.println();
         out.println("attempts");
-        r.attempts()
-                .forEach(a -> out.println(String.format(
-                        Locale.ROOT,
-                        "  %-32s %-6s %-13s %5.3f  %s",
-                        a.taskId() + "#" + a.trial(),
-                        a.outcome(),
-                        a.cause(),
-                        a.score(),
-                        oneLine(a.message().isEmpty() ? a.verdict().summary() : a.message()))));
+        r.attempts().forEach(a -> out.println(line(a)));
+    }
+
+    /** One attempt in one line: task and trial, outcome, cause, score, and the message or verdict summary. */
+    private static String line(AttemptResult a) {
+        return String.format(
+                Locale.ROOT,
+                "  %-32s %-6s %-13s %5.3f  %s",
+                a.taskId() + "#" + a.trial(),
+                a.outcome(),
+                a.cause(),
+                a.score(),
+                oneLine(a.message().isEmpty() ? a.verdict().summary() : a.message()));
     }
 
     private static void breakdown(String by, List<Breakdown> rows, PrintStream out) {

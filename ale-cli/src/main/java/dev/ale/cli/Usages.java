@@ -68,6 +68,12 @@ final class Usages {
                             "pass these variables of ale's environment to a cmd: agent (comma-separated, e.g."
                                     + " OPENAI_API_KEY); it gets PATH, HOME (the workspace), LANG, TZ and its ALE_"
                                     + " variables otherwise"),
+                    valued(
+                            "cmd-mode",
+                            "<mode>",
+                            "how a cmd: agent runs: per-attempt (default: a process per session) or persistent"
+                                    + " (long-lived processes, one per attempt in flight, each taking tasks as JSON"
+                                    + " lines on stdin and answering on stdout; see docs/cli-agents.md)"),
                     valued("retries", "<n>", "run an attempt that ended in ERROR again up to n times (default 2)"),
                     ALLOW_COMMANDS,
                     PYTHON,

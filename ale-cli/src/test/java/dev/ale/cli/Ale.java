@@ -1,12 +1,14 @@
 package dev.ale.cli;
 
 import dev.ale.taskpack.TaskPackWriter;
+import dev.ale.testfixtures.PackFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** Runs {@code ale} in-process with captured output, and makes packs for the tests. */
@@ -52,26 +54,16 @@ final class Ale {
      * {@code verifier} (a JSON object; null for the number check of the total).
      */
     static Path invoicePack(Path dir, String verifier) throws IOException {
-        write(
-                dir.resolve("pack.json"),
-                """
-                {"format": "ale-taskpack", "formatVersion": "1.0", "name": "invoice", "version": "1.0.0",
-                 "description": "one small task", "license": "CC0-1.0",
-                 "tasks": [{"id": "invoice-total", "revision": 1, "digest": ""}]}
-                """);
+        PackFiles.packJson(dir, "invoice", "one small task", List.of("invoice-total"));
         String v = verifier != null
                 ? verifier
                 : "{\"type\": \"number\", \"file\": \"total.txt\", \"regex\": \"([0-9.]+)\", \"expected\": 14.75, \"abs\": 0.005}";
-        write(
-                dir.resolve("tasks/invoice-total/task.json"),
-                """
-                {"id": "invoice-total", "revision": 1, "title": "Total an invoice",
-                 "taxonomy": {"cluster": "business_finance", "subfield": "accounting", "soc": ["43-3031"]},
-                 "tier": "near-term", "limits": {"timeout": "2m"},
-                 "sessions": [{"instruction": "Write the sum of the amount column of invoice.csv to total.txt."}],
-                 "verifier": %s}
-                """
-                        .formatted(v));
+        PackFiles.taskJson(
+                dir,
+                "invoice-total",
+                "Total an invoice",
+                "Write the sum of the amount column of invoice.csv to total.txt.",
+                v);
         write(dir.resolve("tasks/invoice-total/inputs/invoice.csv"), "item,amount\nflour,10.50\nyeast,4.25\n");
         write(dir.resolve("tasks/invoice-total/solution/total.txt"), "14.75\n");
         TaskPackWriter.updateDigests(dir);
@@ -79,7 +71,6 @@ final class Ale {
     }
 
     static void write(Path p, String content) throws IOException {
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, content);
+        PackFiles.write(p, content);
     }
 }

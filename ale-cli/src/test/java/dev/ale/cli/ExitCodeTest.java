@@ -10,6 +10,7 @@ import dev.ale.core.Evaluator;
 import dev.ale.core.RunHandle;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPacks;
+import dev.ale.testfixtures.ChildJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,21 +29,15 @@ class ExitCodeTest {
     void aHarnessThatCallsSystemExitZeroLeavesTheInterruptedExitCodeAndRecordsIt() throws Exception {
         Path pack = Ale.invoicePack(tmp.resolve("pack"), null);
         Path out = tmp.resolve("run");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Main.class.getName(),
-                        "run",
-                        pack.toString(),
-                        "--harness",
-                        ExitingHarness.class.getName(),
-                        "--out",
-                        out.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("child.log").toFile())
-                .start();
+        Process child = ChildJvm.start(
+                tmp.resolve("child.log"),
+                Main.class,
+                "run",
+                pack.toString(),
+                "--harness",
+                ExitingHarness.class.getName(),
+                "--out",
+                out.toString());
         assertTrue(child.waitFor(5, TimeUnit.MINUTES), "the child did not end");
         String log = Files.readString(tmp.resolve("child.log"), StandardCharsets.UTF_8);
         assertEquals(Main.INTERRUPTED, child.exitValue(), log);

@@ -63,22 +63,14 @@ class ReportCommandTest {
         assertEquals(Main.OK, r.code(), r.toString());
         assertTrue(r.out().contains("(2 of 4 scored attempts)"), r.out());
         assertTrue(Files.exists(merged.resolve("report.json")));
-        Ale.Result overlap = Ale.run(
-                "report",
-                "merge",
-                runs.resolve("full").toString(),
-                runs.resolve("shard0").toString());
+        Ale.Result overlap = report("merge", "full", "shard0");
         assertEquals(Main.USAGE, overlap.code(), overlap.toString());
         assertTrue(overlap.err().contains("shards must not overlap"), overlap.err());
     }
 
     @Test
     void compareLinesUpTwoRunsOnTheirSharedTasks() {
-        Ale.Result r = Ale.run(
-                "report",
-                "compare",
-                runs.resolve("full").toString(),
-                runs.resolve("giving-up").toString());
+        Ale.Result r = report("compare", "full", "giving-up");
         assertEquals(Main.OK, r.code(), r.toString());
         assertTrue(r.out().contains("paired tasks    4 (left out: 0"), r.out());
         assertTrue(r.out().contains("full pass rate  A 50.0%, B 0.0%"), r.out());
@@ -143,5 +135,14 @@ class ReportCommandTest {
                 Ale.run("report", "compare", runs.resolve("full").toString()).code());
         assertEquals(
                 Main.USAGE, Ale.run("rescore", runs.resolve("full").toString()).code());
+    }
+
+    /** {@code ale report <command>} over two of the prepared runs. */
+    private static Ale.Result report(String command, String runA, String runB) {
+        return Ale.run(
+                "report",
+                command,
+                runs.resolve(runA).toString(),
+                runs.resolve(runB).toString());
     }
 }

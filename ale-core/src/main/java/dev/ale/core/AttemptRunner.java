@@ -1,6 +1,5 @@
 package dev.ale.core;
 
-import dev.ale.api.AleException;
 import dev.ale.api.Cause;
 import dev.ale.api.Harness;
 import dev.ale.api.Outcome;
@@ -12,21 +11,18 @@ import dev.ale.api.spi.SandboxProvider;
 import dev.ale.api.spi.SandboxRequest;
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.Verifier;
-import dev.ale.api.task.PackModifiedException;
 import dev.ale.api.task.SessionSpec;
 import dev.ale.api.task.Task;
-import dev.ale.api.task.TaskFile;
 import dev.ale.api.task.TaskPart;
 import dev.ale.api.task.TaskSpec;
+import dev.ale.core.AttemptEnds.HarnessEnd;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -70,9 +66,6 @@ final class AttemptRunner {
         this.referenceKey = referenceKey;
     }
 
-    /** What the sessions came to before verification. */
-    private record HarnessEnd(Cause cause, String message, boolean abandoned, int sessionsRun) {}
-
     /** What an attempt leaves: its result and its trajectory. */
     record Finished(AttemptResult result, List<Step> steps, long droppedSteps) {}
 
@@ -97,8 +90,7 @@ final class AttemptRunner {
         private volatile Deadlines.Watch watch = new Deadlines.Watch();
         private volatile String budgetExceeded;
         private volatile boolean cancelled;
-        private volatile boolean packModified;
-        private List<TaskFile> unsealed;
+        private final Staging staging;
 
         Attempt(Task task, Verifier verifier, int trial, WorkspaceHook hook) {
             this.task = task;
@@ -106,6 +98,7 @@ final class AttemptRunner {
             this.spec = task.spec();
             this.trial = trial;
             this.hook = hook;
+            this.staging = new Staging(task, referenceKey);
             this.trajectory = new RecordingTrajectory(
                     clock, spec.limits().maxSteps(), spec.limits().maxCostUsd(), why -> {
                         budgetExceeded = why;
@@ -125,7 +118,7 @@ final class AttemptRunner {
 
         /** Whether a task file was found changed since its digest was checked: the run must stop. */
         boolean packModified() {
-            return packModified;
+            return staging.packModified();
         }
 
         /** Runs the attempt to its end; never throws. */
@@ -144,7 +137,7 @@ final class AttemptRunner {
         }
 
         private AttemptResult runGuarded() {
-            AttemptResult sealed = unseal();
+            AttemptResult sealed = failed(staging.unseal(), 0);
             if (sealed != null) {
                 return sealed;
             }
@@ -182,9 +175,9 @@ final class AttemptRunner {
 
         private AttemptResult runIn(Sandbox sandbox, Harness harness) {
             Path workspace = sandbox.workspace();
-            AttemptResult staging = stage(TaskPart.INPUTS, workspace);
-            if (staging != null) {
-                return staging;
+            AttemptResult staged = failed(staging.stage(TaskPart.INPUTS, workspace), 0);
+            if (staged != null) {
+                return staged;
             }
             HarnessEnd end = runSessions(sandbox, harness);
             if (end.cause() == Cause.PACK || end.cause() == Cause.SANDBOX) {
@@ -222,9 +215,10 @@ final class AttemptRunner {
             }
             Deadlines.Result<Verdict> verified;
             try (ReferenceAreas.Area area = areas.open(spec.id() + "." + trial)) {
-                staging = stage(TaskPart.REFERENCE, area.root());
-                if (staging != null) {
-                    return withSessions(staging, end.sessionsRun());
+                AttemptResult referenceFailed =
+                        failed(staging.stage(TaskPart.REFERENCE, area.root()), end.sessionsRun());
+                if (referenceFailed != null) {
+                    return referenceFailed;
                 }
                 Contexts.Verification ctx = new Contexts.Verification(
                         workspace,
@@ -239,35 +233,21 @@ final class AttemptRunner {
                         area::privateDirectory);
                 verified = Deadlines.call(
                         () -> verifier.verify(ctx), verifierTimeout, interruptGrace, new Deadlines.Watch());
+            } catch (IOException e) {
+                return result(
+                        Outcome.ERROR,
+                        Cause.SANDBOX,
+                        null,
+                        "the reference area could not open: " + describe(e),
+                        end.sessionsRun());
             }
             VerifierEnds.Problem problem = VerifierEnds.of(verified, verifierTimeout);
             if (problem != null) {
                 return result(problem.outcome(), problem.cause(), null, problem.message(), end.sessionsRun());
             }
             Verdict verdict = verified.value();
-            boolean pass = verdict.fullPass(spec.passThreshold());
-            if (end.cause() != Cause.NONE && end.cause() != Cause.GAVE_UP) {
-                return result(Outcome.FAILED, end.cause(), verdict, end.message(), end.sessionsRun());
-            }
-            if (pass) {
-                return result(Outcome.PASSED, Cause.NONE, verdict, "", end.sessionsRun());
-            }
-            if (end.cause() == Cause.GAVE_UP) {
-                return result(Outcome.FAILED, Cause.GAVE_UP, verdict, end.message(), end.sessionsRun());
-            }
-            if (verdict.gateFailed()) {
-                return result(Outcome.FAILED, Cause.GATE, verdict, verdict.summary(), end.sessionsRun());
-            }
-            return result(
-                    Outcome.FAILED,
-                    Cause.NONE,
-                    verdict,
-                    String.format(
-                            Locale.ROOT,
-                            "score %.4f below the pass threshold %.4f",
-                            verdict.score(),
-                            spec.passThreshold()),
-                    end.sessionsRun());
+            AttemptEnds.Decision d = AttemptEnds.decide(end, verdict, spec.passThreshold());
+            return result(d.outcome(), d.cause(), verdict, d.message(), end.sessionsRun());
         }
 
         private HarnessEnd runSessions(Sandbox sandbox, Harness harness) {
@@ -279,19 +259,19 @@ final class AttemptRunner {
             List<SessionSpec> sessions = spec.sessions();
             for (SessionSpec session : sessions) {
                 int n = session.number();
-                AttemptResult staging = stage(TaskPart.session(n), sandbox.workspace());
-                if (staging != null) {
-                    if (n > 1 && staging.cause() == Cause.SANDBOX) {
+                Staging.Failure staged = staging.stage(TaskPart.session(n), sandbox.workspace());
+                if (staged != null) {
+                    if (n > 1 && staged.cause() == Cause.SANDBOX) {
                         // the workspace is as the harness left it: a link, a file or a full quota in the way is its
                         // doing
                         return new HarnessEnd(
                                 Cause.HARNESS_ERROR,
                                 "the workspace left by session " + (n - 1) + " blocked staging the inputs of session "
-                                        + n + ": " + staging.message(),
+                                        + n + ": " + staged.message(),
                                 false,
                                 n - 1);
                     }
-                    return new HarnessEnd(staging.cause(), staging.message(), false, n - 1);
+                    return new HarnessEnd(staged.cause(), staged.message(), false, n - 1);
                 }
                 listeners.sessionStarted(spec.id(), trial, n);
                 trajectory.session(n);
@@ -354,73 +334,11 @@ final class AttemptRunner {
             return new HarnessEnd(Cause.NONE, "", false, sessions.size());
         }
 
-        /**
-         * Opens a sealed reference with the key before the harness runs, so a missing or wrong key
-         * costs no agent run (the files stay in memory until the reference is staged); an attempt
-         * result naming {@code tasks/<id>/reference.7z} on failure, else null.
-         */
-        private AttemptResult unseal() {
-            String where = "tasks/" + spec.id() + "/reference.7z";
-            char[] key = null;
-            try {
-                if (!task.referenceSealed()) {
-                    return null;
-                }
-                if (!referenceKey.present()) {
-                    return result(
-                            Outcome.ERROR,
-                            Cause.PACK,
-                            null,
-                            where + ": the reference is sealed and no key was given"
-                                    + " (Evaluator.Builder.referenceKey or the environment variable "
-                                    + ReferenceKey.ENVIRONMENT + ")",
-                            0);
-                }
-                key = referenceKey.copy();
-                unsealed = task.unsealReference(key);
-                return null;
-            } catch (AleException e) {
-                packModified |= e instanceof PackModifiedException;
-                String m = e.getMessage();
-                return result(
-                        Outcome.ERROR,
-                        Cause.PACK,
-                        null,
-                        m.startsWith("tasks/" + spec.id() + "/") ? m : where + ": " + m,
-                        0);
-            } catch (RuntimeException e) {
-                return result(Outcome.ERROR, Cause.PACK, null, where + ": could not unseal: " + describe(e), 0);
-            } finally {
-                ReferenceKey.wipe(key);
-            }
-        }
-
-        /** Copies a task part under {@code root}; an attempt result describing the failure, or null. */
-        private AttemptResult stage(TaskPart part, Path root) {
-            List<TaskFile> files;
-            try {
-                files = part.equals(TaskPart.REFERENCE) && unsealed != null ? unsealed : task.files(part);
-            } catch (AleException e) {
-                return result(Outcome.ERROR, Cause.PACK, null, e.getMessage(), 0);
-            }
-            for (TaskFile file : files) {
-                try (InputStream in = file.open()) {
-                    FileTrees.copyInto(root, file.path(), in);
-                } catch (PackModifiedException e) {
-                    packModified = true;
-                    return result(Outcome.ERROR, Cause.PACK, null, e.getMessage(), 0);
-                } catch (AleException e) {
-                    return result(Outcome.ERROR, Cause.PACK, null, e.getMessage(), 0);
-                } catch (IOException | RuntimeException e) {
-                    return result(
-                            Outcome.ERROR,
-                            Cause.SANDBOX,
-                            null,
-                            "could not stage " + part.folder() + file.path() + ": " + describe(e),
-                            0);
-                }
-            }
-            return null;
+        /** The result of a staging failure, or null when there was none. */
+        private AttemptResult failed(Staging.Failure failure, int sessionsRun) {
+            return failure == null
+                    ? null
+                    : result(failure.outcome(), failure.cause(), null, failure.message(), sessionsRun);
         }
 
         AttemptResult result(Outcome outcome, Cause cause, Verdict verdict, String message, int sessionsRun) {
@@ -445,10 +363,6 @@ final class AttemptRunner {
                     trajectory.usage(),
                     trajectory.size());
         }
-    }
-
-    private static AttemptResult withSessions(AttemptResult r, int sessionsRun) {
-        return r.toBuilder().sessionsRun(sessionsRun).build();
     }
 
     private static AttemptResult withDuration(AttemptResult r, Duration duration) {

@@ -67,17 +67,19 @@ final class Contexts {
             Optional<Sandbox> sandbox,
             PrivateDirectory directory)
             implements VerificationContext {
-        /** A context without a sandbox or a private directory (a pack self-check). */
-        Verification(
-                Path output,
-                Path reference,
-                TaskSpec task,
-                Trajectory trajectory,
-                Optional<Judge> judge,
-                Optional<Verdict> previous,
-                Instant deadline,
-                Task source) {
-            this(output, reference, task, trajectory, judge, previous, deadline, source, Optional.empty(), null);
+        /** The context of a pack self-check: no judge, no previous verdict, no deadline, sandbox or private directory. */
+        static Verification selfCheck(Path output, Path reference, Task source, Trajectory trajectory) {
+            return new Verification(
+                    output,
+                    reference,
+                    source.spec(),
+                    trajectory,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Instant.MAX,
+                    source,
+                    Optional.empty(),
+                    null);
         }
 
         @Override

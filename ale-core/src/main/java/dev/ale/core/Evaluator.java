@@ -37,41 +37,9 @@ import org.apiguardian.api.API;
  */
 @API(status = STABLE)
 public final class Evaluator {
-    /** Everything a run needs, fixed when the evaluator is built. */
-    record Config(
-            List<Task> tasks,
-            List<PackRef> packs,
-            Map<String, Verifier> verifiers,
-            Supplier<? extends Harness> harnesses,
-            String harnessName,
-            String harnessDescription,
-            SandboxProvider sandboxes,
-            int trials,
-            int parallelism,
-            Path runDirectory,
-            List<EvaluationListener> listeners,
-            Duration timeout,
-            Duration interruptGrace,
-            Duration verifierTimeout,
-            long seed,
-            int maxRetries,
-            Duration retryBackoff,
-            int shardIndex,
-            int shardCount,
-            double runCostLimitUsd,
-            Duration runTimeLimit,
-            long artifactCapBytes,
-            ReferenceKey referenceKey,
-            Judge judge,
-            boolean commandVerifiersAllowed) {
-        Verifier verifier(String taskId) {
-            return verifiers.get(taskId);
-        }
-    }
+    private final RunConfig config;
 
-    private final Config config;
-
-    private Evaluator(Config config) {
+    private Evaluator(RunConfig config) {
         this.config = config;
     }
 
@@ -124,15 +92,8 @@ public final class Evaluator {
     public static EvaluationReport rescore(
             Path runDirectory, TaskPack pack, VerifierFactories registry, char[] referenceKey, Judge judge) {
         Map<String, Task> tasks = new LinkedHashMap<>();
-        Map<String, Verifier> verifiers = new LinkedHashMap<>();
-        for (Task t : pack.tasks()) {
-            tasks.put(t.id(), t);
-            try {
-                verifiers.put(t.id(), registry.create(t.spec().verifier(), "/verifier"));
-            } catch (VerifierConfigException e) {
-                throw e.in("tasks/" + t.id() + "/task.json");
-            }
-        }
+        pack.tasks().forEach(t -> tasks.put(t.id(), t));
+        Map<String, Verifier> verifiers = TaskVerifiers.build(tasks.values(), registry);
         try {
             EvaluationReport report = Rescorer.rescore(
                     runDirectory,
@@ -378,21 +339,10 @@ public final class Evaluator {
             if (allowCommandVerifiers && registry instanceof VerifierRegistry r) {
                 registry = r.withPolicy(new VerifierPolicy(true, r.policy().python()));
             }
-            Map<String, Verifier> built = new LinkedHashMap<>();
-            for (Task t : tasks) {
-                if (built.containsKey(t.id())) {
-                    throw new IllegalArgumentException("task id '" + t.id() + "' is selected twice (from "
-                            + t.pack().name() + "); select each task once");
-                }
-                try {
-                    built.put(t.id(), registry.create(t.spec().verifier(), "/verifier"));
-                } catch (VerifierConfigException e) {
-                    throw e.in("tasks/" + t.id() + "/task.json");
-                }
-            }
+            Map<String, Verifier> built = TaskVerifiers.build(tasks, registry);
             Set<PackRef> refs = new LinkedHashSet<>();
             tasks.forEach(t -> refs.add(t.pack()));
-            return new Evaluator(new Config(
+            return new Evaluator(new RunConfig(
                     List.copyOf(tasks),
                     List.copyOf(refs),
                     Map.copyOf(built),

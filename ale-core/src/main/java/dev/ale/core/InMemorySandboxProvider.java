@@ -1,5 +1,7 @@
 package dev.ale.core;
 
+import com.google.common.hash.HashFunction;
+import com.google.common.hash.Hashing;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import dev.ale.api.Sandbox;
@@ -15,13 +17,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * One Jimfs file system per attempt, capped at a quota. The reference never comes here: the runner
  * stages it, after the harness is done, in memory of its own (see {@code ReferenceAreas}).
  *
- * <p>File systems (these and the reference areas) are named from a counter after a prefix drawn
- * once per JVM, never from {@code UUID.randomUUID()} (which Jimfs uses by default): that takes a
- * process-wide {@code SecureRandom} lock, on which hundreds of parallel attempts queued. The names
- * stay unguessable to code that does not already hold a path into the file system.
+ * <p>Jimfs registers every file system by name, so that {@code Path.of(URI.create("jimfs://<name>/"))}
+ * reaches it from anywhere in the process: a harness knows its own workspace's name from
+ * {@code workspace().toUri()}. Names are therefore unguessable from one another: 128 bits of
+ * SipHash-2-4, keyed once per JVM from {@code SecureRandom}, over a counter. (Not Jimfs's default
+ * {@code UUID.randomUUID()}, which takes a process-wide {@code SecureRandom} lock on which hundreds
+ * of parallel attempts queued; nor a bare counter, from which a racing agent could name its
+ * siblings' workspaces.)
  */
 final class InMemorySandboxProvider implements SandboxProvider {
-    private static final String PREFIX = "ale-" + Long.toUnsignedString(new SecureRandom().nextLong(), 36) + "-";
+    private static final HashFunction NAMING = naming();
     private static final AtomicLong NAMES = new AtomicLong();
     private static final String WORKSPACE = "/workspace";
 
@@ -57,9 +62,17 @@ final class InMemorySandboxProvider implements SandboxProvider {
                 .build();
     }
 
-    /** A new file system named from the counter: no lock but the counter's compare-and-set. */
+    /** A new file system with an unguessable name: no lock but the counter's compare-and-set. */
     static FileSystem newFileSystem(Configuration config) {
-        return Jimfs.newFileSystem(PREFIX + NAMES.incrementAndGet(), config);
+        long n = NAMES.incrementAndGet();
+        long high = NAMING.hashLong(n << 1).asLong();
+        long low = NAMING.hashLong(n << 1 | 1).asLong();
+        return Jimfs.newFileSystem("ale-" + Long.toHexString(high) + Long.toHexString(low), config);
+    }
+
+    private static HashFunction naming() {
+        SecureRandom random = new SecureRandom();
+        return Hashing.sipHash24(random.nextLong(), random.nextLong());
     }
 
     private static final class InMemorySandbox implements Sandbox {

@@ -21,13 +21,11 @@ import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -204,8 +202,7 @@ public final class PackCheck {
                 }
             }
             RecordingTrajectory trajectory = new RecordingTrajectory(Clock.systemUTC(), 0, 0, why -> {});
-            Verdict v = verifier.verify(new Contexts.Verification(
-                    out, ref, task.spec(), trajectory, Optional.empty(), Optional.empty(), Instant.MAX, task));
+            Verdict v = verifier.verify(Contexts.Verification.selfCheck(out, ref, task, trajectory));
             if (v == null) {
                 return new Probe(kind, what, Double.NaN, false, false, "the verifier returned no verdict");
             }

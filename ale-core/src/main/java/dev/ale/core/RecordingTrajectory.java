@@ -112,24 +112,9 @@ final class RecordingTrajectory implements Trajectory {
         return steps.size();
     }
 
+    /** Stamps the step with this trajectory's clock and the current session. */
     @Override
-    public void message(String role, String text) {
-        record(new Step(clock.instant(), Step.Kind.MESSAGE, role, text, Usage.ZERO, session));
-    }
-
-    @Override
-    public void toolCall(String tool, String arguments) {
-        record(new Step(clock.instant(), Step.Kind.TOOL_CALL, tool, arguments, Usage.ZERO, session));
-    }
-
-    @Override
-    public void observation(String text) {
-        record(new Step(clock.instant(), Step.Kind.OBSERVATION, "", text, Usage.ZERO, session));
-    }
-
-    @Override
-    public void usage(long inputTokens, long outputTokens, double costUsd) {
-        record(new Step(
-                clock.instant(), Step.Kind.USAGE, "", "", new Usage(inputTokens, outputTokens, costUsd), session));
+    public void record(Step.Kind kind, String name, String text, Usage stepUsage) {
+        record(new Step(clock.instant(), kind, name, text, stepUsage, session));
     }
 }

@@ -26,7 +26,9 @@ import java.util.stream.Stream;
 
 /**
  * Where hidden references go while a verifier scores an attempt. Each attempt's reference is
- * staged into a file system in memory that no process can reach; only a verifier that hands files
+ * staged into a folder of its own in one file system in memory per run, which no process can reach
+ * and no harness can name (see {@link InMemorySandboxProvider#newFileSystem}); a folder costs a few
+ * microseconds where a file system per attempt cost tens. Only a verifier that hands files
  * to an external program asks for a directory on disk ({@link Area#privateDirectory()}), which is
  * made then, inside one owner-only folder of this run ({@code run-<pid>-<random>} under a base
  * outside the shared temporary directory), and removed as soon as its verification ends. The run
@@ -48,6 +50,7 @@ final class ReferenceAreas implements AutoCloseable {
 
     private final Path base;
     private final AtomicLong sequence = new AtomicLong();
+    private final FileSystem memory = InMemorySandboxProvider.newFileSystem(CONFIG);
     private Path runFolder;
     private boolean closed;
 
@@ -159,10 +162,14 @@ final class ReferenceAreas implements AutoCloseable {
         return false;
     }
 
-    /** A fresh area for one attempt; its reference lives in memory until a verifier asks for a directory. */
-    Area open(String attemptId) {
-        // named from a counter, not Jimfs's random UUID (a process-wide SecureRandom lock per attempt)
-        return new Area(attemptId + "-" + sequence.incrementAndGet(), InMemorySandboxProvider.newFileSystem(CONFIG));
+    /**
+     * A fresh area for one attempt; its reference lives in memory until a verifier asks for a directory.
+     *
+     * @throws IOException when its folder cannot be made (the run's areas are closed)
+     */
+    Area open(String attemptId) throws IOException {
+        long n = sequence.incrementAndGet();
+        return new Area(attemptId + "-" + n, Files.createDirectory(memory.getPath("/reference", Long.toString(n))));
     }
 
     /** This run's folder, made (owner-only) the first time a verifier needs a directory on disk. */
@@ -186,6 +193,7 @@ final class ReferenceAreas implements AutoCloseable {
     @Override
     public synchronized void close() throws IOException {
         closed = true;
+        memory.close();
         if (runFolder != null) {
             delete(runFolder);
             runFolder = null;
@@ -225,18 +233,18 @@ final class ReferenceAreas implements AutoCloseable {
      */
     final class Area implements AutoCloseable {
         private final String name;
-        private final FileSystem memory;
+        private final Path root;
         private Path directory;
         private boolean closed;
 
-        private Area(String name, FileSystem memory) {
+        private Area(String name, Path root) {
             this.name = name;
-            this.memory = memory;
+            this.root = root;
         }
 
         /** The root the reference is staged into, in memory. */
         Path root() {
-            return memory.getPath("/reference");
+            return root;
         }
 
         /** This attempt's directory in the run folder, made owner-only on the first call. */
@@ -260,7 +268,7 @@ final class ReferenceAreas implements AutoCloseable {
         public synchronized void close() {
             closed = true;
             try {
-                memory.close();
+                delete(root);
                 if (directory != null) {
                     delete(directory);
                 }

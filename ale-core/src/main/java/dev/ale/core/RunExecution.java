@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.api.Cause;
 import dev.ale.api.Outcome;
-import dev.ale.core.report.ReportFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,10 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +30,7 @@ import java.util.concurrent.atomic.DoubleAdder;
  * ends with the report. It is the {@link RunHandle} that {@link Evaluator#start()} returns.
  */
 final class RunExecution implements RunHandle {
-    private final Evaluator.Config config;
+    private final RunConfig config;
     private final Listeners events;
     private final Instant startedAt = Instant.now();
     private final long startedNanos = System.nanoTime();
@@ -49,7 +45,7 @@ final class RunExecution implements RunHandle {
     private volatile String stopped;
     private volatile int total;
 
-    RunExecution(Evaluator.Config config) {
+    RunExecution(RunConfig config) {
         this.config = config;
         this.events = new Listeners(config.listeners());
     }
@@ -94,7 +90,7 @@ final class RunExecution implements RunHandle {
      * @throws IllegalStateException naming the holder's pid when the run directory is in use
      */
     RunExecution start() {
-        RunLock lock = lockRunDirectory();
+        RunLock lock = RunSteps.lock(config.runDirectory());
         Thread coordinator = new Thread(
                 () -> {
                     EvaluationReport report = null;
@@ -108,7 +104,10 @@ final class RunExecution implements RunHandle {
                     } catch (Throwable t) {
                         failure = t;
                     } finally {
-                        unlock(lock); // before anyone awaiting the run can start the next one on this directory
+                        RunSteps.unlock(
+                                lock,
+                                config.runDirectory(),
+                                events); // before anyone awaiting the run can start the next one on this directory
                     }
                     if (failure != null) {
                         done.completeExceptionally(failure);
@@ -120,29 +119,6 @@ final class RunExecution implements RunHandle {
         coordinator.setDaemon(true);
         coordinator.start();
         return this;
-    }
-
-    private RunLock lockRunDirectory() {
-        Path dir = config.runDirectory();
-        if (dir == null) {
-            return null;
-        }
-        try {
-            Files.createDirectories(dir);
-            return RunLock.acquire(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not lock the run directory " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void unlock(RunLock lock) {
-        if (lock != null) {
-            try {
-                lock.close();
-            } catch (IOException e) {
-                events.warn("the lock of " + config.runDirectory() + " did not release cleanly: " + e.getMessage());
-            }
-        }
     }
 
     /** Stops the run because the pack changed under it: no further attempt starts, running ones are cancelled. */
@@ -168,7 +144,10 @@ final class RunExecution implements RunHandle {
         if (dir != null) {
             previous = Journal.read(dir);
             previous.problems().forEach(events::warn);
-            resume(plan, previous.attempts(), results, superseded);
+            for (AttemptResult prior : RunSteps.resume(plan, previous.attempts(), results, superseded)) {
+                count(prior);
+                cost.add(prior.usage().costUsd());
+            }
             if (finished.get() > 0) {
                 events.runResumed(finished.get(), plan.size());
             }
@@ -184,7 +163,7 @@ final class RunExecution implements RunHandle {
         List<NotRun> notRun = Collections.synchronizedList(new ArrayList<>());
         try (ReferenceAreas areas = ReferenceAreas.forRun();
                 Journal journal = dir == null ? null : Journal.append(dir, previous.validBytes())) {
-            removeLeftovers(areas);
+            RunSteps.removeLeftovers(areas, events);
             events.runStarted(plan.size());
             AttemptRunner runner = new AttemptRunner(
                     config.sandboxes(),
@@ -228,41 +207,10 @@ final class RunExecution implements RunHandle {
             report.writeTo(dir);
             RunFiles.writeRunJson(
                     dir, ended(RunJsonWriter.write(config, RunFiles.readRunJson(dir), startedAt, thisSegment)));
-            ReportFiles.writeAll(report, dir);
-            try {
-                AleResults.write(dir, report, AleResults.instructions(config.tasks()));
-            } catch (IOException e) {
-                events.warn("ALE's result files (ale/) not written: " + AttemptRunner.describe(e));
-            }
+            RunSteps.writeReports(report, dir, config.tasks(), events);
         }
         events.runFinished(report);
         return report;
-    }
-
-    /** Fills in the attempts an earlier session finished, and sets aside results of changed tasks. */
-    private void resume(
-            List<RunPlan.Planned> plan,
-            List<AttemptResult> journal,
-            AttemptResult[] results,
-            List<AttemptResult> superseded) {
-        Map<String, AttemptResult> latest = RunPlan.latest(journal);
-        Map<String, String> currentDigest = new HashMap<>();
-        for (RunPlan.Planned p : plan) {
-            currentDigest.put(p.task().id(), p.task().digest());
-            AttemptResult prior = latest.get(p.key());
-            if (prior != null && prior.outcome() != Outcome.ERROR) {
-                results[p.index()] = prior;
-                count(prior);
-                cost.add(prior.usage().costUsd());
-            }
-        }
-        for (AttemptResult a : latest.values()) {
-            String digest = currentDigest.get(a.taskId());
-            if (digest != null && !digest.equals(a.taskDigest())) {
-                superseded.add(a);
-            }
-        }
-        superseded.sort(Comparator.comparing(AttemptResult::taskId).thenComparingInt(AttemptResult::trial));
     }
 
     private void runAll(
@@ -318,19 +266,6 @@ final class RunExecution implements RunHandle {
             }
         }
         return runJson;
-    }
-
-    private void removeLeftovers(ReferenceAreas areas) {
-        try {
-            int removed = areas.removeLeftovers();
-            if (removed > 0) {
-                events.warn("removed the private folders of " + removed + " earlier run(s) that did not end cleanly ("
-                        + areas.base() + ")");
-            }
-        } catch (IOException | RuntimeException e) {
-            events.warn("could not remove the private folders earlier runs left in " + areas.base() + ": "
-                    + AttemptRunner.describe(e));
-        }
     }
 
     private void runOne(

@@ -26,7 +26,7 @@ final class RunJsonWriter {
      * @param segmentStarted when this session started
      * @param segmentLength  how long this session took, or null while it runs
      */
-    static ObjectNode write(Evaluator.Config c, JsonNode previous, Instant segmentStarted, Duration segmentLength) {
+    static ObjectNode write(RunConfig c, JsonNode previous, Instant segmentStarted, Duration segmentLength) {
         ObjectNode root = RunFiles.MAPPER.createObjectNode();
         root.put("schemaVersion", 1);
         root.put("sdkVersion", SDK_VERSION);

@@ -15,7 +15,7 @@ final class RunLog {
 
     private RunLog() {}
 
-    static void started(Evaluator.Config config, int attempts) {
+    static void started(RunConfig config, int attempts) {
         if (!LOG.isLoggable(Level.INFO)) {
             return;
         }

@@ -20,36 +20,37 @@ final class TrialStatistics {
 
     private TrialStatistics() {}
 
-    /** The scored attempts of one task: how many trials, how many passed, and their scores. */
-    record TaskTrials(String key, int n, int passes, List<Double> scores) {
-        double meanScore() {
-            double sum = 0;
-            for (double s : scores) {
-                sum += s;
-            }
-            return sum / scores.size();
-        }
+    /** The scored attempts of one task: how many trials, how many passed, and their mean score. */
+    record TaskTrials(int n, int passes, double meanScore) {}
+
+    /** One task's figures while they are summed up, in the order its attempts come. */
+    private static final class Tally {
+        int n;
+        int passes;
+        double sum;
     }
 
-    /** Groups scored attempts by task (id and digest), in first-seen order. */
+    /** A task by id and digest (a changed task is another task), without building a string per attempt. */
+    private record Key(String id, String digest) {}
+
+    /**
+     * Groups scored attempts by task (id and digest), in first-seen order: one small tally per
+     * task, no list of attempts or boxed scores, so 100,000 tasks cost a few megabytes.
+     */
     static List<TaskTrials> byTask(List<AttemptResult> attempts) {
-        Map<String, List<AttemptResult>> groups = new LinkedHashMap<>();
+        Map<Key, Tally> groups = new LinkedHashMap<>();
         for (AttemptResult a : attempts) {
             if (a.scored()) {
-                groups.computeIfAbsent(a.taskId() + "@" + a.taskDigest(), k -> new ArrayList<>())
-                        .add(a);
+                Tally t = groups.computeIfAbsent(new Key(a.taskId(), a.taskDigest()), k -> new Tally());
+                t.n++;
+                t.sum += a.score();
+                if (a.outcome() == Outcome.PASSED) {
+                    t.passes++;
+                }
             }
         }
         List<TaskTrials> out = new ArrayList<>(groups.size());
-        groups.forEach((key, list) -> {
-            int passes = (int)
-                    list.stream().filter(a -> a.outcome() == Outcome.PASSED).count();
-            out.add(new TaskTrials(
-                    key,
-                    list.size(),
-                    passes,
-                    list.stream().map(AttemptResult::score).toList()));
-        });
+        groups.values().forEach(t -> out.add(new TaskTrials(t.n, t.passes, t.sum / t.n)));
         return out;
     }
 
@@ -122,9 +123,20 @@ final class TrialStatistics {
         return new Estimate(value, Math.min(value, resampled[0]), Math.max(value, resampled[1]));
     }
 
-    /** 2.5% and 97.5% percentiles of the resampled means of {@code values}. */
+    /**
+     * 2.5% and 97.5% percentiles of the resampled means of {@code values}. When every value is the
+     * same (every task passed, say), every resample adds the same numbers in the same order, so the
+     * one sum stands for all of them: the same figures without the {@code RESAMPLES x n} draws.
+     */
     static double[] bootstrap(double[] values, long seed) {
         int n = values.length;
+        if (allEqual(values)) {
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += values[0];
+            }
+            return new double[] {sum / n, sum / n};
+        }
         SplittableRandom random = new SplittableRandom(seed);
         double[] stats = new double[RESAMPLES];
         for (int b = 0; b < RESAMPLES; b++) {
@@ -138,5 +150,14 @@ final class TrialStatistics {
         return new double[] {
             stats[(int) Math.floor(0.025 * (RESAMPLES - 1))], stats[(int) Math.ceil(0.975 * (RESAMPLES - 1))]
         };
+    }
+
+    private static boolean allEqual(double[] values) {
+        for (double v : values) {
+            if (Double.doubleToLongBits(v) != Double.doubleToLongBits(values[0])) {
+                return false;
+            }
+        }
+        return true;
     }
 }

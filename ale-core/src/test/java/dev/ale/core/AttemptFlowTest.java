@@ -55,12 +55,7 @@ class AttemptFlowTest {
             Files.writeString(ws.resolve("answer.txt"), ctx.session() == 2 ? SECRET : "draft");
             return SessionOutcome.completed();
         };
-        EvaluationReport report = Evaluator.builder()
-                .tasks(List.of(twoSessionTask()))
-                .harness(harness)
-                .verifiers(TestTasks.registry())
-                .build()
-                .run();
+        EvaluationReport report = runTwoSessions(harness);
         assertEquals(
                 List.of(
                         "1/2 Session one: write draft. contract=true s1=true amendment=false",
@@ -111,12 +106,7 @@ class AttemptFlowTest {
     @Test
     void inMemoryHarnessWalkingEveryRootNeverFindsTheReference() {
         Snoop snoop = new Snoop();
-        EvaluationReport report = Evaluator.builder()
-                .tasks(List.of(twoSessionTask()))
-                .harness(snoop)
-                .verifiers(TestTasks.registry())
-                .build()
-                .run();
+        EvaluationReport report = runTwoSessions(snoop);
         assertTrue(snoop.filesSeen >= 2, "the walk saw the staged inputs");
         assertEquals(List.of(), snoop.found);
         assertEquals(Outcome.FAILED, report.attempts().get(0).outcome(), "the verifier did see the reference");
@@ -174,5 +164,14 @@ class AttemptFlowTest {
             assertTrue(files.stream().allMatch(f -> f.contains("/workspace/")), files.toString());
             assertFalse(files.stream().anyMatch(f -> f.contains("ale-ref-")));
         }
+    }
+
+    private static EvaluationReport runTwoSessions(Harness harness) {
+        return Evaluator.builder()
+                .tasks(List.of(twoSessionTask()))
+                .harness(harness)
+                .verifiers(TestTasks.registry())
+                .build()
+                .run();
     }
 }

@@ -15,7 +15,6 @@ import dev.ale.api.spi.SandboxRequest;
 import dev.ale.api.spi.VerifierConfigException;
 import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskPart;
-import dev.ale.api.task.Tier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,9 +84,7 @@ class EvaluatorTest {
                     throw new IllegalStateException("model quota exhausted");
                 },
                 TestTasks.task("t", "42")));
-        assertEquals(Outcome.FAILED, r.outcome());
-        assertEquals(Cause.HARNESS_ERROR, r.cause());
-        assertTrue(r.message().contains("model quota exhausted"), r.message());
+        assertEnded(r, Outcome.FAILED, Cause.HARNESS_ERROR, "model quota exhausted");
     }
 
     @Test
@@ -100,16 +97,12 @@ class EvaluatorTest {
     @Test
     void harnessThatGivesUpIsScoredAndFails() {
         AttemptResult r = only(run(ctx -> SessionOutcome.gaveUp("cannot read the ledger"), TestTasks.task("t", "42")));
-        assertEquals(Outcome.FAILED, r.outcome());
-        assertEquals(Cause.GAVE_UP, r.cause());
-        assertTrue(r.message().contains("cannot read the ledger"));
+        assertEnded(r, Outcome.FAILED, Cause.GAVE_UP, "cannot read the ledger");
     }
 
     @Test
     void interruptibleHarnessPastItsDeadlineTimesOutAndIsScored() {
-        TestTasks.MemoryTask task = new TestTasks.MemoryTask(
-                        TestTasks.spec("slow", Tier.NEAR_TERM, "business_finance", Duration.ofMillis(100), 0, "go"))
-                .file(TaskPart.REFERENCE, "answer.txt", "42");
+        TestTasks.MemoryTask task = TestTasks.goTask("slow", Duration.ofMillis(100), 0);
         AttemptResult r = only(run(
                 ctx -> {
                     Files.writeString(ctx.workspace().resolve("answer.txt"), "42");
@@ -124,9 +117,7 @@ class EvaluatorTest {
 
     @Test
     void harnessThatIgnoresInterruptsIsAbandonedAndTheRunGoesOn() {
-        TestTasks.MemoryTask hung = new TestTasks.MemoryTask(
-                        TestTasks.spec("hung", Tier.NEAR_TERM, "business_finance", Duration.ofMillis(100), 0, "go"))
-                .file(TaskPart.REFERENCE, "answer.txt", "42");
+        TestTasks.MemoryTask hung = TestTasks.goTask("hung", Duration.ofMillis(100), 0);
         CountDownLatch release = new CountDownLatch(1);
         Harness harness = ctx -> {
             if (ctx.task().id().equals("hung")) {
@@ -149,9 +140,7 @@ class EvaluatorTest {
 
     @Test
     void stepCapCancelsTheSessionWithBudgetCause() {
-        TestTasks.MemoryTask task = new TestTasks.MemoryTask(
-                        TestTasks.spec("capped", Tier.NEAR_TERM, "business_finance", Duration.ofSeconds(30), 3, "go"))
-                .file(TaskPart.REFERENCE, "answer.txt", "42");
+        TestTasks.MemoryTask task = TestTasks.goTask("capped", Duration.ofSeconds(30), 3);
         AttemptResult r = only(run(
                 ctx -> {
                     for (int i = 0; !ctx.cancelled(); i++) {
@@ -161,9 +150,7 @@ class EvaluatorTest {
                     return SessionOutcome.completed();
                 },
                 task));
-        assertEquals(Outcome.FAILED, r.outcome());
-        assertEquals(Cause.BUDGET, r.cause());
-        assertTrue(r.message().contains("more than 3 steps"), r.message());
+        assertEnded(r, Outcome.FAILED, Cause.BUDGET, "more than 3 steps");
     }
 
     @Test
@@ -172,9 +159,7 @@ class EvaluatorTest {
                 TestTasks.withVerifier(TestTasks.task("t", "42").spec(), "throws"));
         EvaluationReport report = run(ANSWERS_42, task, TestTasks.task("ok", "42"));
         AttemptResult r = report.attempts().get(0);
-        assertEquals(Outcome.ERROR, r.outcome());
-        assertEquals(Cause.VERIFIER, r.cause());
-        assertTrue(r.message().contains("verifier bug"), r.message());
+        assertEnded(r, Outcome.ERROR, Cause.VERIFIER, "verifier bug");
         assertEquals(1.0, report.fullPassRate().value(), "errors are left out of the rate");
         assertEquals(1, report.errors().size());
     }
@@ -201,9 +186,7 @@ class EvaluatorTest {
     void corruptTaskFilesAreAPackError() {
         TestTasks.MemoryTask task = TestTasks.task("t", "42").broken(TaskPart.INPUTS);
         AttemptResult r = only(run(ANSWERS_42, task));
-        assertEquals(Outcome.ERROR, r.outcome());
-        assertEquals(Cause.PACK, r.cause());
-        assertTrue(r.message().contains("digest mismatch"), r.message());
+        assertEnded(r, Outcome.ERROR, Cause.PACK, "digest mismatch");
     }
 
     @Test
@@ -226,9 +209,7 @@ class EvaluatorTest {
                 .build()
                 .run();
         AttemptResult r = only(report);
-        assertEquals(Outcome.ERROR, r.outcome());
-        assertEquals(Cause.SANDBOX, r.cause());
-        assertTrue(r.message().contains("disk full"));
+        assertEnded(r, Outcome.ERROR, Cause.SANDBOX, "disk full");
     }
 
     @Test
@@ -355,5 +336,12 @@ class EvaluatorTest {
                     names,
                     "every file in place, no temporary file left behind");
         }
+    }
+
+    /** The attempt ended with {@code outcome} for {@code cause}, its message saying {@code why}. */
+    private static void assertEnded(AttemptResult r, Outcome outcome, Cause cause, String why) {
+        assertEquals(outcome, r.outcome(), r.message());
+        assertEquals(cause, r.cause(), r.message());
+        assertTrue(r.message().contains(why), r.message());
     }
 }

@@ -3,6 +3,7 @@ package dev.ale.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ale.testfixtures.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -19,18 +20,8 @@ class KillAndResumeTest {
     @Test
     void killedRunResumesToTheSameReportAttemptForAttempt(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("killed");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        RunFixtures.class.getName(),
-                        dir.toString(),
-                        String.valueOf(TASKS),
-                        "150")
-                .redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("child.log").toFile())
-                .start();
+        Process child = ChildJvm.start(
+                tmp.resolve("child.log"), RunFixtures.class, dir.toString(), String.valueOf(TASKS), "150");
         Path journal = dir.resolve("journal.jsonl");
         long lines = 0;
         for (int i = 0; i < 600 && lines < 6 && child.isAlive(); i++) {

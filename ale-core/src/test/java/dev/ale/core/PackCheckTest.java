@@ -10,13 +10,8 @@ import dev.ale.api.spi.Check;
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.Verifier;
 import dev.ale.api.spi.VerifierFactories;
-import dev.ale.api.task.PackRef;
 import dev.ale.api.task.Task;
-import dev.ale.api.task.TaskFile;
 import dev.ale.api.task.TaskPart;
-import dev.ale.api.task.TaskSpec;
-import dev.ale.taskpack.PackInfo;
-import dev.ale.taskpack.TaskFilter;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPackWriter;
 import dev.ale.taskpack.TaskPacks;
@@ -26,12 +21,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PackCheckTest {
     private static final String TABLE = "id,account,amount\n1,cash,100.00\n2,fees,-25.50\n3,sales,310.25\n";
@@ -147,33 +145,7 @@ class PackCheckTest {
 
     @Test
     void aSealedReferenceNeedsTheKey() {
-        TestTasks.MemoryTask plain = TestTasks.task("sealed", "42");
-        Task t = new Task() {
-            @Override
-            public TaskSpec spec() {
-                return plain.spec();
-            }
-
-            @Override
-            public String digest() {
-                return plain.digest();
-            }
-
-            @Override
-            public PackRef pack() {
-                return plain.pack();
-            }
-
-            @Override
-            public List<TaskFile> files(TaskPart part) {
-                return plain.files(part);
-            }
-
-            @Override
-            public boolean referenceSealed() {
-                return true;
-            }
-        };
+        Task t = new SealedReferenceRunTest.SealedTask();
         PackCheck.Result r = PackCheck.run(pack(t), TestTasks.registry(), null).get(0);
         assertEquals(List.of(PackCheck.Kind.values()), r.failed());
         assertTrue(r.probes().get(0).detail().contains("sealed"), r.toString());
@@ -198,27 +170,28 @@ class PackCheckTest {
         assertEquals("11", Perturbations.changed("7"));
     }
 
-    @Test
-    void csvPerturbationsKeepQuotingAndLineEnds() {
-        String text = "name,amount\r\n\"Smith, J\",12.50\r\n\"Doe, A\",3\r\n";
-        Map<String, byte[]> v = Perturbations.of("t.csv", text.getBytes(StandardCharsets.UTF_8));
-        assertEquals(Set.of("data row 1, amount 12.50 changed to 18.75", "first data row dropped"), v.keySet());
-        assertEquals(
-                "name,amount\r\n\"Smith, J\",18.75\r\n\"Doe, A\",3\r\n",
-                new String(v.get("data row 1, amount 12.50 changed to 18.75"), StandardCharsets.UTF_8));
-        assertEquals(
-                "name,amount\r\n\"Doe, A\",3\r\n", new String(v.get("first data row dropped"), StandardCharsets.UTF_8));
+    static Stream<Arguments> csvPerturbations() {
+        return Stream.of(
+                Arguments.of(
+                        "quoting and CRLF line ends are kept",
+                        "name,amount\r\n\"Smith, J\",12.50\r\n\"Doe, A\",3\r\n",
+                        "name,amount\r\n\"Smith, J\",18.75\r\n\"Doe, A\",3\r\n",
+                        "name,amount\r\n\"Doe, A\",3\r\n"),
+                Arguments.of(
+                        "a quoted line break is part of its field",
+                        "note,amount\n\"two\nlines\",12.50\nplain,3\n",
+                        "note,amount\n\"two\nlines\",18.75\nplain,3\n",
+                        "note,amount\nplain,3\n"));
     }
 
-    @Test
-    void csvPerturbationsReadQuotedLineBreaksAsPartOfTheirField() {
-        String text = "note,amount\n\"two\nlines\",12.50\nplain,3\n";
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("csvPerturbations")
+    void csvPerturbationsChangeTheFirstAmountAndDropTheFirstRow(
+            String what, String text, String changed, String dropped) {
         Map<String, byte[]> v = Perturbations.of("t.csv", text.getBytes(StandardCharsets.UTF_8));
         assertEquals(Set.of("data row 1, amount 12.50 changed to 18.75", "first data row dropped"), v.keySet());
-        assertEquals(
-                "note,amount\n\"two\nlines\",18.75\nplain,3\n",
-                new String(v.get("data row 1, amount 12.50 changed to 18.75"), StandardCharsets.UTF_8));
-        assertEquals("note,amount\nplain,3\n", new String(v.get("first data row dropped"), StandardCharsets.UTF_8));
+        assertEquals(changed, new String(v.get("data row 1, amount 12.50 changed to 18.75"), StandardCharsets.UTF_8));
+        assertEquals(dropped, new String(v.get("first data row dropped"), StandardCharsets.UTF_8));
     }
 
     @Test
@@ -324,47 +297,6 @@ class PackCheckTest {
 
     /** A pack of in-memory tasks. */
     private static TaskPack pack(Task... tasks) {
-        return new TaskPack() {
-            @Override
-            public PackRef ref() {
-                return TestTasks.PACK;
-            }
-
-            @Override
-            public PackInfo info() {
-                return new PackInfo("ale-taskpack", "1.0", "", "");
-            }
-
-            @Override
-            public List<Task> tasks() {
-                return List.of(tasks);
-            }
-
-            @Override
-            public Optional<Task> task(String id) {
-                return tasks().stream().filter(t -> t.id().equals(id)).findFirst();
-            }
-
-            @Override
-            public Map<String, List<String>> lists() {
-                return Map.of();
-            }
-
-            @Override
-            public List<String> warnings() {
-                return List.of();
-            }
-
-            @Override
-            public TaskPack select(TaskFilter filter) {
-                return this;
-            }
-
-            @Override
-            public void verify() {}
-
-            @Override
-            public void close() {}
-        };
+        return new RescoreTest.ListPack(List.of(tasks));
     }
 }

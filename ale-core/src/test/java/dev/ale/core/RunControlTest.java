@@ -6,11 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.Cause;
 import dev.ale.api.Outcome;
-import dev.ale.api.Sandbox;
 import dev.ale.api.SessionOutcome;
-import dev.ale.api.spi.SandboxProvider;
-import dev.ale.api.spi.SandboxRequest;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,40 +20,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Retries, shards, run-level caps, cancellation and progress. */
 class RunControlTest {
-    /** Fails to open the first {@code failures} sandboxes. */
-    private static SandboxProvider flaky(int failures, AtomicInteger opens) {
-        return new SandboxProvider() {
-            @Override
-            public Sandbox open(SandboxRequest request) throws IOException {
-                if (opens.incrementAndGet() <= failures) {
-                    throw new IOException("no capacity");
-                }
-                return Sandboxes.inMemory().open(request);
-            }
-
-            @Override
-            public String name() {
-                return "flaky";
-            }
-        };
+    /** A run of one task whose first {@code failures} sandboxes fail to open, retried twice; counts the opens. */
+    private static EvaluationReport runWithFlakySandboxes(int failures, AtomicInteger opens) {
+        return RunFixtures.builder(1, 1, 0)
+                .sandboxProvider(RunFixtures.flaky("flaky", failures, opens))
+                .retries(2, Duration.ZERO)
+                .build()
+                .run();
     }
 
     @Test
     void infrastructureErrorsAreRetriedUpToTheLimit() {
         AtomicInteger opens = new AtomicInteger();
-        EvaluationReport r = RunFixtures.builder(1, 1, 0)
-                .sandboxProvider(flaky(2, opens))
-                .retries(2, Duration.ZERO)
-                .build()
-                .run();
+        EvaluationReport r = runWithFlakySandboxes(2, opens);
         assertEquals(3, opens.get());
         assertEquals(Outcome.FAILED, r.attempts().get(0).outcome(), "the third try ran");
         AtomicInteger opens2 = new AtomicInteger();
-        EvaluationReport r2 = RunFixtures.builder(1, 1, 0)
-                .sandboxProvider(flaky(5, opens2))
-                .retries(2, Duration.ZERO)
-                .build()
-                .run();
+        EvaluationReport r2 = runWithFlakySandboxes(5, opens2);
         assertEquals(3, opens2.get());
         assertEquals(Outcome.ERROR, r2.attempts().get(0).outcome());
         assertEquals(1, r2.errors().size());

@@ -1,12 +1,17 @@
 package dev.ale.core;
 
 import dev.ale.api.Harness;
+import dev.ale.api.Sandbox;
 import dev.ale.api.SessionOutcome;
+import dev.ale.api.spi.SandboxProvider;
+import dev.ale.api.spi.SandboxRequest;
 import dev.ale.api.task.Task;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A deterministic little run used by the resume, shard and kill tests (also from a child JVM). */
 final class RunFixtures {
@@ -50,5 +55,23 @@ final class RunFixtures {
                 .runDirectory(Path.of(args[0]))
                 .build()
                 .run();
+    }
+
+    /** A provider of in-memory sandboxes named {@code name} that fails to open the first {@code failures}. */
+    static SandboxProvider flaky(String name, int failures, AtomicInteger opens) {
+        return new SandboxProvider() {
+            @Override
+            public Sandbox open(SandboxRequest request) throws IOException {
+                if (opens.incrementAndGet() <= failures) {
+                    throw new IOException("no capacity");
+                }
+                return Sandboxes.inMemory().open(request);
+            }
+
+            @Override
+            public String name() {
+                return name;
+            }
+        };
     }
 }

@@ -3,10 +3,6 @@ package dev.ale.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ale.api.Sandbox;
-import dev.ale.api.spi.SandboxProvider;
-import dev.ale.api.spi.SandboxRequest;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,25 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RunLogTest {
     @TempDir
     Path dir;
-
-    /** Fails to open the first sandbox. */
-    private static SandboxProvider failsOnce() {
-        AtomicInteger opens = new AtomicInteger();
-        return new SandboxProvider() {
-            @Override
-            public Sandbox open(SandboxRequest request) throws IOException {
-                if (opens.incrementAndGet() == 1) {
-                    throw new IOException("no capacity");
-                }
-                return Sandboxes.inMemory().open(request);
-            }
-
-            @Override
-            public String name() {
-                return "fails-once";
-            }
-        };
-    }
 
     @Test
     void logsStartRetriesResumeAndEndWithNothingPerAttemptAboveDebug() {
@@ -68,7 +45,7 @@ class RunLogTest {
         try {
             // each attempt costs 0.01 USD: the cap stops the first session after two of three attempts
             RunFixtures.builder(3, 1, 0)
-                    .sandboxProvider(failsOnce())
+                    .sandboxProvider(RunFixtures.flaky("fails-once", 1, new AtomicInteger()))
                     .retries(1, Duration.ZERO)
                     .runCostLimitUsd(0.015)
                     .runDirectory(dir)

@@ -11,12 +11,10 @@ import dev.ale.api.Cause;
 import dev.ale.api.Harness;
 import dev.ale.api.Outcome;
 import dev.ale.api.SessionOutcome;
-import dev.ale.api.task.PackRef;
 import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskFile;
 import dev.ale.api.task.TaskPackException;
 import dev.ale.api.task.TaskPart;
-import dev.ale.api.task.TaskSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,28 +44,18 @@ class SealedReferenceRunTest {
     };
 
     /** A task whose reference (answer.txt = 42) is sealed: it opens only with {@link #KEY}. */
-    static class SealedTask implements Task {
-        private final TestTasks.MemoryTask inner = TestTasks.task("sealed", "42");
+    static class SealedTask extends TestTasks.MemoryTask {
         final List<char[]> keysSeen = new ArrayList<>();
 
-        @Override
-        public TaskSpec spec() {
-            return inner.spec();
-        }
-
-        @Override
-        public String digest() {
-            return inner.digest();
-        }
-
-        @Override
-        public PackRef pack() {
-            return inner.pack();
+        SealedTask() {
+            super(TestTasks.task("sealed", "42").spec());
+            file(TaskPart.INPUTS, "question.txt", "What is 6 x 7?");
+            file(TaskPart.REFERENCE, "answer.txt", "42");
         }
 
         @Override
         public List<TaskFile> files(TaskPart part) {
-            return part.equals(TaskPart.REFERENCE) ? List.of() : inner.files(part);
+            return part.equals(TaskPart.REFERENCE) ? List.of() : super.files(part);
         }
 
         @Override
@@ -81,7 +69,7 @@ class SealedReferenceRunTest {
             if (!KEY.equals(new String(key))) {
                 throw new TaskPackException("tasks/sealed/reference.7z", "", "cannot unseal: wrong key");
             }
-            return inner.files(TaskPart.REFERENCE);
+            return super.files(TaskPart.REFERENCE);
         }
     }
 

@@ -17,9 +17,7 @@ import dev.ale.api.task.TaskPart;
 import dev.ale.api.task.TaskSpec;
 import dev.ale.api.task.Taxonomy;
 import dev.ale.api.task.Tier;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,25 +31,34 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /** In-memory tasks and a tiny verifier registry, so the runner is tested without packs on disk. */
-final class TestTasks {
+public final class TestTasks {
     static final ObjectMapper JSON = new ObjectMapper();
     static final PackRef PACK = new PackRef("test-pack", "1.0.0", "0".repeat(64));
 
     private TestTasks() {}
 
-    /** A task whose files live in maps; {@code broken} parts throw as a corrupt pack would. */
-    static final class MemoryTask implements Task {
+    /**
+     * A task whose files live in maps; {@code broken} parts throw as a corrupt pack would. Public
+     * for the tests of other packages ({@code hostile}), which build tasks through the public API.
+     */
+    public static class MemoryTask implements Task {
         private final TaskSpec spec;
-        private final Map<TaskPart, Map<String, String>> files = new HashMap<>();
+        private final PackRef pack;
+        private final Map<TaskPart, Map<String, byte[]>> files = new HashMap<>();
         private final Set<TaskPart> broken = new HashSet<>();
         private String digest = "d".repeat(64);
 
-        MemoryTask(TaskSpec spec) {
-            this.spec = spec;
+        public MemoryTask(TaskSpec spec) {
+            this(spec, PACK);
         }
 
-        MemoryTask file(TaskPart part, String path, String content) {
-            files.computeIfAbsent(part, p -> new TreeMap<>()).put(path, content);
+        public MemoryTask(TaskSpec spec, PackRef pack) {
+            this.spec = spec;
+            this.pack = pack;
+        }
+
+        public MemoryTask file(TaskPart part, String path, String content) {
+            files.computeIfAbsent(part, p -> new TreeMap<>()).put(path, content.getBytes(StandardCharsets.UTF_8));
             return this;
         }
 
@@ -77,7 +84,7 @@ final class TestTasks {
 
         @Override
         public PackRef pack() {
-            return PACK;
+            return pack;
         }
 
         @Override
@@ -86,29 +93,14 @@ final class TestTasks {
                 throw new TaskPackException("tasks/" + spec.id() + "/" + part.folder(), "", "digest mismatch");
             }
             List<TaskFile> out = new ArrayList<>();
-            files.getOrDefault(part, Map.of())
-                    .forEach((path, content) -> out.add(new TaskFile() {
-                        @Override
-                        public String path() {
-                            return path;
-                        }
-
-                        @Override
-                        public long size() {
-                            return content.length();
-                        }
-
-                        @Override
-                        public InputStream open() {
-                            return new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8));
-                        }
-                    }));
+            files.getOrDefault(part, Map.of()).forEach((path, content) -> out.add(TaskFile.of(path, content)));
             return out;
         }
     }
 
     /** A spec with the given sessions and a {@code file-equals} verifier of {@code answer.txt}. */
-    static TaskSpec spec(String id, Tier tier, String cluster, Duration timeout, int maxSteps, String... instructions) {
+    public static TaskSpec spec(
+            String id, Tier tier, String cluster, Duration timeout, int maxSteps, String... instructions) {
         List<SessionSpec> sessions = new ArrayList<>();
         for (int i = 0; i < instructions.length; i++) {
             sessions.add(new SessionSpec(i + 1, instructions[i]));
@@ -129,6 +121,11 @@ final class TestTasks {
 
     /** The spec with another verifier type (for the {@code throws} and {@code hangs} verifiers). */
     static TaskSpec withVerifier(TaskSpec s, String type) {
+        return withVerifier(s, JSON.createObjectNode().put("type", type));
+    }
+
+    /** The spec with another verifier configuration. */
+    public static TaskSpec withVerifier(TaskSpec s, JsonNode config) {
         return new TaskSpec(
                 s.id(),
                 s.revision(),
@@ -137,31 +134,25 @@ final class TestTasks {
                 s.tier(),
                 s.limits(),
                 s.sessions(),
-                JSON.createObjectNode().put("type", type),
+                config,
                 s.passThreshold(),
                 s.metadata());
     }
 
     /** A task with the given verifier configuration (JSON text) and reference answer {@code 42}. */
     static MemoryTask withConfig(String id, String verifierJson) {
-        TaskSpec s = task(id, "42").spec();
         JsonNode config;
         try {
             config = JSON.readTree(verifierJson);
         } catch (IOException e) {
             throw new IllegalArgumentException(verifierJson, e);
         }
-        return new MemoryTask(new TaskSpec(
-                        s.id(),
-                        s.revision(),
-                        s.title(),
-                        s.taxonomy(),
-                        s.tier(),
-                        s.limits(),
-                        s.sessions(),
-                        config,
-                        s.passThreshold(),
-                        s.metadata()))
+        return new MemoryTask(withVerifier(task(id, "42").spec(), config)).file(TaskPart.REFERENCE, "answer.txt", "42");
+    }
+
+    /** A one-session task ("go") with the given timeout and step cap whose reference answer is {@code 42}. */
+    static MemoryTask goTask(String id, Duration timeout, int maxSteps) {
+        return new MemoryTask(spec(id, Tier.NEAR_TERM, "business_finance", timeout, maxSteps, "go"))
                 .file(TaskPart.REFERENCE, "answer.txt", "42");
     }
 

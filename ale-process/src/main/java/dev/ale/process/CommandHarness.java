@@ -137,6 +137,16 @@ public final class CommandHarness implements Harness {
         return new CommandHarness(absolute, environment, passed);
     }
 
+    /**
+     * This command as a persistent agent: long-lived processes, one per attempt in flight, each
+     * taking tasks as JSON lines on stdin and answering on stdout (see {@link PersistentCommandHarness}).
+     *
+     * @throws IllegalArgumentException when the command holds a placeholder ({@code {instruction}}, ...)
+     */
+    public PersistentCommandHarness persistent() {
+        return new PersistentCommandHarness(command, environment, passed);
+    }
+
     /** The command, placeholders unreplaced. */
     public List<String> command() {
         return command;

@@ -24,6 +24,11 @@ public final class ProcessGroup implements ProcessLauncher, AutoCloseable {
         this.launcher = launcher;
     }
 
+    /** The launcher the group starts its processes with. */
+    ProcessLauncher launcher() {
+        return launcher;
+    }
+
     @Override
     public String name() {
         return launcher.name();

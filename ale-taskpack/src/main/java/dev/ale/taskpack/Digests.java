@@ -3,6 +3,7 @@ package dev.ale.taskpack;
 import com.google.common.io.BaseEncoding;
 import com.google.common.primitives.UnsignedBytes;
 import dev.ale.api.task.TaskPackException;
+import dev.ale.archive.ArchiveSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ final class Digests {
     private Digests() {}
 
     /** The digest of task {@code id} computed from the pack's files. */
-    static String task(PackSource source, String id) {
+    static String task(ArchiveSource source, String id) {
         return task(source, id, rel -> false, Map.of());
     }
 
@@ -38,7 +39,7 @@ final class Digests {
      * {@code checked} accepts, a {@link FileCheck} is put in {@code checks} (by pack entry), so that
      * a later read of that file can be held to the bytes digested now.
      */
-    static String task(PackSource source, String id, Predicate<String> checked, Map<String, FileCheck> checks) {
+    static String task(ArchiveSource source, String id, Predicate<String> checked, Map<String, FileCheck> checks) {
         String folder = TaskLayout.folder(id);
         List<String> paths = new ArrayList<>(source.listing().filesUnder(folder).keySet());
         List<String> relative = new ArrayList<>();

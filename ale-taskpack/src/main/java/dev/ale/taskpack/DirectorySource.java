@@ -1,6 +1,14 @@
 package dev.ale.taskpack;
 
 import dev.ale.api.task.TaskPackException;
+import dev.ale.archive.ArchiveLimits;
+import dev.ale.archive.ArchiveSource;
+import dev.ale.archive.Listing;
+import dev.ale.archive.NamePolicy;
+import dev.ale.archive.internal.BoundedInput;
+import dev.ale.archive.internal.EntryGuard;
+import dev.ale.archive.internal.EntryRules;
+import dev.ale.archive.internal.TempDirs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,10 +27,8 @@ import java.nio.file.attribute.BasicFileAttributes;
  * for the private extraction of a tar, which it deletes when closed (or, failing that, when it is
  * garbage-collected).
  */
-final class DirectorySource implements PackSource {
+final class DirectorySource implements ArchiveSource {
     private static final Cleaner CLEANER = Cleaner.create();
-    private static final PackLimits UNLIMITED =
-            new PackLimits(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Double.MAX_VALUE, 0, Long.MAX_VALUE);
 
     private final Path root;
     private final String location;
@@ -64,7 +70,7 @@ final class DirectorySource implements PackSource {
     }
 
     private static Listing list(Path root, String location) {
-        EntryGuard guard = new EntryGuard(UNLIMITED);
+        EntryGuard guard = new EntryGuard(ArchiveLimits.NONE, NamePolicy.CANONICAL);
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
@@ -79,11 +85,10 @@ final class DirectorySource implements PackSource {
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String name = name(root, file);
                     if (attrs.isSymbolicLink()) {
-                        throw EntryRules.refuse(name, "symbolic link (links are not allowed in a pack)");
+                        throw EntryRules.refuse(name, EntryRules.SYMLINK);
                     }
                     if (!attrs.isRegularFile()) {
-                        throw EntryRules.refuse(
-                                name, "special file (device, fifo or socket entries are not allowed in a pack)");
+                        throw EntryRules.refuse(name, EntryRules.SPECIAL);
                     }
                     guard.file(name, attrs.size());
                     return FileVisitResult.CONTINUE;
@@ -132,7 +137,7 @@ final class DirectorySource implements PackSource {
         if (size == null) {
             throw new IOException("no file '" + path + "' in " + location);
         }
-        return new BoundedInput(opener.open(path), path, size, size, -1, null);
+        return BoundedInput.exact(opener.open(path), path, size);
     }
 
     @Override

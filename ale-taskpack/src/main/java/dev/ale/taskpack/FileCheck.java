@@ -1,6 +1,8 @@
 package dev.ale.taskpack;
 
 import dev.ale.api.task.PackModifiedException;
+import dev.ale.archive.ArchiveSource;
+import dev.ale.archive.internal.EntryRules;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +48,7 @@ final class FileCheck {
     }
 
     /** Opens the file at {@code entry} through the check; a file that cannot be opened as it was is a modification. */
-    InputStream open(PackSource source, String entry) {
+    InputStream open(ArchiveSource source, String entry) {
         InputStream in;
         try {
             in = source.open(entry);

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.api.task.TaskPackException;
+import dev.ale.archive.ArchiveSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +40,7 @@ final class Json {
     private Json() {}
 
     /** Reads the JSON object in file {@code entry} of the pack. */
-    static ObjectNode readObject(PackSource source, String entry, long maxBytes) {
+    static ObjectNode readObject(ArchiveSource source, String entry, long maxBytes) {
         Long size = source.listing().files().get(entry);
         if (size == null) {
             throw new TaskPackException(entry, "", "missing");

@@ -2,6 +2,7 @@ package dev.ale.taskpack;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.ale.archive.ArchiveLimits;
 import java.util.List;
 import java.util.Locale;
 import org.apiguardian.api.API;
@@ -70,6 +71,17 @@ public record PackLimits(
     /** The largest {@code pack.json} of a pack of {@code files} files: scales with the pack. */
     long maxManifestBytes(long files) {
         return Math.max(maxJsonBytes, files * MANIFEST_BYTES_PER_FILE);
+    }
+
+    /** These limits as the archive reader takes them, each refusal saying how to raise its limit. */
+    ArchiveLimits forArchives() {
+        return new ArchiveLimits(
+                maxEntries,
+                maxEntryBytes,
+                maxTotalBytes,
+                maxCompressionRatio,
+                ratioFloorBytes,
+                limit -> raise(limit.key()));
     }
 
     /** What a refusal adds after its rule: which limit it was and how to raise it. */

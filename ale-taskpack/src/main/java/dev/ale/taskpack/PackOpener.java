@@ -4,6 +4,14 @@ import dev.ale.api.task.PackRef;
 import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskPackException;
 import dev.ale.api.task.TaskSpec;
+import dev.ale.archive.ArchiveSource;
+import dev.ale.archive.Listing;
+import dev.ale.archive.NamePolicy;
+import dev.ale.archive.TarArchive;
+import dev.ale.archive.ZipArchive;
+import dev.ale.archive.internal.TempDirs;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -51,7 +59,7 @@ final class PackOpener {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(options, "options");
         return guarded(String.valueOf(path.getFileName()), () -> {
-            PackSource source = source(path, options.limits(), tempParent);
+            ArchiveSource source = source(path, options.limits(), tempParent);
             try {
                 PackReader.Result read = PackReader.read(source, options, false);
                 return build(source, read, options.limits());
@@ -77,7 +85,7 @@ final class PackOpener {
     }
 
     /** The source of the pack at {@code path}, checked against the archive rules. */
-    static PackSource source(Path path, PackLimits limits, Path tempParent) {
+    static ArchiveSource source(Path path, PackLimits limits, Path tempParent) {
         if (Files.isDirectory(path)) {
             return DirectorySource.scan(path);
         }
@@ -92,13 +100,39 @@ final class PackOpener {
             throw new TaskPackException(path.toString(), "", "not a regular file");
         }
         return switch (kind) {
-            case ZIP -> ZipSource.open(path, limits);
-            case TAR -> TarExtractor.extract(path, false, limits, tempParent);
-            case TAR_GZ -> TarExtractor.extract(path, true, limits, tempParent);
+            case ZIP -> ZipArchive.open(
+                    path, path.getFileName().toString(), limits.forArchives(), NamePolicy.CANONICAL);
+            case TAR -> tar(path, false, limits, tempParent);
+            case TAR_GZ -> tar(path, true, limits, tempParent);
         };
     }
 
-    private static TaskPack build(PackSource source, PackReader.Result read, PackLimits limits) {
+    /**
+     * Streams a {@code .tar} or {@code .tar.gz} once into a new private folder in {@code tempParent}
+     * (the system temporary folder when null) and returns the directory pack over it; on any
+     * failure the folder is deleted before the exception leaves.
+     */
+    private static ArchiveSource tar(Path archive, boolean gzip, PackLimits limits, Path tempParent) {
+        String location = archive.getFileName().toString();
+        Path root;
+        try {
+            root = TempDirs.createPrivate(tempParent, "ale-pack-");
+        } catch (IOException e) {
+            throw new TaskPackException(location, "", "cannot create a private temporary folder: " + e, e);
+        }
+        try (InputStream in = Files.newInputStream(archive)) {
+            Listing listing = TarArchive.extract(in, gzip, location, limits.forArchives(), NamePolicy.CANONICAL, root);
+            return DirectorySource.extracted(root, location, listing);
+        } catch (IOException e) {
+            TempDirs.deleteTree(root);
+            throw new TaskPackException(location, "", "not a readable tar archive: " + e, e);
+        } catch (RuntimeException | Error e) {
+            TempDirs.deleteTree(root);
+            throw e;
+        }
+    }
+
+    private static TaskPack build(ArchiveSource source, PackReader.Result read, PackLimits limits) {
         Manifest m = read.manifest();
         Map<String, String> digests = new LinkedHashMap<>();
         m.tasks().forEach(t -> digests.put(t.id(), t.digest()));

@@ -3,6 +3,8 @@ package dev.ale.taskpack;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.api.task.TaskPackException;
 import dev.ale.api.task.TaskSpec;
+import dev.ale.archive.ArchiveSource;
+import dev.ale.archive.Listing;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +29,7 @@ final class PackReader {
      *
      * @param building true while digests are being computed: recorded revisions and digests may be missing or stale
      */
-    static Result read(PackSource source, PackOptions options, boolean building) {
+    static Result read(ArchiveSource source, PackOptions options, boolean building) {
         Listing listing = source.listing();
         if (listing.files().isEmpty()) {
             throw new TaskPackException(

@@ -2,12 +2,13 @@ package dev.ale.taskpack;
 
 import dev.ale.api.task.PackRef;
 import dev.ale.api.task.TaskPackException;
+import dev.ale.archive.ArchiveSource;
 import java.util.List;
 import java.util.Map;
 
 /** What an opened pack and all its selections share: the source, the manifest's facts and whether it is closed. */
 final class PackState {
-    private final PackSource source;
+    private final ArchiveSource source;
     private final PackRef ref;
     private final PackInfo info;
     private final Map<String, List<String>> lists;
@@ -16,7 +17,7 @@ final class PackState {
     private volatile boolean closed;
 
     PackState(
-            PackSource source,
+            ArchiveSource source,
             PackRef ref,
             PackInfo info,
             Map<String, List<String>> lists,
@@ -31,7 +32,7 @@ final class PackState {
     }
 
     /** The source, after checking the pack is still open. */
-    PackSource source() {
+    ArchiveSource source() {
         if (closed) {
             throw new TaskPackException(source.location(), "", "the pack has been closed");
         }

@@ -6,6 +6,8 @@ import dev.ale.api.task.TaskFile;
 import dev.ale.api.task.TaskPackException;
 import dev.ale.api.task.TaskPart;
 import dev.ale.api.task.TaskSpec;
+import dev.ale.archive.ArchiveSource;
+import dev.ale.archive.Listing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -105,7 +107,7 @@ final class PackTask implements Task {
      * @throws TaskPackException naming the task, the recorded and the actual digest on a mismatch
      */
     void verify() {
-        PackSource source = state.source();
+        ArchiveSource source = state.source();
         String computed;
         synchronized (lock) {
             if (actual == null) {
@@ -127,10 +129,10 @@ final class PackTask implements Task {
     }
 
     /** The pack's source with the reads of checked files held to their digest. */
-    private final class CheckedSource implements PackSource {
-        private final PackSource source;
+    private final class CheckedSource implements ArchiveSource {
+        private final ArchiveSource source;
 
-        CheckedSource(PackSource source) {
+        CheckedSource(ArchiveSource source) {
             this.source = source;
         }
 

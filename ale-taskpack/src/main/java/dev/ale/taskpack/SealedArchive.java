@@ -1,6 +1,9 @@
 package dev.ale.taskpack;
 
 import dev.ale.api.task.TaskPackException;
+import dev.ale.archive.NamePolicy;
+import dev.ale.archive.internal.EntryGuard;
+import dev.ale.archive.internal.EntryRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -100,7 +103,7 @@ final class SealedArchive {
 
     /** The rules of every pack archive, on every entry, before anything is decoded. */
     private static void check(List<SevenZArchiveEntry> entries, PackLimits limits, long archiveBytes) {
-        EntryGuard guard = new EntryGuard(limits);
+        EntryGuard guard = new EntryGuard(limits.forArchives(), NamePolicy.CANONICAL);
         long declared = 0;
         long ratioLimit = (long) Math.min(Long.MAX_VALUE, limits.maxCompressionRatio() * archiveBytes);
         for (SevenZArchiveEntry e : entries) {

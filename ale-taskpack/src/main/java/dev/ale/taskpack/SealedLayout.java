@@ -1,5 +1,6 @@
 package dev.ale.taskpack;
 
+import dev.ale.archive.internal.EntryRules;
 import java.util.List;
 import org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry;
 
@@ -26,10 +27,10 @@ final class SealedLayout {
         int type = (attributes >>> 16) & TYPE_MASK;
         boolean unix = (attributes & UNIX_EXTENSION) != 0;
         if ((attributes & REPARSE_POINT) != 0 || (unix && type == LINK)) {
-            throw EntryRules.refuse(name, "symbolic link (links are not allowed in a pack)");
+            throw EntryRules.refuse(name, EntryRules.SYMLINK);
         }
         if (unix && type != 0 && type != REGULAR && type != FOLDER) {
-            throw EntryRules.refuse(name, "special file (device, fifo or socket entries are not allowed in a pack)");
+            throw EntryRules.refuse(name, EntryRules.SPECIAL);
         }
     }
 

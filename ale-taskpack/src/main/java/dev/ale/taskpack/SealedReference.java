@@ -2,6 +2,7 @@ package dev.ale.taskpack;
 
 import dev.ale.api.task.TaskFile;
 import dev.ale.api.task.TaskPackException;
+import dev.ale.archive.ArchiveSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +39,7 @@ final class SealedReference {
      *
      * @throws TaskPackException naming {@code entry}: no key, wrong key, unreadable archive or a refused entry
      */
-    static List<TaskFile> open(PackSource source, String entry, String folder, PackLimits limits, char[] key) {
+    static List<TaskFile> open(ArchiveSource source, String entry, String folder, PackLimits limits, char[] key) {
         if (key == null || key.length == 0) {
             throw new TaskPackException(
                     entry, "", "no key given: the " + folder + " is sealed and opens only with the pack's key");
@@ -61,7 +62,7 @@ final class SealedReference {
         return List.copyOf(files);
     }
 
-    private static byte[] read(PackSource source, String entry) {
+    private static byte[] read(ArchiveSource source, String entry) {
         long size = source.listing().files().get(entry);
         if (size > MAX_ARCHIVE_BYTES) {
             throw new TaskPackException(

@@ -2,6 +2,7 @@ package dev.ale.taskpack;
 
 import dev.ale.api.task.TaskPackException;
 import dev.ale.api.task.TaskSpec;
+import dev.ale.archive.internal.TempDirs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.SeekableByteChannel;
@@ -74,7 +75,7 @@ final class Sealing {
         try (DirectorySource source = PackWriting.directory(packDirectory)) {
             PackWriting.checkTarget(source, target);
             PackWriting.checkCurrent(source, options);
-            Path work = TempDirs.createPrivate(null);
+            Path work = TempDirs.createPrivate(null, "ale-pack-");
             try {
                 Path copy = work.resolve("pack");
                 copy(source, copy);

@@ -3,6 +3,7 @@ package dev.ale.taskpack;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.api.task.TaskPackException;
+import dev.ale.archive.Listing;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

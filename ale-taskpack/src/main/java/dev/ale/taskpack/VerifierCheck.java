@@ -5,6 +5,7 @@ import dev.ale.api.spi.VerifierFactories;
 import dev.ale.api.task.TaskPackException;
 import dev.ale.api.task.TaskPart;
 import dev.ale.api.task.TaskSpec;
+import dev.ale.archive.Listing;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;

@@ -2,16 +2,22 @@ package dev.ale.taskpack;
 
 import static dev.ale.taskpack.Hostile.Entry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.task.TaskPackException;
+import dev.ale.archive.internal.EntryRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The safety rules every archive format must keep, run by {@link ZipSafetyTest} and
@@ -42,33 +48,40 @@ abstract class ArchiveSafetyContract {
         return new PackLimits(entries, entryBytes, total, ratio, floor, 4L << 20);
     }
 
-    @Test
-    void symbolicLinksAreRefused() throws IOException {
-        TaskPackException e = refused(Entry.symlink("tasks/bank-rec/inputs/passwd", "/etc/passwd"));
-        assertEquals("tasks/bank-rec/inputs/passwd", e.source());
-        assertTrue(e.rule().startsWith("symbolic link"), e.getMessage());
+    /** Entries every archive kind must refuse after the pack's own files: the entries, the one named, a fragment of the rule. */
+    static Stream<Arguments> hostileEntries() {
+        String csv = "tasks/bank-rec/inputs/statement.csv";
+        return Stream.of(
+                Arguments.of(
+                        List.of(Entry.symlink("tasks/bank-rec/inputs/passwd", "/etc/passwd")),
+                        "tasks/bank-rec/inputs/passwd",
+                        "symbolic link"),
+                Arguments.of(List.of(Entry.file(csv, "second")), csv, "duplicate entry"),
+                Arguments.of(
+                        List.of(Entry.file("tasks/bank-rec//inputs/statement.csv", "second")),
+                        "tasks/bank-rec//inputs/statement.csv",
+                        "duplicate entry (the same path as '" + csv + "')"),
+                Arguments.of(List.of(Entry.folder(csv + "/")), csv + "/", "duplicate entry"),
+                Arguments.of(List.of(Entry.folder("tasks/"), Entry.folder("tasks//")), "tasks//", "duplicate entry"),
+                Arguments.of(List.of(Entry.file(csv + "/x", "evil")), csv + "/x", "which is a file"));
     }
 
-    @Test
-    void duplicateEntriesAreRefused() throws IOException {
-        TaskPackException e = refused(Entry.file("tasks/bank-rec/inputs/statement.csv", "second"));
-        assertTrue(e.rule().startsWith("duplicate entry"), e.getMessage());
+    @ParameterizedTest
+    @MethodSource("hostileEntries")
+    void hostileEntriesAreRefused(List<Entry> extra, String source, String rule) throws IOException {
+        TaskPackException e = refused(extra.toArray(Entry[]::new));
+        assertEquals(source, e.source());
+        assertTrue(e.rule().contains(rule), e.getMessage());
     }
 
-    @Test
-    void duplicatesThatDifferOnlyBySlashesAreRefused() throws IOException {
-        TaskPackException e = refused(Entry.file("tasks/bank-rec//inputs/statement.csv", "second"));
-        assertEquals("duplicate entry (the same path as 'tasks/bank-rec/inputs/statement.csv')", e.rule());
-        e = refused(Entry.folder("tasks/bank-rec/inputs/statement.csv/"));
-        assertTrue(e.rule().startsWith("duplicate entry"), e.getMessage());
-        e = refused(Entry.folder("tasks/"), Entry.folder("tasks//"));
-        assertTrue(e.rule().startsWith("duplicate entry"), e.getMessage());
-    }
-
-    @Test
-    void anEntryInsideAFileIsRefused() throws IOException {
-        TaskPackException e = refused(Entry.file("tasks/bank-rec/inputs/statement.csv/x", "evil"));
-        assertTrue(e.rule().contains("which is a file"), e.getMessage());
+    /** Names every archive kind must refuse, with a fragment of the rule; each kind gives its own ({@link SafetyCases}). */
+    @ParameterizedTest
+    @MethodSource("badNames")
+    void badNamesAreRefused(String name, String rule) throws IOException {
+        TaskPackException e = refused(Entry.file(name, "evil"));
+        assertEquals(EntryRules.printable(name), e.source());
+        assertTrue(e.rule().contains(rule), e.getMessage());
+        assertFalse(Files.exists(tmp.resolve("evil")));
     }
 
     @Test

@@ -4,25 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.task.TaskPackException;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class JsonRulesTest {
-    static final String BANK = "tasks/bank-rec/task.json";
-
-    @TempDir
-    Path tmp;
-
-    PackFixture p;
-
-    @BeforeEach
-    void setUp() {
-        p = PackFixture.standard(tmp);
-    }
-
+class JsonRulesTest extends StandardPackTest {
     void writeBank(String text) {
         p.write(BANK, text);
         p.rehash();

@@ -13,25 +13,51 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-class LayoutValidationTest {
-    @TempDir
-    Path tmp;
-
-    PackFixture p;
-
-    @BeforeEach
-    void setUp() {
-        p = PackFixture.standard(tmp.resolve("pack"));
+class LayoutValidationTest extends StandardPackTest {
+    @Override
+    Path packDir() {
+        return tmp.resolve("pack");
     }
 
-    @Test
-    void unlistedTaskFolderIsAnError() {
-        p.write("tasks/extra/task.json", "{}");
-        p.assertRefused("tasks/extra/", "", "task folder not listed in pack.json");
+    /** Seven-zip's signature: enough of a sealed reference for the layout rules. */
+    private static final byte[] SEALED = {'7', 'z', (byte) 0xbc, (byte) 0xaf};
+
+    /**
+     * A file written into the standard pack (digests refreshed or not) and the refusal it meets:
+     * the entry named and a fragment of the rule.
+     */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "tasks/extra/task.json | {} | false | tasks/extra/ | task folder not listed in pack.json",
+                "README.md | hello | false | README.md | only pack.json and tasks/ may be at the top level",
+                "tasks/notes.txt | hello | false | tasks/notes.txt | only task folders",
+                "tasks/bank-rec/notes.txt | hello | true | tasks/bank-rec/notes.txt | not allowed in a task folder",
+                "tasks/bank-rec/outputs/x.csv | a | true | tasks/bank-rec/outputs/ | not allowed in a task folder",
+                "tasks/ledger-close/solution | not a folder | true | tasks/ledger-close/solution | has the wrong type",
+                "tasks/bank-rec/sessions/3/x.txt | a | true | tasks/bank-rec/sessions/3/ | session 3 does not exist: the task has 2 sessions",
+                "tasks/bank-rec/sessions/0/x.txt | a | true | tasks/bank-rec/sessions/0/ | not a session folder",
+                "tasks/bank-rec/sessions/01/x.txt | a | true | tasks/bank-rec/sessions/01/ | not a session folder",
+                "tasks/bank-rec/sessions/one/x.txt | a | true | tasks/bank-rec/sessions/one/ | not a session folder",
+                "tasks/bank-rec/sessions/readme.txt | a | true | tasks/bank-rec/sessions/readme.txt | not a session folder",
+                "tasks/ledger-close/reference.7z | (7z) | true | tasks/ledger-close/reference.7z"
+                        + " | either in reference/ or sealed in reference.7z, not both"
+            })
+    void filesOutOfPlaceAreRefused(String file, String text, boolean rehash, String source, String rule) {
+        if (text.equals("(7z)")) {
+            p.write(file, SEALED);
+        } else {
+            p.write(file, text);
+        }
+        if (rehash) {
+            p.rehash();
+        }
+        p.assertRefused(source, "", rule);
     }
 
     @Test
@@ -47,12 +73,6 @@ class LayoutValidationTest {
     }
 
     @Test
-    void onlyPackJsonAndTasksMayBeAtTheTop() {
-        p.write("README.md", "hello");
-        p.assertRefused("README.md", "", "only pack.json and tasks/ may be at the top level");
-    }
-
-    @Test
     void tasksMustBeAFolder() throws IOException {
         Path q = tmp.resolve("flat");
         Files.createDirectories(q);
@@ -64,54 +84,10 @@ class LayoutValidationTest {
     }
 
     @Test
-    void onlyFoldersMayBeInTasks() {
-        p.write("tasks/notes.txt", "hello");
-        p.assertRefused("tasks/notes.txt", "", "only task folders");
-    }
-
-    @Test
-    void unknownEntriesInATaskFolderAreNamed() {
-        p.write("tasks/bank-rec/notes.txt", "hello");
-        p.rehash();
-        p.assertRefused("tasks/bank-rec/notes.txt", "", "not allowed in a task folder");
-        p = PackFixture.standard(tmp.resolve("second"));
-        p.write("tasks/bank-rec/outputs/x.csv", "a");
-        p.rehash();
-        p.assertRefused("tasks/bank-rec/outputs/", "", "not allowed in a task folder");
-    }
-
-    @Test
-    void partsMustHaveTheirTypes() {
-        p.write("tasks/ledger-close/solution", "not a folder");
-        p.rehash();
-        p.assertRefused("tasks/ledger-close/solution", "", "has the wrong type");
-    }
-
-    @Test
-    void sessionFoldersMustBeNumberedWithinTheSessions() {
-        p.write("tasks/bank-rec/sessions/3/x.txt", "a");
-        p.rehash();
-        p.assertRefused("tasks/bank-rec/sessions/3/", "", "session 3 does not exist: the task has 2 sessions");
-    }
-
-    @Test
-    void sessionFoldersMustBePositiveIntegers() {
-        for (String bad : new String[] {"0", "01", "one"}) {
-            PackFixture q = PackFixture.standard(tmp.resolve(bad));
-            q.write("tasks/bank-rec/sessions/" + bad + "/x.txt", "a");
-            q.rehash();
-            q.assertRefused("tasks/bank-rec/sessions/" + bad + "/", "", "not a session folder");
-        }
-        p.write("tasks/bank-rec/sessions/readme.txt", "a");
-        p.rehash();
-        p.assertRefused("tasks/bank-rec/sessions/readme.txt", "", "not a session folder");
-    }
-
-    @Test
     void aSealedReferenceIsAllowedAndCountsInTheDigest() throws IOException {
         String before = p.recordedDigest("ledger-close");
         deleteReferenceFolder("ledger-close");
-        p.write("tasks/ledger-close/reference.7z", new byte[] {'7', 'z', (byte) 0xbc, (byte) 0xaf});
+        p.write("tasks/ledger-close/reference.7z", SEALED);
         p.rehash();
         assertNotEquals(before, p.recordedDigest("ledger-close"));
         try (TaskPack pack = TaskPacks.open(p.dir)) {
@@ -124,18 +100,10 @@ class LayoutValidationTest {
     }
 
     @Test
-    void aReferenceFolderBesideASealedReferenceIsAnError() {
-        p.write("tasks/ledger-close/reference.7z", new byte[] {'7', 'z', (byte) 0xbc, (byte) 0xaf});
-        p.rehash();
-        p.assertRefused(
-                "tasks/ledger-close/reference.7z", "", "either in reference/ or sealed in reference.7z, not both");
-    }
-
-    @Test
     void anEmptyReferenceFolderBesideASealedReferenceIsHarmless() throws IOException {
         deleteReferenceFolder("ledger-close");
         Files.createDirectories(p.dir.resolve("tasks/ledger-close/reference/empty"));
-        p.write("tasks/ledger-close/reference.7z", new byte[] {'7', 'z', (byte) 0xbc, (byte) 0xaf});
+        p.write("tasks/ledger-close/reference.7z", SEALED);
         p.rehash();
         try (TaskPack pack = TaskPacks.open(p.dir)) {
             assertTrue(pack.task("ledger-close").orElseThrow().referenceSealed());

@@ -8,24 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.api.task.TaskPackException;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ManifestValidationTest {
-    @TempDir
-    Path tmp;
-
-    PackFixture p;
-
-    @BeforeEach
-    void setUp() {
-        p = PackFixture.standard(tmp);
-    }
-
+class ManifestValidationTest extends StandardPackTest {
     @Test
     void missingManifestIsAnError() throws IOException {
         Files.delete(tmp.resolve("pack.json"));

@@ -19,22 +19,15 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Reading sealed references from packs: the key, the digest, and the archive rules on their entries. */
-class SealedReferenceTest {
-    @TempDir
-    Path tmp;
-
-    PackFixture p;
-
-    @BeforeEach
-    void setUp() {
-        p = PackFixture.standard(tmp.resolve("pack"));
+class SealedReferenceTest extends StandardPackTest {
+    @Override
+    Path packDir() {
+        return tmp.resolve("pack");
     }
 
     private void sealLedgerCloseWith(byte[] archive) throws IOException {
@@ -141,7 +134,7 @@ class SealedReferenceTest {
         assertEntryRefused(
                 Sealed.files("../evil.txt", "x"),
                 PackLimits.defaults(),
-                "'../evil.txt' refused: path escapes the pack");
+                "'../evil.txt' refused: path escapes the archive");
         assertEntryRefused(Sealed.files("/abs.txt", "x"), PackLimits.defaults(), "'/abs.txt' refused: absolute path");
         assertEntryRefused(Sealed.files("a\\b.txt", "x"), PackLimits.defaults(), "refused: backslash");
         Map<String, byte[]> twice = new LinkedHashMap<>(Sealed.files("a.txt", "x"));

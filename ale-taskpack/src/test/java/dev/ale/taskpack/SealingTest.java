@@ -26,26 +26,19 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Sealing references with {@link TaskPackWriter}: in place, while writing archives, and end to end. */
-class SealingTest {
+class SealingTest extends StandardPackTest {
     private static final Map<String, String> BANK_REC =
             Map.of("expected.csv", "date,amount,matched\n2024-03-01,100.00,yes\n");
     private static final Map<String, String> LEDGER_CLOSE = Map.of("expected.json", "{\"closed\": true}\n");
 
-    @TempDir
-    Path tmp;
-
-    PackFixture p;
-
-    @BeforeEach
-    void setUp() {
-        p = PackFixture.standard(tmp.resolve("pack"));
+    @Override
+    Path packDir() {
+        return tmp.resolve("pack");
     }
 
     @Test

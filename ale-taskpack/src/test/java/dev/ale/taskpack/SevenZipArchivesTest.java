@@ -86,7 +86,7 @@ class SevenZipArchivesTest {
 
     @Test
     void namesThatLeaveTheFolderAreRefused() {
-        assertRefused("dotdot.7z", PackLimits.defaults(), "../secret.txt", "path escapes the pack ('..' segment)");
+        assertRefused("dotdot.7z", PackLimits.defaults(), "../secret.txt", "path escapes the archive ('..' segment)");
         assertRefused("absolute.7z", PackLimits.defaults(), "/tmp/ale-fixture/secret.txt", "absolute path");
     }
 

@@ -14,10 +14,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -58,13 +60,8 @@ class TarSafetyTest extends ArchiveSafetyContract {
         SafetyCases.assertOnly(scratch);
     }
 
-    @ParameterizedTest
-    @MethodSource("dev.ale.taskpack.SafetyCases#badTarNames")
-    void badNamesAreRefused(String name, String rule) throws IOException {
-        TaskPackException e = refused(Entry.file(name, "evil"));
-        assertEquals(EntryRules.printable(name), e.source());
-        assertTrue(e.rule().contains(rule), e.getMessage());
-        assertFalse(Files.exists(tmp.resolve("evil")));
+    static Stream<Arguments> badNames() {
+        return SafetyCases.badTarNames();
     }
 
     @Test
@@ -82,26 +79,26 @@ class TarSafetyTest extends ArchiveSafetyContract {
         assertEquals("NUL character in entry name", e.rule());
     }
 
-    @Test
-    void hardLinksAreRefused() throws IOException {
-        TaskPackException e = refused(Entry.hardLink("tasks/bank-rec/inputs/passwd", "/etc/passwd"));
-        assertEquals("tasks/bank-rec/inputs/passwd", e.source());
-        assertTrue(e.rule().startsWith("hard link"), e.getMessage());
+    /** Tar entries of kinds other than files and folders, with the rule each breaks. */
+    static Stream<Arguments> tarEntryTypes() {
+        String inputs = "tasks/bank-rec/inputs/";
+        return Stream.of(
+                Arguments.of(Entry.hardLink(inputs + "passwd", "/etc/passwd"), "hard link"),
+                Arguments.of(Entry.special(inputs + "dev", 0644, TarConstants.LF_CHR), "special file"),
+                Arguments.of(Entry.special(inputs + "dev", 0644, TarConstants.LF_BLK), "special file"),
+                Arguments.of(Entry.special(inputs + "dev", 0644, TarConstants.LF_FIFO), "special file"),
+                Arguments.of(Entry.special(inputs + "odd", 0644, (byte) 'Z'), "unsupported tar entry type 'Z'"),
+                Arguments.of(
+                        Entry.special(inputs + "sparse", 0100644, TarConstants.LF_GNUTYPE_SPARSE),
+                        "sparse file entries are not supported"));
     }
 
-    @Test
-    void devicesAndFifosAreRefused() throws IOException {
-        for (byte type : new byte[] {TarConstants.LF_CHR, TarConstants.LF_BLK, TarConstants.LF_FIFO}) {
-            TaskPackException e = refused(Entry.special("tasks/bank-rec/inputs/dev", 0644, type));
-            assertEquals("tasks/bank-rec/inputs/dev", e.source());
-            assertTrue(e.rule().startsWith("special file"), (char) type + ": " + e.getMessage());
-        }
-    }
-
-    @Test
-    void unknownEntryTypesAreRefused() throws IOException {
-        TaskPackException e = refused(Entry.special("tasks/bank-rec/inputs/odd", 0644, (byte) 'Z'));
-        assertEquals("unsupported tar entry type 'Z'", e.rule());
+    @ParameterizedTest
+    @MethodSource("tarEntryTypes")
+    void entriesOtherThanFilesAndFoldersAreRefused(Entry entry, String rule) throws IOException {
+        TaskPackException e = refused(entry);
+        assertEquals(entry.name(), e.source());
+        assertTrue(e.rule().startsWith(rule), e.getMessage());
     }
 
     @Test
@@ -122,14 +119,6 @@ class TarSafetyTest extends ArchiveSafetyContract {
         bytes[1] ^= 0x01;
         TaskPackException e = refused(Files.write(tmp.resolve("sum.tar"), bytes), PackLimits.defaults());
         assertEquals("corrupt tar header (checksum mismatch)", e.rule());
-    }
-
-    @Test
-    void sparseEntriesAreRefused() throws IOException {
-        TaskPackException e =
-                refused(Entry.special("tasks/bank-rec/inputs/sparse", 0100644, TarConstants.LF_GNUTYPE_SPARSE));
-        assertEquals("tasks/bank-rec/inputs/sparse", e.source());
-        assertEquals("sparse file entries are not supported", e.rule());
     }
 
     /** The pack's files, then {@code count} extended headers in a row, then one more file. */

@@ -12,24 +12,11 @@ import dev.ale.api.spi.VerifierConfigException;
 import dev.ale.api.spi.VerifierFactories;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class VerifierValidationTest {
-    @TempDir
-    Path tmp;
-
-    PackFixture p;
-
-    @BeforeEach
-    void setUp() {
-        p = PackFixture.standard(tmp);
-    }
-
+class VerifierValidationTest extends StandardPackTest {
     /** A registry that accepts every configuration. */
     static final VerifierFactories ANYTHING = new VerifierFactories() {
         @Override

@@ -13,7 +13,6 @@ import dev.ale.api.spi.VerifierFactory;
 import dev.ale.api.spi.VerifierPolicy;
 import dev.ale.testkit.internal.AccessLog;
 import dev.ale.testkit.internal.Arena;
-import dev.ale.testkit.internal.ContractContext;
 import dev.ale.testkit.internal.ContractFactories;
 import dev.ale.testkit.internal.Variant;
 import dev.ale.testkit.internal.Variants;
@@ -252,7 +251,8 @@ public abstract class VerifierContract {
         try (Arena arena = Arena.create(canary())) {
             arena.writeOutput(variant);
             arena.writeReference(s.reference());
-            VerificationContext ctx = new ContractContext(arena.output(), arena.reference(), judge());
+            VerificationContext ctx =
+                    FolderContext.of(arena.output(), arena.reference()).withJudge(judge());
             arena.log().start();
             Verdict verdict = null;
             Throwable error = null;

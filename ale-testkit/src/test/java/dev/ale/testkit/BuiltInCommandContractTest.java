@@ -1,10 +1,7 @@
 package dev.ale.testkit;
 
-import dev.ale.api.spi.VerifierFactory;
 import dev.ale.api.spi.VerifierPolicy;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
@@ -14,7 +11,7 @@ import org.junit.jupiter.api.condition.OS;
  * does; an older installed jar may not).
  */
 @DisabledOnOs(OS.WINDOWS)
-class BuiltInCommandContractTest extends VerifierContract {
+class BuiltInCommandContractTest extends BuiltInContract {
     static final String GRADER =
             """
             if grep -q approved "$1/memo.txt" 2>/dev/null; then s=1; else s=0; fi
@@ -22,14 +19,8 @@ class BuiltInCommandContractTest extends VerifierContract {
             echo "{\\"score\\": $(( (s + t) * 5 ))e-1, \\"checks\\": [{\\"name\\": \\"memo\\", \\"score\\": $s}, {\\"name\\": \\"total\\", \\"score\\": $t}]}"
             """;
 
-    @BeforeEach
-    void present() {
-        Assumptions.assumeTrue(BuiltIns.find("command").isPresent(), "this ale-verifiers has no command verifier");
-    }
-
-    @Override
-    protected VerifierFactory factory() {
-        return BuiltIns.find("command").orElseThrow();
+    BuiltInCommandContractTest() {
+        super("command", true);
     }
 
     @Override

@@ -2,26 +2,17 @@ package dev.ale.testkit;
 
 import dev.ale.api.spi.Judge;
 import dev.ale.api.spi.JudgeAnswer;
-import dev.ale.api.spi.VerifierFactory;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 
 /**
  * The contract applied to the built-in {@code rubric} verifier with a deterministic stand-in judge
  * (the share of the files' characters that are letters). Runs when the ale-verifiers on the class
  * path has the rubric verifier.
  */
-class BuiltInRubricContractTest extends VerifierContract {
-    @BeforeEach
-    void present() {
-        Assumptions.assumeTrue(BuiltIns.find("rubric").isPresent(), "this ale-verifiers has no rubric verifier");
-    }
-
-    @Override
-    protected VerifierFactory factory() {
-        return BuiltIns.find("rubric").orElseThrow();
+class BuiltInRubricContractTest extends BuiltInContract {
+    BuiltInRubricContractTest() {
+        super("rubric", true);
     }
 
     @Override

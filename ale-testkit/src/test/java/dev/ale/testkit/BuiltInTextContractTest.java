@@ -1,13 +1,11 @@
 package dev.ale.testkit;
 
-import dev.ale.api.spi.VerifierFactory;
 import java.util.List;
 
 /** The contract applied to the built-in {@code text} verifier, found as a plugin author would find any factory. */
-class BuiltInTextContractTest extends VerifierContract {
-    @Override
-    protected VerifierFactory factory() {
-        return BuiltIns.find("text").orElseThrow();
+class BuiltInTextContractTest extends BuiltInContract {
+    BuiltInTextContractTest() {
+        super("text", false);
     }
 
     @Override

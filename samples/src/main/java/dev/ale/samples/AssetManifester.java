@@ -17,15 +17,7 @@ final class AssetManifester {
         if (!Instructions.asksFor(
                 instruction,
                 MANIFEST,
-                "file_name",
-                "aspect_ratio",
-                "orientation",
-                "megapixels",
-                "print_width_in",
-                "print_height_in",
-                "web_hero_ok",
-                "social_square_ok",
-                "print_a4_ok")) {
+                "file_name,aspect_ratio,orientation,megapixels,print_width_in,print_height_in,web_hero_ok,social_square_ok,print_a4_ok")) {
             return SessionOutcome.gaveUp("unexpected manifest format");
         }
         ws.list();

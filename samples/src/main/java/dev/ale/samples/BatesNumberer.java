@@ -17,16 +17,9 @@ final class BatesNumberer {
     private BatesNumberer() {}
 
     static SessionOutcome solve(AgentWorkspace ws, String instruction) throws IOException {
-        if (!Instructions.asksFor(
-                        instruction, "production_log.csv", "doc_id", "bates_begin", "bates_end", "pages", "legend")
+        if (!Instructions.asksFor(instruction, "production_log.csv", "doc_id,bates_begin,bates_end,pages,legend")
                 || !Instructions.asksFor(
-                        instruction,
-                        "privilege_log.csv",
-                        "doc_id",
-                        "doc_date",
-                        "custodian",
-                        "privilege_basis",
-                        "description")) {
+                        instruction, "privilege_log.csv", "doc_id,doc_date,custodian,privilege_basis,description")) {
             return SessionOutcome.gaveUp("unexpected output format for the production");
         }
         ws.list();

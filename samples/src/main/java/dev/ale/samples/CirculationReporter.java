@@ -25,15 +25,8 @@ final class CirculationReporter {
                 || !Instructions.asksFor(
                         instruction,
                         STATS,
-                        "branch",
-                        "checkouts",
-                        "returned_on_time",
-                        "returned_late",
-                        "still_out",
-                        "overdue_now",
-                        "fines_assessed",
-                        "fines_accruing")
-                || !Instructions.asksFor(instruction, NOTICES, "loan_id", "branch", "days_overdue", "fine_to_date")) {
+                        "branch,checkouts,returned_on_time,returned_late,still_out,overdue_now,fines_assessed,fines_accruing")
+                || !Instructions.asksFor(instruction, NOTICES, "loan_id,branch,days_overdue,fine_to_date")) {
             return SessionOutcome.gaveUp("no report date or unexpected output format");
         }
         LocalDate report = LocalDate.parse(date.get(0), DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.US));

@@ -30,7 +30,7 @@ final class GradeCalculator {
             return SessionOutcome.gaveUp(
                     "cannot apply the instructor's changes; final_grades.csv is from the policy file");
         }
-        if (!Instructions.asksFor(instruction, GRADES, COLUMNS)) {
+        if (!Instructions.asksFor(instruction, GRADES, String.join(",", COLUMNS))) {
             return SessionOutcome.gaveUp("unexpected output format");
         }
         JsonNode policy = ws.json("grading_policy.json");

@@ -15,7 +15,7 @@ final class InfusionCalculator {
     private InfusionCalculator() {}
 
     static SessionOutcome solve(AgentWorkspace ws, String instruction) throws IOException {
-        if (!Instructions.asksFor(instruction, OUTPUT, "order_id", "rate_ml_per_h", "drops_per_min", "hours_per_bag")) {
+        if (!Instructions.asksFor(instruction, OUTPUT, "order_id,rate_ml_per_h,drops_per_min,hours_per_bag")) {
             return SessionOutcome.gaveUp("unexpected output format");
         }
         ws.list();

@@ -28,9 +28,9 @@ final class Instructions {
         return List.of();
     }
 
-    /** Whether the instruction asks for {@code file} with exactly these columns. */
-    static boolean asksFor(String instruction, String file, String... columns) {
-        return header(instruction, file).equals(List.of(columns));
+    /** Whether the instruction asks for {@code file} with exactly this header line (column names and commas). */
+    static boolean asksFor(String instruction, String file, String headerLine) {
+        return String.join(",", header(instruction, file)).equals(headerLine);
     }
 
     /** Whether the instruction names {@code file} in backquotes. */

@@ -25,7 +25,7 @@ final class InvoiceMatcher {
         BigDecimal tolerance =
                 Instructions.number(instruction, "<= (\\d+(?:\\.\\d+)?)% of the purchase-order unit_price");
         if (tolerance == null
-                || !Instructions.asksFor(instruction, RESULTS, COLUMNS)
+                || !Instructions.asksFor(instruction, RESULTS, String.join(",", COLUMNS))
                 || !Instructions.names(instruction, SUMMARY)) {
             return SessionOutcome.gaveUp("the instruction does not ask for the match results I know how to produce");
         }

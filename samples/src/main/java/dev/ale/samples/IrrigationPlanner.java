@@ -18,14 +18,7 @@ final class IrrigationPlanner {
         if (threshold == null
                 || share == null
                 || !Instructions.asksFor(
-                        instruction,
-                        PLAN,
-                        "field_id",
-                        "etc_mm",
-                        "effective_rain_mm",
-                        "net_mm",
-                        "gross_mm",
-                        "volume_m3")) {
+                        instruction, PLAN, "field_id,etc_mm,effective_rain_mm,net_mm,gross_mm,volume_m3")) {
             return SessionOutcome.gaveUp("could not read the effective-rain rule or the plan format");
         }
         ws.list();

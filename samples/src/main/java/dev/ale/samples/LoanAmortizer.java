@@ -16,23 +16,9 @@ final class LoanAmortizer {
 
     static SessionOutcome solve(AgentWorkspace ws, String instruction) throws IOException {
         if (!Instructions.asksFor(
-                        instruction,
-                        SCHEDULE,
-                        "loan_id",
-                        "period",
-                        "payment_date",
-                        "payment",
-                        "interest",
-                        "principal",
-                        "balance")
+                        instruction, SCHEDULE, "loan_id,period,payment_date,payment,interest,principal,balance")
                 || !Instructions.asksFor(
-                        instruction,
-                        SUMMARY,
-                        "loan_id",
-                        "monthly_payment",
-                        "final_payment",
-                        "total_interest",
-                        "total_paid")) {
+                        instruction, SUMMARY, "loan_id,monthly_payment,final_payment,total_interest,total_paid")) {
             return SessionOutcome.gaveUp("unexpected output format for the schedules");
         }
         ws.list();

@@ -28,13 +28,7 @@ final class LogAnalyzer {
                 || !Instructions.asksFor(
                         instruction,
                         STATS,
-                        "service",
-                        "requests",
-                        "errors",
-                        "client_errors",
-                        "error_rate_pct",
-                        "p95_latency_ms",
-                        "mean_latency_ms")) {
+                        "service,requests,errors,client_errors,error_rate_pct,p95_latency_ms,mean_latency_ms")) {
             return SessionOutcome.gaveUp("could not read the SLO thresholds or the output format");
         }
         ws.list();

@@ -21,7 +21,7 @@ final class MedicalCoder {
 
     static SessionOutcome solve(AgentWorkspace ws, String instruction) throws IOException {
         if (!Instructions.asksFor(
-                instruction, OUTPUT, "encounter_id", "principal_dx", "secondary_dx", "procedure_codes", "total_rvu")) {
+                instruction, OUTPUT, "encounter_id,principal_dx,secondary_dx,procedure_codes,total_rvu")) {
             return SessionOutcome.gaveUp("unexpected output format");
         }
         ws.list();

@@ -18,18 +18,12 @@ import java.util.Map;
  */
 final class PayrollRunner {
     private static final String REGISTER = "payroll.csv";
-    private static final String[] COLUMNS = {
-        "employee_id",
-        "regular_hours",
-        "overtime_hours",
-        "gross_pay",
-        "pretax_401k",
-        "federal_tax",
-        "social_security",
-        "medicare",
-        "state_tax",
-        "net_pay"
-    };
+    /** The register's columns, as the header line the instruction quotes. */
+    private static final List<String> COLUMNS = List.of(
+            "employee_id,regular_hours,overtime_hours,gross_pay,pretax_401k,federal_tax,social_security,medicare,state_tax,net_pay"
+                    .split(","));
+    /** The columns summed into payroll_totals.json: all from overtime_hours on. */
+    private static final List<String> TOTALS = COLUMNS.subList(2, COLUMNS.size());
 
     private PayrollRunner() {}
 
@@ -53,8 +47,8 @@ final class PayrollRunner {
                 rules.path("overtime_threshold_hours_per_week").decimalValue().multiply(Num.of(weeks));
         BigDecimal multiplier = rules.path("overtime_multiplier").decimalValue();
         ws.think(weeks + " week(s) of timesheets; overtime above " + threshold + " hours for the period.");
-        SimpleCsv.Writer out = new SimpleCsv.Writer(List.of(COLUMNS));
-        BigDecimal[] totals = new BigDecimal[8];
+        SimpleCsv.Writer out = new SimpleCsv.Writer(COLUMNS);
+        BigDecimal[] totals = new BigDecimal[TOTALS.size()];
         Arrays.fill(totals, BigDecimal.ZERO);
         for (Map<String, String> e : ws.csv("employees.csv")) {
             BigDecimal h = hours.getOrDefault(e.get("employee_id"), BigDecimal.ZERO);
@@ -102,18 +96,8 @@ final class PayrollRunner {
         }
         ws.write(REGISTER, out.text());
         ObjectNode sums = AgentWorkspace.object();
-        String[] names = {
-            "overtime_hours",
-            "gross_pay",
-            "pretax_401k",
-            "federal_tax",
-            "social_security",
-            "medicare",
-            "state_tax",
-            "net_pay"
-        };
-        for (int i = 0; i < names.length; i++) {
-            sums.put(names[i], Num.round(totals[i], 2));
+        for (int i = 0; i < TOTALS.size(); i++) {
+            sums.put(TOTALS.get(i), Num.round(totals[i], 2));
         }
         ws.writeJson("payroll_totals.json", sums);
         return SessionOutcome.completed();

@@ -24,13 +24,7 @@ final class QpcrAnalyzer {
                 || !Instructions.asksFor(
                         instruction,
                         OUTPUT,
-                        "sample",
-                        "gene",
-                        "replicates_used",
-                        "mean_ct",
-                        "delta_ct",
-                        "delta_delta_ct",
-                        "fold_change")) {
+                        "sample,gene,replicates_used,mean_ct,delta_ct,delta_delta_ct,fold_change")) {
             return SessionOutcome.gaveUp("unexpected rules or output format");
         }
         ws.list();

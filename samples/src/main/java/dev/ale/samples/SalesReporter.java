@@ -28,8 +28,8 @@ final class SalesReporter {
         List<String> window =
                 Instructions.groups(instruction, "order_date from (\\d{4}-\\d{2}-\\d{2}) to (\\d{4}-\\d{2}-\\d{2})");
         if (window.isEmpty()
-                || !Instructions.asksFor(instruction, CELLS, "region", "category", "orders", "units", "net_revenue")
-                || !Instructions.asksFor(instruction, MONTHS, "month", "orders", "units", "net_revenue")) {
+                || !Instructions.asksFor(instruction, CELLS, "region,category,orders,units,net_revenue")
+                || !Instructions.asksFor(instruction, MONTHS, "month,orders,units,net_revenue")) {
             return SessionOutcome.gaveUp("could not read the date window or the report format");
         }
         ws.list();

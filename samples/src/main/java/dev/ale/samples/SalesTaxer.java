@@ -18,10 +18,9 @@ final class SalesTaxer {
     private SalesTaxer() {}
 
     static SessionOutcome solve(AgentWorkspace ws, String instruction) throws IOException {
-        if (!Instructions.asksFor(
-                        instruction, LINES, "order_id", "line", "taxable_amount", "tax_rate_pct", "tax_amount")
+        if (!Instructions.asksFor(instruction, LINES, "order_id,line,taxable_amount,tax_rate_pct,tax_amount")
                 || !Instructions.asksFor(
-                        instruction, SUMMARY, "jurisdiction_code", "gross_sales", "taxable_sales", "tax_collected")) {
+                        instruction, SUMMARY, "jurisdiction_code,gross_sales,taxable_sales,tax_collected")) {
             return SessionOutcome.gaveUp("unexpected output format");
         }
         ws.list();

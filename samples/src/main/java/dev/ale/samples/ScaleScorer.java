@@ -19,14 +19,7 @@ final class ScaleScorer {
                 Instructions.number(instruction, "With (\\d+) or \\d+ items answered the status is OK");
         if (minAnswered == null
                 || !Instructions.asksFor(
-                        instruction,
-                        SCORES,
-                        "respondent_id",
-                        "subscale",
-                        "items_answered",
-                        "raw_score",
-                        "t_score",
-                        "status")) {
+                        instruction, SCORES, "respondent_id,subscale,items_answered,raw_score,t_score,status")) {
             return SessionOutcome.gaveUp("unexpected scoring rules or output format");
         }
         ws.list();

@@ -1,18 +1,27 @@
 package dev.ale.samples;
 
+import dev.ale.verifiers.CsvRecords;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The agent's own small CSV reader and writer (RFC 4180 quoting, first line is the header). */
+/**
+ * The agent's CSV files: read with the verifiers' reader ({@link CsvRecords}, first record is the
+ * header), written with RFC 4180 quoting where a field needs it.
+ */
 final class SimpleCsv {
     private SimpleCsv() {}
 
-    /** The data rows as maps from column name to value, in file order. */
+    /**
+     * The data rows as maps from column name to value, in file order; a short row gives its missing
+     * columns as empty values.
+     *
+     * @throws IllegalArgumentException if the text is not well-formed CSV
+     */
     static List<Map<String, String>> read(String text) {
-        List<List<String>> records = records(text);
+        List<List<String>> records = CsvRecords.read(text, ',');
         List<Map<String, String>> rows = new ArrayList<>();
         List<String> header = records.isEmpty() ? List.of() : records.get(0);
         for (List<String> record : records.subList(Math.min(1, records.size()), records.size())) {
@@ -23,46 +32,6 @@ final class SimpleCsv {
             rows.add(row);
         }
         return rows;
-    }
-
-    private static List<List<String>> records(String text) {
-        List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                record.add(field.toString());
-                field.setLength(0);
-                records.add(record);
-                record = new ArrayList<>();
-            } else {
-                field.append(c);
-            }
-        }
-        if (field.length() > 0 || !record.isEmpty()) {
-            record.add(field.toString());
-            records.add(record);
-        }
-        return records;
     }
 
     /** One CSV line (with its line feed), quoting fields that need it. */

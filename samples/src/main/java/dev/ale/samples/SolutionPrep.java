@@ -18,12 +18,7 @@ final class SolutionPrep {
                 || !Instructions.asksFor(
                         instruction,
                         SHEET,
-                        "request_id",
-                        "method",
-                        "solute_mass_g",
-                        "stock_volume_ml",
-                        "solvent_volume_ml",
-                        "pipette_flag")) {
+                        "request_id,method,solute_mass_g,stock_volume_ml,solvent_volume_ml,pipette_flag")) {
             return SessionOutcome.gaveUp("unexpected preparation sheet format");
         }
         ws.list();

@@ -11,12 +11,7 @@ import dev.ale.api.Sandbox;
 import dev.ale.api.SessionContext;
 import dev.ale.api.SessionOutcome;
 import dev.ale.api.Step;
-import dev.ale.api.TaskView;
-import dev.ale.api.Trajectory;
 import dev.ale.api.spi.SandboxRequest;
-import dev.ale.api.task.Limits;
-import dev.ale.api.task.Taxonomy;
-import dev.ale.api.task.Tier;
 import dev.ale.core.EvaluationReport;
 import dev.ale.core.Evaluator;
 import dev.ale.core.Sandboxes;
@@ -27,12 +22,10 @@ import dev.ale.taskpack.TaskPacks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,20 +65,21 @@ class CommandHarnessTest {
                 echo "hello from the agent"
                 echo "a warning" >&2
                 """);
-        Session ctx = session(Instant.now().plusSeconds(600));
+        FakeSession ctx = session(Instant.now().plusSeconds(600));
         SessionOutcome outcome = new CommandHarness(List.of("sh", script.toString(), "{instruction}")).run(ctx);
         assertEquals(SessionOutcome.completed(), outcome);
-        assertEquals(INSTRUCTION + "\n", Files.readString(ctx.workspace.resolve("stdin.txt")));
-        assertEquals(INSTRUCTION, Files.readString(ctx.workspace.resolve("arg.txt")));
-        assertEquals(INSTRUCTION, Files.readString(ctx.workspace.resolve("env.txt")));
+        assertEquals(INSTRUCTION + "\n", Files.readString(ctx.workspace().resolve("stdin.txt")));
+        assertEquals(INSTRUCTION, Files.readString(ctx.workspace().resolve("arg.txt")));
+        assertEquals(INSTRUCTION, Files.readString(ctx.workspace().resolve("env.txt")));
         assertEquals(
-                "1 my-task " + ctx.workspace.toAbsolutePath(), Files.readString(ctx.workspace.resolve("meta.txt")));
+                "1 my-task " + ctx.workspace().toAbsolutePath(),
+                Files.readString(ctx.workspace().resolve("meta.txt")));
         assertTrue(
                 observed(ctx, "stdout").contains("hello from the agent"),
-                ctx.trajectory.steps().toString());
+                ctx.trajectory().steps().toString());
         assertTrue(
                 observed(ctx, "stderr").contains("a warning"),
-                ctx.trajectory.steps().toString());
+                ctx.trajectory().steps().toString());
     }
 
     @Test
@@ -100,11 +94,11 @@ class CommandHarnessTest {
     @Test
     void cancellingKillsTheCommandWithEveryProcessItStarted() throws Exception {
         Path script = script("hang.sh", "sleep 600 &\necho $! > child.pid\necho $$ > self.pid\nwait\n");
-        Session ctx = session(Instant.now().plusSeconds(600));
+        FakeSession ctx = session(Instant.now().plusSeconds(600));
         CompletableFuture<SessionOutcome> run =
                 CompletableFuture.supplyAsync(() -> call(CommandHarness.parse("sh " + script), ctx));
-        long child = awaitPid(ctx.workspace.resolve("child.pid"));
-        long self = awaitPid(ctx.workspace.resolve("self.pid"));
+        long child = awaitPid(ctx.workspace().resolve("child.pid"));
+        long self = awaitPid(ctx.workspace().resolve("self.pid"));
         ctx.cancelled.set(true);
         SessionOutcome outcome = run.get(60, TimeUnit.SECONDS);
         assertEquals(SessionOutcome.gaveUp("killed: the attempt was cancelled"), outcome);
@@ -117,12 +111,12 @@ class CommandHarnessTest {
         // the harness looks for the command's processes every half second while it runs: the script
         // stays two seconds so the background sleep is seen before the script exits
         Path script = script("leave.sh", "sleep 600 >/dev/null 2>&1 &\necho $! > child.pid\nsleep 2\n");
-        Session ctx = session(Instant.now().plusSeconds(600));
+        FakeSession ctx = session(Instant.now().plusSeconds(600));
         assertEquals(
                 SessionOutcome.completed(), CommandHarness.parse("sh " + script).run(ctx));
         assertTrue(
                 gone(Long.parseLong(
-                        Files.readString(ctx.workspace.resolve("child.pid")).strip())),
+                        Files.readString(ctx.workspace().resolve("child.pid")).strip())),
                 "the background process outlived the session");
     }
 
@@ -137,10 +131,10 @@ class CommandHarnessTest {
     @Test
     void recordsAtMostTheCapOfEachStreamAndSaysHowMuchWasLeftOut() throws Exception {
         Path script = script("loud.sh", "yes 0123456789 | head -c 2000000\n");
-        Session ctx = session(Instant.now().plusSeconds(600));
+        FakeSession ctx = session(Instant.now().plusSeconds(600));
         assertEquals(
                 SessionOutcome.completed(), CommandHarness.parse("sh " + script).run(ctx));
-        List<Step> out = ctx.trajectory.steps().stream()
+        List<Step> out = ctx.trajectory().steps().stream()
                 .filter(s -> s.name().equals("stdout"))
                 .toList();
         String last = out.get(out.size() - 1).text();
@@ -154,7 +148,7 @@ class CommandHarnessTest {
     @Test
     void anInMemoryWorkspaceIsRefusedWithAClearMessage() throws Exception {
         try (Sandbox sandbox = Sandboxes.inMemory().open(new SandboxRequest("t.1", 0))) {
-            Session ctx = new Session(sandbox, Instant.now().plusSeconds(600));
+            FakeSession ctx = session(sandbox, Instant.now().plusSeconds(600));
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> CommandHarness.parse("true")
                     .run(ctx));
             assertTrue(e.getMessage().contains("Sandboxes.localDirectory()"), e.getMessage());
@@ -190,7 +184,7 @@ class CommandHarnessTest {
                 @Override
                 public void close() {}
             };
-            Session ctx = new Session(executing, Instant.now().plusSeconds(600));
+            FakeSession ctx = session(executing, Instant.now().plusSeconds(600));
             SessionOutcome outcome =
                     CommandHarness.parse("agent --task {task} {instruction}").run(ctx);
             assertEquals(SessionOutcome.gaveUp("exit 2: bad thing"), outcome);
@@ -258,23 +252,12 @@ class CommandHarnessTest {
         return p;
     }
 
-    private Session session(Instant deadline) throws IOException {
-        Path ws = Files.createDirectories(tmp.resolve("workspace"));
-        Sandbox sandbox = new Sandbox() {
-            @Override
-            public Path workspace() {
-                return ws;
-            }
+    private FakeSession session(Instant deadline) throws IOException {
+        return session(FakeSession.directory(Files.createDirectories(tmp.resolve("workspace"))), deadline);
+    }
 
-            @Override
-            public Path openReferenceArea() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void close() {}
-        };
-        return new Session(sandbox, deadline);
+    private static FakeSession session(Sandbox sandbox, Instant deadline) {
+        return new FakeSession("my-task", INSTRUCTION, sandbox, deadline);
     }
 
     private static void write(Path p, String content) throws IOException {
@@ -282,9 +265,9 @@ class CommandHarnessTest {
         Files.writeString(p, content);
     }
 
-    private static String observed(Session ctx, String stream) {
+    private static String observed(FakeSession ctx, String stream) {
         StringBuilder b = new StringBuilder();
-        ctx.trajectory.steps().stream()
+        ctx.trajectory().steps().stream()
                 .filter(s -> s.kind() == Step.Kind.OBSERVATION && s.name().equals(stream))
                 .forEach(s -> b.append(s.text()));
         return b.toString();
@@ -320,73 +303,5 @@ class CommandHarnessTest {
             return s.substring(s.lastIndexOf(')') + 2).startsWith("Z");
         }
         return true;
-    }
-
-    /** A session over a sandbox, with a deadline and a cancel switch the test controls. */
-    private static final class Session implements SessionContext {
-        final Path workspace;
-        final Sandbox sandbox;
-        final Instant deadline;
-        final AtomicBoolean cancelled = new AtomicBoolean();
-        final FakeSession.MemoryTrajectory trajectory = new FakeSession.MemoryTrajectory();
-
-        Session(Sandbox sandbox, Instant deadline) {
-            this.sandbox = sandbox;
-            this.workspace = sandbox.workspace();
-            this.deadline = deadline;
-        }
-
-        @Override
-        public TaskView task() {
-            return new TaskView(
-                    "my-task",
-                    1,
-                    "My task",
-                    new Taxonomy("business_finance", "accounting", List.of("13-2011")),
-                    Tier.NEAR_TERM,
-                    new Limits(Duration.ofMinutes(10), 0, 0),
-                    1,
-                    null);
-        }
-
-        @Override
-        public String instruction() {
-            return INSTRUCTION;
-        }
-
-        @Override
-        public int session() {
-            return 1;
-        }
-
-        @Override
-        public int sessions() {
-            return 1;
-        }
-
-        @Override
-        public Path workspace() {
-            return workspace;
-        }
-
-        @Override
-        public Sandbox sandbox() {
-            return sandbox;
-        }
-
-        @Override
-        public Trajectory trajectory() {
-            return trajectory;
-        }
-
-        @Override
-        public Instant deadline() {
-            return deadline;
-        }
-
-        @Override
-        public boolean cancelled() {
-            return cancelled.get();
-        }
     }
 }

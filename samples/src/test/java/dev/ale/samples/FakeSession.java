@@ -3,30 +3,50 @@ package dev.ale.samples;
 import dev.ale.api.Sandbox;
 import dev.ale.api.SessionContext;
 import dev.ale.api.SessionOutcome;
-import dev.ale.api.Step;
 import dev.ale.api.TaskView;
-import dev.ale.api.Trajectory;
-import dev.ale.api.Usage;
 import dev.ale.api.task.Limits;
 import dev.ale.api.task.Taxonomy;
 import dev.ale.api.task.Tier;
+import dev.ale.testfixtures.ListTrajectory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** A session context over a plain directory, with a trajectory that keeps its steps in memory. */
+/**
+ * A session context for harness tests: a task id, an instruction, a sandbox (by default a plain
+ * directory), a deadline, a cancel switch the test controls and a trajectory that keeps its steps.
+ */
 final class FakeSession implements SessionContext {
+    /** Set it to cancel the session. */
+    final AtomicBoolean cancelled = new AtomicBoolean();
+
     private final TaskView task;
     private final String instruction;
     private final int session;
-    private final int sessions;
-    private final Path workspace;
-    private final MemoryTrajectory trajectory = new MemoryTrajectory();
+    private final Sandbox sandbox;
+    private final Instant deadline;
+    private final ListTrajectory trajectory = new ListTrajectory();
 
+    /** Session {@code session} of {@code sessions} over a plain directory, with ten minutes to go. */
     FakeSession(String taskId, String instruction, int session, int sessions, Path workspace) {
+        this(
+                taskId,
+                instruction,
+                session,
+                sessions,
+                directory(workspace),
+                Instant.now().plusSeconds(600));
+    }
+
+    /** The only session of a task, over {@code sandbox}, until {@code deadline}. */
+    FakeSession(String taskId, String instruction, Sandbox sandbox, Instant deadline) {
+        this(taskId, instruction, 1, 1, sandbox, deadline);
+    }
+
+    private FakeSession(
+            String taskId, String instruction, int session, int sessions, Sandbox sandbox, Instant deadline) {
         this.task = new TaskView(
                 taskId,
                 1,
@@ -38,8 +58,26 @@ final class FakeSession implements SessionContext {
                 null);
         this.instruction = instruction;
         this.session = session;
-        this.sessions = sessions;
-        this.workspace = workspace;
+        this.sandbox = sandbox;
+        this.deadline = deadline;
+    }
+
+    /** A sandbox that is only a directory: no processes, and no reference area for a harness. */
+    static Sandbox directory(Path workspace) {
+        return new Sandbox() {
+            @Override
+            public Path workspace() {
+                return workspace;
+            }
+
+            @Override
+            public Path openReferenceArea() throws IOException {
+                throw new IOException("a harness has no business with the reference area");
+            }
+
+            @Override
+            public void close() {}
+        };
     }
 
     @Override
@@ -59,100 +97,34 @@ final class FakeSession implements SessionContext {
 
     @Override
     public int sessions() {
-        return sessions;
+        return task.sessions();
     }
 
     @Override
     public Path workspace() {
-        return workspace;
+        return sandbox.workspace();
     }
 
     @Override
-    public Trajectory trajectory() {
+    public Sandbox sandbox() {
+        return sandbox;
+    }
+
+    @Override
+    public ListTrajectory trajectory() {
         return trajectory;
     }
 
     @Override
     public Instant deadline() {
-        return Instant.now().plusSeconds(600);
+        return deadline;
     }
 
     @Override
     public boolean cancelled() {
-        return false;
-    }
-
-    @Override
-    public Sandbox sandbox() {
-        return new Sandbox() {
-            @Override
-            public Path workspace() {
-                return workspace;
-            }
-
-            @Override
-            public Path openReferenceArea() throws IOException {
-                throw new IOException("a harness has no business with the reference area");
-            }
-
-            @Override
-            public void close() {}
-        };
+        return cancelled.get();
     }
 
     /** A finished session: its context (with the recorded steps) and how the harness ended it. */
     record Result(FakeSession context, SessionOutcome outcome) {}
-
-    MemoryTrajectory steps() {
-        return trajectory;
-    }
-
-    /** Keeps the steps in a list. */
-    static final class MemoryTrajectory implements Trajectory {
-        private final List<Step> steps = Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public void record(Step step) {
-            steps.add(step);
-        }
-
-        @Override
-        public List<Step> steps() {
-            return List.copyOf(steps);
-        }
-
-        @Override
-        public Usage usage() {
-            return steps().stream().map(Step::usage).reduce(Usage.ZERO, Usage::plus);
-        }
-
-        @Override
-        public long toolCalls() {
-            return steps().stream().filter(s -> s.kind() == Step.Kind.TOOL_CALL).count();
-        }
-
-        @Override
-        public void message(String role, String text) {
-            add(Step.Kind.MESSAGE, role, text, Usage.ZERO);
-        }
-
-        @Override
-        public void toolCall(String tool, String arguments) {
-            add(Step.Kind.TOOL_CALL, tool, arguments, Usage.ZERO);
-        }
-
-        @Override
-        public void observation(String text) {
-            add(Step.Kind.OBSERVATION, "", text, Usage.ZERO);
-        }
-
-        @Override
-        public void usage(long in, long out, double cost) {
-            add(Step.Kind.USAGE, "", "", new Usage(in, out, cost));
-        }
-
-        private void add(Step.Kind kind, String name, String text, Usage usage) {
-            record(new Step(Instant.now(), kind, name, text, usage, 1));
-        }
-    }
 }

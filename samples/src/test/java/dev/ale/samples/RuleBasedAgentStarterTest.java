@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -66,18 +65,13 @@ class RuleBasedAgentStarterTest {
     @TempDir
     static Path root;
 
-    private static PackCheck check;
-
-    @BeforeAll
-    static void generate() {
-        check = PackCheck.generate(root.resolve("starter"));
-    }
+    private static final PackCheck CHECK = PackCheck.starter();
 
     @Test
     void everyStarterTaskHasAnExpectation() {
         assertEquals(
                 EXPECTED.keySet(),
-                check.pack().tasks().stream().map(t -> t.id()).collect(Collectors.toSet()));
+                CHECK.pack().tasks().stream().map(t -> t.id()).collect(Collectors.toSet()));
     }
 
     @Test
@@ -94,11 +88,11 @@ class RuleBasedAgentStarterTest {
                 .map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
                     String id = e.getKey();
                     Path workspace = Files.createTempDirectory(root, id);
-                    PackCheck.copy(check.folder(id, "inputs"), workspace);
-                    TaskSpec spec = check.spec(id);
+                    PackCheck.copy(CHECK.folder(id, "inputs"), workspace);
+                    TaskSpec spec = CHECK.spec(id);
                     SessionOutcome last = null;
                     for (SessionSpec session : spec.sessions()) {
-                        PackCheck.copy(check.folder(id, "sessions/" + session.number()), workspace);
+                        PackCheck.copy(CHECK.folder(id, "sessions/" + session.number()), workspace);
                         FakeSession ctx = new FakeSession(
                                 id,
                                 session.instruction(),
@@ -107,11 +101,11 @@ class RuleBasedAgentStarterTest {
                                 workspace);
                         last = new RuleBasedAgent().run(ctx);
                         assertTrue(
-                                ctx.steps().steps().stream().anyMatch(s -> s.kind() == Step.Kind.TOOL_CALL)
+                                ctx.trajectory().steps().stream().anyMatch(s -> s.kind() == Step.Kind.TOOL_CALL)
                                         || e.getValue() == Expect.FAIL,
                                 id + ": the agent recorded no tool calls");
                     }
-                    Verdict v = check.verify(id, workspace);
+                    Verdict v = CHECK.verify(id, workspace);
                     String what = id + " scored " + v.score() + ": " + v.summary() + " (agent: " + last + ")";
                     switch (e.getValue()) {
                         case PASS -> {

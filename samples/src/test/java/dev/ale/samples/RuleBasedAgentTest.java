@@ -51,11 +51,11 @@ class RuleBasedAgentTest {
         JsonNode expected = MAPPER.readTree(
                 reference("bank-reconciliation", "expected.json").toFile());
         assertEquals(1.0, fractionOfFieldsMatched(expected, actual));
-        assertTrue(run.context().steps().steps().stream()
+        assertTrue(run.context().trajectory().steps().stream()
                 .anyMatch(s -> s.kind() == Step.Kind.TOOL_CALL && s.name().equals("read_file")));
-        assertTrue(run.context().steps().steps().stream()
+        assertTrue(run.context().trajectory().steps().stream()
                 .anyMatch(s -> s.kind() == Step.Kind.TOOL_CALL && s.name().equals("write_file")));
-        assertTrue(run.context().steps().steps().stream().anyMatch(s -> s.kind() == Step.Kind.OBSERVATION));
+        assertTrue(run.context().trajectory().steps().stream().anyMatch(s -> s.kind() == Step.Kind.OBSERVATION));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ale.process.BubblewrapOptions;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,9 +54,7 @@ class HostileAgentSuiteTest {
         assertFalse(seen.contains(pack.key()), "the key reached the agent");
         assertFalse(seen.contains(pack.dir().toString()), "the pack's path reached the agent");
         assertFalse(seen.contains(r.runDirectory().toString()), "the run directory's path reached the agent");
-        JsonNode attempt = r.attempts().get(0);
-        assertEquals("FAILED", attempt.path("outcome").asText(), attempt.toString());
-        assertEquals("NONE", attempt.path("cause").asText(), attempt.toString());
+        assertFailedWithoutCause(r);
         assertTrue(r.out().contains("on bubblewrap sandboxes"), r.out());
     }
 
@@ -71,9 +70,7 @@ class HostileAgentSuiteTest {
         assertFalse(
                 Files.exists(pack.dir().resolve("tasks/secret-code/solution/answer.txt")),
                 "a sealed pack carries no clear solution");
-        JsonNode attempt = r.attempts().get(0);
-        assertEquals("FAILED", attempt.path("outcome").asText(), attempt.toString());
-        assertEquals("NONE", attempt.path("cause").asText(), attempt.toString());
+        assertFailedWithoutCause(r);
         assertTrue(r.err().contains("ale: warning: the agent runs unisolated"), r.err());
     }
 
@@ -87,9 +84,7 @@ class HostileAgentSuiteTest {
         assertFalse(r.trajectories().contains("swapped "), r.trajectories());
         assertEquals(
                 pack.token() + "\n", Files.readString(pack.dir().resolve("tasks/secret-code/reference/answer.txt")));
-        JsonNode attempt = r.attempts().get(0);
-        assertEquals("FAILED", attempt.path("outcome").asText(), attempt.toString());
-        assertEquals("NONE", attempt.path("cause").asText(), attempt.toString());
+        assertFailedWithoutCause(r);
     }
 
     @Test
@@ -127,6 +122,13 @@ class HostileAgentSuiteTest {
             assertEquals("NONE", a.path("cause").asText(), a.toString());
         }
         assertFalse(seen.contains("== copied"), () -> after(seen, "== copied"));
+    }
+
+    /** The one attempt of {@code r} was scored and failed: not an error, not a timeout. */
+    private static void assertFailedWithoutCause(AleProcess.Run r) throws IOException {
+        JsonNode attempt = r.attempts().get(0);
+        assertEquals("FAILED", attempt.path("outcome").asText(), attempt.toString());
+        assertEquals("NONE", attempt.path("cause").asText(), attempt.toString());
     }
 
     /** What follows {@code marker} in {@code text} (a line of what an agent printed), for messages. */

@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ale.api.Harness;
 import dev.ale.api.Outcome;
 import dev.ale.api.SessionOutcome;
-import dev.ale.api.spi.Verdict;
-import dev.ale.api.spi.Verifier;
-import dev.ale.api.spi.VerifierFactories;
 import dev.ale.core.AttemptResult;
 import dev.ale.core.EvaluationReport;
 import dev.ale.core.Evaluator;
@@ -18,7 +14,6 @@ import dev.ale.core.Sandboxes;
 import dev.ale.taskpack.PackOptions;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPacks;
-import dev.ale.verifiers.VerifierRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -144,30 +139,5 @@ class RacingAgentTest {
             return found[0];
         }
         return found[0];
-    }
-
-    /** The built-in verifiers, with {@code text} holding on for a while after it has read the reference. */
-    private static final class SlowVerifiers implements VerifierFactories {
-        private final VerifierRegistry builtIn = VerifierRegistry.discover();
-        private final AtomicInteger verified = new AtomicInteger();
-
-        @Override
-        public Verifier create(JsonNode config, String pointer) {
-            Verifier text = builtIn.create(config, pointer);
-            if (!config.path("type").asText().equals("text")) {
-                return text;
-            }
-            return ctx -> {
-                Verdict v = text.verify(ctx);
-                verified.incrementAndGet();
-                Thread.sleep(300);
-                return v;
-            };
-        }
-
-        @Override
-        public Set<String> types() {
-            return builtIn.types();
-        }
     }
 }

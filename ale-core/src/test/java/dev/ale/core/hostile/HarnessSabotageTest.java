@@ -10,6 +10,7 @@ import dev.ale.api.task.TaskPart;
 import dev.ale.core.AttemptResult;
 import dev.ale.core.EvaluationReport;
 import dev.ale.core.Evaluator;
+import dev.ale.core.TestTasks;
 import dev.ale.testfixtures.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ class HarnessSabotageTest {
     }
 
     /** Runs the sabotaged task and a good one with a harness that sabotages only the first; returns the first's result. */
-    private AttemptResult sabotaged(HostileTasks.MemoryTask task, Harness sabotage) {
+    private AttemptResult sabotaged(TestTasks.MemoryTask task, Harness sabotage) {
         Harness harness =
                 ctx -> ctx.task().id().equals(task.id()) ? sabotage.run(ctx) : HostileHarness.answer(ctx.workspace());
         EvaluationReport report = Runs.await(Evaluator.builder()
@@ -105,7 +106,7 @@ class HarnessSabotageTest {
 
     /** A two-session local task whose session 2 stages {@code data/more.csv}, where session 1 planted a link to the decoy. */
     private AttemptResult plantsALinkForSessionTwo() {
-        HostileTasks.MemoryTask task = HostileTasks.task(
+        TestTasks.MemoryTask task = HostileTasks.task(
                         "local-plants", Duration.ofMinutes(2), 0, HostileTasks.ANSWER_42, 2)
                 .file(TaskPart.session(2), "data/more.csv", "planted,never\n");
         return sabotaged(task, ctx -> {

@@ -10,6 +10,7 @@ import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskPart;
 import dev.ale.core.EvaluationReport;
 import dev.ale.core.Evaluator;
+import dev.ale.core.TestTasks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -189,7 +190,7 @@ class HostileVerifierRunTest {
     }
 
     private void output(String id, String config, String file, byte[] content, Cause cause, String fragment) {
-        HostileTasks.MemoryTask task = HostileTasks.task(id, TIMEOUT, 0, config, 1)
+        TestTasks.MemoryTask task = HostileTasks.task(id, TIMEOUT, 0, config, 1)
                 .file(TaskPart.REFERENCE, "expected.csv", "id,amount\n1,10\n2,20\n3,30\n");
         add(task, Outcome.FAILED, cause, fragment, file, content);
     }

@@ -26,163 +26,155 @@ final class ArchiveCases {
 
     private ArchiveCases() {}
 
+    /** The archive kinds a case writes, each with its file name and writer. */
+    private enum Format {
+        ZIP("pack.zip", Archives::zip),
+        TAR("pack.tar", Archives::tar),
+        TGZ("pack.tgz", Archives::tgz);
+
+        private final String file;
+        private final Writer writer;
+
+        Format(String file, Writer writer) {
+            this.file = file;
+            this.writer = writer;
+        }
+    }
+
+    /** Writes entries as an archive file. */
+    @FunctionalInterface
+    private interface Writer {
+        Path write(Path file, List<Entry> entries) throws IOException;
+    }
+
+    /**
+     * The case of an archive holding the valid pack's files and then {@code extra} ({@code {m}} in
+     * a name stands for the pack's marker), refused as a {@link TaskPackException} naming
+     * {@code source} with a rule containing {@code rule}.
+     */
+    private static HostileCase plus(String name, Format format, String source, String rule, Entry... extra) {
+        return of(name, TPE, source, rule, (p, d) -> format.writer.write(d.resolve(format.file), p.entriesPlus(extra)));
+    }
+
     static Stream<HostileCase> cases() {
         return Stream.of(
-                of(
+                plus(
                         "zip slip by '..' (zip)",
-                        TPE,
+                        Format.ZIP,
                         "../evil-{m}",
-                        "path escapes the pack ('..' segment)",
-                        (p, d) -> Archives.zip(
-                                d.resolve("pack.zip"), p.entriesPlus(Entry.file("../evil-" + p.marker, "x")))),
-                of(
+                        "path escapes the archive ('..' segment)",
+                        Entry.file("../evil-{m}", "x")),
+                plus(
                         "zip slip by '..' inside a path (tar)",
-                        TPE,
+                        Format.TAR,
                         "tasks/../../evil-{m}",
-                        "path escapes the pack ('..' segment)",
-                        (p, d) -> Archives.tar(
-                                d.resolve("pack.tar"), p.entriesPlus(Entry.file("tasks/../../evil-" + p.marker, "x")))),
-                of(
+                        "path escapes the archive ('..' segment)",
+                        Entry.file("tasks/../../evil-{m}", "x")),
+                plus(
                         "absolute path (tar)",
-                        TPE,
+                        Format.TAR,
                         "/tmp/evil-{m}",
                         "absolute path",
-                        (p, d) -> Archives.tar(
-                                d.resolve("pack.tar"), p.entriesPlus(Entry.file("/tmp/evil-" + p.marker, "x")))),
-                of(
+                        Entry.file("/tmp/evil-{m}", "x")),
+                plus(
                         "drive-letter path (zip)",
-                        TPE,
+                        Format.ZIP,
                         "C:/evil-{m}",
                         "absolute path (drive letter)",
-                        (p, d) -> Archives.zip(
-                                d.resolve("pack.zip"), p.entriesPlus(Entry.file("C:/evil-" + p.marker, "x")))),
-                of(
+                        Entry.file("C:/evil-{m}", "x")),
+                plus(
                         "backslash path (zip)",
-                        TPE,
+                        Format.ZIP,
                         "..\\evil-{m}",
                         "backslash in entry name",
-                        (p, d) -> Archives.zip(
-                                d.resolve("pack.zip"), p.entriesPlus(Entry.file("..\\evil-" + p.marker, "x")))),
-                of(
+                        Entry.file("..\\evil-{m}", "x")),
+                plus(
                         "symbolic link (zip)",
-                        TPE,
+                        Format.ZIP,
                         INPUTS + "passwd",
                         "symbolic link",
-                        (p, d) -> Archives.zip(
-                                d.resolve("pack.zip"), p.entriesPlus(Entry.symlink(INPUTS + "passwd", "/etc/passwd")))),
-                of(
+                        Entry.symlink(INPUTS + "passwd", "/etc/passwd")),
+                plus(
                         "symbolic link, then a file through it (tar)",
-                        TPE,
+                        Format.TAR,
                         INPUTS + "up",
                         "symbolic link",
-                        (p, d) -> Archives.tar(
-                                d.resolve("pack.tar"),
-                                p.entriesPlus(
-                                        Entry.symlink(INPUTS + "up", "../../../.."),
-                                        Entry.file(INPUTS + "up/evil-" + p.marker, "x")))),
-                of(
+                        Entry.symlink(INPUTS + "up", "../../../.."),
+                        Entry.file(INPUTS + "up/evil-{m}", "x")),
+                plus(
                         "hard link to an absolute path (tar)",
-                        TPE,
+                        Format.TAR,
                         INPUTS + "shadow",
                         "hard link",
-                        (p, d) -> Archives.tar(
-                                d.resolve("pack.tar"),
-                                p.entriesPlus(Entry.hardLink(INPUTS + "shadow", "/etc/shadow")))),
-                of(
+                        Entry.hardLink(INPUTS + "shadow", "/etc/shadow")),
+                plus(
                         "character device (tar)",
-                        TPE,
+                        Format.TAR,
                         INPUTS + "tty",
                         "special file",
-                        (p, d) -> Archives.tar(
-                                d.resolve("pack.tar"),
-                                p.entriesPlus(Entry.special(INPUTS + "tty", Entry.Kind.CHAR_DEVICE)))),
-                of(
+                        Entry.special(INPUTS + "tty", Entry.Kind.CHAR_DEVICE)),
+                plus(
                         "block device (zip)",
-                        TPE,
+                        Format.ZIP,
                         INPUTS + "sda",
                         "special file",
-                        (p, d) -> Archives.zip(
-                                d.resolve("pack.zip"),
-                                p.entriesPlus(Entry.special(INPUTS + "sda", Entry.Kind.BLOCK_DEVICE)))),
-                of(
+                        Entry.special(INPUTS + "sda", Entry.Kind.BLOCK_DEVICE)),
+                plus(
                         "fifo (tar)",
-                        TPE,
+                        Format.TAR,
                         INPUTS + "pipe",
                         "special file",
-                        (p, d) -> Archives.tar(
-                                d.resolve("pack.tar"), p.entriesPlus(Entry.special(INPUTS + "pipe", Entry.Kind.FIFO)))),
-                of(
-                        "duplicate name (zip)",
-                        TPE,
-                        "pack.json",
-                        "duplicate entry",
-                        (p, d) -> Archives.zip(d.resolve("pack.zip"), p.entriesPlus(Entry.file("pack.json", "{}")))),
-                of(
+                        Entry.special(INPUTS + "pipe", Entry.Kind.FIFO)),
+                plus("duplicate name (zip)", Format.ZIP, "pack.json", "duplicate entry", Entry.file("pack.json", "{}")),
+                plus(
                         "duplicate name spelled differently (tar)",
-                        TPE,
+                        Format.TAR,
                         "tasks//bank-rec/inputs/statement.csv",
                         "duplicate entry",
-                        (p, d) -> Archives.tar(
-                                d.resolve("pack.tar"),
-                                p.entriesPlus(Entry.file("tasks//bank-rec/inputs/statement.csv", "x")))),
-                of(
+                        Entry.file("tasks//bank-rec/inputs/statement.csv", "x")),
+                plus(
                         "entry inside a file (zip)",
-                        TPE,
+                        Format.ZIP,
                         INPUTS + "statement.csv/evil",
                         "which is a file",
-                        (p, d) -> Archives.zip(
-                                d.resolve("pack.zip"), p.entriesPlus(Entry.file(INPUTS + "statement.csv/evil", "x")))),
-                of(
+                        Entry.file(INPUTS + "statement.csv/evil", "x")),
+                plus(
                         "NUL in a name (zip)",
-                        TPE,
+                        Format.ZIP,
                         INPUTS + "a\\u0000b",
                         "NUL character",
-                        (p, d) -> Archives.zip(
-                                d.resolve("pack.zip"), p.entriesPlus(Entry.file(INPUTS + "a\u0000b", "x")))),
-                of(
+                        Entry.file(INPUTS + "a\u0000b", "x")),
+                plus(
                         "terminal escape in a name (tar)",
-                        TPE,
+                        Format.TAR,
                         INPUTS + "a\\u001b[2Jb",
                         "control character U+001B",
-                        (p, d) -> Archives.tar(
-                                d.resolve("pack.tar"), p.entriesPlus(Entry.file(INPUTS + "a\u001b[2Jb", "x")))),
-                of(
-                        "empty name (zip)",
-                        TPE,
-                        "",
-                        "empty entry name",
-                        (p, d) -> Archives.zip(d.resolve("pack.zip"), p.entriesPlus(Entry.file("", "x")))),
-                of(
+                        Entry.file(INPUTS + "a\u001b[2Jb", "x")),
+                plus("empty name (zip)", Format.ZIP, "", "empty entry name", Entry.file("", "x")),
+                plus(
                         "escaping GNU long name (tar)",
-                        TPE,
+                        Format.TAR,
                         "tasks/" + "a/".repeat(60) + "../".repeat(70) + "evil-{m}",
-                        "path escapes the pack",
-                        (p, d) -> Archives.tar(
-                                d.resolve("pack.tar"),
-                                p.entriesPlus(Entry.file(
-                                        "tasks/" + "a/".repeat(60) + "../".repeat(70) + "evil-" + p.marker, "x")))),
-                of(
+                        "path escapes the archive",
+                        Entry.file("tasks/" + "a/".repeat(60) + "../".repeat(70) + "evil-{m}", "x")),
+                plus(
                         "zip bomb of high ratio (20 MiB of zeros)",
-                        TPE,
+                        Format.ZIP,
                         INPUTS + "zeros.bin",
                         "compression ratio over the limit of 200",
-                        (p, d) -> Archives.zip(
-                                d.resolve("pack.zip"),
-                                p.entriesPlus(Entry.file(INPUTS + "zeros.bin", new byte[20 << 20])))),
+                        Entry.file(INPUTS + "zeros.bin", new byte[20 << 20])),
                 of(
                         "zip bomb whose directory hides its ratio (so its data overlaps the next entry)",
                         TPE,
                         INPUTS + "zeros.bin",
                         "overlapping entries",
                         ArchiveCases::hiddenBomb),
-                of(
+                plus(
                         "gzip bomb (tar.gz of 20 MiB of zeros)",
-                        TPE,
+                        Format.TGZ,
                         INPUTS + "zeros.bin",
                         "compression ratio over the limit of 200",
-                        (p, d) -> Archives.tgz(
-                                d.resolve("pack.tgz"),
-                                p.entriesPlus(Entry.file(INPUTS + "zeros.bin", new byte[20 << 20])))),
+                        Entry.file(INPUTS + "zeros.bin", new byte[20 << 20])),
                 of(
                         "huge single entry claimed by the zip directory (3.75 GiB)",
                         TPE,
@@ -276,14 +268,12 @@ final class ArchiveCases {
                     ZipSurgery.pointAt(zip, INPUTS + "statement.csv", "pack.json");
                     return zip;
                 }),
-                of(
+                plus(
                         "bidi override in a refused name is escaped (zip)",
-                        TPE,
+                        Format.ZIP,
                         INPUTS + "../evil\\u202etxt.exe",
-                        "path escapes the pack",
-                        (p, d) -> Archives.zip(
-                                d.resolve("pack.zip"),
-                                p.entriesPlus(Entry.file(INPUTS + "../evil\u202Etxt.exe", "x")))),
+                        "path escapes the archive",
+                        Entry.file(INPUTS + "../evil\u202Etxt.exe", "x")),
                 of("encrypted entry (zip)", TPE, "pack.json", "encrypted entry", (p, d) -> {
                     Path zip = Archives.zip(d.resolve("pack.zip"), p.entries());
                     Archives.zipCentralShort(zip, "pack.json", 8, 0x0801);
@@ -370,7 +360,7 @@ final class ArchiveCases {
                         "escaping PAX path override (tar)",
                         TPE,
                         "../../evil-{m}",
-                        "path escapes the pack ('..' segment)",
+                        "path escapes the archive ('..' segment)",
                         (p, d) -> Archives.tar(
                                 d.resolve("pack.tar"),
                                 p.entriesPlus(Entry.file(INPUTS + "innocent.txt", "x")),

@@ -61,6 +61,11 @@ record Entry(String name, byte[] data, Kind kind, String link, byte[] raw) {
         return new Entry(placeholder, text.getBytes(StandardCharsets.UTF_8), Kind.FILE, "", raw);
     }
 
+    /** This entry under another name. */
+    Entry named(String newName) {
+        return new Entry(newName, data, kind, link, raw);
+    }
+
     /** The unix mode a zip entry of this kind carries. */
     int zipMode() {
         return switch (kind) {

@@ -143,10 +143,12 @@ final class PackDir {
         return out;
     }
 
-    /** The pack's entries followed by {@code extra}. */
+    /** The pack's entries followed by {@code extra}, {@code {m}} in their names standing for the marker. */
     List<Entry> entriesPlus(Entry... extra) {
         List<Entry> out = entries();
-        out.addAll(List.of(extra));
+        for (Entry e : extra) {
+            out.add(e.named(e.name().replace("{m}", marker)));
+        }
         return out;
     }
 }

@@ -4,6 +4,7 @@ import dev.ale.api.spi.Check;
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.VerificationContext;
 import dev.ale.api.spi.Verifier;
+import dev.ale.verifiers.CsvRecords;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -93,7 +94,7 @@ final class DoubleEntryVerifier implements Verifier {
         }
         List<List<String>> rows;
         try {
-            rows = JournalCsv.parse(text, delimiter);
+            rows = CsvRecords.read(text, delimiter);
         } catch (IllegalArgumentException e) {
             return gate(wanted, "malformed CSV: " + e.getMessage());
         }

@@ -83,7 +83,9 @@ class DoubleEntryVerifierTest {
     void aJournalWithoutEntriesOrWithBrokenCsvIsAHardGate() throws Exception {
         assertEquals("journal.csv: no journal entries", verify(HEADER).summary());
         assertEquals("journal.csv: empty: no header", verify("").summary());
-        assertTrue(verify(HEADER + "J1,1,\"10,\n").summary().startsWith("journal.csv: malformed CSV: unclosed quote"));
+        assertTrue(verify(HEADER + "J1,1,\"10,\n")
+                .summary()
+                .startsWith("journal.csv: malformed CSV: line 2: quoted field is not closed"));
     }
 
     @Test

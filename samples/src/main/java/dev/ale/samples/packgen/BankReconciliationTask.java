@@ -61,16 +61,7 @@ final class BankReconciliationTask {
         BigDecimal opening = Formats.randomMoney(random, 17_500, 24_000);
         BigDecimal fee = new BigDecimal(new String[] {"12.00", "15.00", "18.00"}[random.nextInt(3)]);
 
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
-                ID,
-                "Reconcile the March bank statement of a bakery",
-                "business_finance",
-                "accounting",
-                List.of("13-2011", "43-3031"),
-                "near-term",
-                "10m",
-                200,
-                5.0));
+        TaskFiles task = new TaskFiles(SamplePackGenerator.CARDS.get(ID));
         BigDecimal bankEnd = writeStatement(task, txns, opening, fee);
         BigDecimal bookEnd = writeLedger(task, txns, opening);
 

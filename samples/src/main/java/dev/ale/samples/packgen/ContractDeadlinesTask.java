@@ -90,16 +90,7 @@ final class ContractDeadlinesTask {
         Contract supply = ContractsSource.supply(p, false);
         Contract amended = ContractsSource.supply(p, true);
 
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
-                ID,
-                "Docket the deadlines of two agreements and an amendment",
-                "legal",
-                "litigation",
-                List.of("23-2011"),
-                "last-exam",
-                "20m",
-                300,
-                8.0));
+        TaskFiles task = new TaskFiles(SamplePackGenerator.CARDS.get(ID));
         task.put("inputs/contracts/settlement-agreement.txt", Formats.text(ContractTexts.render(settlement)));
         task.put("inputs/contracts/supply-agreement.txt", Formats.text(ContractTexts.render(supply)));
         task.put("sessions/2/amendment-1.txt", Formats.text(ContractsSource.amendment(p)));

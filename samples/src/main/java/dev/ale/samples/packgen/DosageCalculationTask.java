@@ -100,16 +100,7 @@ final class DosageCalculationTask {
             throw new IllegalStateException("expected " + EXPECTED_CAPPED + " capped orders, generated " + capped);
         }
 
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
-                ID,
-                "Calculate weight-based paediatric doses (training formulary)",
-                "health_medicine",
-                "clinical_informatics",
-                List.of("29-1141", "29-1051"),
-                "near-term",
-                "10m",
-                100,
-                2.0));
+        TaskFiles task = new TaskFiles(SamplePackGenerator.CARDS.get(ID));
         task.put("inputs/formulary.json", Formats.json(formulary));
         task.put("inputs/orders.json", Formats.json(orders));
         task.put("reference/expected.json", Formats.json(expected));

@@ -71,16 +71,7 @@ final class FreightAllocationTask {
                 || shipments.stream().mapToInt(Shipment::actualLb).sum() > MAX_PAYLOAD_LB);
         List<Charge> charges = charges(random, shipments);
 
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
-                ID,
-                "Allocate a multi-stop freight invoice to shipments",
-                "business_finance",
-                "supply_chain",
-                List.of("13-1081", "43-5011"),
-                "full-spectrum",
-                "15m",
-                200,
-                5.0));
+        TaskFiles task = new TaskFiles(SamplePackGenerator.CARDS.get(ID));
         task.put(
                 "inputs/shipments.csv",
                 Formats.csv(

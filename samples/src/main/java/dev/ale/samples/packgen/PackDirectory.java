@@ -13,6 +13,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
@@ -56,11 +58,17 @@ public final class PackDirectory {
     }
 
     /**
-     * The pack.json of a generated pack (format 1.0, version 1.0.0, licence CC-BY-4.0): the tasks in
-     * id order, each at revision 1 with an empty digest for the pack writer to fill in, and the lists.
+     * Every file of a generated pack by its '/'-separated path, sorted: each task's files under
+     * {@code tasks/<id>/}, and a pack.json (format 1.0, version 1.0.0, licence CC-BY-4.0) that lists
+     * the tasks in id order, each at revision 1 with an empty digest for the pack writer to fill in,
+     * and the named lists.
      */
-    public static ObjectNode manifest(
-            String name, String description, List<String> taskIds, Map<String, List<String>> lists) {
+    public static SortedMap<String, byte[]> files(
+            String name, String description, List<TaskFiles> tasks, Map<String, List<String>> lists) {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        for (TaskFiles task : tasks) {
+            task.files().forEach((path, content) -> files.put("tasks/" + task.id() + "/" + path, content));
+        }
         ObjectNode pack = Formats.object();
         pack.put("format", "ale-taskpack");
         pack.put("formatVersion", "1.0");
@@ -69,7 +77,8 @@ public final class PackDirectory {
         pack.put("description", description);
         pack.put("license", "CC-BY-4.0");
         ArrayNode list = pack.putArray("tasks");
-        taskIds.stream()
+        tasks.stream()
+                .map(TaskFiles::id)
                 .sorted()
                 .forEach(id -> list.addObject().put("id", id).put("revision", 1).put("digest", ""));
         ObjectNode named = pack.putObject("lists");
@@ -77,7 +86,20 @@ public final class PackDirectory {
             ArrayNode array = named.putArray(listName);
             ids.forEach(array::add);
         });
-        return pack;
+        files.put("pack.json", Formats.json(pack));
+        return files;
+    }
+
+    /**
+     * The command line of a pack generator, {@code [target-dir] [seed]}: generates the pack into
+     * the target (default {@code packs/<name>}) from the seed (default {@code defaultSeed}).
+     */
+    public static void main(String[] args, String name, long defaultSeed, BiConsumer<Path, Long> generate) {
+        Path target = Path.of(args.length > 0 ? args[0] : "packs/" + name);
+        long seed = args.length > 1 ? Long.parseLong(args[1]) : defaultSeed;
+        generate.accept(target, seed);
+        System.out.println(
+                "wrote " + name + " pack to " + target.toAbsolutePath().normalize() + " (seed " + seed + ")");
     }
 
     private static boolean isEmptyOrPack(Path dir) throws IOException {

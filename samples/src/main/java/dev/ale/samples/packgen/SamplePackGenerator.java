@@ -2,13 +2,10 @@ package dev.ale.samples.packgen;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 /**
@@ -25,13 +22,13 @@ public final class SamplePackGenerator {
     /** The seed the committed pack was generated with. */
     public static final long DEFAULT_SEED = 20250331L;
 
+    /** The cards of the pack's tasks. */
+    static final Cards CARDS = Cards.read(SamplePackGenerator.class, "cards.json");
+
     private SamplePackGenerator() {}
 
     public static void main(String[] args) {
-        Path target = Path.of(args.length > 0 ? args[0] : "packs/sample");
-        long seed = args.length > 1 ? Long.parseLong(args[1]) : DEFAULT_SEED;
-        generate(target, seed);
-        System.out.println("wrote sample pack to " + target.toAbsolutePath().normalize() + " (seed " + seed + ")");
+        PackDirectory.main(args, "sample", DEFAULT_SEED, SamplePackGenerator::generate);
     }
 
     /**
@@ -48,29 +45,16 @@ public final class SamplePackGenerator {
     /** Every file of the pack by its '/'-separated path within the pack, sorted. */
     static SortedMap<String, byte[]> files(long seed) {
         List<TaskFiles> tasks = List.of(
-                BankReconciliationTask.generate(random(seed, BankReconciliationTask.ID), seed),
-                ContractDeadlinesTask.generate(random(seed, ContractDeadlinesTask.ID), seed),
-                DosageCalculationTask.generate(random(seed, DosageCalculationTask.ID), seed),
-                FreightAllocationTask.generate(random(seed, FreightAllocationTask.ID), seed));
-        SortedMap<String, byte[]> files = new TreeMap<>();
-        for (TaskFiles task : tasks) {
-            task.files().forEach((path, content) -> files.put("tasks/" + task.id() + "/" + path, content));
-        }
-        files.put("pack.json", Formats.json(packJson(tasks)));
-        return files;
-    }
-
-    private static Random random(long seed, String taskId) {
-        return Formats.taskRandom(seed, taskId);
-    }
-
-    private static ObjectNode packJson(List<TaskFiles> tasks) {
-        return PackDirectory.manifest(
+                BankReconciliationTask.generate(Formats.taskRandom(seed, BankReconciliationTask.ID), seed),
+                ContractDeadlinesTask.generate(Formats.taskRandom(seed, ContractDeadlinesTask.ID), seed),
+                DosageCalculationTask.generate(Formats.taskRandom(seed, DosageCalculationTask.ID), seed),
+                FreightAllocationTask.generate(Formats.taskRandom(seed, FreightAllocationTask.ID), seed));
+        return PackDirectory.files(
                 "sample",
                 "Starter pack of the ALE SDK: four synthetic workflows (bank "
                         + "reconciliation, freight cost allocation, paediatric dose calculation on a fictional formulary, and a "
                         + "two-session contract docketing task) with hidden references and reference solutions.",
-                tasks.stream().map(TaskFiles::id).toList(),
+                tasks,
                 Map.of("smoke", List.of(BankReconciliationTask.ID, FreightAllocationTask.ID)));
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apiguardian.api.API;
@@ -29,7 +30,13 @@ public final class TaskFiles {
             int maxSteps,
             double maxCostUsd) {
         public Meta {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(cluster, "cluster");
+            Objects.requireNonNull(subfield, "subfield");
             soc = List.copyOf(soc);
+            Objects.requireNonNull(tier, "tier");
+            Objects.requireNonNull(timeout, "timeout");
         }
     }
 

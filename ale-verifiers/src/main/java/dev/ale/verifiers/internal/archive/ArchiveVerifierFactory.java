@@ -9,16 +9,14 @@ import dev.ale.api.spi.VerificationContext;
 import dev.ale.api.spi.Verifier;
 import dev.ale.api.spi.VerifierFactories;
 import dev.ale.api.spi.VerifierFactory;
+import dev.ale.archive.TarArchive;
 import dev.ale.verifiers.internal.composite.CompositeVerifierFactory;
 import dev.ale.verifiers.internal.support.GateFailure;
 import dev.ale.verifiers.internal.support.Options;
 import dev.ale.verifiers.internal.support.RelPath;
 import dev.ale.verifiers.internal.support.SafeFiles;
 import dev.ale.verifiers.internal.support.ScopedContext;
-import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -28,8 +26,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 import org.apiguardian.api.API;
 
 /**
@@ -42,13 +38,13 @@ import org.apiguardian.api.API;
  * <ul>
  * <li>{@code file} (required): the archive, an output file.</li>
  * <li>{@code format}: {@code auto} (default: by content), {@code zip}, {@code tar} or {@code tar.gz}.</li>
- * <li>{@code limits}: {@link ArchiveLimits} ({@code maxEntries}, {@code maxEntryBytes}, {@code maxTotalBytes}, {@code maxRatio}).</li>
+ * <li>{@code limits}: {@link UnpackLimits} ({@code maxEntries}, {@code maxEntryBytes}, {@code maxTotalBytes}, {@code maxRatio}).</li>
  * <li>{@code checks} (required): child verifiers as in the composites (with {@code name}, {@code gate}, and
  *     {@code weight} when combined by {@code weighted}).</li>
  * <li>{@code combine}: {@code weighted} (default), {@code all} or {@code any}, as the composite of that name.</li>
  * </ul>
- * The archive is unpacked into a private temporary directory (see {@link Extraction}, {@link ZipReader},
- * {@link TarReader}) that is deleted afterwards. A missing, unsafe, malformed or over-limit archive is
+ * The archive is unpacked by the SDK's one hardened archive reader (module {@code ale-archive}) into a
+ * private temporary directory (see {@link Extraction}) that is deleted afterwards. A missing, unsafe, malformed or over-limit archive is
  * a failed gate; otherwise the score is the children's, combined.
  */
 @API(status = INTERNAL)
@@ -75,9 +71,9 @@ public final class ArchiveVerifierFactory implements VerifierFactory {
         Options o = Options.of(config, "file", "format", "limits", "checks", "combine");
         RelPath file = o.path("file");
         String format = o.choice("format", "auto", "auto", "zip", "tar", "tar.gz");
-        ArchiveLimits limits = o.has("limits")
-                ? ArchiveLimits.read(o.object("limits", "maxEntries", "maxEntryBytes", "maxTotalBytes", "maxRatio"))
-                : ArchiveLimits.DEFAULTS;
+        UnpackLimits limits = o.has("limits")
+                ? UnpackLimits.read(o.object("limits", "maxEntries", "maxEntryBytes", "maxTotalBytes", "maxRatio"))
+                : UnpackLimits.DEFAULTS;
         CompositeVerifierFactory.Mode mode = CompositeVerifierFactory.Mode.valueOf(
                 o.choice("combine", "weighted", "weighted", "all", "any").toUpperCase(Locale.ROOT));
         List<CompositeVerifierFactory.Child> children = CompositeVerifierFactory.children(
@@ -86,7 +82,7 @@ public final class ArchiveVerifierFactory implements VerifierFactory {
     }
 
     /** The verifier; immutable if its children are. */
-    record Archive(RelPath file, String format, ArchiveLimits limits, Verifier content, Path tempParent)
+    record Archive(RelPath file, String format, UnpackLimits limits, Verifier content, Path tempParent)
             implements Verifier {
         @Override
         public Verdict verify(VerificationContext ctx) throws Exception {
@@ -100,8 +96,8 @@ public final class ArchiveVerifierFactory implements VerifierFactory {
         private Verdict score(VerificationContext ctx) throws Exception {
             Path path = SafeFiles.output(ctx, file);
             try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-                    Extraction x = Extraction.create(tempParent, file.value(), limits, ch.size())) {
-                String found = unpack(ch, x);
+                    Extraction x = Extraction.create(tempParent, file.value(), limits)) {
+                String found = unpack(path, ch, x);
                 Verdict v = content.verify(new ScopedContext(ctx, x.root()));
                 List<Check> checks = new ArrayList<>();
                 checks.add(new Check(
@@ -119,8 +115,8 @@ public final class ArchiveVerifierFactory implements VerifierFactory {
         }
 
         /** Detects the format, checks it against the configured one and unpacks; returns the format found. */
-        private String unpack(FileChannel ch, Extraction x) throws GateFailure, IOException {
-            ByteBuffer head = ByteBuffer.allocate(TarReader.BLOCK);
+        private String unpack(Path path, FileChannel ch, Extraction x) throws GateFailure, IOException {
+            ByteBuffer head = ByteBuffer.allocate(512);
             while (head.hasRemaining() && ch.read(head, head.position()) > 0) {
                 // fills the first block, or as much as the file holds
             }
@@ -131,7 +127,7 @@ public final class ArchiveVerifierFactory implements VerifierFactory {
                             ? "zip"
                             : h.length >= 2 && (h[0] & 0xFF) == 0x1f && (h[1] & 0xFF) == 0x8b
                                     ? "tar.gz"
-                                    : TarReader.isHeader(h) ? "tar" : null;
+                                    : TarArchive.isHeader(h) ? "tar" : null;
             if (found == null || !format.equals("auto") && !format.equals(found)) {
                 throw x.problem(
                         h.length == 0
@@ -140,14 +136,9 @@ public final class ArchiveVerifierFactory implements VerifierFactory {
                                         + (found == null ? "" : " (it is a " + found + " archive)"));
             }
             if (found.equals("zip")) {
-                ZipReader.extract(ch, x);
-                return found;
-            }
-            InputStream in = new BufferedInputStream(Channels.newInputStream(ch.position(0)), 64 * 1024);
-            try {
-                TarReader.extract(found.equals("tar") ? in : new GZIPInputStream(in, 64 * 1024), x);
-            } catch (ZipException | EOFException e) {
-                throw x.problem("malformed " + found + " archive: " + e.getMessage());
+                x.zip(path);
+            } else {
+                x.tar(Channels.newInputStream(ch.position(0)), found.equals("tar.gz"));
             }
             return found;
         }

@@ -3,7 +3,7 @@ package dev.ale.verifiers.internal.table;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.fasterxml.aalto.stax.InputFactoryImpl;
-import dev.ale.verifiers.internal.archive.ZipRecords;
+import dev.ale.archive.ZipArchive;
 import dev.ale.verifiers.internal.support.Render;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
@@ -26,7 +26,8 @@ import org.apiguardian.api.API;
 /**
  * Checks an untrusted {@code .xlsx} file before the reader library sees it, with the same zip and
  * XML parsers the library uses, so that reading it cannot exhaust memory or time. The entry count
- * is bounded before the zip is opened ({@link ZipRecords}); every part is
+ * is bounded before the zip is opened ({@link ZipArchive#countEntries}, the SDK's archive reader's
+ * count of the central directory its end record describes); every part is
  * inflated and counted (a zip bomb stops at the caps); every XML part is parsed once, refusing a
  * DTD, nesting deeper than {@link Limits#depth}, text or markup runs longer than
  * {@link Limits#textRun} bytes, a row with more than 16,384 cells, a cell reference beyond column
@@ -69,7 +70,14 @@ public final class XlsxGuard {
         if (size > limits.fileBytes()) {
             throw new RowReader.Malformed("the workbook is larger than " + (limits.fileBytes() >> 20) + " MiB");
         }
-        if (ZipRecords.count(file, limits.entries()) > limits.entries()) {
+        long records;
+        try {
+            records = ZipArchive.countEntries(file, limits.entries() + 1L);
+        } catch (IOException e) {
+            throw new RowReader.Malformed(
+                    "not an xlsx workbook (" + Render.brief(String.valueOf(e.getMessage()), 120) + ")");
+        }
+        if (records > limits.entries()) {
             throw new RowReader.Malformed("more than " + limits.entries() + " zip entries");
         }
         try (ZipFile zip = ZipFile.builder().setPath(file).get()) {

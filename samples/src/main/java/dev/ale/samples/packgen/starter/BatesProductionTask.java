@@ -1,8 +1,9 @@
 package dev.ale.samples.packgen.starter;
 
+import static dev.ale.samples.packgen.starter.Grading.columns;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.samples.packgen.Formats;
-import dev.ale.samples.packgen.TaskFiles;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,7 +44,7 @@ final class BatesProductionTask {
 
     private BatesProductionTask() {}
 
-    static TaskFiles generate(Random random, long seed) {
+    static void generate(StarterTask task, Random random) {
         int lastProduced = 1800 + random.nextInt(400);
         List<Doc> docs = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -130,42 +131,20 @@ final class BatesProductionTask {
                 .put("documents_produced", produced.size())
                 .put("pages_produced", pages)
                 .put("documents_withheld", withheld.size());
-
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
-                ID,
-                "Bates-number a document production and log withheld documents",
-                "legal",
-                "litigation",
-                List.of("23-2011", "43-6012"),
-                "near-term",
-                "10m",
-                100,
-                2.0));
-        task.put("inputs/documents.csv", list.bytes());
-        task.put("inputs/production_request.json", Formats.json(request));
-        Grading grading = new Grading(task)
-                .csv("production_log.csv", production, List.of("doc_id"))
-                .csv("privilege_log.csv", privilegeLog, List.of("doc_id"))
-                .json("production_summary.json", summary)
+        task.input("documents.csv", list);
+        task.input("production_request.json", request);
+        task.csv("production_log.csv", production, "doc_id")
                 .rows(
                         "produced documents",
                         5,
-                        "production_log.csv",
-                        List.of("doc_id"),
-                        Grading.columns()
-                                .text(false, "bates_begin", "bates_end")
+                        columns()
+                                .text("bates_begin", "bates_end")
                                 .num(0, "pages")
-                                .text(false, "legend"))
-                .rows(
-                        "privilege log",
-                        3,
-                        "privilege_log.csv",
-                        List.of("doc_id"),
-                        Grading.columns().text(false, "doc_date", "custodian", "privilege_basis", "description"))
-                .fields("volume summary", 2, "production_summary.json", 0);
-        task.putTaskJson(
-                List.of(instruction(production, privilegeLog)), grading.verifier(), StarterPackGenerator.source(seed));
-        return task;
+                                .text("legend"));
+        task.csv("privilege_log.csv", privilegeLog, "doc_id")
+                .rows("privilege log", 3, columns().text("doc_date", "custodian", "privilege_basis", "description"));
+        task.json("production_summary.json", summary).fields("volume summary", 2, 0);
+        task.instructions(instruction(production, privilegeLog));
     }
 
     private static String bates(int n) {

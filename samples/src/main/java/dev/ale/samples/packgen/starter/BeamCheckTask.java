@@ -1,7 +1,7 @@
 package dev.ale.samples.packgen.starter;
 
-import dev.ale.samples.packgen.TaskFiles;
-import java.util.List;
+import static dev.ale.samples.packgen.starter.Grading.columns;
+
 import java.util.Random;
 
 /**
@@ -22,7 +22,7 @@ final class BeamCheckTask {
 
     private BeamCheckTask() {}
 
-    static TaskFiles generate(Random random, long seed) {
+    static void generate(StarterTask task, Random random) {
         Table sections = new Table("section", "I_cm4", "Wel_cm3");
         for (String[] s : SECTIONS) {
             sections.row((Object[]) s);
@@ -80,43 +80,20 @@ final class BeamCheckTask {
                     Dec.of(limit, 2),
                     status);
         }
-
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
-                ID,
-                "Check simply supported steel beams for bending and deflection",
-                "engineering",
-                "civil_geo",
-                List.of("17-2051", "17-3022"),
-                "last-exam",
-                "30m",
-                300,
-                8.0));
-        task.put("inputs/beams.csv", beams.bytes());
-        task.put("inputs/sections.csv", sections.bytes());
-        List<String> key = List.of("beam_id");
-        Grading grading = new Grading(task)
-                .csv("beam_checks.csv", checks, key)
+        task.input("beams.csv", beams);
+        task.input("sections.csv", sections);
+        task.csv("beam_checks.csv", checks, "beam_id")
                 .rows(
                         "reactions and moment",
                         3,
-                        "beam_checks.csv",
-                        key,
-                        Grading.columns().num(0.05, "reaction_left_kn", "reaction_right_kn", "max_moment_knm"))
+                        columns().num(0.05, "reaction_left_kn", "reaction_right_kn", "max_moment_knm"))
                 .rows(
                         "bending check",
                         2,
-                        "beam_checks.csv",
-                        key,
-                        Grading.columns().num(0.5, "bending_stress_mpa").num(0.005, "stress_ratio"))
-                .rows(
-                        "deflection check",
-                        2,
-                        "beam_checks.csv",
-                        key,
-                        Grading.columns().num(0.05, "live_deflection_mm", "deflection_limit_mm"))
-                .rows("verdicts", 2, "beam_checks.csv", key, Grading.columns().text(true, "status"));
-        task.putTaskJson(List.of(instruction(checks)), grading.verifier(), StarterPackGenerator.source(seed));
-        return task;
+                        columns().num(0.5, "bending_stress_mpa").num(0.005, "stress_ratio"))
+                .rows("deflection check", 2, columns().num(0.05, "live_deflection_mm", "deflection_limit_mm"))
+                .rows("verdicts", 2, columns().anyCase("status"));
+        task.instructions(instruction(checks));
     }
 
     private static double moment(double rl, double w, double p, double a, double x) {

@@ -1,7 +1,7 @@
 package dev.ale.samples.packgen.starter;
 
-import dev.ale.samples.packgen.Formats;
-import dev.ale.samples.packgen.TaskFiles;
+import static dev.ale.samples.packgen.starter.Grading.columns;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -53,7 +53,7 @@ final class CourtDeadlinesTask {
 
     private CourtDeadlinesTask() {}
 
-    static TaskFiles generate(Random random, long seed) {
+    static void generate(StarterTask task, Random random) {
         Set<LocalDate> holidays = new TreeSet<>();
         Table holidayTable = new Table("date", "name");
         for (String[] h : HOLIDAYS) {
@@ -89,32 +89,13 @@ final class CourtDeadlinesTask {
             LocalDate due = due(rule, anchor, method, holidays);
             deadlines.row(id, rule[0], due, ChronoUnit.DAYS.between(anchor, due));
         }
-
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
-                ID,
-                "Calculate court deadlines under local rules and holidays",
-                "legal",
-                "legal_research",
-                List.of("23-2011", "23-1012"),
-                "last-exam",
-                "30m",
-                300,
-                8.0));
-        task.put("inputs/local_rules.md", Formats.text(localRules()));
-        task.put("inputs/court_holidays.csv", holidayTable.bytes());
-        task.put("inputs/deadline_rules.csv", rules.bytes());
-        task.put("inputs/events.csv", events.bytes());
-        List<String> key = List.of("event_id");
-        Grading grading = new Grading(task)
-                .csv("deadlines.csv", deadlines, key)
-                .rows(
-                        "due dates",
-                        9,
-                        "deadlines.csv",
-                        key,
-                        Grading.columns().text(false, "rule_code", "due_date").num(0, "days_from_anchor"));
-        task.putTaskJson(List.of(instruction(deadlines)), grading.verifier(), StarterPackGenerator.source(seed));
-        return task;
+        task.input("local_rules.md", localRules());
+        task.input("court_holidays.csv", holidayTable);
+        task.input("deadline_rules.csv", rules);
+        task.input("events.csv", events);
+        task.csv("deadlines.csv", deadlines, "event_id")
+                .rows("due dates", 9, columns().text("rule_code", "due_date").num(0, "days_from_anchor"));
+        task.instructions(instruction(deadlines));
     }
 
     static boolean courtDay(LocalDate d, Set<LocalDate> holidays) {

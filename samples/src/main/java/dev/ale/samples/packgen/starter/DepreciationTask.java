@@ -1,7 +1,8 @@
 package dev.ale.samples.packgen.starter;
 
+import static dev.ale.samples.packgen.starter.Grading.columns;
+
 import dev.ale.samples.packgen.Formats;
-import dev.ale.samples.packgen.TaskFiles;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ final class DepreciationTask {
 
     private DepreciationTask() {}
 
-    static TaskFiles generate(Random random, long seed) {
+    static void generate(StarterTask task, Random random) {
         List<Asset> assets = new ArrayList<>();
         for (int i = 0; i < REGISTER.length; i++) {
             String[] r = REGISTER[i];
@@ -63,20 +64,9 @@ final class DepreciationTask {
         Table register = register(assets);
         List<Asset> all = new ArrayList<>(assets);
         all.add(late);
-
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
-                ID,
-                "Build depreciation schedules, then restate them for a method change",
-                "business_finance",
-                "accounting",
-                List.of("13-2011", "43-3031"),
-                "full-spectrum",
-                "20m",
-                300,
-                6.0));
-        task.put("inputs/fixed_assets.csv", register.bytes());
-        task.put("sessions/2/new_assets.csv", register(List.of(late)).bytes());
-        task.put("sessions/2/memo-method-change.txt", Formats.text(memo()));
+        task.input("fixed_assets.csv", register);
+        task.later(2, "new_assets.csv", register(List.of(late)));
+        task.later(2, "memo-method-change.txt", memo());
         Table schedule =
                 new Table("asset_id", "year", "method", "depreciation", "accumulated_depreciation", "book_value_end");
         TreeMap<Integer, BigDecimal> byYear = new TreeMap<>();
@@ -85,27 +75,16 @@ final class DepreciationTask {
         }
         Table totals = new Table("year", "total_depreciation");
         byYear.forEach(totals::row);
-        List<String> key = List.of("asset_id", "year");
-        Grading grading = new Grading(task)
-                .csv("depreciation_schedule.csv", schedule, key)
-                .csv("depreciation_by_year.csv", totals, List.of("year"))
+        task.csv("depreciation_schedule.csv", schedule, "asset_id", "year")
                 .rows(
                         "asset schedules",
                         7,
-                        "depreciation_schedule.csv",
-                        key,
-                        Grading.columns()
-                                .text(false, "method")
-                                .num(0.01, "depreciation", "accumulated_depreciation", "book_value_end"))
-                .rows(
-                        "annual totals",
-                        2,
-                        "depreciation_by_year.csv",
-                        List.of("year"),
-                        Grading.columns().num(0.01, "total_depreciation"));
-        task.putTaskJson(
-                List.of(first(schedule, totals), second()), grading.verifier(), StarterPackGenerator.source(seed));
-        return task;
+                        columns()
+                                .text("method")
+                                .num(0.01, "depreciation", "accumulated_depreciation", "book_value_end"));
+        task.csv("depreciation_by_year.csv", totals, "year")
+                .rows("annual totals", 2, columns().num(0.01, "total_depreciation"));
+        task.instructions(first(schedule, totals), second());
     }
 
     private static Table register(List<Asset> assets) {

@@ -1,6 +1,7 @@
 package dev.ale.samples.packgen.starter;
 
-import dev.ale.samples.packgen.TaskFiles;
+import static dev.ale.samples.packgen.starter.Grading.columns;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ final class EgressCapacityTask {
 
     private EgressCapacityTask() {}
 
-    static TaskFiles generate(Random random, long seed) {
+    static void generate(StarterTask task, Random random) {
         Table factors = new Table("use", "m2_per_occupant");
         for (String[] f : FACTORS) {
             factors.row((Object[]) f);
@@ -110,56 +111,25 @@ final class EgressCapacityTask {
                     doors,
                     failures.isEmpty() ? "OK" : String.join(";", failures));
         }
-
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
-                ID,
-                "Review a building's means of egress: occupant loads, exits, widths",
-                "transport_safety",
-                "fire_safety",
-                List.of("33-2021", "47-4011"),
-                "full-spectrum",
-                "20m",
-                200,
-                5.0));
-        task.put("inputs/spaces.csv", spaces.bytes());
-        task.put("inputs/occupant_load_factors.csv", factors.bytes());
-        task.put("inputs/exits.csv", exits.bytes());
-        Grading grading = new Grading(task)
-                .csv("space_loads.csv", spaceLoads, List.of("space_id"))
-                .csv("egress_check.csv", floors, List.of("floor"))
-                .rows(
-                        "space occupant loads",
-                        3,
-                        "space_loads.csv",
-                        List.of("space_id"),
-                        Grading.columns().num(0, "occupant_load"))
-                .rows(
-                        "floor loads and exits",
-                        2,
-                        "egress_check.csv",
-                        List.of("floor"),
-                        Grading.columns().num(0, "occupant_load", "required_exits", "provided_exits"))
+        task.input("spaces.csv", spaces);
+        task.input("occupant_load_factors.csv", factors);
+        task.input("exits.csv", exits);
+        task.csv("space_loads.csv", spaceLoads, "space_id")
+                .rows("space occupant loads", 3, columns().num(0, "occupant_load"));
+        task.csv("egress_check.csv", floors, "floor")
+                .rows("floor loads and exits", 2, columns().num(0, "occupant_load", "required_exits", "provided_exits"))
                 .rows(
                         "egress widths",
                         2,
-                        "egress_check.csv",
-                        List.of("floor"),
-                        Grading.columns()
+                        columns()
                                 .num(
                                         0,
                                         "required_stair_width_mm",
                                         "provided_stair_width_mm",
                                         "required_door_width_mm",
                                         "provided_door_width_mm"))
-                .rows(
-                        "floor status",
-                        2,
-                        "egress_check.csv",
-                        List.of("floor"),
-                        Grading.columns().text(true, "status"));
-        task.putTaskJson(
-                List.of(instruction(spaceLoads, floors)), grading.verifier(), StarterPackGenerator.source(seed));
-        return task;
+                .rows("floor status", 2, columns().anyCase("status"));
+        task.instructions(instruction(spaceLoads, floors));
     }
 
     private static String factor(String use) {

@@ -2,9 +2,7 @@ package dev.ale.samples.packgen.starter;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.samples.packgen.Formats;
-import dev.ale.samples.packgen.TaskFiles;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Random;
 
 /**
@@ -32,7 +30,7 @@ final class ElectricalLoadTask {
 
     private ElectricalLoadTask() {}
 
-    static TaskFiles generate(Random random, long seed) {
+    static void generate(StarterTask task, Random random) {
         int area = 10 * Formats.between(random, 140, 360);
         int smallAppliance = 2 + random.nextInt(2);
         ObjectNode building = Formats.object()
@@ -102,26 +100,13 @@ final class ElectricalLoadTask {
                 .put("total_demand_va", total);
         result.set("service_amps", Formats.number(amps));
         result.put("service_size_a", size);
-
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
-                ID,
-                "Calculate a dwelling's electrical service load",
-                "engineering",
-                "energy_power",
-                List.of("17-2071", "47-2111"),
-                "full-spectrum",
-                "15m",
-                150,
-                4.0));
-        task.put("inputs/building.json", Formats.json(building));
-        task.put("inputs/appliances.csv", appliances.bytes());
-        task.put("inputs/load_calc_rules.md", Formats.text(rules()));
-        Grading grading = new Grading(task)
-                .json("load_calc.json", result)
+        task.input("building.json", building);
+        task.input("appliances.csv", appliances);
+        task.input("load_calc_rules.md", rules());
+        task.json("load_calc.json", result)
                 .fieldsAt(
                         "load components",
                         6,
-                        "load_calc.json",
                         0,
                         "/general_load_va",
                         "/general_demand_va",
@@ -131,10 +116,9 @@ final class ElectricalLoadTask {
                         "/hvac_va",
                         "/largest_motor_adder_va",
                         "/total_demand_va")
-                .number("service amps", 2, "load_calc.json", "/service_amps", 0.01)
-                .number("service size", 2, "load_calc.json", "/service_size_a", 0);
-        task.putTaskJson(List.of(instruction()), grading.verifier(), StarterPackGenerator.source(seed));
-        return task;
+                .number("service amps", 2, "/service_amps", 0.01)
+                .number("service size", 2, "/service_size_a", 0);
+        task.instructions(instruction());
     }
 
     private static String rules() {

@@ -1,10 +1,10 @@
 package dev.ale.samples.packgen.starter;
 
+import static dev.ale.samples.packgen.starter.Grading.columns;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.samples.packgen.Formats;
-import dev.ale.samples.packgen.TaskFiles;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Random;
 
 /**
@@ -30,7 +30,7 @@ final class FertilizerRatesTask {
 
     private FertilizerRatesTask() {}
 
-    static TaskFiles generate(Random random, long seed) {
+    static void generate(StarterTask task, Random random) {
         Table zones = new Table(
                 "zone_id", "area_ha", "crop", "yield_goal_t_ha", "nitrate_n_ppm", "olsen_p_ppm", "exch_k_ppm");
         Table plan = new Table(
@@ -81,41 +81,19 @@ final class FertilizerRatesTask {
         order.set("urea_t", Formats.number(Dec.round(tonnes[1], 3)));
         order.set("mop_t", Formats.number(Dec.round(tonnes[2], 3)));
         order.set("total_cost", Formats.number(totalCost));
-
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
-                ID,
-                "Write variable-rate fertiliser prescriptions from soil tests",
-                "agriculture_env",
-                "precision_ag",
-                List.of("19-1013", "19-4012"),
-                "full-spectrum",
-                "20m",
-                200,
-                5.0));
-        task.put("inputs/soil_tests.csv", zones.bytes());
-        task.put("inputs/products.csv", products.bytes());
-        task.put("inputs/recommendation_guide.md", Formats.text(guide()));
-        List<String> key = List.of("zone_id");
-        Grading grading = new Grading(task)
-                .csv("application_plan.csv", plan, key)
-                .json("product_order.json", order)
-                .rows(
-                        "nutrient needs",
-                        3,
-                        "application_plan.csv",
-                        key,
-                        Grading.columns().num(0.1, "n_need_kg_ha", "p2o5_need_kg_ha", "k2o_need_kg_ha"))
+        task.input("soil_tests.csv", zones);
+        task.input("products.csv", products);
+        task.input("recommendation_guide.md", guide());
+        task.csv("application_plan.csv", plan, "zone_id")
+                .rows("nutrient needs", 3, columns().num(0.1, "n_need_kg_ha", "p2o5_need_kg_ha", "k2o_need_kg_ha"))
                 .rows(
                         "product rates",
                         4,
-                        "application_plan.csv",
-                        key,
-                        Grading.columns()
+                        columns()
                                 .num(0.1, "map_kg_ha", "urea_kg_ha", "mop_kg_ha")
-                                .num(0.01, "zone_cost"))
-                .fields("product order", 2, "product_order.json", 0.01);
-        task.putTaskJson(List.of(instruction(plan)), grading.verifier(), StarterPackGenerator.source(seed));
-        return task;
+                                .num(0.01, "zone_cost"));
+        task.json("product_order.json", order).fields("product order", 2, 0.01);
+        task.instructions(instruction(plan));
     }
 
     /** N, P2O5, K2O needs and MAP, urea, MOP rates (kg/ha, 1 decimal), or null if a rounding is too close to a tie. */

@@ -1,9 +1,10 @@
 package dev.ale.samples.packgen.starter;
 
+import static dev.ale.samples.packgen.starter.Grading.columns;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.samples.packgen.Formats;
-import dev.ale.samples.packgen.TaskFiles;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ final class GradebookTask {
 
     private GradebookTask() {}
 
-    static TaskFiles generate(Random random, long seed) {
+    static void generate(StarterTask task, Random random) {
         Table scores = new Table(
                 "student_id", "assessment", "category", "points_possible", "points_earned", "days_late", "status");
         Table grades = new Table(
@@ -94,40 +95,18 @@ final class GradebookTask {
         for (String[] l : LETTERS) {
             letters.addObject().put("letter", l[0]).put("min_pct", Integer.parseInt(l[1]));
         }
-
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
-                ID,
-                "Compute weighted course grades, then apply the instructor's changes",
-                "education_info",
-                "edtech",
-                List.of("25-2031", "25-9031"),
-                "full-spectrum",
-                "20m",
-                300,
-                6.0));
-        task.put("inputs/scores.csv", scores.bytes());
-        task.put("inputs/grading_policy.json", Formats.json(policy));
-        task.put("sessions/2/email-from-instructor.txt", Formats.text(email()));
-        List<String> key = List.of("student_id");
-        Grading grading =
-                new Grading(task).csv("final_grades.csv", grades, key).json("grade_distribution.json", distribution);
+        task.input("scores.csv", scores);
+        task.input("grading_policy.json", policy);
+        task.later(2, "email-from-instructor.txt", email());
+        Grading.CsvOutput finalGrades = task.csv("final_grades.csv", grades, "student_id");
+        Grading.JsonOutput gradeDistribution = task.json("grade_distribution.json", distribution);
         for (String column : List.of("homework_pct", "quiz_pct", "lab_pct", "midterm_pct", "final_pct")) {
-            grading.rows(
-                    column.replace("_pct", "") + " category",
-                    1,
-                    "final_grades.csv",
-                    key,
-                    Grading.columns().num(0.01, column));
+            finalGrades.rows(
+                    column.replace("_pct", "") + " category", 1, columns().num(0.01, column));
         }
-        grading.rows(
-                        "course grade",
-                        3,
-                        "final_grades.csv",
-                        key,
-                        Grading.columns().num(0.01, "course_pct").text(false, "letter"))
-                .fields("grade distribution", 1, "grade_distribution.json", 0);
-        task.putTaskJson(List.of(first(grades), second()), grading.verifier(), StarterPackGenerator.source(seed));
-        return task;
+        finalGrades.rows("course grade", 3, columns().num(0.01, "course_pct").text("letter"));
+        gradeDistribution.fields("grade distribution", 1, 0);
+        task.instructions(first(grades), second());
     }
 
     private static List<Score> draw(Random random, int student) {

@@ -1,8 +1,9 @@
 package dev.ale.samples.packgen.starter;
 
+import static dev.ale.samples.packgen.starter.Grading.columns;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.samples.packgen.Formats;
-import dev.ale.samples.packgen.TaskFiles;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -42,7 +43,7 @@ final class ImageAssetManifestTask {
 
     private ImageAssetManifestTask() {}
 
-    static TaskFiles generate(Random random, long seed) {
+    static void generate(StarterTask task, Random random) {
         ObjectNode spec = Formats.object();
         spec.putObject("web_hero")
                 .put("color_mode", "RGB")
@@ -100,39 +101,19 @@ final class ImageAssetManifestTask {
                     yes(square),
                     yes(print));
         }
-
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
-                ID,
-                "Check campaign image assets against delivery specifications",
-                "visual_media",
-                "graphic_design",
-                List.of("27-1024", "27-4021"),
-                "near-term",
-                "10m",
-                100,
-                2.0));
-        task.put("inputs/assets.csv", assets.bytes());
-        task.put("inputs/delivery_spec.json", Formats.json(spec));
+        task.input("assets.csv", assets);
+        task.input("delivery_spec.json", spec);
         List<String> key = List.of("file_name");
-        Grading grading = new Grading(task)
-                .csv("manifest.csv", manifest, key)
+        task.csv("manifest.csv", manifest, "file_name")
                 .rows(
                         "geometry",
                         5,
-                        "manifest.csv",
-                        key,
-                        Grading.columns()
-                                .text(false, "aspect_ratio")
-                                .text(true, "orientation")
+                        columns()
+                                .text("aspect_ratio")
+                                .anyCase("orientation")
                                 .num(0.01, "megapixels", "print_width_in", "print_height_in"))
-                .rows(
-                        "delivery checks",
-                        4,
-                        "manifest.csv",
-                        key,
-                        Grading.columns().text(true, "web_hero_ok", "social_square_ok", "print_a4_ok"));
-        task.putTaskJson(List.of(instruction(manifest)), grading.verifier(), StarterPackGenerator.source(seed));
-        return task;
+                .rows("delivery checks", 4, columns().anyCase("web_hero_ok", "social_square_ok", "print_a4_ok"));
+        task.instructions(instruction(manifest));
     }
 
     private static String yes(boolean b) {

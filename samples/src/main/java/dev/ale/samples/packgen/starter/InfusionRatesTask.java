@@ -1,8 +1,8 @@
 package dev.ale.samples.packgen.starter;
 
-import dev.ale.samples.packgen.TaskFiles;
+import static dev.ale.samples.packgen.starter.Grading.columns;
+
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Random;
 
 /**
@@ -42,7 +42,7 @@ final class InfusionRatesTask {
 
     private InfusionRatesTask() {}
 
-    static TaskFiles generate(Random random, long seed) {
+    static void generate(StarterTask task, Random random) {
         Table orders = new Table(
                 "order_id",
                 "weight_kg",
@@ -84,41 +84,12 @@ final class InfusionRatesTask {
                     Dec.div(rate.multiply(Dec.of(factor)), Dec.of(60), 0),
                     Dec.div(Dec.of(p.bagMl()), rate, 2));
         }
-
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
-                ID,
-                "Calculate IV infusion pump and drip rates (training formulary)",
-                "health_medicine",
-                "clinical_informatics",
-                List.of("29-1141", "29-1051", "29-2052"),
-                "near-term",
-                "10m",
-                100,
-                2.0));
-        task.put("inputs/infusion_orders.csv", orders.bytes());
-        List<String> key = List.of("order_id");
-        Grading grading = new Grading(task)
-                .csv("infusion_rates.csv", rates, key)
-                .rows(
-                        "pump rates",
-                        5,
-                        "infusion_rates.csv",
-                        key,
-                        Grading.columns().num(0.05, "rate_ml_per_h"))
-                .rows(
-                        "drip rates",
-                        2,
-                        "infusion_rates.csv",
-                        key,
-                        Grading.columns().num(0, "drops_per_min"))
-                .rows(
-                        "bag durations",
-                        2,
-                        "infusion_rates.csv",
-                        key,
-                        Grading.columns().num(0.01, "hours_per_bag"));
-        task.putTaskJson(List.of(instruction(rates)), grading.verifier(), StarterPackGenerator.source(seed));
-        return task;
+        task.input("infusion_orders.csv", orders);
+        task.csv("infusion_rates.csv", rates, "order_id")
+                .rows("pump rates", 5, columns().num(0.05, "rate_ml_per_h"))
+                .rows("drip rates", 2, columns().num(0, "drops_per_min"))
+                .rows("bag durations", 2, columns().num(0.01, "hours_per_bag"));
+        task.instructions(instruction(rates));
     }
 
     /** The ordered amount per hour, in the unit of the bag's drug amount (mg or units). */

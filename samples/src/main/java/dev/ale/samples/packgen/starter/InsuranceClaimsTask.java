@@ -1,8 +1,9 @@
 package dev.ale.samples.packgen.starter;
 
+import static dev.ale.samples.packgen.starter.Grading.columns;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.samples.packgen.Formats;
-import dev.ale.samples.packgen.TaskFiles;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -59,7 +60,7 @@ final class InsuranceClaimsTask {
 
     private InsuranceClaimsTask() {}
 
-    static TaskFiles generate(Random random, long seed) {
+    static void generate(StarterTask task, Random random) {
         List<Policy> policies = new ArrayList<>();
         for (int p = 0; p < INSUREDS.length; p++) {
             LocalDate from = LocalDate.of(2024, 3 + p, 1 + random.nextInt(28));
@@ -152,39 +153,16 @@ final class InsuranceClaimsTask {
         claims.forEach(c -> claimTable.row(c.id(), c.policy(), c.loss(), c.reported(), c.peril(), c.claimed()));
         Table result = new Table("claim_id", "decision", "reason", "payable_amount");
         ObjectNode summary = adjudicate(revisedPolicies, revisedClaims, result);
-
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
-                ID,
-                "Adjudicate homeowners claims, then apply the supervisor's review",
-                "business_finance",
-                "actuarial_risk",
-                List.of("13-1031", "43-9041"),
-                "full-spectrum",
-                "25m",
-                300,
-                8.0));
-        task.put("inputs/policies.csv", policyTable.bytes());
-        task.put("inputs/claims.csv", claimTable.bytes());
-        task.put("inputs/policy_terms.md", Formats.text(InsuranceTexts.terms()));
-        task.put("sessions/2/supervisor-review.txt", Formats.text(InsuranceTexts.review(missing.id())));
-        task.put("sessions/2/claims_supplement.csv", supplement.bytes());
-        List<String> key = List.of("claim_id");
-        Grading grading = new Grading(task)
-                .csv("adjudication.csv", result, key)
-                .json("claims_summary.json", summary)
-                .rows("decisions", 4, "adjudication.csv", key, Grading.columns().text(false, "decision", "reason"))
-                .rows(
-                        "payable amounts",
-                        4,
-                        "adjudication.csv",
-                        key,
-                        Grading.columns().num(0.01, "payable_amount"))
-                .fields("summary", 1, "claims_summary.json", 0.01);
-        task.putTaskJson(
-                List.of(InsuranceTexts.first(result), InsuranceTexts.second()),
-                grading.verifier(),
-                StarterPackGenerator.source(seed));
-        return task;
+        task.input("policies.csv", policyTable);
+        task.input("claims.csv", claimTable);
+        task.input("policy_terms.md", InsuranceTexts.terms());
+        task.later(2, "supervisor-review.txt", InsuranceTexts.review(missing.id()));
+        task.later(2, "claims_supplement.csv", supplement);
+        task.csv("adjudication.csv", result, "claim_id")
+                .rows("decisions", 4, columns().text("decision", "reason"))
+                .rows("payable amounts", 4, columns().num(0.01, "payable_amount"));
+        task.json("claims_summary.json", summary).fields("summary", 1, 0.01);
+        task.instructions(InsuranceTexts.first(result), InsuranceTexts.second());
     }
 
     /** Adjudicates the claims in loss-date order (the aggregate runs in that order), writing rows in claim order. */

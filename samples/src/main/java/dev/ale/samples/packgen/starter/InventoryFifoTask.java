@@ -1,8 +1,9 @@
 package dev.ale.samples.packgen.starter;
 
+import static dev.ale.samples.packgen.starter.Grading.columns;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.samples.packgen.Formats;
-import dev.ale.samples.packgen.TaskFiles;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -30,7 +31,7 @@ final class InventoryFifoTask {
 
     private InventoryFifoTask() {}
 
-    static TaskFiles generate(Random random, long seed) {
+    static void generate(StarterTask task, Random random) {
         Table opening = new Table("sku", "description", "layer_date", "quantity", "unit_cost");
         Table txns = new Table("date", "txn_id", "sku", "type", "quantity", "unit_cost", "unit_price");
         Table summary =
@@ -109,47 +110,18 @@ final class InventoryFifoTask {
         ObjectNode totals = Formats.object();
         totals.set("total_cogs", Formats.number(Dec.round(totalCogs, 2)));
         totals.set("total_ending_value", Formats.number(Dec.round(totalEnding, 2)));
-
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
-                ID,
-                "Cost a month of stock movements first-in, first-out",
-                "business_finance",
-                "supply_chain",
-                List.of("13-2011", "43-5071"),
-                "full-spectrum",
-                "15m",
-                200,
-                4.0));
-        task.put("inputs/opening_inventory.csv", opening.bytes());
-        task.put("inputs/transactions.csv", txns.bytes());
-        List<String> key = List.of("sku");
-        List<String> layerKey = List.of("sku", "layer_date");
-        Grading grading = new Grading(task)
-                .csv("fifo_summary.csv", summary, key)
-                .csv("ending_layers.csv", layersOut, layerKey)
-                .json("inventory_totals.json", totals)
+        task.input("opening_inventory.csv", opening);
+        task.input("transactions.csv", txns);
+        task.csv("fifo_summary.csv", summary, "sku")
                 .rows(
                         "units and revenue",
                         2,
-                        "fifo_summary.csv",
-                        key,
-                        Grading.columns().num(0, "units_sold", "ending_units").num(0.01, "revenue"))
-                .rows(
-                        "FIFO costs",
-                        5,
-                        "fifo_summary.csv",
-                        key,
-                        Grading.columns().num(0.01, "cogs", "gross_margin", "ending_value"))
-                .rows(
-                        "ending layers",
-                        2,
-                        "ending_layers.csv",
-                        layerKey,
-                        Grading.columns().num(0, "quantity").num(0.01, "unit_cost"))
-                .fields("totals", 1, "inventory_totals.json", 0.01);
-        task.putTaskJson(
-                List.of(instruction(summary, layersOut)), grading.verifier(), StarterPackGenerator.source(seed));
-        return task;
+                        columns().num(0, "units_sold", "ending_units").num(0.01, "revenue"))
+                .rows("FIFO costs", 5, columns().num(0.01, "cogs", "gross_margin", "ending_value"));
+        task.csv("ending_layers.csv", layersOut, "sku", "layer_date")
+                .rows("ending layers", 2, columns().num(0, "quantity").num(0.01, "unit_cost"));
+        task.json("inventory_totals.json", totals).fields("totals", 1, 0.01);
+        task.instructions(instruction(summary, layersOut));
     }
 
     private static String instruction(Table summary, Table layers) {

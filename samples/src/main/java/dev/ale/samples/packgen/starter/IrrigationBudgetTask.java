@@ -1,11 +1,11 @@
 package dev.ale.samples.packgen.starter;
 
+import static dev.ale.samples.packgen.starter.Grading.columns;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.samples.packgen.Formats;
-import dev.ale.samples.packgen.TaskFiles;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Random;
 
 /**
@@ -37,7 +37,7 @@ final class IrrigationBudgetTask {
 
     private IrrigationBudgetTask() {}
 
-    static TaskFiles generate(Random random, long seed) {
+    static void generate(StarterTask task, Random random) {
         Table kc = new Table("crop", "stage", "kc");
         for (String[] row : KC) {
             kc.row((Object[]) row);
@@ -104,39 +104,17 @@ final class IrrigationBudgetTask {
         ObjectNode totals = Formats.object();
         totals.set("total_volume_m3", Formats.number(totalVolume));
         totals.put("fields_needing_irrigation", needing);
-
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
-                ID,
-                "Plan next week's irrigation water budget by field",
-                "agriculture_env",
-                "precision_ag",
-                List.of("19-1013", "11-9013"),
-                "near-term",
-                "10m",
-                100,
-                2.0));
-        task.put("inputs/fields.csv", fields.bytes());
-        task.put("inputs/kc_table.csv", kc.bytes());
-        task.put("inputs/weather_forecast.csv", weather.bytes());
-        List<String> key = List.of("field_id");
-        Grading grading = new Grading(task)
-                .csv("irrigation_plan.csv", plan, key)
-                .json("irrigation_totals.json", totals)
-                .rows(
-                        "crop water use",
-                        3,
-                        "irrigation_plan.csv",
-                        key,
-                        Grading.columns().num(0.01, "etc_mm", "effective_rain_mm"))
+        task.input("fields.csv", fields);
+        task.input("kc_table.csv", kc);
+        task.input("weather_forecast.csv", weather);
+        task.csv("irrigation_plan.csv", plan, "field_id")
+                .rows("crop water use", 3, columns().num(0.01, "etc_mm", "effective_rain_mm"))
                 .rows(
                         "irrigation requirement",
                         5,
-                        "irrigation_plan.csv",
-                        key,
-                        Grading.columns().num(0.01, "net_mm", "gross_mm").num(0.1, "volume_m3"))
-                .fields("totals", 1, "irrigation_totals.json", 0.1);
-        task.putTaskJson(List.of(instruction(plan)), grading.verifier(), StarterPackGenerator.source(seed));
-        return task;
+                        columns().num(0.01, "net_mm", "gross_mm").num(0.1, "volume_m3"));
+        task.json("irrigation_totals.json", totals).fields("totals", 1, 0.1);
+        task.instructions(instruction(plan));
     }
 
     private static String instruction(Table plan) {

@@ -1,8 +1,8 @@
 package dev.ale.samples.packgen.starter;
 
-import dev.ale.samples.packgen.TaskFiles;
+import static dev.ale.samples.packgen.starter.Grading.columns;
+
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Random;
 
 /**
@@ -52,7 +52,7 @@ final class LabDilutionsTask {
 
     private LabDilutionsTask() {}
 
-    static TaskFiles generate(Random random, long seed) {
+    static void generate(StarterTask task, Random random) {
         Table reagents = new Table("reagent", "form", "molar_mass_g_mol", "purity_pct", "stock_concentration_M");
         for (Reagent r : REAGENTS) {
             reagents.row(r.name(), r.form(), r.molarMass(), r.purity(), r.stockM());
@@ -85,38 +85,15 @@ final class LabDilutionsTask {
         if (flagged == 0) {
             throw new IllegalStateException("no request needs the pipette flag");
         }
-
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
-                ID,
-                "Prepare a solution preparation sheet (masses and dilutions)",
-                "physical_sciences",
-                "chemistry_materials",
-                List.of("19-4031", "19-2031"),
-                "near-term",
-                "10m",
-                100,
-                2.0));
-        task.put("inputs/reagents.csv", reagents.bytes());
-        task.put("inputs/requests.csv", requests.bytes());
-        List<String> key = List.of("request_id");
-        Grading grading = new Grading(task)
-                .csv("prep_sheet.csv", sheet, key)
-                .rows(
-                        "methods and flags",
-                        2,
-                        "prep_sheet.csv",
-                        key,
-                        Grading.columns().text(false, "method", "pipette_flag"))
+        task.input("reagents.csv", reagents);
+        task.input("requests.csv", requests);
+        task.csv("prep_sheet.csv", sheet, "request_id")
+                .rows("methods and flags", 2, columns().text("method", "pipette_flag"))
                 .rows(
                         "quantities",
                         7,
-                        "prep_sheet.csv",
-                        key,
-                        Grading.columns()
-                                .num(0.0001, "solute_mass_g")
-                                .num(0.01, "stock_volume_ml", "solvent_volume_ml"));
-        task.putTaskJson(List.of(instruction(sheet)), grading.verifier(), StarterPackGenerator.source(seed));
-        return task;
+                        columns().num(0.0001, "solute_mass_g").num(0.01, "stock_volume_ml", "solvent_volume_ml"));
+        task.instructions(instruction(sheet));
     }
 
     private static BigDecimal molar(String[] conc) {

@@ -1,12 +1,12 @@
 package dev.ale.samples.packgen.starter;
 
+import static dev.ale.samples.packgen.starter.Grading.columns;
+
 import dev.ale.samples.packgen.Formats;
-import dev.ale.samples.packgen.TaskFiles;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -41,7 +41,7 @@ final class LibraryCirculationTask {
         BigDecimal accruing = BigDecimal.ZERO;
     }
 
-    static TaskFiles generate(Random random, long seed) {
+    static void generate(StarterTask task, Random random) {
         Table policy = new Table("item_type", "loan_days", "daily_fine", "max_fine", "grace_days");
         for (String[] p : POLICY) {
             policy.row((Object[]) p);
@@ -110,47 +110,20 @@ final class LibraryCirculationTask {
                 s.overdue,
                 Formats.money(s.assessed),
                 Formats.money(s.accruing)));
-
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
-                ID,
-                "Compile branch circulation statistics and overdue notices",
-                "education_info",
-                "library_info",
-                List.of("25-4022", "43-4121"),
-                "near-term",
-                "10m",
-                100,
-                2.0));
-        task.put("inputs/loans.csv", loans.bytes());
-        task.put("inputs/fine_policy.csv", policy.bytes());
-        Grading grading = new Grading(task)
-                .csv("branch_stats.csv", branches, List.of("branch"))
-                .csv("overdue_notices.csv", notices, List.of("loan_id"))
+        task.input("loans.csv", loans);
+        task.input("fine_policy.csv", policy);
+        task.csv("branch_stats.csv", branches, "branch")
                 .rows(
                         "branch counts",
                         4,
-                        "branch_stats.csv",
-                        List.of("branch"),
-                        Grading.columns()
-                                .num(0, "checkouts", "returned_on_time", "returned_late", "still_out", "overdue_now"))
-                .rows(
-                        "branch fines",
-                        3,
-                        "branch_stats.csv",
-                        List.of("branch"),
-                        Grading.columns().num(0.01, "fines_assessed", "fines_accruing"))
+                        columns().num(0, "checkouts", "returned_on_time", "returned_late", "still_out", "overdue_now"))
+                .rows("branch fines", 3, columns().num(0.01, "fines_assessed", "fines_accruing"));
+        task.csv("overdue_notices.csv", notices, "loan_id")
                 .rows(
                         "overdue notices",
                         3,
-                        "overdue_notices.csv",
-                        List.of("loan_id"),
-                        Grading.columns()
-                                .text(false, "branch")
-                                .num(0, "days_overdue")
-                                .num(0.01, "fine_to_date"));
-        task.putTaskJson(
-                List.of(instruction(branches, notices)), grading.verifier(), StarterPackGenerator.source(seed));
-        return task;
+                        columns().text("branch").num(0, "days_overdue").num(0.01, "fine_to_date"));
+        task.instructions(instruction(branches, notices));
     }
 
     private static String instruction(Table branches, Table notices) {

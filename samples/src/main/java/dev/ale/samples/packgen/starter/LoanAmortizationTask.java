@@ -1,9 +1,9 @@
 package dev.ale.samples.packgen.starter;
 
-import dev.ale.samples.packgen.TaskFiles;
+import static dev.ale.samples.packgen.starter.Grading.columns;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Random;
 
 /**
@@ -24,7 +24,7 @@ final class LoanAmortizationTask {
 
     private LoanAmortizationTask() {}
 
-    static TaskFiles generate(Random random, long seed) {
+    static void generate(StarterTask task, Random random) {
         Table loans =
                 new Table("loan_id", "borrower", "principal", "annual_rate_pct", "term_months", "first_payment_date");
         Table schedule = new Table("loan_id", "period", "payment_date", "payment", "interest", "principal", "balance");
@@ -49,40 +49,18 @@ final class LoanAmortizationTask {
                     loan.first());
             amortize(loan, schedule, summary);
         }
-
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
-                ID,
-                "Build amortization schedules for three term loans",
-                "business_finance",
-                "accounting",
-                List.of("13-2072", "13-2011"),
-                "near-term",
-                "10m",
-                100,
-                2.0));
-        task.put("inputs/loans.csv", loans.bytes());
-        List<String> key = List.of("loan_id", "period");
-        Grading grading = new Grading(task)
-                .csv("amortization.csv", schedule, key)
-                .csv("loan_summary.csv", summary, List.of("loan_id"))
+        task.input("loans.csv", loans);
+        task.csv("amortization.csv", schedule, "loan_id", "period")
                 .rows(
                         "schedule rows",
                         6,
-                        "amortization.csv",
-                        key,
-                        Grading.columns()
-                                .text(false, "payment_date")
-                                .num(0.01, "payment", "interest", "principal", "balance"))
+                        columns().text("payment_date").num(0.01, "payment", "interest", "principal", "balance"));
+        task.csv("loan_summary.csv", summary, "loan_id")
                 .rows(
                         "loan summary",
                         3,
-                        "loan_summary.csv",
-                        List.of("loan_id"),
-                        Grading.columns()
-                                .num(0.01, "monthly_payment", "final_payment", "total_interest", "total_paid"));
-        task.putTaskJson(
-                List.of(instruction(schedule, summary)), grading.verifier(), StarterPackGenerator.source(seed));
-        return task;
+                        columns().num(0.01, "monthly_payment", "final_payment", "total_interest", "total_paid"));
+        task.instructions(instruction(schedule, summary));
     }
 
     /** P r / (1 - (1 + r)^-n) with r = rate / 1200, to 34 digits. */

@@ -1,6 +1,7 @@
 package dev.ale.samples.packgen.starter;
 
-import dev.ale.samples.packgen.TaskFiles;
+import static dev.ale.samples.packgen.starter.Grading.columns;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,7 +80,7 @@ final class MedicalCodingTask {
 
     private MedicalCodingTask() {}
 
-    static TaskFiles generate(Random random, long seed) {
+    static void generate(StarterTask task, Random random) {
         Table tabular = new Table("code", "description", "kind", "body_system", "pediatric_code", "rvu");
         Table index = new Table("term", "code");
         Map<String, String[]> byCode = new LinkedHashMap<>();
@@ -131,43 +132,14 @@ final class MedicalCodingTask {
                     procedureCodes.stream().map(c -> Dec.of(byCode.get(c)[5])).reduce(Dec.of("0.00"), BigDecimal::add);
             coded.row(id, principalCode, String.join(";", secondary), String.join(";", procedureCodes), rvu);
         }
-
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
-                ID,
-                "Code outpatient encounters with a training code set",
-                "health_medicine",
-                "clinical_informatics",
-                List.of("29-2072", "29-9021"),
-                "near-term",
-                "10m",
-                150,
-                3.0));
-        task.put("inputs/code_index.csv", index.bytes());
-        task.put("inputs/tabular.csv", tabular.bytes());
-        task.put("inputs/encounters.csv", encounters.bytes());
-        List<String> key = List.of("encounter_id");
-        Grading grading = new Grading(task)
-                .csv("coded_encounters.csv", coded, key)
-                .rows(
-                        "principal diagnosis",
-                        3,
-                        "coded_encounters.csv",
-                        key,
-                        Grading.columns().text(true, "principal_dx"))
-                .rows(
-                        "secondary diagnoses",
-                        3,
-                        "coded_encounters.csv",
-                        key,
-                        Grading.columns().text(true, "secondary_dx"))
-                .rows(
-                        "procedures",
-                        3,
-                        "coded_encounters.csv",
-                        key,
-                        Grading.columns().text(true, "procedure_codes").num(0.01, "total_rvu"));
-        task.putTaskJson(List.of(instruction(coded)), grading.verifier(), StarterPackGenerator.source(seed));
-        return task;
+        task.input("code_index.csv", index);
+        task.input("tabular.csv", tabular);
+        task.input("encounters.csv", encounters);
+        task.csv("coded_encounters.csv", coded, "encounter_id")
+                .rows("principal diagnosis", 3, columns().anyCase("principal_dx"))
+                .rows("secondary diagnoses", 3, columns().anyCase("secondary_dx"))
+                .rows("procedures", 3, columns().anyCase("procedure_codes").num(0.01, "total_rvu"));
+        task.instructions(instruction(coded));
     }
 
     /** {@code count} distinct terms other than {@code except}, in drawing order. */

@@ -1,7 +1,7 @@
 package dev.ale.samples.packgen.starter;
 
-import dev.ale.samples.packgen.TaskFiles;
-import java.util.List;
+import static dev.ale.samples.packgen.starter.Grading.columns;
+
 import java.util.Random;
 
 /**
@@ -19,7 +19,7 @@ final class OptionPricingTask {
     /** Price and delta of one option on the tree. */
     record Valuation(double price, double delta) {}
 
-    static TaskFiles generate(Random random, long seed) {
+    static void generate(StarterTask task, Random random) {
         Table options = new Table(
                 "option_id",
                 "underlying",
@@ -81,31 +81,12 @@ final class OptionPricingTask {
                     : 0;
             prices.row("OPT-" + (301 + i), Dec.of(v.price(), 4), Dec.of(v.delta(), 4), Dec.of(premium, 4));
         }
-
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
-                ID,
-                "Price American and European options on a binomial tree",
-                "business_finance",
-                "quant_finance",
-                List.of("13-2051", "13-2054"),
-                "last-exam",
-                "30m",
-                300,
-                8.0));
-        task.put("inputs/options.csv", options.bytes());
-        List<String> key = List.of("option_id");
-        Grading grading = new Grading(task)
-                .csv("option_values.csv", prices, key)
-                .rows("prices", 5, "option_values.csv", key, Grading.columns().num(0.001, "price"))
-                .rows("deltas", 2, "option_values.csv", key, Grading.columns().num(0.001, "delta"))
-                .rows(
-                        "early exercise premiums",
-                        2,
-                        "option_values.csv",
-                        key,
-                        Grading.columns().num(0.001, "early_exercise_premium"));
-        task.putTaskJson(List.of(instruction(prices)), grading.verifier(), StarterPackGenerator.source(seed));
-        return task;
+        task.input("options.csv", options);
+        task.csv("option_values.csv", prices, "option_id")
+                .rows("prices", 5, columns().num(0.001, "price"))
+                .rows("deltas", 2, columns().num(0.001, "delta"))
+                .rows("early exercise premiums", 2, columns().num(0.001, "early_exercise_premium"));
+        task.instructions(instruction(prices));
     }
 
     /** Cox-Ross-Rubinstein: u = e^(sigma sqrt(dt)), d = 1/u, p = (e^((r-q)dt) - d) / (u - d), discount e^(-r dt). */

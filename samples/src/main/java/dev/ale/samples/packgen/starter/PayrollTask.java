@@ -1,9 +1,10 @@
 package dev.ale.samples.packgen.starter;
 
+import static dev.ale.samples.packgen.starter.Grading.columns;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.samples.packgen.Formats;
-import dev.ale.samples.packgen.TaskFiles;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -46,7 +47,7 @@ final class PayrollTask {
 
     private PayrollTask() {}
 
-    static TaskFiles generate(Random random, long seed) {
+    static void generate(StarterTask task, Random random) {
         Table employees = new Table("employee_id", "name", "hourly_rate", "retirement_pct");
         Table week1 = new Table("employee_id", "date", "hours");
         Table week2 = new Table("employee_id", "date", "hours");
@@ -82,32 +83,16 @@ final class PayrollTask {
         withholding.set("social_security_pct", Formats.number(Dec.of(SOCIAL_SECURITY)));
         withholding.set("medicare_pct", Formats.number(Dec.of(MEDICARE)));
         withholding.set("state_pct", Formats.number(Dec.of(STATE)));
-
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
-                ID,
-                "Run a biweekly payroll with weekly overtime and late timesheets",
-                "business_finance",
-                "hr_pm",
-                List.of("43-3051", "13-2011"),
-                "full-spectrum",
-                "20m",
-                300,
-                6.0));
-        task.put("inputs/employees.csv", employees.bytes());
-        task.put("inputs/withholding.json", Formats.json(withholding));
-        task.put("inputs/timesheets/week-1.csv", week1.bytes());
-        task.put("sessions/2/timesheets/week-2.csv", week2.bytes());
-        List<String> key = List.of("employee_id");
-        Grading grading = new Grading(task)
-                .csv("payroll.csv", register, key)
-                .json("payroll_totals.json", totals.json())
-                .rows("hours", 3, "payroll.csv", key, Grading.columns().num(0.01, "regular_hours", "overtime_hours"))
+        task.input("employees.csv", employees);
+        task.input("withholding.json", withholding);
+        task.input("timesheets/week-1.csv", week1);
+        task.later(2, "timesheets/week-2.csv", week2);
+        task.csv("payroll.csv", register, "employee_id")
+                .rows("hours", 3, columns().num(0.01, "regular_hours", "overtime_hours"))
                 .rows(
                         "gross pay and withholding",
                         4,
-                        "payroll.csv",
-                        key,
-                        Grading.columns()
+                        columns()
                                 .num(
                                         0.01,
                                         "gross_pay",
@@ -116,13 +101,12 @@ final class PayrollTask {
                                         "social_security",
                                         "medicare",
                                         "state_tax"))
-                .rows("net pay", 2, "payroll.csv", key, Grading.columns().num(0.01, "net_pay"))
-                .fields("register totals", 1, "payroll_totals.json", 0.01);
-        task.putTaskJson(List.of(first(register), second()), grading.verifier(), StarterPackGenerator.source(seed));
+                .rows("net pay", 2, columns().num(0.01, "net_pay"));
+        task.json("payroll_totals.json", totals.json()).fields("register totals", 1, 0.01);
+        task.instructions(first(register), second());
         if (preliminary.rows().equals(register.rows())) {
             throw new IllegalStateException("week 2 changed nothing");
         }
-        return task;
     }
 
     private static Table register() {

@@ -1,6 +1,7 @@
 package dev.ale.samples.packgen.starter;
 
-import dev.ale.samples.packgen.TaskFiles;
+import static dev.ale.samples.packgen.starter.Grading.columns;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ final class PsychScaleScoringTask {
 
     private PsychScaleScoringTask() {}
 
-    static TaskFiles generate(Random random, long seed) {
+    static void generate(StarterTask task, Random random) {
         Table items = new Table("item", "subscale", "reverse_keyed", "text");
         for (int i = 1; i <= ITEMS.length; i++) {
             items.row("q" + i, subscale(i), REVERSED.contains(i) ? "Y" : "N", ITEMS[i - 1]);
@@ -72,37 +73,13 @@ final class PsychScaleScoringTask {
                 score(id, s, answers, scores);
             }
         }
-
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
-                ID,
-                "Score a workplace wellbeing questionnaire with norms",
-                "psychology_neuro",
-                "exp_psychology",
-                List.of("19-3039", "19-3033"),
-                "near-term",
-                "10m",
-                100,
-                2.0));
-        task.put("inputs/items.csv", items.bytes());
-        task.put("inputs/norms.csv", norms.bytes());
-        task.put("inputs/responses.csv", responses.bytes());
-        List<String> key = List.of("respondent_id", "subscale");
-        Grading grading = new Grading(task)
-                .csv("scores.csv", scores, key)
-                .rows(
-                        "completeness",
-                        3,
-                        "scores.csv",
-                        key,
-                        Grading.columns().num(0, "items_answered").text(false, "status"))
-                .rows(
-                        "scores",
-                        6,
-                        "scores.csv",
-                        key,
-                        Grading.columns().num(0.01, "raw_score").num(0.05, "t_score"));
-        task.putTaskJson(List.of(instruction(scores)), grading.verifier(), StarterPackGenerator.source(seed));
-        return task;
+        task.input("items.csv", items);
+        task.input("norms.csv", norms);
+        task.input("responses.csv", responses);
+        task.csv("scores.csv", scores, "respondent_id", "subscale")
+                .rows("completeness", 3, columns().num(0, "items_answered").text("status"))
+                .rows("scores", 6, columns().num(0.01, "raw_score").num(0.05, "t_score"));
+        task.instructions(instruction(scores));
     }
 
     private static String subscale(int item) {

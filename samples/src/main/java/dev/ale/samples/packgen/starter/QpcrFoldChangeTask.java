@@ -1,6 +1,7 @@
 package dev.ale.samples.packgen.starter;
 
-import dev.ale.samples.packgen.TaskFiles;
+import static dev.ale.samples.packgen.starter.Grading.columns;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ final class QpcrFoldChangeTask {
 
     private QpcrFoldChangeTask() {}
 
-    static TaskFiles generate(Random random, long seed) {
+    static void generate(StarterTask task, Random random) {
         Table plate = new Table("well", "sample", "condition", "gene", "ct");
         Map<String, List<String>> wells = new LinkedHashMap<>();
         int well = 0;
@@ -83,36 +84,13 @@ final class QpcrFoldChangeTask {
                         Dec.of(StrictMath.pow(2, -ddct), 3));
             }
         }
-
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
-                ID,
-                "Compute relative gene expression from a qPCR plate",
-                "life_sciences",
-                "genomics",
-                List.of("19-4021", "19-1029"),
-                "full-spectrum",
-                "15m",
-                150,
-                3.0));
-        task.put("inputs/ct_values.csv", plate.bytes());
+        task.input("ct_values.csv", plate);
         List<String> key = List.of("sample", "gene");
-        Grading grading = new Grading(task)
-                .csv("fold_change.csv", result, key)
-                .rows("replicates", 2, "fold_change.csv", key, Grading.columns().num(0, "replicates_used"))
-                .rows(
-                        "normalised Ct",
-                        3,
-                        "fold_change.csv",
-                        key,
-                        Grading.columns().num(0.002, "mean_ct", "delta_ct"))
-                .rows(
-                        "fold change",
-                        4,
-                        "fold_change.csv",
-                        key,
-                        Grading.columns().num(0.002, "delta_delta_ct").rel(0.005, "fold_change"));
-        task.putTaskJson(List.of(instruction(result)), grading.verifier(), StarterPackGenerator.source(seed));
-        return task;
+        task.csv("fold_change.csv", result, "sample", "gene")
+                .rows("replicates", 2, columns().num(0, "replicates_used"))
+                .rows("normalised Ct", 3, columns().num(0.002, "mean_ct", "delta_ct"))
+                .rows("fold change", 4, columns().num(0.002, "delta_delta_ct").rel(0.005, "fold_change"));
+        task.instructions(instruction(result));
     }
 
     private static void outlier(Map<String, List<String>> wells, String key, int replicate, String shift) {

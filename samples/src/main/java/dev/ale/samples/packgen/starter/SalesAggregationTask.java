@@ -1,10 +1,10 @@
 package dev.ale.samples.packgen.starter;
 
-import dev.ale.samples.packgen.TaskFiles;
+import static dev.ale.samples.packgen.starter.Grading.columns;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -43,7 +43,7 @@ final class SalesAggregationTask {
         BigDecimal revenue = BigDecimal.ZERO;
     }
 
-    static TaskFiles generate(Random random, long seed) {
+    static void generate(StarterTask task, Random random) {
         Table customers = new Table("customer_id", "name", "region");
         for (int c = 0; c < 30; c++) {
             customers.row("C" + (301 + c), "Customer " + (301 + c), REGIONS[random.nextInt(REGIONS.length)]);
@@ -83,39 +83,18 @@ final class SalesAggregationTask {
         cells.forEach((k, c) -> byCell.row(k.split("\\|")[0], k.split("\\|")[1], c.orders.size(), c.units, c.revenue));
         Table byMonth = new Table("month", "orders", "units", "net_revenue");
         months.forEach((k, c) -> byMonth.row(k, c.orders.size(), c.units, c.revenue));
-
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
-                ID,
-                "Aggregate first-quarter net revenue by region, category and month",
-                "computing_math",
-                "data_analytics",
-                List.of("15-2051", "13-1161"),
-                "near-term",
-                "10m",
-                100,
-                2.0));
-        task.put("inputs/customers.csv", customers.bytes());
-        task.put("inputs/products.csv", products.bytes());
-        task.put("inputs/orders.csv", orders.bytes());
-        task.put("inputs/order_lines.csv", lines.bytes());
-        List<String> cellKey = List.of("region", "category");
-        Grading grading = new Grading(task)
-                .csv("revenue_by_region_category.csv", byCell, cellKey)
-                .csv("monthly_revenue.csv", byMonth, List.of("month"))
+        task.input("customers.csv", customers);
+        task.input("products.csv", products);
+        task.input("orders.csv", orders);
+        task.input("order_lines.csv", lines);
+        task.csv("revenue_by_region_category.csv", byCell, "region", "category")
                 .rows(
                         "region x category",
                         6,
-                        "revenue_by_region_category.csv",
-                        cellKey,
-                        Grading.columns().num(0, "orders", "units").num(0.01, "net_revenue"))
-                .rows(
-                        "months",
-                        3,
-                        "monthly_revenue.csv",
-                        List.of("month"),
-                        Grading.columns().num(0, "orders", "units").num(0.01, "net_revenue"));
-        task.putTaskJson(List.of(instruction(byCell, byMonth)), grading.verifier(), StarterPackGenerator.source(seed));
-        return task;
+                        columns().num(0, "orders", "units").num(0.01, "net_revenue"));
+        task.csv("monthly_revenue.csv", byMonth, "month")
+                .rows("months", 3, columns().num(0, "orders", "units").num(0.01, "net_revenue"));
+        task.instructions(instruction(byCell, byMonth));
     }
 
     private static void add(Cell cell, String order, int qty, BigDecimal net) {

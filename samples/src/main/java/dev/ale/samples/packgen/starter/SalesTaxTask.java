@@ -1,8 +1,8 @@
 package dev.ale.samples.packgen.starter;
 
-import dev.ale.samples.packgen.TaskFiles;
+import static dev.ale.samples.packgen.starter.Grading.columns;
+
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
 
@@ -38,7 +38,7 @@ final class SalesTaxTask {
 
     private SalesTaxTask() {}
 
-    static TaskFiles generate(Random random, long seed) {
+    static void generate(StarterTask task, Random random) {
         Table rates = new Table(
                 "jurisdiction_code", "state", "county", "city", "state_rate_pct", "county_rate_pct", "city_rate_pct");
         for (String[] r : RATES) {
@@ -97,41 +97,20 @@ final class SalesTaxTask {
         }
         Table summary = new Table("jurisdiction_code", "gross_sales", "taxable_sales", "tax_collected");
         byJurisdiction.forEach((k, s) -> summary.row(k, s[0], s[1], s[2]));
-
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
-                ID,
-                "Compute sales tax by jurisdiction with category exemptions",
-                "business_finance",
-                "compliance",
-                List.of("13-2082", "13-2011"),
-                "near-term",
-                "10m",
-                100,
-                2.0));
-        task.put("inputs/rates.csv", rates.bytes());
-        task.put("inputs/category_rules.csv", rules.bytes());
-        task.put("inputs/order_lines.csv", orders.bytes());
-        List<String> key = List.of("order_id", "line");
-        Grading grading = new Grading(task)
-                .csv("sales_tax.csv", lines, key)
-                .csv("jurisdiction_summary.csv", summary, List.of("jurisdiction_code"))
+        task.input("rates.csv", rates);
+        task.input("category_rules.csv", rules);
+        task.input("order_lines.csv", orders);
+        task.csv("sales_tax.csv", lines, "order_id", "line")
                 .rows(
                         "order lines",
                         6,
-                        "sales_tax.csv",
-                        key,
-                        Grading.columns()
+                        columns()
                                 .num(0.01, "taxable_amount")
                                 .num(0.001, "tax_rate_pct")
-                                .num(0.01, "tax_amount"))
-                .rows(
-                        "jurisdiction totals",
-                        3,
-                        "jurisdiction_summary.csv",
-                        List.of("jurisdiction_code"),
-                        Grading.columns().num(0.01, "gross_sales", "taxable_sales", "tax_collected"));
-        task.putTaskJson(List.of(instruction(lines, summary)), grading.verifier(), StarterPackGenerator.source(seed));
-        return task;
+                                .num(0.01, "tax_amount"));
+        task.csv("jurisdiction_summary.csv", summary, "jurisdiction_code")
+                .rows("jurisdiction totals", 3, columns().num(0.01, "gross_sales", "taxable_sales", "tax_collected"));
+        task.instructions(instruction(lines, summary));
     }
 
     private static String[] rule(String state, String category) {

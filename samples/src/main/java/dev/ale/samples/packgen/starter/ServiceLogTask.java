@@ -1,9 +1,10 @@
 package dev.ale.samples.packgen.starter;
 
+import static dev.ale.samples.packgen.starter.Grading.columns;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.samples.packgen.Formats;
-import dev.ale.samples.packgen.TaskFiles;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
@@ -37,7 +38,7 @@ final class ServiceLogTask {
 
     private ServiceLogTask() {}
 
-    static TaskFiles generate(Random random, long seed) {
+    static void generate(StarterTask task, Random random) {
         StringBuilder log = new StringBuilder();
         Map<String, List<Integer>> latencies = new LinkedHashMap<>();
         Map<String, int[]> counts = new LinkedHashMap<>();
@@ -126,40 +127,19 @@ final class ServiceLogTask {
         report.put("total_requests", total);
         report.put("total_errors", errors);
         report.set("overall_error_rate_pct", Formats.number(Dec.div(Dec.of(100L * errors), Dec.of(total), 2)));
-
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
-                ID,
-                "Compute per-service error rates and latency from access logs",
-                "computing_math",
-                "infra_cloud",
-                List.of("15-1244", "15-1252"),
-                "near-term",
-                "10m",
-                100,
-                2.0));
-        task.put("inputs/access.log", log.toString().getBytes(StandardCharsets.UTF_8));
+        task.input("access.log", log.toString().getBytes(StandardCharsets.UTF_8));
         List<String> key = List.of("service");
-        Grading grading = new Grading(task)
-                .csv("service_stats.csv", stats, key)
-                .json("slo_report.json", report)
-                .rows(
-                        "volumes",
-                        3,
-                        "service_stats.csv",
-                        key,
-                        Grading.columns().num(0, "requests", "errors", "client_errors"))
+        task.csv("service_stats.csv", stats, "service")
+                .rows("volumes", 3, columns().num(0, "requests", "errors", "client_errors"))
                 .rows(
                         "rates and latency",
                         4,
-                        "service_stats.csv",
-                        key,
-                        Grading.columns()
+                        columns()
                                 .num(0.01, "error_rate_pct")
                                 .num(0, "p95_latency_ms")
-                                .num(0.1, "mean_latency_ms"))
-                .fields("SLO report", 2, "slo_report.json", 0.01, "/breaching_services");
-        task.putTaskJson(List.of(instruction(stats)), grading.verifier(), StarterPackGenerator.source(seed));
-        return task;
+                                .num(0.1, "mean_latency_ms"));
+        task.json("slo_report.json", report).fields("SLO report", 2, 0.01, "/breaching_services");
+        task.instructions(instruction(stats));
     }
 
     private static String trace(Random random) {

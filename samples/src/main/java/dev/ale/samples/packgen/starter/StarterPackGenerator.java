@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ale.samples.packgen.Cards;
 import dev.ale.samples.packgen.Formats;
 import dev.ale.samples.packgen.PackDirectory;
 import dev.ale.samples.packgen.TaskFiles;
@@ -16,8 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.function.BiFunction;
+import java.util.function.BiConsumer;
 import org.apiguardian.api.API;
 
 /**
@@ -36,7 +36,7 @@ public final class StarterPackGenerator {
     public static final long DEFAULT_SEED = 20250601L;
 
     /** One task of the pack: its id and how to generate it from its random stream and the pack seed. */
-    record Entry(String id, BiFunction<Random, Long, TaskFiles> generator) {}
+    record Entry(String id, BiConsumer<StarterTask, Random> generator) {}
 
     /** The tasks of the pack. */
     static final List<Entry> TASKS = List.of(
@@ -80,10 +80,7 @@ public final class StarterPackGenerator {
     private StarterPackGenerator() {}
 
     public static void main(String[] args) {
-        Path target = Path.of(args.length > 0 ? args[0] : "packs/starter");
-        long seed = args.length > 1 ? Long.parseLong(args[1]) : DEFAULT_SEED;
-        generate(target, seed);
-        System.out.println("wrote starter pack to " + target.toAbsolutePath().normalize() + " (seed " + seed + ")");
+        PackDirectory.main(args, "starter", DEFAULT_SEED, StarterPackGenerator::generate);
     }
 
     /**
@@ -99,31 +96,26 @@ public final class StarterPackGenerator {
 
     /** Every file of the pack by its '/'-separated path within the pack, sorted. */
     static SortedMap<String, byte[]> files(long seed) {
+        Cards cards = Cards.read(StarterPackGenerator.class, "cards.json");
+        if (!cards.ids().equals(TASKS.stream().map(Entry::id).toList())) {
+            throw new IllegalStateException("cards.json lists " + cards.ids() + ", not the tasks of the pack in order");
+        }
         List<TaskFiles> tasks = new ArrayList<>();
         for (Entry e : TASKS) {
-            TaskFiles task = e.generator().apply(Formats.taskRandom(seed, e.id()), seed);
-            if (!task.id().equals(e.id())) {
-                throw new IllegalStateException("generator of " + e.id() + " made task " + task.id());
-            }
-            tasks.add(task);
+            StarterTask task = new StarterTask(cards.get(e.id()), seed);
+            e.generator().accept(task, Formats.taskRandom(seed, e.id()));
+            tasks.add(task.files());
         }
-        SortedMap<String, byte[]> files = new TreeMap<>();
-        for (TaskFiles task : tasks) {
-            task.files().forEach((path, content) -> files.put("tasks/" + task.id() + "/" + path, content));
-        }
-        files.put(
-                "pack.json",
-                Formats.json(PackDirectory.manifest(
-                        "starter",
-                        "Starter pack of the ALE SDK: "
-                                + tasks.size()
-                                + " synthetic workflows of accountants, paralegals, claims adjusters, logistics planners, "
-                                + "medical coders, analysts, engineers and scientists, across ALE's industry clusters and all three "
-                                + "tiers, some over several sessions; each with inputs, a hidden reference, a solution and a "
-                                + "declarative verifier with hard gates and partial credit.",
-                        tasks.stream().map(TaskFiles::id).toList(),
-                        lists(tasks))));
-        return files;
+        return PackDirectory.files(
+                "starter",
+                "Starter pack of the ALE SDK: "
+                        + tasks.size()
+                        + " synthetic workflows of accountants, paralegals, claims adjusters, logistics planners, "
+                        + "medical coders, analysts, engineers and scientists, across ALE's industry clusters and all three "
+                        + "tiers, some over several sessions; each with inputs, a hidden reference, a solution and a "
+                        + "declarative verifier with hard gates and partial credit.",
+                tasks,
+                lists(tasks));
     }
 
     /** The note on where a task came from, for its metadata. */

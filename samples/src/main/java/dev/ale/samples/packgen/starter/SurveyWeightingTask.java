@@ -1,10 +1,10 @@
 package dev.ale.samples.packgen.starter;
 
+import static dev.ale.samples.packgen.starter.Grading.columns;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.samples.packgen.Formats;
-import dev.ale.samples.packgen.TaskFiles;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -26,7 +26,7 @@ final class SurveyWeightingTask {
 
     private SurveyWeightingTask() {}
 
-    static TaskFiles generate(Random random, long seed) {
+    static void generate(StarterTask task, Random random) {
         String[][] people = new String[RESPONDENTS][];
         double[] employed = new double[RESPONDENTS];
         double[] income = new double[RESPONDENTS];
@@ -63,46 +63,26 @@ final class SurveyWeightingTask {
             weightTable.row("P" + (10001 + i), Dec.of(weights[i], 2));
         }
         ObjectNode estimates = estimates(people, weights, employed, income);
-
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
-                ID,
-                "Rake survey weights to population margins and revise them",
-                "social_sciences",
-                "economics",
-                List.of("19-3022", "15-2041"),
-                "last-exam",
-                "30m",
-                400,
-                10.0));
-        task.put("inputs/respondents.csv", respondents.bytes());
-        task.put("inputs/population_margins.csv", margins.bytes());
-        task.put("sessions/2/population_margins_revised.csv", revisedMargins.bytes());
-        task.put("sessions/2/review-comments.md", Formats.text(review()));
-        List<String> key = List.of("respondent_id");
-        Grading grading = new Grading(task)
-                .csv("weights.csv", weightTable, key)
-                .json("estimates.json", estimates)
-                .rows(
-                        "respondent weights",
-                        4,
-                        "weights.csv",
-                        key,
-                        Grading.columns().num(0.05, "weight"))
-                .number("population total", 1, "estimates.json", "/population_total", 0)
-                .number("employment rate", 1, "estimates.json", "/employment_rate_pct", 0.05)
-                .number("mean income", 1, "estimates.json", "/mean_monthly_income", 0.05)
-                .number("effective sample size", 1, "estimates.json", "/effective_sample_size", 0.5)
+        task.input("respondents.csv", respondents);
+        task.input("population_margins.csv", margins);
+        task.later(2, "population_margins_revised.csv", revisedMargins);
+        task.later(2, "review-comments.md", review());
+        task.csv("weights.csv", weightTable, "respondent_id")
+                .rows("respondent weights", 4, columns().num(0.05, "weight"));
+        task.json("estimates.json", estimates)
+                .number("population total", 1, "/population_total", 0)
+                .number("employment rate", 1, "/employment_rate_pct", 0.05)
+                .number("mean income", 1, "/mean_monthly_income", 0.05)
+                .number("effective sample size", 1, "/effective_sample_size", 0.5)
                 .fieldsAt(
                         "employment by region",
                         2,
-                        "estimates.json",
                         0.05,
                         "/employment_rate_pct_by_region/NORTH",
                         "/employment_rate_pct_by_region/SOUTH",
                         "/employment_rate_pct_by_region/EAST",
                         "/employment_rate_pct_by_region/WEST");
-        task.putTaskJson(List.of(first(weightTable), second()), grading.verifier(), StarterPackGenerator.source(seed));
-        return task;
+        task.instructions(first(weightTable), second());
     }
 
     private static String pick(Random random, String[] dimension, double... shares) {

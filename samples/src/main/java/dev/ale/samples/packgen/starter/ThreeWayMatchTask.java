@@ -1,8 +1,9 @@
 package dev.ale.samples.packgen.starter;
 
+import static dev.ale.samples.packgen.starter.Grading.columns;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.samples.packgen.Formats;
-import dev.ale.samples.packgen.TaskFiles;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ final class ThreeWayMatchTask {
 
     private ThreeWayMatchTask() {}
 
-    static TaskFiles generate(Random random, long seed) {
+    static void generate(StarterTask task, Random random) {
         Table pos = new Table("po_number", "line", "vendor", "sku", "description", "qty_ordered", "unit_price");
         Table receipts = new Table("receipt_id", "po_number", "line", "received_date", "qty_received");
         Table invoices = new Table(
@@ -150,39 +151,14 @@ final class ThreeWayMatchTask {
                 totals.add(results, invoiceId, ghost, 10, price, price, 0, false);
             }
         }
-
-        TaskFiles task = new TaskFiles(new TaskFiles.Meta(
-                ID,
-                "Three-way match supplier invoices to purchase orders and receipts",
-                "business_finance",
-                "accounting",
-                List.of("43-3031", "13-2011"),
-                "near-term",
-                "10m",
-                150,
-                3.0));
-        task.put("inputs/purchase_orders.csv", pos.bytes());
-        task.put("inputs/receipts.csv", receipts.bytes());
-        task.put("inputs/invoices.csv", invoices.bytes());
-        List<String> key = List.of("invoice_id", "line");
-        Grading grading = new Grading(task)
-                .csv("match_results.csv", results, key)
-                .json("match_summary.json", totals.json())
-                .rows(
-                        "line statuses",
-                        3,
-                        "match_results.csv",
-                        key,
-                        Grading.columns().text(false, "status"))
-                .rows(
-                        "line amounts",
-                        4,
-                        "match_results.csv",
-                        key,
-                        Grading.columns().num(0.01, "billed_amount", "approved_amount", "variance_amount"))
-                .fields("summary", 2, "match_summary.json", 0.01);
-        task.putTaskJson(List.of(instruction(results)), grading.verifier(), StarterPackGenerator.source(seed));
-        return task;
+        task.input("purchase_orders.csv", pos);
+        task.input("receipts.csv", receipts);
+        task.input("invoices.csv", invoices);
+        task.csv("match_results.csv", results, "invoice_id", "line")
+                .rows("line statuses", 3, columns().text("status"))
+                .rows("line amounts", 4, columns().num(0.01, "billed_amount", "approved_amount", "variance_amount"));
+        task.json("match_summary.json", totals.json()).fields("summary", 2, 0.01);
+        task.instructions(instruction(results));
     }
 
     /** Works out each invoice line as the instruction says, and keeps the totals. */

@@ -1,22 +1,19 @@
 package dev.ale.samples.packgen.starter;
 
-import dev.ale.api.Step;
-import dev.ale.api.Trajectory;
-import dev.ale.api.Usage;
 import dev.ale.api.spi.Verdict;
-import dev.ale.api.spi.VerificationContext;
 import dev.ale.api.spi.Verifier;
 import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskSpec;
+import dev.ale.samples.packgen.GeneratedPacks;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPackWriter;
 import dev.ale.taskpack.TaskPacks;
+import dev.ale.testkit.FolderContext;
 import dev.ale.verifiers.VerifierRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -35,8 +32,20 @@ public final class PackCheck {
         this.pack = pack;
     }
 
+    /**
+     * The starter pack generated with the default seed, once per test run, into
+     * {@code target/generated-packs/starter} of the samples module: the tests that check its tasks share it.
+     */
+    public static PackCheck starter() {
+        return Starter.CHECK;
+    }
+
+    private static final class Starter {
+        static final PackCheck CHECK = generate(GeneratedPacks.moduleDir().resolve("target/generated-packs/starter"));
+    }
+
     /** Generates the starter pack into {@code dir} with the default seed, fills in its digests and opens it. */
-    public static PackCheck generate(Path dir) {
+    private static PackCheck generate(Path dir) {
         StarterPackGenerator.generate(dir, StarterPackGenerator.DEFAULT_SEED);
         TaskPackWriter.updateDigests(dir);
         return new PackCheck(dir, TaskPacks.open(dir));
@@ -65,27 +74,7 @@ public final class PackCheck {
         TaskSpec spec = spec(taskId);
         Verifier verifier = REGISTRY.create(spec.verifier(), "");
         Path reference = folder(taskId, "reference");
-        return verifier.verify(new VerificationContext() {
-            @Override
-            public Path output() {
-                return output;
-            }
-
-            @Override
-            public Path reference() {
-                return reference;
-            }
-
-            @Override
-            public TaskSpec task() {
-                return spec;
-            }
-
-            @Override
-            public Trajectory trajectory() {
-                return EMPTY;
-            }
-        });
+        return verifier.verify(FolderContext.of(output, reference, spec));
     }
 
     /** Copies the files under {@code from} into {@code to}, keeping their relative paths. */
@@ -101,36 +90,4 @@ public final class PackCheck {
             }
         }
     }
-
-    private static final Trajectory EMPTY = new Trajectory() {
-        @Override
-        public void record(Step step) {}
-
-        @Override
-        public List<Step> steps() {
-            return List.of();
-        }
-
-        @Override
-        public Usage usage() {
-            return Usage.ZERO;
-        }
-
-        @Override
-        public long toolCalls() {
-            return 0;
-        }
-
-        @Override
-        public void message(String role, String text) {}
-
-        @Override
-        public void toolCall(String tool, String arguments) {}
-
-        @Override
-        public void observation(String text) {}
-
-        @Override
-        public void usage(long inputTokens, long outputTokens, double costUsd) {}
-    };
 }

@@ -3,6 +3,7 @@ package dev.ale.samples.packgen.starter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ale.verifiers.CsvRecords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -22,11 +23,10 @@ final class PackFiles {
 
     /** The rows of a task's CSV file (such as {@code solution/payroll.csv}) as maps from column to value. */
     List<Map<String, String>> csv(String task, String path) {
-        String[] lines = text(task, path).split("\n");
-        List<String> header = Perturbations.fields(lines[0]);
+        List<List<String>> records = CsvRecords.read(text(task, path), ',');
+        List<String> header = records.get(0);
         List<Map<String, String>> rows = new ArrayList<>();
-        for (int i = 1; i < lines.length; i++) {
-            List<String> cells = Perturbations.fields(lines[i]);
+        for (List<String> cells : records.subList(1, records.size())) {
             Map<String, String> row = new LinkedHashMap<>();
             for (int c = 0; c < header.size(); c++) {
                 row.put(header.get(c), cells.get(c));

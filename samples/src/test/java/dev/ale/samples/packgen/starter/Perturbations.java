@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ale.samples.packgen.Formats;
+import dev.ale.verifiers.CsvRecords;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -34,30 +36,29 @@ final class Perturbations {
     }
 
     private static List<Variant> csv(String text) {
-        List<String> lines = new ArrayList<>(List.of(text.split("\n")));
+        List<List<String>> records = CsvRecords.read(text, ',');
+        List<String> header = records.get(0);
+        List<List<String>> rows = records.subList(1, records.size());
         List<Variant> out = new ArrayList<>();
-        List<String> header = fields(lines.get(0));
         for (int col = 0; col < header.size(); col++) {
-            for (int row = 1; row < lines.size(); row++) {
-                List<String> cells = fields(lines.get(row));
+            for (int row = 0; row < rows.size(); row++) {
+                List<String> cells = new ArrayList<>(rows.get(row));
                 if (col < cells.size() && NUMBER.matcher(cells.get(col)).matches()) {
                     String changed =
                             new BigDecimal(cells.get(col)).add(BigDecimal.ONE).toPlainString();
                     cells.set(col, changed);
-                    List<String> copy = new ArrayList<>(lines);
-                    copy.set(row, join(cells));
-                    out.add(new Variant("row " + row + " " + header.get(col) + " changed to " + changed, bytes(copy)));
+                    List<List<String>> copy = new ArrayList<>(rows);
+                    copy.set(row, cells);
+                    out.add(new Variant(
+                            "row " + (row + 1) + " " + header.get(col) + " changed to " + changed,
+                            Formats.csv(header, copy)));
                     break;
                 }
             }
         }
-        if (lines.size() > 1) {
-            List<String> first = new ArrayList<>(lines);
-            first.remove(1);
-            out.add(new Variant("first row dropped", bytes(first)));
-            List<String> last = new ArrayList<>(lines);
-            last.remove(last.size() - 1);
-            out.add(new Variant("last row dropped", bytes(last)));
+        if (!rows.isEmpty()) {
+            out.add(new Variant("first row dropped", Formats.csv(header, rows.subList(1, rows.size()))));
+            out.add(new Variant("last row dropped", Formats.csv(header, rows.subList(0, rows.size() - 1))));
         }
         return out;
     }
@@ -127,40 +128,5 @@ final class Perturbations {
             }
         }
         return null;
-    }
-
-    /** The fields of one CSV line (quotes honoured; the generated files have no line breaks in fields). */
-    static List<String> fields(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                field.append('"');
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                out.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        out.add(field.toString());
-        return out;
-    }
-
-    private static String join(List<String> cells) {
-        List<String> quoted = new ArrayList<>();
-        for (String c : cells) {
-            quoted.add(c.contains(",") || c.contains("\"") ? "\"" + c.replace("\"", "\"\"") + "\"" : c);
-        }
-        return String.join(",", quoted);
-    }
-
-    private static byte[] bytes(List<String> lines) {
-        return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ale.samples.packgen.GeneratedPacks;
+import dev.ale.verifiers.CsvRecords;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -191,14 +192,10 @@ class StarterPackCoverageTest {
         }
     }
 
-    /** The rows of a simple CSV file with quoted fields, header excluded. */
+    /** The rows of a CSV file, header excluded. */
     private static List<List<String>> csv(Path file) throws IOException {
         assertTrue(Files.exists(file), "missing " + file + " (the samples module reads ale-taskpack's copy)");
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        List<List<String>> rows = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            rows.add(Perturbations.fields(line));
-        }
-        return rows;
+        List<List<String>> records = CsvRecords.read(Files.readString(file, StandardCharsets.UTF_8), ',');
+        return records.subList(1, records.size());
     }
 }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -27,26 +26,21 @@ class StarterPackSelfCheckTest {
     @TempDir
     static Path root;
 
-    private static PackCheck check;
-
-    @BeforeAll
-    static void generate() {
-        check = PackCheck.generate(root.resolve("starter"));
-    }
+    private static final PackCheck CHECK = PackCheck.starter();
 
     @Test
     void opensWithoutWarnings() {
-        assertEquals(List.of(), check.pack().warnings());
-        assertEquals(StarterPackGenerator.TASKS.size(), check.pack().tasks().size());
+        assertEquals(List.of(), CHECK.pack().warnings());
+        assertEquals(StarterPackGenerator.TASKS.size(), CHECK.pack().tasks().size());
     }
 
     @TestFactory
     Stream<DynamicTest> solutionPassesFully() {
         return tasks().map(id -> DynamicTest.dynamicTest(id, () -> {
             Path out = Files.createTempDirectory(root, "solution");
-            PackCheck.copy(check.folder(id, "solution"), out);
-            Verdict v = check.verify(id, out);
-            assertTrue(v.fullPass(check.spec(id).passThreshold()), id + ": " + v);
+            PackCheck.copy(CHECK.folder(id, "solution"), out);
+            Verdict v = CHECK.verify(id, out);
+            assertTrue(v.fullPass(CHECK.spec(id).passThreshold()), id + ": " + v);
             assertEquals(1.0, v.score(), 1e-12, id + ": " + v.summary());
         }));
     }
@@ -54,7 +48,7 @@ class StarterPackSelfCheckTest {
     @TestFactory
     Stream<DynamicTest> emptyWorkspaceScoresZero() {
         return tasks().map(id -> DynamicTest.dynamicTest(id, () -> {
-            Verdict v = check.verify(id, Files.createTempDirectory(root, "empty"));
+            Verdict v = CHECK.verify(id, Files.createTempDirectory(root, "empty"));
             assertEquals(0.0, v.score(), id + ": " + v.summary());
             assertTrue(v.gateFailed(), id + ": an empty workspace must fail a gate");
         }));
@@ -63,7 +57,7 @@ class StarterPackSelfCheckTest {
     @TestFactory
     Stream<DynamicTest> everyPerturbationScoresBelowAFullPass() {
         return tasks().map(id -> DynamicTest.dynamicTest(id, () -> {
-            Path solution = check.folder(id, "solution");
+            Path solution = CHECK.folder(id, "solution");
             List<String> failures = new ArrayList<>();
             int variants = 0;
             for (Path file : files(solution)) {
@@ -72,9 +66,9 @@ class StarterPackSelfCheckTest {
                     Path out = Files.createTempDirectory(root, "perturbed");
                     PackCheck.copy(solution, out);
                     Files.write(out.resolve(rel), variant.content());
-                    Verdict v = check.verify(id, out);
+                    Verdict v = CHECK.verify(id, out);
                     variants++;
-                    if (v.fullPass(check.spec(id).passThreshold())) {
+                    if (v.fullPass(CHECK.spec(id).passThreshold())) {
                         failures.add(rel + ": " + variant.what());
                     } else {
                         assertTrue(v.score() > 0 || v.gateFailed(), id + " " + rel + ": " + variant.what());
@@ -88,19 +82,19 @@ class StarterPackSelfCheckTest {
 
     @Test
     void solutionsHoldOnlyGradedOutputsAndReferencesHoldNoInputs() throws IOException {
-        for (Task task : check.pack().tasks()) {
+        for (Task task : CHECK.pack().tasks()) {
             String id = task.id();
-            for (Path file : files(check.folder(id, "solution"))) {
-                String name = check.folder(id, "solution").relativize(file).toString();
-                assertTrue(Files.exists(check.folder(id, "reference").resolve(name)), id + ": " + name);
+            for (Path file : files(CHECK.folder(id, "solution"))) {
+                String name = CHECK.folder(id, "solution").relativize(file).toString();
+                assertTrue(Files.exists(CHECK.folder(id, "reference").resolve(name)), id + ": " + name);
                 assertFalse(
-                        Files.exists(check.folder(id, "inputs").resolve(name)), id + ": " + name + " is also an input");
+                        Files.exists(CHECK.folder(id, "inputs").resolve(name)), id + ": " + name + " is also an input");
             }
         }
     }
 
     private static Stream<String> tasks() {
-        return check.pack().tasks().stream().map(Task::id);
+        return CHECK.pack().tasks().stream().map(Task::id);
     }
 
     private static List<Path> files(Path dir) throws IOException {
