@@ -77,6 +77,9 @@ for line in sys.stdin:
     elif what == "big":
         sys.stdout.write("x" * (2 << 20) + "\n")
         sys.stdout.flush()
+    elif what == "deaf":
+        answer(status="done")
+        time.sleep(3600)  # and never reads its input again
     elif what == "twice":
         answer(status="done")
         answer(status="done")

@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -31,10 +33,11 @@ final class AgentProcess implements AutoCloseable {
 
     private static final long STEP_MILLIS = 50;
     private static final long EXIT_MILLIS = 1_000;
+    private static final byte[] END_OF_INPUT = new byte[0];
 
     private final int number;
     private final ChildProcess child;
-    private final OutputStream stdin;
+    private final BlockingQueue<byte[]> outbox = new LinkedBlockingQueue<>();
     private final LineReader stdout;
     private final Thread stderrDrain;
     private final Path dir;
@@ -48,7 +51,7 @@ final class AgentProcess implements AutoCloseable {
         this.dir = dir;
         this.slot = slot;
         this.workspaceInside = workspaceInside;
-        this.stdin = child.process().getOutputStream();
+        feed(child.process().getOutputStream(), "ale-persistent-" + number + "-in");
         this.stdout = LineReader.start(
                 child.process().getInputStream(), AgentProtocol.MAX_LINE_BYTES, "ale-persistent-" + number + "-out");
         this.stderrDrain = drain(child.process().getErrorStream(), "ale-persistent-" + number + "-err");
@@ -99,11 +102,12 @@ final class AgentProcess implements AutoCloseable {
         return workspaceInside != null ? workspaceInside : workspace.toString();
     }
 
-    /** Sends one line. */
-    void send(String line) throws IOException {
-        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-        stdin.write(bytes);
-        stdin.flush();
+    /**
+     * Sends one line, on the process's writer thread: a process that does not read its input
+     * cannot block the attempt past its deadline.
+     */
+    void send(String line) {
+        outbox.add((line + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** The next event on stdout, waiting until {@code until} or {@code stop}: null if none came. */
@@ -141,13 +145,9 @@ final class AgentProcess implements AutoCloseable {
         child.kill();
     }
 
-    /** Closes the process's standard input: the agent's sign that the run is over. */
+    /** Closes the process's standard input once what was sent is written: the agent's sign that the run is over. */
     void endInput() {
-        try {
-            stdin.close();
-        } catch (IOException e) {
-            // it closed its input already
-        }
+        outbox.add(END_OF_INPUT);
     }
 
     /** Waits up to {@code millis} for the process to exit; whether it has. */
@@ -164,11 +164,31 @@ final class AgentProcess implements AutoCloseable {
     @Override
     public void close() {
         child.close();
+        endInput();
         try {
             Slot.deleteTree(dir);
         } catch (IOException e) {
             // a file the process made undeletable: it stays in the temporary folder
         }
+    }
+
+    private void feed(OutputStream stdin, String name) {
+        Thread t = new Thread(
+                () -> {
+                    try (stdin) {
+                        for (byte[] line = outbox.take(); line != END_OF_INPUT; line = outbox.take()) {
+                            stdin.write(line);
+                            stdin.flush();
+                        }
+                    } catch (IOException e) {
+                        // the process closed its input or died: its stdout says so to whoever waits
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                name);
+        t.setDaemon(true);
+        t.start();
     }
 
     private Thread drain(InputStream in, String name) {

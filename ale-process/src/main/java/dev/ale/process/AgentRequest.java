@@ -51,7 +51,7 @@ final class AgentRequest {
                 return killed(
                         ctx.cancelled()
                                 ? "killed: the attempt was cancelled"
-                                : "killed at the deadline" + " (the agent never answered hello)");
+                                : "killed at the deadline (the agent never answered hello)");
             }
             byte[] line = line(e, "hello");
             try {
@@ -63,8 +63,6 @@ final class AgentRequest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return killed("killed: the harness was interrupted");
-        } catch (IOException e) {
-            throw ended(e);
         }
     }
 
@@ -79,8 +77,15 @@ final class AgentRequest {
         try {
             Optional<Slot> slot = process.slot();
             if (slot.isPresent()) {
-                slot.get().moveIn(workspace);
-                moved = true;
+                moved = true; // from here on, whatever has moved goes back
+                try {
+                    slot.get().moveIn(workspace);
+                } catch (IOException e) {
+                    process.kill();
+                    abandon();
+                    throw new PersistentAgentException(
+                            who + ": the workspace could not be handed to the process: " + e.getMessage(), e);
+                }
             }
             process.send(AgentProtocol.task(id, attempt, ctx, process.workspaceFor(workspace)));
             LineReader.Event e = process.next(ctx.deadline(), ctx::cancelled);
@@ -113,10 +118,6 @@ final class AgentRequest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return killed("killed: the harness was interrupted");
-        } catch (PersistentAgentException e) {
-            throw e;
-        } catch (IOException e) {
-            throw ended(e);
         }
     }
 
@@ -127,7 +128,7 @@ final class AgentRequest {
                     + " bytes on stdout; rule: a line of the protocol is at most " + AgentProtocol.MAX_LINE_BYTES
                     + " bytes (PersistentCommandHarness.MAX_LINE_BYTES)");
             case FLOOD -> throw broken(
-                    "it wrote more lines on stdout than it was asked for; rule: one answer" + " line per request");
+                    "it wrote more lines on stdout than it was asked for; rule: one answer line per request");
             case END -> throw exited(what);
         };
     }
@@ -161,19 +162,6 @@ final class AgentRequest {
         return new PersistentAgentException(who + ": the agent process exited"
                 + code.map(c -> " (code " + c + ")").orElse("") + " before answering " + what
                 + (tail.isEmpty() ? "" : "; its stderr ended: " + tail));
-    }
-
-    private PersistentAgentException ended(IOException e) {
-        if (e instanceof PersistentAgentException p) {
-            return p;
-        }
-        process.kill();
-        try {
-            abandon();
-        } catch (PersistentAgentException p) {
-            return p;
-        }
-        return new PersistentAgentException(who + ": the agent process could not be reached: " + e.getMessage(), e);
     }
 
     private PersistentAgentException broken(String rule) {

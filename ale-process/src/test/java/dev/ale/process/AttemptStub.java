@@ -8,12 +8,14 @@ import dev.ale.api.Usage;
 import dev.ale.api.task.Limits;
 import dev.ale.api.task.Taxonomy;
 import dev.ale.api.task.Tier;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -21,27 +23,20 @@ import java.util.stream.Collectors;
  * of its own, a sandbox with a launcher (directly or under bubblewrap), an instruction, a deadline
  * and a trajectory kept in memory.
  */
-final class AttemptStub implements SessionContext, AutoCloseable {
-    private final Path workspace;
-    private final ProcessGroup processes;
-    private final String task;
-    private final String instruction;
-    private final Instant deadline;
-    private final MemoryTrajectory trajectory = new MemoryTrajectory();
-    private volatile boolean cancelled;
-
-    AttemptStub(Path parent, ProcessLauncher launcher, String task, String instruction, Duration timeout)
-            throws java.io.IOException {
-        this.workspace = Files.createDirectories(parent.resolve("ale-" + task).resolve("workspace"));
-        this.processes = new ProcessGroup(launcher);
-        this.task = task;
-        this.instruction = instruction;
-        this.deadline = Instant.now().plus(timeout);
-    }
-
-    @Override
-    public TaskView task() {
-        return new TaskView(
+record AttemptStub(
+        TaskView task,
+        String instruction,
+        Path workspace,
+        Box sandbox,
+        Instant deadline,
+        MemoryTrajectory trajectory,
+        AtomicBoolean stopped)
+        implements SessionContext, AutoCloseable {
+    /** The attempt of task {@code task}, its workspace {@code <parent>/ale-<task>/workspace}. */
+    static AttemptStub of(Path parent, ProcessLauncher launcher, String task, String instruction, Duration timeout)
+            throws IOException {
+        Path workspace = Files.createDirectories(parent.resolve("ale-" + task).resolve("workspace"));
+        TaskView view = new TaskView(
                 task,
                 1,
                 "A test task",
@@ -50,11 +45,22 @@ final class AttemptStub implements SessionContext, AutoCloseable {
                 Limits.defaults(),
                 1,
                 null);
+        return new AttemptStub(
+                view,
+                instruction,
+                workspace,
+                new Box(workspace, new ProcessGroup(launcher)),
+                Instant.now().plus(timeout),
+                new MemoryTrajectory(),
+                new AtomicBoolean());
     }
 
-    @Override
-    public String instruction() {
-        return instruction;
+    /** The sandbox: the workspace, and processes started through a group that closing it kills. */
+    record Box(Path workspace, ProcessGroup launcher) implements ProcessSandbox {
+        @Override
+        public void close() {
+            launcher.close();
+        }
     }
 
     @Override
@@ -68,48 +74,13 @@ final class AttemptStub implements SessionContext, AutoCloseable {
     }
 
     @Override
-    public Path workspace() {
-        return workspace;
-    }
-
-    @Override
-    public ProcessSandbox sandbox() {
-        return new ProcessSandbox() {
-            @Override
-            public Path workspace() {
-                return workspace;
-            }
-
-            @Override
-            public ProcessLauncher launcher() {
-                return processes;
-            }
-
-            @Override
-            public void close() {
-                processes.close();
-            }
-        };
-    }
-
-    @Override
-    public MemoryTrajectory trajectory() {
-        return trajectory;
-    }
-
-    @Override
-    public Instant deadline() {
-        return deadline;
-    }
-
-    @Override
     public boolean cancelled() {
-        return cancelled;
+        return stopped.get();
     }
 
     /** Cancels the attempt, as a runner does when its run is cancelled. */
     void cancel() {
-        cancelled = true;
+        stopped.set(true);
     }
 
     /** The texts of the steps named {@code name}, joined. */
@@ -122,7 +93,7 @@ final class AttemptStub implements SessionContext, AutoCloseable {
 
     @Override
     public void close() {
-        processes.close();
+        sandbox.close();
     }
 
     /** A trajectory in memory: every step in a list. */

@@ -47,7 +47,7 @@ class PersistentBubblewrapTest {
     }
 
     private AttemptStub attempt(String task, String instruction, Duration timeout) throws Exception {
-        AttemptStub a = new AttemptStub(tmp, BubblewrapLauncherTest.bwrap, task, instruction, timeout);
+        AttemptStub a = AttemptStub.of(tmp, BubblewrapLauncherTest.bwrap, task, instruction, timeout);
         Files.writeString(a.workspace().resolve("secret.txt"), "SECRET-" + task + "\n");
         return a;
     }

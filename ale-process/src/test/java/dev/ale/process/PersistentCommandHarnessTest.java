@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ale.api.SessionOutcome;
 import dev.ale.api.Usage;
+import dev.ale.process.internal.ProcessTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ class PersistentCommandHarnessTest {
     }
 
     private AttemptStub attempt(String instruction, Duration timeout) throws IOException {
-        return new AttemptStub(tmp, ProcessLauncher.local(), "task-" + ++attempts, instruction, timeout);
+        return AttemptStub.of(tmp, ProcessLauncher.local(), "task-" + ++attempts, instruction, timeout);
     }
 
     @Test
@@ -113,16 +114,21 @@ class PersistentCommandHarnessTest {
 
     @Test
     void aHangPastTheDeadlineIsKilledAndReplaced() throws Exception {
-        AttemptStub hang = attempt("hang", Duration.ofSeconds(2));
+        assertEquals(SessionOutcome.completed(), harness.run(attempt("work", MINUTE))); // started and warm
+        AttemptStub hang = attempt("hang", Duration.ofSeconds(3));
         assertEquals(SessionOutcome.gaveUp("killed at the deadline"), harness.run(hang));
         long pid = Long.parseLong(Files.readString(hang.workspace().resolve("pid.txt")));
-        assertTrue(
-                ProcessHandle.of(pid)
-                        .map(dev.ale.process.internal.ProcessTree::ended)
-                        .orElse(true),
-                "the hung process was killed");
+        assertTrue(ProcessHandle.of(pid).map(ProcessTree::ended).orElse(true), "the hung process was killed");
         assertEquals(SessionOutcome.completed(), harness.run(attempt("work", MINUTE)));
         assertEquals(2, harness.processesStarted());
+    }
+
+    @Test
+    void aProcessThatStopsReadingItsInputCannotHoldATaskPastItsDeadline() throws Exception {
+        assertEquals(SessionOutcome.completed(), harness.run(attempt("deaf", MINUTE)));
+        AttemptStub big = attempt("work " + "x".repeat(1 << 20), Duration.ofSeconds(3));
+        assertEquals(SessionOutcome.gaveUp("killed at the deadline"), harness.run(big));
+        assertEquals(1, harness.processesStarted());
     }
 
     static Stream<Arguments> brokenAnswers() {
@@ -138,6 +144,9 @@ class PersistentCommandHarnessTest {
                 Arguments.of(
                         "raw {\"type\": \"result\", \"id\": {id}, \"status\": \"done\", \"steps\": [{\"kind\": \"x\"}]}",
                         "/steps/0/kind must be"),
+                Arguments.of(
+                        "raw {\"type\": \"result\", \"id\": {id}, \"status\": \"done\", \"steps\": [{\"text\": \"x\"}]}",
+                        "/steps/0/kind is required"),
                 Arguments.of(
                         "raw {\"type\": \"result\", \"id\": {id}, \"status\": \"done\", \"status\": \"failed\"}",
                         "not JSON"),
@@ -203,6 +212,19 @@ class PersistentCommandHarnessTest {
         harness.close();
         assertTrue(Launched.noneAliveSoon(marker), "closing killed the agent's background child");
         assertThrows(IllegalStateException.class, () -> harness.run(attempt("work", MINUTE)));
+    }
+
+    @Test
+    void anAgentOfAnotherProtocolVersionIsRefusedAtHello() throws Exception {
+        try (PersistentCommandHarness other = CommandHarness.parse(
+                        "/bin/sh -c 'read hello; echo \"{\\\"type\\\": \\\"ready\\\", \\\"protocol\\\": 2}\"; cat'")
+                .persistent()) {
+            AttemptStub a = attempt("work", MINUTE);
+            PersistentAgentException e = assertThrows(PersistentAgentException.class, () -> other.run(a));
+            assertTrue(
+                    e.getMessage().contains("its answer to hello breaks the protocol: /protocol must be 1"),
+                    e.getMessage());
+        }
     }
 
     @Test

@@ -94,19 +94,15 @@ final class TaskSpecReader {
             f.warn("/taxonomy/subfield", "unknown subfield '" + subfield + "' of cluster '" + cluster + "'");
         }
         ArrayNode socNode = f.array(f.required(node, "soc", "/taxonomy"), "/taxonomy/soc");
-        if (socNode.isEmpty()) {
-            throw f.error("/taxonomy/soc", "needs at least one SOC 2018 occupation code");
-        }
-        List<String> soc = new ArrayList<>();
-        for (int i = 0; i < socNode.size(); i++) {
-            String at = "/taxonomy/soc/" + i;
-            String code = f.string(socNode.get(i), at);
-            String problem = occupations.socProblem(code);
-            if (problem != null) {
-                throw f.error(at, problem);
-            }
-            soc.add(code);
-        }
+        List<String> soc = nonEmpty(
+                f, socNode, "/taxonomy/soc", "needs at least one SOC 2018 occupation code", (element, i, at) -> {
+                    String code = f.string(element, at);
+                    String problem = occupations.socProblem(code);
+                    if (problem != null) {
+                        throw f.error(at, problem);
+                    }
+                    return code;
+                });
         return new Taxonomy(cluster, subfield, soc);
     }
 
@@ -179,15 +175,27 @@ final class TaskSpecReader {
     }
 
     private static List<SessionSpec> sessions(Fields f, ArrayNode array) {
-        if (array.isEmpty()) {
-            throw f.error("/sessions", "a task needs at least one session");
-        }
-        List<SessionSpec> out = new ArrayList<>();
-        for (int i = 0; i < array.size(); i++) {
-            String at = "/sessions/" + i;
-            ObjectNode s = f.object(array.get(i), at);
+        return nonEmpty(f, array, "/sessions", "a task needs at least one session", (element, i, at) -> {
+            ObjectNode s = f.object(element, at);
             f.onlyKnown(s, at, SESSION);
-            out.add(new SessionSpec(i + 1, f.text(s, "instruction", at)));
+            return new SessionSpec(i + 1, f.text(s, "instruction", at));
+        });
+    }
+
+    /** Reads one element of an array: the element, its index and its JSON Pointer. */
+    @FunctionalInterface
+    private interface Element<T> {
+        T read(JsonNode element, int index, String at);
+    }
+
+    /** Every element of {@code array} (at {@code pointer}), read in order; an empty array breaks {@code emptyRule}. */
+    private static <T> List<T> nonEmpty(Fields f, ArrayNode array, String pointer, String emptyRule, Element<T> read) {
+        if (array.isEmpty()) {
+            throw f.error(pointer, emptyRule);
+        }
+        List<T> out = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            out.add(read.read(array.get(i), i, pointer + "/" + i));
         }
         return out;
     }

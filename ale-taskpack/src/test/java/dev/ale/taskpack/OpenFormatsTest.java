@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,11 +46,7 @@ class OpenFormatsTest {
     static Map<String, String> contents(TaskPack pack) throws IOException {
         Map<String, String> out = new TreeMap<>();
         for (Task t : pack.tasks()) {
-            List<TaskPart> parts = new ArrayList<>(List.of(TaskPart.INPUTS, TaskPart.REFERENCE, TaskPart.SOLUTION));
-            for (int n = 1; n <= t.spec().sessions().size(); n++) {
-                parts.add(TaskPart.session(n));
-            }
-            for (TaskPart part : parts) {
+            for (TaskPart part : TaskParts.of(t)) {
                 for (TaskFile f : t.files(part)) {
                     try (InputStream in = f.open()) {
                         String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);

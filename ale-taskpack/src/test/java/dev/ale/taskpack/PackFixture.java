@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * Writes valid multi-task pack directories for tests, edits them, and computes their digests with
  * an implementation of the contract that is independent of the one under test.
  */
-final class PackFixture {
+public final class PackFixture {
     static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> IDS = List.of("bank-rec", "ledger-close", "site-survey");
 
@@ -80,13 +80,7 @@ final class PackFixture {
         survey.putObject("limits").put("timeout", 600);
         p.writeTask("site-survey", survey);
         p.write("tasks/site-survey/inputs/survey notes ü.txt", "Soil: clay. Slope: 3%.\n");
-        ObjectNode manifest = JSON.createObjectNode();
-        manifest.put("format", "ale-taskpack")
-                .put("formatVersion", "1.0")
-                .put("name", "sample")
-                .put("version", "1.2.0")
-                .put("description", "A pack for tests")
-                .put("license", "CC-BY-4.0");
+        ObjectNode manifest = manifest("sample", "1.2.0", "A pack for tests");
         ArrayNode tasks = manifest.putArray("tasks");
         for (String id : IDS) {
             tasks.addObject().put("id", id).put("revision", 1).put("digest", "");
@@ -100,6 +94,17 @@ final class PackFixture {
     }
 
     /** A task.json tree with a weighted verifier. */
+    /** The descriptive head of a pack.json (format 1.0, licence CC-BY-4.0), without tasks. */
+    public static ObjectNode manifest(String name, String version, String description) {
+        ObjectNode m = JSON.createObjectNode();
+        return m.put("format", "ale-taskpack")
+                .put("formatVersion", "1.0")
+                .put("name", name)
+                .put("version", version)
+                .put("description", description)
+                .put("license", "CC-BY-4.0");
+    }
+
     static ObjectNode task(
             String id, String title, String cluster, String subfield, List<String> soc, String tier, int sessions) {
         ObjectNode t = JSON.createObjectNode();
@@ -221,8 +226,8 @@ final class PackFixture {
         throw new IllegalArgumentException(id);
     }
 
-    /** The contract's task digest, computed over the files of {@code taskDir}. */
-    static String digest(Path taskDir) {
+    /** The contract's task digest, computed over the files of {@code taskDir} (an oracle independent of the code under test). */
+    public static String digest(Path taskDir) {
         try (Stream<Path> walk = Files.walk(taskDir)) {
             List<String> paths = new ArrayList<>();
             walk.filter(Files::isRegularFile)

@@ -86,18 +86,4 @@ final class Sealed {
         crc.update(bytes, offset, length);
         return crc.getValue();
     }
-
-    /** The first index of {@code needle} in {@code hay}, or -1. */
-    static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
-    }
 }

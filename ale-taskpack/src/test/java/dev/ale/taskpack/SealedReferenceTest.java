@@ -95,12 +95,17 @@ class SealedReferenceTest extends StandardPackTest {
     @Test
     void anUnreadableArchiveIsNamedAsUnreadable() throws IOException {
         sealLedgerCloseWith("not a 7z archive at all, only some text".getBytes(StandardCharsets.UTF_8));
+        TaskPackException e = unsealRefused();
+        assertEquals("tasks/ledger-close/reference.7z", e.source());
+        assertTrue(e.rule().startsWith("cannot unseal: not a 7z archive"), e.getMessage());
+    }
+
+    /** The refusal to unseal ledger-close's reference with the right key. */
+    private TaskPackException unsealRefused() {
         try (TaskPack pack = TaskPacks.open(p.dir)) {
-            TaskPackException e = assertThrows(
+            return assertThrows(
                     TaskPackException.class,
                     () -> pack.task("ledger-close").orElseThrow().unsealReference(Sealed.KEY));
-            assertEquals("tasks/ledger-close/reference.7z", e.source());
-            assertTrue(e.rule().startsWith("cannot unseal: not a 7z archive"), e.getMessage());
         }
     }
 
@@ -110,13 +115,9 @@ class SealedReferenceTest extends StandardPackTest {
         sealLedgerCloseWith(archive);
         archive[40] ^= 1;
         p.write("tasks/ledger-close/reference.7z", archive);
-        try (TaskPack pack = TaskPacks.open(p.dir)) {
-            TaskPackException e = assertThrows(
-                    TaskPackException.class,
-                    () -> pack.task("ledger-close").orElseThrow().unsealReference(Sealed.KEY));
-            assertEquals("tasks/ledger-close/", e.source());
-            assertTrue(e.rule().contains("does not match its digest"), e.getMessage());
-        }
+        TaskPackException e = unsealRefused();
+        assertEquals("tasks/ledger-close/", e.source());
+        assertTrue(e.rule().contains("does not match its digest"), e.getMessage());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.primitives.Bytes;
 import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskPackException;
 import dev.ale.api.task.TaskPart;
@@ -187,8 +188,8 @@ class SealingTest extends StandardPackTest {
         byte[] answer = "2024-03-01,100.00,yes".getBytes(StandardCharsets.UTF_8);
         byte[] fileName = "reconciled.csv".getBytes(StandardCharsets.UTF_16LE);
         entries.forEach((entry, content) -> {
-            assertEquals(-1, Sealed.indexOf(content, answer), "the answers show in " + entry);
-            assertEquals(-1, Sealed.indexOf(content, fileName), "the solution's file name shows in " + entry);
+            assertEquals(-1, Bytes.indexOf(content, answer), "the answers show in " + entry);
+            assertEquals(-1, Bytes.indexOf(content, fileName), "the solution's file name shows in " + entry);
         });
     }
 

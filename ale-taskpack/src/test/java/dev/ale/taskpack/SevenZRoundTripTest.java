@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.common.primitives.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -58,9 +59,9 @@ class SevenZRoundTripTest {
     void neitherNamesNorContentsShowInTheArchive() {
         byte[] archive = Sealed.seal(sample(), Sealed.KEY);
         for (String name : sample().keySet()) {
-            assertEquals(-1, Sealed.indexOf(archive, name.getBytes(StandardCharsets.UTF_16LE)), name);
+            assertEquals(-1, Bytes.indexOf(archive, name.getBytes(StandardCharsets.UTF_16LE)), name);
         }
-        assertEquals(-1, Sealed.indexOf(archive, "2024-03-01".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(-1, Bytes.indexOf(archive, "2024-03-01".getBytes(StandardCharsets.UTF_8)));
         assertEquals(0x17, archive[Sealed.nextHeader(archive)], "the header is encoded (encrypted)");
     }
 
@@ -102,7 +103,7 @@ class SevenZRoundTripTest {
     void keyDerivationBeyondWhat7ZipAcceptsIsRefusedBeforeItRuns() {
         byte[] archive = Sealed.seal(sample(), Sealed.KEY);
         int next = Sealed.nextHeader(archive);
-        int at = Sealed.indexOf(
+        int at = Bytes.indexOf(
                 Arrays.copyOfRange(archive, next, archive.length),
                 new byte[] {(byte) (0xC0 | SevenZ.CYCLES_POWER), (byte) 0xFF});
         assertTrue(at > 0, "the header's AES properties are in the plain next header");

@@ -11,7 +11,6 @@ import dev.ale.api.spi.Check;
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.Verifier;
 import dev.ale.api.spi.VerifierConfigException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -19,9 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class CompositeVerifierTest {
+class CompositeVerifierTest extends ContextTest {
     /** Scores 0.5: one of two files present. */
     private static final String HALF = "{'type': 'file-exists', 'paths': ['a.txt', 'missing.txt']}";
     /** Scores 1. */
@@ -29,14 +27,9 @@ class CompositeVerifierTest {
     /** Scores 0.25: one of four conditions. */
     private static final String QUARTER = "{'type': 'text', 'file': 'a.txt', 'contains': ['alpha', 'x', 'y', 'z']}";
 
-    @TempDir
-    Path dir;
-
-    TestContext ctx;
-
     @BeforeEach
     void files() {
-        ctx = TestContext.in(dir).out("a.txt", "alpha beta");
+        ctx.out("a.txt", "alpha beta");
     }
 
     private static String with(String child, String extra) {

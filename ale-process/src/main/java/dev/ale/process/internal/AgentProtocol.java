@@ -223,24 +223,25 @@ public final class AgentProtocol {
             if (!step.isObject()) {
                 throw new Violation(at + " must be an object {kind, name, text}");
             }
-            String kind = text(step, "/kind", true);
+            String kind;
+            String name;
+            String text;
+            try {
+                kind = text(step, "/kind", true);
+                name = text(step, "/name", false);
+                text = text(step, "/text", false);
+            } catch (Violation e) {
+                throw new Violation(at + e.getMessage());
+            }
             Step.Kind k =
                     switch (kind) {
                         case "message" -> Step.Kind.MESSAGE;
                         case "tool_call" -> Step.Kind.TOOL_CALL;
                         case "observation" -> Step.Kind.OBSERVATION;
                         default -> throw new Violation(
-                                at + "/kind must be \"message\", \"tool_call\" or" + " \"observation\", got "
+                                at + "/kind must be \"message\", \"tool_call\" or \"observation\", got "
                                         + quote(step.get("kind").toString()));
                     };
-            String name;
-            String text;
-            try {
-                name = text(step, "/name", false);
-                text = text(step, "/text", false);
-            } catch (Violation e) {
-                throw new Violation(at + e.getMessage());
-            }
             steps.add(new Step(now, k, name, text, Usage.ZERO, session));
         }
         return steps;

@@ -47,6 +47,22 @@ final class ArchiveCases {
         Path write(Path file, List<Entry> entries) throws IOException;
     }
 
+    /** A damage done to an archive file in place. */
+    @FunctionalInterface
+    private interface Damage {
+        void apply(Path archive) throws IOException;
+    }
+
+    /** The case of the valid pack (and {@code extra} entries) written as {@code format}, then damaged. */
+    private static HostileCase damaged(
+            String name, Format format, String source, String rule, Damage damage, Entry... extra) {
+        return of(name, TPE, source, rule, (p, d) -> {
+            Path archive = format.writer.write(d.resolve(format.file), p.entriesPlus(extra));
+            damage.apply(archive);
+            return archive;
+        });
+    }
+
     /**
      * The case of an archive holding the valid pack's files and then {@code extra} ({@code {m}} in
      * a name stands for the pack's marker), refused as a {@link TaskPackException} naming
@@ -175,40 +191,26 @@ final class ArchiveCases {
                         INPUTS + "zeros.bin",
                         "compression ratio over the limit of 200",
                         Entry.file(INPUTS + "zeros.bin", new byte[20 << 20])),
-                of(
+                damaged(
                         "huge single entry claimed by the zip directory (3.75 GiB)",
-                        TPE,
+                        Format.ZIP,
                         INPUTS + "big.bin",
                         "entry is larger than the limit",
-                        (p, d) -> {
-                            Path zip = Archives.zip(
-                                    d.resolve("pack.zip"),
-                                    p.entriesPlus(Entry.file(INPUTS + "big.bin", "x".repeat(100))));
-                            Archives.zipSizes(zip, INPUTS + "big.bin", null, 0xF0000000L);
-                            return zip;
-                        }),
-                of(
+                        zip -> Archives.zipSizes(zip, INPUTS + "big.bin", null, 0xF0000000L),
+                        Entry.file(INPUTS + "big.bin", "x".repeat(100))),
+                damaged(
                         "huge single entry claimed by a tar header (5 GiB)",
-                        TPE,
+                        Format.TAR,
                         INPUTS + "big.bin",
                         "entry is larger than the limit",
-                        (p, d) -> {
-                            Path tar = Archives.tar(
-                                    d.resolve("pack.tar"),
-                                    p.entriesPlus(Entry.file(INPUTS + "big.bin", "x".repeat(100))));
-                            Archives.tarSize(tar, INPUTS + "big.bin", 5L << 30);
-                            return tar;
-                        }),
-                of(
+                        tar -> Archives.tarSize(tar, INPUTS + "big.bin", 5L << 30),
+                        Entry.file(INPUTS + "big.bin", "x".repeat(100))),
+                damaged(
                         "zip directory understating a size",
-                        TPE,
+                        Format.ZIP,
                         INPUTS + "statement.csv",
                         "entry holds more bytes than its size says",
-                        (p, d) -> {
-                            Path zip = Archives.zip(d.resolve("pack.zip"), p.entries());
-                            Archives.zipSizes(zip, INPUTS + "statement.csv", null, 10L);
-                            return zip;
-                        }),
+                        a -> Archives.zipSizes(a, INPUTS + "statement.csv", null, 10L)),
                 of(
                                 "more entries than the limit (tar of 59 files, limit 40)",
                                 TPE,
@@ -221,11 +223,12 @@ final class ArchiveCases {
                     Archives.zip64Claim(zip, p.entries(), 1_000_000_000L);
                     return zip;
                 }),
-                of("65,535-entry claim (classic end record)", TPE, "pack.zip", "entr", (p, d) -> {
-                    Path zip = Archives.zip(d.resolve("pack.zip"), p.entries());
-                    Archives.zipEndRecord(zip, 65_535, null);
-                    return zip;
-                }),
+                damaged(
+                        "65,535-entry claim (classic end record)",
+                        Format.ZIP,
+                        "pack.zip",
+                        "entr",
+                        a -> Archives.zipEndRecord(a, 65_535, null)),
                 of(
                         "two-million-entry claim (over the default limit of 1,000,000) over a central"
                                 + " directory no reader can walk",
@@ -238,21 +241,18 @@ final class ArchiveCases {
                             ZipSurgery.breakCentralDirectory(zip);
                             return zip;
                         }),
-                of(
+                damaged(
                         "data before the first local header (zip)",
-                        TPE,
+                        Format.ZIP,
                         "pack.zip",
                         "before the first local header",
-                        (p, d) -> {
-                            Path zip = Archives.zip(d.resolve("pack.zip"), p.entries());
-                            ZipSurgery.insert(zip, 0, "#!/bin/sh\nexit 0\n".getBytes(StandardCharsets.UTF_8));
-                            return zip;
-                        }),
-                of("data between two entries (zip)", TPE, INPUTS + "statement.csv", "bytes of data between", (p, d) -> {
-                    Path zip = Archives.zip(d.resolve("pack.zip"), p.entries());
-                    ZipSurgery.insertAfter(zip, INPUTS + "statement.csv", new byte[] {'P', 'K', 0, 0});
-                    return zip;
-                }),
+                        a -> ZipSurgery.insert(a, 0, "#!/bin/sh\nexit 0\n".getBytes(StandardCharsets.UTF_8))),
+                damaged(
+                        "data between two entries (zip)",
+                        Format.ZIP,
+                        INPUTS + "statement.csv",
+                        "bytes of data between",
+                        a -> ZipSurgery.insertAfter(a, INPUTS + "statement.csv", new byte[] {'P', 'K', 0, 0})),
                 of(
                         "local header naming another file than the central directory (zip)",
                         TPE,
@@ -263,90 +263,68 @@ final class ArchiveCases {
                             ZipSurgery.renameLocal(zip, INPUTS + "statement.csv", INPUTS + "statement.exe");
                             return zip;
                         }),
-                of("two central records on one local header (zip)", TPE, "pack.json", "overlapping entries", (p, d) -> {
-                    Path zip = Archives.zip(d.resolve("pack.zip"), p.entries());
-                    ZipSurgery.pointAt(zip, INPUTS + "statement.csv", "pack.json");
-                    return zip;
-                }),
+                damaged(
+                        "two central records on one local header (zip)",
+                        Format.ZIP,
+                        "pack.json",
+                        "overlapping entries",
+                        a -> ZipSurgery.pointAt(a, INPUTS + "statement.csv", "pack.json")),
                 plus(
                         "bidi override in a refused name is escaped (zip)",
                         Format.ZIP,
                         INPUTS + "../evil\\u202etxt.exe",
                         "path escapes the archive",
                         Entry.file(INPUTS + "../evil\u202Etxt.exe", "x")),
-                of("encrypted entry (zip)", TPE, "pack.json", "encrypted entry", (p, d) -> {
-                    Path zip = Archives.zip(d.resolve("pack.zip"), p.entries());
-                    Archives.zipCentralShort(zip, "pack.json", 8, 0x0801);
-                    return zip;
-                }),
-                of(
+                damaged(
+                        "encrypted entry (zip)",
+                        Format.ZIP,
+                        "pack.json",
+                        "encrypted entry",
+                        a -> Archives.zipCentralShort(a, "pack.json", 8, 0x0801)),
+                damaged(
                         "unknown compression method (zip)",
-                        TPE,
+                        Format.ZIP,
                         "pack.json",
                         "compression method 99 is not supported (only stored and deflated)",
-                        (p, d) -> {
-                            Path zip = Archives.zip(d.resolve("pack.zip"), p.entries());
-                            Archives.zipCentralShort(zip, "pack.json", 10, 99);
-                            return zip;
-                        }),
-                of(
+                        a -> Archives.zipCentralShort(a, "pack.json", 10, 99)),
+                damaged(
                         "zip entry compressed with zstd (a codec Commons Compress loads on demand)",
-                        TPE,
+                        Format.ZIP,
                         "pack.json",
                         "compression method 93 is not supported (only stored and deflated)",
-                        (p, d) -> {
-                            Path zip = Archives.zip(d.resolve("pack.zip"), p.entries());
-                            Archives.zipCentralShort(zip, "pack.json", 10, 93);
-                            return zip;
-                        }),
-                of(
+                        a -> Archives.zipCentralShort(a, "pack.json", 10, 93)),
+                damaged(
                         "zip entry compressed with xz (a codec Commons Compress loads on demand)",
-                        TPE,
+                        Format.ZIP,
                         "pack.json",
                         "compression method 95 is not supported (only stored and deflated)",
-                        (p, d) -> {
-                            Path zip = Archives.zip(d.resolve("pack.zip"), p.entries());
-                            Archives.zipCentralShort(zip, "pack.json", 10, 95);
-                            return zip;
-                        }),
-                of(
-                        "truncated zip",
-                        TPE,
-                        "pack.zip",
-                        "not a readable zip archive",
-                        (p, d) -> truncated(Archives.zip(d.resolve("pack.zip"), p.entries()), 0)),
-                of(
+                        a -> Archives.zipCentralShort(a, "pack.json", 10, 95)),
+                damaged("truncated zip", Format.ZIP, "pack.zip", "not a readable zip archive", a -> truncated(a, 0)),
+                damaged(
                         "truncated tar (cut inside an entry's data)",
-                        TPE,
+                        Format.TAR,
                         "pack.tar",
                         "not a readable tar archive",
-                        (p, d) ->
-                                cutInData(Archives.tar(d.resolve("pack.tar"), p.entries()), INPUTS + "statement.csv")),
-                of(
+                        a -> cutInData(a, INPUTS + "statement.csv")),
+                damaged(
                         "truncated tar (cut between two entries, no end marker)",
-                        TPE,
+                        Format.TAR,
                         "pack.tar",
                         "truncated archive (no end-of-archive marker)",
-                        (p, d) -> truncated(Archives.tar(d.resolve("pack.tar"), p.entries()), 0)),
-                of(
+                        a -> truncated(a, 0)),
+                damaged(
                         "truncated tar (cut inside a header)",
-                        TPE,
+                        Format.TAR,
                         "pack.tar",
                         "truncated archive (no end-of-archive marker)",
-                        (p, d) -> cutInHeader(
-                                Archives.tar(d.resolve("pack.tar"), p.entries()), INPUTS + "statement.csv")),
-                of(
-                        "truncated tar.gz",
-                        TPE,
-                        "pack.tgz",
-                        "not a readable tar archive",
-                        (p, d) -> truncated(Archives.tgz(d.resolve("pack.tgz"), p.entries()), 0)),
-                of(
+                        a -> cutInHeader(a, INPUTS + "statement.csv")),
+                damaged("truncated tar.gz", Format.TGZ, "pack.tgz", "not a readable tar archive", a -> truncated(a, 0)),
+                damaged(
                         "tar header with a bad checksum",
-                        TPE,
+                        Format.TAR,
                         "pack.json",
                         "checksum mismatch",
-                        (p, d) -> flipChecksum(Archives.tar(d.resolve("pack.tar"), p.entries()))),
+                        a -> flipChecksum(a)),
                 of(
                         "extended (PAX) header with a bad checksum (tar)",
                         TPE,

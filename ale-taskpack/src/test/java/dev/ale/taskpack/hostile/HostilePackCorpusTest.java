@@ -12,13 +12,13 @@ import dev.ale.api.task.TaskPart;
 import dev.ale.taskpack.PackOptions;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPacks;
+import dev.ale.taskpack.TaskParts;
 import dev.ale.testfixtures.Trees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -164,11 +164,7 @@ class HostilePackCorpusTest {
 
     static void readAll(TaskPack pack) throws IOException {
         for (Task t : pack.tasks()) {
-            List<TaskPart> parts = new ArrayList<>(List.of(TaskPart.INPUTS, TaskPart.REFERENCE, TaskPart.SOLUTION));
-            for (int s = 1; s <= t.spec().sessions().size(); s++) {
-                parts.add(TaskPart.session(s));
-            }
-            for (TaskPart part : parts) {
+            for (TaskPart part : TaskParts.of(t)) {
                 for (TaskFile f : t.files(part)) {
                     try (InputStream in = f.open()) {
                         in.transferTo(OutputStream.nullOutputStream());

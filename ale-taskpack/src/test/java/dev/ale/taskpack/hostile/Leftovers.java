@@ -1,5 +1,6 @@
 package dev.ale.taskpack.hostile;
 
+import com.google.common.primitives.Bytes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -81,17 +82,7 @@ final class Leftovers {
             if (Files.size(file) > 16 << 20) {
                 return false; // larger than anything these suites write
             }
-            byte[] bytes = Files.readAllBytes(file);
-            outer:
-            for (int i = 0; i + want.length <= bytes.length; i++) {
-                for (int j = 0; j < want.length; j++) {
-                    if (bytes[i + j] != want[j]) {
-                        continue outer;
-                    }
-                }
-                return true;
-            }
-            return false;
+            return Bytes.indexOf(Files.readAllBytes(file), want) >= 0;
         } catch (IOException e) {
             return false;
         }

@@ -3,6 +3,7 @@ package dev.ale.taskpack.hostile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ale.taskpack.PackFixture;
 import dev.ale.taskpack.TaskPackWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,13 +47,7 @@ final class PackDir {
         p.write("tasks/" + TASK + "/solution/out.csv", "date,amount,matched\n2024-03-01,100.00,yes\n");
         p.writeJson("tasks/ledger-close/task.json", task("ledger-close", 1));
         p.write("tasks/ledger-close/inputs/trial-balance.json", "{\"accounts\": 3}\n");
-        ObjectNode m = JSON.createObjectNode();
-        m.put("format", "ale-taskpack")
-                .put("formatVersion", "1.0")
-                .put("name", "hostile")
-                .put("version", "1.0.0")
-                .put("description", "hostile-suite " + marker)
-                .put("license", "CC-BY-4.0");
+        ObjectNode m = PackFixture.manifest("hostile", "1.0.0", "hostile-suite " + marker);
         ArrayNode tasks = m.putArray("tasks");
         tasks.addObject().put("id", TASK);
         tasks.addObject().put("id", "ledger-close");

@@ -7,26 +7,19 @@ import static dev.ale.verifiers.Fixture.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ale.api.spi.Verdict;
-import dev.ale.verifiers.TestContext;
-import java.nio.file.Path;
+import dev.ale.verifiers.ContextTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** csv: label metrics (macro F1 of the positive class), value domain, exact header, order and column gates. */
-class CsvLabelsAndGatesTest {
+class CsvLabelsAndGatesTest extends ContextTest {
     private static final String GOLD = "id,A,B,C\n1,1,0,0\n2,1,1,0\n3,0,1,0\n4,0,0,0\n";
     private static final String LABELS = "{'type': 'csv', 'file': 'pred.csv', 'expectedFile': 'gold.csv', 'key': 'id',"
             + " 'score': 'macro-f1-labels', 'labels': ['A', 'B', 'C'], 'positive': '1', 'values': ['0', '1']";
 
-    @TempDir
-    Path dir;
-
-    TestContext ctx;
-
     @BeforeEach
     void reference() {
-        ctx = TestContext.in(dir).ref("gold.csv", GOLD);
+        ctx.ref("gold.csv", GOLD);
     }
 
     private Verdict labels(String output, String options) throws Exception {

@@ -6,18 +6,16 @@ import static dev.ale.verifiers.Fixture.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ale.api.spi.Verdict;
-import dev.ale.verifiers.TestContext;
-import java.nio.file.Path;
+import dev.ale.verifiers.ContextTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The json options a form grader needs: type gates that follow the reference (equalGate,
  * gate-strict), allowed and scoped extra members, informative fields as ALE counts them,
  * emptyScore, and a strict binary tolerance.
  */
-class JsonFormGatesTest {
+class JsonFormGatesTest extends ContextTest {
     private static final String FORM = "{\"fields\": {"
             + "\"name\": {\"type\": \"text\", \"value\": \"Ada Park\"},"
             + "\"line_1\": {\"type\": \"text\", \"value\": \"1,000.10\"},"
@@ -33,14 +31,9 @@ class JsonFormGatesTest {
             + "   'numbers': {'thousands': 'anywhere', 'currency': 'none', 'percent': false, 'parentheses': false}},"
             + "  {'fields': '/fields/*/value', 'arrays': 'set'}]}";
 
-    @TempDir
-    Path dir;
-
-    TestContext ctx;
-
     @BeforeEach
     void reference() {
-        ctx = TestContext.in(dir).ref("form.json", FORM);
+        ctx.ref("form.json", FORM);
     }
 
     private Verdict score(String fields) throws Exception {

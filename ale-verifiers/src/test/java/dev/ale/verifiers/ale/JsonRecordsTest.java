@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.spi.Verdict;
-import dev.ale.verifiers.TestContext;
-import java.nio.file.Path;
+import dev.ale.verifiers.ContextTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** json records keyed by a member: key normalisation, alternative shapes, aliases, number profiles. */
-class JsonRecordsTest {
+class JsonRecordsTest extends ContextTest {
     private static final String EXPECTED = "{\"cases\": ["
             + "{\"case_id\": \"case_1\", \"fee\": 1200.00, \"costs\": 300.00, \"total\": 1500.00},"
             + "{\"case_id\": \"case_2\", \"fee\": 980.50, \"costs\": 120.00, \"total\": 1100.50},"
@@ -31,14 +29,9 @@ class JsonRecordsTest {
             + "  {'fields': '/cases/*/costs', 'compare': 'numeric', 'weight': 7, " + NUMBERS + "},"
             + "  {'fields': '/cases/*/total', 'compare': 'numeric', 'weight': 6, " + NUMBERS + "}]}";
 
-    @TempDir
-    Path dir;
-
-    TestContext ctx;
-
     @BeforeEach
     void reference() {
-        ctx = TestContext.in(dir).ref("fees.json", EXPECTED);
+        ctx.ref("fees.json", EXPECTED);
     }
 
     private Verdict score(String output) throws Exception {

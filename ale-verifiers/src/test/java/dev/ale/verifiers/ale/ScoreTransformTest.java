@@ -8,27 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.spi.Check;
 import dev.ale.api.spi.Verdict;
+import dev.ale.verifiers.ContextTest;
 import dev.ale.verifiers.Fixture;
-import dev.ale.verifiers.TestContext;
 import dev.ale.verifiers.internal.support.ScoreTransform;
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Score transforms (normalize, clamp, round) on every verifier and composite. */
-class ScoreTransformTest {
+class ScoreTransformTest extends ContextTest {
     /** Scores 2/4 = 0.5 before any transform: two of the four strings are in a.txt. */
     private static final String HALF = "{'type': 'text', 'file': 'a.txt', 'contains': ['alpha', 'beta', 'x', 'y']";
 
-    @TempDir
-    Path dir;
-
-    TestContext ctx;
-
     @BeforeEach
     void files() {
-        ctx = TestContext.in(dir).out("a.txt", "alpha beta");
+        ctx.out("a.txt", "alpha beta");
     }
 
     @Test

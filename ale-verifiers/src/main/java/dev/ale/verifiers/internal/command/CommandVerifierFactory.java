@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ale.api.spi.Verifier;
 import dev.ale.api.spi.VerifierConfigException;
 import dev.ale.api.spi.VerifierFactories;
-import dev.ale.api.spi.VerifierFactory;
 import dev.ale.verifiers.internal.support.JsonPointers;
 import dev.ale.verifiers.internal.support.Options;
+import dev.ale.verifiers.internal.support.OptionsFactory;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -48,7 +48,8 @@ import org.apiguardian.api.API;
  * {@link GraderResult} and {@link GraderProtocol}.
  */
 @API(status = INTERNAL)
-public final class CommandVerifierFactory implements VerifierFactory {
+public final class CommandVerifierFactory extends OptionsFactory {
+    private static final String[] OPTIONS = {"command", "timeout", "maxOutputBytes", "env", "onCrash"};
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
     static final int DEFAULT_MAX_OUTPUT = 1 << 20;
     static final int MAX_MAX_OUTPUT = 64 << 20;
@@ -57,9 +58,8 @@ public final class CommandVerifierFactory implements VerifierFactory {
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final long MAX_TIMEOUT_SECONDS = 366L * 24 * 3600;
 
-    @Override
-    public String type() {
-        return "command";
+    public CommandVerifierFactory() {
+        super("command", OPTIONS);
     }
 
     @Override
@@ -71,7 +71,11 @@ public final class CommandVerifierFactory implements VerifierFactory {
                             + "configured to allow them (VerifierPolicy allowCommands, e.g. "
                             + "VerifierRegistry.discover().withPolicy(new VerifierPolicy(true)))");
         }
-        Options o = Options.of(config, "command", "timeout", "maxOutputBytes", "env", "onCrash");
+        return super.create(config, nested);
+    }
+
+    @Override
+    protected Verifier build(Options o, VerifierFactories nested) {
         JsonNode cmd = o.require("command");
         if (!cmd.isArray() || cmd.isEmpty()) {
             throw o.error(
@@ -88,18 +92,8 @@ public final class CommandVerifierFactory implements VerifierFactory {
             command.add(arg);
         }
         Duration timeout = o.has("timeout") ? duration(o.raw("timeout"), o.pointer("timeout")) : DEFAULT_TIMEOUT;
-        int maxOutput = DEFAULT_MAX_OUTPUT;
-        if (o.has("maxOutputBytes")) {
-            JsonNode m = o.raw("maxOutputBytes");
-            if (!m.isIntegralNumber() || !m.canConvertToInt() || m.intValue() < 1 || m.intValue() > MAX_MAX_OUTPUT) {
-                throw o.error("maxOutputBytes", "must be a whole number from 1 to " + MAX_MAX_OUTPUT + ", got " + m);
-            }
-            maxOutput = m.intValue();
-        }
-        GraderProtocol.OnCrash onCrash =
-                o.choice("onCrash", "zero", "zero", "error").equals("error")
-                        ? GraderProtocol.OnCrash.ERROR
-                        : GraderProtocol.OnCrash.ZERO;
+        int maxOutput = o.wholeNumber("maxOutputBytes", 1, MAX_MAX_OUTPUT, DEFAULT_MAX_OUTPUT);
+        GraderProtocol.OnCrash onCrash = o.choice("onCrash", GraderProtocol.OnCrash.ZERO);
         return new CommandRun.Grader(
                 command,
                 timeout,

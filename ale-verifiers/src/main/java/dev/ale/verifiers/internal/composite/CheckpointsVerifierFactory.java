@@ -2,15 +2,13 @@ package dev.ale.verifiers.internal.composite;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ale.api.spi.Check;
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.VerificationContext;
 import dev.ale.api.spi.Verifier;
 import dev.ale.api.spi.VerifierFactories;
-import dev.ale.api.spi.VerifierFactory;
 import dev.ale.verifiers.internal.support.Options;
-import dev.ale.verifiers.internal.support.Render;
+import dev.ale.verifiers.internal.support.OptionsFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,15 +30,15 @@ import org.apiguardian.api.API;
  * fully pass fails the whole verdict's gate, as in the composites.
  */
 @API(status = INTERNAL)
-public final class CheckpointsVerifierFactory implements VerifierFactory {
-    @Override
-    public String type() {
-        return "checkpoints";
+public final class CheckpointsVerifierFactory extends OptionsFactory {
+    private static final String[] OPTIONS = {"checks", "fullCreditOn", "completionBonus"};
+
+    public CheckpointsVerifierFactory() {
+        super("checkpoints", OPTIONS);
     }
 
     @Override
-    public Verifier create(JsonNode config, VerifierFactories nested) {
-        Options o = Options.of(config, "checks", "fullCreditOn", "completionBonus");
+    protected Verifier build(Options o, VerifierFactories nested) {
         List<CompositeVerifierFactory.Child> children = CompositeVerifierFactory.children(o, nested, "points");
         String fullCreditOn = null;
         if (o.has("fullCreditOn")) {
@@ -85,15 +83,12 @@ public final class CheckpointsVerifierFactory implements VerifierFactory {
                 boolean full = v.fullPass(1.0);
                 String actual =
                         full ? "full pass" : String.format(Locale.ROOT, "score %.3f: %s", v.score(), v.summary());
-                Check check = new Check(
-                        c.name(),
+                Check check = c.check(
+                        v,
                         full ? 1 : 0,
-                        c.weight(),
-                        c.gate(),
                         full,
                         "full pass for " + points(c.weight()) + " points" + (c.gate() ? " (gate)" : ""),
-                        Render.brief(actual, 2 * Render.WIDTH),
-                        v.checks());
+                        actual);
                 checks.add(check);
                 total += c.weight();
                 if (full) {

@@ -161,7 +161,13 @@ public abstract class CompositeVerifierFactory implements VerifierFactory {
     }
 
     /** One child: its check name, weight, whether it is a gate, and its verifier. */
-    public record Child(String name, double weight, boolean gate, Verifier verifier) {}
+    public record Child(String name, double weight, boolean gate, Verifier verifier) {
+        /** This child's check in its parent's verdict: its own checks below, {@code actual} cut short. */
+        Check check(Verdict v, double score, boolean full, String expected, String actual) {
+            return new Check(
+                    name, score, weight, gate, full, expected, Render.brief(actual, 2 * Render.WIDTH), v.checks());
+        }
+    }
 
     /** The verifier; immutable if its children are. */
     public record Composite(Mode mode, List<Child> children) implements Verifier {
@@ -181,15 +187,7 @@ public abstract class CompositeVerifierFactory implements VerifierFactory {
             for (Child c : children) {
                 Verdict v = run(c, ctx);
                 boolean full = v.fullPass(1.0);
-                Check check = new Check(
-                        c.name(),
-                        v.score(),
-                        c.weight(),
-                        c.gate(),
-                        full,
-                        c.gate() ? "full pass (gate)" : "full pass",
-                        Render.brief(v.summary(), 2 * Render.WIDTH),
-                        v.checks());
+                Check check = c.check(v, v.score(), full, c.gate() ? "full pass (gate)" : "full pass", v.summary());
                 checks.add(check);
                 passed += full ? 1 : 0;
                 if (c.gate() && !full && failedGate == null) {

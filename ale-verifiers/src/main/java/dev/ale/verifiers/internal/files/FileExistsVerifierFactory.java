@@ -2,16 +2,15 @@ package dev.ale.verifiers.internal.files;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ale.api.spi.Check;
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.VerificationContext;
 import dev.ale.api.spi.Verifier;
 import dev.ale.api.spi.VerifierFactories;
-import dev.ale.api.spi.VerifierFactory;
 import dev.ale.verifiers.internal.support.FileVerifier;
 import dev.ale.verifiers.internal.support.GateFailure;
 import dev.ale.verifiers.internal.support.Options;
+import dev.ale.verifiers.internal.support.OptionsFactory;
 import dev.ale.verifiers.internal.support.RelPath;
 import dev.ale.verifiers.internal.support.SafeFiles;
 import java.io.IOException;
@@ -35,15 +34,15 @@ import org.apiguardian.api.API;
  * Score = present / listed. A path that is a symbolic link or leaves the output is a failed gate.
  */
 @API(status = INTERNAL)
-public final class FileExistsVerifierFactory implements VerifierFactory {
-    @Override
-    public String type() {
-        return "file-exists";
+public final class FileExistsVerifierFactory extends OptionsFactory {
+    private static final String[] OPTIONS = {"paths", "path", "nonEmpty"};
+
+    public FileExistsVerifierFactory() {
+        super("file-exists", OPTIONS);
     }
 
     @Override
-    public Verifier create(JsonNode config, VerifierFactories nested) {
-        Options o = Options.of(config, "paths", "path", "nonEmpty");
+    protected Verifier build(Options o, VerifierFactories nested) {
         String key = o.exactlyOne("paths", "path");
         List<RelPath> paths = key.equals("path") ? List.of(o.path("path")) : o.paths("paths");
         return new FileExists(paths, o.bool("nonEmpty", false));

@@ -2,18 +2,17 @@ package dev.ale.verifiers.internal.files;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.VerificationContext;
 import dev.ale.api.spi.Verifier;
 import dev.ale.api.spi.VerifierFactories;
-import dev.ale.api.spi.VerifierFactory;
 import dev.ale.verifiers.internal.support.Count;
 import dev.ale.verifiers.internal.support.FileVerifier;
 import dev.ale.verifiers.internal.support.GateFailure;
 import dev.ale.verifiers.internal.support.Glob;
 import dev.ale.verifiers.internal.support.Items;
 import dev.ale.verifiers.internal.support.Options;
+import dev.ale.verifiers.internal.support.OptionsFactory;
 import dev.ale.verifiers.internal.support.Render;
 import dev.ale.verifiers.internal.support.WeightedScore;
 import java.io.IOException;
@@ -43,18 +42,17 @@ import org.apiguardian.api.API;
  * visited part of the output is a failed gate.
  */
 @API(status = INTERNAL)
-public final class TreeVerifierFactory implements VerifierFactory {
+public final class TreeVerifierFactory extends OptionsFactory {
+    private static final String[] OPTIONS = {"glob", "globs", "min", "max", "exactly", "nonEmpty"};
     static final int MAX_DEPTH = 256;
     static final long MAX_ENTRIES = 1_000_000;
 
-    @Override
-    public String type() {
-        return "tree";
+    public TreeVerifierFactory() {
+        super("tree", OPTIONS);
     }
 
     @Override
-    public Verifier create(JsonNode config, VerifierFactories nested) {
-        Options o = Options.of(config, "glob", "globs", "min", "max", "exactly", "nonEmpty");
+    protected Verifier build(Options o, VerifierFactories nested) {
         boolean nonEmpty = o.bool("nonEmpty", false);
         List<Rule> rules = new ArrayList<>();
         if (o.exactlyOne("glob", "globs").equals("glob")) {

@@ -25,13 +25,13 @@ import java.util.Map;
  * group's {@code totalWeight} divided by the number of the group's counted fields. Then the gates,
  * file by file: required fields, types (with {@code types: gate}), extra fields.
  *
- * @param extraFields {@code ignore}, {@code fail} or {@code fail-top-level}
+ * @param extraFields what output fields the expected value lacks do
  * @param multi       whether the config listed {@code files} (check names then start with the file)
  */
 record JsonFields(
         List<JsonTarget> targets,
         JsonCompare compare,
-        String extraFields,
+        Extra extraFields,
         boolean typesGate,
         boolean multi,
         Extras extras)
@@ -40,6 +40,20 @@ record JsonFields(
 
     JsonFields {
         targets = List.copyOf(targets);
+    }
+
+    /** {@code extraFields}: fields the expected value lacks are ignored, a gate anywhere, or a gate at the top level. */
+    enum Extra {
+        IGNORE,
+        FAIL,
+        FAIL_TOP_LEVEL
+    }
+
+    /** {@code types}: a wrong JSON type scores 0, fails a gate, or fails a gate that follows the reference. */
+    enum Types {
+        SCORE,
+        GATE,
+        GATE_STRICT
     }
 
     /**
@@ -192,10 +206,10 @@ record JsonFields(
         if (problem != null) {
             return new GateFailure(file, "the reference's entries and members", problem);
         }
-        if (!extraFields.equals("ignore")) {
+        if (extraFields != Extra.IGNORE) {
             List<String> extra = new ArrayList<>();
             long[] extraCount = {0};
-            places.extras(r.expected(), r.actual(), extraFields.equals("fail-top-level"), extra, LISTED, extraCount);
+            places.extras(r.expected(), r.actual(), extraFields == Extra.FAIL_TOP_LEVEL, extra, LISTED, extraCount);
             if (extraCount[0] > 0) {
                 return new GateFailure(
                         file, "no fields beyond the expected", "extra: " + Render.some(extra, extraCount[0]));

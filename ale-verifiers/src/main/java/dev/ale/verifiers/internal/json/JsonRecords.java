@@ -55,6 +55,18 @@ record JsonRecords(
     }
 
     /** Reads {@code records} and {@code aliases}; null when neither is configured. */
+    /** {@code fallback}: a record without a key is left out, or keyed by its position. */
+    enum Fallback {
+        SKIP,
+        POSITION
+    }
+
+    /** {@code duplicates}: of two records with one key, the last counts (as a Python dict) or the first. */
+    enum Duplicates {
+        LAST,
+        FIRST
+    }
+
     static JsonRecords read(Options o) {
         Map<String, List<String>> aliases = new LinkedHashMap<>();
         if (o.has("aliases")) {
@@ -101,8 +113,8 @@ record JsonRecords(
                 }
             }
         }
-        boolean position = r.choice("fallback", "skip", "skip", "position").equals("position");
-        boolean first = r.choice("duplicates", "last", "last", "first").equals("first");
+        boolean position = r.choice("fallback", Fallback.SKIP) == Fallback.POSITION;
+        boolean first = r.choice("duplicates", Duplicates.LAST) == Duplicates.FIRST;
         return new JsonRecords(
                 JsonPattern.segmentsOf(p),
                 key,

@@ -8,7 +8,6 @@ import dev.ale.verifiers.internal.support.Tolerance;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * How each place of a JSON document is compared and weighed: a base {@link Rule} (exact, ordered
@@ -94,10 +93,8 @@ record JsonRules(Rule base, List<Group> groups, List<JsonPattern> unordered) {
 
     private static Group group(Options g, int index, Rule base) {
         List<JsonPattern> patterns = patterns(g, "fields");
-        Compare compare = Compare.valueOf(
-                g.choice("compare", "exact", "exact", "numeric", "text").toUpperCase(Locale.ROOT));
-        Arrays arrays = Arrays.valueOf(
-                g.choice("arrays", "ordered", "ordered", "set", "multiset").toUpperCase(Locale.ROOT));
+        Compare compare = g.choice("compare", Compare.EXACT);
+        Arrays arrays = g.choice("arrays", Arrays.ORDERED);
         Tolerance tolerance = g.has("tolerance") ? Tolerance.read(g.object("tolerance", TOLERANCE)) : base.tolerance();
         if (compare == Compare.TEXT && g.has("tolerance")) {
             throw g.error("tolerance", "a tolerance applies to exact and numeric comparisons, not text");

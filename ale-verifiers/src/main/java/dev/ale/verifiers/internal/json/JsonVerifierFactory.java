@@ -5,9 +5,9 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ale.api.spi.Verifier;
 import dev.ale.api.spi.VerifierFactories;
-import dev.ale.api.spi.VerifierFactory;
 import dev.ale.verifiers.internal.support.Elements;
 import dev.ale.verifiers.internal.support.Options;
+import dev.ale.verifiers.internal.support.OptionsFactory;
 import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -31,39 +31,26 @@ import org.apiguardian.api.API;
  * {@code types: gate} and extra fields under {@code fail} are failed gates.
  */
 @API(status = INTERNAL)
-public final class JsonVerifierFactory implements VerifierFactory {
+public final class JsonVerifierFactory extends OptionsFactory {
+    private static final String[] FILES = {
+        "file", "files", "expected", "expectedFile", "alternativeFile", "fields", "required"
+    };
+    private static final String[] COMPARISON = {
+        "tolerance", "unorderedArrays", "groups", "numbers", "records", "aliases"
+    };
+    private static final String[] COUNTING = {
+        "informativeOnly", "emptyScore", "types", "extraFields", "equalGate", "allowedMembers"
+    };
     private static final String[] ENTRY = {
         "file", "expected", "expectedFile", "fields", "required", "optional", "alternativeFile"
     };
 
-    @Override
-    public String type() {
-        return "json";
+    public JsonVerifierFactory() {
+        super("json", groups(FILES, COMPARISON, COUNTING));
     }
 
     @Override
-    public Verifier create(JsonNode config, VerifierFactories nested) {
-        Options o = Options.of(
-                config,
-                "file",
-                "files",
-                "expected",
-                "expectedFile",
-                "fields",
-                "tolerance",
-                "unorderedArrays",
-                "extraFields",
-                "informativeOnly",
-                "required",
-                "types",
-                "groups",
-                "numbers",
-                "records",
-                "aliases",
-                "emptyScore",
-                "equalGate",
-                "allowedMembers",
-                "alternativeFile");
+    protected Verifier build(Options o, VerifierFactories nested) {
         JsonRecords records = JsonRecords.read(o);
         List<JsonPattern> unordered = o.has("unorderedArrays") ? JsonRules.patterns(o, "unorderedArrays") : List.of();
         JsonRules rules = JsonRules.read(o, unordered);
@@ -105,8 +92,8 @@ public final class JsonVerifierFactory implements VerifierFactory {
                 blank ? o.choice("informativeOnly", "", "blank").equals("blank") : o.bool("informativeOnly", false);
         JsonCompare compare = new JsonCompare(rules, informativeOnly, blank);
         boolean scoped = o.has("extraFields") && o.raw("extraFields").isObject();
-        String extra = scoped ? "ignore" : o.choice("extraFields", "ignore", "ignore", "fail", "fail-top-level");
-        String types = o.choice("types", "score", "score", "gate", "gate-strict");
+        JsonFields.Extra extra = scoped ? JsonFields.Extra.IGNORE : o.choice("extraFields", JsonFields.Extra.IGNORE);
+        JsonFields.Types types = o.choice("types", JsonFields.Types.SCORE);
         double emptyScore = 1;
         if (o.has("emptyScore")) {
             emptyScore = o.decimal("emptyScore").doubleValue();
@@ -115,8 +102,8 @@ public final class JsonVerifierFactory implements VerifierFactory {
             }
         }
         JsonFields.Extras extras =
-                new JsonFields.Extras(JsonGates.read(o), records, types.equals("gate-strict"), emptyScore);
-        return new JsonFields(targets, compare, extra, !types.equals("score"), o.has("files"), extras);
+                new JsonFields.Extras(JsonGates.read(o), records, types == JsonFields.Types.GATE_STRICT, emptyScore);
+        return new JsonFields(targets, compare, extra, types != JsonFields.Types.SCORE, o.has("files"), extras);
     }
 
     /** One file's options: {@code file}, {@code expected} or {@code expectedFile}, {@code fields}, {@code optional}. */

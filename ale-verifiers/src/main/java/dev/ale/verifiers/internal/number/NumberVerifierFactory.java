@@ -6,10 +6,10 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ale.api.spi.Verifier;
 import dev.ale.api.spi.VerifierFactories;
-import dev.ale.api.spi.VerifierFactory;
 import dev.ale.verifiers.internal.support.NumberProfile;
 import dev.ale.verifiers.internal.support.Numbers;
 import dev.ale.verifiers.internal.support.Options;
+import dev.ale.verifiers.internal.support.OptionsFactory;
 import dev.ale.verifiers.internal.support.RelPath;
 import dev.ale.verifiers.internal.support.Render;
 import dev.ale.verifiers.internal.support.Side;
@@ -47,42 +47,31 @@ import org.apiguardian.api.API;
  * gate; a value that is absent or not a number scores 0. Reference problems are task errors.
  */
 @API(status = INTERNAL)
-public final class NumberVerifierFactory implements VerifierFactory {
+public final class NumberVerifierFactory extends OptionsFactory {
+    private static final String[] TARGETS = {"expected", "expectedFile", "expectedPointer", "range", "relativeTo"};
+    private static final String[] TOLERANCE = {"abs", "rel", "strict", "float", "numbers", "combine"};
     private static final String[] PLACES = {"pointer", "regex", "csv", "xlsx"};
     private static final Pattern CELL = Pattern.compile("\\$?([A-Za-z]{1,3})\\$?([1-9][0-9]{0,6})");
 
-    @Override
-    public String type() {
-        return "number";
+    /** {@code combine}: the number passes within either tolerance, or within both. */
+    enum Combine {
+        EITHER,
+        BOTH
+    }
+
+    public NumberVerifierFactory() {
+        super("number", groups(new String[] {"file"}, PLACES, TARGETS, TOLERANCE));
     }
 
     @Override
-    public Verifier create(JsonNode config, VerifierFactories nested) {
-        Options o = Options.of(
-                config,
-                "file",
-                "pointer",
-                "regex",
-                "csv",
-                "xlsx",
-                "expected",
-                "expectedFile",
-                "expectedPointer",
-                "range",
-                "relativeTo",
-                "abs",
-                "rel",
-                "strict",
-                "float",
-                "numbers",
-                "combine");
+    protected Verifier build(Options o, VerifierFactories nested) {
         NumberSource source = source(o);
         String target = o.exactlyOne("expected", "expectedFile", "range", "relativeTo");
         if (!target.equals("expectedFile") && o.has("expectedPointer")) {
             throw o.error("expectedPointer", "expectedPointer goes with expectedFile");
         }
         Tolerance tolerance = Tolerance.read(o);
-        boolean both = o.choice("combine", "either", "either", "both").equals("both");
+        boolean both = o.choice("combine", Combine.EITHER) == Combine.BOTH;
         if (o.has("combine") && (tolerance.abs() == null || tolerance.rel() == null)) {
             throw o.error("combine", "combine needs both abs and rel");
         }
@@ -105,7 +94,7 @@ public final class NumberVerifierFactory implements VerifierFactory {
             reference = new NumberSource.AtPointer(o.path("expectedFile"), pointer(o, "expectedPointer"));
         } else if (target.equals("relativeTo")) {
             Options r = o.object("relativeTo", "file", "from", "pointer", "regex", "csv", "xlsx");
-            from = r.choice("from", "reference", "reference", "output").equals("output") ? Side.OUTPUT : Side.REFERENCE;
+            from = r.choice("from", Side.REFERENCE);
             reference = source(r);
         }
         BigDecimal expected = target.equals("expected") ? o.decimal("expected") : null;

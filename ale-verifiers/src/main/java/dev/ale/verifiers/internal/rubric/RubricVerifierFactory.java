@@ -13,11 +13,11 @@ import dev.ale.api.spi.VerificationContext;
 import dev.ale.api.spi.Verifier;
 import dev.ale.api.spi.VerifierConfigException;
 import dev.ale.api.spi.VerifierFactories;
-import dev.ale.api.spi.VerifierFactory;
 import dev.ale.verifiers.internal.support.FileVerifier;
 import dev.ale.verifiers.internal.support.GateFailure;
 import dev.ale.verifiers.internal.support.JsonPointers;
 import dev.ale.verifiers.internal.support.Options;
+import dev.ale.verifiers.internal.support.OptionsFactory;
 import dev.ale.verifiers.internal.support.RelPath;
 import dev.ale.verifiers.internal.support.SafeFiles;
 import java.io.IOException;
@@ -52,31 +52,23 @@ import org.apiguardian.api.API;
  * {@code verify} throw (the attempt is an ERROR).
  */
 @API(status = INTERNAL)
-public final class RubricVerifierFactory implements VerifierFactory {
+public final class RubricVerifierFactory extends OptionsFactory {
+    private static final String[] OPTIONS = {"criteria", "maxChars"};
     static final int DEFAULT_MAX_CHARS = 100_000;
     static final int MAX_MAX_CHARS = 10_000_000;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
-    @Override
-    public String type() {
-        return "rubric";
+    public RubricVerifierFactory() {
+        super("rubric", OPTIONS);
     }
 
     @Override
-    public Verifier create(JsonNode config, VerifierFactories nested) {
-        Options o = Options.of(config, "criteria", "maxChars");
+    protected Verifier build(Options o, VerifierFactories nested) {
         JsonNode list = o.require("criteria");
         if (!list.isArray() || list.isEmpty()) {
             throw o.error("criteria", "must be a non-empty array of criteria, got " + Options.kind(list));
         }
-        int maxChars = DEFAULT_MAX_CHARS;
-        if (o.has("maxChars")) {
-            JsonNode m = o.raw("maxChars");
-            if (!m.isIntegralNumber() || !m.canConvertToInt() || m.intValue() < 1 || m.intValue() > MAX_MAX_CHARS) {
-                throw o.error("maxChars", "must be a whole number from 1 to " + MAX_MAX_CHARS + ", got " + m);
-            }
-            maxChars = m.intValue();
-        }
+        int maxChars = o.wholeNumber("maxChars", 1, MAX_MAX_CHARS, DEFAULT_MAX_CHARS);
         List<Criterion> criteria = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {

@@ -45,8 +45,7 @@ public record NumberProfile(
     /** Reads a {@code numbers} object: {@code units}, {@code thousands}, {@code currency}, {@code percent}, {@code parentheses}. */
     public static NumberProfile read(Options o) {
         List<String> units = o.has("units") ? o.strings("units") : List.of();
-        Thousands thousands = Thousands.valueOf(
-                o.choice("thousands", "grouped", "grouped", "anywhere", "none").toUpperCase(Locale.ROOT));
+        Thousands thousands = o.choice("thousands", Thousands.GROUPED);
         List<String> currency = null;
         JsonNode c = o.raw("currency");
         if (c != null && c.isTextual()) {

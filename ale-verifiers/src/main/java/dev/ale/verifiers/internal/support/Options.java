@@ -155,6 +155,26 @@ public final class Options {
         return v;
     }
 
+    /**
+     * One of the constants of {@code fallback}'s enum, written in the configuration as its
+     * {@linkplain #word word}, or {@code fallback} when absent; any other value is an error that
+     * lists the words allowed.
+     */
+    public <E extends Enum<E>> E choice(String name, E fallback) {
+        E[] all = fallback.getDeclaringClass().getEnumConstants();
+        String v = choice(name, word(fallback), words(all));
+        return all[Arrays.asList(words(all)).indexOf(v)];
+    }
+
+    /** How a configuration writes an enum constant: its name in lower case, {@code _} as {@code -}. */
+    public static String word(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static String[] words(Enum<?>[] values) {
+        return Arrays.stream(values).map(Options::word).toArray(String[]::new);
+    }
+
     /** A CSV delimiter: one character other than a quote or a line break; {@code ,} when absent. */
     public char delimiter(String name) {
         if (!has(name)) {
@@ -234,6 +254,18 @@ public final class Options {
         JsonNode v = require(name);
         if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 0) {
             throw error(name, "must be a whole number >= 0, got " + v);
+        }
+        return v.intValue();
+    }
+
+    /** A whole number from {@code min} to {@code max}, or {@code fallback} when absent. */
+    public int wholeNumber(String name, int min, int max, int fallback) {
+        JsonNode v = node.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < min || v.intValue() > max) {
+            throw error(name, "must be a whole number from " + min + " to " + max + ", got " + v);
         }
         return v.intValue();
     }

@@ -38,15 +38,40 @@ record CsvVerifier(
         implements FileVerifier {
     private static final int LISTED = 5;
 
-    /**
-     * The scoring choices of a config.
-     *
-     * @param extraRows     {@code ignore}, {@code penalize} or {@code gate}
-     * @param missingRows   {@code penalize} or {@code gate}
-     * @param duplicateKeys {@code first}, {@code penalize} or {@code gate}
-     */
+    /** The scoring choices of a config: the scheme, and what rows out of order, extra, missing or repeated do. */
     record Policy(
-            TableScore.Scheme scheme, boolean sameOrder, String extraRows, String missingRows, String duplicateKeys) {}
+            TableScore.Scheme scheme, Order order, Extra extraRows, Missing missingRows, Duplicates duplicateKeys) {
+        /** {@code order}: rows in any order, out of order rows counted wrong, or out of order rows a gate. */
+        enum Order {
+            ANY,
+            SAME,
+            GATE
+        }
+
+        /** {@code extraRows}: output rows whose key the reference lacks. */
+        enum Extra {
+            IGNORE,
+            PENALIZE,
+            GATE
+        }
+
+        /** {@code missingRows}: expected rows the output lacks. */
+        enum Missing {
+            PENALIZE,
+            GATE
+        }
+
+        /** {@code duplicateKeys}: output rows whose key came before. */
+        enum Duplicates {
+            FIRST,
+            PENALIZE,
+            GATE
+        }
+
+        boolean sameOrder() {
+            return order == Order.SAME;
+        }
+    }
 
     CsvVerifier {
         key = List.copyOf(key);
@@ -122,19 +147,22 @@ record CsvVerifier(
                                             : " where " + display(expected.key((int) n - 1)) + " belongs"));
                 }
                 if (want < 0) {
-                    if (metrics != null && policy.extraRows().equals("penalize")) {
+                    if (metrics != null && policy.extraRows() == Policy.Extra.PENALIZE) {
                         metrics.extra(LabelMetrics.output(row, cells));
                     }
-                    if (policy.extraRows().equals("gate") || tally.extraKeys.size() < LISTED) {
+                    if (policy.extraRows() == Policy.Extra.GATE || tally.extraKeys.size() < LISTED) {
                         String shown = display(keyText(k, n));
-                        gate(policy.extraRows(), "no rows beyond the expected", "extra " + shown + " on " + t.where());
+                        gate(
+                                policy.extraRows() == Policy.Extra.GATE,
+                                "no rows beyond the expected",
+                                "extra " + shown + " on " + t.where());
                         tally.extraKeys.add(shown);
                     }
                     tally.extra++;
                 } else if (expected.isFound(want)) {
-                    if (policy.duplicateKeys().equals("gate") || tally.duplicateKeys.size() < LISTED) {
+                    if (policy.duplicateKeys() == Policy.Duplicates.GATE || tally.duplicateKeys.size() < LISTED) {
                         String again = display(keyText(k, n)) + " again on " + t.where();
-                        gate(policy.duplicateKeys(), "each key once", again);
+                        gate(policy.duplicateKeys() == Policy.Duplicates.GATE, "each key once", again);
                         tally.duplicateKeys.add(again);
                     }
                     tally.duplicates++;
@@ -168,8 +196,8 @@ record CsvVerifier(
         return verdict(expected, tally, columns.size(), inOrder);
     }
 
-    private void gate(String choice, String expectedText, String problem) throws GateFailure {
-        if (choice.equals("gate")) {
+    private void gate(boolean gate, String expectedText, String problem) throws GateFailure {
+        if (gate) {
             throw new GateFailure(file.describe(), expectedText, problem);
         }
     }
@@ -257,11 +285,14 @@ record CsvVerifier(
                     missingKeys.add(display(expected.key(r)));
                 }
             }
-            gate(policy.missingRows(), "every expected row", "missing " + Render.some(missingKeys, missing));
+            gate(
+                    policy.missingRows() == Policy.Missing.GATE,
+                    "every expected row",
+                    "missing " + Render.some(missingKeys, missing));
         }
-        boolean extraCounted = policy.extraRows().equals("penalize");
+        boolean extraCounted = policy.extraRows() == Policy.Extra.PENALIZE;
         long counted = (extraCounted ? tally.extra : 0)
-                + (extraCounted || policy.duplicateKeys().equals("penalize") ? tally.duplicates : 0);
+                + (extraCounted || policy.duplicateKeys() == Policy.Duplicates.PENALIZE ? tally.duplicates : 0);
         TableScore counts = new TableScore(
                 expected.size(), expected.foundCount(), matchedRows, matchedCells, Math.max(columns, 1), counted);
         TableScore.Scheme scheme = policy.scheme();

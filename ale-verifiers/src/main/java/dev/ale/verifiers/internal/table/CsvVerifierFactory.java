@@ -2,14 +2,12 @@ package dev.ale.verifiers.internal.table;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ale.api.spi.Verifier;
 import dev.ale.api.spi.VerifierFactories;
-import dev.ale.api.spi.VerifierFactory;
 import dev.ale.verifiers.internal.support.Options;
+import dev.ale.verifiers.internal.support.OptionsFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apiguardian.api.API;
 
@@ -35,41 +33,22 @@ import org.apiguardian.api.API;
  * a failed gate. The output is streamed; only the expected rows are held in memory.
  */
 @API(status = INTERNAL)
-public final class CsvVerifierFactory implements VerifierFactory {
-    @Override
-    public String type() {
-        return "csv";
+public final class CsvVerifierFactory extends OptionsFactory {
+    private static final String[] FILES = {
+        "file", "expectedFile", "format", "expectedFormat", "sheet", "expectedSheet", "delimiter"
+    };
+    private static final String[] MATCHING = {"key", "keyOptions", "columns", "compare", "aliases", "ignoreHeaderCase"};
+    private static final String[] SCORING = {"score", "order", "extraRows", "missingRows", "duplicateKeys"};
+    private static final String[] GATES = {
+        "header", "requiredColumns", "values", "labels", "positive", "labelColumn", "separator"
+    };
+
+    public CsvVerifierFactory() {
+        super("csv", groups(FILES, MATCHING, SCORING, GATES));
     }
 
     @Override
-    public Verifier create(JsonNode config, VerifierFactories nested) {
-        Options o = Options.of(
-                config,
-                "file",
-                "expectedFile",
-                "format",
-                "expectedFormat",
-                "sheet",
-                "expectedSheet",
-                "delimiter",
-                "key",
-                "keyOptions",
-                "columns",
-                "compare",
-                "aliases",
-                "ignoreHeaderCase",
-                "order",
-                "extraRows",
-                "missingRows",
-                "duplicateKeys",
-                "score",
-                "header",
-                "requiredColumns",
-                "values",
-                "labels",
-                "positive",
-                "labelColumn",
-                "separator");
+    protected Verifier build(Options o, VerifierFactories nested) {
         TableFile out = TableFile.read(o, "file", "format", "sheet");
         TableFile exp = TableFile.read(o, "expectedFile", "expectedFormat", "expectedSheet");
         if (o.has("delimiter") && out.format() == TableFile.Format.XLSX && exp.format() == TableFile.Format.XLSX) {
@@ -89,24 +68,24 @@ public final class CsvVerifierFactory implements VerifierFactory {
         String scoreWord = o.choice("score", "recall-rows", schemes);
         TableGates gates = gates(o, scoreWord.equals("macro-f1-labels"));
         TableScore.Scheme scheme = TableScore.Scheme.of(gates.labelled() ? "recall-rows" : scoreWord);
-        String extra = o.choice(
-                "extraRows", scheme.countsExtraByDefault() ? "penalize" : "ignore", "ignore", "penalize", "gate");
-        String order = o.choice("order", "any", "any", "same", "gate");
+        CsvVerifier.Policy.Extra extra = o.choice(
+                "extraRows",
+                scheme.countsExtraByDefault() ? CsvVerifier.Policy.Extra.PENALIZE : CsvVerifier.Policy.Extra.IGNORE);
         CsvVerifier.Policy policy = new CsvVerifier.Policy(
                 scheme,
-                order.equals("same"),
+                o.choice("order", CsvVerifier.Policy.Order.ANY),
                 extra,
-                o.choice("missingRows", "penalize", "penalize", "gate"),
-                o.choice("duplicateKeys", "first", "first", "penalize", "gate"));
+                o.choice("missingRows", CsvVerifier.Policy.Missing.PENALIZE),
+                o.choice("duplicateKeys", CsvVerifier.Policy.Duplicates.FIRST));
         HeaderMatch header =
                 new HeaderMatch(o.bool("ignoreHeaderCase", false), o.has("aliases") ? aliases(o) : Map.of());
-        if (order.equals("gate") && key.isEmpty()) {
+        if (policy.order() == CsvVerifier.Policy.Order.GATE && key.isEmpty()) {
             throw o.error("order", "order: gate needs a key");
         }
         gates = new TableGates(
                 gates.header(),
                 gates.required(),
-                order.equals("gate"),
+                policy.order() == CsvVerifier.Policy.Order.GATE,
                 gates.values(),
                 gates.labels(),
                 gates.positive(),
@@ -117,10 +96,7 @@ public final class CsvVerifierFactory implements VerifierFactory {
 
     /** Reads {@code header}, {@code requiredColumns}, {@code values}, {@code labels} and {@code positive}. */
     private static TableGates gates(Options o, boolean labelled) {
-        TableGates.Header header =
-                TableGates.Header.valueOf(o.choice("header", "any", "any", "exact", "exact-untrimmed")
-                        .toUpperCase(Locale.ROOT)
-                        .replace('-', '_'));
+        TableGates.Header header = o.choice("header", TableGates.Header.ANY);
         List<String> required = o.has("requiredColumns") ? o.strings("requiredColumns") : List.of();
         List<String> values = o.has("values") ? o.strings("values", true) : List.of();
         if (!labelled) {

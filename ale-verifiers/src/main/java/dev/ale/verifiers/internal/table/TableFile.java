@@ -44,10 +44,7 @@ public record TableFile(RelPath path, Format format, Object sheet, char delimite
      */
     static TableFile read(Options o, String pathOption, String formatOption, String sheetOption) {
         RelPath path = o.path(pathOption);
-        Format format = o.has(formatOption)
-                ? Format.valueOf(
-                        o.choice(formatOption, "csv", "csv", "tsv", "xlsx").toUpperCase(Locale.ROOT))
-                : guess(path);
+        Format format = o.has(formatOption) ? o.choice(formatOption, Format.CSV) : guess(path);
         Object sheet = null;
         if (o.has(sheetOption)) {
             if (format != Format.XLSX) {

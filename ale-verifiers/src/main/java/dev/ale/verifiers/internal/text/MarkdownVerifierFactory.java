@@ -8,11 +8,11 @@ import dev.ale.api.spi.VerificationContext;
 import dev.ale.api.spi.Verifier;
 import dev.ale.api.spi.VerifierConfigException;
 import dev.ale.api.spi.VerifierFactories;
-import dev.ale.api.spi.VerifierFactory;
 import dev.ale.verifiers.internal.support.FileVerifier;
 import dev.ale.verifiers.internal.support.GateFailure;
 import dev.ale.verifiers.internal.support.JsonPointers;
 import dev.ale.verifiers.internal.support.Options;
+import dev.ale.verifiers.internal.support.OptionsFactory;
 import dev.ale.verifiers.internal.support.RelPath;
 import dev.ale.verifiers.internal.support.SafeFiles;
 import dev.ale.verifiers.internal.support.WeightedScore;
@@ -36,26 +36,15 @@ import org.apiguardian.api.API;
  * A missing, unsafe, non-UTF-8 or too large file is a failed gate. See {@link MarkdownDoc}.
  */
 @API(status = INTERNAL)
-public final class MarkdownVerifierFactory implements VerifierFactory {
-    @Override
-    public String type() {
-        return "markdown";
+public final class MarkdownVerifierFactory extends OptionsFactory {
+    private static final String[] SECTIONS = {"file", "headings", "inOrder", "sections"};
+
+    public MarkdownVerifierFactory() {
+        super("markdown", groups(SECTIONS, TextVerifierFactory.CONDITIONS));
     }
 
     @Override
-    public Verifier create(JsonNode config, VerifierFactories nested) {
-        Options o = Options.of(
-                config,
-                "file",
-                "headings",
-                "inOrder",
-                "sections",
-                "contains",
-                "notContains",
-                "regex",
-                "words",
-                "ignoreCase",
-                "normalizeWhitespace");
+    protected Verifier build(Options o, VerifierFactories nested) {
         TextVerifierFactory.Form form =
                 new TextVerifierFactory.Form(o.bool("ignoreCase", false), o.bool("normalizeWhitespace", false));
         List<HeadingSpec> headings = new ArrayList<>();

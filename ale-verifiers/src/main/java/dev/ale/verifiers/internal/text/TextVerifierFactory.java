@@ -9,10 +9,10 @@ import dev.ale.api.spi.VerificationContext;
 import dev.ale.api.spi.Verifier;
 import dev.ale.api.spi.VerifierConfigException;
 import dev.ale.api.spi.VerifierFactories;
-import dev.ale.api.spi.VerifierFactory;
 import dev.ale.verifiers.internal.support.FileVerifier;
 import dev.ale.verifiers.internal.support.GateFailure;
 import dev.ale.verifiers.internal.support.Options;
+import dev.ale.verifiers.internal.support.OptionsFactory;
 import dev.ale.verifiers.internal.support.RelPath;
 import dev.ale.verifiers.internal.support.Render;
 import dev.ale.verifiers.internal.support.SafeFiles;
@@ -42,25 +42,18 @@ import org.apiguardian.api.API;
  * non-UTF-8 or too large (over 64 MiB) file is a failed gate.
  */
 @API(status = INTERNAL)
-public final class TextVerifierFactory implements VerifierFactory {
-    @Override
-    public String type() {
-        return "text";
+public final class TextVerifierFactory extends OptionsFactory {
+    private static final String[] EQUALS = {"file", "equals", "equalsFile"};
+    /** The options of the text conditions and their form, shared with {@code markdown}. */
+    static final String[] CONDITIONS = {"contains", "notContains", "regex", "words", "ignoreCase", "normalizeWhitespace"
+    };
+
+    public TextVerifierFactory() {
+        super("text", groups(EQUALS, CONDITIONS));
     }
 
     @Override
-    public Verifier create(JsonNode config, VerifierFactories nested) {
-        Options o = Options.of(
-                config,
-                "file",
-                "equals",
-                "equalsFile",
-                "contains",
-                "notContains",
-                "regex",
-                "words",
-                "ignoreCase",
-                "normalizeWhitespace");
+    protected Verifier build(Options o, VerifierFactories nested) {
         Form form = new Form(o.bool("ignoreCase", false), o.bool("normalizeWhitespace", false));
         String eq = o.atMostOne("equals", "equalsFile");
         TextConditions conditions = TextConditions.read(o, form);

@@ -2,7 +2,6 @@ package dev.ale.verifiers.internal.trajectory;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ale.api.AleException;
 import dev.ale.api.Step;
 import dev.ale.api.Trajectory;
@@ -12,12 +11,12 @@ import dev.ale.api.spi.VerificationContext;
 import dev.ale.api.spi.Verifier;
 import dev.ale.api.spi.VerifierConfigException;
 import dev.ale.api.spi.VerifierFactories;
-import dev.ale.api.spi.VerifierFactory;
 import dev.ale.verifiers.internal.support.Count;
 import dev.ale.verifiers.internal.support.Glob;
 import dev.ale.verifiers.internal.support.Items;
 import dev.ale.verifiers.internal.support.JsonPointers;
 import dev.ale.verifiers.internal.support.Options;
+import dev.ale.verifiers.internal.support.OptionsFactory;
 import dev.ale.verifiers.internal.support.Render;
 import dev.ale.verifiers.internal.support.WeightedScore;
 import java.math.BigDecimal;
@@ -47,28 +46,17 @@ import org.apiguardian.api.API;
  * satisfied / conditions. A context without a trajectory is an error, not a zero.
  */
 @API(status = INTERNAL)
-public final class TrajectoryVerifierFactory implements VerifierFactory {
+public final class TrajectoryVerifierFactory extends OptionsFactory {
+    private static final String[] RULES = {"maxCostUsd", "requireTools", "forbidTools", "forbidPaths"};
     private static final List<String> LIMITS =
             List.of("maxSteps", "maxToolCalls", "maxTokens", "maxInputTokens", "maxOutputTokens");
 
-    @Override
-    public String type() {
-        return "trajectory";
+    public TrajectoryVerifierFactory() {
+        super("trajectory", groups(LIMITS.toArray(String[]::new), RULES));
     }
 
     @Override
-    public Verifier create(JsonNode config, VerifierFactories nested) {
-        Options o = Options.of(
-                config,
-                "maxSteps",
-                "maxToolCalls",
-                "requireTools",
-                "forbidTools",
-                "forbidPaths",
-                "maxCostUsd",
-                "maxTokens",
-                "maxInputTokens",
-                "maxOutputTokens");
+    protected Verifier build(Options o, VerifierFactories nested) {
         List<Long> limits = new ArrayList<>();
         for (String name : LIMITS) {
             limits.add(o.has(name) ? (long) o.index(name) : null);

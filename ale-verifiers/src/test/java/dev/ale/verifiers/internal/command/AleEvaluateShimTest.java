@@ -132,12 +132,12 @@ class AleEvaluateShimTest {
     @Test
     void runsAWindowsEvaluateThatUploadsAndRunsItsScript() throws Exception {
         ctx.grader("main.py", WINDOWS_MAIN).grader("scripts/score.py", SCORE).input("input/accounts.txt", "cash rent");
-        ctx.base().ref("answer.json", "{\"cash\": 120.75, \"rent\": -80}");
-        ctx.base().out("output/answer.json", "{\"cash\": 120.75, \"rent\": -81}");
+        ctx.parent().ref("answer.json", "{\"cash\": 120.75, \"rent\": -80}");
+        ctx.parent().out("output/answer.json", "{\"cash\": 120.75, \"rent\": -81}");
         Verdict half = verify();
         assertEquals(0.5, half.score(), half.summary());
         assertTrue(half.summary().contains("evaluate() returned [0.5]"), half.summary());
-        ctx.base().out("output/answer.json", "{\"cash\": 120.75, \"rent\": -80}");
+        ctx.parent().out("output/answer.json", "{\"cash\": 120.75, \"rent\": -80}");
         assertEquals(1.0, verify().score());
         Files.delete(ctx.output().resolve("output/answer.json"));
         assertEquals(0.0, verify().score(), "evaluate() returns [0.0] itself for a missing file");
@@ -146,12 +146,12 @@ class AleEvaluateShimTest {
     @Test
     void anEvaluateThatRaisesOnAMissingOutputScoresZeroWithItsError() throws Exception {
         ctx.grader("main.py", LINUX_MAIN);
-        ctx.base().ref("results.json", "{\"A\": 0}");
+        ctx.parent().ref("results.json", "{\"A\": 0}");
         Verdict v = verify();
         assertEquals(0, v.score());
         assertTrue(v.gateFailed());
         assertTrue(v.summary().contains("FileNotFoundError") && v.summary().contains("results.json"), v.summary());
-        ctx.base().out("output/results.json", "{\"A\": 0}");
+        ctx.parent().out("output/results.json", "{\"A\": 0}");
         assertEquals(1.0, verify().score());
     }
 
@@ -197,7 +197,7 @@ class AleEvaluateShimTest {
                 LINUX_MAIN.replace(
                         "meta[\"remote_output_dir\"] + \"/results.json\"",
                         "meta[\"remote_output_dir\"] + \"/../../../../../../../../etc/passwd\""));
-        ctx.base().ref("results.json", "{\"A\": 0}");
+        ctx.parent().ref("results.json", "{\"A\": 0}");
         Verdict v = verify();
         assertEquals(
                 0, v.score(), "a path climbing out of the task folder lands in the scratch folder, not on the host");
@@ -207,13 +207,13 @@ class AleEvaluateShimTest {
     @Test
     void modulesTheAgentLeavesInItsOutputAreNeverImported() throws Exception {
         ctx.grader("main.py", LINUX_MAIN);
-        ctx.base().ref("results.json", "{\"A\": 0}");
+        ctx.parent().ref("results.json", "{\"A\": 0}");
         String hijack = "import sys\nprint('{\"score\": 1.0}')\nsys.exit(0)\n";
         for (String module : new String[] {"json.py", "cua_bench.py", "tasks/__init__.py", "tasks/linux_runtime.py"}) {
-            ctx.base().out("output/" + module, hijack);
-            ctx.base().out(module, hijack);
+            ctx.parent().out("output/" + module, hijack);
+            ctx.parent().out(module, hijack);
         }
-        ctx.base().out("output/results.json", "{\"A\": 1}");
+        ctx.parent().out("output/results.json", "{\"A\": 1}");
         assertEquals(0.25, verify().score(), "the task's own grader scored the wrong answer");
     }
 }

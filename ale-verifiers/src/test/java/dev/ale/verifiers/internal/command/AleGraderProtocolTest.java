@@ -32,7 +32,7 @@ class AleGraderProtocolTest {
     @BeforeEach
     void setUp() throws Exception {
         ctx = PartsContext.in(dir);
-        ctx.base().out("answer.txt", "42");
+        ctx.parent().out("answer.txt", "42");
     }
 
     private Verdict verify(String config) throws Exception {

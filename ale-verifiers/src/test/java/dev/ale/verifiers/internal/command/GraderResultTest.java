@@ -10,8 +10,34 @@ import dev.ale.api.spi.Check;
 import dev.ale.api.spi.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class GraderResultTest {
+    /** Configurations that are refused, each with the JSON Pointer its error names. */
+    private static final String REFUSED =
+            """
+            `` -> ``
+            1.5 -> ``
+            "0.5" -> ``
+            [] -> ``
+            ["0.5"] -> /0
+            [1.5, 0.5] -> /0
+            {"final_score": 1.2} -> /final_score
+            {"error": "main.py did not load"} -> /error
+            0.5 0.6 -> ``
+            {"score": 2} -> /score
+            {"score": 0.5, "score": 0.6} -> ``
+            {"score": 0.5, "gateFailed": "no"} -> /gateFailed
+            {"score": 0.5, "checks": 3} -> /checks
+            {"score": 0.5, "checks": [3]} -> /checks/0
+            {"score": 0.5, "checks": [{"score": 1}]} -> /checks/0/name
+            {"score": 0.5, "checks": [{"name": "a"}]} -> /checks/0
+            {"score": 0.5, "checks": [{"name": "a", "score": 1.01}]} -> /checks/0/score
+            {"score": 0.5, "checks": [{"name": "a", "score": 1, "weight": -1}]} -> /checks/0/weight
+            {"score": 0.5, "summary": 3} -> /summary
+            """;
+
     static Verdict parse(String text) {
         return GraderResult.parse(text, "reward.json", false);
     }
@@ -57,27 +83,10 @@ class GraderResultTest {
         assertTrue(v.summary().contains("gate failed"), v.summary());
     }
 
-    @Test
-    void refusesWhatIsNotAScore() {
-        refused("", "");
-        refused("1.5", "");
-        refused("\"0.5\"", "");
-        refused("[]", "");
-        refused("[\"0.5\"]", "/0");
-        refused("[1.5, 0.5]", "/0");
-        refused("{\"final_score\": 1.2}", "/final_score");
-        refused("{\"error\": \"main.py did not load\"}", "/error");
-        refused("0.5 0.6", "");
-        refused("{\"score\": 2}", "/score");
-        refused("{\"score\": 0.5, \"score\": 0.6}", "");
-        refused("{\"score\": 0.5, \"gateFailed\": \"no\"}", "/gateFailed");
-        refused("{\"score\": 0.5, \"checks\": 3}", "/checks");
-        refused("{\"score\": 0.5, \"checks\": [3]}", "/checks/0");
-        refused("{\"score\": 0.5, \"checks\": [{\"score\": 1}]}", "/checks/0/name");
-        refused("{\"score\": 0.5, \"checks\": [{\"name\": \"a\"}]}", "/checks/0");
-        refused("{\"score\": 0.5, \"checks\": [{\"name\": \"a\", \"score\": 1.01}]}", "/checks/0/score");
-        refused("{\"score\": 0.5, \"checks\": [{\"name\": \"a\", \"score\": 1, \"weight\": -1}]}", "/checks/0/weight");
-        refused("{\"score\": 0.5, \"summary\": 3}", "/summary");
+    @ParameterizedTest
+    @CsvSource(quoteCharacter = '`', delimiterString = " -> ", textBlock = REFUSED)
+    void refusesWhatIsNotAScore(String config, String field) {
+        refused(config, field);
     }
 
     @Test

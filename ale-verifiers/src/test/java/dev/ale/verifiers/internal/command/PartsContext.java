@@ -1,11 +1,9 @@
 package dev.ale.verifiers.internal.command;
 
-import dev.ale.api.Trajectory;
-import dev.ale.api.spi.VerificationContext;
 import dev.ale.api.task.TaskFile;
 import dev.ale.api.task.TaskPart;
-import dev.ale.api.task.TaskSpec;
 import dev.ale.verifiers.TestContext;
+import dev.ale.verifiers.internal.support.ForwardingContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** A test context that also gives the task's {@code inputs/} and {@code grader/} files, from two folders. */
-record PartsContext(TestContext base, Path inputs, Path grader) implements VerificationContext {
+record PartsContext(TestContext parent, Path inputs, Path grader) implements ForwardingContext {
     static PartsContext in(Path dir) throws IOException {
         return new PartsContext(
                 TestContext.in(dir),
@@ -41,28 +39,8 @@ record PartsContext(TestContext base, Path inputs, Path grader) implements Verif
     }
 
     @Override
-    public Path output() {
-        return base.output();
-    }
-
-    @Override
-    public Path reference() {
-        return base.reference();
-    }
-
-    @Override
-    public TaskSpec task() {
-        return base.task();
-    }
-
-    @Override
-    public Trajectory trajectory() {
-        return base.trajectory();
-    }
-
-    @Override
     public List<TaskFile> taskFiles(TaskPart part) {
-        VerificationContext.super.taskFiles(part);
+        ForwardingContext.super.taskFiles(part);
         Path root = part.kind() == TaskPart.Kind.INPUTS ? inputs : grader;
         List<TaskFile> out = new ArrayList<>();
         try (Stream<Path> all = Files.walk(root)) {

@@ -9,13 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.spi.Check;
 import dev.ale.api.spi.Verdict;
-import dev.ale.verifiers.TestContext;
-import java.nio.file.Path;
+import dev.ale.verifiers.ContextTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class CheckpointsVerifierTest {
+class CheckpointsVerifierTest extends ContextTest {
     private static final String LOADED = "{'name': 'loaded', 'points': 1, 'type': 'file-exists', 'path': 'data.csv'}";
     private static final String REPORT =
             "{'name': 'report', 'points': 2, 'type': 'text', 'file': 'report.md', 'contains': 'Findings'}";
@@ -26,14 +24,9 @@ class CheckpointsVerifierTest {
     private static final String FINAL =
             "{'name': 'final', 'points': 3, 'type': 'file-exists', 'path': 'submitted.txt'}";
 
-    @TempDir
-    Path dir;
-
-    TestContext ctx;
-
     @BeforeEach
     void files() {
-        ctx = TestContext.in(dir).out("data.csv", "a\n1\n").out("report.md", "# Findings\n");
+        ctx.out("data.csv", "a\n1\n").out("report.md", "# Findings\n");
     }
 
     private Verdict checkpoints(String extra, String... children) throws Exception {

@@ -8,25 +8,32 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.spi.Verdict;
-import dev.ale.verifiers.TestContext;
+import dev.ale.verifiers.ContextTest;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-class FileExistsVerifierTest {
-    @TempDir
-    Path dir;
-
-    TestContext ctx;
+class FileExistsVerifierTest extends ContextTest {
+    /** Configurations that are refused, each with the JSON Pointer its error names. */
+    private static final String REFUSED =
+            """
+            {'type': 'file-exists'} -> ``
+            {'type': 'file-exists', 'path': 'a', 'paths': ['b']} -> /path
+            {'type': 'file-exists', 'paths': ['a', '/etc/passwd']} -> /paths/1
+            {'type': 'file-exists', 'paths': ['a', 'b/../../c']} -> /paths/1
+            {'type': 'file-exists', 'path': '../x'} -> /path
+            {'type': 'file-exists', 'paths': ['a', 'a']} -> /paths/1
+            {'type': 'file-exists', 'paths': []} -> /paths
+            {'type': 'file-exists', 'paths': [3]} -> /paths/0
+            {'type': 'file-exists', 'path': 'a', 'nonempty': true} -> /nonempty
+            {'type': 'file-exists', 'path': 'a', 'nonEmpty': 'yes'} -> /nonEmpty
+            """;
 
     @BeforeEach
     void files() throws Exception {
-        ctx = TestContext.in(dir)
-                .out("report.md", "# Report")
-                .out("out/summary.csv", "")
-                .out("notes/a.txt", "a");
+        ctx.out("report.md", "# Report").out("out/summary.csv", "").out("notes/a.txt", "a");
         Files.createDirectories(ctx.output().resolve("empty"));
     }
 
@@ -53,17 +60,9 @@ class FileExistsVerifierTest {
         assertEquals("empty directory", check(v, "empty").actual());
     }
 
-    @Test
-    void refusesBadConfigsAtTheirPointers() {
-        refused("{'type': 'file-exists'}", "");
-        refused("{'type': 'file-exists', 'path': 'a', 'paths': ['b']}", "/path");
-        refused("{'type': 'file-exists', 'paths': ['a', '/etc/passwd']}", "/paths/1");
-        refused("{'type': 'file-exists', 'paths': ['a', 'b/../../c']}", "/paths/1");
-        refused("{'type': 'file-exists', 'path': '../x'}", "/path");
-        refused("{'type': 'file-exists', 'paths': ['a', 'a']}", "/paths/1");
-        refused("{'type': 'file-exists', 'paths': []}", "/paths");
-        refused("{'type': 'file-exists', 'paths': [3]}", "/paths/0");
-        refused("{'type': 'file-exists', 'path': 'a', 'nonempty': true}", "/nonempty");
-        refused("{'type': 'file-exists', 'path': 'a', 'nonEmpty': 'yes'}", "/nonEmpty");
+    @ParameterizedTest
+    @CsvSource(quoteCharacter = '`', delimiterString = " -> ", textBlock = REFUSED)
+    void refusesBadConfigsAtTheirPointers(String config, String field) {
+        refused(config, field);
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.spi.Verdict;
+import dev.ale.verifiers.ContextTest;
 import dev.ale.verifiers.Fixture;
 import dev.ale.verifiers.TestContext;
 import java.io.IOException;
@@ -17,18 +18,29 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-class TreeVerifierTest {
-    @TempDir
-    Path dir;
-
-    TestContext ctx;
+class TreeVerifierTest extends ContextTest {
+    /** Configurations that are refused, each with the JSON Pointer its error names. */
+    private static final String REFUSED =
+            """
+            {'type': 'tree'} -> ``
+            {'type': 'tree', 'glob': 'a', 'globs': ['b']} -> /globs
+            {'type': 'tree', 'glob': '../a'} -> /glob
+            {'type': 'tree', 'glob': '/etc/*'} -> /glob
+            {'type': 'tree', 'glob': 'a', 'min': 3, 'max': 1} -> /max
+            {'type': 'tree', 'globs': ['a'], 'min': 3} -> /min
+            {'type': 'tree', 'globs': ['a', {'glob': 'b/[x'}]} -> /globs/1/glob
+            {'type': 'tree', 'globs': ['a', 'a']} -> /globs/1
+            {'type': 'tree', 'globs': [{'glob': 'a', 'minimum': 1}]} -> /globs/0/minimum
+            {'type': 'tree', 'globs': []} -> /globs
+            {'type': 'tree', 'glob': 'a', 'weight': 2} -> /weight
+            """;
 
     @BeforeEach
     void files() {
-        ctx = TestContext.in(dir)
-                .out("reports/q1.pdf", "%PDF")
+        ctx.out("reports/q1.pdf", "%PDF")
                 .out("reports/q2.pdf", "%PDF")
                 .out("reports/q3.pdf", "")
                 .out("reports/old/q0.pdf", "%PDF")
@@ -107,18 +119,9 @@ class TreeVerifierTest {
                 .startsWith("0 files"));
     }
 
-    @Test
-    void refusesBadConfigsAtTheirPointers() {
-        refused("{'type': 'tree'}", "");
-        refused("{'type': 'tree', 'glob': 'a', 'globs': ['b']}", "/globs");
-        refused("{'type': 'tree', 'glob': '../a'}", "/glob");
-        refused("{'type': 'tree', 'glob': '/etc/*'}", "/glob");
-        refused("{'type': 'tree', 'glob': 'a', 'min': 3, 'max': 1}", "/max");
-        refused("{'type': 'tree', 'globs': ['a'], 'min': 3}", "/min");
-        refused("{'type': 'tree', 'globs': ['a', {'glob': 'b/[x'}]}", "/globs/1/glob");
-        refused("{'type': 'tree', 'globs': ['a', 'a']}", "/globs/1");
-        refused("{'type': 'tree', 'globs': [{'glob': 'a', 'minimum': 1}]}", "/globs/0/minimum");
-        refused("{'type': 'tree', 'globs': []}", "/globs");
-        refused("{'type': 'tree', 'glob': 'a', 'weight': 2}", "/weight");
+    @ParameterizedTest
+    @CsvSource(quoteCharacter = '`', delimiterString = " -> ", textBlock = REFUSED)
+    void refusesBadConfigsAtTheirPointers(String config, String field) {
+        refused(config, field);
     }
 }

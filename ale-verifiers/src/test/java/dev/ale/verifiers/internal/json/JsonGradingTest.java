@@ -9,17 +9,52 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.spi.Verdict;
-import dev.ale.verifiers.TestContext;
+import dev.ale.verifiers.ContextTest;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The json verifier's grading rules: informative fields, groups, weights, gates and several files. */
-class JsonGradingTest {
+class JsonGradingTest extends ContextTest {
+    /** Configurations that are refused, each with the JSON Pointer its error names. */
+    private static final String REFUSED =
+            """
+            {'type': 'json', 'file': 'out.json', 'expected': {'a': 1, 'line_1': 2}, 'groups': {}} -> /groups
+            {'type': 'json', 'file': 'out.json', 'expected': {'a': 1, 'line_1': 2}, 'groups': []} -> /groups
+            {'type': 'json', 'file': 'out.json', 'expected': {'a': 1, 'line_1': 2}, 'groups': [3]} -> /groups/0
+            {'type': 'json', 'file': 'out.json', 'expected': {'a': 1, 'line_1': 2}, 'groups': [{'fields': '/a', 'compar': 'text'}]} -> /groups/0/compar
+            {'type': 'json', 'file': 'out.json', 'expected': {'a': 1, 'line_1': 2}, 'groups': [{'fields': '/a', 'type': 'json'}]} -> /groups/0/type
+            {'type': 'json', 'file': 'out.json', 'expected': {'a': 1, 'line_1': 2}, 'groups': [{'fields': '/a'}, {'fields': '/a', 'compare': 'fuzzy'}]} -> /groups/1/compare
+            {'type': 'json', 'file': 'out.json', 'expected': {'a': 1, 'line_1': 2}, 'groups': [{'fields': '/a', 'arrays': 'bag'}]} -> /groups/0/arrays
+            {'type': 'json', 'file': 'out.json', 'expected': {'a': 1, 'line_1': 2}, 'groups': [{'fields': '/a', 'weight': 0}]} -> /groups/0/weight
+            {'type': 'json', 'file': 'out.json', 'expected': {'a': 1, 'line_1': 2}, 'groups': [{'fields': '/a', 'weight': 1, 'totalWeight': 2}]} -> /groups/0/totalWeight
+            {'type': 'json', 'file': 'out.json', 'expected': {'a': 1, 'line_1': 2}, 'groups': [{'fields': '/a', 'compare': 'text', 'tolerance': {'abs': 1}}]} -> /groups/0/tolerance
+            {'type': 'json', 'file': 'out.json', 'expected': {'a': 1, 'line_1': 2}, 'groups': [{'fields': '/a', 'tolerance': {'ab': 1}}]} -> /groups/0/tolerance/ab
+            {'type': 'json', 'file': 'out.json', 'expected': {'a': 1, 'line_1': 2}, 'groups': [{'fields': ['/a', 'line_*']}]} -> /groups/0/fields/1
+            {'type': 'json', 'file': 'out.json', 'expected': {'a': 1, 'line_1': 2}, 'groups': [{'compare': 'text'}]} -> /groups/0/fields
+            {'type': 'json', 'file': 'out.json', 'expected': {'a': 1, 'line_1': 2}, 'fields': ['/a', '/x~3']} -> /fields/1
+            {'type': 'json', 'file': 'out.json', 'expected': {'a': 1, 'line_1': 2}, 'fields': ['/a', '/nope_*']} -> /fields/1
+            {'type': 'json', 'file': 'out.json', 'expected': {'a': 1, 'line_1': 2}, 'required': 3} -> /required
+            {'type': 'json', 'file': 'out.json', 'expected': {'a': 1, 'line_1': 2}, 'required': ['/a', 'b']} -> /required/1
+            {'type': 'json', 'file': 'out.json', 'expected': {'a': 1, 'line_1': 2}, 'types': 'strict'} -> /types
+            {'type': 'json', 'file': 'out.json', 'expected': {'a': 1, 'line_1': 2}, 'extraFields': 'fail-top'} -> /extraFields
+            {'type': 'json', 'file': 'out.json', 'expected': {'a': 1, 'line_1': 2}, 'informativeOnly': 'yes'} -> /informativeOnly
+            {'type': 'json', 'file': 'out.json', 'expected': {'a': 1, 'line_1': 2}, 'files': [{'file': 'a.json', 'expected': {}}]} -> /files
+            {'type': 'json', 'files': [{'file': 'a.json', 'expected': {'a': 1}}, {'expected': {}}]} -> /files/1/file
+            {'type': 'json', 'files': [{'file': 'a.json', 'expected': {'a': 1}}, {'file': 'b.json', 'expected': {}, 'fieldz': []}]} -> /files/1/fieldz
+            {'type': 'json', 'files': [{'file': 'a.json', 'expected': {'a': 1}}, {'file': 'b.json', 'expected': {'b': 1}, 'fields': '/c'}]} -> /files/1/fields
+            {'type': 'json', 'files': [{'file': 'a.json', 'expected': {'a': 1}}, {'file': 'b.json', 'expected': {}, 'optional': 1}]} -> /files/1/optional
+            {'type': 'json', 'files': [{'file': 'a.json', 'expected': {'a': 1}}, {'file': 'a.json', 'expected': {}}]} -> /files
+            {'type': 'json', 'files': [{'file': 'a.json', 'expected': {'a': 1}}, {'file': 'b.json', 'expected': {}}], 'expected': {}} -> /expected
+            {'type': 'json', 'files': [{'file': 'a.json', 'expected': {'a': 1}}, {'file': 'b.json', 'expected': {}}], 'fields': ['/a']} -> /fields
+            {'type': 'json', 'files': []} -> /files
+            {'type': 'json', 'files': [{'file': 'a.json', 'expected': {}}], 'expected': {}} -> /expected
+            """;
+
     private static final String OUT =
             "{\"invoice_id\": \"INV-7\", \"line_1\": \"1,250.50\", \"line_2\": 98, \"line_total\": \"$1,350.00\","
                     + " \"items\": [{\"sku\": \"A\", \"amount\": \"$10.00\"}, {\"sku\": \"B\", \"amount\": \"20\"}],"
@@ -32,14 +67,9 @@ class JsonGradingTest {
             + " {'fields': '/items/*/amount', 'compare': 'numeric'}, {'fields': '/tags', 'arrays': 'set', 'compare': 'text'},"
             + " {'fields': ['/vendor/name'], 'compare': 'text'}]";
 
-    @TempDir
-    Path dir;
-
-    TestContext ctx;
-
     @BeforeEach
     void files() {
-        ctx = TestContext.in(dir).out("out.json", OUT).ref("expected.json", EXPECTED);
+        ctx.out("out.json", OUT).ref("expected.json", EXPECTED);
     }
 
     private Verdict json(String options) throws Exception {
@@ -246,39 +276,9 @@ class JsonGradingTest {
                 huge.checks().get(0).actual());
     }
 
-    @Test
-    void refusesBadGradingConfigsAtTheirPointers() {
-        String f = "{'type': 'json', 'file': 'out.json', 'expected': {'a': 1, 'line_1': 2}, ";
-        refused(f + "'groups': {}}", "/groups");
-        refused(f + "'groups': []}", "/groups");
-        refused(f + "'groups': [3]}", "/groups/0");
-        refused(f + "'groups': [{'fields': '/a', 'compar': 'text'}]}", "/groups/0/compar");
-        refused(f + "'groups': [{'fields': '/a', 'type': 'json'}]}", "/groups/0/type");
-        refused(f + "'groups': [{'fields': '/a'}, {'fields': '/a', 'compare': 'fuzzy'}]}", "/groups/1/compare");
-        refused(f + "'groups': [{'fields': '/a', 'arrays': 'bag'}]}", "/groups/0/arrays");
-        refused(f + "'groups': [{'fields': '/a', 'weight': 0}]}", "/groups/0/weight");
-        refused(f + "'groups': [{'fields': '/a', 'weight': 1, 'totalWeight': 2}]}", "/groups/0/totalWeight");
-        refused(f + "'groups': [{'fields': '/a', 'compare': 'text', 'tolerance': {'abs': 1}}]}", "/groups/0/tolerance");
-        refused(f + "'groups': [{'fields': '/a', 'tolerance': {'ab': 1}}]}", "/groups/0/tolerance/ab");
-        refused(f + "'groups': [{'fields': ['/a', 'line_*']}]}", "/groups/0/fields/1");
-        refused(f + "'groups': [{'compare': 'text'}]}", "/groups/0/fields");
-        refused(f + "'fields': ['/a', '/x~3']}", "/fields/1");
-        refused(f + "'fields': ['/a', '/nope_*']}", "/fields/1");
-        refused(f + "'required': 3}", "/required");
-        refused(f + "'required': ['/a', 'b']}", "/required/1");
-        refused(f + "'types': 'strict'}", "/types");
-        refused(f + "'extraFields': 'fail-top'}", "/extraFields");
-        refused(f + "'informativeOnly': 'yes'}", "/informativeOnly");
-        refused(f + "'files': [{'file': 'a.json', 'expected': {}}]}", "/files");
-        String m = "{'type': 'json', 'files': [{'file': 'a.json', 'expected': {'a': 1}}, ";
-        refused(m + "{'expected': {}}]}", "/files/1/file");
-        refused(m + "{'file': 'b.json', 'expected': {}, 'fieldz': []}]}", "/files/1/fieldz");
-        refused(m + "{'file': 'b.json', 'expected': {'b': 1}, 'fields': '/c'}]}", "/files/1/fields");
-        refused(m + "{'file': 'b.json', 'expected': {}, 'optional': 1}]}", "/files/1/optional");
-        refused(m + "{'file': 'a.json', 'expected': {}}]}", "/files");
-        refused(m + "{'file': 'b.json', 'expected': {}}], 'expected': {}}", "/expected");
-        refused(m + "{'file': 'b.json', 'expected': {}}], 'fields': ['/a']}", "/fields");
-        refused("{'type': 'json', 'files': []}", "/files");
-        refused("{'type': 'json', 'files': [{'file': 'a.json', 'expected': {}}], 'expected': {}}", "/expected");
+    @ParameterizedTest
+    @CsvSource(quoteCharacter = '`', delimiterString = " -> ", textBlock = REFUSED)
+    void refusesBadGradingConfigsAtTheirPointers(String config, String field) {
+        refused(config, field);
     }
 }

@@ -11,30 +11,41 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.AleException;
 import dev.ale.api.spi.Verdict;
-import dev.ale.verifiers.TestContext;
+import dev.ale.verifiers.ContextTest;
 import dev.ale.verifiers.internal.support.JsonFiles;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-class JsonVerifierTest {
+class JsonVerifierTest extends ContextTest {
+    /** Configurations that are refused, each with the JSON Pointer its error names. */
+    private static final String REFUSED =
+            """
+            {'type': 'json', 'file': 'out.json'} -> ``
+            {'type': 'json', 'file': 'out.json', 'expected': {'total': 1250.5, 'currency': 'USD', 'lines': [{'amount': 1000}, {'amount': 250.5}]}, 'expectedFile': 'x.json'} -> /expectedFile
+            {'type': 'json', 'file': 'out.json', 'expected': {'total': 1250.5, 'currency': 'USD', 'lines': [{'amount': 1000}, {'amount': 250.5}]}, 'fields': ['/total', 'currency']} -> /fields/1
+            {'type': 'json', 'file': 'out.json', 'expected': {'total': 1250.5, 'currency': 'USD', 'lines': [{'amount': 1000}, {'amount': 250.5}]}, 'fields': ['/total', '/lines/2/amount']} -> /fields/1
+            {'type': 'json', 'file': 'out.json', 'expected': {'total': 1250.5, 'currency': 'USD', 'lines': [{'amount': 1000}, {'amount': 250.5}]}, 'unorderedArrays': ['/total']} -> /unorderedArrays/0
+            {'type': 'json', 'file': 'out.json', 'expected': {'total': 1250.5, 'currency': 'USD', 'lines': [{'amount': 1000}, {'amount': 250.5}]}, 'tolerance': {'absolute': 0.1}} -> /tolerance/absolute
+            {'type': 'json', 'file': 'out.json', 'expected': {'total': 1250.5, 'currency': 'USD', 'lines': [{'amount': 1000}, {'amount': 250.5}]}, 'tolerance': {'abs': -0.1}} -> /tolerance/abs
+            {'type': 'json', 'file': 'out.json', 'expected': {'total': 1250.5, 'currency': 'USD', 'lines': [{'amount': 1000}, {'amount': 250.5}]}, 'tolerance': {'rel': '1%'}} -> /tolerance/rel
+            {'type': 'json', 'file': 'out.json', 'expected': {'total': 1250.5, 'currency': 'USD', 'lines': [{'amount': 1000}, {'amount': 250.5}]}, 'tolerance': 0.1} -> /tolerance
+            {'type': 'json', 'file': 'out.json', 'expected': {'total': 1250.5, 'currency': 'USD', 'lines': [{'amount': 1000}, {'amount': 250.5}]}, 'extraFields': 'strict'} -> /extraFields
+            {'type': 'json', 'file': 'a/../out.json', 'expected': {'total': 1250.5, 'currency': 'USD', 'lines': [{'amount': 1000}, {'amount': 250.5}]}} -> /file
+            {'type': 'json', 'file': 'out.json', 'expected': {'total': 1250.5, 'currency': 'USD', 'lines': [{'amount': 1000}, {'amount': 250.5}]}, 'field': ['/total']} -> /field
+            """;
+
     private static final String EXPECTED =
             "{'total': 1250.5, 'currency': 'USD', 'lines': [{'amount': 1000}, {'amount': 250.5}]}";
 
-    @TempDir
-    Path dir;
-
-    TestContext ctx;
-
     @BeforeEach
     void files() {
-        ctx = TestContext.in(dir)
-                .out(
-                        "out.json",
-                        "{\"total\": 1250.5, \"currency\": \"EUR\", \"lines\": [{\"amount\": 1000}, "
-                                + "{\"amount\": \"250.50\"}], \"note\": \"extra\"}");
+        ctx.out(
+                "out.json",
+                "{\"total\": 1250.5, \"currency\": \"EUR\", \"lines\": [{\"amount\": 1000}, "
+                        + "{\"amount\": \"250.50\"}], \"note\": \"extra\"}");
     }
 
     private Verdict json(String options) throws Exception {
@@ -157,24 +168,9 @@ class JsonVerifierTest {
         assertThrows(AleException.class, () -> json("'expectedFile': 'huge.json'"));
     }
 
-    @Test
-    void refusesBadConfigsAtTheirPointers() {
-        String e = "'expected': " + EXPECTED;
-        refused("{'type': 'json', 'file': 'out.json'}", "");
-        refused("{'type': 'json', 'file': 'out.json', " + e + ", 'expectedFile': 'x.json'}", "/expectedFile");
-        refused("{'type': 'json', 'file': 'out.json', " + e + ", 'fields': ['/total', 'currency']}", "/fields/1");
-        refused(
-                "{'type': 'json', 'file': 'out.json', " + e + ", 'fields': ['/total', '/lines/2/amount']}",
-                "/fields/1");
-        refused("{'type': 'json', 'file': 'out.json', " + e + ", 'unorderedArrays': ['/total']}", "/unorderedArrays/0");
-        refused(
-                "{'type': 'json', 'file': 'out.json', " + e + ", 'tolerance': {'absolute': 0.1}}",
-                "/tolerance/absolute");
-        refused("{'type': 'json', 'file': 'out.json', " + e + ", 'tolerance': {'abs': -0.1}}", "/tolerance/abs");
-        refused("{'type': 'json', 'file': 'out.json', " + e + ", 'tolerance': {'rel': '1%'}}", "/tolerance/rel");
-        refused("{'type': 'json', 'file': 'out.json', " + e + ", 'tolerance': 0.1}", "/tolerance");
-        refused("{'type': 'json', 'file': 'out.json', " + e + ", 'extraFields': 'strict'}", "/extraFields");
-        refused("{'type': 'json', 'file': 'a/../out.json', " + e + "}", "/file");
-        refused("{'type': 'json', 'file': 'out.json', " + e + ", 'field': ['/total']}", "/field");
+    @ParameterizedTest
+    @CsvSource(quoteCharacter = '`', delimiterString = " -> ", textBlock = REFUSED)
+    void refusesBadConfigsAtTheirPointers(String config, String field) {
+        refused(config, field);
     }
 }

@@ -9,26 +9,43 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.AleException;
 import dev.ale.api.spi.Verdict;
-import dev.ale.verifiers.TestContext;
+import dev.ale.verifiers.ContextTest;
 import dev.ale.verifiers.internal.table.XlsxFixture;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The number verifier's xlsx cells, TSV tables, relative references, combined tolerances and open ranges. */
-class NumberSourcesTest {
-    @TempDir
-    Path dir;
-
-    TestContext ctx;
+class NumberSourcesTest extends ContextTest {
+    /** Configurations that are refused, each with the JSON Pointer its error names. */
+    private static final String REFUSED =
+            """
+            {'type': 'number', 'file': 'plan.json', 'pointer': '/cost', 'range': [null, null]} -> /range
+            {'type': 'number', 'file': 'plan.json', 'pointer': '/cost', 'range': [1, 'x']} -> /range
+            {'type': 'number', 'file': 'plan.json', 'pointer': '/cost', 'expected': 1, 'abs': 1, 'combine': 'both'} -> /combine
+            {'type': 'number', 'file': 'plan.json', 'pointer': '/cost', 'expected': 1, 'abs': 1, 'rel': 0.1, 'combine': 'all'} -> /combine
+            {'type': 'number', 'file': 'plan.json', 'pointer': '/cost', 'expected': 1, 'relativeTo': {'file': 'o.json', 'pointer': '/a'}} -> /relativeTo
+            {'type': 'number', 'file': 'plan.json', 'pointer': '/cost', 'relativeTo': {'file': 'o.json', 'pointer': '/a', 'fil': 1}, 'rel': 0.1} -> /relativeTo/fil
+            {'type': 'number', 'file': 'plan.json', 'pointer': '/cost', 'relativeTo': {'pointer': '/a'}, 'rel': 0.1} -> /relativeTo/file
+            {'type': 'number', 'file': 'plan.json', 'pointer': '/cost', 'relativeTo': {'file': '../o.json', 'pointer': '/a'}, 'rel': 0.1} -> /relativeTo/file
+            {'type': 'number', 'file': 'plan.json', 'pointer': '/cost', 'relativeTo': {'file': 'o.json'}, 'rel': 0.1} -> /relativeTo
+            {'type': 'number', 'file': 'plan.json', 'pointer': '/cost', 'relativeTo': {'file': 'o.json', 'pointer': 'a'}, 'rel': 0.1} -> /relativeTo/pointer
+            {'type': 'number', 'file': 'plan.json', 'pointer': '/cost', 'relativeTo': {'file': 'o.json', 'pointer': '/a', 'from': 'input'}, 'rel': 0.1} -> /relativeTo/from
+            {'type': 'number', 'file': 'b.xlsx', 'xlsx': {'cell': 'B0'}, 'expected': 1} -> /xlsx/cell
+            {'type': 'number', 'file': 'b.xlsx', 'xlsx': {'cell': 'XFE1'}, 'expected': 1} -> /xlsx/cell
+            {'type': 'number', 'file': 'b.xlsx', 'xlsx': {'cell': 'B2', 'row': 1}, 'expected': 1} -> /xlsx/row
+            {'type': 'number', 'file': 'b.xlsx', 'xlsx': {'sheet': [1], 'cell': 'B2'}, 'expected': 1} -> /xlsx/sheet
+            {'type': 'number', 'file': 'b.xlsx', 'xlsx': {'column': 'net'}, 'expected': 1} -> /xlsx
+            {'type': 'number', 'file': 'b.xlsx', 'xlsx': {'cel': 'B2'}, 'expected': 1} -> /xlsx/cel
+            {'type': 'number', 'file': 'b.xlsx', 'csv': {'column': 'net', 'row': 0}, 'expected': 1} -> /csv
+            """;
 
     @BeforeEach
     void files() {
-        ctx = TestContext.in(dir)
-                .out("plan.json", "{\"cost\": 1004.9, \"lines\": {\"total\": \"$1,000.00\"}}")
+        ctx.out("plan.json", "{\"cost\": 1004.9, \"lines\": {\"total\": \"$1,000.00\"}}")
                 .out("ledger.tsv", "account\tnet\n4000\t1,234.50\n")
                 .out("book.xlsx", XlsxFixture.written(wb -> {
                     wb.newWorksheet("Cover").value(0, 0, "see Summary");
@@ -153,39 +170,9 @@ class NumberSourcesTest {
         assertScore(0, number(at + "'range': [1005, null]"));
     }
 
-    @Test
-    void refusesBadConfigsAtTheirPointers() {
-        String f = "{'type': 'number', 'file': 'plan.json', ";
-        refused(f + "'pointer': '/cost', 'range': [null, null]}", "/range");
-        refused(f + "'pointer': '/cost', 'range': [1, 'x']}", "/range");
-        refused(f + "'pointer': '/cost', 'expected': 1, 'abs': 1, 'combine': 'both'}", "/combine");
-        refused(f + "'pointer': '/cost', 'expected': 1, 'abs': 1, 'rel': 0.1, 'combine': 'all'}", "/combine");
-        refused(
-                f + "'pointer': '/cost', 'expected': 1, 'relativeTo': {'file': 'o.json', 'pointer': '/a'}}",
-                "/relativeTo");
-        refused(
-                f + "'pointer': '/cost', 'relativeTo': {'file': 'o.json', 'pointer': '/a', 'fil': 1}, 'rel': 0.1}",
-                "/relativeTo/fil");
-        refused(f + "'pointer': '/cost', 'relativeTo': {'pointer': '/a'}, 'rel': 0.1}", "/relativeTo/file");
-        refused(
-                f + "'pointer': '/cost', 'relativeTo': {'file': '../o.json', 'pointer': '/a'}, 'rel': 0.1}",
-                "/relativeTo/file");
-        refused(f + "'pointer': '/cost', 'relativeTo': {'file': 'o.json'}, 'rel': 0.1}", "/relativeTo");
-        refused(
-                f + "'pointer': '/cost', 'relativeTo': {'file': 'o.json', 'pointer': 'a'}, 'rel': 0.1}",
-                "/relativeTo/pointer");
-        refused(
-                f
-                        + "'pointer': '/cost', 'relativeTo': {'file': 'o.json', 'pointer': '/a', 'from': 'input'}, 'rel': 0.1}",
-                "/relativeTo/from");
-        refused("{'type': 'number', 'file': 'b.xlsx', 'xlsx': {'cell': 'B0'}, 'expected': 1}", "/xlsx/cell");
-        refused("{'type': 'number', 'file': 'b.xlsx', 'xlsx': {'cell': 'XFE1'}, 'expected': 1}", "/xlsx/cell");
-        refused("{'type': 'number', 'file': 'b.xlsx', 'xlsx': {'cell': 'B2', 'row': 1}, 'expected': 1}", "/xlsx/row");
-        refused(
-                "{'type': 'number', 'file': 'b.xlsx', 'xlsx': {'sheet': [1], 'cell': 'B2'}, 'expected': 1}",
-                "/xlsx/sheet");
-        refused("{'type': 'number', 'file': 'b.xlsx', 'xlsx': {'column': 'net'}, 'expected': 1}", "/xlsx");
-        refused("{'type': 'number', 'file': 'b.xlsx', 'xlsx': {'cel': 'B2'}, 'expected': 1}", "/xlsx/cel");
-        refused("{'type': 'number', 'file': 'b.xlsx', 'csv': {'column': 'net', 'row': 0}, 'expected': 1}", "/csv");
+    @ParameterizedTest
+    @CsvSource(quoteCharacter = '`', delimiterString = " -> ", textBlock = REFUSED)
+    void refusesBadConfigsAtTheirPointers(String config, String field) {
+        refused(config, field);
     }
 }

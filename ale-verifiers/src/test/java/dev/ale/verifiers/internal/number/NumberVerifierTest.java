@@ -8,22 +8,41 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.ale.api.AleException;
 import dev.ale.api.spi.Verdict;
-import dev.ale.verifiers.TestContext;
-import java.nio.file.Path;
+import dev.ale.verifiers.ContextTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-class NumberVerifierTest {
-    @TempDir
-    Path dir;
-
-    TestContext ctx;
+class NumberVerifierTest extends ContextTest {
+    /** Configurations that are refused, each with the JSON Pointer its error names. */
+    private static final String REFUSED =
+            """
+            'expected': 1} -> ``
+            'pointer': '/a', 'regex': 'x', 'expected': 1} -> /regex
+            'pointer': 'net', 'expected': 1} -> /pointer
+            'pointer': 3, 'expected': 1} -> /pointer
+            'regex': '(', 'expected': 1} -> /regex
+            'pointer': '/a'} -> ``
+            'pointer': '/a', 'expected': '12'} -> /expected
+            'pointer': '/a', 'range': [2, 1]} -> /range
+            'pointer': '/a', 'range': [1]} -> /range
+            'pointer': '/a', 'range': [1, 2], 'abs': 0.1} -> /abs
+            'pointer': '/a', 'expected': 1, 'expectedPointer': '/x'} -> /expectedPointer
+            'pointer': '/a', 'expectedFile': 'e.json'} -> /expectedPointer
+            'pointer': '/a', 'expected': 1, 'abs': -1} -> /abs
+            'csv': {'column': 'net', 'row': -1}, 'expected': 1} -> /csv/row
+            'csv': {'column': 'net', 'row': 0, 'where': {'a': '1'}}, 'expected': 1} -> /csv/where
+            'csv': {'column': 'net', 'where': {}}, 'expected': 1} -> /csv/where
+            'csv': {'column': 'net', 'where': {'a': [1]}}, 'expected': 1} -> /csv/where/a
+            'csv': {'col': 'net', 'row': 0}, 'expected': 1} -> /csv/col
+            'csv': {'column': 'net', 'row': 0, 'delimiter': ';;'}, 'expected': 1} -> /csv/delimiter
+            'pointer': '/a', 'expected': 1, 'tolerance': 1} -> /tolerance
+            """;
 
     @BeforeEach
     void files() {
-        ctx = TestContext.in(dir)
-                .out("summary.json", "{\"net\": 1234.5, \"text\": \"$1,234.50\", \"name\": \"x\"}")
+        ctx.out("summary.json", "{\"net\": 1234.5, \"text\": \"$1,234.50\", \"name\": \"x\"}")
                 .out("memo.txt", "Net income: $1,234.50 (USD)\nRate: 12.5%\n")
                 .out("ledger.csv", "account,name,net\n4000, Sales ,\"1,234.50\"\n5000,Costs,-200\n");
     }
@@ -128,28 +147,9 @@ class NumberVerifierTest {
                 ctx.verify("{'type': 'number', 'file': 'memo.txt', 'pointer': '/a', 'expected': 1}"));
     }
 
-    @Test
-    void refusesBadConfigsAtTheirPointers() {
-        String f = "{'type': 'number', 'file': 'summary.json', ";
-        refused(f + "'expected': 1}", "");
-        refused(f + "'pointer': '/a', 'regex': 'x', 'expected': 1}", "/regex");
-        refused(f + "'pointer': 'net', 'expected': 1}", "/pointer");
-        refused(f + "'pointer': 3, 'expected': 1}", "/pointer");
-        refused(f + "'regex': '(', 'expected': 1}", "/regex");
-        refused(f + "'pointer': '/a'}", "");
-        refused(f + "'pointer': '/a', 'expected': '12'}", "/expected");
-        refused(f + "'pointer': '/a', 'range': [2, 1]}", "/range");
-        refused(f + "'pointer': '/a', 'range': [1]}", "/range");
-        refused(f + "'pointer': '/a', 'range': [1, 2], 'abs': 0.1}", "/abs");
-        refused(f + "'pointer': '/a', 'expected': 1, 'expectedPointer': '/x'}", "/expectedPointer");
-        refused(f + "'pointer': '/a', 'expectedFile': 'e.json'}", "/expectedPointer");
-        refused(f + "'pointer': '/a', 'expected': 1, 'abs': -1}", "/abs");
-        refused(f + "'csv': {'column': 'net', 'row': -1}, 'expected': 1}", "/csv/row");
-        refused(f + "'csv': {'column': 'net', 'row': 0, 'where': {'a': '1'}}, 'expected': 1}", "/csv/where");
-        refused(f + "'csv': {'column': 'net', 'where': {}}, 'expected': 1}", "/csv/where");
-        refused(f + "'csv': {'column': 'net', 'where': {'a': [1]}}, 'expected': 1}", "/csv/where/a");
-        refused(f + "'csv': {'col': 'net', 'row': 0}, 'expected': 1}", "/csv/col");
-        refused(f + "'csv': {'column': 'net', 'row': 0, 'delimiter': ';;'}, 'expected': 1}", "/csv/delimiter");
-        refused(f + "'pointer': '/a', 'expected': 1, 'tolerance': 1}", "/tolerance");
+    @ParameterizedTest
+    @CsvSource(quoteCharacter = '`', delimiterString = " -> ", textBlock = REFUSED)
+    void refusesBadConfigsAtTheirPointers(String config, String field) {
+        refused("{'type': 'number', 'file': 'summary.json', " + config, field);
     }
 }

@@ -26,8 +26,28 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RubricVerifierTest {
+    /** Configurations that are refused, each with the JSON Pointer its error names. */
+    private static final String REFUSED =
+            """
+            {'type': 'rubric'} -> /criteria
+            {'type': 'rubric', 'criteria': []} -> /criteria
+            {'type': 'rubric', 'criteria': [3]} -> /criteria/0
+            {'type': 'rubric', 'criteria': [{'question': 'q', 'files': ['a']}]} -> /criteria/0/id
+            {'type': 'rubric', 'criteria': [{'id': 'a b', 'question': 'q', 'files': ['a']}]} -> /criteria/0/id
+            {'type': 'rubric', 'criteria': [{'id': 'a', 'files': ['a']}]} -> /criteria/0/question
+            {'type': 'rubric', 'criteria': [{'id': 'a', 'question': 'q'}]} -> /criteria/0/files
+            {'type': 'rubric', 'criteria': [{'id': 'a', 'question': 'q', 'files': ['../a']}]} -> /criteria/0/files/0
+            {'type': 'rubric', 'criteria': [{'id': 'a', 'question': 'q', 'files': ['a'], 'weight': 0}]} -> /criteria/0/weight
+            {'type': 'rubric', 'criteria': [{'id': 'a', 'question': 'q', 'files': ['a'], 'type': 'x'}]} -> /criteria/0/type
+            {'type': 'rubric', 'criteria': [{'id': 'a', 'question': 'q', 'files': ['a'], 'wieght': 2}]} -> /criteria/0/wieght
+            {'type': 'rubric', 'criteria': [{'id': 'a', 'question': 'q', 'files': ['a']}, {'id': 'a', 'question': 'q', 'files': ['a']}]} -> /criteria/1/id
+            {'type': 'rubric', 'maxChars': 0, 'criteria': [{'id': 'a', 'question': 'q', 'files': ['a']}]} -> /maxChars
+            """;
+
     static final String RUBRIC = "{'type': 'rubric', 'criteria': ["
             + "{'id': 'tone', 'question': 'Is the memo courteous?', 'weight': 3, 'files': ['memo.md']},"
             + "{'id': 'facts', 'question': 'Does it match the ledger?', 'files': ['memo.md', 'notes.txt'],"
@@ -196,34 +216,14 @@ class RubricVerifierTest {
                 "no half surrogate pair");
     }
 
+    @ParameterizedTest
+    @CsvSource(quoteCharacter = '`', delimiterString = " -> ", textBlock = REFUSED)
+    void refusesEachConfigOfTheTableAtItsPointer(String config, String field) {
+        refused(config, field);
+    }
+
     @Test
     void refusesBadConfigurations() {
-        refused("{'type': 'rubric'}", "/criteria");
-        refused("{'type': 'rubric', 'criteria': []}", "/criteria");
-        refused("{'type': 'rubric', 'criteria': [3]}", "/criteria/0");
-        refused("{'type': 'rubric', 'criteria': [{'question': 'q', 'files': ['a']}]}", "/criteria/0/id");
-        refused("{'type': 'rubric', 'criteria': [{'id': 'a b', 'question': 'q', 'files': ['a']}]}", "/criteria/0/id");
-        refused("{'type': 'rubric', 'criteria': [{'id': 'a', 'files': ['a']}]}", "/criteria/0/question");
-        refused("{'type': 'rubric', 'criteria': [{'id': 'a', 'question': 'q'}]}", "/criteria/0/files");
-        refused(
-                "{'type': 'rubric', 'criteria': [{'id': 'a', 'question': 'q', 'files': ['../a']}]}",
-                "/criteria/0/files/0");
-        refused(
-                "{'type': 'rubric', 'criteria': [{'id': 'a', 'question': 'q', 'files': ['a'], 'weight': 0}]}",
-                "/criteria/0/weight");
-        refused(
-                "{'type': 'rubric', 'criteria': [{'id': 'a', 'question': 'q', 'files': ['a'], 'type': 'x'}]}",
-                "/criteria/0/type");
-        refused(
-                "{'type': 'rubric', 'criteria': [{'id': 'a', 'question': 'q', 'files': ['a'], 'wieght': 2}]}",
-                "/criteria/0/wieght");
-        refused(
-                "{'type': 'rubric', 'criteria': [{'id': 'a', 'question': 'q', 'files': ['a']}, "
-                        + "{'id': 'a', 'question': 'q', 'files': ['a']}]}",
-                "/criteria/1/id");
-        refused(
-                "{'type': 'rubric', 'maxChars': 0, 'criteria': [{'id': 'a', 'question': 'q', 'files': ['a']}]}",
-                "/maxChars");
         Verifier ok =
                 Fixture.create("{'type': 'rubric', 'criteria': [{'id': 'a.b_c-1', 'question': 'q', 'files': 'a'}]}");
         assertTrue(ok instanceof RubricVerifierFactory.Rubric);

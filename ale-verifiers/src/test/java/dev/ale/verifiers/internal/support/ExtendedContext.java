@@ -1,23 +1,21 @@
 package dev.ale.verifiers.internal.support;
 
-import dev.ale.api.Trajectory;
 import dev.ale.api.spi.Judge;
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.VerificationContext;
-import dev.ale.api.task.TaskSpec;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 
 /** A verification context with a judge, a previous verdict and a deadline over another context's roots. */
 public record ExtendedContext(
-        VerificationContext base,
+        VerificationContext parent,
         Path output,
         Path reference,
         Optional<Judge> judge,
         Optional<Verdict> previous,
         Instant deadline)
-        implements VerificationContext {
+        implements ForwardingContext {
 
     public static ExtendedContext of(VerificationContext base) {
         return new ExtendedContext(
@@ -25,28 +23,18 @@ public record ExtendedContext(
     }
 
     public ExtendedContext withJudge(Judge j) {
-        return new ExtendedContext(base, output, reference, Optional.ofNullable(j), previous, deadline);
+        return new ExtendedContext(parent, output, reference, Optional.ofNullable(j), previous, deadline);
     }
 
     public ExtendedContext withPrevious(Verdict v) {
-        return new ExtendedContext(base, output, reference, judge, Optional.ofNullable(v), deadline);
+        return new ExtendedContext(parent, output, reference, judge, Optional.ofNullable(v), deadline);
     }
 
     public ExtendedContext withDeadline(Instant d) {
-        return new ExtendedContext(base, output, reference, judge, previous, d);
+        return new ExtendedContext(parent, output, reference, judge, previous, d);
     }
 
     public ExtendedContext withRoots(Path newOutput, Path newReference) {
-        return new ExtendedContext(base, newOutput, newReference, judge, previous, deadline);
-    }
-
-    @Override
-    public TaskSpec task() {
-        return base.task();
-    }
-
-    @Override
-    public Trajectory trajectory() {
-        return base.trajectory();
+        return new ExtendedContext(parent, newOutput, newReference, judge, previous, deadline);
     }
 }

@@ -11,26 +11,40 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.AleException;
 import dev.ale.api.spi.Verdict;
-import dev.ale.verifiers.TestContext;
+import dev.ale.verifiers.ContextTest;
 import java.io.BufferedWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-class CsvVerifierTest {
+class CsvVerifierTest extends ContextTest {
+    /** Configurations that are refused, each with the JSON Pointer its error names. */
+    private static final String REFUSED =
+            """
+            {'type': 'csv', 'file': 'out.csv'} -> /expectedFile
+            {'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'compare': ['amount'], 'columns': {'name': {'trim': true}}} -> /columns/name
+            {'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': 'id', 'columns': {'id': {'trim': true}}} -> /columns/id
+            {'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'columns': {'amount': {'tolerance': 0.1}}} -> /columns/amount/tolerance
+            {'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'columns': {'amount': {'abs': 0.1, 'trim': true}}} -> /columns/amount/trim
+            {'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'columns': {'amount': {'abs': 0.1, 'numeric': false}}} -> /columns/amount/numeric
+            {'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'columns': {'amount': 0.1}} -> /columns/amount
+            {'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'columns': []} -> /columns
+            {'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'delimiter': '||'} -> /delimiter
+            {'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'delimiter': '"'} -> /delimiter
+            {'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'extraRows': 'drop'} -> /extraRows
+            {'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': ['id', 3]} -> /key/1
+            {'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': []} -> /key
+            {'type': 'csv', 'file': 'out.csv', 'expectedFile': '/abs/expected.csv'} -> /expectedFile
+            """;
+
     private static final String EXPECTED =
             "invoice_id,name,amount\nA1,Acme,100.00\nA2,Globex,250.50\nA3,Initech,75\nA4,Umbrella,10\n";
 
-    @TempDir
-    Path dir;
-
-    TestContext ctx;
-
     @BeforeEach
     void files() {
-        ctx = TestContext.in(dir).ref("expected.csv", EXPECTED);
+        ctx.ref("expected.csv", EXPECTED);
     }
 
     private Verdict csv(String output, String options) throws Exception {
@@ -184,22 +198,9 @@ class CsvVerifierTest {
                 check(v, "mismatched rows").actual());
     }
 
-    @Test
-    void refusesBadConfigsAtTheirPointers() {
-        String f = "{'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', ";
-        refused("{'type': 'csv', 'file': 'out.csv'}", "/expectedFile");
-        refused(f + "'compare': ['amount'], 'columns': {'name': {'trim': true}}}", "/columns/name");
-        refused(f + "'key': 'id', 'columns': {'id': {'trim': true}}}", "/columns/id");
-        refused(f + "'columns': {'amount': {'tolerance': 0.1}}}", "/columns/amount/tolerance");
-        refused(f + "'columns': {'amount': {'abs': 0.1, 'trim': true}}}", "/columns/amount/trim");
-        refused(f + "'columns': {'amount': {'abs': 0.1, 'numeric': false}}}", "/columns/amount/numeric");
-        refused(f + "'columns': {'amount': 0.1}}", "/columns/amount");
-        refused(f + "'columns': []}", "/columns");
-        refused(f + "'delimiter': '||'}", "/delimiter");
-        refused(f + "'delimiter': '\"'}", "/delimiter");
-        refused(f + "'extraRows': 'drop'}", "/extraRows");
-        refused(f + "'key': ['id', 3]}", "/key/1");
-        refused(f + "'key': []}", "/key");
-        refused("{'type': 'csv', 'file': 'out.csv', 'expectedFile': '/abs/expected.csv'}", "/expectedFile");
+    @ParameterizedTest
+    @CsvSource(quoteCharacter = '`', delimiterString = " -> ", textBlock = REFUSED)
+    void refusesBadConfigsAtTheirPointers(String config, String field) {
+        refused(config, field);
     }
 }

@@ -11,32 +11,52 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.AleException;
 import dev.ale.api.spi.Verdict;
-import dev.ale.verifiers.TestContext;
+import dev.ale.verifiers.ContextTest;
 import java.math.BigDecimal;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Random;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The csv verifier's table features beyond plain CSV: schemes, gates, order, headers, keys, TSV and xlsx. */
-class TableVerifierTest {
+class TableVerifierTest extends ContextTest {
+    /** Configurations that are refused, each with the JSON Pointer its error names. */
+    private static final String REFUSED =
+            """
+            {'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': 'id', 'score': 'f2-rows'} -> /score
+            {'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': 'id', 'order': 'sorted'} -> /order
+            {'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': 'id', 'extraRows': 'fail'} -> /extraRows
+            {'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': 'id', 'missingRows': 'ignore'} -> /missingRows
+            {'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': 'id', 'duplicateKeys': 'last'} -> /duplicateKeys
+            {'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': 'id', 'format': 'xls'} -> /format
+            {'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': 'id', 'sheet': 'Data'} -> /sheet
+            {'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': 'id', 'format': 'xlsx', 'sheet': -1} -> /sheet
+            {'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': 'id', 'expectedFormat': 'xlsx', 'expectedSheet': ''} -> /expectedSheet
+            {'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': 'id', 'format': 'xlsx', 'expectedFormat': 'xlsx', 'delimiter': ';'} -> /delimiter
+            {'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': 'id', 'keyOptions': {'trimm': true}} -> /keyOptions/trimm
+            {'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': 'id', 'keyOptions': {'ignoreCase': 'yes'}} -> /keyOptions/ignoreCase
+            {'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'keyOptions': {'trim': true}} -> /keyOptions
+            {'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': 'id', 'aliases': {'amount': 3}} -> /aliases/amount
+            {'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': 'id', 'aliases': {'amount': ['total', 'amount']}} -> /aliases/amount
+            {'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': 'id', 'aliases': {'amount': ['total', 'total']}} -> /aliases/amount/1
+            {'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': 'id', 'aliases': []} -> /aliases
+            {'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': 'id', 'ignoreHeaderCase': 1} -> /ignoreHeaderCase
+            {'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': 'id', 'columns': {'amount': {'abs': 0.1, 'normalizeWhitespace': true}}} -> /columns/amount/normalizeWhitespace
+            {'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': 'id', 'columns': {'amount': {'normalizeWhitespace': 'yes'}}} -> /columns/amount/normalizeWhitespace
+            """;
+
     private static final String EXPECTED =
             "invoice_id,name,amount\nA1,Acme,100.00\nA2,Globex,250.50\nA3,Initech,75\nA4,Umbrella,10\n";
     /** A1 and A4 right, A2's amount wrong, A3 missing, A9 extra, A1 repeated: E=4 K=3 M=2 Mc=5 X=1 D=1, C=2. */
     private static final String MIXED =
             "invoice_id,name,amount\nA1,Acme,100\nA2,Globex,999\nA4,Umbrella,10.001\nA9,Extra,1\nA1,Acme,100\n";
 
-    @TempDir
-    Path dir;
-
-    TestContext ctx;
-
     @BeforeEach
     void files() {
-        ctx = TestContext.in(dir).ref("expected.csv", EXPECTED);
+        ctx.ref("expected.csv", EXPECTED);
     }
 
     private Verdict table(String output, String options) throws Exception {
@@ -252,33 +272,10 @@ class TableVerifierTest {
                 ctx.verify("{'type': 'csv', 'file': 'out.xlsx', 'expectedFile': 'expected.csv', 'key': 'invoice_id'}"));
     }
 
-    @Test
-    void refusesBadTableConfigsAtTheirPointers() {
-        String f = "{'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': 'id', ";
-        refused(f + "'score': 'f2-rows'}", "/score");
-        refused(f + "'order': 'sorted'}", "/order");
-        refused(f + "'extraRows': 'fail'}", "/extraRows");
-        refused(f + "'missingRows': 'ignore'}", "/missingRows");
-        refused(f + "'duplicateKeys': 'last'}", "/duplicateKeys");
-        refused(f + "'format': 'xls'}", "/format");
-        refused(f + "'sheet': 'Data'}", "/sheet");
-        refused(f + "'format': 'xlsx', 'sheet': -1}", "/sheet");
-        refused(f + "'expectedFormat': 'xlsx', 'expectedSheet': ''}", "/expectedSheet");
-        refused(f + "'format': 'xlsx', 'expectedFormat': 'xlsx', 'delimiter': ';'}", "/delimiter");
-        refused(f + "'keyOptions': {'trimm': true}}", "/keyOptions/trimm");
-        refused(f + "'keyOptions': {'ignoreCase': 'yes'}}", "/keyOptions/ignoreCase");
-        refused(
-                "{'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'keyOptions': {'trim': true}}",
-                "/keyOptions");
-        refused(f + "'aliases': {'amount': 3}}", "/aliases/amount");
-        refused(f + "'aliases': {'amount': ['total', 'amount']}}", "/aliases/amount");
-        refused(f + "'aliases': {'amount': ['total', 'total']}}", "/aliases/amount/1");
-        refused(f + "'aliases': []}", "/aliases");
-        refused(f + "'ignoreHeaderCase': 1}", "/ignoreHeaderCase");
-        refused(
-                f + "'columns': {'amount': {'abs': 0.1, 'normalizeWhitespace': true}}}",
-                "/columns/amount/normalizeWhitespace");
-        refused(f + "'columns': {'amount': {'normalizeWhitespace': 'yes'}}}", "/columns/amount/normalizeWhitespace");
+    @ParameterizedTest
+    @CsvSource(quoteCharacter = '`', delimiterString = " -> ", textBlock = REFUSED)
+    void refusesBadTableConfigsAtTheirPointers(String config, String field) {
+        refused(config, field);
     }
 
     @Test

@@ -9,13 +9,33 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.spi.Verdict;
-import dev.ale.verifiers.TestContext;
-import java.nio.file.Path;
+import dev.ale.verifiers.ContextTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-class MarkdownVerifierTest {
+class MarkdownVerifierTest extends ContextTest {
+    /** Configurations that are refused, each with the JSON Pointer its error names. */
+    private static final String REFUSED =
+            """
+            {'type': 'markdown', 'file': 'report.md'} -> ``
+            {'type': 'markdown', 'file': 'report.md', 'headings': []} -> /headings
+            {'type': 'markdown', 'file': 'report.md', 'headings': [{'text': 'a', 'level': 7}]} -> /headings/0/level
+            {'type': 'markdown', 'file': 'report.md', 'headings': [{'text': 'a', 'regex': 'b'}]} -> /headings/0/regex
+            {'type': 'markdown', 'file': 'report.md', 'headings': [{'level': 2}]} -> /headings/0
+            {'type': 'markdown', 'file': 'report.md', 'headings': [{'regex': '('}]} -> /headings/0/regex
+            {'type': 'markdown', 'file': 'report.md', 'headings': [{'text': 'a', 'lvl': 2}]} -> /headings/0/lvl
+            {'type': 'markdown', 'file': 'report.md', 'headings': [3]} -> /headings/0
+            {'type': 'markdown', 'file': 'report.md', 'inOrder': true, 'contains': 'x'} -> /inOrder
+            {'type': 'markdown', 'file': 'report.md', 'sections': [{'heading': 'a'}]} -> /sections/0
+            {'type': 'markdown', 'file': 'report.md', 'sections': [{'contains': 'a'}]} -> /sections/0/heading
+            {'type': 'markdown', 'file': 'report.md', 'sections': [{'heading': {'text': 'a', 'weight': 2}, 'contains': 'b'}]} -> /sections/0/heading/weight
+            {'type': 'markdown', 'file': 'report.md', 'sections': [{'heading': 'a', 'contains': 'b', 'body': 'c'}]} -> /sections/0/body
+            {'type': 'markdown', 'file': 'report.md', 'sections': [{'heading': 'a', 'regex': {'pattern': 'x', 'min': 'y'}}]} -> /sections/0/regex/min
+            {'type': 'markdown', 'file': '../report.md', 'headings': ['a']} -> /file
+            """;
+
     private static final String REPORT = String.join(
             "\n",
             "# Quarterly Report",
@@ -29,14 +49,9 @@ class MarkdownVerifierTest {
             "Sources listed here.",
             "");
 
-    @TempDir
-    Path dir;
-
-    TestContext ctx;
-
     @BeforeEach
     void files() {
-        ctx = TestContext.in(dir).out("report.md", REPORT);
+        ctx.out("report.md", REPORT);
     }
 
     private Verdict md(String options) throws Exception {
@@ -132,32 +147,9 @@ class MarkdownVerifierTest {
         assertScore(1, ctx.verify("{'type': 'markdown', 'file': 'many.md', 'headings': [" + specs + "]}"));
     }
 
-    @Test
-    void refusesBadConfigsAtTheirPointers() {
-        refused("{'type': 'markdown', 'file': 'report.md'}", "");
-        refused("{'type': 'markdown', 'file': 'report.md', 'headings': []}", "/headings");
-        refused(
-                "{'type': 'markdown', 'file': 'report.md', 'headings': [{'text': 'a', 'level': 7}]}",
-                "/headings/0/level");
-        refused(
-                "{'type': 'markdown', 'file': 'report.md', 'headings': [{'text': 'a', 'regex': 'b'}]}",
-                "/headings/0/regex");
-        refused("{'type': 'markdown', 'file': 'report.md', 'headings': [{'level': 2}]}", "/headings/0");
-        refused("{'type': 'markdown', 'file': 'report.md', 'headings': [{'regex': '('}]}", "/headings/0/regex");
-        refused("{'type': 'markdown', 'file': 'report.md', 'headings': [{'text': 'a', 'lvl': 2}]}", "/headings/0/lvl");
-        refused("{'type': 'markdown', 'file': 'report.md', 'headings': [3]}", "/headings/0");
-        refused("{'type': 'markdown', 'file': 'report.md', 'inOrder': true, 'contains': 'x'}", "/inOrder");
-        refused("{'type': 'markdown', 'file': 'report.md', 'sections': [{'heading': 'a'}]}", "/sections/0");
-        refused("{'type': 'markdown', 'file': 'report.md', 'sections': [{'contains': 'a'}]}", "/sections/0/heading");
-        refused(
-                "{'type': 'markdown', 'file': 'report.md', 'sections': [{'heading': {'text': 'a', 'weight': 2}, 'contains': 'b'}]}",
-                "/sections/0/heading/weight");
-        refused(
-                "{'type': 'markdown', 'file': 'report.md', 'sections': [{'heading': 'a', 'contains': 'b', 'body': 'c'}]}",
-                "/sections/0/body");
-        refused(
-                "{'type': 'markdown', 'file': 'report.md', 'sections': [{'heading': 'a', 'regex': {'pattern': 'x', 'min': 'y'}}]}",
-                "/sections/0/regex/min");
-        refused("{'type': 'markdown', 'file': '../report.md', 'headings': ['a']}", "/file");
+    @ParameterizedTest
+    @CsvSource(quoteCharacter = '`', delimiterString = " -> ", textBlock = REFUSED)
+    void refusesBadConfigsAtTheirPointers(String config, String field) {
+        refused(config, field);
     }
 }

@@ -8,25 +8,38 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.spi.Verdict;
-import dev.ale.verifiers.TestContext;
-import java.nio.file.Path;
+import dev.ale.verifiers.ContextTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Counts, word limits and weights of the text conditions (text verifier). */
-class TextConditionsTest {
+class TextConditionsTest extends ContextTest {
+    /** Configurations that are refused, each with the JSON Pointer its error names. */
+    private static final String REFUSED =
+            """
+            {'type': 'text', 'file': 'r.txt', 'regex': {'pattern': 'x', 'exactly': 2, 'min': 1}} -> /regex/exactly
+            {'type': 'text', 'file': 'r.txt', 'regex': [{'pattern': 'x', 'min': 3, 'max': 2}]} -> /regex/0/max
+            {'type': 'text', 'file': 'r.txt', 'regex': [{'pattern': '(x', 'min': 1}]} -> /regex/0/pattern
+            {'type': 'text', 'file': 'r.txt', 'regex': [{'min': 1}]} -> /regex/0/pattern
+            {'type': 'text', 'file': 'r.txt', 'regex': [{'pattern': 'x', 'count': 1}]} -> /regex/0/count
+            {'type': 'text', 'file': 'r.txt', 'contains': [{'text': 'x', 'min': -1}]} -> /contains/0/min
+            {'type': 'text', 'file': 'r.txt', 'contains': [{'text': 'x', 'weight': 0}]} -> /contains/0/weight
+            {'type': 'text', 'file': 'r.txt', 'notContains': [{'text': 'x', 'max': 1}]} -> /notContains/0/max
+            {'type': 'text', 'file': 'r.txt', 'contains': []} -> /contains
+            {'type': 'text', 'file': 'r.txt', 'contains': [3]} -> /contains/0
+            {'type': 'text', 'file': 'r.txt', 'words': {'weight': 2}} -> /words
+            {'type': 'text', 'file': 'r.txt', 'words': {'min': 1, 'most': 2}} -> /words/most
+            {'type': 'text', 'file': 'r.txt', 'words': 100} -> /words
+            """;
+
     private static final String REPORT =
             "Risk: high. Risk: low. Risk: medium.\nTODO check totals\nThe state-of-the-art model don't fail.";
 
-    @TempDir
-    Path dir;
-
-    TestContext ctx;
-
     @BeforeEach
     void files() {
-        ctx = TestContext.in(dir).out("r.txt", REPORT);
+        ctx.out("r.txt", REPORT);
     }
 
     private Verdict text(String options) throws Exception {
@@ -96,22 +109,9 @@ class TextConditionsTest {
         assertEquals(1, Words.count("日本語"));
     }
 
-    @Test
-    void refusesBadCountsWeightsAndWordLimits() {
-        refused(
-                "{'type': 'text', 'file': 'r.txt', 'regex': {'pattern': 'x', 'exactly': 2, 'min': 1}}",
-                "/regex/exactly");
-        refused("{'type': 'text', 'file': 'r.txt', 'regex': [{'pattern': 'x', 'min': 3, 'max': 2}]}", "/regex/0/max");
-        refused("{'type': 'text', 'file': 'r.txt', 'regex': [{'pattern': '(x', 'min': 1}]}", "/regex/0/pattern");
-        refused("{'type': 'text', 'file': 'r.txt', 'regex': [{'min': 1}]}", "/regex/0/pattern");
-        refused("{'type': 'text', 'file': 'r.txt', 'regex': [{'pattern': 'x', 'count': 1}]}", "/regex/0/count");
-        refused("{'type': 'text', 'file': 'r.txt', 'contains': [{'text': 'x', 'min': -1}]}", "/contains/0/min");
-        refused("{'type': 'text', 'file': 'r.txt', 'contains': [{'text': 'x', 'weight': 0}]}", "/contains/0/weight");
-        refused("{'type': 'text', 'file': 'r.txt', 'notContains': [{'text': 'x', 'max': 1}]}", "/notContains/0/max");
-        refused("{'type': 'text', 'file': 'r.txt', 'contains': []}", "/contains");
-        refused("{'type': 'text', 'file': 'r.txt', 'contains': [3]}", "/contains/0");
-        refused("{'type': 'text', 'file': 'r.txt', 'words': {'weight': 2}}", "/words");
-        refused("{'type': 'text', 'file': 'r.txt', 'words': {'min': 1, 'most': 2}}", "/words/most");
-        refused("{'type': 'text', 'file': 'r.txt', 'words': 100}", "/words");
+    @ParameterizedTest
+    @CsvSource(quoteCharacter = '`', delimiterString = " -> ", textBlock = REFUSED)
+    void refusesBadCountsWeightsAndWordLimits(String config, String field) {
+        refused(config, field);
     }
 }

@@ -9,23 +9,34 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.spi.Verdict;
-import dev.ale.verifiers.TestContext;
-import java.nio.file.Path;
+import dev.ale.verifiers.ContextTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-class TextVerifierTest {
+class TextVerifierTest extends ContextTest {
+    /** Configurations that are refused, each with the JSON Pointer its error names. */
+    private static final String REFUSED =
+            """
+            {'type': 'text', 'file': 'memo.txt'} -> ``
+            {'type': 'text', 'contains': 'x'} -> /file
+            {'type': 'text', 'file': '/memo.txt', 'contains': 'x'} -> /file
+            {'type': 'text', 'file': 'memo.txt', 'regex': ['ok', '(unclosed']} -> /regex/1
+            {'type': 'text', 'file': 'memo.txt', 'regex': '[z-a]'} -> /regex
+            {'type': 'text', 'file': 'memo.txt', 'equals': 'a', 'equalsFile': 'b'} -> /equalsFile
+            {'type': 'text', 'file': 'memo.txt', 'equals': 3} -> /equals
+            {'type': 'text', 'file': 'memo.txt', 'contains': ['a', '']} -> /contains/1
+            {'type': 'text', 'file': 'memo.txt', 'contains': 'a', 'ignorecase': true} -> /ignorecase
+            {'type': 'text', 'file': 'memo.txt', 'contains': 'a', 'ignoreCase': 1} -> /ignoreCase
+            {'type': 'text', 'file': 'memo.txt', 'equalsFile': '../expected.txt'} -> /equalsFile
+            """;
+
     private static final String MEMO = "Memo\r\nThe  Q3 budget is APPROVED.\r\nTotal: 1,250 USD\r\n";
-
-    @TempDir
-    Path dir;
-
-    TestContext ctx;
 
     @BeforeEach
     void files() {
-        ctx = TestContext.in(dir).out("memo.txt", MEMO);
+        ctx.out("memo.txt", MEMO);
     }
 
     @Test
@@ -98,18 +109,9 @@ class TextVerifierTest {
         assertScore(1, ctx.verify("{'type': 'text', 'file': 'bom.txt', 'equals': 'ok'}"));
     }
 
-    @Test
-    void refusesBadConfigsAtTheirPointers() {
-        refused("{'type': 'text', 'file': 'memo.txt'}", "");
-        refused("{'type': 'text', 'contains': 'x'}", "/file");
-        refused("{'type': 'text', 'file': '/memo.txt', 'contains': 'x'}", "/file");
-        refused("{'type': 'text', 'file': 'memo.txt', 'regex': ['ok', '(unclosed']}", "/regex/1");
-        refused("{'type': 'text', 'file': 'memo.txt', 'regex': '[z-a]'}", "/regex");
-        refused("{'type': 'text', 'file': 'memo.txt', 'equals': 'a', 'equalsFile': 'b'}", "/equalsFile");
-        refused("{'type': 'text', 'file': 'memo.txt', 'equals': 3}", "/equals");
-        refused("{'type': 'text', 'file': 'memo.txt', 'contains': ['a', '']}", "/contains/1");
-        refused("{'type': 'text', 'file': 'memo.txt', 'contains': 'a', 'ignorecase': true}", "/ignorecase");
-        refused("{'type': 'text', 'file': 'memo.txt', 'contains': 'a', 'ignoreCase': 1}", "/ignoreCase");
-        refused("{'type': 'text', 'file': 'memo.txt', 'equalsFile': '../expected.txt'}", "/equalsFile");
+    @ParameterizedTest
+    @CsvSource(quoteCharacter = '`', delimiterString = " -> ", textBlock = REFUSED)
+    void refusesBadConfigsAtTheirPointers(String config, String field) {
+        refused(config, field);
     }
 }

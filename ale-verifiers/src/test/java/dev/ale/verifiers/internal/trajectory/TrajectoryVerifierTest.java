@@ -13,17 +13,34 @@ import dev.ale.api.AleException;
 import dev.ale.api.Trajectory;
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.VerificationContext;
-import dev.ale.api.task.TaskSpec;
 import dev.ale.testfixtures.ListTrajectory;
 import dev.ale.verifiers.Fixture;
 import dev.ale.verifiers.TestContext;
+import dev.ale.verifiers.internal.support.ForwardingContext;
 import dev.ale.verifiers.internal.support.Glob;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TrajectoryVerifierTest {
+    /** Configurations that are refused, each with the JSON Pointer its error names. */
+    private static final String REFUSED =
+            """
+            {'type': 'trajectory'} -> ``
+            {'type': 'trajectory', 'maxSteps': -1} -> /maxSteps
+            {'type': 'trajectory', 'maxSteps': 1.5} -> /maxSteps
+            {'type': 'trajectory', 'maxCostUsd': -1} -> /maxCostUsd
+            {'type': 'trajectory', 'maxcost': 1} -> /maxcost
+            {'type': 'trajectory', 'requireTools': [{'name': 'bash'}]} -> /requireTools/0/name
+            {'type': 'trajectory', 'requireTools': [{'tool': 'bash', 'min': 2, 'max': 1}]} -> /requireTools/0/max
+            {'type': 'trajectory', 'forbidTools': []} -> /forbidTools
+            {'type': 'trajectory', 'forbidPaths': ['ok/**', '../up']} -> /forbidPaths/1
+            {'type': 'trajectory', 'forbidPaths': 'a\\\\b'} -> /forbidPaths
+            """;
+
     @TempDir
     Path dir;
 
@@ -31,22 +48,7 @@ class TrajectoryVerifierTest {
     VerificationContext ctx;
 
     /** A test context with a trajectory. */
-    record WithTrajectory(TestContext files, Trajectory trajectory) implements VerificationContext {
-        @Override
-        public Path output() {
-            return files.output();
-        }
-
-        @Override
-        public Path reference() {
-            return files.reference();
-        }
-
-        @Override
-        public TaskSpec task() {
-            return files.task();
-        }
-    }
+    record WithTrajectory(TestContext parent, Trajectory trajectory) implements ForwardingContext {}
 
     @BeforeEach
     void trajectory() {
@@ -149,19 +151,9 @@ class TrajectoryVerifierTest {
         assertFalse(v.checks().isEmpty());
     }
 
-    @Test
-    void refusesBadConfigsAtTheirPointers() {
-        refused("{'type': 'trajectory'}", "");
-        refused("{'type': 'trajectory', 'maxSteps': -1}", "/maxSteps");
-        refused("{'type': 'trajectory', 'maxSteps': 1.5}", "/maxSteps");
-        refused("{'type': 'trajectory', 'maxCostUsd': -1}", "/maxCostUsd");
-        refused("{'type': 'trajectory', 'maxcost': 1}", "/maxcost");
-        refused("{'type': 'trajectory', 'requireTools': [{'name': 'bash'}]}", "/requireTools/0/name");
-        refused(
-                "{'type': 'trajectory', 'requireTools': [{'tool': 'bash', 'min': 2, 'max': 1}]}",
-                "/requireTools/0/max");
-        refused("{'type': 'trajectory', 'forbidTools': []}", "/forbidTools");
-        refused("{'type': 'trajectory', 'forbidPaths': ['ok/**', '../up']}", "/forbidPaths/1");
-        refused("{'type': 'trajectory', 'forbidPaths': 'a\\\\b'}", "/forbidPaths");
+    @ParameterizedTest
+    @CsvSource(quoteCharacter = '`', delimiterString = " -> ", textBlock = REFUSED)
+    void refusesBadConfigsAtTheirPointers(String config, String field) {
+        refused(config, field);
     }
 }
