@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The light perturbations {@link PackCheck} tries on each solution file: one number changed by a
@@ -180,7 +181,7 @@ final class Perturbations {
     }
 
     /** The pointer of the first numeric value (not a whole number, when {@code decimal}), or null. */
-    private static String firstNumber(JsonNode n, String at, boolean decimal) {
+    private static @Nullable String firstNumber(JsonNode n, String at, boolean decimal) {
         if (n.isNumber() && (!decimal || !n.isIntegralNumber())) {
             return at;
         }
@@ -205,7 +206,7 @@ final class Perturbations {
         return null;
     }
 
-    private static ArrayNode firstArray(JsonNode n) {
+    private static @Nullable ArrayNode firstArray(JsonNode n) {
         if (n instanceof ArrayNode a && a.size() > 0) {
             return a;
         }
