@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.verifiers.internal.table.CsvReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.ByteBuffer;
@@ -88,7 +88,7 @@ final class Perturbations {
         boolean trailing = text.endsWith("\n");
         List<List<String>> rows = new ArrayList<>();
         // the verifiers' RFC 4180 reader: quoted fields may hold delimiters, quotes and line breaks
-        try (CsvReader in = new CsvReader(new StringReader(text), sep)) {
+        try (CsvReader in = new CsvReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), sep)) {
             for (List<String> row = in.next(); row != null; row = in.next()) {
                 rows.add(new ArrayList<>(row));
             }
