@@ -128,6 +128,14 @@ public final class CsvReader implements RowReader {
             if (cells.size() == MAX_FIELDS) {
                 throw new Malformed("line " + recordLine + ": more than " + MAX_FIELDS + " fields");
             }
+            c = plain();
+            if (c >= 0) {
+                if (c == DELIMITER) {
+                    continue;
+                }
+                endLine(c);
+                return cells;
+            }
             c = read();
             if (c == QUOTE) {
                 c = quoted();
@@ -145,6 +153,35 @@ public final class CsvReader implements RowReader {
                 return cells;
             }
         }
+    }
+
+    /**
+     * The common case at the start of a field: an unquoted field whose end lies in the validated
+     * bytes, with a one-byte delimiter. Adds it and returns what ends it (consumed), or -1 (nothing
+     * read) when the field needs the general path.
+     */
+    private int plain() {
+        byte[] b = buf;
+        int p = pos;
+        int lim = limit;
+        if (delimiter.length != 1 || p == lim || b[p] == QUOTE) {
+            return -1;
+        }
+        byte d0 = delimiter[0];
+        int start = p;
+        while (p < lim) {
+            byte x = b[p];
+            if (x == d0 || x == LF || x == CR) {
+                if (p - start > MAX_FIELD_CHARS) {
+                    return -1;
+                }
+                cells.add(start, p);
+                pos = p + 1;
+                return x == d0 ? DELIMITER : x;
+            }
+            p++;
+        }
+        return -1;
     }
 
     /** Reads the rest of an unquoted field that starts at {@code from}; returns what ends it. */
