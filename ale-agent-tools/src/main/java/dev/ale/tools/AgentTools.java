@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tools an LLM agent needs in a sandbox, for one session: {@code list_files}, {@code read_file},
@@ -118,7 +119,7 @@ public final class AgentTools {
     }
 
     /** The lines under {@code path} holding {@code pattern} (a regular expression when {@code regex}), in files matching {@code include} (a glob, or null). */
-    public ToolResult searchFiles(String pattern, String path, String include, boolean regex) {
+    public ToolResult searchFiles(String pattern, String path, @Nullable String include, boolean regex) {
         ObjectNode args = Arguments.object()
                 .put("pattern", pattern)
                 .put("path", path)

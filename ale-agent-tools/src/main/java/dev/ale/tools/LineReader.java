@@ -2,6 +2,7 @@ package dev.ale.tools;
 
 import java.io.IOException;
 import java.io.Reader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads lines of any length in bounded memory: a line longer than the cap keeps its first
@@ -20,6 +21,7 @@ final class LineReader {
     }
 
     /** The next line without its end, or null at the end of the input. */
+    @Nullable
     String next() throws IOException {
         StringBuilder line = new StringBuilder();
         long length = 0;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code search_files}: the lines of the workspace's text files that hold a string or match a
@@ -119,7 +120,7 @@ final class SearchTool {
         return line -> compiled.matcher(new BudgetedChars(line, budget)).find();
     }
 
-    private PathMatcher glob(String include) throws ToolException {
+    private @Nullable PathMatcher glob(@Nullable String include) throws ToolException {
         if (include == null || include.isBlank()) {
             return null;
         }

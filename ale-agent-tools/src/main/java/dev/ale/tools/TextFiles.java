@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import org.jspecify.annotations.Nullable;
 
 /** Reading and writing the workspace's text files the way every tool does: UTF-8, no binaries, nothing but regular files. */
 final class TextFiles {
@@ -59,7 +60,7 @@ final class TextFiles {
     }
 
     /** The bytes as UTF-8 text, or null when they are not (a binary file). */
-    static String decode(byte[] bytes) {
+    static @Nullable String decode(byte[] bytes) {
         if (hasNul(bytes)) {
             return null;
         }

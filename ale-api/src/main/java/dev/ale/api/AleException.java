@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.Objects;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Root of the SDK's unchecked exceptions. Every message names where the problem is (a file or
@@ -23,11 +24,11 @@ public class AleException extends RuntimeException {
      * @param field  the field or JSON Pointer within the source (may be empty)
      * @param rule   what is wrong, in a sentence
      */
-    public AleException(String source, String field, String rule) {
+    public AleException(@Nullable String source, @Nullable String field, String rule) {
         this(source, field, rule, null);
     }
 
-    public AleException(String source, String field, String rule, Throwable cause) {
+    public AleException(@Nullable String source, @Nullable String field, String rule, @Nullable Throwable cause) {
         super(format(source, field, rule), cause);
         this.source = Objects.requireNonNullElse(source, "");
         this.field = Objects.requireNonNullElse(field, "");
@@ -50,7 +51,7 @@ public class AleException extends RuntimeException {
     }
 
     /** Formats a location and rule the way every SDK message does: {@code source at field: rule}. */
-    public static String format(String source, String field, String rule) {
+    public static String format(@Nullable String source, @Nullable String field, String rule) {
         StringBuilder b = new StringBuilder();
         if (source != null && !source.isEmpty()) {
             b.append(source);

@@ -2,16 +2,18 @@ package dev.ale.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.OperatingSystemMXBean;
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.Verifier;
 import dev.ale.testkit.FolderContext;
 import dev.ale.verifiers.VerifierRegistry;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 
 /**
  * The child JVM of the CSV figures: grades {@code output.csv} against {@code reference.csv} in one
- * folder with the {@code csv} verifier and reports the score, the time inside the verifier and its
- * peak resident memory. Argument: the folder.
+ * folder with the {@code csv} verifier and reports the score, the time inside the verifier, its
+ * peak resident memory and the CPU time of the whole process. Argument: the folder.
  */
 final class CsvChild {
     static final String CONFIG =
@@ -32,6 +34,14 @@ final class CsvChild {
                 .put("score", v.score())
                 .put("summary", v.summary())
                 .put("verifyMs", nanos / 1e6)
-                .put("peakRssKb", ChildJvm.peakRssKb()));
+                .put("peakRssKb", ChildJvm.peakRssKb())
+                .put("cpuSeconds", cpuSeconds()));
+    }
+
+    /** The CPU time (user + system) of this whole process so far, every thread, in seconds; -1 where unknown. */
+    static double cpuSeconds() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1e9
+                : -1;
     }
 }

@@ -51,6 +51,7 @@ final class CsvLabels {
                     .put("score", r.path("score").asDouble())
                     .put("verifyMs", r.path("verifyMs").asDouble())
                     .put("peakRssKb", r.path("peakRssKb").asLong())
+                    .put("cpuSeconds", r.path("cpuSeconds").asDouble())
                     .put("jvmOptions", child.options())
                     .put(
                             "files",
@@ -58,6 +59,7 @@ final class CsvLabels {
             if (python != null) {
                 p.put("pythonSeconds", python.wallSeconds())
                         .put("pythonPeakRssKb", python.peakRssKb())
+                        .put("pythonCpuSeconds", python.cpuSeconds())
                         .put("pythonResult", python.output().strip());
             }
             p.putAll(machine);
@@ -103,6 +105,17 @@ final class CsvLabels {
                                 .putAll(p.map())
                                 .put("measures", "Python wall time / SDK child wall time, same run")
                                 .put("target", "at least 5 at 1,000,000 rows")
+                                .map()));
+                results.add(new Figure(
+                        prefix + "cpu-vs-python",
+                        Timing.round(python.cpuSeconds() / r.path("cpuSeconds").asDouble(), 4),
+                        "x",
+                        Figure.params()
+                                .putAll(p.map())
+                                .put(
+                                        "measures",
+                                        "Python CPU time / SDK child CPU time (user + system, every thread), same run:"
+                                                + " steadier than wall time on a busy machine")
                                 .map()));
             }
         }

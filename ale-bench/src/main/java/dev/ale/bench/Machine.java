@@ -17,18 +17,21 @@ final class Machine {
                 .put("vm", System.getProperty("java.vm.name"))
                 .put("cores", Runtime.getRuntime().availableProcessors())
                 .put("maxHeapMB", Runtime.getRuntime().maxMemory() >> 20)
-                .put(
-                        "gc",
-                        String.join(
-                                "+",
-                                ManagementFactory.getGarbageCollectorMXBeans().stream()
-                                        .map(b -> b.getName())
-                                        .toList()))
+                .put("gc", collectors())
                 .put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"))
                 .put(
                         "loadAverage1m",
                         Timing.round(
                                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 3))
                 .map();
+    }
+
+    /** The names of the JVM's garbage collectors, joined with {@code +}. */
+    static String collectors() {
+        return String.join(
+                "+",
+                ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(b -> b.getName())
+                        .toList());
     }
 }

@@ -7,7 +7,6 @@ import dev.ale.core.EvaluationReport;
 import dev.ale.core.Evaluator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 
 /**
@@ -57,13 +56,7 @@ final class MemoryChild {
         }
         line.put("poolPeakSumBytes", HeapWatch.poolPeakSum())
                 .put("maxHeapBytes", Runtime.getRuntime().maxMemory())
-                .put(
-                        "gc",
-                        String.join(
-                                "+",
-                                ManagementFactory.getGarbageCollectorMXBeans().stream()
-                                        .map(b -> b.getName())
-                                        .toList()));
+                .put("gc", Machine.collectors());
         System.out.println(MARKER + line);
     }
 }

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * and peak resident memory are measured by a small Python wrapper ({@code getrusage} of children).
  */
 final class Peers {
-    /** What one peer run took. */
-    record Run(double wallSeconds, long peakRssKb, String output) {}
+    /** What one peer run took; {@code cpuSeconds} user + system, or -1 where not measured. */
+    record Run(double wallSeconds, long peakRssKb, double cpuSeconds, String output) {}
 
     private static final Pattern PROMPTFOO = Pattern.compile("wall_s=([0-9.]+) maxrss_kb=([0-9]+)");
     private static final String MEASURE = String.join(
@@ -29,9 +29,10 @@ final class Peers {
             "w = time.monotonic() - t",
             "sys.stdout.write(p.stdout[-2000:] + p.stderr[-2000:])",
             "print()",
-            "print('ALE-PEER wall_s=%.4f maxrss_kb=%d rc=%d' % (w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, p.returncode))");
+            "u = resource.getrusage(resource.RUSAGE_CHILDREN)",
+            "print('ALE-PEER wall_s=%.4f maxrss_kb=%d rc=%d cpu_s=%.4f' % (w, u.ru_maxrss, p.returncode, u.ru_utime + u.ru_stime))");
     private static final Pattern MEASURED =
-            Pattern.compile("ALE-PEER wall_s=([0-9.]+) maxrss_kb=([0-9]+) rc=(-?[0-9]+)");
+            Pattern.compile("ALE-PEER wall_s=([0-9.]+) maxrss_kb=([0-9]+) rc=(-?[0-9]+) cpu_s=([0-9.]+)");
 
     private Peers() {}
 
@@ -42,7 +43,7 @@ final class Peers {
         if (!m.find()) {
             throw new IllegalStateException("the promptfoo peer printed no timing: " + tail(out));
         }
-        return new Run(Double.parseDouble(m.group(1)), Long.parseLong(m.group(2)), tail(out));
+        return new Run(Double.parseDouble(m.group(1)), Long.parseLong(m.group(2)), -1, tail(out));
     }
 
     /** The Python label grader over the two files, as a whole process. */
@@ -60,7 +61,8 @@ final class Peers {
         if (!m.find() || !m.group(3).equals("0")) {
             throw new IllegalStateException("the Python CSV peer failed: " + tail(out));
         }
-        return new Run(Double.parseDouble(m.group(1)), Long.parseLong(m.group(2)), tail(out));
+        return new Run(
+                Double.parseDouble(m.group(1)), Long.parseLong(m.group(2)), Double.parseDouble(m.group(4)), tail(out));
     }
 
     /** Makes the label CSV pair with the Python peer's own generator, so both sides read the same bytes. */

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Shows how a run is going on stderr: attempts done of the total, passed so far, elapsed time and
@@ -112,7 +113,7 @@ final class ProgressReporter implements AutoCloseable {
      * Time left at the pace of the attempts finished since {@code base} (the first progress seen, so
      * attempts resumed from the journal do not count as fast work); null before any has finished.
      */
-    static Duration eta(Progress base, Progress p) {
+    static @Nullable Duration eta(Progress base, Progress p) {
         int finished = p.done() - base.done();
         if (finished <= 0) {
             return null;

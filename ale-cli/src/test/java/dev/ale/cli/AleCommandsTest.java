@@ -11,6 +11,8 @@ import dev.ale.core.Reports;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Assumptions;
@@ -131,18 +133,7 @@ class AleCommandsTest {
         Path python = Path.of("/usr/bin/python3");
         Assumptions.assumeTrue(Files.isExecutable(python), "no system python3 (bwrap binds the system folders only)");
         Path run = tmp.resolve("run-bwrap");
-        Ale.Result r = Ale.run(
-                "run",
-                pack.toString(),
-                "--harness",
-                CopyingAgent.class.getName(),
-                "--sandbox",
-                "bwrap",
-                "--allow-command-verifiers",
-                "--python",
-                python.toString(),
-                "--out",
-                run.toString());
+        Ale.Result r = runCopying(run, "--sandbox", "bwrap", "--python", python.toString());
         Assumptions.assumeFalse(
                 r.code() == Main.USAGE && r.err().contains("--sandbox bwrap:"), "bwrap does not work here");
         assertEquals(Main.OK, r.code(), r.toString());
@@ -152,20 +143,8 @@ class AleCommandsTest {
     @Test
     void aPythonThatIsNotThereIsAnErrorSayingSo() {
         Path run = tmp.resolve("run");
-        Ale.Result r = Ale.run(
-                "run",
-                pack.toString(),
-                "--harness",
-                CopyingAgent.class.getName(),
-                "--allow-command-verifiers",
-                "--python",
-                tmp.resolve("no-python").toString(),
-                "--retries",
-                "0",
-                "--select",
-                "id:health*",
-                "--out",
-                run.toString());
+        Ale.Result r = runCopying(
+                run, "--python", tmp.resolve("no-python").toString(), "--retries", "0", "--select", "id:health*");
         assertEquals(Main.ERRORS, r.code(), r.toString());
         AttemptResult a = attempt(run, "health_medicine.dose_table");
         assertEquals(Outcome.ERROR, a.outcome());
@@ -175,16 +154,28 @@ class AleCommandsTest {
     /** {@code ale run} of the imported pack with command verifiers allowed; the run directory. */
     private Path runAllowed(Class<?> harness, String name) {
         Path run = tmp.resolve(name);
-        Ale.Result r = Ale.run(
+        Ale.Result r = run(harness, run);
+        assertEquals(Main.OK, r.code(), r.toString());
+        return run;
+    }
+
+    /** {@code ale run} of the imported pack by {@code harness} into {@code run}, command verifiers allowed. */
+    private Ale.Result run(Class<?> harness, Path run, String... options) {
+        List<String> args = new ArrayList<>(List.of(
                 "run",
                 pack.toString(),
                 "--harness",
                 harness.getName(),
                 "--allow-command-verifiers",
                 "--out",
-                run.toString());
-        assertEquals(Main.OK, r.code(), r.toString());
-        return run;
+                run.toString()));
+        args.addAll(List.of(options));
+        return Ale.run(args.toArray(String[]::new));
+    }
+
+    /** As {@link #run}, by the agent that copies the solutions. */
+    private Ale.Result runCopying(Path run, String... options) {
+        return run(CopyingAgent.class, run, options);
     }
 
     private static Map<String, Double> everyTask(double score) {

@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.ale.api.spi.VerifierPolicy;
 import dev.ale.process.BubblewrapOptions;
 import dev.ale.taskpack.TaskPackWriter;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -76,24 +78,7 @@ class RunCommandTest {
 
     @Test
     void aCommandHarnessRunsAScriptAgentInLocalDirectories() throws Exception {
-        Path pack = Ale.invoicePack(tmp.resolve("pack"), null);
-        Path script = tmp.resolve("sum.sh");
-        Files.writeString(
-                script,
-                "awk -F, 'NR > 1 { s += $2 } END { printf \"%.2f\\n\", s }' invoice.csv > total.txt\n"
-                        + "echo \"done: $ALE_TASK_ID\"\n");
-        Ale.Result r = Ale.run(
-                "run",
-                pack.toString(),
-                "--harness",
-                "cmd:sh " + script,
-                "--sandbox",
-                "local",
-                "--out",
-                tmp.resolve("run").toString());
-        assertEquals(Main.OK, r.code(), r.toString());
-        assertTrue(r.out().contains("harness         cmd:sh on local-directory sandboxes"), r.out());
-        assertTrue(r.out().contains("(1 of 1 scored attempts)"), r.out());
+        Ale.Result r = runSumScript("echo \"done: $ALE_TASK_ID\"", "local-directory", "--sandbox", "local");
         assertTrue(r.err().contains("ale: warning: the agent runs unisolated in a local directory"), r.err());
         assertTrue(Files.readString(tmp.resolve("run/trajectories/invoice-total/1.jsonl"))
                 .contains("done: invoice-total"));
@@ -104,22 +89,7 @@ class RunCommandTest {
     @Tag("bwrap")
     void aCommandHarnessRunsUnderBubblewrapByDefaultWhereItWorks() throws Exception {
         assumeTrue(BubblewrapOptions.defaults().unusable().isEmpty(), "bubblewrap is not usable here");
-        Path pack = Ale.invoicePack(tmp.resolve("pack"), null);
-        Path script = tmp.resolve("sum.sh");
-        Files.writeString(
-                script,
-                "awk -F, 'NR > 1 { s += $2 } END { printf \"%.2f\\n\", s }' invoice.csv > total.txt\n"
-                        + "echo \"in $(pwd) as HOME=$HOME\"\n");
-        Ale.Result r = Ale.run(
-                "run",
-                pack.toString(),
-                "--harness",
-                "cmd:sh " + script,
-                "--out",
-                tmp.resolve("run").toString());
-        assertEquals(Main.OK, r.code(), r.toString());
-        assertTrue(r.out().contains("harness         cmd:sh on bubblewrap sandboxes"), r.out());
-        assertTrue(r.out().contains("(1 of 1 scored attempts)"), r.out());
+        Ale.Result r = runSumScript("echo \"in $(pwd) as HOME=$HOME\"", "bubblewrap");
         assertTrue(Files.readString(tmp.resolve("run/trajectories/invoice-total/1.jsonl"))
                 .contains("in /workspace as HOME=/workspace"));
         assertTrue(Files.readString(tmp.resolve("run/run.json")).contains("\"sandbox\" : \"bubblewrap\""));
@@ -280,5 +250,25 @@ class RunCommandTest {
         assertEquals(Duration.ofHours(1), RunCommand.duration("1h"));
         assertEquals(Duration.ofMinutes(5), RunCommand.duration("PT5M"));
         assertEquals(Duration.ofSeconds(600), RunCommand.duration("600"));
+    }
+
+    /**
+     * Runs a shell agent that sums the invoice pack's amounts and then runs {@code echo}, with the
+     * extra {@code options}; checks that it ran on {@code sandboxes} sandboxes and was scored.
+     */
+    private Ale.Result runSumScript(String echo, String sandboxes, String... options) throws IOException {
+        Path pack = Ale.invoicePack(tmp.resolve("pack"), null);
+        Path script = tmp.resolve("sum.sh");
+        Files.writeString(
+                script,
+                "awk -F, 'NR > 1 { s += $2 } END { printf \"%.2f\\n\", s }' invoice.csv > total.txt\n" + echo + "\n");
+        List<String> args = new ArrayList<>(List.of("run", pack.toString(), "--harness", "cmd:sh " + script));
+        args.addAll(List.of(options));
+        args.addAll(List.of("--out", tmp.resolve("run").toString()));
+        Ale.Result r = Ale.run(args.toArray(String[]::new));
+        assertEquals(Main.OK, r.code(), r.toString());
+        assertTrue(r.out().contains("harness         cmd:sh on " + sandboxes + " sandboxes"), r.out());
+        assertTrue(r.out().contains("(1 of 1 scored attempts)"), r.out());
+        return r;
     }
 }

@@ -8,7 +8,6 @@ import dev.ale.api.spi.SandboxProvider;
 import dev.ale.api.spi.Verifier;
 import dev.ale.api.spi.VerifierConfigException;
 import dev.ale.api.spi.VerifierFactories;
-import dev.ale.api.spi.VerifierPolicy;
 import dev.ale.api.task.PackRef;
 import dev.ale.api.task.Task;
 import dev.ale.taskpack.TaskPack;
@@ -313,8 +312,8 @@ public final class Evaluator {
         /**
          * Allows {@code command} verifiers, which run an external grader program from the pack. Off
          * by default, since a pack from elsewhere must not run code on this machine unless asked.
-         * Applies to the default registry (and to a {@link VerifierRegistry} given with {@link #verifiers});
-         * another registry answers for itself through {@code policy()}.
+         * Applies through {@link VerifierFactories#withCommandsAllowed()} to the default registry and to
+         * one given with {@link #verifiers}; a registry that cannot change its policy answers for itself.
          */
         public Builder allowCommandVerifiers(boolean allow) {
             this.allowCommandVerifiers = allow;
@@ -336,8 +335,8 @@ public final class Evaluator {
             }
             Harness named = namingHarness != null ? namingHarness : harnesses.get();
             VerifierFactories registry = verifierFactories != null ? verifierFactories : VerifierRegistry.discover();
-            if (allowCommandVerifiers && registry instanceof VerifierRegistry r) {
-                registry = r.withPolicy(new VerifierPolicy(true, r.policy().python()));
+            if (allowCommandVerifiers) {
+                registry = registry.withCommandsAllowed();
             }
             Map<String, Verifier> built = TaskVerifiers.build(tasks, registry);
             Set<PackRef> refs = new LinkedHashSet<>();

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.jspecify.annotations.Nullable;
 
 /** Small file-tree helpers that never follow links. */
 final class FileTrees {
@@ -17,7 +18,7 @@ final class FileTrees {
      * Resolves a '/'-separated relative path under {@code root}; null if it is absolute, has
      * {@code ..} or empty segments, or passes through a symbolic link.
      */
-    static Path resolveInside(Path root, String relative) {
+    static @Nullable Path resolveInside(Path root, String relative) {
         if (relative.isEmpty()) {
             return root;
         }

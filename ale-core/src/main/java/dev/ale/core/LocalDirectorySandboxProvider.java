@@ -23,21 +23,10 @@ import java.nio.file.attribute.PosixFilePermissions;
  * it in memory (see {@code ReferenceAreas}). Closing the sandbox kills every process started in it,
  * then removes the directory (the workspace is kept when asked), without following links.
  */
-final class LocalDirectorySandboxProvider implements SandboxProvider {
-    private final Path parent;
-    private final boolean keepWorkspaces;
-    private final ProcessLauncher launcher;
-    private final String name;
-
+record LocalDirectorySandboxProvider(Path parent, boolean keepWorkspaces, ProcessLauncher launcher, String name)
+        implements SandboxProvider {
     LocalDirectorySandboxProvider(Path parent, boolean keepWorkspaces) {
         this(parent, keepWorkspaces, ProcessLauncher.local(), "local-directory");
-    }
-
-    LocalDirectorySandboxProvider(Path parent, boolean keepWorkspaces, ProcessLauncher launcher, String name) {
-        this.parent = parent;
-        this.keepWorkspaces = keepWorkspaces;
-        this.launcher = launcher;
-        this.name = name;
     }
 
     @Override
@@ -46,11 +35,6 @@ final class LocalDirectorySandboxProvider implements SandboxProvider {
         Path root = createPrivateDirectory(parent, "ale-" + request.attemptId() + "-");
         Path workspace = Files.createDirectory(root.resolve("workspace"));
         return new LocalSandbox(root, workspace, keepWorkspaces, new ProcessGroup(launcher));
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     static Path createPrivateDirectory(Path parent, String prefix) throws IOException {

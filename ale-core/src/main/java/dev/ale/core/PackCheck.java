@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The self-check of a task pack ({@code ale pack check}): for every task, its verifier must give
@@ -103,7 +104,7 @@ public final class PackCheck {
      * verifiers under {@code policy} (tasks graded by {@code command} verifiers need one that allows
      * them); {@code referenceKey} opens sealed references (null: none).
      */
-    public static List<Result> run(TaskPack pack, VerifierPolicy policy, char[] referenceKey) {
+    public static List<Result> run(TaskPack pack, VerifierPolicy policy, char @Nullable [] referenceKey) {
         return run(pack, VerifierRegistry.discover().withPolicy(policy), referenceKey);
     }
 
@@ -111,7 +112,7 @@ public final class PackCheck {
      * Checks every task of the pack with the given registry; {@code referenceKey} opens sealed
      * references (null: a task with a sealed reference fails every check, saying so).
      */
-    public static List<Result> run(TaskPack pack, VerifierFactories registry, char[] referenceKey) {
+    public static List<Result> run(TaskPack pack, VerifierFactories registry, char @Nullable [] referenceKey) {
         List<Result> results = new ArrayList<>();
         for (Task task : pack.tasks()) {
             results.add(check(task, registry, referenceKey));

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.verifiers.internal.table.CsvReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.ByteBuffer;
@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The light perturbations {@link PackCheck} tries on each solution file: one number changed by a
@@ -87,7 +88,7 @@ final class Perturbations {
         boolean trailing = text.endsWith("\n");
         List<List<String>> rows = new ArrayList<>();
         // the verifiers' RFC 4180 reader: quoted fields may hold delimiters, quotes and line breaks
-        try (CsvReader in = new CsvReader(new StringReader(text), sep)) {
+        try (CsvReader in = new CsvReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), sep)) {
             for (List<String> row = in.next(); row != null; row = in.next()) {
                 rows.add(new ArrayList<>(row));
             }
@@ -180,7 +181,7 @@ final class Perturbations {
     }
 
     /** The pointer of the first numeric value (not a whole number, when {@code decimal}), or null. */
-    private static String firstNumber(JsonNode n, String at, boolean decimal) {
+    private static @Nullable String firstNumber(JsonNode n, String at, boolean decimal) {
         if (n.isNumber() && (!decimal || !n.isIntegralNumber())) {
             return at;
         }
@@ -205,7 +206,7 @@ final class Perturbations {
         return null;
     }
 
-    private static ArrayNode firstArray(JsonNode n) {
+    private static @Nullable ArrayNode firstArray(JsonNode n) {
         if (n instanceof ArrayNode a && a.size() > 0) {
             return a;
         }

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where hidden references go while a verifier scores an attempt. Each attempt's reference is
@@ -124,6 +125,7 @@ final class ReferenceAreas implements AutoCloseable {
      * relative to the workspace; null when there is none. Such an output could make a verifier
      * that follows links read a reference instead of the agent's work, so it scores nothing.
      */
+    @Nullable
     String linkInto(Path workspace) throws IOException {
         if (workspace.getFileSystem() != FileSystems.getDefault()
                 || !Files.isDirectory(workspace, LinkOption.NOFOLLOW_LINKS)) {

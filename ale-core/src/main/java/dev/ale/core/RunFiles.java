@@ -26,6 +26,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The files of a run directory besides the journal: {@code run.json}, the trajectories
@@ -42,7 +43,7 @@ final class RunFiles {
 
     private RunFiles() {}
 
-    static JsonNode readRunJson(Path dir) throws IOException {
+    static @Nullable JsonNode readRunJson(Path dir) throws IOException {
         Path file = dir.resolve(RUN_JSON);
         if (!Files.exists(file)) {
             return null;

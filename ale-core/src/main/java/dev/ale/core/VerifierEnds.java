@@ -7,6 +7,7 @@ import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.VerifierLimitException;
 import dev.ale.api.task.TaskPackException;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a verification that gave no verdict means for the attempt. The output is the agent's, so a
@@ -22,7 +23,7 @@ final class VerifierEnds {
     private VerifierEnds() {}
 
     /** The problem of a verification that ended as {@code r}, or null when it gave a verdict. */
-    static Problem of(Deadlines.Result<Verdict> r, Duration timeout) {
+    static @Nullable Problem of(Deadlines.Result<Verdict> r, Duration timeout) {
         return switch (r.end()) {
             case RETURNED -> r.value() == null
                     ? new Problem(Outcome.ERROR, Cause.VERIFIER, "verifier returned no verdict")

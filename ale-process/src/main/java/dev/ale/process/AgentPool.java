@@ -126,6 +126,7 @@ final class AgentPool implements AutoCloseable {
 
     /** Gives a process back after a request it answered by the rules. */
     void release(AgentProcess p) {
+        p.watch(); // what it started for this request is killed with it, even if it detaches later
         synchronized (this) {
             if (!closed) {
                 idle.addFirst(p);
@@ -158,6 +159,7 @@ final class AgentPool implements AutoCloseable {
             all.clear();
             idle.clear();
         }
+        left.forEach(AgentProcess::watch);
         left.forEach(AgentProcess::endInput);
         long until = System.nanoTime() + EXIT_GRACE_MILLIS * 1_000_000;
         for (AgentProcess p : left) {

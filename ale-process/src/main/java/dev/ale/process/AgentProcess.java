@@ -140,6 +140,11 @@ final class AgentProcess implements AutoCloseable {
         return Optional.of(child.process().exitValue());
     }
 
+    /** Remembers the processes it has started by now, so that killing it later kills them too. */
+    void watch() {
+        child.watch();
+    }
+
     /** Kills the process with every process it started. */
     void kill() {
         child.kill();

@@ -3,17 +3,15 @@ package dev.ale.process;
 import dev.ale.api.SessionContext;
 import dev.ale.api.Step;
 import dev.ale.api.TaskView;
-import dev.ale.api.Trajectory;
-import dev.ale.api.Usage;
 import dev.ale.api.task.Limits;
 import dev.ale.api.task.Taxonomy;
 import dev.ale.api.task.Tier;
+import dev.ale.testfixtures.ListTrajectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -29,7 +27,7 @@ record AttemptStub(
         Path workspace,
         Box sandbox,
         Instant deadline,
-        MemoryTrajectory trajectory,
+        ListTrajectory trajectory,
         AtomicBoolean stopped)
         implements SessionContext, AutoCloseable {
     /** The attempt of task {@code task}, its workspace {@code <parent>/ale-<task>/workspace}. */
@@ -51,7 +49,7 @@ record AttemptStub(
                 workspace,
                 new Box(workspace, new ProcessGroup(launcher)),
                 Instant.now().plus(timeout),
-                new MemoryTrajectory(),
+                new ListTrajectory(),
                 new AtomicBoolean());
     }
 
@@ -94,54 +92,5 @@ record AttemptStub(
     @Override
     public void close() {
         sandbox.close();
-    }
-
-    /** A trajectory in memory: every step in a list. */
-    static final class MemoryTrajectory implements Trajectory {
-        private final List<Step> steps = new ArrayList<>();
-
-        @Override
-        public synchronized void record(Step step) {
-            steps.add(step);
-        }
-
-        @Override
-        public synchronized List<Step> steps() {
-            return List.copyOf(steps);
-        }
-
-        @Override
-        public Usage usage() {
-            return steps().stream().map(Step::usage).reduce(Usage.ZERO, Usage::plus);
-        }
-
-        @Override
-        public long toolCalls() {
-            return steps().stream().filter(s -> s.kind() == Step.Kind.TOOL_CALL).count();
-        }
-
-        @Override
-        public void message(String role, String text) {
-            add(Step.Kind.MESSAGE, role, text, Usage.ZERO);
-        }
-
-        @Override
-        public void toolCall(String tool, String arguments) {
-            add(Step.Kind.TOOL_CALL, tool, arguments, Usage.ZERO);
-        }
-
-        @Override
-        public void observation(String text) {
-            add(Step.Kind.OBSERVATION, "", text, Usage.ZERO);
-        }
-
-        @Override
-        public void usage(long inputTokens, long outputTokens, double costUsd) {
-            add(Step.Kind.USAGE, "", "", new Usage(inputTokens, outputTokens, costUsd));
-        }
-
-        private void add(Step.Kind kind, String name, String text, Usage usage) {
-            record(new Step(Instant.now(), kind, name, text, usage, 1));
-        }
     }
 }

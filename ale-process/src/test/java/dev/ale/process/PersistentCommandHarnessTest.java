@@ -81,9 +81,6 @@ class PersistentCommandHarnessTest {
         assertTrue(task.path("id").isIntegralNumber(), task.toString());
         assertEquals("in.txt", a.steps("ls"), "the agent saw the staged input");
         assertEquals(new Usage(12, 5, 0.25), a.trajectory().usage());
-        assertTrue(
-                a.steps("stderr").contains("working on task-1#1"),
-                a.trajectory().steps().toString());
         String[] out = Files.readString(a.workspace().resolve("out.txt")).split(" ");
         assertFalse(out[2].equals(a.workspace().toString()), "HOME is the process's own folder, not a workspace");
     }
@@ -115,7 +112,7 @@ class PersistentCommandHarnessTest {
     @Test
     void aHangPastTheDeadlineIsKilledAndReplaced() throws Exception {
         assertEquals(SessionOutcome.completed(), harness.run(attempt("work", MINUTE))); // started and warm
-        AttemptStub hang = attempt("hang", Duration.ofSeconds(3));
+        AttemptStub hang = attempt("hang", Duration.ofSeconds(8));
         assertEquals(SessionOutcome.gaveUp("killed at the deadline"), harness.run(hang));
         long pid = Long.parseLong(Files.readString(hang.workspace().resolve("pid.txt")));
         assertTrue(ProcessHandle.of(pid).map(ProcessTree::ended).orElse(true), "the hung process was killed");

@@ -11,6 +11,7 @@ import dev.ale.api.spi.VerifierFactories;
 import dev.ale.api.spi.VerifierFactory;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Configuration checks of the contract: how {@code create} refuses, and mutated configurations. */
 final class Configs {
@@ -31,7 +32,7 @@ final class Configs {
      * How {@code create} treats a configuration: null when it builds a verifier, {@code AT + field}
      * for a {@link VerifierConfigException} at a JSON Pointer, else a description of what went wrong.
      */
-    static String refusal(VerifierFactory factory, VerifierFactories nested, JsonNode config) {
+    static @Nullable String refusal(VerifierFactory factory, VerifierFactories nested, JsonNode config) {
         try {
             Verifier v = factory.create(config, nested);
             return v == null ? "create returned no verifier" : null;

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -231,7 +232,7 @@ public abstract class VerifierContract {
         return "ALE-CANARY-" + Long.toHexString(new Random(seed()).nextLong());
     }
 
-    private Verifier create(Sample s, Failures f) {
+    private @Nullable Verifier create(Sample s, Failures f) {
         try {
             Verifier v = factory().create(s.config(), nested());
             if (v == null) {

@@ -1,5 +1,6 @@
 package dev.ale.verifiers;
 
+import static dev.ale.verifiers.Fixture.assertContains;
 import static dev.ale.verifiers.Fixture.assertScore;
 import static dev.ale.verifiers.Fixture.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,7 +63,7 @@ class CompositeVerifierTest extends ContextTest {
                     + with(HALF, "'gate': true, 'name': 'delivered'") + ", " + FULL + "]}");
             assertTrue(v.gateFailed(), type);
             assertEquals(0, v.score());
-            assertTrue(v.summary().contains("'delivered'"), v.summary());
+            assertContains("'delivered'", v.summary());
             assertTrue(v.checks().get(0).gate());
         }
     }

@@ -1,5 +1,6 @@
 package dev.ale.verifiers;
 
+import dev.ale.api.spi.Verdict;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,5 +19,13 @@ public abstract class ContextTest {
     @BeforeEach
     final void freshContext() {
         ctx = TestContext.in(dir);
+    }
+
+    /**
+     * Writes {@code content} to the output file {@code file} and verifies it with the verifier
+     * {@code type} reading that file and taking {@code options} (a JSON object's members, single quotes allowed).
+     */
+    protected Verdict verifyFile(String type, String file, String content, String options) throws Exception {
+        return ctx.out(file, content).verify("{'type': '" + type + "', 'file': '" + file + "', " + options + "}");
     }
 }

@@ -63,6 +63,23 @@ public final class Fixture {
         return gate;
     }
 
+    /** Asserts {@code text} contains {@code part}; the failure shows the whole text. */
+    public static void assertContains(String part, String text) {
+        assertTrue(text.contains(part), () -> "no '" + part + "' in: " + text);
+    }
+
+    /** Asserts {@code text} contains each of {@code parts}; the failure shows the whole text. */
+    public static void assertContainsAll(String text, String... parts) {
+        for (String part : parts) {
+            assertContains(part, text);
+        }
+    }
+
+    /** Asserts {@code text} starts with {@code start}; the failure shows the whole text. */
+    public static void assertStartsWith(String start, String text) {
+        assertTrue(text.startsWith(start), () -> "not starting with '" + start + "': " + text);
+    }
+
     /** The check of a verdict named {@code name}. */
     public static Check check(Verdict v, String name) {
         return v.checks().stream()

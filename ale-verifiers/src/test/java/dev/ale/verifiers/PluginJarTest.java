@@ -1,5 +1,7 @@
 package dev.ale.verifiers;
 
+import static dev.ale.verifiers.Fixture.assertContains;
+import static dev.ale.verifiers.Fixture.assertContainsAll;
 import static dev.ale.verifiers.Fixture.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,12 +27,7 @@ class PluginJarTest {
     Path dir;
 
     Path echoJar() throws Exception {
-        return PluginJars.jar(
-                dir,
-                "acme-echo.jar",
-                "acme.echo",
-                Map.of("com.acme.EchoFactory", PluginJars.factory("com.acme.EchoFactory", "\"acme.echo\"", "")),
-                List.of("com.acme.EchoFactory"));
+        return PluginJars.factoryJar(dir, "acme-echo.jar", "acme.echo", "com.acme.EchoFactory", "acme.echo");
     }
 
     @Test
@@ -70,16 +67,11 @@ class PluginJarTest {
     @Test
     void twoJarsClaimingOneTypeFailNamingBothJars() throws Exception {
         Path one = echoJar();
-        Path two = PluginJars.jar(
-                dir,
-                "other-echo.jar",
-                null,
-                Map.of("org.other.Echo", PluginJars.factory("org.other.Echo", "\"acme.echo\"", "")),
-                List.of("org.other.Echo"));
+        Path two = PluginJars.factoryJar(dir, "other-echo.jar", null, "org.other.Echo", "acme.echo");
         try (URLClassLoader loader = new URLClassLoader(
                 new URL[] {one.toUri().toURL(), two.toUri().toURL()}, getClass().getClassLoader())) {
             AleException e = assertThrows(AleException.class, () -> VerifierRegistry.discover(loader));
-            assertTrue(e.getMessage().contains("'acme.echo' is provided twice"), e.getMessage());
+            assertContains("'acme.echo' is provided twice", e.getMessage());
             assertTrue(e.getMessage().contains("com.acme.EchoFactory (file:" + one), e.getMessage());
             assertTrue(e.getMessage().contains("org.other.Echo (file:" + two), e.getMessage());
         }
@@ -118,33 +110,19 @@ class PluginJarTest {
                     r.types().toString());
             List<String> problems = r.problems();
             assertEquals(3, problems.size(), problems.toString());
-            assertTrue(
-                    problems.get(0).contains("com.shaky.Broken")
-                            && problems.get(0).contains("no licence key"),
-                    problems.get(0));
-            assertTrue(problems.get(1).contains("com.shaky.Static"), problems.get(1));
-            assertTrue(
-                    problems.get(2).contains("com.shaky.Mute")
-                            && problems.get(2).contains("shaky.jar"),
-                    problems.get(2));
+            assertContainsAll(problems.get(0), "com.shaky.Broken", "no licence key");
+            assertContains("com.shaky.Static", problems.get(1));
+            assertContainsAll(problems.get(2), "com.shaky.Mute", "shaky.jar");
         }
     }
 
     @Test
     void aPluginJarWithABareTypeNameIsRefused() throws Exception {
-        Path jar = PluginJars.jar(
-                dir,
-                "bare.jar",
-                null,
-                Map.of("com.bare.Csv", PluginJars.factory("com.bare.Csv", "\"csv\"", "")),
-                List.of("com.bare.Csv"));
+        Path jar = PluginJars.factoryJar(dir, "bare.jar", null, "com.bare.Csv", "csv");
         try (URLClassLoader loader =
                 new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
             AleException e = assertThrows(AleException.class, () -> VerifierRegistry.discover(loader));
-            assertTrue(
-                    e.getMessage().contains("must be namespaced")
-                            && e.getMessage().contains("bare.jar"),
-                    e.getMessage());
+            assertContainsAll(e.getMessage(), "must be namespaced", "bare.jar");
         }
     }
 }

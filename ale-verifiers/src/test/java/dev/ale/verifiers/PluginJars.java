@@ -47,6 +47,20 @@ final class PluginJars {
     }
 
     /**
+     * A jar (a named module when {@code moduleName} is not null) of one factory, {@code qualifiedName},
+     * of the verifier type {@code type}, listed as its provider.
+     */
+    static Path factoryJar(Path dir, String jarName, String moduleName, String qualifiedName, String type)
+            throws IOException {
+        return jar(
+                dir,
+                jarName,
+                moduleName,
+                Map.of(qualifiedName, factory(qualifiedName, "\"" + type + "\"", "")),
+                List.of(qualifiedName));
+    }
+
+    /**
      * Compiles {@code sources} (class name to source text) into {@code dir/<jarName>}, with a
      * {@code META-INF/services/dev.ale.api.spi.VerifierFactory} listing {@code providers} and, when
      * given, an {@code Automatic-Module-Name}.

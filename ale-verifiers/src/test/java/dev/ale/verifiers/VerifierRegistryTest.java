@@ -1,5 +1,7 @@
 package dev.ale.verifiers;
 
+import static dev.ale.verifiers.Fixture.assertContains;
+import static dev.ale.verifiers.Fixture.assertContainsAll;
 import static dev.ale.verifiers.Fixture.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -182,27 +184,26 @@ class VerifierRegistryTest {
                 AleException.class, () -> VerifierRegistry.of(new TestFactories.Acme(), new TestFactories.AcmeTwin()));
         assertTrue(e.getMessage().contains(TestFactories.Acme.class.getName()), e.getMessage());
         assertTrue(e.getMessage().contains(TestFactories.AcmeTwin.class.getName()), e.getMessage());
-        assertTrue(e.getMessage().contains("test-classes"), e.getMessage());
+        assertContains("test-classes", e.getMessage());
     }
 
     @Test
     void refusesBarePluginNames() {
         AleException e = assertThrows(AleException.class, () -> VerifierRegistry.of(new TestFactories.Bare()));
-        assertTrue(
-                e.getMessage().contains("namespaced") && e.getMessage().contains("acme.double-entry"), e.getMessage());
+        assertContainsAll(e.getMessage(), "namespaced", "acme.double-entry");
     }
 
     @Test
     void aClassInTheBuiltInPackageFromElsewhereIsStillAPlugin() {
         AleException e = assertThrows(AleException.class, () -> VerifierRegistry.of(new ImpostorFactory()));
-        assertTrue(e.getMessage().contains("namespaced"), e.getMessage());
+        assertContains("namespaced", e.getMessage());
     }
 
     @Test
     void refusesInvalidTypeNames() {
         for (String bad : List.of("acme..x", "acme.", ".x", "Acme X.y", "acme.é", "")) {
             AleException e = assertThrows(AleException.class, () -> VerifierRegistry.of(TestFactories.named(bad)), bad);
-            assertTrue(e.getMessage().contains("not valid"), e.getMessage());
+            assertContains("not valid", e.getMessage());
         }
         assertEquals(
                 Set.of("acme.x_1", "Acme.Double-Entry"),
@@ -222,16 +223,9 @@ class VerifierRegistryTest {
                     r.types().containsAll(BUILT_IN) && r.types().contains("acme.double-entry"),
                     r.types().toString());
             assertEquals(3, r.problems().size(), r.problems().toString());
-            assertTrue(
-                    r.problems().get(0).contains("TestFactories$Broken"),
-                    r.problems().get(0));
-            assertTrue(
-                    r.problems().get(1).contains("no.such.Factory"),
-                    r.problems().get(1));
-            assertTrue(
-                    r.problems().get(2).contains("TestFactories$Mute")
-                            && r.problems().get(2).contains("no comment"),
-                    r.problems().get(2));
+            assertContains("TestFactories$Broken", r.problems().get(0));
+            assertContains("no.such.Factory", r.problems().get(1));
+            assertContainsAll(r.problems().get(2), "TestFactories$Mute", "no comment");
             assertEquals(
                     0.5,
                     r.create(json("{'type': 'acme.double-entry', 'score': 0.5}"), "")
@@ -245,7 +239,7 @@ class VerifierRegistryTest {
         try (URLClassLoader loader =
                 pluginLoader("dev.ale.verifiers.TestFactories$Acme", "dev.ale.verifiers.TestFactories$AcmeTwin")) {
             AleException e = assertThrows(AleException.class, () -> VerifierRegistry.discover(List.of(loader)));
-            assertTrue(e.getMessage().contains("provided twice"), e.getMessage());
+            assertContains("provided twice", e.getMessage());
         }
     }
 

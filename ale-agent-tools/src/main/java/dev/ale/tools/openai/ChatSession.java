@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One session of the tool-calling loop: the instruction goes to the model, each tool call it makes
@@ -117,7 +118,7 @@ final class ChatSession {
         return budgetReached();
     }
 
-    private String budgetReached() {
+    private @Nullable String budgetReached() {
         if (ctx.cancelled()) {
             return "the attempt was cancelled";
         }

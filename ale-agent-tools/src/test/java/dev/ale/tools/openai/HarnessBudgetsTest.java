@@ -52,13 +52,19 @@ class HarnessBudgetsTest {
         return new MockChatServer((request, n) -> toolCalls(call("list_files")));
     }
 
+    /** Runs the harness against {@code mock} in {@code s}; it must give up (a budget ran out). */
+    private static SessionOutcome givesUp(MockChatServer mock, TestSession s) throws Exception {
+        SessionOutcome outcome = harness(mock).build().run(s);
+        assertEquals(SessionOutcome.Status.GAVE_UP, outcome.status(), outcome.message());
+        return outcome;
+    }
+
     @Test
     void stopsAtTheTasksStepCap() throws Exception {
         try (MockChatServer mock = endlessToolCalls()) {
             TestSession s = session(
                     new Limits(Duration.ofMinutes(5), 3, 0), Instant.now().plusSeconds(300));
-            SessionOutcome outcome = harness(mock).build().run(s);
-            assertEquals(SessionOutcome.Status.GAVE_UP, outcome.status());
+            SessionOutcome outcome = givesUp(mock, s);
             assertEquals("the task's step cap of 3 tool calls was reached", outcome.message());
             assertEquals(3, s.trajectory().toolCalls());
             assertEquals(3, mock.requests().size());
@@ -71,8 +77,7 @@ class HarnessBudgetsTest {
             // each call costs 1000 x 2 / 1e6 + 200 x 8 / 1e6 = 0.0036 USD
             TestSession s = session(
                     new Limits(Duration.ofMinutes(5), 0, 0.01), Instant.now().plusSeconds(300));
-            SessionOutcome outcome = harness(mock).build().run(s);
-            assertEquals(SessionOutcome.Status.GAVE_UP, outcome.status());
+            SessionOutcome outcome = givesUp(mock, s);
             assertTrue(
                     outcome.message().startsWith("another model call would pass the task's cost cap of 0.0100 USD"),
                     outcome.message());

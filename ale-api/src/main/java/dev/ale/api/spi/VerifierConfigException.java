@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.ale.api.AleException;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A verifier configuration is invalid: unknown type, missing or ill-typed option. Raised while a
@@ -24,7 +25,7 @@ public class VerifierConfigException extends AleException {
     }
 
     /** A problem at {@code field} caused by {@code cause} (a plugin's unexpected exception). */
-    public VerifierConfigException(String field, String rule, Throwable cause) {
+    public VerifierConfigException(String field, String rule, @Nullable Throwable cause) {
         super("", field, rule, cause);
     }
 

@@ -57,4 +57,22 @@ public interface VerifierFactories {
         }
         throw new UnsupportedOperationException(getClass().getName() + " cannot change its verifier policy");
     }
+
+    /**
+     * This registry with {@code command} verifiers allowed (the Python of its policy kept), for an
+     * application that was asked to run the graders of a pack; a registry that cannot change its
+     * policy returns itself and answers for itself through {@link #policy()}.
+     */
+    @API(status = EXPERIMENTAL)
+    default VerifierFactories withCommandsAllowed() {
+        VerifierPolicy allowed = new VerifierPolicy(true, policy().python());
+        if (allowed.equals(policy())) {
+            return this;
+        }
+        try {
+            return withPolicy(allowed);
+        } catch (UnsupportedOperationException e) {
+            return this;
+        }
+    }
 }

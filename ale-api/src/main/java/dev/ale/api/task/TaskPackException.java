@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.ale.api.AleException;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A task pack, or one entry of it, is unreadable, unsafe or invalid. The source is the pack
@@ -17,7 +18,7 @@ public class TaskPackException extends AleException {
         super(source, field, rule);
     }
 
-    public TaskPackException(String source, String field, String rule, Throwable cause) {
+    public TaskPackException(String source, String field, String rule, @Nullable Throwable cause) {
         super(source, field, rule, cause);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.ale.api.Cause;
 import dev.ale.api.Harness;
 import dev.ale.api.Outcome;
+import dev.ale.api.Sandbox;
 import dev.ale.api.SessionOutcome;
 import dev.ale.api.task.TaskPart;
 import dev.ale.core.AttemptResult;
@@ -79,22 +80,29 @@ class HarnessSabotageTest {
         assertEquals(Cause.HARNESS_ERROR, r.cause(), seen);
     }
 
-    @Test
-    void closingItsInMemorySandboxIsTheHarnessesFailure() {
-        assertHarnessFailure(sabotaged(HostileTasks.task("closes", Duration.ofMinutes(2)), ctx -> {
+    /** What a sabotaging harness does to its own sandbox after it answered. */
+    @FunctionalInterface
+    private interface Sabotage {
+        void on(Sandbox sandbox) throws Exception;
+    }
+
+    /** A harness that answers, then does {@code act} to its sandbox: the attempt fails as the harness's own. */
+    private void assertAnsweringThenFails(String taskId, Sabotage act) {
+        assertHarnessFailure(sabotaged(HostileTasks.task(taskId, Duration.ofMinutes(2)), ctx -> {
             HostileHarness.answer(ctx.workspace());
-            ctx.sandbox().close();
+            act.on(ctx.sandbox());
             return SessionOutcome.completed();
         }));
     }
 
     @Test
+    void closingItsInMemorySandboxIsTheHarnessesFailure() {
+        assertAnsweringThenFails("closes", Sandbox::close);
+    }
+
+    @Test
     void openingTheReferenceAreaItselfIsTheHarnessesFailure() {
-        assertHarnessFailure(sabotaged(HostileTasks.task("peeks", Duration.ofMinutes(2)), ctx -> {
-            HostileHarness.answer(ctx.workspace());
-            ctx.sandbox().openReferenceArea();
-            return SessionOutcome.completed();
-        }));
+        assertAnsweringThenFails("peeks", Sandbox::openReferenceArea);
     }
 
     @Test

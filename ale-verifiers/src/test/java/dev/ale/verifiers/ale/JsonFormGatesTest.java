@@ -9,6 +9,8 @@ import dev.ale.api.spi.Verdict;
 import dev.ale.verifiers.ContextTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The json options a form grader needs: type gates that follow the reference (equalGate,
@@ -30,6 +32,19 @@ class JsonFormGatesTest extends ContextTest {
             + "  {'fields': '/fields/line_*/value', 'compare': 'numeric', 'tolerance': {'abs': 0.01, 'strict': true, 'float': true},"
             + "   'numbers': {'thousands': 'anywhere', 'currency': 'none', 'percent': false, 'parentheses': false}},"
             + "  {'fields': '/fields/*/value', 'arrays': 'set'}]}";
+
+    /** Edits of {@link #CONFIG} that make it refused, each with the JSON Pointer its error names. */
+    private static final String EDITS =
+            """
+            'informativeOnly': 'blank' -> 'informativeOnly': 'spaces' -> /informativeOnly
+            'emptyScore': 0 -> 'emptyScore': 0.5 -> /emptyScore
+            'types': 'gate-strict' -> 'types': 'strict' -> /types
+            'equalGate': '/fields/*/type' -> 'equalGate': 'fields' -> /equalGate
+            ['fields', 'pagination'] -> 'fields' -> /allowedMembers/
+            {'fail': '/fields'} -> {'fail': '/fields', 'ignore': '/x'} -> /extraFields/ignore
+            'strict': true -> 'strict': 1 -> /groups/0/tolerance/strict
+            'compare': 'numeric', 'tolerance' -> 'compare': 'text', 'tolerance' -> /groups/0/tolerance
+            """;
 
     @BeforeEach
     void reference() {
@@ -156,17 +171,9 @@ class JsonFormGatesTest extends ContextTest {
         assertScore(1, ctx.verify(config));
     }
 
-    @Test
-    void configErrorsNameTheirPointer() {
-        refused(CONFIG.replace("'informativeOnly': 'blank'", "'informativeOnly': 'spaces'"), "/informativeOnly");
-        refused(CONFIG.replace("'emptyScore': 0", "'emptyScore': 0.5"), "/emptyScore");
-        refused(CONFIG.replace("'types': 'gate-strict'", "'types': 'strict'"), "/types");
-        refused(CONFIG.replace("'equalGate': '/fields/*/type'", "'equalGate': 'fields'"), "/equalGate");
-        refused(CONFIG.replace("['fields', 'pagination']", "'fields'"), "/allowedMembers/");
-        refused(CONFIG.replace("{'fail': '/fields'}", "{'fail': '/fields', 'ignore': '/x'}"), "/extraFields/ignore");
-        refused(CONFIG.replace("'strict': true", "'strict': 1"), "/groups/0/tolerance/strict");
-        refused(
-                CONFIG.replace("'compare': 'numeric', 'tolerance'", "'compare': 'text', 'tolerance'"),
-                "/groups/0/tolerance");
+    @ParameterizedTest
+    @CsvSource(quoteCharacter = '`', delimiterString = " -> ", textBlock = EDITS)
+    void configErrorsNameTheirPointer(String part, String replacement, String field) {
+        refused(CONFIG.replace(part, replacement), field);
     }
 }

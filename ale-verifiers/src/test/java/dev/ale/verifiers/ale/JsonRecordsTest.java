@@ -10,6 +10,8 @@ import dev.ale.api.spi.Verdict;
 import dev.ale.verifiers.ContextTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** json records keyed by a member: key normalisation, alternative shapes, aliases, number profiles. */
 class JsonRecordsTest extends ContextTest {
@@ -28,6 +30,19 @@ class JsonRecordsTest extends ContextTest {
             + " 'groups': [{'fields': '/cases/*/fee', 'compare': 'numeric', 'weight': 7, " + NUMBERS + "},"
             + "  {'fields': '/cases/*/costs', 'compare': 'numeric', 'weight': 7, " + NUMBERS + "},"
             + "  {'fields': '/cases/*/total', 'compare': 'numeric', 'weight': 6, " + NUMBERS + "}]}";
+
+    /** Edits of {@link #CONFIG} that make it refused, each with the JSON Pointer its error names. */
+    private static final String EDITS =
+            """
+            'path': '/cases' -> 'path': '/cases/*' -> /records/path
+            `'path': '/cases', ` -> `` -> /records/path
+            'shapes': ['array', 'object'] -> 'shapes': ['csv'] -> /records/shapes
+            'fallback': 'position' -> 'fallback': 'index' -> /records/fallback
+            'prefix': 'case' -> 'prefix': 3 -> /records/keyNormalize/prefix
+            'inst_fee'] -> 'fee'] -> /aliases/fee
+            'thousands': 'anywhere' -> 'thousands': 'always' -> /groups/0/numbers/thousands
+            'currency': 'none' -> 'currency': ['USD'] -> /groups/0/numbers/currency/0
+            """;
 
     @BeforeEach
     void reference() {
@@ -105,16 +120,14 @@ class JsonRecordsTest extends ContextTest {
         assertScore(0, v);
     }
 
+    @ParameterizedTest
+    @CsvSource(quoteCharacter = '`', delimiterString = " -> ", textBlock = EDITS)
+    void configErrorsNameTheirPointer(String part, String replacement, String field) {
+        refused(CONFIG.replace(part, replacement), field);
+    }
+
     @Test
-    void configErrorsNameTheirPointer() {
-        refused(CONFIG.replace("'path': '/cases'", "'path': '/cases/*'"), "/records/path");
-        refused(CONFIG.replace("'path': '/cases', ", ""), "/records/path");
-        refused(CONFIG.replace("'shapes': ['array', 'object']", "'shapes': ['csv']"), "/records/shapes");
-        refused(CONFIG.replace("'fallback': 'position'", "'fallback': 'index'"), "/records/fallback");
-        refused(CONFIG.replace("'prefix': 'case'", "'prefix': 3"), "/records/keyNormalize/prefix");
-        refused(CONFIG.replace("'inst_fee']", "'fee']"), "/aliases/fee");
-        refused(CONFIG.replace("'thousands': 'anywhere'", "'thousands': 'always'"), "/groups/0/numbers/thousands");
-        refused(CONFIG.replace("'currency': 'none'", "'currency': ['USD']"), "/groups/0/numbers/currency/0");
+    void anEmptyKeyListIsRefused() {
         assertTrue(refused(CONFIG.replace("'key': ['case_id', 'case', 'id']", "'key': []"), "/records/key")
                 .getMessage()
                 .contains("non-empty"));

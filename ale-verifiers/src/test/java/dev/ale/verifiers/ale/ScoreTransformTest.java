@@ -1,6 +1,7 @@
 package dev.ale.verifiers.ale;
 
 import static dev.ale.verifiers.Fixture.assertScore;
+import static dev.ale.verifiers.Fixture.assertStartsWith;
 import static dev.ale.verifiers.Fixture.check;
 import static dev.ale.verifiers.Fixture.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,7 +33,7 @@ class ScoreTransformTest extends ContextTest {
         Check shown = check(below, "score transform");
         assertEquals(0, shown.weight());
         assertEquals("normalize at 0.65", shown.expected());
-        assertTrue(shown.actual().startsWith("raw 0.5 -> 0.769231"), shown.actual());
+        assertStartsWith("raw 0.5 -> 0.769231", shown.actual());
         // raw 0.5 >= 0.5: 1
         assertScore(1, ctx.verify(HALF + ", 'normalize': {'threshold': 0.5}}"));
     }

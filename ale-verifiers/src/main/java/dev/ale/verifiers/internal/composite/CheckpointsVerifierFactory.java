@@ -72,9 +72,11 @@ public final class CheckpointsVerifierFactory extends OptionsFactory {
 
         @Override
         public Verdict verify(VerificationContext ctx) throws Exception {
+            double total = children.stream()
+                    .mapToDouble(CompositeVerifierFactory.Child::weight)
+                    .reduce(0, Double::sum);
             List<Check> checks = new ArrayList<>();
             double earned = 0;
-            double total = 0;
             int passed = 0;
             boolean finalPassed = false;
             Check failedGate = null;
@@ -90,7 +92,6 @@ public final class CheckpointsVerifierFactory extends OptionsFactory {
                         "full pass for " + points(c.weight()) + " points" + (c.gate() ? " (gate)" : ""),
                         actual);
                 checks.add(check);
-                total += c.weight();
                 if (full) {
                     earned += c.weight();
                     passed++;

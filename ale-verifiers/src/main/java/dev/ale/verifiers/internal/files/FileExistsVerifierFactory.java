@@ -35,10 +35,8 @@ import org.apiguardian.api.API;
  */
 @API(status = INTERNAL)
 public final class FileExistsVerifierFactory extends OptionsFactory {
-    private static final String[] OPTIONS = {"paths", "path", "nonEmpty"};
-
     public FileExistsVerifierFactory() {
-        super("file-exists", OPTIONS);
+        super("file-exists", "paths", "path", "nonEmpty");
     }
 
     @Override

@@ -6,11 +6,8 @@ import dev.ale.api.AleException;
 import dev.ale.api.spi.VerificationContext;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -144,13 +141,12 @@ public final class SafeFiles {
         return bytes;
     }
 
-    /** A streaming reader of a file already found by {@link #output} or {@link #reference}; strict UTF-8. */
-    public static Reader openText(Path file) throws IOException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        return new InputStreamReader(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS), decoder);
+    /**
+     * A stream of the bytes of a file already found by {@link #output} or {@link #reference}, for
+     * a reader that checks them as strict UTF-8 itself.
+     */
+    public static InputStream openBytes(Path file) throws IOException {
+        return Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
     }
 
     /** The file's bytes, or null when it holds more than {@code limit}. */

@@ -120,6 +120,11 @@ public record CellRule(
                 : text(text).equals(text(actual));
     }
 
+    /** Whether cells compare as exact text, so that equal UTF-8 bytes are equal cells. */
+    boolean exact() {
+        return !numeric && !trim && !ignoreCase && !normalizeWhitespace && empty.isEmpty();
+    }
+
     /** A prepared expected cell as messages show it. */
     static String show(Object prepared) {
         return prepared instanceof BigDecimal d ? d.toPlainString() : prepared.toString();

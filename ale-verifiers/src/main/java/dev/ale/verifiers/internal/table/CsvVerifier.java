@@ -11,14 +11,14 @@ import dev.ale.verifiers.internal.support.SafeFiles;
 import dev.ale.verifiers.internal.support.Side;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The {@code csv} verifier built by {@link CsvVerifierFactory}; immutable. Each call reads the
- * expected rows into a map by key, then streams the output once; the score is computed by
- * {@link TableScore}.
+ * expected rows into compact columns with a hash of their keys ({@link ExpectedRows}), then
+ * streams the output once, comparing its cells as UTF-8 bytes where a column's rule is exact text
+ * and as strings under the other rules; the score is computed by {@link TableScore}.
  *
  * @param key     key columns; empty: rows are matched by position
  * @param compare compared columns; empty: every expected column but the keys
@@ -79,24 +79,8 @@ record CsvVerifier(
         rules = Map.copyOf(rules);
     }
 
-    /** One expected row and what the output did with it. Local to one call. */
-    private static final class Row {
-        final Object[] cells;
-        final int ordinal;
-        int found = -1;
-        int matchedCells;
-        boolean inOrder = true;
-
-        Row(Object[] cells, int ordinal) {
-            this.cells = cells;
-            this.ordinal = ordinal;
-        }
-    }
-
     /** What one call found in the output, with the first few examples of each kind. */
     private static final class Findings {
-        final List<String> foundKeys = new ArrayList<>();
-        final List<Row> found = new ArrayList<>();
         long extra;
         long duplicates;
         long mismatched;
@@ -114,7 +98,7 @@ record CsvVerifier(
     @Override
     public Verdict score(VerificationContext ctx) throws GateFailure, IOException {
         List<String> columns;
-        Map<String, Row> expected;
+        ExpectedRows expected;
         CellRule[] cellRules;
         List<String> referenceHeader;
         List<String> referenceRaw;
@@ -131,82 +115,85 @@ record CsvVerifier(
             for (int i = 0; i < cellRules.length; i++) {
                 cellRules[i] = rules.getOrDefault(columns.get(i), CellRule.EXACT);
             }
-            expected = readExpected(t, t.columns(key), t.columns(columns), cellRules);
+            expected = readExpected(t, t.columns(key), t.columns(columns));
         }
         Findings tally = new Findings();
         LabelMetrics metrics =
                 gates.labelled() ? new LabelMetrics(gates.labels(), gates.positive(), gates.separator()) : null;
-        List<String> order = gates.orderGate() ? List.copyOf(expected.keySet()) : List.of();
         try (Table t = Table.open(ctx, file, Side.OUTPUT)) {
             gates.checkHeader(t, referenceHeader, referenceRaw, file.describe());
             t.columns(gates.required(), header);
             int[] keys = t.columns(key, header);
             int[] cells = t.columns(columns, header);
+            byte[][] allowed = gates.valueBytes();
+            KeyBytes k = new KeyBytes();
             long n = 0;
-            for (List<String> row = t.next(); row != null; row = t.next()) {
-                String k = keyRule.keyOf(row, keys, ++n);
-                Row want = expected.get(k);
-                gates.checkValues(row, cells, columns, t.where(), file.describe());
-                if (gates.orderGate()
-                        && (n > order.size() || !order.get((int) n - 1).equals(k))) {
+            int previous = -1;
+            for (Cells row = t.nextCells(); row != null; row = t.nextCells()) {
+                n++;
+                if (keys.length > 0) {
+                    keyRule.keyOf(row, keys, k);
+                }
+                int want = expected.find(k, n, previous + 1);
+                previous = want >= 0 ? want : previous;
+                gates.checkValues(row, cells, allowed, columns, t, file.describe());
+                if (gates.orderGate() && (n > expected.size() || !expected.hasKey((int) n - 1, k))) {
                     throw new GateFailure(
                             file.describe(),
                             "the reference's keys in the reference's order",
-                            display(k) + " on " + t.where()
-                                    + (n > order.size()
+                            display(keyText(k, n)) + " on " + t.where()
+                                    + (n > expected.size()
                                             ? " after the last one"
-                                            : " where " + display(order.get((int) n - 1)) + " belongs"));
+                                            : " where " + display(expected.key((int) n - 1)) + " belongs"));
                 }
-                if (want == null) {
+                if (want < 0) {
                     if (metrics != null && policy.extraRows() == Policy.Extra.PENALIZE) {
-                        metrics.extra(row, cells);
+                        metrics.extra(LabelMetrics.output(row, cells));
                     }
-                    gate(
-                            policy.extraRows() == Policy.Extra.GATE,
-                            "no rows beyond the expected",
-                            "extra " + display(k) + " on " + t.where());
+                    if (policy.extraRows() == Policy.Extra.GATE || tally.extraKeys.size() < LISTED) {
+                        String shown = display(keyText(k, n));
+                        gate(
+                                policy.extraRows() == Policy.Extra.GATE,
+                                "no rows beyond the expected",
+                                "extra " + shown + " on " + t.where());
+                        tally.extraKeys.add(shown);
+                    }
                     tally.extra++;
-                    Findings.note(tally.extraKeys, display(k));
-                } else if (want.found >= 0) {
-                    gate(
-                            policy.duplicateKeys() == Policy.Duplicates.GATE,
-                            "each key once",
-                            display(k) + " again on " + t.where());
+                } else if (expected.isFound(want)) {
+                    if (policy.duplicateKeys() == Policy.Duplicates.GATE || tally.duplicateKeys.size() < LISTED) {
+                        String again = display(keyText(k, n)) + " again on " + t.where();
+                        gate(policy.duplicateKeys() == Policy.Duplicates.GATE, "each key once", again);
+                        tally.duplicateKeys.add(again);
+                    }
                     tally.duplicates++;
-                    Findings.note(tally.duplicateKeys, display(k) + " again on " + t.where());
+                } else if (metrics != null) {
+                    metrics.row(LabelMetrics.expected(expected, want), LabelMetrics.output(row, cells));
+                    expected.found(want, columns.size());
                 } else {
-                    want.found = tally.found.size();
-                    tally.found.add(want);
-                    if (policy.sameOrder()) {
-                        tally.foundKeys.add(k);
-                    }
-                    if (metrics != null) {
-                        metrics.row(want.cells, row, cells);
-                        want.matchedCells = columns.size();
-                    } else {
-                        compareRow(want, row, cells, cellRules, columns, k, tally);
-                    }
+                    expected.found(want, compareRow(expected, want, row, cells, cellRules, columns, tally));
                 }
             }
-            if (gates.orderGate() && n < order.size()) {
+            if (gates.orderGate() && n < expected.size()) {
                 throw new GateFailure(
                         file.describe(),
                         "the reference's keys in the reference's order",
-                        "no row for " + display(order.get((int) n)) + " and after");
+                        "no row for " + display(expected.key((int) n)) + " and after");
             }
         }
         if (metrics != null) {
-            for (Row r : expected.values()) {
-                if (r.found < 0) {
-                    metrics.row(r.cells, null, null);
+            for (int r = 0; r < expected.size(); r++) {
+                if (!expected.isFound(r)) {
+                    metrics.row(LabelMetrics.expected(expected, r), null);
                 }
             }
-            Verdict rows = verdict(expected, tally, columns.size(), List.of());
+            Verdict rows = verdict(expected, tally, columns.size(), null);
             return metrics.verdict(
                     file.describe(), rows.checks().subList(1, rows.checks().size()));
         }
-        List<String> outOfOrder = policy.sameOrder() && !key.isEmpty() ? order(tally) : List.of();
-        return verdict(expected, tally, columns.size(), outOfOrder);
+        boolean[] inOrder = policy.sameOrder() && !key.isEmpty()
+                ? RowOrder.inOrder(foundRows(expected), expected.foundCount())
+                : null;
+        return verdict(expected, tally, columns.size(), inOrder);
     }
 
     private void gate(boolean gate, String expectedText, String problem) throws GateFailure {
@@ -221,82 +208,81 @@ record CsvVerifier(
         return out;
     }
 
-    private Map<String, Row> readExpected(Table t, int[] keys, int[] cells, CellRule[] cellRules)
-            throws GateFailure, IOException {
-        Map<String, Row> rows = new LinkedHashMap<>();
-        long n = 0;
-        for (List<String> row = t.next(); row != null; row = t.next()) {
-            Object[] values = new Object[cells.length];
-            for (int i = 0; i < cells.length; i++) {
-                values[i] = cellRules[i].prepare(Table.cell(row, cells[i]));
+    private ExpectedRows readExpected(Table t, int[] keys, int[] cells) throws GateFailure, IOException {
+        ExpectedRows rows =
+                new ExpectedRows(keys.length > 0, cells.length, policy.sameOrder() && keys.length > 0, KeyIndex.MIX);
+        KeyBytes k = new KeyBytes();
+        for (Cells row = t.nextCells(); row != null; row = t.nextCells()) {
+            if (keys.length > 0) {
+                keyRule.keyOf(row, keys, k);
             }
-            String k = keyRule.keyOf(row, keys, ++n);
-            if (rows.putIfAbsent(k, new Row(values, rows.size())) != null) {
-                throw new AleException("reference/" + expectedFile.path(), "", t.where() + ": duplicate " + display(k));
+            if (rows.add(k, row, cells) >= 0) {
+                throw new AleException(
+                        "reference/" + expectedFile.path(), "", t.where() + ": duplicate " + display(k.text()));
             }
         }
         return rows;
     }
 
-    private void compareRow(
-            Row want,
-            List<String> row,
+    /** Compares the cells of a found row; returns how many match and notes the first that does not. */
+    private int compareRow(
+            ExpectedRows expected,
+            int want,
+            Cells row,
             int[] cells,
             CellRule[] cellRules,
             List<String> columns,
-            String k,
             Findings tally) {
+        int matched = 0;
         boolean noted = false;
         for (int i = 0; i < cells.length; i++) {
-            String actual = Table.cell(row, cells[i]);
-            if (cellRules[i].matches(want.cells[i], actual)) {
-                want.matchedCells++;
+            ByteColumn column = expected.column(i);
+            CellRule rule = cellRules[i];
+            if (rule.exact()
+                    ? column.is(want, row, cells[i])
+                    : rule.matches(rule.prepare(column.text(want)), row.text(cells[i]))) {
+                matched++;
             } else if (!noted) {
                 noted = true;
                 tally.mismatched++;
-                Findings.note(
-                        tally.mismatches,
-                        display(k) + ": " + columns.get(i) + " expected " + Render.quoted(CellRule.show(want.cells[i]))
-                                + " (" + cellRules[i].describe() + "), got " + Render.quoted(actual));
+                if (tally.mismatches.size() < LISTED) {
+                    tally.mismatches.add(display(expected.key(want)) + ": " + columns.get(i) + " expected "
+                            + Render.quoted(CellRule.show(rule.prepare(column.text(want))))
+                            + " (" + rule.describe() + "), got " + Render.quoted(row.text(cells[i])));
+                }
             }
         }
+        return matched;
     }
 
-    /** Marks the rows outside a longest in-order run; returns the first few of them. */
-    private List<String> order(Findings tally) {
-        int[] positions = new int[tally.found.size()];
+    private static int[] foundRows(ExpectedRows expected) {
+        int[] positions = new int[expected.foundCount()];
         for (int j = 0; j < positions.length; j++) {
-            positions[j] = tally.found.get(j).ordinal;
+            positions[j] = expected.foundRow(j);
         }
-        boolean[] in = RowOrder.inOrder(positions, positions.length);
-        List<String> out = new ArrayList<>();
-        long count = 0;
-        for (int j = 0; j < in.length; j++) {
-            if (!in[j]) {
-                tally.found.get(j).inOrder = false;
-                count++;
-                Findings.note(out, display(tally.foundKeys.get(j)));
-            }
-        }
-        return count == 0 ? List.of() : List.of(Render.some(out, count));
+        return positions;
     }
 
-    private Verdict verdict(Map<String, Row> expected, Findings tally, int columns, List<String> outOfOrder)
-            throws GateFailure {
-        long matchedRows = 0;
-        long matchedCells = 0;
-        for (Row r : tally.found) {
-            if (r.inOrder) {
-                matchedRows += r.matchedCells == columns ? 1 : 0;
-                matchedCells += columns == 0 ? 1 : r.matchedCells;
+    private Verdict verdict(ExpectedRows expected, Findings tally, int columns, boolean[] inOrder) throws GateFailure {
+        long matchedRows = expected.fullRows();
+        long matchedCells = expected.matchedCells();
+        List<String> outOfOrder = new ArrayList<>();
+        long disordered = 0;
+        for (int j = 0; inOrder != null && j < expected.foundCount(); j++) {
+            if (!inOrder[j]) {
+                int m = expected.matchedCells(j);
+                matchedRows -= m == columns ? 1 : 0;
+                matchedCells -= columns == 0 ? 1 : m;
+                disordered++;
+                Findings.note(outOfOrder, display(expected.key(expected.foundRow(j))));
             }
         }
-        long missing = expected.size() - tally.found.size();
+        long missing = expected.size() - expected.foundCount();
         List<String> missingKeys = new ArrayList<>();
         if (missing > 0) {
-            for (Map.Entry<String, Row> e : expected.entrySet()) {
-                if (e.getValue().found < 0 && missingKeys.size() < LISTED) {
-                    missingKeys.add(display(e.getKey()));
+            for (int r = 0; r < expected.size() && missingKeys.size() < LISTED; r++) {
+                if (!expected.isFound(r)) {
+                    missingKeys.add(display(expected.key(r)));
                 }
             }
             gate(
@@ -308,7 +294,7 @@ record CsvVerifier(
         long counted = (extraCounted ? tally.extra : 0)
                 + (extraCounted || policy.duplicateKeys() == Policy.Duplicates.PENALIZE ? tally.duplicates : 0);
         TableScore counts = new TableScore(
-                expected.size(), tally.found.size(), matchedRows, matchedCells, Math.max(columns, 1), counted);
+                expected.size(), expected.foundCount(), matchedRows, matchedCells, Math.max(columns, 1), counted);
         TableScore.Scheme scheme = policy.scheme();
         double score = counts.score(scheme);
         List<Check> checks = new ArrayList<>();
@@ -328,8 +314,8 @@ record CsvVerifier(
         if (tally.mismatched > 0) {
             checks.add(Check.fail("mismatched rows", "none", Render.some(tally.mismatches, tally.mismatched)));
         }
-        if (!outOfOrder.isEmpty()) {
-            checks.add(Check.fail("rows out of order", "the expected order", outOfOrder.get(0)));
+        if (disordered > 0) {
+            checks.add(Check.fail("rows out of order", "the expected order", Render.some(outOfOrder, disordered)));
         }
         if (tally.extra > 0) {
             String what = Render.some(tally.extraKeys, tally.extra) + (extraCounted ? "" : " (ignored)");
@@ -341,6 +327,11 @@ record CsvVerifier(
                     Check.fail("duplicate keys", "each key once", Render.some(tally.duplicateKeys, tally.duplicates)));
         }
         return Verdict.of(score, summary, checks);
+    }
+
+    /** The key of the output's row {@code n} as a string: its key cells, or {@code #n} without key columns. */
+    private String keyText(KeyBytes k, long n) {
+        return key.isEmpty() ? "#" + n : k.text();
     }
 
     private String display(String k) {

@@ -2,6 +2,7 @@ package dev.ale.verifiers.internal.table;
 
 import dev.ale.verifiers.internal.support.Options;
 import dev.ale.verifiers.internal.support.Render;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -59,6 +60,68 @@ record KeyRule(boolean trim, boolean ignoreCase, boolean stripLeadingZeros) {
             b.append(normalize(Table.cell(row, keys[i])).replace("\0", "\0\0"));
         }
         return b.toString();
+    }
+
+    /**
+     * Writes the key of a row into {@code out} as the UTF-8 bytes of the string
+     * {@link #keyOf(List, int[], long)} gives for it (there must be key columns): a cell of ASCII
+     * characters is normalised byte by byte, any other as a string.
+     */
+    void keyOf(Cells row, int[] keys, KeyBytes out) {
+        out.clear();
+        for (int i = 0; i < keys.length; i++) {
+            if (i > 0) {
+                out.add(0);
+                out.add(1);
+            }
+            add(row, keys[i], keys.length > 1, out);
+        }
+    }
+
+    private void add(Cells row, int cell, boolean doubleNul, KeyBytes out) {
+        byte[] b = row.buffer();
+        int s = row.start(cell);
+        int e = s + row.length(cell);
+        for (int p = s; p < e; p++) {
+            if (b[p] < 0) {
+                byte[] text = normalize(row.text(cell)).getBytes(StandardCharsets.UTF_8);
+                append(text, 0, text.length, false, doubleNul, out);
+                return;
+            }
+        }
+        if (trim) {
+            while (s < e && whitespace(b[s])) {
+                s++;
+            }
+            while (e > s && whitespace(b[e - 1])) {
+                e--;
+            }
+        }
+        if (stripLeadingZeros) {
+            while (s + 1 < e && b[s] == '0' && isDigit((char) b[s + 1])) {
+                s++;
+            }
+        }
+        append(b, s, e, ignoreCase, doubleNul, out);
+    }
+
+    private static void append(byte[] b, int from, int to, boolean lower, boolean doubleNul, KeyBytes out) {
+        if (!lower && !doubleNul) {
+            out.add(b, from, to);
+            return;
+        }
+        for (int p = from; p < to; p++) {
+            int c = b[p];
+            out.add(lower && c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+            if (c == 0 && doubleNul) {
+                out.add(0);
+            }
+        }
+    }
+
+    /** {@link Character#isWhitespace} on an ASCII character, as {@link String#strip} uses it. */
+    private static boolean whitespace(byte c) {
+        return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
     }
 
     /** A key as messages show it: {@code key 'A3'}, {@code key 'EU, 2024'} or {@code row 3}. */

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +26,7 @@ final class LabelMetrics {
     private final long[] tp;
     private final long[] fp;
     private final long[] fn;
+    private final byte[] positiveBytes;
 
     /**
      * Binary label columns ({@code separator} null: label i is positive when its own column
@@ -37,15 +37,53 @@ final class LabelMetrics {
         this.labels = List.copyOf(labels);
         this.positive = positive;
         this.separator = separator;
+        this.positiveBytes = positive == null ? null : Cells.utf8(positive);
         this.tp = new long[labels.size()];
         this.fp = new long[labels.size()];
         this.fn = new long[labels.size()];
     }
 
-    /** Counts one expected row against the output's cells (null: the output lacks the row). */
-    void row(Object[] expected, List<String> actual, int[] cells) {
-        boolean[] gold = decide(i -> (String) expected[i]);
-        boolean[] pred = actual == null ? new boolean[labels.size()] : decide(i -> Table.cell(actual, cells[i]));
+    /** The label cells of one row: cell i as text, or whether it holds exactly some UTF-8 bytes. */
+    interface LabelRow {
+        String text(int i);
+
+        boolean is(int i, byte[] utf8);
+    }
+
+    /** The label cells of an output row, at {@code cells} of the record. */
+    static LabelRow output(Cells row, int[] cells) {
+        return new LabelRow() {
+            @Override
+            public String text(int i) {
+                return row.text(cells[i]);
+            }
+
+            @Override
+            public boolean is(int i, byte[] utf8) {
+                return row.is(cells[i], utf8);
+            }
+        };
+    }
+
+    /** The label cells of expected row {@code r}. */
+    static LabelRow expected(ExpectedRows rows, int r) {
+        return new LabelRow() {
+            @Override
+            public String text(int i) {
+                return rows.column(i).text(r);
+            }
+
+            @Override
+            public boolean is(int i, byte[] utf8) {
+                return rows.column(i).is(r, utf8, 0, utf8.length);
+            }
+        };
+    }
+
+    /** Counts one expected row against the output's (null: the output lacks the row). */
+    void row(LabelRow expected, LabelRow actual) {
+        boolean[] gold = decide(expected);
+        boolean[] pred = actual == null ? new boolean[labels.size()] : decide(actual);
         for (int i = 0; i < labels.size(); i++) {
             if (gold[i] && pred[i]) {
                 tp[i]++;
@@ -58,24 +96,24 @@ final class LabelMetrics {
     }
 
     /** Counts the positives of an output row whose key the reference lacks as false positives. */
-    void extra(List<String> actual, int[] cells) {
-        boolean[] pred = decide(i -> Table.cell(actual, cells[i]));
+    void extra(LabelRow actual) {
+        boolean[] pred = decide(actual);
         for (int i = 0; i < labels.size(); i++) {
             fp[i] += pred[i] ? 1 : 0;
         }
     }
 
-    /** Each label's decision in one row, given its cells by column index. */
-    private boolean[] decide(IntFunction<String> cell) {
+    /** Each label's decision in one row. */
+    private boolean[] decide(LabelRow row) {
         boolean[] out = new boolean[labels.size()];
         if (separator == null) {
             for (int i = 0; i < out.length; i++) {
-                out[i] = positive.equals(cell.apply(i));
+                out[i] = row.is(i, positiveBytes);
             }
             return out;
         }
         Set<String> values = new HashSet<>();
-        for (String v : cell.apply(0).split(Pattern.quote(separator), -1)) {
+        for (String v : row.text(0).split(Pattern.quote(separator), -1)) {
             values.add(v.strip());
         }
         for (int i = 0; i < out.length; i++) {

@@ -22,6 +22,12 @@ interface RowReader extends Closeable {
     /** The next record, or null at the end; blank records are skipped. */
     List<String> next() throws IOException;
 
+    /** The next record as UTF-8 cells, valid until the next call; null at the end. */
+    default Cells nextCells() throws IOException {
+        List<String> row = next();
+        return row == null ? null : Cells.of(row);
+    }
+
     /** Where the last record returned started: its line (CSV) or row number (xlsx), 1-based. */
     long line();
 

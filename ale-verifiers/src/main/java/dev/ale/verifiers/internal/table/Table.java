@@ -123,8 +123,24 @@ public final class Table implements Closeable {
 
     /** The next data row, or null at the end. */
     public List<String> next() throws GateFailure, IOException {
+        return read(reader::next);
+    }
+
+    /** The next data row as UTF-8 cells, valid until the next call; null at the end. */
+    Cells nextCells() throws GateFailure, IOException {
+        return read(reader::nextCells);
+    }
+
+    /** One read of the reader. */
+    @FunctionalInterface
+    private interface Read<T> {
+        T next() throws IOException;
+    }
+
+    /** Reads a row; a malformed table or text that is not UTF-8 fails as {@link #fail} says. */
+    private <T> T read(Read<T> read) throws GateFailure, IOException {
         try {
-            return reader.next();
+            return read.next();
         } catch (RowReader.Malformed e) {
             fail(
                     "a well-formed " + spec.format().word() + " table",

@@ -86,7 +86,7 @@ public record TableFile(RelPath path, Format format, Object sheet, char delimite
         if (format == Format.XLSX) {
             return XlsxRows.open(file, sheet);
         }
-        return new CsvReader(SafeFiles.openText(file), delimiter);
+        return new CsvReader(SafeFiles.openBytes(file), delimiter);
     }
 
     /** The file, and its sheet when one is chosen: {@code book.xlsx (sheet 'Summary')}. */

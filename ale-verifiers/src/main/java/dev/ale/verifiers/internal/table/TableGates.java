@@ -73,23 +73,43 @@ record TableGates(
         }
     }
 
-    /** Fails a gate when a cell of {@code row} at {@code cells} is not one of {@link #values}. */
-    void checkValues(List<String> row, int[] cells, List<String> columns, String where, String file)
+    /** The allowed cell values as UTF-8, for {@link #checkValues}. */
+    byte[][] valueBytes() {
+        byte[][] out = new byte[values.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Cells.utf8(values.get(i));
+        }
+        return out;
+    }
+
+    /**
+     * Fails a gate when a cell of {@code row} at {@code cells} is not one of {@link #values}
+     * ({@code allowed}: their {@link #valueBytes()}), naming where in the table {@code where} it is.
+     */
+    void checkValues(Cells row, int[] cells, byte[][] allowed, List<String> columns, Table where, String file)
             throws GateFailure {
-        if (values.isEmpty()) {
+        if (allowed.length == 0) {
             return;
         }
         for (int i = 0; i < cells.length; i++) {
-            String v = Table.cell(row, cells[i]);
-            if (!values.contains(v)) {
+            if (!isOneOf(row, cells[i], allowed)) {
                 throw new GateFailure(
                         file,
                         "values "
                                 + String.join(
                                         ", ",
                                         values.stream().map(Render::quoted).toList()),
-                        columns.get(i) + " is " + Render.quoted(v) + " on " + where);
+                        columns.get(i) + " is " + Render.quoted(row.text(cells[i])) + " on " + where.where());
             }
         }
+    }
+
+    private static boolean isOneOf(Cells row, int cell, byte[][] allowed) {
+        for (byte[] value : allowed) {
+            if (row.is(cell, value)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -8,6 +8,7 @@ import dev.ale.api.spi.VerificationContext;
 import dev.ale.api.spi.Verifier;
 import dev.ale.api.spi.VerifierConfigException;
 import dev.ale.api.spi.VerifierFactories;
+import dev.ale.verifiers.internal.support.Elements;
 import dev.ale.verifiers.internal.support.FileVerifier;
 import dev.ale.verifiers.internal.support.GateFailure;
 import dev.ale.verifiers.internal.support.JsonPointers;
@@ -37,6 +38,7 @@ import org.apiguardian.api.API;
  */
 @API(status = INTERNAL)
 public final class MarkdownVerifierFactory extends OptionsFactory {
+    private static final String[] SECTION = {"heading", "contains", "notContains", "regex", "words"};
     private static final String[] SECTIONS = {"file", "headings", "inOrder", "sections"};
 
     public MarkdownVerifierFactory() {
@@ -61,30 +63,30 @@ public final class MarkdownVerifierFactory extends OptionsFactory {
         if (o.has("inOrder") && headings.isEmpty()) {
             throw o.error("inOrder", "applies to 'headings', which is not given");
         }
-        List<Section> sections = new ArrayList<>();
-        if (o.has("sections")) {
-            JsonNode list = o.raw("sections");
-            if (!list.isArray() || list.isEmpty()) {
-                throw o.error("sections", "must be a non-empty array of sections, got " + Options.kind(list));
-            }
-            for (int i = 0; i < list.size(); i++) {
-                String at = JsonPointers.child(o.pointer("sections"), i);
-                Options s = Options.at(list.get(i), at, "heading", "contains", "notContains", "regex", "words");
-                HeadingSpec h = HeadingSpec.read(s.require("heading"), s.pointer("heading"), false, form.ignoreCase());
-                TextConditions c = TextConditions.read(s, form);
-                if (c.isEmpty()) {
-                    throw new VerifierConfigException(
-                            at, "a section needs at least one of contains, notContains, regex, words");
-                }
-                sections.add(new Section(h, c));
-            }
-        }
+        List<Section> sections = o.has("sections")
+                ? Elements.read(
+                        o,
+                        "sections",
+                        (s, i) -> section(s, JsonPointers.child(o.pointer("sections"), i), form),
+                        SECTION)
+                : List.of();
         TextConditions whole = TextConditions.read(o, form);
         if (headings.isEmpty() && sections.isEmpty() && whole.isEmpty()) {
             throw new VerifierConfigException(
                     "", "at least one of headings, sections, contains, notContains, regex, words is required");
         }
         return new Markdown(o.path("file"), form, headings, o.bool("inOrder", false), sections, whole);
+    }
+
+    /** One entry of {@code sections}, at JSON Pointer {@code at}: its heading and at least one condition. */
+    private static Section section(Options s, String at, TextVerifierFactory.Form form) {
+        HeadingSpec h = HeadingSpec.read(s.require("heading"), s.pointer("heading"), false, form.ignoreCase());
+        TextConditions c = TextConditions.read(s, form);
+        if (c.isEmpty()) {
+            throw new VerifierConfigException(
+                    at, "a section needs at least one of contains, notContains, regex, words");
+        }
+        return new Section(h, c);
     }
 
     /** A section: the heading it is under and the conditions on its body. */

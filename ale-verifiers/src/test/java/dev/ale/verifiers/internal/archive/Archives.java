@@ -1,5 +1,6 @@
 package dev.ale.verifiers.internal.archive;
 
+import dev.ale.testfixtures.Zips;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /** Builds zip, tar and tar.gz archives for tests, including hostile ones no normal tool would write. */
 final class Archives {
@@ -18,17 +17,7 @@ final class Archives {
 
     /** A zip of the given entries (names ending in '/' are directories), deflated. */
     static byte[] zip(Map<String, byte[]> entries) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream z = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                z.putNextEntry(new ZipEntry(e.getKey()));
-                z.write(e.getValue());
-                z.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return Zips.zip(entries);
     }
 
     /** A zip of alternating names and UTF-8 contents. */

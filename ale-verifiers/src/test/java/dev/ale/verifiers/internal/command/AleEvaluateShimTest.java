@@ -1,5 +1,7 @@
 package dev.ale.verifiers.internal.command;
 
+import static dev.ale.verifiers.Fixture.assertContains;
+import static dev.ale.verifiers.Fixture.assertContainsAll;
 import static dev.ale.verifiers.Fixture.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -136,7 +138,7 @@ class AleEvaluateShimTest {
         ctx.parent().out("output/answer.json", "{\"cash\": 120.75, \"rent\": -81}");
         Verdict half = verify();
         assertEquals(0.5, half.score(), half.summary());
-        assertTrue(half.summary().contains("evaluate() returned [0.5]"), half.summary());
+        assertContains("evaluate() returned [0.5]", half.summary());
         ctx.parent().out("output/answer.json", "{\"cash\": 120.75, \"rent\": -80}");
         assertEquals(1.0, verify().score());
         Files.delete(ctx.output().resolve("output/answer.json"));
@@ -150,44 +152,34 @@ class AleEvaluateShimTest {
         Verdict v = verify();
         assertEquals(0, v.score());
         assertTrue(v.gateFailed());
-        assertTrue(v.summary().contains("FileNotFoundError") && v.summary().contains("results.json"), v.summary());
+        assertContainsAll(v.summary(), "FileNotFoundError", "results.json");
         ctx.parent().out("output/results.json", "{\"A\": 0}");
         assertEquals(1.0, verify().score());
     }
 
+    /** The error of verifying with a main.py that runs {@code code} before it reads the results. */
+    private AleException failsWith(String code) throws Exception {
+        ctx.grader("main.py", LINUX_MAIN.replace("    got = json.loads(", code + "    got = json.loads("));
+        return assertThrows(AleException.class, this::verify);
+    }
+
     @Test
     void aCallTheShimCannotServeIsAnErrorNamingIt() throws Exception {
-        String swallowing = LINUX_MAIN.replace(
-                "    got = json.loads(",
-                "    try:\n        await session.screenshot()\n    except Exception:\n        return [0.0]\n"
-                        + "    got = json.loads(");
-        ctx.grader("main.py", swallowing);
-        AleException e = assertThrows(AleException.class, this::verify);
-        assertTrue(e.getMessage().contains("session.screenshot is not supported"), e.getMessage());
-        ctx.grader(
-                "main.py",
-                LINUX_MAIN.replace(
-                        "    got = json.loads(",
-                        "    await session.run_command(\"python3 x.py && rm -rf /tmp/x\")\n    got = json.loads("));
-        e = assertThrows(AleException.class, this::verify);
-        assertTrue(e.getMessage().contains("shell syntax"), e.getMessage());
-        ctx.grader(
-                "main.py",
-                LINUX_MAIN.replace(
-                        "    got = json.loads(",
-                        "    await session.run_command(\"powershell -File x.ps1\")\n    got = json.loads("));
-        e = assertThrows(AleException.class, this::verify);
-        assertTrue(e.getMessage().contains("'powershell'"), e.getMessage());
+        String swallowing =
+                "    try:\n        await session.screenshot()\n    except Exception:\n        return [0.0]\n";
+        assertContains(
+                "session.screenshot is not supported", failsWith(swallowing).getMessage());
+        String chained = "    await session.run_command(\"python3 x.py && rm -rf /tmp/x\")\n";
+        assertContains("shell syntax", failsWith(chained).getMessage());
+        String powershell = "    await session.run_command(\"powershell -File x.ps1\")\n";
+        assertContains("'powershell'", failsWith(powershell).getMessage());
     }
 
     @Test
     void aMainThatDoesNotLoadIsAnError() throws Exception {
         ctx.grader("main.py", "from utils.finance_evaluation import verify_files_remote\n" + LINUX_MAIN);
         AleException e = assertThrows(AleException.class, this::verify);
-        assertTrue(
-                e.getMessage().contains("main.py did not load")
-                        && e.getMessage().contains("utils"),
-                e.getMessage());
+        assertContainsAll(e.getMessage(), "main.py did not load", "utils");
     }
 
     @Test
@@ -201,7 +193,7 @@ class AleEvaluateShimTest {
         Verdict v = verify();
         assertEquals(
                 0, v.score(), "a path climbing out of the task folder lands in the scratch folder, not on the host");
-        assertTrue(v.summary().contains("FileNotFoundError"), v.summary());
+        assertContains("FileNotFoundError", v.summary());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.ale.verifiers.internal.command;
 
+import static dev.ale.verifiers.Fixture.assertContains;
+import static dev.ale.verifiers.Fixture.assertContainsAll;
 import static dev.ale.verifiers.Fixture.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -59,16 +61,11 @@ class AleGraderProtocolTest {
         Verdict v = verify(sh(raise, ""));
         assertEquals(0, v.score());
         assertTrue(v.gateFailed());
-        assertTrue(
-                v.summary().contains("exited with code 1 without a score")
-                        && v.summary().contains("FileNotFoundError"),
-                v.summary());
+        assertContainsAll(v.summary(), "exited with code 1 without a score", "FileNotFoundError");
         assertEquals("grader", v.checks().get(0).name());
-        assertTrue(
-                v.checks().get(0).actual().contains("No such file or directory"),
-                v.checks().get(0).actual());
+        assertContains("No such file or directory", v.checks().get(0).actual());
         AleException error = assertThrows(AleException.class, () -> verify(sh(raise, ", 'onCrash': 'error'")));
-        assertTrue(error.getMessage().contains("FileNotFoundError"), error.getMessage());
+        assertContains("FileNotFoundError", error.getMessage());
         assertFieldRefused("{'type': 'command', 'command': ['sh'], 'onCrash': 'ignore'}", "/onCrash");
     }
 
@@ -76,14 +73,14 @@ class AleGraderProtocolTest {
     void aGraderThatIsBrokenIsAnErrorNotTheAgentsZero() throws Exception {
         assertThrows(AleException.class, () -> verify(sh("exit 0\n", "")), "exit 0 without a score");
         AleException bad = assertThrows(AleException.class, () -> verify(sh("echo '{\"score\": 3}'\nexit 1\n", "")));
-        assertTrue(bad.getMessage().contains("[0, 1]"), bad.getMessage());
+        assertContains("[0, 1]", bad.getMessage());
         AleException shim = assertThrows(
                 AleException.class,
                 () -> verify(sh("echo '{\"error\": \"session.screenshot is not supported\"}'\nexit 2\n", "")));
-        assertTrue(shim.getMessage().contains("session.screenshot"), shim.getMessage());
+        assertContains("session.screenshot", shim.getMessage());
         AleException killed =
                 assertThrows(AleException.class, () -> verify(sh("echo 0.5\nsleep 30\n", ", 'timeout': '1s'")));
-        assertTrue(killed.getMessage().contains("killed"), killed.getMessage());
+        assertContains("killed", killed.getMessage());
     }
 
     @Test
@@ -130,14 +127,10 @@ class AleGraderProtocolTest {
                 onPath.toAbsolutePath(), PythonFinder.find(Optional.empty(), Map.of("PATH", "/no/such:" + bin)::get));
         AleException none = assertThrows(
                 AleException.class, () -> PythonFinder.find(Optional.empty(), Map.of("PATH", "/no/such")::get));
-        assertTrue(
-                none.getMessage().contains("--python")
-                        && none.getMessage().contains("ALE_PYTHON")
-                        && none.getMessage().contains("python3 on the PATH"),
-                none.getMessage());
+        assertContainsAll(none.getMessage(), "--python", "ALE_PYTHON", "python3 on the PATH");
         AleException notExecutable = assertThrows(
                 AleException.class, () -> PythonFinder.find(Optional.of(dir.resolve("missing")), name -> null));
-        assertTrue(notExecutable.getMessage().contains("not an executable file"), notExecutable.getMessage());
+        assertContains("not an executable file", notExecutable.getMessage());
         VerifierRegistry withPython = VerifierRegistry.discover().withPolicy(new VerifierPolicy(true).withPython(fake));
         Verdict v = withPython
                 .create(json("{'type': 'command', 'command': ['{python}', '-c', 'ignored']}"), "")

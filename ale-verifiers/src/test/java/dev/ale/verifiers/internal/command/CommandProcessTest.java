@@ -1,5 +1,6 @@
 package dev.ale.verifiers.internal.command;
 
+import static dev.ale.verifiers.Fixture.assertContains;
 import static dev.ale.verifiers.Fixture.json;
 import static dev.ale.verifiers.internal.command.CommandFixture.ALLOWED;
 import static dev.ale.verifiers.internal.command.CommandFixture.assertAllDead;
@@ -47,7 +48,7 @@ class CommandProcessTest {
     void killsTheGraderAtItsTimeout() throws Exception {
         Path pids = Files.createDirectory(dir.resolve("pids"));
         AleException e = grader.fails(grader.sh(TREE, ", 'timeout': 2, 'env': {'PIDS': '" + pids + "'}"));
-        assertTrue(e.getMessage().contains("killed at its timeout of 2s"), e.getMessage());
+        assertContains("killed at its timeout of 2s", e.getMessage());
         assertAllDead(pids);
     }
 
@@ -59,13 +60,13 @@ class CommandProcessTest {
                 ExtendedContext.of(grader.ctx).withDeadline(Instant.now().plusSeconds(2));
         AleException e = assertThrows(
                 AleException.class, () -> ALLOWED.create(json(config), "").verify(soon));
-        assertTrue(e.getMessage().contains("the verification deadline"), e.getMessage());
+        assertContains("the verification deadline", e.getMessage());
         assertAllDead(pids);
         ExtendedContext past =
                 ExtendedContext.of(grader.ctx).withDeadline(Instant.now().minusSeconds(1));
         AleException late = assertThrows(
                 AleException.class, () -> ALLOWED.create(json(config), "").verify(past));
-        assertTrue(late.getMessage().contains("was not started"), late.getMessage());
+        assertContains("was not started", late.getMessage());
     }
 
     @Test
@@ -95,13 +96,13 @@ class CommandProcessTest {
     void capsTheOutput() {
         AleException e = grader.fails(grader.sh(
                 "i=0\nwhile [ $i -lt 2000 ]; do echo 0123456789; i=$((i+1)); done\n", ", 'maxOutputBytes': 1000"));
-        assertTrue(e.getMessage().contains("more than 1000 bytes to its stdout"), e.getMessage());
+        assertContains("more than 1000 bytes to its stdout", e.getMessage());
         AleException err =
                 grader.fails(grader.sh("while true; do echo 0123456789 >&2; done\n", ", 'maxOutputBytes': 1000"));
-        assertTrue(err.getMessage().contains("more than 1000 bytes to its stderr and was killed"), err.getMessage());
+        assertContains("more than 1000 bytes to its stderr and was killed", err.getMessage());
         AleException reward = grader.fails(
                 grader.sh("head -c 2000 /dev/zero | tr '\\0' 1 > reward.txt\n", ", 'maxOutputBytes': 1000"));
-        assertTrue(reward.getMessage().contains("larger than 1000 bytes"), reward.getMessage());
+        assertContains("larger than 1000 bytes", reward.getMessage());
     }
 
     @Test

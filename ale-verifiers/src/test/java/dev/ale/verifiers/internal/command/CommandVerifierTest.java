@@ -1,5 +1,7 @@
 package dev.ale.verifiers.internal.command;
 
+import static dev.ale.verifiers.Fixture.assertContains;
+import static dev.ale.verifiers.Fixture.assertContainsAll;
 import static dev.ale.verifiers.Fixture.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -52,10 +54,7 @@ class CommandVerifierTest {
     void isRefusedUnlessThePolicyAllowsCommands() {
         String config = "{'type': 'command', 'command': ['true']}";
         VerifierConfigException e = Fixture.refused(config, "/type");
-        assertTrue(
-                e.getMessage().contains("command verifiers are not allowed")
-                        && e.getMessage().contains("allowCommands"),
-                e.getMessage());
+        assertContainsAll(e.getMessage(), "command verifiers are not allowed", "allowCommands");
         String nested = "{'type': 'weighted', 'checks': [" + config + "]}";
         assertEquals("/checks/0/type", Fixture.refused(nested, "/checks/0/type").field());
         ALLOWED.create(json(nested), "");
@@ -157,10 +156,7 @@ class CommandVerifierTest {
     @Test
     void aMisbehavingGraderIsAnErrorNeverAZero() throws Exception {
         AleException exit = grader.fails(grader.sh("echo 'no such column' >&2\nexit 2\n", ", 'onCrash': 'error'"));
-        assertTrue(
-                exit.getMessage().contains("exited with code 2")
-                        && exit.getMessage().contains("no such column"),
-                exit.getMessage());
+        assertContainsAll(exit.getMessage(), "exited with code 2", "no such column");
         assertTrue(grader.fails(grader.sh("echo 'all good'\n", "")).getMessage().contains("not a score"));
         assertTrue(grader.fails(grader.sh("echo 1.5\n", "")).getMessage().contains("[0, 1]"));
         assertTrue(grader.fails(grader.sh("echo -0.1\n", "")).getMessage().contains("[0, 1]"));
@@ -170,7 +166,7 @@ class CommandVerifierTest {
                 .getMessage()
                 .contains("the score must be"));
         AleException missing = grader.fails("{'type': 'command', 'command': ['/no/such/grader']}");
-        assertTrue(missing.getMessage().contains("could not start"), missing.getMessage());
+        assertContains("could not start", missing.getMessage());
     }
 
     @Test

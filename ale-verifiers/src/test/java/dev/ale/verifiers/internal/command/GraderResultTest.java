@@ -1,5 +1,7 @@
 package dev.ale.verifiers.internal.command;
 
+import static dev.ale.verifiers.Fixture.assertContains;
+import static dev.ale.verifiers.Fixture.assertStartsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -45,7 +47,7 @@ class GraderResultTest {
     static AleException refused(String text, String field) {
         AleException e = assertThrows(AleException.class, () -> parse(text));
         assertEquals(field, e.field(), e.getMessage());
-        assertTrue(e.getMessage().startsWith("grader reward.json"), e.getMessage());
+        assertStartsWith("grader reward.json", e.getMessage());
         return e;
     }
 
@@ -80,13 +82,7 @@ class GraderResultTest {
                 "{\"score\": 0.6, \"gateFailed\": true, \"checks\": [{\"name\": \"file\", \"score\": 0, \"gate\": true}]}");
         assertTrue(v.gateFailed());
         assertEquals(0, v.score());
-        assertTrue(v.summary().contains("gate failed"), v.summary());
-    }
-
-    @ParameterizedTest
-    @CsvSource(quoteCharacter = '`', delimiterString = " -> ", textBlock = REFUSED)
-    void refusesWhatIsNotAScore(String config, String field) {
-        refused(config, field);
+        assertContains("gate failed", v.summary());
     }
 
     @Test
@@ -123,7 +119,7 @@ class GraderResultTest {
         assertEquals(0.25, v.checks().get(2).score());
         AleException error =
                 assertThrows(AleException.class, () -> parse("{\"error\": \"session.screenshot is not supported\"}"));
-        assertTrue(error.getMessage().contains("session.screenshot is not supported"), error.getMessage());
+        assertContains("session.screenshot is not supported", error.getMessage());
     }
 
     @Test
@@ -140,5 +136,11 @@ class GraderResultTest {
                 AleException.class,
                 () -> GraderResult.find("{\"score\": 7}", "standard output", true),
                 "JSON that is there but is not a valid result is the grader's error");
+    }
+
+    @ParameterizedTest
+    @CsvSource(quoteCharacter = '`', delimiterString = " -> ", textBlock = REFUSED)
+    void refusesWhatIsNotAScore(String config, String field) {
+        refused(config, field);
     }
 }

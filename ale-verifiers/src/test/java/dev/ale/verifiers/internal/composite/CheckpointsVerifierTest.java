@@ -1,6 +1,7 @@
 package dev.ale.verifiers.internal.composite;
 
 import static dev.ale.verifiers.Fixture.assertScore;
+import static dev.ale.verifiers.Fixture.assertStartsWith;
 import static dev.ale.verifiers.Fixture.check;
 import static dev.ale.verifiers.Fixture.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,7 +44,7 @@ class CheckpointsVerifierTest extends ContextTest {
         assertEquals(0, summary.score());
         assertEquals(4, summary.weight());
         assertFalse(summary.passed());
-        assertTrue(summary.actual().startsWith("score 0.500"), summary.actual());
+        assertStartsWith("score 0.500", summary.actual());
         assertTrue(check(v, "report").passed());
         assertEquals("2 of 4 checkpoints pass, 3 of 10 points", v.summary());
     }
@@ -72,7 +73,7 @@ class CheckpointsVerifierTest extends ContextTest {
         String gated = FINAL.replace("'points': 3", "'points': 3, 'gate': true");
         Verdict v = checkpoints("", LOADED, REPORT, gated);
         assertTrue(v.gateFailed());
-        assertTrue(v.summary().startsWith("gate checkpoint 'final' failed"), v.summary());
+        assertStartsWith("gate checkpoint 'final' failed", v.summary());
         ctx.out("submitted.txt", "done");
         assertScore(1, checkpoints("", LOADED, REPORT, gated));
     }

@@ -1,5 +1,6 @@
 package dev.ale.verifiers.internal.json;
 
+import static dev.ale.verifiers.Fixture.assertContains;
 import static dev.ale.verifiers.Fixture.assertGate;
 import static dev.ale.verifiers.Fixture.assertScore;
 import static dev.ale.verifiers.Fixture.check;
@@ -80,7 +81,7 @@ class JsonVerifierTest extends ContextTest {
         assertScore(0.75, json("'expectedFile': 'expected.json'"));
         ctx.ref("bad.json", "{\"a\": ");
         AleException e = assertThrows(AleException.class, () -> json("'expectedFile': 'bad.json'"));
-        assertTrue(e.getMessage().contains("reference/bad.json"), e.getMessage());
+        assertContains("reference/bad.json", e.getMessage());
         assertThrows(AleException.class, () -> json("'expectedFile': 'gone.json'"));
         assertThrows(AleException.class, () -> json("'expectedFile': 'expected.json', 'fields': ['/nope']"));
     }

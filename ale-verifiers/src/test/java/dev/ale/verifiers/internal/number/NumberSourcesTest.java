@@ -2,10 +2,10 @@ package dev.ale.verifiers.internal.number;
 
 import static dev.ale.verifiers.Fixture.assertGate;
 import static dev.ale.verifiers.Fixture.assertScore;
+import static dev.ale.verifiers.Fixture.assertStartsWith;
 import static dev.ale.verifiers.Fixture.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.AleException;
 import dev.ale.api.spi.Verdict;
@@ -49,15 +49,12 @@ class NumberSourcesTest extends ContextTest {
                 .out("ledger.tsv", "account\tnet\n4000\t1,234.50\n")
                 .out("book.xlsx", XlsxFixture.written(wb -> {
                     wb.newWorksheet("Cover").value(0, 0, "see Summary");
-                    Worksheet ws = wb.newWorksheet("Summary");
-                    ws.value(0, 0, "account");
-                    ws.value(0, 1, "net");
-                    ws.value(1, 0, "4000");
-                    ws.value(1, 1, 1234.5);
-                    ws.value(2, 0, "5000");
-                    ws.value(2, 1, -200);
-                    ws.value(3, 0, "when");
-                    ws.value(3, 1, LocalDate.of(2024, 3, 31));
+                    Worksheet ws = XlsxFixture.fill(
+                            wb.newWorksheet("Summary"),
+                            new Object[] {"account", "net"},
+                            new Object[] {"4000", 1234.5},
+                            new Object[] {"5000", -200},
+                            new Object[] {"when", LocalDate.of(2024, 3, 31)});
                     ws.style(3, 1).format("yyyy-mm-dd").set();
                 }))
                 .ref("optimum.json", "{\"objective\": 1000}");
@@ -123,7 +120,7 @@ class NumberSourcesTest extends ContextTest {
         assertScore(1, number(rel.replace("}", ", 'from': 'reference'}") + ", 'abs': 4.9"));
         AleException e = assertThrows(
                 AleException.class, () -> number(rel.replace("/objective", "/missing") + ", 'rel': 0.005"));
-        assertTrue(e.getMessage().startsWith("reference/optimum.json: no number at /missing"), e.getMessage());
+        assertStartsWith("reference/optimum.json: no number at /missing", e.getMessage());
         assertThrows(AleException.class, () -> number(rel.replace("optimum.json", "gone.json") + ", 'rel': 0.005"));
     }
 

@@ -40,111 +40,89 @@ class NumberVerifierTest extends ContextTest {
             'pointer': '/a', 'expected': 1, 'tolerance': 1} -> /tolerance
             """;
 
+    /** Configurations (the type left out) that the number verifier scores, each with its score. */
+    private static final String SCORES =
+            """
+            # reads from a JSON pointer, a number written as text too
+            1 -> 'file': 'summary.json', 'pointer': '/net', 'expected': 1234.5
+            1 -> 'file': 'summary.json', 'pointer': '/text', 'expected': 1234.5
+            0 -> 'file': 'summary.json', 'pointer': '/net', 'expected': 1234.51
+            # passes within either tolerance, at its boundary
+            1 -> 'file': 'summary.json', 'pointer': '/net', 'expected': 1234.49, 'abs': 0.01
+            0 -> 'file': 'summary.json', 'pointer': '/net', 'expected': 1234.489, 'abs': 0.01
+            1 -> 'file': 'summary.json', 'pointer': '/net', 'expected': 1000, 'rel': 0.2345
+            0 -> 'file': 'summary.json', 'pointer': '/net', 'expected': 1000, 'rel': 0.2344
+            1 -> 'file': 'summary.json', 'pointer': '/net', 'expected': 1000, 'abs': 0.01, 'rel': 0.2345
+            1 -> 'file': 'summary.json', 'pointer': '/net', 'expected': 1234, 'abs': 0.5, 'rel': 0.0001
+            0 -> 'file': 'summary.json', 'pointer': '/net', 'expected': 1234, 'abs': 0.4, 'rel': 0.0001
+            # a range, inclusive
+            1 -> 'file': 'summary.json', 'pointer': '/net', 'range': [1234.5, 2000]
+            1 -> 'file': 'summary.json', 'pointer': '/net', 'range': [0, 1234.5]
+            0 -> 'file': 'summary.json', 'pointer': '/net', 'range': [1234.51, 2000]
+            # the first group of a regex, or the whole match
+            1 -> 'file': 'memo.txt', 'regex': 'Net income: (\\\\S+)', 'expected': 1234.5
+            1 -> 'file': 'memo.txt', 'regex': 'Rate: (\\\\S+)', 'expected': 12.5
+            1 -> 'file': 'memo.txt', 'regex': '\\\\d+\\\\.\\\\d+%', 'expected': 12.5
+            0 -> 'file': 'memo.txt', 'regex': 'Profit: (\\\\S+)', 'expected': 1234.5
+            # a CSV cell by row or by the values of other columns
+            1 -> 'file': 'ledger.csv', 'csv': {'column': 'net', 'row': 0}, 'expected': 1234.5
+            1 -> 'file': 'ledger.csv', 'csv': {'column': 'net', 'row': 1}, 'expected': -200
+            0 -> 'file': 'ledger.csv', 'csv': {'column': 'net', 'row': 2}, 'expected': -200
+            1 -> 'file': 'ledger.csv', 'csv': {'column': 'net', 'where': {'name': 'Sales', 'account': 4000}}, 'expected': 1234.5
+            0 -> 'file': 'ledger.csv', 'csv': {'column': 'net', 'where': {'name': 'Sales', 'account': 5000}}, 'expected': 1234.5
+            # the expected number read from the reference
+            1 -> 'file': 'summary.json', 'pointer': '/net', 'expectedFile': 'expected.json', 'expectedPointer': '/answer/net'
+            """;
+
     @BeforeEach
     void files() {
         ctx.out("summary.json", "{\"net\": 1234.5, \"text\": \"$1,234.50\", \"name\": \"x\"}")
                 .out("memo.txt", "Net income: $1,234.50 (USD)\nRate: 12.5%\n")
-                .out("ledger.csv", "account,name,net\n4000, Sales ,\"1,234.50\"\n5000,Costs,-200\n");
+                .out("ledger.csv", "account,name,net\n4000, Sales ,\"1,234.50\"\n5000,Costs,-200\n")
+                .ref("expected.json", "{\"answer\": {\"net\": \"1,234.50\"}}");
     }
 
-    private double score(String options) throws Exception {
-        Verdict v = ctx.verify("{'type': 'number', " + options + "}");
+    /** The verdict of a number config given without its braces and type. */
+    private Verdict number(String options) throws Exception {
+        return ctx.verify("{'type': 'number', " + options + "}");
+    }
+
+    @ParameterizedTest
+    @CsvSource(quoteCharacter = '`', delimiterString = " -> ", textBlock = SCORES)
+    void scoresTheNumberItReads(double score, String options) throws Exception {
+        Verdict v = number(options);
         assertEquals(false, v.gateFailed(), v.toString());
-        return v.score();
+        assertEquals(score, v.score());
     }
 
     @Test
-    void readsFromAJsonPointer() throws Exception {
-        assertEquals(1, score("'file': 'summary.json', 'pointer': '/net', 'expected': 1234.5"));
-        assertEquals(1, score("'file': 'summary.json', 'pointer': '/text', 'expected': 1234.5"));
-        assertEquals(0, score("'file': 'summary.json', 'pointer': '/net', 'expected': 1234.51"));
-        Verdict v = ctx.verify("{'type': 'number', 'file': 'summary.json', 'pointer': '/name', 'expected': 1}");
+    void aValueThatIsNoNumberOrAbsentScoresZero() throws Exception {
+        Verdict v = number("'file': 'summary.json', 'pointer': '/name', 'expected': 1");
         assertScore(0, v);
         assertEquals("not a number: \"x\"", v.checks().get(0).actual());
-        assertEquals(
-                "no value at /gone",
-                ctx.verify("{'type': 'number', 'file': 'summary.json', 'pointer': '/gone', 'expected': 1}")
-                        .checks()
-                        .get(0)
-                        .actual());
+        Verdict gone = number("'file': 'summary.json', 'pointer': '/gone', 'expected': 1");
+        assertEquals("no value at /gone", gone.checks().get(0).actual());
     }
 
     @Test
-    void passesWithinEitherToleranceAtItsBoundary() throws Exception {
-        String at = "'file': 'summary.json', 'pointer': '/net', ";
-        assertEquals(1, score(at + "'expected': 1234.49, 'abs': 0.01"));
-        assertEquals(0, score(at + "'expected': 1234.489, 'abs': 0.01"));
-        assertEquals(1, score(at + "'expected': 1000, 'rel': 0.2345"));
-        assertEquals(0, score(at + "'expected': 1000, 'rel': 0.2344"));
-        assertEquals(1, score(at + "'expected': 1000, 'abs': 0.01, 'rel': 0.2345"));
-        assertEquals(1, score(at + "'expected': 1234, 'abs': 0.5, 'rel': 0.0001"));
-        assertEquals(0, score(at + "'expected': 1234, 'abs': 0.4, 'rel': 0.0001"));
+    void aMissingTableColumnIsAGate() throws Exception {
+        String at = "'file': 'ledger.csv', 'csv': {'column': ";
+        assertGate("ledger.csv", "missing column amount", number(at + "'amount', 'row': 0}, 'expected': 1"));
+        assertGate("ledger.csv", "missing column acct", number(at + "'net', 'where': {'acct': '1'}}, 'expected': 1"));
     }
 
     @Test
-    void acceptsARangeInclusive() throws Exception {
-        String at = "'file': 'summary.json', 'pointer': '/net', ";
-        assertEquals(1, score(at + "'range': [1234.5, 2000]"));
-        assertEquals(1, score(at + "'range': [0, 1234.5]"));
-        assertEquals(0, score(at + "'range': [1234.51, 2000]"));
-    }
-
-    @Test
-    void readsTheFirstGroupOfARegex() throws Exception {
-        assertEquals(1, score("'file': 'memo.txt', 'regex': 'Net income: (\\\\S+)', 'expected': 1234.5"));
-        assertEquals(1, score("'file': 'memo.txt', 'regex': 'Rate: (\\\\S+)', 'expected': 12.5"));
-        assertEquals(1, score("'file': 'memo.txt', 'regex': '\\\\d+\\\\.\\\\d+%', 'expected': 12.5"));
-        assertEquals(0, score("'file': 'memo.txt', 'regex': 'Profit: (\\\\S+)', 'expected': 1234.5"));
-    }
-
-    @Test
-    void readsACsvCellByRowOrByValues() throws Exception {
-        assertEquals(1, score("'file': 'ledger.csv', 'csv': {'column': 'net', 'row': 0}, 'expected': 1234.5"));
-        assertEquals(1, score("'file': 'ledger.csv', 'csv': {'column': 'net', 'row': 1}, 'expected': -200"));
-        assertEquals(0, score("'file': 'ledger.csv', 'csv': {'column': 'net', 'row': 2}, 'expected': -200"));
-        assertEquals(
-                1,
-                score(
-                        "'file': 'ledger.csv', 'csv': {'column': 'net', 'where': {'name': 'Sales', 'account': 4000}}, 'expected': 1234.5"));
-        assertEquals(
-                0,
-                score(
-                        "'file': 'ledger.csv', 'csv': {'column': 'net', 'where': {'name': 'Sales', 'account': 5000}}, 'expected': 1234.5"));
-        assertGate(
-                "ledger.csv",
-                "missing column amount",
-                ctx.verify(
-                        "{'type': 'number', 'file': 'ledger.csv', 'csv': {'column': 'amount', 'row': 0}, 'expected': 1}"));
-        assertGate(
-                "ledger.csv",
-                "missing column acct",
-                ctx.verify(
-                        "{'type': 'number', 'file': 'ledger.csv', 'csv': {'column': 'net', 'where': {'acct': '1'}}, 'expected': 1}"));
-    }
-
-    @Test
-    void readsTheExpectedNumberFromTheReference() throws Exception {
-        ctx.ref("expected.json", "{\"answer\": {\"net\": \"1,234.50\"}}");
-        assertEquals(
-                1,
-                score(
-                        "'file': 'summary.json', 'pointer': '/net', 'expectedFile': 'expected.json', 'expectedPointer': '/answer/net'"));
+    void aReferenceWithoutANumberThereIsATaskError() {
         assertThrows(
                 AleException.class,
-                () -> ctx.verify("{'type': 'number', 'file': 'summary.json', 'pointer': '/net',"
-                        + " 'expectedFile': 'expected.json', 'expectedPointer': '/answer'}"));
+                () -> number("'file': 'summary.json', 'pointer': '/net',"
+                        + " 'expectedFile': 'expected.json', 'expectedPointer': '/answer'"));
     }
 
     @Test
     void aMissingOrMalformedFileIsAGate() throws Exception {
-        assertGate(
-                "gone.json",
-                "missing",
-                ctx.verify("{'type': 'number', 'file': 'gone.json', 'pointer': '/a', 'expected': 1}"));
-        assertGate(
-                "memo.txt",
-                "malformed JSON",
-                ctx.verify("{'type': 'number', 'file': 'memo.txt', 'pointer': '/a', 'expected': 1}"));
+        assertGate("gone.json", "missing", number("'file': 'gone.json', 'pointer': '/a', 'expected': 1"));
+        assertGate("memo.txt", "malformed JSON", number("'file': 'memo.txt', 'pointer': '/a', 'expected': 1"));
     }
 
     @ParameterizedTest

@@ -1,5 +1,7 @@
 package dev.ale.verifiers.internal.rubric;
 
+import static dev.ale.verifiers.Fixture.assertContains;
+import static dev.ale.verifiers.Fixture.assertContainsAll;
 import static dev.ale.verifiers.Fixture.assertGate;
 import static dev.ale.verifiers.Fixture.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -162,7 +164,7 @@ class RubricVerifierTest {
     @Test
     void withoutAJudgeVerifyThrows() {
         AleException e = assertThrows(AleException.class, () -> verify(RUBRIC, ExtendedContext.of(files)));
-        assertTrue(e.getMessage().contains("needs a judge") && e.getMessage().contains("'tone'"), e.getMessage());
+        assertContainsAll(e.getMessage(), "needs a judge", "'tone'");
     }
 
     @Test
@@ -174,11 +176,11 @@ class RubricVerifierTest {
                     throw boom;
                 })));
         assertSame(boom, e.getCause());
-        assertTrue(e.getMessage().contains("rate limited") && e.getMessage().contains("'tone'"), e.getMessage());
+        assertContainsAll(e.getMessage(), "rate limited", "'tone'");
         AleException none = assertThrows(
                 AleException.class,
                 () -> verify(RUBRIC, ExtendedContext.of(files).withJudge(r -> null)));
-        assertTrue(none.getMessage().contains("no answer"), none.getMessage());
+        assertContains("no answer", none.getMessage());
     }
 
     @Test
@@ -194,7 +196,7 @@ class RubricVerifierTest {
         String config = "{'type': 'rubric', 'criteria': [{'id': 'a', 'question': 'q', 'files': ['memo.md'], "
                 + "'referenceFiles': ['absent.txt']}]}";
         AleException e = assertThrows(AleException.class, () -> verify(config, judged()));
-        assertTrue(e.getMessage().contains("reference/absent.txt"), e.getMessage());
+        assertContains("reference/absent.txt", e.getMessage());
     }
 
     @Test
@@ -216,12 +218,6 @@ class RubricVerifierTest {
                 "no half surrogate pair");
     }
 
-    @ParameterizedTest
-    @CsvSource(quoteCharacter = '`', delimiterString = " -> ", textBlock = REFUSED)
-    void refusesEachConfigOfTheTableAtItsPointer(String config, String field) {
-        refused(config, field);
-    }
-
     @Test
     void refusesBadConfigurations() {
         Verifier ok =
@@ -231,5 +227,11 @@ class RubricVerifierTest {
 
     private static String fingerprint(JudgeRequest r) {
         return JudgeRecord.fingerprint(r);
+    }
+
+    @ParameterizedTest
+    @CsvSource(quoteCharacter = '`', delimiterString = " -> ", textBlock = REFUSED)
+    void refusesEachConfigOfTheTableAtItsPointer(String config, String field) {
+        refused(config, field);
     }
 }

@@ -1,56 +1,57 @@
 package dev.ale.verifiers.internal.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.spi.VerifierConfigException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class GlobTest {
     private static Glob glob(String g) {
         return Glob.parse(g, "/glob", true);
     }
 
-    @Test
-    void starAndQuestionMarkStayWithinASegment() {
-        Glob g = glob("reports/*.pdf");
-        assertTrue(g.matches("reports/q1.pdf"));
-        assertTrue(g.matches("reports/.pdf"));
-        assertFalse(g.matches("reports/2024/q1.pdf"));
-        assertFalse(g.matches("reports/q1.pdfx"));
-        assertTrue(glob("q?.csv").matches("q1.csv"));
-        assertFalse(glob("q?.csv").matches("q10.csv"));
-        assertFalse(glob("a?b").matches("a/b"));
-    }
+    /** Globs, paths, and whether the glob matches the path. */
+    private static final String MATCHES =
+            """
+            # * and ? stay within a segment
+            reports/*.pdf -> reports/q1.pdf -> true
+            reports/*.pdf -> reports/.pdf -> true
+            reports/*.pdf -> reports/2024/q1.pdf -> false
+            reports/*.pdf -> reports/q1.pdfx -> false
+            q?.csv -> q1.csv -> true
+            q?.csv -> q10.csv -> false
+            a?b -> a/b -> false
+            # ** spans any number of segments
+            **/*.pdf -> a.pdf -> true
+            **/*.pdf -> x/y/a.pdf -> true
+            a/**/b -> a/b -> true
+            a/**/b -> a/x/y/b -> true
+            a/**/b -> a/xb -> false
+            reports/** -> reports -> true
+            reports/** -> reports/x/y -> true
+            reports/** -> reportsx -> false
+            ** -> any/thing -> true
+            # sets, alternatives and literals
+            [a-c]x.[!t]sv -> bx.csv -> true
+            [a-c]x.[!t]sv -> dx.csv -> false
+            [a-c]x.[!t]sv -> bx.tsv -> false
+            out.{csv,xlsx} -> out.xlsx -> true
+            out.{csv,xlsx} -> out.json -> false
+            a+b (1).txt -> a+b (1).txt -> true
+            a.txt -> abtxt -> false
+            [-x] -> - -> true
+            /etc/** -> /etc/passwd -> true
+            /etc/** -> etc/passwd -> false
+            """;
 
-    @Test
-    void doubleStarSpansAnyNumberOfSegments() {
-        assertTrue(glob("**/*.pdf").matches("a.pdf"));
-        assertTrue(glob("**/*.pdf").matches("x/y/a.pdf"));
-        assertTrue(glob("a/**/b").matches("a/b"));
-        assertTrue(glob("a/**/b").matches("a/x/y/b"));
-        assertFalse(glob("a/**/b").matches("a/xb"));
-        assertTrue(glob("reports/**").matches("reports"));
-        assertTrue(glob("reports/**").matches("reports/x/y"));
-        assertFalse(glob("reports/**").matches("reportsx"));
-        assertTrue(glob("**").matches("any/thing"));
-    }
-
-    @Test
-    void setsAlternativesAndLiterals() {
-        assertTrue(glob("[a-c]x.[!t]sv").matches("bx.csv"));
-        assertFalse(glob("[a-c]x.[!t]sv").matches("dx.csv"));
-        assertFalse(glob("[a-c]x.[!t]sv").matches("bx.tsv"));
-        assertTrue(glob("out.{csv,xlsx}").matches("out.xlsx"));
-        assertFalse(glob("out.{csv,xlsx}").matches("out.json"));
-        assertTrue(glob("a+b (1).txt").matches("a+b (1).txt"));
-        assertFalse(glob("a.txt").matches("abtxt"));
-        assertTrue(glob("[-x]").matches("-"));
-        assertTrue(glob("/etc/**").matches("/etc/passwd"));
-        assertFalse(glob("/etc/**").matches("etc/passwd"));
+    @ParameterizedTest
+    @CsvSource(quoteCharacter = '`', delimiterString = " -> ", textBlock = MATCHES)
+    void matchesAsGlobsDo(String glob, String path, boolean matches) {
+        assertEquals(matches, glob(glob).matches(path), glob + " on " + path);
     }
 
     @Test

@@ -1,12 +1,12 @@
 package dev.ale.verifiers.internal.support;
 
+import static dev.ale.verifiers.Fixture.assertContainsAll;
 import static dev.ale.verifiers.Fixture.assertGate;
 import static dev.ale.verifiers.Fixture.assertScore;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ale.api.AleException;
@@ -68,10 +68,7 @@ class SafeFilesTest {
         AleException e = assertThrows(
                 AleException.class,
                 () -> ctx.verify("{'type': 'text', 'file': 'memo.txt', 'equalsFile': 'expected.txt'}"));
-        assertTrue(
-                e.getMessage().contains("reference/expected.txt")
-                        && e.getMessage().contains("symbolic link"),
-                e.getMessage());
+        assertContainsAll(e.getMessage(), "reference/expected.txt", "symbolic link");
     }
 
     @Test

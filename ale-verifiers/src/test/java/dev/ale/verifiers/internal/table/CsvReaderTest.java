@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -15,10 +16,10 @@ import org.junit.jupiter.api.Test;
 
 class CsvReaderTest {
     static List<List<String>> parse(String text, char delimiter) throws IOException {
-        return parse(new StringReader(text), delimiter);
+        return parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), delimiter);
     }
 
-    static List<List<String>> parse(Reader in, char delimiter) throws IOException {
+    static List<List<String>> parse(InputStream in, char delimiter) throws IOException {
         List<List<String>> rows = new ArrayList<>();
         try (CsvReader r = new CsvReader(in, delimiter)) {
             for (List<String> row = r.next(); row != null; row = r.next()) {
@@ -87,7 +88,8 @@ class CsvReaderTest {
 
     @Test
     void tracksLineNumbersAcrossQuotedLineBreaks() throws IOException {
-        try (CsvReader r = new CsvReader(new StringReader("a\n\"b\nc\"\r\n\nd"), ',')) {
+        try (CsvReader r =
+                new CsvReader(new ByteArrayInputStream("a\n\"b\nc\"\r\n\nd".getBytes(StandardCharsets.UTF_8)), ',')) {
             r.next();
             assertEquals(1, r.line());
             r.next();
@@ -98,22 +100,25 @@ class CsvReaderTest {
         }
     }
 
-    /** Reads one character at a time, so every buffer boundary falls everywhere. */
-    private static Reader trickle(String s) {
-        return new Reader() {
+    /** Gives one byte at a time, so every read boundary falls everywhere. */
+    private static InputStream trickle(String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        return new InputStream() {
             private int i;
 
             @Override
-            public int read(char[] buf, int off, int len) {
-                if (i == s.length()) {
-                    return -1;
-                }
-                buf[off] = s.charAt(i++);
-                return 1;
+            public int read() {
+                return i == bytes.length ? -1 : bytes[i++] & 0xFF;
             }
 
             @Override
-            public void close() {}
+            public int read(byte[] buf, int off, int len) {
+                if (i == bytes.length) {
+                    return -1;
+                }
+                buf[off] = bytes[i++];
+                return 1;
+            }
         };
     }
 

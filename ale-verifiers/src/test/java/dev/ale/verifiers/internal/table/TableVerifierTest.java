@@ -1,7 +1,9 @@
 package dev.ale.verifiers.internal.table;
 
+import static dev.ale.verifiers.Fixture.assertContains;
 import static dev.ale.verifiers.Fixture.assertGate;
 import static dev.ale.verifiers.Fixture.assertScore;
+import static dev.ale.verifiers.Fixture.assertStartsWith;
 import static dev.ale.verifiers.Fixture.check;
 import static dev.ale.verifiers.Fixture.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,18 +13,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.AleException;
 import dev.ale.api.spi.Verdict;
-import dev.ale.verifiers.ContextTest;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.util.Random;
-import org.dhatim.fastexcel.Worksheet;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The csv verifier's table features beyond plain CSV: schemes, gates, order, headers, keys, TSV and xlsx. */
-class TableVerifierTest extends ContextTest {
+class TableVerifierTest extends InvoicesTest {
     /** Configurations that are refused, each with the JSON Pointer its error names. */
     private static final String REFUSED =
             """
@@ -48,21 +47,12 @@ class TableVerifierTest extends ContextTest {
             {'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': 'id', 'columns': {'amount': {'normalizeWhitespace': 'yes'}}} -> /columns/amount/normalizeWhitespace
             """;
 
-    private static final String EXPECTED =
-            "invoice_id,name,amount\nA1,Acme,100.00\nA2,Globex,250.50\nA3,Initech,75\nA4,Umbrella,10\n";
     /** A1 and A4 right, A2's amount wrong, A3 missing, A9 extra, A1 repeated: E=4 K=3 M=2 Mc=5 X=1 D=1, C=2. */
     private static final String MIXED =
             "invoice_id,name,amount\nA1,Acme,100\nA2,Globex,999\nA4,Umbrella,10.001\nA9,Extra,1\nA1,Acme,100\n";
 
-    @BeforeEach
-    void files() {
-        ctx.ref("expected.csv", EXPECTED);
-    }
-
     private Verdict table(String output, String options) throws Exception {
-        ctx.out("out.csv", output);
-        return ctx.verify("{'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': 'invoice_id',"
-                + " 'columns': {'amount': {'abs': 0.01}}" + (options.isEmpty() ? "" : ", " + options) + "}");
+        return csv(output, "'columns': {'amount': {'abs': 0.01}}" + (options.isEmpty() ? "" : ", " + options));
     }
 
     @Test
@@ -82,7 +72,7 @@ class TableVerifierTest extends ContextTest {
         assertEquals(
                 "F1 of 5 matching cells: 8 expected, 10 delivered",
                 check(f1, "cells").actual());
-        assertTrue(f1.summary().startsWith("f1-cells 0.556 in out.csv"), f1.summary());
+        assertStartsWith("f1-cells 0.556 in out.csv", f1.summary());
     }
 
     @Test
@@ -184,22 +174,13 @@ class TableVerifierTest extends ContextTest {
     void readsXlsxOutputsAndReferences() throws Exception {
         ctx.out("out.xlsx", XlsxFixture.written(wb -> {
             wb.newWorksheet("Notes").value(0, 0, "nothing here");
-            Worksheet ws = wb.newWorksheet("Invoices");
-            String[] header = {"invoice_id", "name", "amount"};
-            Object[][] rows = {
-                {"A1", "Acme", 100},
-                {"A2", "Globex", 250.5},
-                {"A3", "Initech", new BigDecimal("75.00")},
-                {"A4", "Umbrella", 10.004}
-            };
-            for (int c = 0; c < 3; c++) {
-                ws.value(0, c, header[c]);
-            }
-            for (int r = 0; r < rows.length; r++) {
-                ws.value(r + 1, 0, (String) rows[r][0]);
-                ws.value(r + 1, 1, (String) rows[r][1]);
-                ws.value(r + 1, 2, (Number) rows[r][2]);
-            }
+            XlsxFixture.fill(
+                    wb.newWorksheet("Invoices"),
+                    new Object[] {"invoice_id", "name", "amount"},
+                    new Object[] {"A1", "Acme", 100},
+                    new Object[] {"A2", "Globex", 250.5},
+                    new Object[] {"A3", "Initech", new BigDecimal("75.00")},
+                    new Object[] {"A4", "Umbrella", 10.004});
         }));
         String cfg =
                 "{'type': 'csv', 'file': 'out.xlsx', 'expectedFile': 'expected.csv', 'key': 'invoice_id', 'columns': {'amount': {'abs': 0.01}}";
@@ -220,23 +201,19 @@ class TableVerifierTest extends ContextTest {
 
     @Test
     void readsAnXlsxReferenceAgainstACsvOutput() throws Exception {
-        byte[] book = XlsxFixture.written(wb -> {
-            Worksheet ws = wb.newWorksheet("Expected");
-            ws.value(0, 0, "invoice_id");
-            ws.value(0, 1, "amount");
-            ws.value(1, 0, "A1");
-            ws.value(1, 1, 100);
-            ws.value(2, 0, "A2");
-            ws.value(2, 1, 250.5);
-        });
+        byte[] book = XlsxFixture.written(wb -> XlsxFixture.fill(
+                wb.newWorksheet("Expected"),
+                new Object[] {"invoice_id", "amount"},
+                new Object[] {"A1", 100},
+                new Object[] {"A2", 250.5}));
         Files.write(ctx.reference().resolve("expected.xlsx"), book);
         ctx.out("out.csv", "invoice_id,amount\nA1,\"$100.00\"\nA2,250.49\n");
         Verdict v =
                 ctx.verify("{'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.xlsx', 'key': 'invoice_id',"
                         + " 'columns': {'amount': {'abs': 0.005}}}");
         assertScore(0.5, v);
-        assertTrue(
-                check(v, "mismatched rows").actual().contains("amount expected '250.5' (±0.005), got '250.49'"),
+        assertContains(
+                "amount expected '250.5' (±0.005), got '250.49'",
                 check(v, "mismatched rows").actual());
     }
 
@@ -245,10 +222,7 @@ class TableVerifierTest extends ContextTest {
         byte[] binary = new byte[4096];
         new Random(3).nextBytes(binary);
         ctx.out("out.csv", binary);
-        assertGate(
-                "out.csv",
-                "not valid UTF-8",
-                ctx.verify("{'type': 'csv', 'file': 'out.csv', 'expectedFile': 'expected.csv', 'key': 'invoice_id'}"));
+        assertGate("out.csv", "not valid UTF-8", invoices("out.csv", ""));
         assertScore(
                 0.5,
                 table("invoice_id,name,amount,extra\nA1,Acme,100,x,y,z\nA2,Globex\nA3\nA4,Umbrella,10,,,,,\n", ""));
@@ -261,21 +235,9 @@ class TableVerifierTest extends ContextTest {
                 "longer than",
                 table("invoice_id,name,amount\nA1," + "x".repeat(CsvReader.MAX_FIELD_CHARS + 1) + ",1\n", ""));
         ctx.out("out.xlsx", XlsxFixture.handMade("<row><c r=\"ZZZZ1\"><v>1</v></c></row>"));
-        assertGate(
-                "out.xlsx",
-                "beyond column XFD",
-                ctx.verify("{'type': 'csv', 'file': 'out.xlsx', 'expectedFile': 'expected.csv', 'key': 'invoice_id'}"));
+        assertGate("out.xlsx", "beyond column XFD", invoices("out.xlsx", ""));
         ctx.out("out.xlsx", XlsxFixture.handMade(""));
-        assertGate(
-                "out.xlsx",
-                "empty: no header row",
-                ctx.verify("{'type': 'csv', 'file': 'out.xlsx', 'expectedFile': 'expected.csv', 'key': 'invoice_id'}"));
-    }
-
-    @ParameterizedTest
-    @CsvSource(quoteCharacter = '`', delimiterString = " -> ", textBlock = REFUSED)
-    void refusesBadTableConfigsAtTheirPointers(String config, String field) {
-        refused(config, field);
+        assertGate("out.xlsx", "empty: no header row", invoices("out.xlsx", ""));
     }
 
     @Test
@@ -284,5 +246,11 @@ class TableVerifierTest extends ContextTest {
         assertTrue(check(recall, "extra rows").passed());
         Verdict precision = table(MIXED, "'score': 'precision-rows'");
         assertFalse(check(precision, "extra rows").passed());
+    }
+
+    @ParameterizedTest
+    @CsvSource(quoteCharacter = '`', delimiterString = " -> ", textBlock = REFUSED)
+    void refusesBadTableConfigsAtTheirPointers(String config, String field) {
+        refused(config, field);
     }
 }

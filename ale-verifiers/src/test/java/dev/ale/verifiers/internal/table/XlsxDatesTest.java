@@ -12,6 +12,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class XlsxDatesTest {
     @Test
@@ -28,20 +30,27 @@ class XlsxDatesTest {
         assertEquals(DATE, XlsxDates.kind(57, null));
     }
 
-    @Test
-    void readsCustomFormatsOutsideQuotesEscapesAndBrackets() {
-        assertEquals(DATE, XlsxDates.kind(164, "yyyy-mm-dd"));
-        assertEquals(DATE, XlsxDates.kind(164, "[$-409]mmmm d, yyyy;@"));
-        assertEquals(DATE, XlsxDates.kind(164, "mmm-yy"));
-        assertEquals(DATE_TIME, XlsxDates.kind(164, "yyyy-mm-dd hh:mm:ss"));
-        assertEquals(TIME, XlsxDates.kind(164, "h:mm AM/PM"));
-        assertEquals(TIME, XlsxDates.kind(164, "mm:ss.0"));
-        assertEquals(NUMBER, XlsxDates.kind(164, "[h]:mm"));
-        assertEquals(NUMBER, XlsxDates.kind(164, "#,##0.00 \"days\""));
-        assertEquals(NUMBER, XlsxDates.kind(164, "0.00\\d"));
-        assertEquals(NUMBER, XlsxDates.kind(164, "General"));
-        assertEquals(NUMBER, XlsxDates.kind(164, "0.0%"));
-        assertEquals(NUMBER, XlsxDates.kind(164, "[Red]#,##0;[Blue]-#,##0"));
+    /** Custom number formats (id 164 and up) and what a cell so formatted holds. */
+    private static final String CUSTOM =
+            """
+            yyyy-mm-dd -> DATE
+            [$-409]mmmm d, yyyy;@ -> DATE
+            mmm-yy -> DATE
+            yyyy-mm-dd hh:mm:ss -> DATE_TIME
+            h:mm AM/PM -> TIME
+            mm:ss.0 -> TIME
+            [h]:mm -> NUMBER
+            `#,##0.00 "days"` -> NUMBER
+            0.00\\d -> NUMBER
+            General -> NUMBER
+            0.0% -> NUMBER
+            [Red]#,##0;[Blue]-#,##0 -> NUMBER
+            """;
+
+    @ParameterizedTest
+    @CsvSource(quoteCharacter = '`', delimiterString = " -> ", textBlock = CUSTOM)
+    void readsCustomFormatsOutsideQuotesEscapesAndBrackets(String format, XlsxDates.Kind kind) {
+        assertEquals(kind, XlsxDates.kind(164, format), format);
     }
 
     @Test

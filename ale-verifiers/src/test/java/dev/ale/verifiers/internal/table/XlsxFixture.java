@@ -1,14 +1,15 @@
 package dev.ale.verifiers.internal.table;
 
+import dev.ale.testfixtures.Zips;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 
 /** Test workbooks: written with fastexcel's writer, or put together by hand part by part. */
 public final class XlsxFixture {
@@ -31,6 +32,23 @@ public final class XlsxFixture {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** Writes {@code rows} into {@code ws} from its first row: text, numbers and dates as such. */
+    public static Worksheet fill(Worksheet ws, Object[]... rows) {
+        for (int r = 0; r < rows.length; r++) {
+            for (int c = 0; c < rows[r].length; c++) {
+                Object v = rows[r][c];
+                if (v instanceof Number n) {
+                    ws.value(r, c, n);
+                } else if (v instanceof LocalDate d) {
+                    ws.value(r, c, d);
+                } else {
+                    ws.value(r, c, (String) v);
+                }
+            }
+        }
+        return ws;
     }
 
     /** The parts of a one-sheet workbook (no styles, no shared strings) whose sheet data is {@code rows}. */
@@ -67,17 +85,7 @@ public final class XlsxFixture {
     }
 
     static byte[] zip(Map<String, byte[]> parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (Map.Entry<String, byte[]> p : parts.entrySet()) {
-                zip.putNextEntry(new ZipEntry(p.getKey()));
-                zip.write(p.getValue());
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return Zips.zip(parts);
     }
 
     static byte[] utf8(String s) {

@@ -1,5 +1,7 @@
 package dev.ale.verifiers.internal.table;
 
+import static dev.ale.verifiers.Fixture.assertContains;
+import static dev.ale.verifiers.Fixture.assertStartsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -126,13 +128,13 @@ class XlsxGuardTest {
         }
         accepted(XlsxFixture.handMade(arrays.toString()), XlsxGuard.Limits.DEFAULT);
         String a = refusal(XlsxFixture.handMade(arrays.toString()), SMALL);
-        assertTrue(a.contains("200 array formulas"), a);
+        assertContains("200 array formulas", a);
         String base = "<row r=\"1\"><c r=\"A1\"><f t=\"shared\" ref=\"A1:A300\" si=\"0\">" + "B1+".repeat(100)
                 + "1</f><v>1</v></c></row>";
         String uses = "<row><c><f t=\"shared\" si=\"0\"/><v>1</v></c></row>".repeat(300);
         accepted(XlsxFixture.handMade(base + uses), XlsxGuard.Limits.DEFAULT);
         String m = refusal(XlsxFixture.handMade(base + uses), SMALL);
-        assertTrue(m.contains("1 shared formulas"), m);
+        assertContains("1 shared formulas", m);
     }
 
     @Test
@@ -164,6 +166,6 @@ class XlsxGuardTest {
         for (int i = 0; i < 30; i++) {
             System.arraycopy(record, 0, bytes, 1 + 4 * i, 4);
         }
-        assertTrue(refusal(bytes, SMALL).startsWith("not an xlsx workbook"), refusal(bytes, SMALL));
+        assertStartsWith("not an xlsx workbook", refusal(bytes, SMALL));
     }
 }

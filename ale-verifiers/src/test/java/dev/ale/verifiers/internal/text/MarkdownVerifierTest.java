@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.spi.Verdict;
 import dev.ale.verifiers.ContextTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,13 +48,8 @@ class MarkdownVerifierTest extends ContextTest {
             "Sources listed here.",
             "");
 
-    @BeforeEach
-    void files() {
-        ctx.out("report.md", REPORT);
-    }
-
     private Verdict md(String options) throws Exception {
-        return ctx.verify("{'type': 'markdown', 'file': 'report.md', " + options + "}");
+        return verifyFile("markdown", "report.md", REPORT, options);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ale.verifiers.internal.text;
 
+import static dev.ale.verifiers.Fixture.assertContainsAll;
 import static dev.ale.verifiers.Fixture.assertScore;
 import static dev.ale.verifiers.Fixture.check;
 import static dev.ale.verifiers.Fixture.refused;
@@ -9,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.spi.Verdict;
 import dev.ale.verifiers.ContextTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,24 +37,36 @@ class TextConditionsTest extends ContextTest {
     private static final String REPORT =
             "Risk: high. Risk: low. Risk: medium.\nTODO check totals\nThe state-of-the-art model don't fail.";
 
-    @BeforeEach
-    void files() {
-        ctx.out("r.txt", REPORT);
-    }
+    /** Conditions with counts and word limits on {@link #REPORT}, each with its score. */
+    private static final String COUNTS =
+            """
+            # regex counts: at least, exactly, at most (REPORT holds 3 matches of Risk: \\w+)
+            1 -> 'regex': {'pattern': 'Risk: \\\\w+', 'min': 3}
+            0 -> 'regex': {'pattern': 'Risk: \\\\w+', 'min': 4}
+            1 -> 'regex': {'pattern': 'Risk: \\\\w+', 'exactly': 3}
+            0 -> 'regex': {'pattern': 'Risk: \\\\w+', 'exactly': 2}
+            1 -> 'regex': {'pattern': 'Risk', 'max': 3}
+            0 -> 'regex': {'pattern': 'Risk', 'max': 2}
+            1 -> 'regex': {'pattern': 'Risk', 'min': 2, 'max': 3}
+            # word limits (REPORT holds 14 words)
+            1 -> 'words': {'min': 14, 'max': 14}
+            0 -> 'words': {'min': 15}
+            0 -> 'words': {'max': 13}
+            1 -> 'words': {'exactly': 14}
+            """;
 
     private Verdict text(String options) throws Exception {
-        return ctx.verify("{'type': 'text', 'file': 'r.txt', " + options + "}");
+        return verifyFile("text", "r.txt", REPORT, options);
+    }
+
+    @ParameterizedTest
+    @CsvSource(quoteCharacter = '`', delimiterString = " -> ", textBlock = COUNTS)
+    void countsAndWordLimitsScoreAllOrNothing(double score, String options) throws Exception {
+        assertScore(score, text(options));
     }
 
     @Test
     void regexCountsAtLeastExactlyAndAtMost() throws Exception {
-        assertScore(1, text("'regex': {'pattern': 'Risk: \\\\w+', 'min': 3}"));
-        assertScore(0, text("'regex': {'pattern': 'Risk: \\\\w+', 'min': 4}"));
-        assertScore(1, text("'regex': {'pattern': 'Risk: \\\\w+', 'exactly': 3}"));
-        assertScore(0, text("'regex': {'pattern': 'Risk: \\\\w+', 'exactly': 2}"));
-        assertScore(1, text("'regex': {'pattern': 'Risk', 'max': 3}"));
-        assertScore(0, text("'regex': {'pattern': 'Risk', 'max': 2}"));
-        assertScore(1, text("'regex': {'pattern': 'Risk', 'min': 2, 'max': 3}"));
         Verdict v =
                 text("'regex': [{'pattern': 'Risk: \\\\w+', 'min': 4}, {'pattern': 'TODO|TBD', 'max': 0}, 'model']");
         assertScore(1.0 / 3, v);
@@ -82,10 +94,6 @@ class TextConditionsTest extends ContextTest {
     void wordLimitsCountJoinedWordsOnce() throws Exception {
         // Risk high Risk low Risk medium (6) TODO check totals (3) The state-of-the-art model don't fail (5) = 14
         assertEquals(14, Words.count(REPORT));
-        assertScore(1, text("'words': {'min': 14, 'max': 14}"));
-        assertScore(0, text("'words': {'min': 15}"));
-        assertScore(0, text("'words': {'max': 13}"));
-        assertScore(1, text("'words': {'exactly': 14}"));
         assertEquals("14 words", check(text("'words': {'max': 13}"), "words").actual());
     }
 
@@ -95,7 +103,7 @@ class TextConditionsTest extends ContextTest {
                 + " 'regex': {'pattern': 'TODO', 'max': 0, 'weight': 2}, 'words': {'min': 1, 'weight': 0.5}");
         assertScore((3 + 0.5) / (3 + 1 + 2 + 0.5), v);
         assertEquals(3, check(v, "contains 'Risk'").weight());
-        assertTrue(v.summary().contains("2 of 4") && v.summary().contains("weighted score 0.538"), v.summary());
+        assertContainsAll(v.summary(), "2 of 4", "weighted score 0.538");
         ctx.out("e.txt", "x");
         assertScore(0.5, ctx.verify("{'type': 'text', 'file': 'e.txt', 'equals': 'x', 'contains': {'text': 'y'}}"));
     }

@@ -2,6 +2,7 @@ package dev.ale.verifiers.internal.text;
 
 import static dev.ale.verifiers.Fixture.assertGate;
 import static dev.ale.verifiers.Fixture.assertScore;
+import static dev.ale.verifiers.Fixture.assertStartsWith;
 import static dev.ale.verifiers.Fixture.check;
 import static dev.ale.verifiers.Fixture.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -85,9 +86,7 @@ class TextVerifierTest extends ContextTest {
         Verdict v = ctx.verify(
                 "{'type': 'text', 'file': 'memo.txt', 'equals': 'Memo\\nThe Q3 budget', 'contains': 'Memo'}");
         assertScore(0.5, v);
-        assertTrue(
-                check(v, "equals").actual().startsWith("differs at line 2, column 5"),
-                check(v, "equals").actual());
+        assertStartsWith("differs at line 2, column 5", check(v, "equals").actual());
     }
 
     @Test
