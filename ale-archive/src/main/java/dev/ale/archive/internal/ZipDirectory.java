@@ -83,8 +83,9 @@ public final class ZipDirectory {
      * starts where the previous record ends, before the end records and for at most {@code stopAt}
      * records.
      *
-     * @throws IOException when a record runs past the end of the file, or claims a ZIP64 size or
-     *     offset without the ZIP64 extra field that holds it
+     * @throws IOException when a record runs past the end of the file, puts its local header after
+     *     the central directory's start, or claims a ZIP64 size or offset without the ZIP64 extra
+     *     field that holds it
      */
     public static List<Record> read(FileChannel ch, ZipEndRecord end, long stopAt) throws IOException {
         List<Record> records = new ArrayList<>((int) Math.min(Math.max(end.total(), 0), 1 << 20));
@@ -114,6 +115,11 @@ public final class ZipDirectory {
                 size = size == MAGIC ? next(zip64) : size;
                 compressed = compressed == MAGIC ? next(zip64) : compressed;
                 offset = offset == MAGIC ? next(zip64) : offset;
+            }
+            if (offset > end.centralOffset()) {
+                throw new IOException(
+                        "local file header for " + EntryRules.printable(new String(name, StandardCharsets.UTF_8))
+                                + " starts after central directory");
             }
             records.add(new Record(
                     name,

@@ -17,7 +17,8 @@ import org.apiguardian.api.API;
  * from the start, and one that trusts the central directory): the first local header must be at
  * byte 0, each entry's local header must give the name its central directory record gives, and
  * the entries must follow one another with nothing between them and no overlap, the last one
- * ending where the central directory starts.
+ * ending where the central directory starts. A local header after the central directory's start, or
+ * data that runs into it, is an unreadable zip (an IOException), as to Commons Compress's reader.
  */
 @API(status = INTERNAL)
 public final class ZipLayout {
@@ -49,7 +50,7 @@ public final class ZipLayout {
             if (at != expected) {
                 throw gap(location, previous, e, at, expected);
             }
-            expected = afterEntry(ch, size, e, at, starts, i);
+            expected = afterEntry(ch, size, end.centralOffset(), e, at, starts, i);
             previous = e;
         }
         if (expected != end.centralOffset()) {
@@ -90,7 +91,8 @@ public final class ZipLayout {
      * Checks the local header of {@code e} at {@code at}, puts where its data starts into
      * {@code starts[index]} and returns where the next entry must start.
      */
-    private static long afterEntry(FileChannel ch, long size, ZipDirectory.Record e, long at, long[] starts, int index)
+    private static long afterEntry(
+            FileChannel ch, long size, long centralOffset, ZipDirectory.Record e, long at, long[] starts, int index)
             throws IOException {
         if (at + LOCAL_SIZE > size) {
             throw EntryRules.refuse(e.name(), "its local header lies past the end of the file");
@@ -120,6 +122,9 @@ public final class ZipLayout {
         }
         starts[index] = at + LOCAL_SIZE + nameLength + extraLength;
         long dataEnd = starts[index] + e.compressedSize();
+        if (dataEnd > centralOffset) {
+            throw new IOException("data for " + EntryRules.printable(e.name()) + " overlaps with central directory.");
+        }
         if ((flags & DATA_DESCRIPTOR_FLAG) == 0) {
             return dataEnd;
         }
