@@ -33,6 +33,11 @@ final class Text {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
+    /** The headline of the attempts that ended in an infrastructure error: {@code 2 attempts ended in ...}. */
+    static String infrastructureErrors(int n) {
+        return count(n, "attempt") + " ended in an infrastructure error";
+    }
+
     static String clean(String s) {
         if (s == null) {
             return "";
