@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
 record AttemptStub(
         TaskView task,
         String instruction,
+        int session,
+        int sessions,
         Path workspace,
         Box sandbox,
         Instant deadline,
@@ -46,6 +48,8 @@ record AttemptStub(
         return new AttemptStub(
                 view,
                 instruction,
+                1,
+                1,
                 workspace,
                 new Box(workspace, new ProcessGroup(launcher)),
                 Instant.now().plus(timeout),
@@ -59,16 +63,6 @@ record AttemptStub(
         public void close() {
             launcher.close();
         }
-    }
-
-    @Override
-    public int session() {
-        return 1;
-    }
-
-    @Override
-    public int sessions() {
-        return 1;
     }
 
     @Override

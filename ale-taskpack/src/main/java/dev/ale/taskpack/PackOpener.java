@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /** Opens a pack from a directory or an archive chosen by its file name, and builds its tasks. */
@@ -142,10 +143,12 @@ final class PackOpener {
                 m.info(),
                 m.lists(),
                 read.warnings(),
-                limits);
+                limits,
+                new AtomicBoolean());
         List<Task> tasks = new ArrayList<>();
         for (TaskSpec spec : read.specs()) {
-            tasks.add(new PackTask(state, spec, digests.get(spec.id())));
+            tasks.add(new PackTask(
+                    state, spec, digests.get(spec.id()), read.computed().get(spec.id())));
         }
         return new PackView(state, tasks);
     }

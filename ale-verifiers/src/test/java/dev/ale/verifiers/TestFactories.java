@@ -15,11 +15,11 @@ public final class TestFactories {
     /** A factory of one type whose verifiers always give one score. */
     public abstract static class Fixed implements VerifierFactory {
         private final String type;
-        private final double score;
+        private final Verifier verifier;
 
         protected Fixed(String type, double score) {
             this.type = type;
-            this.score = score;
+            this.verifier = ctx -> Verdict.of(score, type, List.of());
         }
 
         @Override
@@ -29,7 +29,7 @@ public final class TestFactories {
 
         @Override
         public Verifier create(JsonNode config, VerifierFactories nested) {
-            return ctx -> Verdict.of(score, type, List.of());
+            return verifier;
         }
     }
 

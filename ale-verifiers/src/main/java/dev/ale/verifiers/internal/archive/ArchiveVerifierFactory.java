@@ -86,11 +86,7 @@ public final class ArchiveVerifierFactory implements VerifierFactory {
             implements Verifier {
         @Override
         public Verdict verify(VerificationContext ctx) throws Exception {
-            try {
-                return score(ctx);
-            } catch (GateFailure g) {
-                return g.verdict(List.of());
-            }
+            return GateFailure.verdictOf(() -> score(ctx));
         }
 
         private Verdict score(VerificationContext ctx) throws Exception {

@@ -115,19 +115,7 @@ final class CommandDirs {
     static void deleteTree(Path root) {
         Set<Path> retried = new HashSet<>();
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    openUp(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
+            Files.walkFileTree(root, new TreeWalk(CommandDirs::openUp, Files::deleteIfExists, Files::deleteIfExists) {
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
                     // a grader may have taken the read or search bit off a directory it made
@@ -137,12 +125,6 @@ final class CommandDirs {
                     } else {
                         Files.deleteIfExists(file);
                     }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    Files.deleteIfExists(dir);
                     return FileVisitResult.CONTINUE;
                 }
             });

@@ -6,12 +6,9 @@ import dev.ale.api.task.TaskFile;
 import dev.ale.api.task.TaskPart;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -125,19 +122,7 @@ final class GraderSetup {
                 Files.copy(in, target);
             }
         }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                readOnly(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) {
-                readOnly(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        Files.walkFileTree(root, new TreeWalk(dir -> {}, GraderSetup::readOnly, GraderSetup::readOnly));
         return root;
     }
 

@@ -56,25 +56,18 @@ final class JsonPlaces {
         boolean ordered = compare.rules().arrays(path, rule) == JsonRules.Arrays.ORDERED;
         if (n.isObject() && !n.isEmpty()) {
             for (Map.Entry<String, JsonNode> m : n.properties()) {
-                path.add(m.getKey());
-                leaves(
-                        m.getValue(),
-                        path,
-                        JsonPointers.child(at, m.getKey()),
-                        compare.rules().at(path, rule),
-                        out);
-                path.remove(path.size() - 1);
+                down(path, m.getKey(), JsonPointers.child(at, m.getKey()), rule, (p, r) -> {
+                    leaves(m.getValue(), path, p, r, out);
+                    return null;
+                });
             }
         } else if (n.isArray() && !n.isEmpty() && ordered) {
             for (int i = 0; i < n.size(); i++) {
-                path.add(Integer.toString(i));
-                leaves(
-                        n.get(i),
-                        path,
-                        JsonPointers.child(at, i),
-                        compare.rules().at(path, rule),
-                        out);
-                path.remove(path.size() - 1);
+                JsonNode e = n.get(i);
+                down(path, Integer.toString(i), JsonPointers.child(at, i), rule, (p, r) -> {
+                    leaves(e, path, p, r, out);
+                    return null;
+                });
             }
         } else if (!compare.skipped(n)) {
             out.add(new Field(at, path, n, rule));
@@ -123,18 +116,10 @@ final class JsonPlaces {
                 if (x == null) {
                     note(JsonPointers.child(at, m.getKey()), out, limit, count);
                 } else if (deeper) {
-                    path.add(m.getKey());
-                    extras(
-                            x,
-                            m.getValue(),
-                            path,
-                            JsonPointers.child(at, m.getKey()),
-                            compare.rules().at(path, rule),
-                            false,
-                            out,
-                            limit,
-                            count);
-                    path.remove(path.size() - 1);
+                    down(path, m.getKey(), JsonPointers.child(at, m.getKey()), rule, (p, r) -> {
+                        extras(x, m.getValue(), path, p, r, false, out, limit, count);
+                        return null;
+                    });
                 }
             }
         } else if (deeper
@@ -145,18 +130,12 @@ final class JsonPlaces {
                 if (i >= e.size()) {
                     note(JsonPointers.child(at, i), out, limit, count);
                 } else {
-                    path.add(Integer.toString(i));
-                    extras(
-                            e.get(i),
-                            a.get(i),
-                            path,
-                            JsonPointers.child(at, i),
-                            compare.rules().at(path, rule),
-                            false,
-                            out,
-                            limit,
-                            count);
-                    path.remove(path.size() - 1);
+                    JsonNode x = e.get(i);
+                    JsonNode y = a.get(i);
+                    down(path, Integer.toString(i), JsonPointers.child(at, i), rule, (p, r) -> {
+                        extras(x, y, path, p, r, false, out, limit, count);
+                        return null;
+                    });
                 }
             }
         }
@@ -211,22 +190,29 @@ final class JsonPlaces {
             boolean ordered = compare.rules().arrays(path, rule) == JsonRules.Arrays.ORDERED;
             if (e.isObject()) {
                 for (Map.Entry<String, JsonNode> m : e.properties()) {
-                    String p = child(
+                    JsonNode y = a.get(m.getKey());
+                    String problem = down(
                             path,
                             m.getKey(),
-                            m.getValue(),
-                            a.get(m.getKey()),
                             JsonPointers.child(at, m.getKey()),
-                            rule);
-                    if (p != null) {
-                        return p;
+                            rule,
+                            (p, r) -> whole(m.getValue(), y, path, p, r));
+                    if (problem != null) {
+                        return problem;
                     }
                 }
             } else if (ordered) {
                 for (int i = 0; i < e.size() && i < a.size(); i++) {
-                    String p = child(path, Integer.toString(i), e.get(i), a.get(i), JsonPointers.child(at, i), rule);
-                    if (p != null) {
-                        return p;
+                    JsonNode x = e.get(i);
+                    JsonNode y = a.get(i);
+                    String problem = down(
+                            path,
+                            Integer.toString(i),
+                            JsonPointers.child(at, i),
+                            rule,
+                            (p, r) -> whole(x, y, path, p, r));
+                    if (problem != null) {
+                        return problem;
                     }
                 }
             }
@@ -242,10 +228,19 @@ final class JsonPlaces {
         return ok ? null : problem(at, e, a);
     }
 
-    private String child(List<String> path, String segment, JsonNode e, JsonNode a, String at, JsonRules.Rule rule) {
+    /** What a walk does one level down: at {@code pointer}, under {@code rule}. */
+    private interface Step<T> {
+        T at(String pointer, JsonRules.Rule rule);
+    }
+
+    /**
+     * Takes {@code step} one level down, to {@code segment} of {@code path} (whose pointer is
+     * {@code pointer}), under the rule that {@code rule} gives there; {@code path} is as it was after.
+     */
+    private <T> T down(List<String> path, String segment, String pointer, JsonRules.Rule rule, Step<T> step) {
         path.add(segment);
         try {
-            return whole(e, a, path, at, compare.rules().at(path, rule));
+            return step.at(pointer, compare.rules().at(path, rule));
         } finally {
             path.remove(path.size() - 1);
         }

@@ -18,11 +18,7 @@ public interface FileVerifier extends Verifier {
 
     @Override
     default Verdict verify(VerificationContext ctx) throws IOException {
-        try {
-            return score(ctx);
-        } catch (GateFailure g) {
-            return g.verdict(List.of());
-        }
+        return GateFailure.verdictOf(() -> score(ctx));
     }
 
     /** The verdict for {@code matched} of {@code total} conditions (a total of 0 scores 1). */

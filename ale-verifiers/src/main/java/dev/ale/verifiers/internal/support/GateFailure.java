@@ -29,6 +29,22 @@ public final class GateFailure extends Exception {
         return check;
     }
 
+    /** Scoring that throws {@link GateFailure} when a hard gate fails. */
+    @FunctionalInterface
+    public interface Scoring<E extends Exception> {
+        /** The verdict, or a thrown failed gate. */
+        Verdict score() throws GateFailure, E;
+    }
+
+    /** The verdict of {@code scoring}, or the verdict of the gate it fails. */
+    public static <E extends Exception> Verdict verdictOf(Scoring<E> scoring) throws E {
+        try {
+            return scoring.score();
+        } catch (GateFailure g) {
+            return g.verdict(List.of());
+        }
+    }
+
     /** The verdict of this failure, the gate's check first, then {@code others} (may be empty). */
     public Verdict verdict(List<Check> others) {
         List<Check> checks = new ArrayList<>();

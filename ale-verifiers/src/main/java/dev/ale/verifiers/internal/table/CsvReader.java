@@ -77,11 +77,16 @@ public final class CsvReader implements RowReader {
 
     /** A reader of the UTF-8 text of {@code in}, whose fields are separated by {@code delimiter}. */
     public CsvReader(InputStream in, char delimiter) {
+        this.in = in;
+        this.delimiter = Cells.utf8(String.valueOf(checkDelimiter(delimiter)));
+    }
+
+    /** {@code delimiter}, which may be any character but a quote or a line break. */
+    static char checkDelimiter(char delimiter) {
         if (delimiter == '"' || delimiter == '\r' || delimiter == '\n') {
             throw new IllegalArgumentException("the delimiter cannot be a quote or a line break");
         }
-        this.in = in;
-        this.delimiter = Cells.utf8(String.valueOf(delimiter));
+        return delimiter;
     }
 
     /** The line (1-based) on which the last record returned by {@link #next} started. */

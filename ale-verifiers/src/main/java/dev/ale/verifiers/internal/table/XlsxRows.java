@@ -104,16 +104,7 @@ final class XlsxRows implements RowReader {
 
     @Override
     public List<String> next() throws IOException {
-        while (true) {
-            Row row;
-            try {
-                if (!rows.hasNext()) {
-                    return null;
-                }
-                row = rows.next();
-            } catch (RuntimeException e) {
-                throw new RowReader.Malformed("after row " + line + ": " + problem(e));
-            }
+        for (Row row = nextRow(); row != null; row = nextRow()) {
             line = row.getRowNum();
             List<String> cells = new ArrayList<>(row.getCellCount());
             boolean blank = true;
@@ -125,6 +116,16 @@ final class XlsxRows implements RowReader {
             if (!blank) {
                 return cells;
             }
+        }
+        return null;
+    }
+
+    /** The next row of the sheet, blank or not, or null at the end. */
+    private Row nextRow() throws RowReader.Malformed {
+        try {
+            return rows.hasNext() ? rows.next() : null;
+        } catch (RuntimeException e) {
+            throw new RowReader.Malformed("after row " + line + ": " + problem(e));
         }
     }
 

@@ -35,11 +35,8 @@ final class LegacyCsvReader implements RowReader {
 
     /** A reader of {@code in}, whose fields are separated by {@code delimiter}. */
     LegacyCsvReader(Reader in, char delimiter) {
-        if (delimiter == '"' || delimiter == '\r' || delimiter == '\n') {
-            throw new IllegalArgumentException("the delimiter cannot be a quote or a line break");
-        }
         this.in = in;
-        this.delimiter = delimiter;
+        this.delimiter = CsvReader.checkDelimiter(delimiter);
     }
 
     /** The line (1-based) on which the last record returned by {@link #next} started. */
