@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
@@ -33,8 +32,8 @@ import org.apiguardian.api.API;
  * every attempt of a run directory, so ALE's own tooling reads an SDK run: {@code run.json},
  * {@code eval_result.json} and the ATIF {@code trajectory.json}, in ALE's layout
  * {@code ale/<agent>/<model>/<task>/v0/<YYYYMMDD_HHMMSS>_<trial>/} under the run directory (see
- * {@code docs/ale.md}). A run with a run directory writes them as each attempt finishes ({@code
- * AleFilesWriter}); this class writes them for an existing run ({@code ale report export --format ale}).
+ * {@code docs/ale.md}). A run with a run directory writes them when it finishes; this class writes
+ * them for an existing run ({@code ale report export --format ale}).
  */
 @API(status = EXPERIMENTAL)
 public final class AleResults {
@@ -79,22 +78,9 @@ public final class AleResults {
     /** Writes ALE's files for every attempt of {@code report}, whose trajectories are in {@code runDirectory}. */
     static List<Path> write(Path runDirectory, EvaluationReport report, Map<String, List<String>> instructions)
             throws IOException {
-        return write(runDirectory, report, instructions, Set.of());
-    }
-
-    /**
-     * Writes ALE's files for the attempts of {@code report} whose key ({@link #key}) is not in
-     * {@code done} (those a {@link AleFilesWriter} wrote while the run went on).
-     */
-    static List<Path> write(
-            Path runDirectory, EvaluationReport report, Map<String, List<String>> instructions, Set<String> done)
-            throws IOException {
         List<Path> written = new ArrayList<>();
         Run run = new Run(runDirectory, report.startedAt(), report.harness(), report.sandbox());
         for (AttemptResult a : report.attempts()) {
-            if (done.contains(key(a))) {
-                continue;
-            }
             List<Step> steps = RunFiles.readTrajectory(RunFiles.trajectoryFile(runDirectory, a.taskId(), a.trial()));
             written.add(writeAttempt(run, a, instructions.getOrDefault(a.taskId(), List.of()), steps));
         }
@@ -106,11 +92,6 @@ public final class AleResults {
         String stamp() {
             return STAMP.format(startedAt);
         }
-    }
-
-    /** The key of an attempt among those written: task id and trial. */
-    static String key(AttemptResult a) {
-        return a.trial() + "#" + a.taskId();
     }
 
     /**

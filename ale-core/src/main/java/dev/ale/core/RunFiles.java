@@ -164,21 +164,6 @@ final class RunFiles {
     }
 
     /**
-     * The steps as {@link #readTrajectory} gives them back from the file {@link #writeTrajectory}
-     * writes: a step's usage is kept only on a {@code USAGE} step.
-     */
-    static List<Step> asStored(List<Step> steps) {
-        List<Step> stored = new ArrayList<>(steps.size());
-        for (Step s : steps) {
-            stored.add(
-                    s.kind() == Step.Kind.USAGE || s.usage().equals(Usage.ZERO)
-                            ? s
-                            : new Step(s.at(), s.kind(), s.name(), s.text(), Usage.ZERO, s.session()));
-        }
-        return stored;
-    }
-
-    /**
      * Zips the workspace (regular files only, links never followed, sorted, fixed timestamps) up to
      * {@code capBytes} of content; what does not fit is listed in {@code ALE-TRUNCATED.txt}.
      */
