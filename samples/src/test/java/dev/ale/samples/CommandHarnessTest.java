@@ -19,6 +19,7 @@ import dev.ale.process.CommandHarness;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPackWriter;
 import dev.ale.taskpack.TaskPacks;
+import dev.ale.testfixtures.StubSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ class CommandHarnessTest {
                 echo "hello from the agent"
                 echo "a warning" >&2
                 """);
-        FakeSession ctx = session(Instant.now().plusSeconds(600));
+        StubSession ctx = session(Instant.now().plusSeconds(600));
         SessionOutcome outcome = new CommandHarness(List.of("sh", script.toString(), "{instruction}")).run(ctx);
         assertEquals(SessionOutcome.completed(), outcome);
         assertEquals(INSTRUCTION + "\n", Files.readString(ctx.workspace().resolve("stdin.txt")));
@@ -94,12 +95,12 @@ class CommandHarnessTest {
     @Test
     void cancellingKillsTheCommandWithEveryProcessItStarted() throws Exception {
         Path script = script("hang.sh", "sleep 600 &\necho $! > child.pid\necho $$ > self.pid\nwait\n");
-        FakeSession ctx = session(Instant.now().plusSeconds(600));
+        StubSession ctx = session(Instant.now().plusSeconds(600));
         CompletableFuture<SessionOutcome> run =
                 CompletableFuture.supplyAsync(() -> call(CommandHarness.parse("sh " + script), ctx));
         long child = awaitPid(ctx.workspace().resolve("child.pid"));
         long self = awaitPid(ctx.workspace().resolve("self.pid"));
-        ctx.cancelled.set(true);
+        ctx.cancel().set(true);
         SessionOutcome outcome = run.get(60, TimeUnit.SECONDS);
         assertEquals(SessionOutcome.gaveUp("killed: the attempt was cancelled"), outcome);
         assertTrue(gone(self), "the command is still running");
@@ -111,7 +112,7 @@ class CommandHarnessTest {
         // the harness looks for the command's processes every half second while it runs: the script
         // stays two seconds so the background sleep is seen before the script exits
         Path script = script("leave.sh", "sleep 600 >/dev/null 2>&1 &\necho $! > child.pid\nsleep 2\n");
-        FakeSession ctx = session(Instant.now().plusSeconds(600));
+        StubSession ctx = session(Instant.now().plusSeconds(600));
         assertEquals(
                 SessionOutcome.completed(), CommandHarness.parse("sh " + script).run(ctx));
         assertTrue(
@@ -131,7 +132,7 @@ class CommandHarnessTest {
     @Test
     void recordsAtMostTheCapOfEachStreamAndSaysHowMuchWasLeftOut() throws Exception {
         Path script = script("loud.sh", "yes 0123456789 | head -c 2000000\n");
-        FakeSession ctx = session(Instant.now().plusSeconds(600));
+        StubSession ctx = session(Instant.now().plusSeconds(600));
         assertEquals(
                 SessionOutcome.completed(), CommandHarness.parse("sh " + script).run(ctx));
         List<Step> out = ctx.trajectory().steps().stream()
@@ -148,7 +149,7 @@ class CommandHarnessTest {
     @Test
     void anInMemoryWorkspaceIsRefusedWithAClearMessage() throws Exception {
         try (Sandbox sandbox = Sandboxes.inMemory().open(new SandboxRequest("t.1", 0))) {
-            FakeSession ctx = session(sandbox, Instant.now().plusSeconds(600));
+            StubSession ctx = session(sandbox, Instant.now().plusSeconds(600));
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> CommandHarness.parse("true")
                     .run(ctx));
             assertTrue(e.getMessage().contains("Sandboxes.localDirectory()"), e.getMessage());
@@ -184,7 +185,7 @@ class CommandHarnessTest {
                 @Override
                 public void close() {}
             };
-            FakeSession ctx = session(executing, Instant.now().plusSeconds(600));
+            StubSession ctx = session(executing, Instant.now().plusSeconds(600));
             SessionOutcome outcome =
                     CommandHarness.parse("agent --task {task} {instruction}").run(ctx);
             assertEquals(SessionOutcome.gaveUp("exit 2: bad thing"), outcome);
@@ -252,12 +253,12 @@ class CommandHarnessTest {
         return p;
     }
 
-    private FakeSession session(Instant deadline) throws IOException {
+    private StubSession session(Instant deadline) throws IOException {
         return session(FakeSession.directory(Files.createDirectories(tmp.resolve("workspace"))), deadline);
     }
 
-    private static FakeSession session(Sandbox sandbox, Instant deadline) {
-        return new FakeSession("my-task", INSTRUCTION, sandbox, deadline);
+    private static StubSession session(Sandbox sandbox, Instant deadline) {
+        return FakeSession.of("my-task", INSTRUCTION, sandbox, deadline);
     }
 
     private static void write(Path p, String content) throws IOException {
@@ -265,7 +266,7 @@ class CommandHarnessTest {
         Files.writeString(p, content);
     }
 
-    private static String observed(FakeSession ctx, String stream) {
+    private static String observed(StubSession ctx, String stream) {
         StringBuilder b = new StringBuilder();
         ctx.trajectory().steps().stream()
                 .filter(s -> s.kind() == Step.Kind.OBSERVATION && s.name().equals(stream))

@@ -9,6 +9,7 @@ import dev.ale.api.spi.Verdict;
 import dev.ale.api.task.SessionSpec;
 import dev.ale.api.task.TaskSpec;
 import dev.ale.samples.packgen.starter.PackCheck;
+import dev.ale.testfixtures.StubSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -93,7 +94,7 @@ class RuleBasedAgentStarterTest {
                     SessionOutcome last = null;
                     for (SessionSpec session : spec.sessions()) {
                         PackCheck.copy(CHECK.folder(id, "sessions/" + session.number()), workspace);
-                        FakeSession ctx = new FakeSession(
+                        StubSession ctx = FakeSession.of(
                                 id,
                                 session.instruction(),
                                 session.number(),

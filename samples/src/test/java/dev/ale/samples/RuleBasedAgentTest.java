@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ale.api.SessionOutcome;
 import dev.ale.api.Step;
 import dev.ale.samples.packgen.SamplePackGenerator;
+import dev.ale.testfixtures.StubSession;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -108,7 +109,7 @@ class RuleBasedAgentTest {
 
     @Test
     void givesUpOnTasksItHasNoRulesFor() throws Exception {
-        FakeSession context = new FakeSession("unknown-task", "Do something.", 1, 1, workspace);
+        StubSession context = FakeSession.of("unknown-task", "Do something.", 1, 1, workspace);
         SessionOutcome outcome = new RuleBasedAgent().run(context);
         assertEquals(SessionOutcome.Status.GAVE_UP, outcome.status());
         try (Stream<Path> files = Files.list(workspace)) {
@@ -129,7 +130,7 @@ class RuleBasedAgentTest {
         JsonNode task =
                 MAPPER.readTree(pack.resolve("tasks/" + taskId + "/task.json").toFile());
         JsonNode sessions = task.path("sessions");
-        FakeSession context = new FakeSession(
+        StubSession context = FakeSession.of(
                 taskId, sessions.get(session - 1).path("instruction").asText(), session, sessions.size(), workspace);
         return new FakeSession.Result(context, new RuleBasedAgent().run(context));
     }
