@@ -12,6 +12,7 @@ import org.apiguardian.api.API;
 @API(status = STABLE)
 public record SessionOutcome(Status status, String message) {
     /** How the session ended, in the harness's own words. */
+    @API(status = STABLE)
     public enum Status {
         /** The harness believes it is done. */
         COMPLETED,

@@ -20,6 +20,7 @@ import org.apiguardian.api.API;
 @API(status = STABLE)
 public record Step(Instant at, Kind kind, String name, String text, Usage usage, int session) {
     /** The kinds of step. */
+    @API(status = STABLE)
     public enum Kind {
         MESSAGE,
         TOOL_CALL,

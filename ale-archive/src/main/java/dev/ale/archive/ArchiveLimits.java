@@ -31,6 +31,7 @@ public record ArchiveLimits(
             new ArchiveLimits(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Double.MAX_VALUE, 0, limit -> "");
 
     /** The limits a refusal can name. */
+    @API(status = INTERNAL)
     public enum Limit {
         MAX_ENTRIES("maxEntries"),
         MAX_ENTRY_BYTES("maxEntryBytes"),

@@ -142,7 +142,9 @@ final class RunCommand {
         b.listener(new EvaluationListener() {
             @Override
             public void runResumed(int alreadyDone, int attempts) {
-                cli.err().println("ale: resuming: " + alreadyDone + " of " + attempts + " attempts already done");
+                cli.err()
+                        .println("ale: resuming: " + alreadyDone + " of " + attempts
+                                + (attempts == 1 ? " attempt" : " attempts") + " already done");
             }
         });
         RunHandle handle = b.build().start();

@@ -45,7 +45,7 @@ class OpenAiHarnessCliTest {
             Ale.Result again =
                     Ale.run("run", STARTER.toString(), "--select", "id:lab-dilutions", "--harness", spec, "--out", out);
             assertEquals(0, again.code(), again.toString());
-            assertTrue(again.err().contains("ale: resuming: 1 of 1 attempts already done"), again.toString());
+            assertTrue(again.err().contains("ale: resuming: 1 of 1 attempt already done"), again.toString());
             assertEquals(2, mock.requests().size(), "nothing ran again");
         }
     }

@@ -107,6 +107,7 @@ public record AttemptResult(
     }
 
     /** Builds an {@link AttemptResult} component by component. */
+    @API(status = EXPERIMENTAL)
     public static final class Builder {
         private String taskId;
         private int taskRevision;

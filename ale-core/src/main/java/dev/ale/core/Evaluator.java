@@ -116,6 +116,7 @@ public final class Evaluator {
     }
 
     /** Options of an {@link Evaluator}; {@link #tasks} and a harness are required. */
+    @API(status = STABLE)
     public static final class Builder {
         private final List<Task> tasks = new ArrayList<>();
         private Supplier<? extends Harness> harnesses;

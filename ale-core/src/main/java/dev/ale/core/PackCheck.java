@@ -44,6 +44,7 @@ import org.jspecify.annotations.Nullable;
 public final class PackCheck {
 
     /** The three things the self-check asks of a task's verifier. */
+    @API(status = EXPERIMENTAL)
     public enum Kind {
         /** The task's {@code solution/} must be a full pass. */
         SOLUTION,
@@ -63,6 +64,7 @@ public final class PackCheck {
      * @param ok       whether the verdict met the expectation of its kind
      * @param detail   the verdict's summary, or why it could not be scored
      */
+    @API(status = EXPERIMENTAL)
     public record Probe(Kind kind, String what, double score, boolean fullPass, boolean ok, String detail) {}
 
     /**
@@ -71,6 +73,7 @@ public final class PackCheck {
      * @param taskId the task
      * @param probes every output scored, solution first, then the empty workspace, then perturbations
      */
+    @API(status = EXPERIMENTAL)
     public record Result(String taskId, List<Probe> probes) {
         public Result {
             probes = List.copyOf(probes);

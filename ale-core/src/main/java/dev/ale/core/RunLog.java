@@ -28,11 +28,10 @@ final class RunLog {
                 Level.INFO,
                 String.format(
                         Locale.ROOT,
-                        "run started: %d attempts (%d tasks x %d trials%s) of %s,"
-                                + " harness %s, sandbox %s, parallelism %d%s",
-                        attempts,
-                        config.tasks().size(),
-                        config.trials(),
+                        "run started: %s (%s x %s%s) of %s," + " harness %s, sandbox %s, parallelism %d%s",
+                        count(attempts, "attempt"),
+                        count(config.tasks().size(), "task"),
+                        count(config.trials(), "trial"),
                         config.shardCount() > 1 ? ", shard " + config.shardIndex() + " of " + config.shardCount() : "",
                         packs,
                         config.harnessName(),
@@ -41,9 +40,14 @@ final class RunLog {
                         config.runDirectory() == null ? "" : ", run directory " + config.runDirectory()));
     }
 
+    /** {@code n} and the noun, plural unless n is 1. */
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** The line the CLI prints too: {@code resuming: 7 of 15 attempts already done}. */
     static String resumeLine(int done, int attempts) {
-        return "resuming: " + done + " of " + attempts + " attempts already done";
+        return "resuming: " + done + " of " + count(attempts, "attempt") + " already done";
     }
 
     static void resumed(int done, int attempts) {

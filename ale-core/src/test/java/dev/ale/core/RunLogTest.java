@@ -68,7 +68,7 @@ class RunLogTest {
         List<String> info = lines.stream().filter(l -> !l.startsWith("FINE")).toList();
         assertEquals(6, info.size(), String.join("\n", lines));
         assertEquals(
-                "INFO run started: 3 attempts (3 tasks x 1 trials) of test-pack@1.0.0, harness RunFixtures$$Lambda"
+                "INFO run started: 3 attempts (3 tasks x 1 trial) of test-pack@1.0.0, harness RunFixtures$$Lambda"
                         .substring(0, 60),
                 info.get(0).substring(0, 60));
         assertTrue(info.get(0).contains(", sandbox fails-once, parallelism 1, run directory " + dir), info.get(0));

@@ -97,6 +97,7 @@ public record PackLimits(
     }
 
     /** Limits by name, each checked when {@link #build()} makes the record. */
+    @API(status = EXPERIMENTAL)
     public static final class Builder {
         private long maxEntries;
         private long maxEntryBytes;

@@ -30,10 +30,21 @@ final class PackTask implements Task {
     /** The reference files' checks, by pack entry; filled (under the lock) when the digest is computed. */
     private final Map<String, FileCheck> checks = new ConcurrentHashMap<>();
 
-    PackTask(PackState state, TaskSpec spec, String digest) {
+    /**
+     * @param digest   the digest pack.json records
+     * @param computed the digest already computed from the files as read when the pack was opened,
+     *                 or null: then it is computed the first time a file is asked for
+     */
+    PackTask(PackState state, TaskSpec spec, String digest, String computed) {
         this.state = state;
         this.spec = spec;
         this.digest = digest;
+        this.actual = same(computed);
+    }
+
+    /** The computed digest, as the recorded string when the two are equal (one string kept, not two). */
+    private String same(String computed) {
+        return computed != null && computed.equals(digest) ? digest : computed;
     }
 
     @Override
@@ -111,7 +122,7 @@ final class PackTask implements Task {
         String computed;
         synchronized (lock) {
             if (actual == null) {
-                actual = Digests.task(source, spec.id(), PackTask::heldToDigest, checks);
+                actual = same(Digests.task(source, spec.id(), PackTask::heldToDigest, checks));
             }
             computed = actual;
         }

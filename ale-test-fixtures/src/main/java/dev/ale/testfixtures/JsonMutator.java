@@ -38,6 +38,7 @@ public final class JsonMutator {
      * @param odd   four makers of odd values, each given the mutator's random source
      * @param depth the nesting depth of a deep array, given the mutator's random source
      */
+    @API(status = INTERNAL)
     public record Domain(List<Function<Random, JsonNode>> odd, ToIntFunction<Random> depth) {
         public Domain {
             odd = List.copyOf(odd);

@@ -14,6 +14,7 @@ import org.apiguardian.api.API;
 @API(status = STABLE)
 public record TaskPart(Kind kind, int session) {
     /** The folders of a task. */
+    @API(status = STABLE)
     public enum Kind {
         /** {@code inputs/}: staged into the workspace before the first session. */
         INPUTS,

@@ -24,8 +24,8 @@ final class HostileAgents {
             pattern="TOK""EN-R[0-9a-f]\\{12\\}"
             search() {
               for d in $places; do
-                timeout 20 find "$d" -maxdepth 8 -type f -size -256k 2>/dev/null | head -5000 \\
-                  | tr '\\n' '\\0' | xargs -0 -r timeout 20 grep -a -o -H -e "$pattern" 2>/dev/null
+                timeout "${limit:-20}" find "$d" -maxdepth 8 -type f -size -256k 2>/dev/null | head -5000 \\
+                  | tr '\\n' '\\0' | xargs -0 -r timeout "${limit:-20}" grep -a -o -H -e "$pattern" 2>/dev/null
               done | sort -u | head -5
             }
             """;
@@ -84,13 +84,14 @@ final class HostileAgents {
                 PLACES
                         + """
                         tenths=$(( $(od -An -N1 -tu1 /dev/urandom) % 30 + 5 ))
-                        i=0
-                        while [ $i -lt $tenths ]; do
+                        end=$(( $(date +%s) + tenths / 10 + 1 ))
+                        limit=3
+                        while [ "$(date +%s)" -lt "$end" ]; do
                           hit=$(search | head -1)
                           if [ -n "$hit" ]; then
                             printf '%s\\n' "${hit##*:}" > answer.txt; echo "== copied a sibling's answer: $hit"; exit 0
                           fi
-                          sleep 0.1; i=$((i + 1))
+                          sleep 0.1
                         done
                         echo "TOKEN-Rnothingfound" > answer.txt
                         echo "== race lost"

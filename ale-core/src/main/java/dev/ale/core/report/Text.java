@@ -24,15 +24,15 @@ final class Text {
 
     private Text() {}
 
-    /**
-     * The text with every character XML 1.0 does not allow removed (C0 controls other than tab,
-     * line feed and carriage return, lone surrogates, U+FFFE, U+FFFF); null reads as "".
-     */
     /** {@code n} and the noun, plural unless n is 1: {@code 1 attempt}, {@code 2 attempts}. */
     static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
+    /**
+     * The text with every character XML 1.0 does not allow removed (C0 controls other than tab,
+     * line feed and carriage return, lone surrogates, U+FFFE, U+FFFF); null reads as "".
+     */
     static String clean(String s) {
         if (s == null) {
             return "";

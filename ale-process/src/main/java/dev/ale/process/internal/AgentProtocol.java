@@ -45,9 +45,11 @@ public final class AgentProtocol {
     private AgentProtocol() {}
 
     /** The agent's answer to one task. */
+    @API(status = INTERNAL)
     public record Answer(boolean done, String message, Usage usage, List<Step> steps) {}
 
     /** A line that breaks the protocol: {@link #getMessage()} names the field (a JSON Pointer) and the rule. */
+    @API(status = INTERNAL)
     public static final class Violation extends Exception {
         private static final long serialVersionUID = 1L;
 

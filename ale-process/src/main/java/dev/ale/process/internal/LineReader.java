@@ -20,6 +20,7 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL)
 public final class LineReader {
     /** What the reader saw next. */
+    @API(status = INTERNAL)
     public enum Kind {
         /** A whole line (without its line break). */
         LINE,
@@ -32,6 +33,7 @@ public final class LineReader {
     }
 
     /** One thing the reader saw: a line's bytes, or an empty array for {@link Kind#TOO_LONG} and {@link Kind#END}. */
+    @API(status = INTERNAL)
     public record Event(Kind kind, byte[] bytes) {}
 
     private static final int BUFFER = 8192;

@@ -16,6 +16,7 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL)
 public final class AccessLog {
     /** What was done to a path. */
+    @API(status = INTERNAL)
     public enum Kind {
         OPEN,
         LIST,
@@ -31,6 +32,7 @@ public final class AccessLog {
      * @param path   the path as the verifier gave it
      * @param target where it really led
      */
+    @API(status = INTERNAL)
     public record Access(Kind kind, Path path, Path target) {
         @Override
         public String toString() {

@@ -44,6 +44,7 @@ public record Variant(String name, Map<String, Content> files, List<Link> links,
      * The content of one file: {@code seed} repeated until {@code size} bytes (just the seed when
      * the sizes match), so a huge file need not sit in memory twice.
      */
+    @API(status = INTERNAL)
     public record Content(byte[] seed, long size) {
         private static final int BLOCK = 1 << 16;
 
@@ -82,5 +83,6 @@ public record Variant(String name, Map<String, Content> files, List<Link> links,
      * @param path   where the link is, relative to the output root
      * @param target what it points to, as written into the link (absolute or relative)
      */
+    @API(status = INTERNAL)
     public record Link(String path, String target) {}
 }

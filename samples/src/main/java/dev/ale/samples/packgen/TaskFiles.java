@@ -19,6 +19,7 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL)
 public final class TaskFiles {
     /** The visible identity of a task: what goes into task.json besides sessions and verifier. */
+    @API(status = EXPERIMENTAL)
     public record Meta(
             String id,
             String title,

@@ -51,6 +51,7 @@ public abstract class CompositeVerifierFactory implements VerifierFactory {
     }
 
     /** The {@code all} verifier: every child must pass; score = minimum. */
+    @API(status = INTERNAL)
     public static final class All extends CompositeVerifierFactory {
         public All() {
             super(Mode.ALL);
@@ -58,6 +59,7 @@ public abstract class CompositeVerifierFactory implements VerifierFactory {
     }
 
     /** The {@code any} verifier: score = maximum of the children. */
+    @API(status = INTERNAL)
     public static final class Any extends CompositeVerifierFactory {
         public Any() {
             super(Mode.ANY);
@@ -65,12 +67,14 @@ public abstract class CompositeVerifierFactory implements VerifierFactory {
     }
 
     /** The {@code weighted} verifier: score = weighted mean of the children. */
+    @API(status = INTERNAL)
     public static final class Weighted extends CompositeVerifierFactory {
         public Weighted() {
             super(Mode.WEIGHTED);
         }
     }
 
+    @API(status = INTERNAL)
     public enum Mode {
         ALL,
         ANY,
@@ -161,6 +165,7 @@ public abstract class CompositeVerifierFactory implements VerifierFactory {
     }
 
     /** One child: its check name, weight, whether it is a gate, and its verifier. */
+    @API(status = INTERNAL)
     public record Child(String name, double weight, boolean gate, Verifier verifier) {
         /** This child's check in its parent's verdict: its own checks below, {@code actual} cut short. */
         Check check(Verdict v, double score, boolean full, String expected, String actual) {
@@ -170,6 +175,7 @@ public abstract class CompositeVerifierFactory implements VerifierFactory {
     }
 
     /** The verifier; immutable if its children are. */
+    @API(status = INTERNAL)
     public record Composite(Mode mode, List<Child> children) implements Verifier {
         public Composite {
             children = List.copyOf(children);

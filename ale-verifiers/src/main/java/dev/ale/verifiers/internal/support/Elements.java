@@ -15,6 +15,7 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL)
 public final class Elements {
     /** Reads one element. */
+    @API(status = INTERNAL)
     public interface Reader<T> {
         T read(Options element, int index);
     }

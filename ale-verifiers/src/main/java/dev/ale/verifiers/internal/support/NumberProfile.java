@@ -25,6 +25,7 @@ import org.apiguardian.api.API;
 public record NumberProfile(
         List<String> units, Thousands thousands, List<String> currency, boolean percent, boolean parentheses) {
     /** How thousands separators are read. */
+    @API(status = INTERNAL)
     public enum Thousands {
         GROUPED,
         ANYWHERE,

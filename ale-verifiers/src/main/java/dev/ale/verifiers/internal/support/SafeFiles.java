@@ -36,6 +36,7 @@ public final class SafeFiles {
     private SafeFiles() {}
 
     /** What a configured path names under a root. */
+    @API(status = INTERNAL)
     public enum Kind {
         FILE,
         DIRECTORY,
@@ -44,6 +45,7 @@ public final class SafeFiles {
     }
 
     /** The result of {@link #find}: the kind, the path, and for MISSING or REFUSED the reason. */
+    @API(status = INTERNAL)
     public record Found(Kind kind, Path path, long size, String problem) {}
 
     /** Resolves {@code rel} under {@code root} without following links. */

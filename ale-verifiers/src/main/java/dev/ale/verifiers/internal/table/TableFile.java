@@ -26,6 +26,7 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL)
 public record TableFile(RelPath path, Format format, Object sheet, char delimiter) {
     /** A table file format. */
+    @API(status = INTERNAL)
     public enum Format {
         CSV,
         TSV,
