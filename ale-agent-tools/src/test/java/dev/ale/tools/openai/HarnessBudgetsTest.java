@@ -13,7 +13,7 @@ import dev.ale.api.SessionOutcome;
 import dev.ale.api.spi.SandboxRequest;
 import dev.ale.api.task.Limits;
 import dev.ale.core.Sandboxes;
-import dev.ale.testfixtures.StubSession;
+import dev.ale.testfixtures.SessionFixture;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,8 +36,8 @@ class HarnessBudgetsTest {
         sandbox.close();
     }
 
-    private StubSession session(Limits limits, Instant deadline) {
-        return StubSession.over(sandbox, limits, deadline, "keep listing files");
+    private SessionFixture session(Limits limits, Instant deadline) {
+        return SessionFixture.over(sandbox, limits, deadline, "keep listing files");
     }
 
     private static OpenAiChatHarness.Builder harness(MockChatServer mock) {
@@ -53,12 +53,12 @@ class HarnessBudgetsTest {
     }
 
     /** How a session that gave up ended: its outcome, its context and the model calls it made. */
-    private record GaveUp(SessionOutcome outcome, StubSession session, int requests) {}
+    private record GaveUp(SessionOutcome outcome, SessionFixture session, int requests) {}
 
     /** Runs the harness against endless tool calls in a session with {@code limits}; it must give up. */
     private GaveUp givesUp(Limits limits) throws Exception {
         try (MockChatServer mock = endlessToolCalls()) {
-            StubSession s = session(limits, Instant.now().plusSeconds(300));
+            SessionFixture s = session(limits, Instant.now().plusSeconds(300));
             SessionOutcome outcome = harness(mock).build().run(s);
             assertEquals(SessionOutcome.Status.GAVE_UP, outcome.status(), outcome.message());
             return new GaveUp(outcome, s, mock.requests().size());
