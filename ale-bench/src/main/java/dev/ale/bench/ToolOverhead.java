@@ -100,11 +100,7 @@ final class ToolOverhead {
                         .put("file", content.length() + " bytes, 61 lines")
                         .put("peer", tool.equals("read_file") ? "Files.readString" : "Files.writeString")
                         .put("peerMicrosPerCall", Timing.round(peer, 4))
-                        .put("ratioToPeer", Timing.round(median / peer, 3))
-                        .put("repetitions", size.repetitions())
-                        .put("statistic", "median")
-                        .put("runsMicrosPerCall", Timing.rounded(toolMicros))
-                        .putAll(Machine.parameters())
+                        .medianRuns(median, peer, toolMicros)
                         .map()));
     }
 
@@ -163,11 +159,7 @@ final class ToolOverhead {
                             .put("peer", "HttpClient.send of the same request body + Jackson parse of the answer")
                             .put("peerMicrosPerCall", Timing.round(peer, 4))
                             .put("overheadMicrosPerCall", Timing.round(median - peer, 4))
-                            .put("ratioToPeer", Timing.round(median / peer, 3))
-                            .put("repetitions", size.repetitions())
-                            .put("statistic", "median")
-                            .put("runsMicrosPerCall", Timing.rounded(harnessMicros))
-                            .putAll(Machine.parameters())
+                            .medianRuns(median, peer, harnessMicros)
                             .map()));
         }
     }

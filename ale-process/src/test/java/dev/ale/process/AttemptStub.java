@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
 record AttemptStub(
         TaskView task,
         String instruction,
+        int session,
+        int sessions,
         Path workspace,
         Box sandbox,
         Instant deadline,
@@ -35,6 +37,8 @@ record AttemptStub(
         return new AttemptStub(
                 TestTasks.view(task, Limits.defaults(), 1),
                 instruction,
+                1,
+                1,
                 workspace,
                 new Box(workspace, new ProcessGroup(launcher)),
                 Instant.now().plus(timeout),
@@ -48,16 +52,6 @@ record AttemptStub(
         public void close() {
             launcher.close();
         }
-    }
-
-    @Override
-    public int session() {
-        return 1;
-    }
-
-    @Override
-    public int sessions() {
-        return 1;
     }
 
     @Override

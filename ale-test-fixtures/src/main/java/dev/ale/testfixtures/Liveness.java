@@ -8,19 +8,23 @@ import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
 /**
- * Runs work on a daemon thread of its own under a liveness guard. The guard fails the test only
- * when the work never ends (a hang); it measures nothing.
+ * A liveness guard for hostile tests: runs work on a daemon thread of its own and fails the test
+ * only when the work never ends (a hang); it measures nothing.
  */
 @API(status = INTERNAL)
 public final class Liveness {
     private Liveness() {}
 
     /**
-     * Runs {@code work} on a daemon thread named {@code thread} and returns what it threw, or null.
-     * If the thread is still running after {@code liveness}, interrupts it and fails the test with
-     * the message {@code hang} gives (which may first stop the work some other way).
+     * Runs {@code work} on a daemon thread named {@code thread} and returns what it threw (null if
+     * nothing). If the thread is still running after {@code liveness}, it is interrupted,
+     * {@code onHang} cleans up and says what hung, and the test fails with that.
+     *
+     * @param what what is waited for, for the failure of an interrupted wait
+     * @throws AssertionError on a hang or an interrupted wait
      */
-    public static Throwable guarded(String thread, Duration liveness, Callable<?> work, Supplier<String> hang) {
+    public static Throwable guarded(
+            String thread, String what, Duration liveness, Callable<?> work, Supplier<String> onHang) {
         Throwable[] thrown = new Throwable[1];
         Thread t = new Thread(
                 () -> {
@@ -37,11 +41,11 @@ public final class Liveness {
             t.join(liveness.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting for " + thread, e);
+            throw new AssertionError("interrupted while waiting for " + what, e);
         }
         if (t.isAlive()) {
             t.interrupt();
-            throw new AssertionError(hang.get());
+            throw new AssertionError(onHang.get());
         }
         return thrown[0];
     }

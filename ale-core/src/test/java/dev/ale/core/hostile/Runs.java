@@ -18,10 +18,11 @@ final class Runs {
     static EvaluationReport await(Evaluator evaluator) {
         RunHandle handle = evaluator.start();
         EvaluationReport[] report = new EvaluationReport[1];
-        Throwable thrown = Liveness.guarded("hostile-run-waiter", LIVENESS, () -> report[0] = handle.await(), () -> {
-            handle.cancel();
-            return "the run did not end within the liveness guard of " + LIVENESS + ": " + handle.progress();
-        });
+        Throwable thrown =
+                Liveness.guarded("hostile-run-waiter", "the run", LIVENESS, () -> report[0] = handle.await(), () -> {
+                    handle.cancel();
+                    return "the run did not end within the liveness guard of " + LIVENESS + ": " + handle.progress();
+                });
         if (thrown != null) {
             throw new AssertionError("the run itself failed: " + thrown, thrown);
         }

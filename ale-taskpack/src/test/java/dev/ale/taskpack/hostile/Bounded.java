@@ -50,6 +50,7 @@ final class Bounded {
     static Throwable guarded(String name, Duration liveness, Callable<?> work) {
         return Liveness.guarded(
                 "hostile-" + name,
+                name,
                 liveness,
                 work,
                 () -> name + " did not end within the liveness guard of " + liveness + " (a hang)");

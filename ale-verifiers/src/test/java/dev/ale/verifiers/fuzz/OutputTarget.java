@@ -59,6 +59,7 @@ record OutputTarget(String file, List<String> configs, Map<String, String> refer
             Throwable[] thrown = new Throwable[verdicts.length];
             Liveness.guarded(
                     "verifier-property",
+                    "the verifiers",
                     LIVENESS,
                     () -> {
                         for (int i = 0; i < verdicts.length; i++) {
