@@ -43,27 +43,22 @@ final class AttemptRunner {
     private final Optional<Judge> judge;
     private final ReferenceAreas areas;
 
-    AttemptRunner(
-            SandboxProvider sandboxes,
-            Supplier<? extends Harness> harnesses,
-            Duration timeoutOverride,
-            Duration interruptGrace,
-            Duration verifierTimeout,
-            Listeners listeners,
-            Clock clock,
-            ReferenceKey referenceKey,
-            Optional<Judge> judge,
-            ReferenceAreas areas) {
-        this.judge = judge;
-        this.areas = areas;
-        this.sandboxes = sandboxes;
-        this.harnesses = harnesses;
-        this.timeoutOverride = timeoutOverride;
-        this.interruptGrace = interruptGrace;
-        this.verifierTimeout = verifierTimeout;
+    /**
+     * @param config    the run's settings: sandboxes, harnesses, timeouts, reference key, judge
+     * @param listeners where the attempt's events go
+     * @param areas     where references are staged for the verifier
+     */
+    AttemptRunner(RunConfig config, Listeners listeners, ReferenceAreas areas) {
+        this.sandboxes = config.sandboxes();
+        this.harnesses = config.harnesses();
+        this.timeoutOverride = config.timeout();
+        this.interruptGrace = config.interruptGrace();
+        this.verifierTimeout = config.verifierTimeout();
         this.listeners = listeners;
-        this.clock = clock;
-        this.referenceKey = referenceKey;
+        this.clock = Clock.systemUTC();
+        this.referenceKey = config.referenceKey();
+        this.judge = Optional.ofNullable(config.judge());
+        this.areas = areas;
     }
 
     /** What an attempt leaves: its result and its trajectory. */

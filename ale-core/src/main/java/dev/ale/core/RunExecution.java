@@ -7,7 +7,6 @@ import dev.ale.api.Outcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -165,17 +163,7 @@ final class RunExecution implements RunHandle {
                 Journal journal = dir == null ? null : Journal.append(dir, previous.validBytes())) {
             RunSteps.removeLeftovers(areas, events);
             events.runStarted(plan.size());
-            AttemptRunner runner = new AttemptRunner(
-                    config.sandboxes(),
-                    config.harnesses(),
-                    config.timeout(),
-                    config.interruptGrace(),
-                    config.verifierTimeout(),
-                    events,
-                    Clock.systemUTC(),
-                    config.referenceKey(),
-                    Optional.ofNullable(config.judge()),
-                    areas);
+            AttemptRunner runner = new AttemptRunner(config, events, areas);
             runAll(plan, results, runner, journal, notRun);
         }
         Duration thisSegment = Duration.ofNanos(System.nanoTime() - startedNanos);

@@ -23,11 +23,46 @@ import java.util.function.Predicate;
  * of {@code <id> <digest>\n} for each task in id order.
  */
 final class Digests {
-    /** Orders paths by their UTF-8 bytes. */
-    static final Comparator<String> UTF8_ORDER = Comparator.comparing(
-            (String s) -> s.getBytes(StandardCharsets.UTF_8), UnsignedBytes.lexicographicalComparator());
+    /** Orders paths by their UTF-8 bytes (without encoding them where no surrogate tells them apart). */
+    static final Comparator<String> UTF8_ORDER = Digests::compareUtf8;
+
+    private static final Comparator<byte[]> BYTE_ORDER = UnsignedBytes.lexicographicalComparator();
 
     private Digests() {}
+
+    /**
+     * Compares two strings as their UTF-8 bytes would compare: below U+D800 and from U+E000, UTF-16
+     * code units order as code points, and so as UTF-8; at a first difference involving a surrogate
+     * the strings are encoded and compared as bytes.
+     */
+    static int compareUtf8(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y) {
+                if (Character.isSurrogate(x) || Character.isSurrogate(y)) {
+                    return BYTE_ORDER.compare(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+                }
+                return Character.compare(x, y);
+            }
+        }
+        if (n > 0 && a.length() != b.length() && Character.isHighSurrogate(a.charAt(n - 1))) {
+            return BYTE_ORDER.compare(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+        }
+        return Integer.compare(a.length(), b.length());
+    }
+
+    /**
+     * The digest of a task whose only file is {@code task.json}, holding {@code content}: what
+     * {@link #task(ArchiveSource, String)} gives for it, from the bytes already read.
+     */
+    static String taskJsonOnly(byte[] content) {
+        MessageDigest sha = sha256();
+        FileCheck.header(sha, TaskLayout.TASK_JSON, content.length);
+        sha.update(content);
+        return hex(sha.digest());
+    }
 
     /** The digest of task {@code id} computed from the pack's files. */
     static String task(ArchiveSource source, String id) {

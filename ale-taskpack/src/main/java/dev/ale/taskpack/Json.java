@@ -18,6 +18,7 @@ import dev.ale.archive.ArchiveSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * Reads and writes the pack's JSON files: strict (duplicate keys and trailing content are errors),
@@ -26,6 +27,9 @@ import java.io.InputStream;
  */
 final class Json {
     static final int MAX_DEPTH = 64;
+
+    /** The largest file read into an array made for its listed size at once. */
+    private static final int PRESIZED = 1 << 20;
 
     static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
@@ -41,6 +45,11 @@ final class Json {
 
     /** Reads the JSON object in file {@code entry} of the pack. */
     static ObjectNode readObject(ArchiveSource source, String entry, long maxBytes) {
+        return parseObject(readBytes(source, entry, maxBytes), entry);
+    }
+
+    /** The bytes of file {@code entry} of the pack, which must be at most {@code maxBytes} long. */
+    static byte[] readBytes(ArchiveSource source, String entry, long maxBytes) {
         Long size = source.listing().files().get(entry);
         if (size == null) {
             throw new TaskPackException(entry, "", "missing");
@@ -52,13 +61,11 @@ final class Json {
                     "larger than the limit of " + maxBytes + " bytes for a JSON file"
                             + PackLimits.raise("maxJsonBytes"));
         }
-        byte[] bytes;
         try (InputStream in = source.open(entry)) {
-            bytes = readAtMost(in, maxBytes, entry);
+            return readAtMost(in, size, maxBytes, entry);
         } catch (IOException e) {
             throw new TaskPackException(entry, "", "cannot read: " + e.getMessage(), e);
         }
-        return parseObject(bytes, entry);
     }
 
     /** Parses bytes that must hold one JSON object. */
@@ -102,10 +109,23 @@ final class Json {
         }
     }
 
-    private static byte[] readAtMost(InputStream in, long maxBytes, String entry) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    /**
+     * Reads the stream to its end: a file of up to {@value #PRESIZED} bytes into one array of its
+     * listed {@code size} when it holds that many (the sources bound their streams to the listed
+     * size); a larger one grows as its bytes come, so a size a file only claims takes no memory.
+     */
+    private static byte[] readAtMost(InputStream in, long size, long maxBytes, String entry) throws IOException {
+        byte[] head = new byte[(int) Math.min(Math.min(size, maxBytes), PRESIZED)];
+        int got = in.readNBytes(head, 0, head.length);
+        int next = in.read();
+        if (next < 0) {
+            return got == head.length ? head : Arrays.copyOf(head, got);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(2 * PRESIZED);
+        out.write(head, 0, got);
+        out.write(next);
         byte[] buffer = new byte[8192];
-        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        for (int n = 0; n >= 0; n = in.read(buffer)) {
             out.write(buffer, 0, n);
             if (out.size() > maxBytes) {
                 throw new TaskPackException(

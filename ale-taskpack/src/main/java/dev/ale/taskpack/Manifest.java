@@ -37,7 +37,6 @@ record Manifest(
     private static final Pattern FORMAT_VERSION = Pattern.compile("(0|[1-9][0-9]{0,8})\\.(0|[1-9][0-9]{0,8})");
     private static final Pattern SEMVER = Pattern.compile("(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
             + "(?:-[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?");
-    private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
     private static final Set<String> TOP =
             Set.of("format", "formatVersion", "name", "version", "description", "license", "tasks", "lists");
     private static final Set<String> TASK = Set.of("id", "revision", "digest");
@@ -134,13 +133,27 @@ record Manifest(
                             at + "/digest",
                             "empty digest: run TaskPackWriter.updateDigests (or `ale pack build`) to fill it in");
                 }
-                if (!DIGEST.matcher(digest).matches()) {
+                if (!isDigest(digest)) {
                     throw f.error(at + "/digest", "not a SHA-256 digest (64 lower-case hex digits): '" + digest + "'");
                 }
             }
             out.add(new Entry(id, revision, digest, at));
         }
         return out;
+    }
+
+    /** Whether {@code s} is 64 lower-case hex digits. */
+    private static boolean isDigest(String s) {
+        if (s.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Map<String, List<String>> lists(Fields f, ObjectNode node, List<Entry> tasks) {

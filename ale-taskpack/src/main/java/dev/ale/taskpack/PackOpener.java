@@ -147,7 +147,8 @@ final class PackOpener {
                 new AtomicBoolean());
         List<Task> tasks = new ArrayList<>();
         for (TaskSpec spec : read.specs()) {
-            tasks.add(new PackTask(state, spec, digests.get(spec.id())));
+            tasks.add(new PackTask(
+                    state, spec, digests.get(spec.id()), read.computed().get(spec.id())));
         }
         return new PackView(state, tasks);
     }

@@ -6,7 +6,9 @@ import dev.ale.api.task.TaskSpec;
 import dev.ale.archive.ArchiveSource;
 import dev.ale.archive.Listing;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads and validates a pack's manifest and every task.json, in this order: layout of the top
@@ -19,8 +21,15 @@ final class PackReader {
      *
      * @param manifestJson the {@code pack.json} tree as read (the writer rewrites it)
      * @param specs        the task specs, in manifest order
+     * @param computed     the digests already computed from the bytes parsed, by task id: those of
+     *                     the tasks whose only file is {@code task.json}
      */
-    record Result(Manifest manifest, ObjectNode manifestJson, List<TaskSpec> specs, List<String> warnings) {}
+    record Result(
+            Manifest manifest,
+            ObjectNode manifestJson,
+            List<TaskSpec> specs,
+            Map<String, String> computed,
+            List<String> warnings) {}
 
     private PackReader() {}
 
@@ -52,10 +61,12 @@ final class PackReader {
         TaskLayout.checkTop(listing, manifest.tasks());
         VerifierCheck verifiers = VerifierCheck.of(options, warnings);
         List<TaskSpec> specs = new ArrayList<>();
+        Map<String, String> computed = new HashMap<>();
         for (Manifest.Entry entry : manifest.tasks()) {
             String file = TaskLayout.taskJson(entry.id());
             Fields fields = new Fields(file, manifest.strict(), warnings);
-            TaskSpec spec = TaskSpecReader.read(Json.readObject(source, file, maxJson), fields);
+            byte[] bytes = Json.readBytes(source, file, maxJson);
+            TaskSpec spec = TaskSpecReader.read(Json.parseObject(bytes, file), fields);
             if (!spec.id().equals(entry.id())) {
                 throw fields.error(
                         "/id", "id '" + spec.id() + "' does not match its folder 'tasks/" + entry.id() + "/'");
@@ -70,7 +81,11 @@ final class PackReader {
             TaskLayout.checkTask(listing, entry.id(), spec.sessions().size());
             verifiers.check(spec, file, listing);
             specs.add(spec);
+            if (listing.filesUnder(TaskLayout.folder(entry.id())).size() == 1) {
+                // the digest from the bytes the spec was parsed from: no second read, and no gap between the two
+                computed.put(entry.id(), Digests.taskJsonOnly(bytes));
+            }
         }
-        return new Result(manifest, json, List.copyOf(specs), List.copyOf(warnings));
+        return new Result(manifest, json, List.copyOf(specs), computed, List.copyOf(warnings));
     }
 }

@@ -19,8 +19,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code files(REFERENCE)}; it opens through {@link #unsealReference(char[])}.
  */
 record PackTask(PackState state, TaskSpec spec, String digest, Memo memo) implements Task {
-    PackTask(PackState state, TaskSpec spec, String digest) {
-        this(state, spec, digest, new Memo());
+    /**
+     * @param digest   the digest pack.json records
+     * @param computed the digest already computed from the files as read when the pack was opened,
+     *                 or null: then it is computed the first time a file is asked for
+     */
+    PackTask(PackState state, TaskSpec spec, String digest, String computed) {
+        this(state, spec, digest, new Memo(same(digest, computed)));
+    }
+
+    /** The computed digest, as the recorded string when the two are equal (one string kept, not two). */
+    private static String same(String digest, String computed) {
+        return computed != null && computed.equals(digest) ? digest : computed;
     }
 
     @Override
@@ -84,7 +94,7 @@ record PackTask(PackState state, TaskSpec spec, String digest, Memo memo) implem
      * @throws TaskPackException naming the task, the recorded and the actual digest on a mismatch
      */
     void verify() {
-        String computed = memo.actual(state.source(), spec.id());
+        String computed = memo.actual(state.source(), spec.id(), digest);
         if (!computed.equals(digest)) {
             throw mismatch(spec.id(), digest, computed);
         }
@@ -106,9 +116,15 @@ record PackTask(PackState state, TaskSpec spec, String digest, Memo memo) implem
         private final Map<String, FileCheck> checks = new ConcurrentHashMap<>();
         private String actual;
 
-        synchronized String actual(ArchiveSource source, String id) {
+        /** @param actual the digest computed when the pack was opened, or null */
+        Memo(String actual) {
+            this.actual = actual;
+        }
+
+        /** The digest the files give ({@code recorded} itself when they give it), computed the first time. */
+        synchronized String actual(ArchiveSource source, String id, String recorded) {
             if (actual == null) {
-                actual = Digests.task(source, id, PackTask::heldToDigest, checks);
+                actual = same(recorded, Digests.task(source, id, PackTask::heldToDigest, checks));
             }
             return actual;
         }

@@ -28,7 +28,8 @@ final class PackWriting {
             Map<String, String> digests = new LinkedHashMap<>();
             Map<String, Integer> revisions = new LinkedHashMap<>();
             for (TaskSpec spec : read.specs()) {
-                digests.put(spec.id(), Digests.task(source, spec.id()));
+                String known = read.computed().get(spec.id());
+                digests.put(spec.id(), known != null ? known : Digests.task(source, spec.id()));
                 revisions.put(spec.id(), spec.revision());
             }
             ObjectNode manifest = read.manifestJson().deepCopy();

@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  */
 final class TaskLayout {
     static final String TASKS = "tasks/";
+    /** A task's description, the one file every task folder holds. */
+    static final String TASK_JSON = "task.json";
+
     private static final Set<String> TASK_CHILDREN = Set.of(
             "task.json", "inputs/", "sessions/", "reference/", "reference.7z", "solution/", "solution.7z", "grader/");
     private static final Pattern SESSION = Pattern.compile("[1-9][0-9]{0,8}/");
@@ -31,7 +34,7 @@ final class TaskLayout {
 
     /** The task.json of a task. */
     static String taskJson(String id) {
-        return folder(id) + "task.json";
+        return folder(id) + TASK_JSON;
     }
 
     /**

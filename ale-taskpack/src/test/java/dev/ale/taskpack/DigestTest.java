@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.common.primitives.UnsignedBytes;
 import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskPackException;
 import dev.ale.api.task.TaskPart;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,5 +100,55 @@ class DigestTest {
         try (TaskPack pack = TaskPacks.open(p.dir)) {
             assertTrue(!before.equals(pack.ref().digest()));
         }
+    }
+
+    @Test
+    void aTaskOfTaskJsonAloneIsDigestedFromTheBytesItsSpecWasReadFrom() throws IOException {
+        Path survey = p.dir.resolve("tasks/site-survey");
+        Files.delete(survey.resolve("inputs/survey notes ü.txt"));
+        Files.delete(survey.resolve("inputs"));
+        p.rehash();
+        String recorded = p.recordedDigest("site-survey");
+        assertEquals(PackFixture.digest(survey), recorded);
+        Path zip = Hostile.zip(tmp.resolve("pack.zip"), Hostile.filesOf(p.dir));
+        for (Path opened : new Path[] {p.dir, zip}) {
+            try (TaskPack pack = TaskPacks.open(opened)) {
+                Task task = pack.task("site-survey").orElseThrow();
+                assertEquals(recorded, task.digest());
+                assertEquals(0, task.files(TaskPart.INPUTS).size());
+                pack.verify();
+            }
+        }
+        Path json = survey.resolve("task.json");
+        Files.writeString(
+                json, Files.readString(json).replace("Summarise the site survey", "Summarise the site surveys"));
+        String actual = PackFixture.digest(survey);
+        try (TaskPack pack = TaskPacks.open(p.dir)) {
+            TaskPackException e = assertThrows(
+                    TaskPackException.class,
+                    () -> pack.task("site-survey").orElseThrow().files(TaskPart.INPUTS));
+            assertTrue(e.rule().contains(recorded) && e.rule().contains(actual), e.getMessage());
+        }
+    }
+
+    @Test
+    void utf8OrderIsTheOrderOfTheUtf8Bytes() {
+        char[] alphabet = {'a', 'b', '/', '.', '\u00fc', '\ud7ff', '\ue000', '\uffff', '\ud800', '\udc00', '\udbff'};
+        Random random = new Random(14);
+        for (int round = 0; round < 20_000; round++) {
+            String a = randomString(random, alphabet);
+            String b = random.nextInt(4) == 0 ? a + randomString(random, alphabet) : randomString(random, alphabet);
+            int bytes = UnsignedBytes.lexicographicalComparator()
+                    .compare(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+            assertEquals(Integer.signum(bytes), Integer.signum(Digests.UTF8_ORDER.compare(a, b)), a + " vs " + b);
+        }
+    }
+
+    private static String randomString(Random random, char[] alphabet) {
+        StringBuilder s = new StringBuilder();
+        for (int i = random.nextInt(5); i > 0; i--) {
+            s.append(alphabet[random.nextInt(alphabet.length)]);
+        }
+        return s.toString();
     }
 }

@@ -1,6 +1,6 @@
 /**
  * Test-only helpers shared by the SDK's modules: seeded fuzz mutators, folder-tree
- * snapshots, an in-memory trajectory, small packs as folders and child JVMs.
+ * snapshots, an in-memory trajectory, a session context, small packs as folders and child JVMs.
  *
  * <p>Not for public use: only the SDK's own tests depend on this module.
  */

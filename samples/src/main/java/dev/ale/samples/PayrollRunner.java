@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.api.SessionOutcome;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,17 +83,10 @@ final class PayrollRunner {
             for (int i = 0; i < row.length; i++) {
                 totals[i] = totals[i].add(row[i]);
             }
-            out.row(
-                    e.get("employee_id"),
-                    Num.round(regular, 2),
-                    Num.round(overtime, 2),
-                    gross,
-                    retirement,
-                    federal,
-                    ss,
-                    medicare,
-                    state,
-                    net);
+            List<Object> cells =
+                    new ArrayList<>(List.of(e.get("employee_id"), Num.round(regular, 2), Num.round(overtime, 2)));
+            cells.addAll(Arrays.asList(row).subList(1, row.length));
+            out.row(cells.toArray());
         }
         ws.write(REGISTER, out.text());
         ObjectNode sums = AgentWorkspace.object();

@@ -19,6 +19,8 @@ import dev.ale.process.CommandHarness;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPackWriter;
 import dev.ale.taskpack.TaskPacks;
+import dev.ale.testfixtures.PackFiles;
+import dev.ale.testfixtures.SessionFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +67,7 @@ class CommandHarnessTest {
                 echo "hello from the agent"
                 echo "a warning" >&2
                 """);
-        FakeSession ctx = session(Instant.now().plusSeconds(600));
+        SessionFixture ctx = session(Instant.now().plusSeconds(600));
         SessionOutcome outcome = new CommandHarness(List.of("sh", script.toString(), "{instruction}")).run(ctx);
         assertEquals(SessionOutcome.completed(), outcome);
         assertEquals(INSTRUCTION + "\n", Files.readString(ctx.workspace().resolve("stdin.txt")));
@@ -94,12 +96,12 @@ class CommandHarnessTest {
     @Test
     void cancellingKillsTheCommandWithEveryProcessItStarted() throws Exception {
         Path script = script("hang.sh", "sleep 600 &\necho $! > child.pid\necho $$ > self.pid\nwait\n");
-        FakeSession ctx = session(Instant.now().plusSeconds(600));
+        SessionFixture ctx = session(Instant.now().plusSeconds(600));
         CompletableFuture<SessionOutcome> run =
                 CompletableFuture.supplyAsync(() -> call(CommandHarness.parse("sh " + script), ctx));
         long child = awaitPid(ctx.workspace().resolve("child.pid"));
         long self = awaitPid(ctx.workspace().resolve("self.pid"));
-        ctx.cancelled.set(true);
+        ctx.cancelSwitch().set(true);
         SessionOutcome outcome = run.get(60, TimeUnit.SECONDS);
         assertEquals(SessionOutcome.gaveUp("killed: the attempt was cancelled"), outcome);
         assertTrue(gone(self), "the command is still running");
@@ -110,10 +112,7 @@ class CommandHarnessTest {
     void processesLeftRunningWhenTheCommandExitsAreKilled() throws Exception {
         // the harness looks for the command's processes every half second while it runs: the script
         // stays two seconds so the background sleep is seen before the script exits
-        Path script = script("leave.sh", "sleep 600 >/dev/null 2>&1 &\necho $! > child.pid\nsleep 2\n");
-        FakeSession ctx = session(Instant.now().plusSeconds(600));
-        assertEquals(
-                SessionOutcome.completed(), CommandHarness.parse("sh " + script).run(ctx));
+        SessionFixture ctx = runToCompletion("leave.sh", "sleep 600 >/dev/null 2>&1 &\necho $! > child.pid\nsleep 2\n");
         assertTrue(
                 gone(Long.parseLong(
                         Files.readString(ctx.workspace().resolve("child.pid")).strip())),
@@ -130,10 +129,7 @@ class CommandHarnessTest {
 
     @Test
     void recordsAtMostTheCapOfEachStreamAndSaysHowMuchWasLeftOut() throws Exception {
-        Path script = script("loud.sh", "yes 0123456789 | head -c 2000000\n");
-        FakeSession ctx = session(Instant.now().plusSeconds(600));
-        assertEquals(
-                SessionOutcome.completed(), CommandHarness.parse("sh " + script).run(ctx));
+        SessionFixture ctx = runToCompletion("loud.sh", "yes 0123456789 | head -c 2000000\n");
         List<Step> out = ctx.trajectory().steps().stream()
                 .filter(s -> s.name().equals("stdout"))
                 .toList();
@@ -148,7 +144,7 @@ class CommandHarnessTest {
     @Test
     void anInMemoryWorkspaceIsRefusedWithAClearMessage() throws Exception {
         try (Sandbox sandbox = Sandboxes.inMemory().open(new SandboxRequest("t.1", 0))) {
-            FakeSession ctx = session(sandbox, Instant.now().plusSeconds(600));
+            SessionFixture ctx = session(sandbox, Instant.now().plusSeconds(600));
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> CommandHarness.parse("true")
                     .run(ctx));
             assertTrue(e.getMessage().contains("Sandboxes.localDirectory()"), e.getMessage());
@@ -184,7 +180,7 @@ class CommandHarnessTest {
                 @Override
                 public void close() {}
             };
-            FakeSession ctx = session(executing, Instant.now().plusSeconds(600));
+            SessionFixture ctx = session(executing, Instant.now().plusSeconds(600));
             SessionOutcome outcome =
                     CommandHarness.parse("agent --task {task} {instruction}").run(ctx);
             assertEquals(SessionOutcome.gaveUp("exit 2: bad thing"), outcome);
@@ -200,24 +196,17 @@ class CommandHarnessTest {
     @Test
     void aScriptAgentSolvesATaskThroughTheEvaluator() throws Exception {
         Path pack = tmp.resolve("pack");
-        write(
-                pack.resolve("pack.json"),
-                """
-                {"format": "ale-taskpack", "formatVersion": "1.0", "name": "script-demo", "version": "1.0.0",
-                 "description": "one task for a script agent", "license": "CC0-1.0",
-                 "tasks": [{"id": "invoice-total", "revision": 1, "digest": ""}]}
-                """);
-        write(
-                pack.resolve("tasks/invoice-total/task.json"),
-                """
-                {"id": "invoice-total", "revision": 1, "title": "Total an invoice",
-                 "taxonomy": {"cluster": "business_finance", "subfield": "accounting", "soc": ["43-3031"]},
-                 "tier": "near-term", "limits": {"timeout": "2m"},
-                 "sessions": [{"instruction": "Write the sum of the amount column of invoice.csv to total.txt."}],
-                 "verifier": {"type": "number", "file": "total.txt", "regex": "([0-9.]+)", "expected": 14.75, "abs": 0.005}}
-                """);
-        write(pack.resolve("tasks/invoice-total/inputs/invoice.csv"), "item,amount\nflour,10.50\nyeast,4.25\n");
-        write(pack.resolve("tasks/invoice-total/solution/total.txt"), "14.75\n");
+        PackFiles.packJson(pack, "script-demo", "one task for a script agent", List.of("invoice-total"));
+        PackFiles.taskJson(
+                pack,
+                "invoice-total",
+                "Total an invoice",
+                "Write the sum of the amount column of invoice.csv to total.txt.",
+                "{\"type\": \"number\", \"file\": \"total.txt\", \"regex\": \"([0-9.]+)\", \"expected\": 14.75,"
+                        + " \"abs\": 0.005}");
+        PackFiles.write(
+                pack.resolve("tasks/invoice-total/inputs/invoice.csv"), "item,amount\nflour,10.50\nyeast,4.25\n");
+        PackFiles.write(pack.resolve("tasks/invoice-total/solution/total.txt"), "14.75\n");
         TaskPackWriter.updateDigests(pack);
         Path script = script(
                 "sum.sh",
@@ -248,24 +237,28 @@ class CommandHarnessTest {
 
     private Path script(String name, String body) throws IOException {
         Path p = tmp.resolve("scripts").resolve(name);
-        write(p, body);
+        PackFiles.write(p, body);
         return p;
     }
 
-    private FakeSession session(Instant deadline) throws IOException {
-        return session(FakeSession.directory(Files.createDirectories(tmp.resolve("workspace"))), deadline);
+    /** Runs {@code sh <script>} with ten minutes to go and checks that it completed. */
+    private SessionFixture runToCompletion(String name, String body) throws Exception {
+        Path script = script(name, body);
+        SessionFixture ctx = session(Instant.now().plusSeconds(600));
+        assertEquals(
+                SessionOutcome.completed(), CommandHarness.parse("sh " + script).run(ctx));
+        return ctx;
     }
 
-    private static FakeSession session(Sandbox sandbox, Instant deadline) {
-        return new FakeSession("my-task", INSTRUCTION, sandbox, deadline);
+    private SessionFixture session(Instant deadline) throws IOException {
+        return session(SessionFixture.directory(Files.createDirectories(tmp.resolve("workspace"))), deadline);
     }
 
-    private static void write(Path p, String content) throws IOException {
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, content);
+    private static SessionFixture session(Sandbox sandbox, Instant deadline) {
+        return SessionFixture.of("my-task", INSTRUCTION, sandbox, deadline);
     }
 
-    private static String observed(FakeSession ctx, String stream) {
+    private static String observed(SessionFixture ctx, String stream) {
         StringBuilder b = new StringBuilder();
         ctx.trajectory().steps().stream()
                 .filter(s -> s.kind() == Step.Kind.OBSERVATION && s.name().equals(stream))

@@ -9,6 +9,7 @@ import dev.ale.api.spi.Verdict;
 import dev.ale.api.task.SessionSpec;
 import dev.ale.api.task.TaskSpec;
 import dev.ale.samples.packgen.starter.PackCheck;
+import dev.ale.testfixtures.SessionFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -93,12 +94,12 @@ class RuleBasedAgentStarterTest {
                     SessionOutcome last = null;
                     for (SessionSpec session : spec.sessions()) {
                         PackCheck.copy(CHECK.folder(id, "sessions/" + session.number()), workspace);
-                        FakeSession ctx = new FakeSession(
+                        SessionFixture ctx = SessionFixture.over(
+                                workspace,
                                 id,
                                 session.instruction(),
                                 session.number(),
-                                spec.sessions().size(),
-                                workspace);
+                                spec.sessions().size());
                         last = new RuleBasedAgent().run(ctx);
                         assertTrue(
                                 ctx.trajectory().steps().stream().anyMatch(s -> s.kind() == Step.Kind.TOOL_CALL)

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ale.api.SessionOutcome;
 import dev.ale.api.Step;
 import dev.ale.samples.packgen.SamplePackGenerator;
+import dev.ale.testfixtures.SessionFixture;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ class RuleBasedAgentTest {
 
     @Test
     void solvesTheBankReconciliation() throws Exception {
-        FakeSession.Result run = stageAndRun("bank-reconciliation", 1);
+        Run run = stageAndRun("bank-reconciliation", 1);
         assertEquals(SessionOutcome.Status.COMPLETED, run.outcome().status());
         JsonNode actual =
                 MAPPER.readTree(workspace.resolve("reconciliation.json").toFile());
@@ -60,7 +61,7 @@ class RuleBasedAgentTest {
 
     @Test
     void solvesTheFreightAllocation() throws Exception {
-        FakeSession.Result run = stageAndRun("freight-cost-allocation", 1);
+        Run run = stageAndRun("freight-cost-allocation", 1);
         assertEquals(SessionOutcome.Status.COMPLETED, run.outcome().status());
         assertEquals(
                 Files.readString(reference("freight-cost-allocation", "expected.csv")),
@@ -70,7 +71,7 @@ class RuleBasedAgentTest {
     /** The agent forgets the maximum-dose cap: the three capped orders are wrong in four fields each. */
     @Test
     void getsTheDosagePartlyRight() throws Exception {
-        FakeSession.Result run = stageAndRun("dosage-calculation", 1);
+        Run run = stageAndRun("dosage-calculation", 1);
         assertEquals(SessionOutcome.Status.COMPLETED, run.outcome().status());
         JsonNode actual = MAPPER.readTree(workspace.resolve("doses.json").toFile());
         JsonNode expected =
@@ -85,11 +86,11 @@ class RuleBasedAgentTest {
 
     @Test
     void docketsTheOriginalAgreementsThenGivesUpOnTheAmendment() throws Exception {
-        FakeSession.Result first = stageAndRun("contract-deadlines", 1);
+        Run first = stageAndRun("contract-deadlines", 1);
         assertEquals(SessionOutcome.Status.COMPLETED, first.outcome().status());
         String afterFirst = Files.readString(workspace.resolve("deadlines.csv"));
 
-        FakeSession.Result second = run("contract-deadlines", 2);
+        Run second = run("contract-deadlines", 2);
         assertEquals(SessionOutcome.Status.GAVE_UP, second.outcome().status());
         assertEquals(afterFirst, Files.readString(workspace.resolve("deadlines.csv")), "session 2 must not change it");
 
@@ -108,7 +109,7 @@ class RuleBasedAgentTest {
 
     @Test
     void givesUpOnTasksItHasNoRulesFor() throws Exception {
-        FakeSession context = new FakeSession("unknown-task", "Do something.", 1, 1, workspace);
+        SessionFixture context = SessionFixture.over(workspace, "unknown-task", "Do something.", 1, 1);
         SessionOutcome outcome = new RuleBasedAgent().run(context);
         assertEquals(SessionOutcome.Status.GAVE_UP, outcome.status());
         try (Stream<Path> files = Files.list(workspace)) {
@@ -116,12 +117,12 @@ class RuleBasedAgentTest {
         }
     }
 
-    private FakeSession.Result stageAndRun(String taskId, int session) throws Exception {
+    private Run stageAndRun(String taskId, int session) throws Exception {
         copy(pack.resolve("tasks/" + taskId + "/inputs"), workspace);
         return run(taskId, session);
     }
 
-    private FakeSession.Result run(String taskId, int session) throws Exception {
+    private Run run(String taskId, int session) throws Exception {
         Path sessionFiles = pack.resolve("tasks/" + taskId + "/sessions/" + session);
         if (Files.isDirectory(sessionFiles)) {
             copy(sessionFiles, workspace);
@@ -129,10 +130,13 @@ class RuleBasedAgentTest {
         JsonNode task =
                 MAPPER.readTree(pack.resolve("tasks/" + taskId + "/task.json").toFile());
         JsonNode sessions = task.path("sessions");
-        FakeSession context = new FakeSession(
-                taskId, sessions.get(session - 1).path("instruction").asText(), session, sessions.size(), workspace);
-        return new FakeSession.Result(context, new RuleBasedAgent().run(context));
+        SessionFixture context = SessionFixture.over(
+                workspace, taskId, sessions.get(session - 1).path("instruction").asText(), session, sessions.size());
+        return new Run(context, new RuleBasedAgent().run(context));
     }
+
+    /** A finished session: its context (with the recorded steps) and how the agent ended it. */
+    private record Run(SessionFixture context, SessionOutcome outcome) {}
 
     /** Same contract, clause and due date (the event text is not graded). */
     private static boolean sameKeyAndDate(String actualRow, String expectedRow) {

@@ -15,34 +15,14 @@ import java.util.Random;
  */
 final class IrrigationBudgetTask {
     static final String ID = "irrigation-water-budget";
-    private static final String[][] KC = {
-        {"MAIZE", "INITIAL", "0.30"},
-        {"MAIZE", "DEVELOPMENT", "0.70"},
-        {"MAIZE", "MID", "1.20"},
-        {"MAIZE", "LATE", "0.60"},
-        {"TOMATO", "INITIAL", "0.60"},
-        {"TOMATO", "DEVELOPMENT", "0.85"},
-        {"TOMATO", "MID", "1.15"},
-        {"TOMATO", "LATE", "0.80"},
-        {"ALFALFA", "INITIAL", "0.40"},
-        {"ALFALFA", "MID", "0.95"},
-        {"ALFALFA", "LATE", "0.90"},
-        {"ALMOND", "DEVELOPMENT", "0.75"},
-        {"ALMOND", "MID", "0.90"},
-        {"ALMOND", "LATE", "0.65"},
-    };
-    private static final String[][] SYSTEMS = {
-        {"DRIP", "90"}, {"CENTER_PIVOT", "85"}, {"FURROW", "60"}, {"SPRINKLER", "75"}
-    };
+    private static final String[][] KC = Catalogs.table(ID, "KC");
+    private static final String[][] SYSTEMS = Catalogs.table(ID, "SYSTEMS");
 
     private IrrigationBudgetTask() {}
 
     static void generate(StarterTask task, Random random) {
-        Table kc = new Table("crop", "stage", "kc");
-        for (String[] row : KC) {
-            kc.row((Object[]) row);
-        }
-        Table weather = new Table("date", "et0_mm", "rain_mm");
+        Table kc = new Table("crop,stage,kc").addAll(KC);
+        Table weather = new Table("date,et0_mm,rain_mm");
         BigDecimal[] et0 = new BigDecimal[7];
         BigDecimal[] rain = new BigDecimal[7];
         BigDecimal effectiveRain = BigDecimal.ZERO;
@@ -60,9 +40,8 @@ final class IrrigationBudgetTask {
                 effectiveRain = effectiveRain.add(rain[d].multiply(Dec.of("0.8")));
             }
         }
-        Table fields = new Table(
-                "field_id", "crop", "stage", "area_ha", "system", "application_efficiency_pct", "soil_water_credit_mm");
-        Table plan = new Table("field_id", "etc_mm", "effective_rain_mm", "net_mm", "gross_mm", "volume_m3");
+        Table fields = new Table("field_id,crop,stage,area_ha,system,application_efficiency_pct,soil_water_credit_mm");
+        Table plan = new Table("field_id,etc_mm,effective_rain_mm,net_mm,gross_mm,volume_m3");
         BigDecimal totalVolume = BigDecimal.ZERO;
         int needing = 0;
         for (int f = 0; f < 12; f++) {

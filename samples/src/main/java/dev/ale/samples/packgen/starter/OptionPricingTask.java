@@ -19,20 +19,21 @@ final class OptionPricingTask {
     /** Price and delta of one option on the tree. */
     record Valuation(double price, double delta) {}
 
+    /**
+     * What an option's value depends on besides its style: call or put, spot, strike, years to
+     * expiry, the rate, dividend yield and volatility as fractions, and the tree's steps.
+     */
+    record Terms(boolean call, double spot, double strike, double years, double r, double q, double sigma, int n) {
+        /** The payoff at expiry for a stock price of {@code s}. */
+        double payoff(double s) {
+            return Math.max(0, call ? s - strike : strike - s);
+        }
+    }
+
     static void generate(StarterTask task, Random random) {
         Table options = new Table(
-                "option_id",
-                "underlying",
-                "type",
-                "style",
-                "spot",
-                "strike",
-                "expiry_years",
-                "rate_pct",
-                "dividend_yield_pct",
-                "volatility_pct",
-                "steps");
-        Table prices = new Table("option_id", "price", "delta", "early_exercise_premium");
+                "option_id,underlying,type,style,spot,strike,expiry_years,rate_pct,dividend_yield_pct,volatility_pct,steps");
+        Table prices = new Table("option_id,price,delta,early_exercise_premium");
         for (int i = 0; i < 10; i++) {
             String type = i % 2 == 0 ? "PUT" : "CALL";
             String style = i % 3 == 2 ? "EUROPEAN" : "AMERICAN";
@@ -55,30 +56,11 @@ final class OptionPricingTask {
                     Dec.of(dividend, 2),
                     Dec.of(vol, 1),
                     steps);
-            Valuation v = value(
-                    type.equals("CALL"),
-                    style.equals("AMERICAN"),
-                    spot,
-                    strike,
-                    years,
-                    rate / 100,
-                    dividend / 100,
-                    vol / 100,
-                    steps);
-            double premium = style.equals("AMERICAN")
-                    ? v.price()
-                            - value(
-                                            type.equals("CALL"),
-                                            false,
-                                            spot,
-                                            strike,
-                                            years,
-                                            rate / 100,
-                                            dividend / 100,
-                                            vol / 100,
-                                            steps)
-                                    .price()
-                    : 0;
+            Terms terms =
+                    new Terms(type.equals("CALL"), spot, strike, years, rate / 100, dividend / 100, vol / 100, steps);
+            Valuation v = value(terms, style.equals("AMERICAN"));
+            double premium =
+                    style.equals("AMERICAN") ? v.price() - value(terms, false).price() : 0;
             prices.row("OPT-" + (301 + i), Dec.of(v.price(), 4), Dec.of(v.delta(), 4), Dec.of(premium, 4));
         }
         task.input("options.csv", options);
@@ -90,43 +72,31 @@ final class OptionPricingTask {
     }
 
     /** Cox-Ross-Rubinstein: u = e^(sigma sqrt(dt)), d = 1/u, p = (e^((r-q)dt) - d) / (u - d), discount e^(-r dt). */
-    static Valuation value(
-            boolean call,
-            boolean american,
-            double spot,
-            double strike,
-            double years,
-            double r,
-            double q,
-            double sigma,
-            int n) {
-        double dt = years / n;
-        double u = StrictMath.exp(sigma * StrictMath.sqrt(dt));
+    static Valuation value(Terms o, boolean american) {
+        int n = o.n();
+        double dt = o.years() / n;
+        double u = StrictMath.exp(o.sigma() * StrictMath.sqrt(dt));
         double d = 1 / u;
-        double p = (StrictMath.exp((r - q) * dt) - d) / (u - d);
-        double disc = StrictMath.exp(-r * dt);
+        double p = (StrictMath.exp((o.r() - o.q()) * dt) - d) / (u - d);
+        double disc = StrictMath.exp(-o.r() * dt);
         double[] v = new double[n + 1];
         for (int j = 0; j <= n; j++) {
-            v[j] = payoff(call, spot * StrictMath.pow(u, j) * StrictMath.pow(d, n - j), strike);
+            v[j] = o.payoff(o.spot() * StrictMath.pow(u, j) * StrictMath.pow(d, n - j));
         }
         double up = 0;
         double down = 0;
         for (int step = n - 1; step >= 0; step--) {
             for (int j = 0; j <= step; j++) {
                 double cont = disc * (p * v[j + 1] + (1 - p) * v[j]);
-                double s = spot * StrictMath.pow(u, j) * StrictMath.pow(d, step - j);
-                v[j] = american ? Math.max(cont, payoff(call, s, strike)) : cont;
+                double s = o.spot() * StrictMath.pow(u, j) * StrictMath.pow(d, step - j);
+                v[j] = american ? Math.max(cont, o.payoff(s)) : cont;
             }
             if (step == 1) {
                 down = v[0];
                 up = v[1];
             }
         }
-        return new Valuation(v[0], (up - down) / (spot * u - spot * d));
-    }
-
-    private static double payoff(boolean call, double s, double strike) {
-        return Math.max(0, call ? s - strike : strike - s);
+        return new Valuation(v[0], (up - down) / (o.spot() * u - o.spot() * d));
     }
 
     private static String instruction(Table prices) {

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.samples.packgen.Formats;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 
 /**
  * {@code payroll-overtime}: a two-session biweekly payroll. Session 1 has only the first week's
@@ -21,9 +23,7 @@ final class PayrollTask {
     static final String ID = "payroll-overtime";
     static final LocalDate WEEK_1 = LocalDate.of(2025, 6, 2);
     /** Biweekly federal brackets on taxable wages: over, base tax, rate percent (fictional). */
-    static final String[][] BRACKETS = {
-        {"0", "0", "0"}, {"600", "0", "10"}, {"2100", "150", "12"}, {"5400", "546", "22"}
-    };
+    static final String[][] BRACKETS = Catalogs.table(ID, "BRACKETS");
 
     static final String SOCIAL_SECURITY = "6.2";
     static final String MEDICARE = "1.45";
@@ -43,14 +43,26 @@ final class PayrollTask {
         "Liam Foster"
     };
 
+    /** The register's pay and withholding, graded together. */
+    private static final List<String> PAY =
+            List.of("gross_pay", "pretax_401k", "federal_tax", "social_security", "medicare", "state_tax");
+    /** The register's columns that the totals sum: overtime hours, pay and withholding, net pay. */
+    private static final List<String> SUMMED = Stream.of(List.of("overtime_hours"), PAY, List.of("net_pay"))
+            .flatMap(List::stream)
+            .toList();
+    /** The register's columns. */
+    private static final List<String> REGISTER = Stream.concat(
+                    Stream.of("employee_id", "regular_hours"), SUMMED.stream())
+            .toList();
+
     record Employee(String id, String name, BigDecimal rate, BigDecimal retirementPct) {}
 
     private PayrollTask() {}
 
     static void generate(StarterTask task, Random random) {
-        Table employees = new Table("employee_id", "name", "hourly_rate", "retirement_pct");
-        Table week1 = new Table("employee_id", "date", "hours");
-        Table week2 = new Table("employee_id", "date", "hours");
+        Table employees = new Table("employee_id,name,hourly_rate,retirement_pct");
+        Table week1 = new Table("employee_id,date,hours");
+        Table week2 = new Table("employee_id,date,hours");
         Table preliminary = register();
         Table register = register();
         Totals totals = new Totals();
@@ -89,18 +101,7 @@ final class PayrollTask {
         task.later(2, "timesheets/week-2.csv", week2);
         task.csv("payroll.csv", register, "employee_id")
                 .rows("hours", 3, columns().num(0.01, "regular_hours", "overtime_hours"))
-                .rows(
-                        "gross pay and withholding",
-                        4,
-                        columns()
-                                .num(
-                                        0.01,
-                                        "gross_pay",
-                                        "pretax_401k",
-                                        "federal_tax",
-                                        "social_security",
-                                        "medicare",
-                                        "state_tax"))
+                .rows("gross pay and withholding", 4, columns().num(0.01, PAY.toArray(String[]::new)))
                 .rows("net pay", 2, columns().num(0.01, "net_pay"));
         task.json("payroll_totals.json", totals.json()).fields("register totals", 1, 0.01);
         task.instructions(first(register), second());
@@ -110,17 +111,7 @@ final class PayrollTask {
     }
 
     private static Table register() {
-        return new Table(
-                "employee_id",
-                "regular_hours",
-                "overtime_hours",
-                "gross_pay",
-                "pretax_401k",
-                "federal_tax",
-                "social_security",
-                "medicare",
-                "state_tax",
-                "net_pay");
+        return new Table(String.join(",", REGISTER));
     }
 
     /** Writes one week of daily entries (quarter hours, Monday to Saturday) adding up to about {@code target}. */
@@ -161,35 +152,18 @@ final class PayrollTask {
         BigDecimal state = Dec.percent(taxable, Dec.of(STATE), 2);
         BigDecimal net =
                 taxable.subtract(federal).subtract(ss).subtract(medicare).subtract(state);
-        out.row(
-                emp.id(),
-                Dec.round(regular, 2),
-                Dec.round(overtime, 2),
-                gross,
-                retirement,
-                federal,
-                ss,
-                medicare,
-                state,
-                net);
+        BigDecimal[] summed = {overtime, gross, retirement, federal, ss, medicare, state, net};
+        List<Object> cells = new ArrayList<>(List.of(emp.id(), Dec.round(regular, 2), Dec.round(overtime, 2)));
+        cells.addAll(Arrays.asList(summed).subList(1, summed.length));
+        out.row(cells.toArray());
         if (totals != null) {
-            totals.add(overtime, gross, retirement, federal, ss, medicare, state, net);
+            totals.add(summed);
         }
     }
 
     /** The sums of the register's columns. */
     static final class Totals {
-        private final BigDecimal[] sums = new BigDecimal[8];
-        private static final String[] NAMES = {
-            "overtime_hours",
-            "gross_pay",
-            "pretax_401k",
-            "federal_tax",
-            "social_security",
-            "medicare",
-            "state_tax",
-            "net_pay"
-        };
+        private final BigDecimal[] sums = new BigDecimal[SUMMED.size()];
 
         Totals() {
             Arrays.fill(sums, BigDecimal.ZERO);
@@ -203,8 +177,8 @@ final class PayrollTask {
 
         ObjectNode json() {
             ObjectNode o = Formats.object();
-            for (int i = 0; i < NAMES.length; i++) {
-                o.set(NAMES[i], Formats.number(Dec.round(sums[i], 2)));
+            for (int i = 0; i < sums.length; i++) {
+                o.set(SUMMED.get(i), Formats.number(Dec.round(sums[i], 2)));
             }
             return o;
         }

@@ -14,44 +14,21 @@ import java.util.TreeMap;
 final class SalesTaxTask {
     static final String ID = "sales-tax-jurisdictions";
     /** jurisdiction, state, county, city, state %, county %, city %. */
-    private static final String[][] RATES = {
-        {"NL-0101", "NL", "Harbor County", "Port Ellis", "5.00", "1.25", "1.00"},
-        {"NL-0102", "NL", "Harbor County", "", "5.00", "1.25", "0.00"},
-        {"NL-0215", "NL", "Pine County", "Wexford", "5.00", "0.75", "2.00"},
-        {"SM-0310", "SM", "Lake County", "Milton", "6.25", "1.00", "1.50"},
-        {"SM-0311", "SM", "Lake County", "", "6.25", "1.00", "0.00"},
-        {"SM-0422", "SM", "Stone County", "Ashby", "6.25", "0.50", "2.25"},
-    };
+    private static final String[][] RATES = Catalogs.table(ID, "RATES");
     /** state, category, state part applies, local parts apply, state part exempt below this unit price. */
-    private static final String[][] RULES = {
-        {"NL", "GENERAL", "Y", "Y", ""}, {"NL", "GROCERY", "N", "Y", ""}, {"NL", "CLOTHING", "Y", "Y", ""},
-        {"NL", "MEDICINE", "N", "N", ""}, {"SM", "GENERAL", "Y", "Y", ""}, {"SM", "GROCERY", "N", "N", ""},
-        {"SM", "CLOTHING", "Y", "Y", "110.00"}, {"SM", "MEDICINE", "N", "N", ""},
-    };
+    private static final String[][] RULES = Catalogs.table(ID, "RULES");
 
-    private static final String[][] CATALOG = {
-        {"GENERAL", "24.99", "189.00"},
-        {"GROCERY", "3.49", "38.00"},
-        {"CLOTHING", "19.00", "240.00"},
-        {"MEDICINE", "6.99", "45.00"},
-    };
+    private static final String[][] CATALOG = Catalogs.table(ID, "CATALOG");
 
     private SalesTaxTask() {}
 
     static void generate(StarterTask task, Random random) {
-        Table rates = new Table(
-                "jurisdiction_code", "state", "county", "city", "state_rate_pct", "county_rate_pct", "city_rate_pct");
-        for (String[] r : RATES) {
-            rates.row((Object[]) r);
-        }
-        Table rules = new Table(
-                "state", "category", "state_rate_applies", "local_rates_apply", "state_exempt_below_unit_price");
-        for (String[] r : RULES) {
-            rules.row((Object[]) r);
-        }
-        Table orders = new Table(
-                "order_id", "line", "jurisdiction_code", "category", "quantity", "unit_price", "discount_pct");
-        Table lines = new Table("order_id", "line", "taxable_amount", "tax_rate_pct", "tax_amount");
+        Table rates = new Table("jurisdiction_code,state,county,city,state_rate_pct,county_rate_pct,city_rate_pct")
+                .addAll(RATES);
+        Table rules = new Table("state,category,state_rate_applies,local_rates_apply,state_exempt_below_unit_price")
+                .addAll(RULES);
+        Table orders = new Table("order_id,line,jurisdiction_code,category,quantity,unit_price,discount_pct");
+        Table lines = new Table("order_id,line,taxable_amount,tax_rate_pct,tax_amount");
         TreeMap<String, BigDecimal[]> byJurisdiction = new TreeMap<>();
         for (String[] r : RATES) {
             byJurisdiction.put(r[0], new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
@@ -95,7 +72,7 @@ final class SalesTaxTask {
                 sums[2] = sums[2].add(tax);
             }
         }
-        Table summary = new Table("jurisdiction_code", "gross_sales", "taxable_sales", "tax_collected");
+        Table summary = new Table("jurisdiction_code,gross_sales,taxable_sales,tax_collected");
         byJurisdiction.forEach((k, s) -> summary.row(k, s[0], s[1], s[2]));
         task.input("rates.csv", rates);
         task.input("category_rules.csv", rules);

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,13 @@ final class PackFiles {
             rows.add(row);
         }
         return rows;
+    }
+
+    /** One column of a task's CSV file by the value of its {@code key} column. */
+    Map<String, String> column(String task, String path, String key, String column) {
+        Map<String, String> values = new HashMap<>();
+        csv(task, path).forEach(r -> values.put(r.get(key), r.get(column)));
+        return values;
     }
 
     JsonNode json(String task, String path) {

@@ -20,9 +20,8 @@ class ScienceContentTest {
 
     @Test
     void labVolumesAddUpAndSomeNeedThePipetteFlag() {
-        Map<String, String> volume = new HashMap<>();
-        PACK.csv("lab-dilutions", "inputs/requests.csv")
-                .forEach(r -> volume.put(r.get("request_id"), r.get("final_volume_ml")));
+        Map<String, String> volume =
+                PACK.column("lab-dilutions", "inputs/requests.csv", "request_id", "final_volume_ml");
         List<Map<String, String>> sheet = PACK.csv("lab-dilutions", "solution/prep_sheet.csv");
         sheet.stream()
                 .filter(r -> r.get("method").equals("DILUTE"))
@@ -36,9 +35,7 @@ class ScienceContentTest {
 
     @Test
     void irrigationVolumesFollowFromDepthAndArea() {
-        Map<String, String> area = new HashMap<>();
-        PACK.csv("irrigation-water-budget", "inputs/fields.csv")
-                .forEach(f -> area.put(f.get("field_id"), f.get("area_ha")));
+        Map<String, String> area = PACK.column("irrigation-water-budget", "inputs/fields.csv", "field_id", "area_ha");
         List<Map<String, String>> plan = PACK.csv("irrigation-water-budget", "solution/irrigation_plan.csv");
         for (Map<String, String> r : plan) {
             same(
@@ -123,9 +120,8 @@ class ScienceContentTest {
 
     @Test
     void infusionDurationsMatchRates() {
-        Map<String, String> bags = new HashMap<>();
-        PACK.csv("iv-infusion-rates", "inputs/infusion_orders.csv")
-                .forEach(o -> bags.put(o.get("order_id"), o.get("bag_volume_ml")));
+        Map<String, String> bags =
+                PACK.column("iv-infusion-rates", "inputs/infusion_orders.csv", "order_id", "bag_volume_ml");
         for (Map<String, String> r : PACK.csv("iv-infusion-rates", "solution/infusion_rates.csv")) {
             BigDecimal bag = dec(r.get("hours_per_bag")).multiply(dec(r.get("rate_ml_per_h")));
             assertTrue(
