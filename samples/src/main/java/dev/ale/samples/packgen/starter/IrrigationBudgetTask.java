@@ -45,40 +45,20 @@ final class IrrigationBudgetTask {
         BigDecimal totalVolume = BigDecimal.ZERO;
         int needing = 0;
         for (int f = 0; f < 12; f++) {
-            String[] k;
-            String[] system;
-            BigDecimal area;
-            BigDecimal credit;
-            BigDecimal etc;
-            BigDecimal net;
-            BigDecimal gross;
-            do {
-                k = KC[random.nextInt(KC.length)];
-                system = SYSTEMS[random.nextInt(SYSTEMS.length)];
-                area = Dec.random(random, 4, 65, 1);
-                credit = f == 5 ? Dec.of("60.0") : Dec.random(random, 0, 9, 1);
-                etc = BigDecimal.ZERO;
-                for (BigDecimal e : et0) {
-                    etc = etc.add(e.multiply(Dec.of(k[2])));
-                }
-                BigDecimal exactNet =
-                        etc.subtract(effectiveRain).subtract(credit).max(BigDecimal.ZERO);
-                net = Dec.round(exactNet, 2);
-                BigDecimal exactGross = Dec.div(net.multiply(Dec.HUNDRED), Dec.of(system[1]));
-                gross = Dec.round(exactGross, 2);
-                if (Dec.clearOfTie(etc, 2)
-                        && Dec.clearOfTie(exactNet, 2)
-                        && Dec.clearOfTie(exactGross, 2)
-                        && Dec.clearOfTie(gross.multiply(area).multiply(Dec.of(10)), 1)) {
-                    break;
-                }
-            } while (true);
+            Field field = field(random, f, et0, effectiveRain);
             String id = "F-" + (char) ('A' + f / 4) + (f % 4 + 1);
-            fields.row(id, k[0], k[1], area, system[0], system[1], credit);
-            BigDecimal volume = Dec.round(gross.multiply(area).multiply(Dec.of(10)), 1);
-            plan.row(id, Dec.round(etc, 2), Dec.round(effectiveRain, 2), net, gross, volume);
+            fields.row(
+                    id,
+                    field.crop(),
+                    field.stage(),
+                    field.area(),
+                    field.system(),
+                    field.efficiencyPct(),
+                    field.credit());
+            BigDecimal volume = Dec.round(field.gross().multiply(field.area()).multiply(Dec.of(10)), 1);
+            plan.row(id, Dec.round(field.etc(), 2), Dec.round(effectiveRain, 2), field.net(), field.gross(), volume);
             totalVolume = totalVolume.add(volume);
-            needing += net.signum() > 0 ? 1 : 0;
+            needing += field.net().signum() > 0 ? 1 : 0;
         }
         ObjectNode totals = Formats.object();
         totals.set("total_volume_m3", Formats.number(totalVolume));
@@ -94,6 +74,45 @@ final class IrrigationBudgetTask {
                         columns().num(0.01, "net_mm", "gross_mm").num(0.1, "volume_m3"));
         task.json("irrigation_totals.json", totals).fields("totals", 1, 0.1);
         task.instructions(instruction(plan));
+    }
+
+    /**
+     * One field as drawn: crop and stage, irrigation system and its efficiency, area, soil water
+     * credit, and the crop water use, net and gross depths its plan needs.
+     */
+    private record Field(
+            String crop,
+            String stage,
+            String system,
+            String efficiencyPct,
+            BigDecimal area,
+            BigDecimal credit,
+            BigDecimal etc,
+            BigDecimal net,
+            BigDecimal gross) {}
+
+    /** Draws field {@code f} again until none of its rounded figures sits on a rounding tie. */
+    private static Field field(Random random, int f, BigDecimal[] et0, BigDecimal effectiveRain) {
+        while (true) {
+            String[] k = KC[random.nextInt(KC.length)];
+            String[] system = SYSTEMS[random.nextInt(SYSTEMS.length)];
+            BigDecimal area = Dec.random(random, 4, 65, 1);
+            BigDecimal credit = f == 5 ? Dec.of("60.0") : Dec.random(random, 0, 9, 1);
+            BigDecimal etc = BigDecimal.ZERO;
+            for (BigDecimal e : et0) {
+                etc = etc.add(e.multiply(Dec.of(k[2])));
+            }
+            BigDecimal exactNet = etc.subtract(effectiveRain).subtract(credit).max(BigDecimal.ZERO);
+            BigDecimal net = Dec.round(exactNet, 2);
+            BigDecimal exactGross = Dec.div(net.multiply(Dec.HUNDRED), Dec.of(system[1]));
+            BigDecimal gross = Dec.round(exactGross, 2);
+            if (Dec.clearOfTie(etc, 2)
+                    && Dec.clearOfTie(exactNet, 2)
+                    && Dec.clearOfTie(exactGross, 2)
+                    && Dec.clearOfTie(gross.multiply(area).multiply(Dec.of(10)), 1)) {
+                return new Field(k[0], k[1], system[0], system[1], area, credit, etc, net, gross);
+            }
+        }
     }
 
     private static String instruction(Table plan) {

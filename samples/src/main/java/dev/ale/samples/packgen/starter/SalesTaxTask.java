@@ -37,35 +37,13 @@ final class SalesTaxTask {
             String[] j = RATES[random.nextInt(RATES.length)];
             int n = 1 + random.nextInt(3);
             for (int l = 1; l <= n; l++) {
-                String[] c;
-                BigDecimal price;
-                int qty;
-                int discount;
-                BigDecimal exact;
-                BigDecimal rate;
-                do {
-                    c = CATALOG[random.nextInt(CATALOG.length)];
-                    price = c[0].equals("CLOTHING") && o % 5 == 0
-                            ? Dec.of("110.00")
-                            : Dec.random(random, Double.parseDouble(c[1]), Double.parseDouble(c[2]), 2);
-                    qty = 1 + random.nextInt(4);
-                    discount = new int[] {0, 0, 10, 15}[random.nextInt(4)];
-                    exact = price.multiply(Dec.of(qty))
-                            .multiply(Dec.of(100 - discount))
-                            .movePointLeft(2);
-                    String[] rule = rule(j[1], c[0]);
-                    boolean statePart =
-                            rule[2].equals("Y") && (rule[4].isEmpty() || price.compareTo(Dec.of(rule[4])) >= 0);
-                    rate = (statePart ? Dec.of(j[4]) : BigDecimal.ZERO)
-                            .add(rule[3].equals("Y") ? Dec.of(j[5]).add(Dec.of(j[6])) : BigDecimal.ZERO);
-                } while (!Dec.clearOfTie(exact, 2)
-                        || !Dec.clearOfTie(Dec.round(exact, 2).multiply(rate).movePointLeft(2), 2));
+                Line line = line(random, o, j);
                 String orderId = "WO-" + (55001 + o);
-                orders.row(orderId, l, j[0], c[0], qty, price, discount);
-                BigDecimal amount = Dec.round(exact, 2);
-                BigDecimal taxable = rate.signum() > 0 ? amount : Dec.of("0.00");
-                BigDecimal tax = Dec.percent(amount, rate, 2);
-                lines.row(orderId, l, taxable, Dec.round(rate, 2), tax);
+                orders.row(orderId, l, j[0], line.category(), line.qty(), line.price(), line.discount());
+                BigDecimal amount = Dec.round(line.exact(), 2);
+                BigDecimal taxable = line.rate().signum() > 0 ? amount : Dec.of("0.00");
+                BigDecimal tax = Dec.percent(amount, line.rate(), 2);
+                lines.row(orderId, l, taxable, Dec.round(line.rate(), 2), tax);
                 BigDecimal[] sums = byJurisdiction.get(j[0]);
                 sums[0] = sums[0].add(amount);
                 sums[1] = sums[1].add(taxable);
@@ -88,6 +66,31 @@ final class SalesTaxTask {
         task.csv("jurisdiction_summary.csv", summary, "jurisdiction_code")
                 .rows("jurisdiction totals", 3, columns().num(0.01, "gross_sales", "taxable_sales", "tax_collected"));
         task.instructions(instruction(lines, summary));
+    }
+
+    /** One order line as drawn: category, unit price, quantity, discount, exact amount and tax rate. */
+    private record Line(String category, BigDecimal price, int qty, int discount, BigDecimal exact, BigDecimal rate) {}
+
+    /** Draws a line of order {@code o} in jurisdiction {@code j} again until its amount and tax sit on no rounding tie. */
+    private static Line line(Random random, int o, String[] j) {
+        while (true) {
+            String[] c = CATALOG[random.nextInt(CATALOG.length)];
+            BigDecimal price = c[0].equals("CLOTHING") && o % 5 == 0
+                    ? Dec.of("110.00")
+                    : Dec.random(random, Double.parseDouble(c[1]), Double.parseDouble(c[2]), 2);
+            int qty = 1 + random.nextInt(4);
+            int discount = new int[] {0, 0, 10, 15}[random.nextInt(4)];
+            BigDecimal exact =
+                    price.multiply(Dec.of(qty)).multiply(Dec.of(100 - discount)).movePointLeft(2);
+            String[] rule = rule(j[1], c[0]);
+            boolean statePart = rule[2].equals("Y") && (rule[4].isEmpty() || price.compareTo(Dec.of(rule[4])) >= 0);
+            BigDecimal rate = (statePart ? Dec.of(j[4]) : BigDecimal.ZERO)
+                    .add(rule[3].equals("Y") ? Dec.of(j[5]).add(Dec.of(j[6])) : BigDecimal.ZERO);
+            if (Dec.clearOfTie(exact, 2)
+                    && Dec.clearOfTie(Dec.round(exact, 2).multiply(rate).movePointLeft(2), 2)) {
+                return new Line(c[0], price, qty, discount, exact, rate);
+            }
+        }
     }
 
     private static String[] rule(String state, String category) {
