@@ -33,12 +33,12 @@ public interface Harness {
 
     /**
      * {@code work} under the name {@code name}, for a harness written as a lambda (whose class name
-     * is no name for a report). Its description is {@code work}'s.
+     * is no name for a report). Its description is the one {@code work} gives now.
      */
     @API(status = EXPERIMENTAL)
     static Harness named(String name, Harness work) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(work, "work");
-        return new NamedHarness(name, work);
+        return new NamedHarness(name, work.description(), work);
     }
 }
