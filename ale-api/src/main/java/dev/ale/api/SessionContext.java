@@ -24,8 +24,13 @@ public interface SessionContext {
     /** How many sessions the task has. */
     int sessions();
 
-    /** The root of the workspace; files left here are what the verifier scores. */
-    Path workspace();
+    /**
+     * The root of the workspace; files left here are what the verifier scores. By default the
+     * {@linkplain #sandbox() sandbox}'s.
+     */
+    default Path workspace() {
+        return sandbox().workspace();
+    }
 
     /** The sandbox the workspace belongs to. */
     Sandbox sandbox();

@@ -8,32 +8,35 @@ import dev.ale.archive.ArchiveLimits.Limit;
 import dev.ale.archive.internal.BoundedInput;
 import dev.ale.archive.internal.EntryGuard;
 import dev.ale.archive.internal.EntryRules;
+import dev.ale.archive.internal.ZipDirectory;
 import dev.ale.archive.internal.ZipEndRecord;
+import dev.ale.archive.internal.ZipEntryInput;
 import dev.ale.archive.internal.ZipLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.zip.Inflater;
 import java.util.zip.ZipEntry;
-import org.apache.commons.compress.archivers.zip.UnixStat;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apiguardian.api.API;
 
 /**
  * A zip file read with random access: its end records are checked before its central directory is
- * read, every entry when it is opened (names, types, duplicates, count, declared sizes and ratios,
- * the whole archive's ratio), then the layout of the local headers ({@link ZipLayout}); entries are
- * read through {@link BoundedInput}, which counts the bytes actually inflated and checks the CRC.
+ * read (once, front to back: {@link ZipDirectory}), every entry when it is opened (names, types,
+ * duplicates, count, declared sizes and ratios, the whole archive's ratio), then the layout of the
+ * local headers ({@link ZipLayout}); entries are read with positional reads of one channel through
+ * {@link BoundedInput}, which counts the bytes actually inflated and checks the CRC.
  */
 @API(status = INTERNAL)
 public final class ZipArchive implements ArchiveSource {
@@ -42,14 +45,28 @@ public final class ZipArchive implements ArchiveSource {
 
     private static final long CENTRAL_BYTES_PER_ENTRY = 1024;
 
-    private final ZipFile zip;
+    /** The most inflaters kept for reuse once their streams are closed. */
+    private static final int POOLED_INFLATERS = 8;
+
+    /** S_IFMT and the file, folder and link types of a Unix mode. */
+    private static final int TYPE_MASK = 0170000;
+
+    private static final int FILE_TYPE = 0100000;
+    private static final int FOLDER_TYPE = 0040000;
+    private static final int LINK_TYPE = 0120000;
+
+    private final FileChannel zip;
     private final String location;
     private final ArchiveLimits limits;
     private final Listing listing;
-    private final Map<String, ZipArchiveEntry> entries;
+    private final Map<String, Data> entries;
+    private final Queue<Inflater> inflaters = new ConcurrentLinkedQueue<>();
+
+    /** Where a file's data is and what it must give. */
+    private record Data(long start, long compressedSize, long size, long crc, boolean deflated) {}
 
     private ZipArchive(
-            ZipFile zip, String location, ArchiveLimits limits, Listing listing, Map<String, ZipArchiveEntry> entries) {
+            FileChannel zip, String location, ArchiveLimits limits, Listing listing, Map<String, Data> entries) {
         this.zip = zip;
         this.location = location;
         this.limits = limits;
@@ -66,33 +83,30 @@ public final class ZipArchive implements ArchiveSource {
     public static ZipArchive open(Path file, String location, ArchiveLimits limits, NamePolicy names) {
         ZipEndRecord end = endRecord(file, location);
         checkEnd(location, end, limits);
-        long records = unreadable(location, () -> end.countRecords(file, limits.maxEntries() + 1));
-        if (records > limits.maxEntries()) {
-            throw new TaskPackException(
-                    location,
-                    "",
-                    "too many entries: the central directory holds more than the limit of " + limits.maxEntries()
-                            + " entries (its end record claims " + end.total() + ")" + limits.hint(Limit.MAX_ENTRIES));
-        }
-        ZipFile zip;
+        FileChannel zip;
         try {
-            zip = ZipFile.builder()
-                    .setPath(file)
-                    .setUseUnicodeExtraFields(false)
-                    .get();
+            zip = FileChannel.open(file, StandardOpenOption.READ);
         } catch (IOException | RuntimeException e) {
             throw new TaskPackException(location, "", "not a readable zip archive: " + e.getMessage(), e);
         }
         try {
-            EntryGuard guard = new EntryGuard(limits, names);
-            Map<String, ZipArchiveEntry> entries = new HashMap<>();
-            List<ZipArchiveEntry> all = Collections.list(zip.getEntries());
-            checkCount(location, end, all.size());
-            for (ZipArchiveEntry e : all) {
-                admit(zip, e, guard, limits, entries);
+            List<ZipDirectory.Record> all = ZipDirectory.read(zip, end, limits.maxEntries() + 1);
+            if (all.size() > limits.maxEntries()) {
+                throw new TaskPackException(
+                        location,
+                        "",
+                        "too many entries: the central directory holds more than the limit of " + limits.maxEntries()
+                                + " entries (its end record claims " + end.total() + ")"
+                                + limits.hint(Limit.MAX_ENTRIES));
             }
-            ZipLayout.check(file, all, end, location);
-            long size = Files.size(file);
+            checkCount(location, end, all.size());
+            EntryGuard guard = new EntryGuard(limits, names);
+            String[] paths = new String[all.size()];
+            for (int i = 0; i < paths.length; i++) {
+                paths[i] = admit(all.get(i), guard, limits);
+            }
+            long[] starts = ZipLayout.check(zip, all, end, location);
+            long size = zip.size();
             if (guard.declaredTotal() > limits.ratioFloorBytes() && limits.overRatio(guard.declaredTotal(), size)) {
                 throw new TaskPackException(
                         location,
@@ -102,15 +116,25 @@ public final class ZipArchive implements ArchiveSource {
                                 " (the entries add up to " + guard.declaredTotal() + " bytes from an archive of " + size
                                         + " bytes)"));
             }
+            Map<String, Data> entries = new HashMap<>();
+            for (int i = 0; i < paths.length; i++) {
+                if (paths[i] != null) {
+                    ZipDirectory.Record r = all.get(i);
+                    entries.put(
+                            paths[i],
+                            new Data(
+                                    starts[i], r.compressedSize(), r.size(), r.crc(), r.method() == ZipEntry.DEFLATED));
+                }
+            }
             return new ZipArchive(zip, location, limits, guard.listing(), entries);
         } catch (AleException e) {
-            ZipFile.closeQuietly(zip);
+            closeQuietly(zip);
             throw e;
         } catch (IOException e) {
-            ZipFile.closeQuietly(zip);
+            closeQuietly(zip);
             throw new TaskPackException(location, "", "not a readable zip archive: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            ZipFile.closeQuietly(zip);
+            closeQuietly(zip);
             throw new TaskPackException(location, "", "corrupt zip archive: " + e, e);
         }
     }
@@ -148,20 +172,27 @@ public final class ZipArchive implements ArchiveSource {
      */
     @Override
     public InputStream open(String path) throws IOException {
-        ZipArchiveEntry e = entries.get(path);
-        if (e == null) {
+        Data d = entries.get(path);
+        if (d == null) {
             throw new IOException("no file '" + path + "' in " + location);
         }
-        InputStream in;
-        try {
-            in = zip.getInputStream(e);
-        } catch (RuntimeException | LinkageError ex) {
-            throw new IOException("corrupt zip entry: " + ex, ex);
+        Inflater inflater = null;
+        if (d.deflated()) {
+            inflater = inflaters.poll();
+            inflater = inflater == null ? new Inflater(true) : inflater;
         }
-        if (in == null) {
-            throw new IOException("cannot read zip entry '" + path + "'");
+        InputStream in = new ZipEntryInput(zip, d.start(), d.compressedSize(), inflater, this::giveBack);
+        return BoundedInput.compressed(in, path, d.size(), d.compressedSize(), d.crc(), limits);
+    }
+
+    /** Takes back the inflater of a closed entry stream: reset for the next entry, or ended. */
+    private void giveBack(Inflater inflater) {
+        if (zip.isOpen() && inflaters.size() < POOLED_INFLATERS) {
+            inflater.reset();
+            inflaters.add(inflater);
+        } else {
+            inflater.end();
         }
-        return BoundedInput.compressed(in, path, e.getSize(), e.getCompressedSize(), e.getCrc(), limits);
     }
 
     /**
@@ -209,7 +240,18 @@ public final class ZipArchive implements ArchiveSource {
 
     @Override
     public void close() {
-        ZipFile.closeQuietly(zip);
+        closeQuietly(zip);
+        for (Inflater i = inflaters.poll(); i != null; i = inflaters.poll()) {
+            i.end();
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing was written: there is nothing to lose
+        }
     }
 
     private static ZipEndRecord endRecord(Path file, String location) {
@@ -266,39 +308,34 @@ public final class ZipArchive implements ArchiveSource {
         }
     }
 
-    private static void admit(
-            ZipFile zip,
-            ZipArchiveEntry e,
-            EntryGuard guard,
-            ArchiveLimits limits,
-            Map<String, ZipArchiveEntry> entries) {
-        byte[] raw = e.getRawName();
-        String name = raw == null ? e.getName() : EntryRules.utf8Name(raw, 0, raw.length);
-        int type = e.getUnixMode() & UnixStat.FILE_TYPE_FLAG;
-        if (type == UnixStat.LINK_FLAG) {
+    /** Checks one record; returns the path of a file, null for a folder. */
+    private static String admit(ZipDirectory.Record e, EntryGuard guard, ArchiveLimits limits) {
+        byte[] raw = e.rawName();
+        String name = EntryRules.utf8Name(raw, 0, raw.length);
+        int type = e.unixMode() & TYPE_MASK;
+        if (type == LINK_TYPE) {
             throw EntryRules.refuse(name, EntryRules.SYMLINK);
         }
-        if (type != 0 && type != UnixStat.FILE_FLAG && type != UnixStat.DIR_FLAG) {
+        if (type != 0 && type != FILE_TYPE && type != FOLDER_TYPE) {
             throw EntryRules.refuse(name, EntryRules.SPECIAL);
         }
-        if (e.isDirectory() || type == UnixStat.DIR_FLAG) {
+        if (e.directory() || type == FOLDER_TYPE) {
             guard.folder(name);
-            return;
+            return null;
         }
-        String path = guard.file(name, e.getSize());
-        if (e.getMethod() != ZipEntry.STORED && e.getMethod() != ZipEntry.DEFLATED) {
+        String path = guard.file(name, e.size());
+        if (e.method() != ZipEntry.STORED && e.method() != ZipEntry.DEFLATED) {
             throw EntryRules.refuse(
-                    name, "compression method " + e.getMethod() + " is not supported (only stored and deflated)");
+                    name, "compression method " + e.method() + " is not supported (only stored and deflated)");
         }
-        if (!zip.canReadEntryData(e)) {
+        if (e.encrypted()) {
             throw EntryRules.refuse(name, "unsupported compression method or encrypted entry");
         }
-        if (e.getSize() > limits.ratioFloorBytes() && limits.overRatio(e.getSize(), e.getCompressedSize())) {
+        if (e.size() > limits.ratioFloorBytes() && limits.overRatio(e.size(), e.compressedSize())) {
             throw EntryRules.refuse(
-                    name,
-                    EntryGuard.overRatio(limits, " (" + e.getSize() + " bytes from " + e.getCompressedSize() + ")"));
+                    name, EntryGuard.overRatio(limits, " (" + e.size() + " bytes from " + e.compressedSize() + ")"));
         }
-        entries.put(path, e);
+        return path;
     }
 
     /** Reads what the end records say; failing that, the zip is not readable. */

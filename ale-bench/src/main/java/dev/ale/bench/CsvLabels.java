@@ -63,60 +63,31 @@ final class CsvLabels {
                         .put("pythonResult", python.output().strip());
             }
             p.putAll(machine);
-            results.add(new Figure(
-                    prefix + "process",
-                    Timing.round(child.wallSeconds(), 4),
-                    "s",
-                    Figure.params()
-                            .putAll(p.map())
-                            .put("measures", "the whole child JVM: start, grade, exit")
-                            .map()));
-            results.add(new Figure(
-                    prefix + "verify",
-                    Timing.round(r.path("verifyMs").asDouble(), 4),
-                    "ms",
-                    Figure.params()
-                            .putAll(p.map())
-                            .put("measures", "Verifier.verify inside the child")
-                            .map()));
-            results.add(new Figure(
+            results.add(
+                    p.figure(prefix + "process", child.wallSeconds(), "s", "the whole child JVM: start, grade, exit"));
+            results.add(p.figure(
+                    prefix + "verify", r.path("verifyMs").asDouble(), "ms", "Verifier.verify inside the child"));
+            results.add(p.figure(
                     prefix + "peak-rss",
-                    Timing.round(r.path("peakRssKb").asDouble() / 1024, 4),
+                    r.path("peakRssKb").asDouble() / 1024,
                     "MB",
-                    Figure.params()
-                            .putAll(p.map())
-                            .put("measures", "peak resident memory of the child (VmHWM)")
-                            .put("target", "under 300 MB at 1,000,000 rows")
-                            .map()));
+                    "peak resident memory of the child (VmHWM)",
+                    "under 300 MB at 1,000,000 rows"));
             if (python != null) {
-                results.add(new Figure(
-                        prefix + "python",
-                        Timing.round(python.wallSeconds(), 4),
-                        "s",
-                        Figure.params()
-                                .putAll(p.map())
-                                .put("measures", "the Python grader's whole process")
-                                .map()));
-                results.add(new Figure(
+                results.add(
+                        p.figure(prefix + "python", python.wallSeconds(), "s", "the Python grader's whole process"));
+                results.add(p.speedup(
                         prefix + "speedup-vs-python",
-                        Timing.round(python.wallSeconds() / child.wallSeconds(), 4),
-                        "x",
-                        Figure.params()
-                                .putAll(p.map())
-                                .put("measures", "Python wall time / SDK child wall time, same run")
-                                .put("target", "at least 5 at 1,000,000 rows")
-                                .map()));
-                results.add(new Figure(
+                        "Python",
+                        python.wallSeconds(),
+                        child.wallSeconds(),
+                        "at least 5 at 1,000,000 rows"));
+                results.add(p.figure(
                         prefix + "cpu-vs-python",
-                        Timing.round(python.cpuSeconds() / r.path("cpuSeconds").asDouble(), 4),
+                        python.cpuSeconds() / r.path("cpuSeconds").asDouble(),
                         "x",
-                        Figure.params()
-                                .putAll(p.map())
-                                .put(
-                                        "measures",
-                                        "Python CPU time / SDK child CPU time (user + system, every thread), same run:"
-                                                + " steadier than wall time on a busy machine")
-                                .map()));
+                        "Python CPU time / SDK child CPU time (user + system, every thread), same run:"
+                                + " steadier than wall time on a busy machine"));
             }
         }
     }

@@ -55,5 +55,50 @@ record Figure(String name, double value, String unit, Map<String, Object> parame
         Map<String, Object> map() {
             return values;
         }
+
+        /**
+         * The figure of how many times faster the SDK's child JVM ran than the {@code peer} did, in
+         * the same run, and the target it is held to.
+         */
+        Figure speedup(String name, String peer, double peerSeconds, double sdkSeconds, String target) {
+            return figure(
+                    name, peerSeconds / sdkSeconds, "x", peer + " wall time / SDK child wall time, same run", target);
+        }
+
+        /**
+         * The statistics of a median of runs (in microseconds per call) beside a peer's median: the
+         * ratio, the repetitions, the runs themselves, then the machine's parameters.
+         */
+        Params medianRuns(double median, double peer, double[] runs) {
+            return put("ratioToPeer", Timing.round(median / peer, 3))
+                    .put("repetitions", runs.length)
+                    .put("statistic", "median")
+                    .put("runsMicrosPerCall", Timing.rounded(runs))
+                    .putAll(Machine.parameters());
+        }
+
+        /**
+         * A figure measured with these parameters, then {@code measures} (what it measures); its value
+         * rounded to four decimals.
+         */
+        Figure figure(String name, double value, String unit, String measures) {
+            return new Figure(
+                    name,
+                    Timing.round(value, 4),
+                    unit,
+                    params().putAll(values).put("measures", measures).map());
+        }
+
+        /** As {@link #figure(String, double, String, String)}, with the target the figure is held to last. */
+        Figure figure(String name, double value, String unit, String measures, String target) {
+            return new Figure(
+                    name,
+                    Timing.round(value, 4),
+                    unit,
+                    params().putAll(values)
+                            .put("measures", measures)
+                            .put("target", target)
+                            .map());
+        }
     }
 }

@@ -159,31 +159,18 @@ final class TinyCases {
                 .put("sdkSeconds", Timing.round(child.wallSeconds(), 4))
                 .put("sdkPeakRssKb", r.path("peakRssKb").asLong())
                 .putAll(machine);
-        results.add(new Figure(
-                prefix + "promptfoo",
-                Timing.round(peer.wallSeconds(), 4),
-                "s",
-                Figure.params()
-                        .putAll(p.map())
-                        .put("measures", "the peer's whole process")
-                        .map()));
-        results.add(new Figure(
+        results.add(p.figure(prefix + "promptfoo", peer.wallSeconds(), "s", "the peer's whole process"));
+        results.add(p.speedup(
                 prefix + "speedup-vs-promptfoo",
-                Timing.round(peer.wallSeconds() / child.wallSeconds(), 4),
-                "x",
-                Figure.params()
-                        .putAll(p.map())
-                        .put("measures", "peer wall time / SDK child wall time, same run")
-                        .put("target", "at least 10 at 20,000")
-                        .map()));
-        results.add(new Figure(
+                "peer",
+                peer.wallSeconds(),
+                child.wallSeconds(),
+                "at least 10 at 20,000"));
+        results.add(p.figure(
                 prefix + "memory-vs-promptfoo",
-                Timing.round(r.path("peakRssKb").asDouble() / Math.max(1, peer.peakRssKb()), 4),
+                r.path("peakRssKb").asDouble() / Math.max(1, peer.peakRssKb()),
                 "x",
-                Figure.params()
-                        .putAll(p.map())
-                        .put("measures", "SDK peak RSS / peer peak RSS, same run")
-                        .map()));
+                "SDK peak RSS / peer peak RSS, same run"));
     }
 
     private static Figure.Params params(int cases, int parallelism, JsonNode report) {

@@ -10,8 +10,8 @@ import dev.ale.api.Sandbox;
 import dev.ale.api.SessionOutcome;
 import dev.ale.api.spi.SandboxRequest;
 import dev.ale.api.task.Limits;
+import dev.ale.testfixtures.SessionFixture;
 import dev.ale.tools.AgentTools;
-import dev.ale.tools.TestSession;
 import dev.ale.tools.openai.MockChatServer;
 import dev.ale.tools.openai.OpenAiChatHarness;
 import java.io.IOException;
@@ -66,7 +66,7 @@ final class ToolOverhead {
                             .put("content", content)
                             .toString();
             for (int r = -1; r < size.repetitions(); r++) {
-                AgentTools tools = AgentTools.forSession(new TestSession(sandbox));
+                AgentTools tools = AgentTools.forSession(SessionFixture.over(sandbox));
                 long toolNanos = Timing.nanos(() -> {
                     for (int i = 0; i < size.calls(); i++) {
                         if (tools.call(tool, arguments).error()) {
@@ -100,11 +100,7 @@ final class ToolOverhead {
                         .put("file", content.length() + " bytes, 61 lines")
                         .put("peer", tool.equals("read_file") ? "Files.readString" : "Files.writeString")
                         .put("peerMicrosPerCall", Timing.round(peer, 4))
-                        .put("ratioToPeer", Timing.round(median / peer, 3))
-                        .put("repetitions", size.repetitions())
-                        .put("statistic", "median")
-                        .put("runsMicrosPerCall", Timing.rounded(toolMicros))
-                        .putAll(Machine.parameters())
+                        .medianRuns(median, peer, toolMicros)
                         .map()));
     }
 
@@ -125,7 +121,7 @@ final class ToolOverhead {
             for (int r = -1; r < size.repetitions(); r++) {
                 long harnessNanos = Timing.nanos(() -> {
                     for (int s = 0; s < size.sessions(); s++) {
-                        TestSession session = new TestSession(
+                        SessionFixture session = SessionFixture.over(
                                 sandbox,
                                 Limits.defaults(),
                                 Instant.now().plus(Duration.ofMinutes(10)),
@@ -163,11 +159,7 @@ final class ToolOverhead {
                             .put("peer", "HttpClient.send of the same request body + Jackson parse of the answer")
                             .put("peerMicrosPerCall", Timing.round(peer, 4))
                             .put("overheadMicrosPerCall", Timing.round(median - peer, 4))
-                            .put("ratioToPeer", Timing.round(median / peer, 3))
-                            .put("repetitions", size.repetitions())
-                            .put("statistic", "median")
-                            .put("runsMicrosPerCall", Timing.rounded(harnessMicros))
-                            .putAll(Machine.parameters())
+                            .medianRuns(median, peer, harnessMicros)
                             .map()));
         }
     }

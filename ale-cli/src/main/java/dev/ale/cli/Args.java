@@ -37,6 +37,24 @@ final class Args {
     }
 
     /**
+     * The tokens after the subcommand that {@code tokens} start with (none when there is none).
+     */
+    static List<String> afterSubcommand(List<String> tokens) {
+        return tokens.isEmpty() ? tokens : tokens.subList(1, tokens.size());
+    }
+
+    /**
+     * The refusal of a missing subcommand of {@code command} ({@code pack: expected validate, ...})
+     * or of an unknown one, the first of {@code tokens} ({@code pack: unknown subcommand 'x'; expected ...}).
+     */
+    static UsageException badSubcommand(String command, List<String> tokens, String expected) {
+        return new UsageException(
+                tokens.isEmpty()
+                        ? command + ": expected " + expected
+                        : command + ": unknown subcommand '" + tokens.get(0) + "'; expected " + expected);
+    }
+
+    /**
      * Parses {@code tokens} for {@code command}, which takes the options in {@code valued} (with a
      * value) and {@code flags} (without).
      */

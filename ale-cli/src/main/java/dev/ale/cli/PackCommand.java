@@ -19,17 +19,13 @@ final class PackCommand {
     private PackCommand() {}
 
     static int run(Cli cli, List<String> tokens) throws IOException {
-        if (tokens.isEmpty()) {
-            throw new UsageException("pack: expected validate, build, list or check");
-        }
-        List<String> rest = tokens.subList(1, tokens.size());
-        return switch (tokens.get(0)) {
+        List<String> rest = Args.afterSubcommand(tokens);
+        return switch (tokens.isEmpty() ? "" : tokens.get(0)) {
             case "validate" -> validate(cli, Args.parse(Usages.PACK_VALIDATE, rest));
             case "build" -> build(cli, Args.parse(Usages.PACK_BUILD, rest));
             case "list" -> list(cli, Args.parse(Usages.PACK_LIST, rest));
             case "check" -> check(cli, Args.parse(Usages.PACK_CHECK, rest));
-            default -> throw new UsageException(
-                    "pack: unknown subcommand '" + tokens.get(0) + "'; expected validate, build, list or check");
+            default -> throw Args.badSubcommand("pack", tokens, "validate, build, list or check");
         };
     }
 

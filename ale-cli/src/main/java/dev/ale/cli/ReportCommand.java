@@ -21,11 +21,8 @@ final class ReportCommand {
     private ReportCommand() {}
 
     static int report(Cli cli, List<String> tokens) throws IOException {
-        if (tokens.isEmpty()) {
-            throw new UsageException("report: expected show, merge, compare or export");
-        }
-        List<String> rest = tokens.subList(1, tokens.size());
-        switch (tokens.get(0)) {
+        List<String> rest = Args.afterSubcommand(tokens);
+        switch (tokens.isEmpty() ? "" : tokens.get(0)) {
             case "show" -> {
                 Args a = Args.parse(Usages.REPORT_SHOW, rest);
                 EvaluationReport r = Reports.read(
@@ -59,8 +56,7 @@ final class ReportCommand {
             case "export" -> {
                 return export(cli, rest);
             }
-            default -> throw new UsageException(
-                    "report: unknown subcommand '" + tokens.get(0) + "'; expected show, merge, compare or export");
+            default -> throw Args.badSubcommand("report", tokens, "show, merge, compare or export");
         }
     }
 

@@ -11,6 +11,7 @@ import dev.ale.api.task.Task;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
@@ -31,8 +33,8 @@ import org.apiguardian.api.API;
  * every attempt of a run directory, so ALE's own tooling reads an SDK run: {@code run.json},
  * {@code eval_result.json} and the ATIF {@code trajectory.json}, in ALE's layout
  * {@code ale/<agent>/<model>/<task>/v0/<YYYYMMDD_HHMMSS>_<trial>/} under the run directory (see
- * {@code docs/ale.md}). A run with a run directory writes them when it finishes; this class writes
- * them for an existing run ({@code ale report export --format ale}).
+ * {@code docs/ale.md}). A run with a run directory writes them as each attempt finishes ({@code
+ * AleFilesWriter}); this class writes them for an existing run ({@code ale report export --format ale}).
  */
 @API(status = EXPERIMENTAL)
 public final class AleResults {
@@ -77,39 +79,70 @@ public final class AleResults {
     /** Writes ALE's files for every attempt of {@code report}, whose trajectories are in {@code runDirectory}. */
     static List<Path> write(Path runDirectory, EvaluationReport report, Map<String, List<String>> instructions)
             throws IOException {
+        return write(runDirectory, report, instructions, Set.of());
+    }
+
+    /**
+     * Writes ALE's files for the attempts of {@code report} whose key ({@link #key}) is not in
+     * {@code done} (those a {@link AleFilesWriter} wrote while the run went on).
+     */
+    static List<Path> write(
+            Path runDirectory, EvaluationReport report, Map<String, List<String>> instructions, Set<String> done)
+            throws IOException {
         List<Path> written = new ArrayList<>();
-        String stamp = STAMP.format(report.startedAt());
+        Run run = new Run(runDirectory, report.startedAt(), report.harness(), report.sandbox());
         for (AttemptResult a : report.attempts()) {
-            Slugs slugs = Slugs.of(report.harness(), a.taskId(), stamp + "_" + a.trial());
-            Path dir = runDirectory
-                    .resolve(FOLDER)
-                    .resolve(slugs.agent())
-                    .resolve(slugs.model())
-                    .resolve(slugs.task())
-                    .resolve("v0")
-                    .resolve(slugs.stamp());
-            List<Step> steps = RunFiles.readTrajectory(RunFiles.trajectoryFile(runDirectory, a.taskId(), a.trial()));
-            Instant started =
-                    steps.isEmpty() ? report.startedAt() : steps.get(0).at();
-            ObjectNode usage = null;
-            if (a.sessionsRun() > 0) {
-                ObjectNode trajectory = AleTrajectory.of(
-                        a, slugs, report.harness(), instructions.getOrDefault(a.taskId(), List.of()), steps, started);
-                usage = (ObjectNode) trajectory.get("final_metrics");
-                RunFiles.writeAtomically(dir.resolve("trajectory.json"), RunFiles.MAPPER.writeValueAsBytes(trajectory));
+            if (done.contains(key(a))) {
+                continue;
             }
-            Instant ended =
-                    steps.isEmpty() ? started : steps.get(steps.size() - 1).at();
-            RunFiles.writeAtomically(
-                    dir.resolve("eval_result.json"), RunFiles.MAPPER.writeValueAsBytes(AleRunJson.evalResult(a)));
-            RunFiles.writeAtomically(
-                    dir.resolve("run.json"),
-                    RunFiles.MAPPER.writeValueAsBytes(
-                            AleRunJson.run(a, slugs, report.harness(), report.sandbox(), UTC.format(ended), usage)));
-            RunFiles.writeAtomically(dir.resolve("events.jsonl"), events(a, slugs, started, ended));
-            written.add(dir);
+            List<Step> steps = RunFiles.readTrajectory(RunFiles.trajectoryFile(runDirectory, a.taskId(), a.trial()));
+            written.add(writeAttempt(run, a, instructions.getOrDefault(a.taskId(), List.of()), steps));
         }
         return written;
+    }
+
+    /** What every attempt of a run shares in ALE's files: where, the time stamp of the run, harness and sandbox. */
+    record Run(Path directory, Instant startedAt, String harness, String sandbox) {
+        String stamp() {
+            return STAMP.format(startedAt);
+        }
+    }
+
+    /** The key of an attempt among those written: task id and trial. */
+    static String key(AttemptResult a) {
+        return a.trial() + "#" + a.taskId();
+    }
+
+    /**
+     * Writes ALE's four files of one attempt whose trajectory is {@code steps} (as {@link
+     * RunFiles#readTrajectory} gives them back), each atomically, into its folder; returns the folder.
+     */
+    static Path writeAttempt(Run run, AttemptResult a, List<String> instructions, List<Step> steps) throws IOException {
+        Slugs slugs = Slugs.of(run.harness(), a.taskId(), run.stamp() + "_" + a.trial());
+        Path dir = run.directory()
+                .resolve(FOLDER)
+                .resolve(slugs.agent())
+                .resolve(slugs.model())
+                .resolve(slugs.task())
+                .resolve("v0")
+                .resolve(slugs.stamp());
+        Files.createDirectories(dir);
+        Instant started = steps.isEmpty() ? run.startedAt() : steps.get(0).at();
+        ObjectNode usage = null;
+        if (a.sessionsRun() > 0) {
+            ObjectNode trajectory = AleTrajectory.of(a, slugs, run.harness(), instructions, steps, started);
+            usage = (ObjectNode) trajectory.get("final_metrics");
+            RunFiles.writeInto(dir.resolve("trajectory.json"), RunFiles.MAPPER.writeValueAsBytes(trajectory));
+        }
+        Instant ended = steps.isEmpty() ? started : steps.get(steps.size() - 1).at();
+        RunFiles.writeInto(
+                dir.resolve("eval_result.json"), RunFiles.MAPPER.writeValueAsBytes(AleRunJson.evalResult(a)));
+        RunFiles.writeInto(
+                dir.resolve("run.json"),
+                RunFiles.MAPPER.writeValueAsBytes(
+                        AleRunJson.run(a, slugs, run.harness(), run.sandbox(), UTC.format(ended), usage)));
+        RunFiles.writeInto(dir.resolve("events.jsonl"), events(a, slugs, started, ended));
+        return dir;
     }
 
     /** ALE's {@code events.jsonl} reduced to its first and last events, run_started and run_completed. */

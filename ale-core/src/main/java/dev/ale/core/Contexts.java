@@ -33,11 +33,6 @@ final class Contexts {
             BooleanSupplier cancelledFlag)
             implements SessionContext {
         @Override
-        public Path workspace() {
-            return sandbox.workspace();
-        }
-
-        @Override
         public boolean cancelled() {
             return cancelledFlag.getAsBoolean();
         }

@@ -75,20 +75,8 @@ final class InMemorySandboxProvider implements SandboxProvider {
         return Hashing.sipHash24(random.nextLong(), random.nextLong());
     }
 
-    private static final class InMemorySandbox implements Sandbox {
-        private final FileSystem fs;
-        private final Path workspace;
-
-        InMemorySandbox(FileSystem fs, Path workspace) {
-            this.fs = fs;
-            this.workspace = workspace;
-        }
-
-        @Override
-        public Path workspace() {
-            return workspace;
-        }
-
+    /** One attempt's file system and its workspace; closing it drops every file. */
+    private record InMemorySandbox(FileSystem fs, Path workspace) implements Sandbox {
         @Override
         public synchronized void close() throws IOException {
             fs.close();

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A fresh temporary directory per attempt ({@code ale-<attempt>-<random>/workspace}), whose
@@ -45,28 +46,14 @@ record LocalDirectorySandboxProvider(Path parent, boolean keepWorkspaces, Proces
         return Files.createTempDirectory(parent, prefix);
     }
 
-    private static final class LocalSandbox implements ProcessSandbox {
-        private final Path root;
-        private final Path workspace;
-        private final boolean keep;
-        private final ProcessGroup processes;
-        private boolean closed;
-
-        LocalSandbox(Path root, Path workspace, boolean keep, ProcessGroup processes) {
-            this.root = root;
-            this.workspace = workspace;
-            this.keep = keep;
-            this.processes = processes;
-        }
-
-        @Override
-        public Path workspace() {
-            return workspace;
-        }
-
-        @Override
-        public ProcessLauncher launcher() {
-            return processes;
+    /**
+     * One attempt's directory ({@code root}, holding the {@code workspace}) and the process group
+     * every process of the attempt starts in.
+     */
+    private record LocalSandbox(Path root, Path workspace, boolean keep, ProcessGroup launcher, AtomicBoolean closed)
+            implements ProcessSandbox {
+        LocalSandbox(Path root, Path workspace, boolean keep, ProcessGroup launcher) {
+            this(root, workspace, keep, launcher, new AtomicBoolean());
         }
 
         @Override
@@ -80,16 +67,15 @@ record LocalDirectorySandboxProvider(Path parent, boolean keepWorkspaces, Proces
             if (dir == null) {
                 throw new SandboxException(request.workingDirectory(), "working directory escapes the workspace", null);
             }
-            return SandboxExec.run(processes, workspace, dir, request);
+            return SandboxExec.run(launcher, workspace, dir, request);
         }
 
         @Override
         public synchronized void close() throws IOException {
-            if (closed) {
+            if (!closed.compareAndSet(false, true)) {
                 return;
             }
-            closed = true;
-            processes.close();
+            launcher.close();
             if (!keep) {
                 FileTrees.deleteRecursively(root);
             }

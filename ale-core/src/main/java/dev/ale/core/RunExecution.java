@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,6 +44,7 @@ final class RunExecution implements RunHandle {
     private volatile boolean cancelled;
     private volatile String stopped;
     private volatile int total;
+    private AleFilesWriter aleFiles;
 
     RunExecution(RunConfig config) {
         this.config = config;
@@ -160,12 +162,26 @@ final class RunExecution implements RunHandle {
         }
         RunLog.started(config, plan.size());
         List<NotRun> notRun = Collections.synchronizedList(new ArrayList<>());
+        Map<String, List<String>> instructions = AleResults.instructions(config.tasks());
+        aleFiles = dir == null
+                ? null
+                : new AleFilesWriter(
+                        new AleResults.Run(
+                                dir,
+                                startedAt,
+                                config.harnessName(),
+                                config.sandboxes().name()),
+                        instructions);
         try (ReferenceAreas areas = ReferenceAreas.forRun();
                 Journal journal = dir == null ? null : Journal.append(dir, previous.validBytes())) {
             RunSteps.removeLeftovers(areas, events);
             events.runStarted(plan.size());
             AttemptRunner runner = new AttemptRunner(config, events, areas);
             runAll(plan, results, runner, journal, notRun);
+        } finally {
+            if (aleFiles != null) {
+                aleFiles.close(); // after the journal: the files of every attempt it holds are written
+            }
         }
         Duration thisSegment = Duration.ofNanos(System.nanoTime() - startedNanos);
         Duration totalDuration = priorSegments.stream().reduce(thisSegment, Duration::plus);
@@ -196,7 +212,7 @@ final class RunExecution implements RunHandle {
             report.writeTo(dir);
             RunFiles.writeRunJson(
                     dir, ended(RunJsonWriter.write(config, RunFiles.readRunJson(dir), startedAt, thisSegment)));
-            RunSteps.writeReports(report, dir, config.tasks(), events);
+            RunSteps.writeReports(report, dir, instructions, aleFiles, events);
         }
         events.runFinished(report);
         return report;
@@ -330,6 +346,7 @@ final class RunExecution implements RunHandle {
             events.warn("journal line of " + p.task().id() + " trial " + p.trial() + " not written: "
                     + AttemptRunner.describe(e) + "; it will run again on resume");
         }
+        aleFiles.submit(result, f.steps());
     }
 
     private long backoffMillis(int retry) {

@@ -59,12 +59,21 @@ final class RunFiles {
 
     static void writeAtomically(Path target, byte[] content) throws IOException {
         Files.createDirectories(target.getParent());
+        writeInto(target, content);
+    }
+
+    /** {@link #writeAtomically} into a folder that exists. */
+    static void writeInto(Path target, byte[] content) throws IOException {
         Path tmp = temporary(target);
+        boolean moved = false;
         try {
             Files.write(tmp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            moved = true;
         } finally {
-            Files.deleteIfExists(tmp);
+            if (!moved) {
+                Files.deleteIfExists(tmp);
+            }
         }
     }
 
@@ -91,6 +100,7 @@ final class RunFiles {
     static void writeTrajectory(Path file, List<Step> steps, long dropped) throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = temporary(file);
+        boolean moved = false;
         try {
             try (BufferedWriter w = Files.newBufferedWriter(
                     tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -119,8 +129,11 @@ final class RunFiles {
                 }
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            moved = true;
         } finally {
-            Files.deleteIfExists(tmp);
+            if (!moved) {
+                Files.deleteIfExists(tmp);
+            }
         }
     }
 
@@ -151,12 +164,28 @@ final class RunFiles {
     }
 
     /**
+     * The steps as {@link #readTrajectory} gives them back from the file {@link #writeTrajectory}
+     * writes: a step's usage is kept only on a {@code USAGE} step.
+     */
+    static List<Step> asStored(List<Step> steps) {
+        List<Step> stored = new ArrayList<>(steps.size());
+        for (Step s : steps) {
+            stored.add(
+                    s.kind() == Step.Kind.USAGE || s.usage().equals(Usage.ZERO)
+                            ? s
+                            : new Step(s.at(), s.kind(), s.name(), s.text(), Usage.ZERO, s.session()));
+        }
+        return stored;
+    }
+
+    /**
      * Zips the workspace (regular files only, links never followed, sorted, fixed timestamps) up to
      * {@code capBytes} of content; what does not fit is listed in {@code ALE-TRUNCATED.txt}.
      */
     static void writeArtifacts(Path file, Path workspace, long capBytes) throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = temporary(file);
+        boolean moved = false;
         try {
             try (OutputStream out =
                             Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -201,8 +230,11 @@ final class RunFiles {
                 }
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            moved = true;
         } finally {
-            Files.deleteIfExists(tmp);
+            if (!moved) {
+                Files.deleteIfExists(tmp);
+            }
         }
     }
 }

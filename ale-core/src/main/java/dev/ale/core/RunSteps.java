@@ -1,7 +1,6 @@
 package dev.ale.core;
 
 import dev.ale.api.Outcome;
-import dev.ale.api.task.Task;
 import dev.ale.core.report.ReportFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -93,13 +92,28 @@ final class RunSteps {
         }
     }
 
-    /** Writes the human-readable reports and ALE's result files of a finished run. */
-    static void writeReports(EvaluationReport report, Path dir, List<Task> tasks, Listeners events) throws IOException {
+    /**
+     * Writes the human-readable reports and ALE's result files of a finished run: those of the
+     * attempts {@code ale} did not write while the run went on (its writing is over).
+     */
+    static void writeReports(
+            EvaluationReport report,
+            Path dir,
+            Map<String, List<String>> instructions,
+            AleFilesWriter ale,
+            Listeners events)
+            throws IOException {
         ReportFiles.writeAll(report, dir);
-        try {
-            AleResults.write(dir, report, AleResults.instructions(tasks));
-        } catch (IOException e) {
-            events.warn("ALE's result files (ale/) not written: " + AttemptRunner.describe(e));
+        Exception failed = ale.failure();
+        if (failed == null) {
+            try {
+                AleResults.write(dir, report, instructions, ale.written());
+            } catch (IOException e) {
+                failed = e;
+            }
+        }
+        if (failed != null) {
+            events.warn("ALE's result files (ale/) not written: " + AttemptRunner.describe(failed));
         }
     }
 }

@@ -17,10 +17,15 @@ import org.junit.jupiter.api.Test;
 /** pass@k, pass^k, flips, the bootstrap and the comparison, against values computed by hand. */
 class TrialStatisticsTest {
     static AttemptResult attempt(String task, int trial, Outcome outcome, double score) {
+        return attempt(task, 1, "d" + task, trial, outcome, score);
+    }
+
+    /** An attempt at revision {@code revision} of the task, whose files give {@code digest}. */
+    static AttemptResult attempt(String task, int revision, String digest, int trial, Outcome outcome, double score) {
         return new AttemptResult(
                 task,
-                1,
-                "d" + task,
+                revision,
+                digest,
                 TestTasks.PACK,
                 trial,
                 outcome,
@@ -144,26 +149,7 @@ class TrialStatisticsTest {
                 attempt("x", 1, Outcome.PASSED, 1),
                 attempt("y", 1, Outcome.PASSED, 1),
                 attempt("z", 1, Outcome.PASSED, 1)));
-        AttemptResult wChanged = attempt("w", 1, Outcome.FAILED, 0);
-        b.add(new AttemptResult(
-                "w",
-                2,
-                "other-digest",
-                wChanged.pack(),
-                1,
-                Outcome.FAILED,
-                Cause.NONE,
-                0,
-                wChanged.verdict(),
-                Duration.ZERO,
-                "",
-                Tier.NEAR_TERM,
-                "legal",
-                "litigation",
-                List.of("23-2011"),
-                1,
-                Usage.ZERO,
-                0));
+        b.add(attempt("w", 2, "other-digest", 1, Outcome.FAILED, 0));
         Comparison c = Reports.compare(report(a, 1), report(b, 1));
         assertEquals(3, c.pairedTasks());
         assertEquals(1, c.leftOut());

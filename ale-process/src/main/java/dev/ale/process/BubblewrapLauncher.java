@@ -21,20 +21,12 @@ import java.util.concurrent.TimeUnit;
  * detached or not. The environment reaches the process through {@code bwrap}'s own environment,
  * never its command line (which the process can read in {@code /proc/1/cmdline}).
  */
-final class BubblewrapLauncher implements ProcessLauncher {
+record BubblewrapLauncher(BubblewrapOptions options, Path program) implements ProcessLauncher {
     /** The host's system directories, shown read-only at their own paths (links recreated as links). */
     static final List<String> SYSTEM = List.of("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc");
 
     private static final Set<String> RESERVED = Set.of("/proc", "/dev", "/tmp");
     private static final long PROBE_SECONDS = 20;
-
-    private final BubblewrapOptions options;
-    private final Path program;
-
-    BubblewrapLauncher(BubblewrapOptions options, Path program) {
-        this.options = options;
-        this.program = program;
-    }
 
     @Override
     public String name() {

@@ -4,15 +4,13 @@ import dev.ale.api.SessionContext;
 import dev.ale.api.Step;
 import dev.ale.api.TaskView;
 import dev.ale.api.task.Limits;
-import dev.ale.api.task.Taxonomy;
-import dev.ale.api.task.Tier;
 import dev.ale.testfixtures.ListTrajectory;
+import dev.ale.testfixtures.TestTasks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
@@ -24,6 +22,8 @@ import java.util.stream.Collectors;
 record AttemptStub(
         TaskView task,
         String instruction,
+        int session,
+        int sessions,
         Path workspace,
         Box sandbox,
         Instant deadline,
@@ -34,18 +34,11 @@ record AttemptStub(
     static AttemptStub of(Path parent, ProcessLauncher launcher, String task, String instruction, Duration timeout)
             throws IOException {
         Path workspace = Files.createDirectories(parent.resolve("ale-" + task).resolve("workspace"));
-        TaskView view = new TaskView(
-                task,
-                1,
-                "A test task",
-                new Taxonomy("business_finance", "accounting", List.of("13-2011")),
-                Tier.NEAR_TERM,
-                Limits.defaults(),
-                1,
-                null);
         return new AttemptStub(
-                view,
+                TestTasks.view(task, Limits.defaults(), 1),
                 instruction,
+                1,
+                1,
                 workspace,
                 new Box(workspace, new ProcessGroup(launcher)),
                 Instant.now().plus(timeout),
@@ -59,16 +52,6 @@ record AttemptStub(
         public void close() {
             launcher.close();
         }
-    }
-
-    @Override
-    public int session() {
-        return 1;
-    }
-
-    @Override
-    public int sessions() {
-        return 1;
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.ale.process;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +42,18 @@ record Launched(int exit, String out, String err) {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
+    }
+
+    /**
+     * Runs {@code script}, which leaves processes behind whose command lines contain {@code marker},
+     * checks that it printed {@code out} and that none of those processes outlives it.
+     */
+    static void assertLeavesNothingRunning(
+            ProcessLauncher launcher, Path workspace, String marker, String script, String out, String survivor)
+            throws IOException, InterruptedException {
+        Launched r = run(launcher, workspace, script, Map.of());
+        assertEquals(out, r.out(), r.toString());
+        assertTrue(noneAliveSoon(marker), survivor);
     }
 
     /** Whether a process whose command line contains {@code marker} is alive (not a zombie). */

@@ -55,14 +55,14 @@ class LocalLauncherTest {
     void closingKillsTheChildrenItStartedThatAreStillRunning() throws Exception {
         Path ws = Files.createDirectory(tmp.resolve("ws"));
         String marker = "8" + ProcessHandle.current().pid() + "2";
-        Launched r = Launched.run(
+        Launched.assertLeavesNothingRunning(
                 ProcessLauncher.local(),
                 ws,
+                marker,
                 "sleep " + marker + " > /dev/null 2>&1 & sh -c 'sleep " + marker
                         + "' > /dev/null 2>&1 & sleep 0.3; echo up",
-                Map.of());
-        assertEquals("up\n", r.out(), r.toString());
-        assertTrue(Launched.noneAliveSoon(marker), "a child outlived the process tree");
+                "up\n",
+                "a child outlived the process tree");
     }
 
     @Test

@@ -13,6 +13,14 @@ import java.util.Set;
  * Typed reading of one JSON file's fields, every problem reported as the file, the JSON Pointer
  * and the rule. Unknown fields are an error when the pack's format minor version is ours, and a
  * warning when it is newer.
+ *
+ * <p>The verifiers' {@code Options} (ale-verifiers) reads a verifier configuration the same way, but
+ * stays a reader of its own: its errors are {@code VerifierConfigException}s relative to the
+ * configuration (these are {@link TaskPackException}s naming the pack entry), its messages are worded
+ * differently and users see both, it always refuses unknown options (this one only warns about the
+ * fields of a newer format), and this module cannot see ale-verifiers. Member pointers are built
+ * alike in both, by Jackson's {@code JsonPointer} ({@link #escape}). The testkit reads no options: it
+ * writes mutated configurations and compares the pointer a refusal names.
  */
 final class Fields {
     private final String source;

@@ -47,6 +47,11 @@ final class FileCheck {
         }
     }
 
+    /** Opens the file at {@code entry} through {@code check}, or as it is when {@code check} is null. */
+    static InputStream openHeld(FileCheck check, ArchiveSource source, String entry) throws IOException {
+        return check == null ? source.open(entry) : check.open(source, entry);
+    }
+
     /** Opens the file at {@code entry} through the check; a file that cannot be opened as it was is a modification. */
     InputStream open(ArchiveSource source, String entry) {
         InputStream in;

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /** Opens a pack from a directory or an archive chosen by its file name, and builds its tasks. */
@@ -142,7 +143,8 @@ final class PackOpener {
                 m.info(),
                 m.lists(),
                 read.warnings(),
-                limits);
+                limits,
+                new AtomicBoolean());
         List<Task> tasks = new ArrayList<>();
         for (TaskSpec spec : read.specs()) {
             tasks.add(new PackTask(

@@ -7,9 +7,6 @@ import dev.ale.api.task.TaskPackException;
 import dev.ale.api.task.TaskPart;
 import dev.ale.api.task.TaskSpec;
 import dev.ale.archive.ArchiveSource;
-import dev.ale.archive.Listing;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,40 +18,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * digest is kept, so the check runs once. A sealed reference ({@code reference.7z}) is not among
  * {@code files(REFERENCE)}; it opens through {@link #unsealReference(char[])}.
  */
-final class PackTask implements Task {
-    private final PackState state;
-    private final TaskSpec spec;
-    private final String digest;
-    private final Object lock = new Object();
-    private String actual;
-    /** The reference files' checks, by pack entry; filled (under the lock) when the digest is computed. */
-    private final Map<String, FileCheck> checks = new ConcurrentHashMap<>();
-
+record PackTask(PackState state, TaskSpec spec, String digest, Memo memo) implements Task {
     /**
      * @param digest   the digest pack.json records
      * @param computed the digest already computed from the files as read when the pack was opened,
      *                 or null: then it is computed the first time a file is asked for
      */
     PackTask(PackState state, TaskSpec spec, String digest, String computed) {
-        this.state = state;
-        this.spec = spec;
-        this.digest = digest;
-        this.actual = same(computed);
+        this(state, spec, digest, new Memo(same(digest, computed)));
     }
 
     /** The computed digest, as the recorded string when the two are equal (one string kept, not two). */
-    private String same(String computed) {
+    private static String same(String digest, String computed) {
         return computed != null && computed.equals(digest) ? digest : computed;
-    }
-
-    @Override
-    public TaskSpec spec() {
-        return spec;
-    }
-
-    @Override
-    public String digest() {
-        return digest;
     }
 
     @Override
@@ -70,7 +46,7 @@ final class PackTask implements Task {
         for (Map.Entry<String, Long> e :
                 state.source().listing().filesUnder(prefix).entrySet()) {
             files.add(new PackFile(
-                    state, e.getKey(), e.getKey().substring(prefix.length()), e.getValue(), checks.get(e.getKey())));
+                    state, e.getKey(), e.getKey().substring(prefix.length()), e.getValue(), memo.check(e.getKey())));
         }
         files.sort((a, b) -> Digests.UTF8_ORDER.compare(a.path(), b.path()));
         return List.copyOf(files);
@@ -109,7 +85,7 @@ final class PackTask implements Task {
                     "the " + part + " of task '" + spec.id() + "' is not sealed (it has no " + part + ".7z)");
         }
         verify();
-        return SealedReference.open(new CheckedSource(state.source()), entry, part, state.limits(), key);
+        return SealedReference.open(state.source(), memo.check(entry), entry, part, state.limits(), key);
     }
 
     /**
@@ -118,14 +94,7 @@ final class PackTask implements Task {
      * @throws TaskPackException naming the task, the recorded and the actual digest on a mismatch
      */
     void verify() {
-        ArchiveSource source = state.source();
-        String computed;
-        synchronized (lock) {
-            if (actual == null) {
-                actual = same(Digests.task(source, spec.id(), PackTask::heldToDigest, checks));
-            }
-            computed = actual;
-        }
+        String computed = memo.actual(state.source(), spec.id(), digest);
         if (!computed.equals(digest)) {
             throw mismatch(spec.id(), digest, computed);
         }
@@ -139,33 +108,30 @@ final class PackTask implements Task {
         return relative.startsWith(TaskPart.REFERENCE.folder()) || relative.equals(SealedReference.FILE);
     }
 
-    /** The pack's source with the reads of checked files held to their digest. */
-    private final class CheckedSource implements ArchiveSource {
-        private final ArchiveSource source;
+    /**
+     * The digest the task's files give, computed once, and the checks of the reference files it
+     * leaves (by pack entry), which hold later reads to the bytes digested.
+     */
+    static final class Memo {
+        private final Map<String, FileCheck> checks = new ConcurrentHashMap<>();
+        private String actual;
 
-        CheckedSource(ArchiveSource source) {
-            this.source = source;
+        /** @param actual the digest computed when the pack was opened, or null */
+        Memo(String actual) {
+            this.actual = actual;
         }
 
-        @Override
-        public String location() {
-            return source.location();
+        /** The digest the files give ({@code recorded} itself when they give it), computed the first time. */
+        synchronized String actual(ArchiveSource source, String id, String recorded) {
+            if (actual == null) {
+                actual = same(recorded, Digests.task(source, id, PackTask::heldToDigest, checks));
+            }
+            return actual;
         }
 
-        @Override
-        public Listing listing() {
-            return source.listing();
-        }
-
-        @Override
-        public InputStream open(String path) throws IOException {
-            FileCheck check = checks.get(path);
-            return check == null ? source.open(path) : check.open(source, path);
-        }
-
-        @Override
-        public void close() {
-            source.close();
+        /** The check of {@code entry}, or null for a file read as it is. */
+        FileCheck check(String entry) {
+            return checks.get(entry);
         }
     }
 

@@ -8,46 +8,32 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** An opened pack, or a selection of its tasks; every view of a pack shares its {@link PackState}. */
-final class PackView implements TaskPack {
-    private final PackState state;
-    private final List<Task> tasks;
-    private final Map<String, Task> byId = new LinkedHashMap<>();
-
+/**
+ * An opened pack, or a selection of its tasks; every view of a pack shares its {@link PackState}
+ * (whose manifest facts it shows as its own).
+ */
+record PackView(
+        PackState state,
+        PackRef ref,
+        PackInfo info,
+        Map<String, List<String>> lists,
+        List<String> warnings,
+        List<Task> tasks,
+        Map<String, Task> byId)
+        implements TaskPack {
     PackView(PackState state, List<Task> tasks) {
-        this.state = state;
-        this.tasks = List.copyOf(tasks);
-        this.tasks.forEach(t -> byId.put(t.id(), t));
+        this(state, state.ref(), state.info(), state.lists(), state.warnings(), List.copyOf(tasks), byId(tasks));
     }
 
-    @Override
-    public PackRef ref() {
-        return state.ref();
-    }
-
-    @Override
-    public PackInfo info() {
-        return state.info();
-    }
-
-    @Override
-    public List<Task> tasks() {
-        return tasks;
+    private static Map<String, Task> byId(List<Task> tasks) {
+        Map<String, Task> byId = new LinkedHashMap<>();
+        tasks.forEach(t -> byId.put(t.id(), t));
+        return byId;
     }
 
     @Override
     public Optional<Task> task(String id) {
         return Optional.ofNullable(byId.get(id));
-    }
-
-    @Override
-    public Map<String, List<String>> lists() {
-        return state.lists();
-    }
-
-    @Override
-    public List<String> warnings() {
-        return state.warnings();
     }
 
     @Override
@@ -71,7 +57,6 @@ final class PackView implements TaskPack {
 
     @Override
     public String toString() {
-        PackRef ref = state.ref();
         return "pack " + ref.name() + " " + ref.version() + " (" + tasks.size() + " tasks)";
     }
 }

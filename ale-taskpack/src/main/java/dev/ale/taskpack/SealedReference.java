@@ -37,14 +37,16 @@ final class SealedReference {
      * The files of the sealed archive at {@code entry}, sorted by path; a single top-level
      * {@code folder/} holding everything is lifted ({@code reference} or {@code solution}).
      *
+     * @param check what holds the read of {@code entry} to the bytes digested, or null to read it as it is
      * @throws TaskPackException naming {@code entry}: no key, wrong key, unreadable archive or a refused entry
      */
-    static List<TaskFile> open(ArchiveSource source, String entry, String folder, PackLimits limits, char[] key) {
+    static List<TaskFile> open(
+            ArchiveSource source, FileCheck check, String entry, String folder, PackLimits limits, char[] key) {
         if (key == null || key.length == 0) {
             throw new TaskPackException(
                     entry, "", "no key given: the " + folder + " is sealed and opens only with the pack's key");
         }
-        byte[] archive = read(source, entry);
+        byte[] archive = read(source, check, entry);
         List<SealedArchive.File> read;
         try {
             read = SealedArchive.read(archive, key, limits, folder);
@@ -62,7 +64,7 @@ final class SealedReference {
         return List.copyOf(files);
     }
 
-    private static byte[] read(ArchiveSource source, String entry) {
+    private static byte[] read(ArchiveSource source, FileCheck check, String entry) {
         long size = source.listing().files().get(entry);
         if (size > MAX_ARCHIVE_BYTES) {
             throw new TaskPackException(
@@ -70,7 +72,7 @@ final class SealedReference {
                     "",
                     "a sealed archive is read into memory and may hold at most " + MAX_ARCHIVE_BYTES + " bytes");
         }
-        try (InputStream in = source.open(entry)) {
+        try (InputStream in = FileCheck.openHeld(check, source, entry)) {
             return in.readNBytes((int) size);
         } catch (IOException e) {
             throw new TaskPackException(entry, "", "cannot read: " + e.getMessage(), e);

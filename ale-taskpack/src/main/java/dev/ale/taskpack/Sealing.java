@@ -103,7 +103,7 @@ final class Sealing {
     /** A task that is sealed already must open with this key, or the pack would need two keys. */
     private static void checkOpens(DirectorySource source, String entry, String part, char[] key) {
         try {
-            SealedReference.open(source, entry, part, PackLimits.defaults(), key);
+            SealedReference.open(source, null, entry, part, PackLimits.defaults(), key);
         } catch (TaskPackException e) {
             throw new TaskPackException(entry, "", "sealed already, and not with this key (" + e.rule() + ")", e);
         }

@@ -40,7 +40,7 @@ class RuleBasedAgentTest {
     @BeforeAll
     static void generatePack() {
         pack = packRoot.resolve("sample");
-        SamplePackGenerator.generate(pack, SamplePackGenerator.DEFAULT_SEED);
+        SamplePackGenerator.PACK.generate(pack, SamplePackGenerator.DEFAULT_SEED);
     }
 
     @Test

@@ -7,12 +7,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apiguardian.api.API;
 
 /**
@@ -20,7 +17,8 @@ import org.apiguardian.api.API;
  * from the start, and one that trusts the central directory): the first local header must be at
  * byte 0, each entry's local header must give the name its central directory record gives, and
  * the entries must follow one another with nothing between them and no overlap, the last one
- * ending where the central directory starts.
+ * ending where the central directory starts. A local header after the central directory's start, or
+ * data that runs into it, is an unreadable zip (an IOException), as to Commons Compress's reader.
  */
 @API(status = INTERNAL)
 public final class ZipLayout {
@@ -32,94 +30,114 @@ public final class ZipLayout {
 
     private ZipLayout() {}
 
-    /** Checks the entries (in any order) of the zip at {@code file} against its end record. */
-    public static void check(Path file, List<ZipArchiveEntry> entries, ZipEndRecord end, String location)
+    /**
+     * Checks the entries (in any order) of the zip read through {@code ch} against its end record.
+     *
+     * @return where each entry's data starts (after its local header), in the order of {@code entries}
+     */
+    public static long[] check(FileChannel ch, List<ZipDirectory.Record> entries, ZipEndRecord end, String location)
             throws IOException {
-        ZipArchiveEntry[] sorted = entries.toArray(new ZipArchiveEntry[0]);
-        Arrays.sort(sorted, Comparator.comparingLong(ZipArchiveEntry::getLocalHeaderOffset));
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long expected = 0;
-            ZipArchiveEntry previous = null;
-            for (ZipArchiveEntry e : sorted) {
-                long at = e.getLocalHeaderOffset();
-                if (at != expected) {
-                    throw gap(location, previous, e, at, expected);
-                }
-                expected = afterEntry(ch, e, at);
-                previous = e;
+        Integer[] sorted = new Integer[entries.size()];
+        Arrays.setAll(sorted, i -> i);
+        Arrays.sort(sorted, Comparator.comparingLong(i -> entries.get(i).localOffset()));
+        long[] starts = new long[entries.size()];
+        long size = ch.size();
+        long expected = 0;
+        ZipDirectory.Record previous = null;
+        for (int i : sorted) {
+            ZipDirectory.Record e = entries.get(i);
+            long at = e.localOffset();
+            if (at != expected) {
+                throw gap(location, previous, e, at, expected);
             }
-            if (expected != end.centralOffset()) {
-                String rule = expected < end.centralOffset()
-                        ? (end.centralOffset() - expected) + " bytes of data between the last entry and the central"
-                                + " directory: a zip that two readers could read differently"
-                        : "overlapping entries: the last entry runs into the central directory";
-                throw previous == null
-                        ? new TaskPackException(location, "", rule)
-                        : EntryRules.refuse(previous.getName(), rule);
-            }
+            expected = afterEntry(ch, size, end.centralOffset(), e, at, starts, i);
+            previous = e;
         }
+        if (expected != end.centralOffset()) {
+            String rule = expected < end.centralOffset()
+                    ? (end.centralOffset() - expected) + " bytes of data between the last entry and the central"
+                            + " directory: a zip that two readers could read differently"
+                    : "overlapping entries: the last entry runs into the central directory";
+            throw previous == null
+                    ? new TaskPackException(location, "", rule)
+                    : EntryRules.refuse(previous.name(), rule);
+        }
+        return starts;
     }
 
     private static TaskPackException gap(
-            String location, ZipArchiveEntry previous, ZipArchiveEntry e, long at, long expected) {
+            String location, ZipDirectory.Record previous, ZipDirectory.Record e, long at, long expected) {
         if (previous == null) {
             return new TaskPackException(
                     location,
                     "",
-                    at + " bytes of data before the first local header (of '" + EntryRules.printable(e.getName())
+                    at + " bytes of data before the first local header (of '" + EntryRules.printable(e.name())
                             + "'): a zip that two readers could read differently");
         }
-        String next = EntryRules.printable(e.getName());
+        String next = EntryRules.printable(e.name());
         if (at < expected) {
             return EntryRules.refuse(
-                    previous.getName(),
+                    previous.name(),
                     "overlapping entries: its data as the central directory" + " sizes it runs into the next entry ('"
                             + next + "')");
         }
         return EntryRules.refuse(
-                previous.getName(),
+                previous.name(),
                 (at - expected) + " bytes of data between this entry and the next" + " ('" + next
                         + "'): a zip that two readers could read differently");
     }
 
-    /** Checks the local header of {@code e} and returns where the next entry must start. */
-    private static long afterEntry(FileChannel ch, ZipArchiveEntry e, long at) throws IOException {
-        if (at + LOCAL_SIZE > ch.size()) {
-            throw EntryRules.refuse(e.getName(), "its local header lies past the end of the file");
+    /**
+     * Checks the local header of {@code e} at {@code at}, puts where its data starts into
+     * {@code starts[index]} and returns where the next entry must start.
+     */
+    private static long afterEntry(
+            FileChannel ch, long size, long centralOffset, ZipDirectory.Record e, long at, long[] starts, int index)
+            throws IOException {
+        if (at + LOCAL_SIZE > size) {
+            throw EntryRules.refuse(e.name(), "its local header lies past the end of the file");
         }
-        ByteBuffer header = ZipEndRecord.read(ch, at, LOCAL_SIZE);
+        byte[] central = e.rawName();
+        ByteBuffer header = ZipEndRecord.read(ch, at, (int) Math.min(LOCAL_SIZE + central.length, size - at));
         if (header.getInt(0) != LOCAL) {
-            throw EntryRules.refuse(e.getName(), "no local header where the central directory says the entry is");
+            throw EntryRules.refuse(e.name(), "no local header where the central directory says the entry is");
         }
         int flags = header.getShort(6) & 0xFFFF;
         int nameLength = header.getShort(26) & 0xFFFF;
         int extraLength = header.getShort(28) & 0xFFFF;
-        byte[] central = e.getRawName();
         byte[] local = new byte[nameLength];
         if (nameLength > 0) {
-            ZipEndRecord.read(ch, at + LOCAL_SIZE, nameLength).get(local);
+            if (nameLength == central.length && header.limit() == LOCAL_SIZE + nameLength) {
+                header.get(LOCAL_SIZE, local);
+            } else {
+                ZipEndRecord.read(ch, at + LOCAL_SIZE, nameLength).get(local);
+            }
         }
         if (!Arrays.equals(local, central)) {
             throw EntryRules.refuse(
-                    e.getName(),
+                    e.name(),
                     "the local header names it '" + EntryRules.printable(new String(local, StandardCharsets.UTF_8))
                             + "', the central directory '"
-                            + EntryRules.printable(e.getName()) + "'");
+                            + EntryRules.printable(e.name()) + "'");
         }
-        long dataEnd = at + LOCAL_SIZE + nameLength + extraLength + e.getCompressedSize();
+        starts[index] = at + LOCAL_SIZE + nameLength + extraLength;
+        long dataEnd = starts[index] + e.compressedSize();
+        if (dataEnd > centralOffset) {
+            throw new IOException("data for " + EntryRules.printable(e.name()) + " overlaps with central directory.");
+        }
         if ((flags & DATA_DESCRIPTOR_FLAG) == 0) {
             return dataEnd;
         }
-        return dataEnd + descriptorLength(ch, dataEnd);
+        return dataEnd + descriptorLength(ch, size, dataEnd);
     }
 
     /** The length of the data descriptor at {@code at}: 12 or 20 bytes (ZIP64), plus 4 with its signature. */
-    private static long descriptorLength(FileChannel ch, long at) throws IOException {
-        boolean signed = at + 4 <= ch.size() && ZipEndRecord.read(ch, at, 4).getInt(0) == DESCRIPTOR;
+    private static long descriptorLength(FileChannel ch, long size, long at) throws IOException {
+        boolean signed = at + 4 <= size && ZipEndRecord.read(ch, at, 4).getInt(0) == DESCRIPTOR;
         // the ZIP64 form (8-byte sizes) is told apart by what follows: the next local header or the central directory
         long plain = (signed ? 4 : 0) + 12;
         long next = at + plain;
-        if (next + 4 <= ch.size()) {
+        if (next + 4 <= size) {
             int sig = ZipEndRecord.read(ch, next, 4).getInt(0);
             if (sig == LOCAL || sig == CENTRAL) {
                 return plain;

@@ -85,11 +85,7 @@ final class HtmlReport {
     }
 
     private void meta(String name, String value) {
-        b.append("<div><dt>")
-                .append(escape(name))
-                .append("</dt><dd>")
-                .append(escape(value))
-                .append("</dd></div>");
+        b.append(String.format(Locale.ROOT, "<div><dt>%s</dt><dd>%s</dd></div>", escape(name), escape(value)));
     }
 
     private void kpis() {
@@ -199,32 +195,18 @@ final class HtmlReport {
                     .append(
                             " planned attempts did not run</h2><p>Running the same run directory again runs them.</p><ul>");
             for (NotRun n : r.notRun()) {
-                b.append("<li><code>")
-                        .append(escape(n.taskId()))
-                        .append("</code> trial ")
-                        .append(n.trial())
-                        .append(": ")
-                        .append(escape(n.reason()))
-                        .append("</li>");
+                trialItem(n.taskId(), n.trial(), "", n.reason());
             }
             b.append("</ul></section>\n");
         }
         List<AttemptResult> errors = r.errors();
         if (!errors.isEmpty()) {
             b.append("<section class=\"notice errors\"><h2>")
-                    .append(Text.count(errors.size(), "attempt"))
-                    .append(" ended in an infrastructure error</h2>")
+                    .append(Text.infrastructureErrors(errors.size()))
+                    .append("</h2>")
                     .append("<p>They are left out of the rates (not counted as zeros).</p><ul>");
             for (AttemptResult a : errors) {
-                b.append("<li><code>")
-                        .append(escape(a.taskId()))
-                        .append("</code> trial ")
-                        .append(a.trial())
-                        .append(" · ")
-                        .append(a.cause())
-                        .append(": ")
-                        .append(escape(Text.message(a)))
-                        .append("</li>");
+                trialItem(a.taskId(), a.trial(), " · " + a.cause(), Text.message(a));
             }
             b.append("</ul></section>\n");
         }
@@ -325,6 +307,18 @@ final class HtmlReport {
                 .append("of each task's mean score, percentile bootstrap 95% interval (2,000 resamples of tasks, seed ")
                 .append(r.seed())
                 .append(").</p></footer>\n");
+    }
+
+    /** A list item about one trial of a task: {@code <li><code>task</code> trial n<detail>: text</li>}. */
+    private void trialItem(String taskId, int trial, String detail, String text) {
+        b.append("<li><code>")
+                .append(escape(taskId))
+                .append("</code> trial ")
+                .append(trial)
+                .append(detail)
+                .append(": ")
+                .append(escape(text))
+                .append("</li>");
     }
 
     static String num(double v) {

@@ -110,8 +110,8 @@ final class MarkdownReport {
         List<AttemptResult> errors = r.errors();
         if (!errors.isEmpty()) {
             b.append("## Errors\n\n")
-                    .append(Text.count(errors.size(), "attempt"))
-                    .append(" ended in an infrastructure error; ")
+                    .append(Text.infrastructureErrors(errors.size()))
+                    .append("; ")
                     .append(errors.size() == 1 ? "it is" : "they are")
                     .append(" left out of the rates.\n\n");
             row("| task | trial | cause | message |", "|---|---:|---|---|");

@@ -82,21 +82,16 @@ final class SvgCharts {
                         .append("\" width=\"")
                         .append(n(PLOT_WIDTH * v))
                         .append("\" height=\"14\" rx=\"3\"/>");
-                s.append("<path class=\"whisker\" d=\"M")
-                        .append(n(lo))
-                        .append(' ')
-                        .append(n(mid))
-                        .append("H")
-                        .append(n(hi))
-                        .append("M")
-                        .append(n(lo))
-                        .append(' ')
-                        .append(n(mid - 5))
-                        .append("v10M")
-                        .append(n(hi))
-                        .append(' ')
-                        .append(n(mid - 5))
-                        .append("v10\"/>");
+                s.append(String.format(
+                        Locale.ROOT,
+                        "<path class=\"whisker\" d=\"M%s %sH%sM%s %sv10M%s %sv10\"/>",
+                        n(lo),
+                        n(mid),
+                        n(hi),
+                        n(lo),
+                        n(mid - 5),
+                        n(hi),
+                        n(mid - 5)));
             }
             s.append("<text class=\"value\" x=\"")
                     .append(PLOT_LEFT + PLOT_WIDTH + 10)

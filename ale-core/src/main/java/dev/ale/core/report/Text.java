@@ -29,6 +29,11 @@ final class Text {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
+    /** The headline of the attempts that ended in an infrastructure error: {@code 2 attempts ended in ...}. */
+    static String infrastructureErrors(int n) {
+        return count(n, "attempt") + " ended in an infrastructure error";
+    }
+
     /**
      * The text with every character XML 1.0 does not allow removed (C0 controls other than tab,
      * line feed and carriage return, lone surrogates, U+FFFE, U+FFFF); null reads as "".

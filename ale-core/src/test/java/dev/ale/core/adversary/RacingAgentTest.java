@@ -1,13 +1,10 @@
 package dev.ale.core.adversary;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.Harness;
-import dev.ale.api.Outcome;
 import dev.ale.api.SessionOutcome;
-import dev.ale.core.AttemptResult;
 import dev.ale.core.EvaluationReport;
 import dev.ale.core.Evaluator;
 import dev.ale.core.Sandboxes;
@@ -88,11 +85,7 @@ class RacingAgentTest {
                     .run();
         }
 
-        assertEquals(TRIALS, report.attempts().size(), report.summary());
-        for (AttemptResult a : report.attempts()) {
-            assertEquals(Outcome.FAILED, a.outcome(), a.taskId() + " trial " + a.trial() + ": " + a.message());
-        }
-        assertEquals(TRIALS, verifiers.verified.get(), "every trial was scored while others scanned");
+        verifiers.assertEveryTrialFailedAndScored(report, TRIALS, "scanned");
         assertFalse(seen.isEmpty(), "the scans did reach files");
         assertTrue(seen.stream().noneMatch(p -> p.contains("ale-ref-")), "no reference area in a shared folder");
     }

@@ -1,9 +1,14 @@
 package dev.ale.core.adversary;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ale.api.Outcome;
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.Verifier;
 import dev.ale.api.spi.VerifierFactories;
+import dev.ale.core.AttemptResult;
+import dev.ale.core.EvaluationReport;
 import dev.ale.verifiers.VerifierRegistry;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,5 +38,17 @@ final class SlowVerifiers implements VerifierFactories {
     @Override
     public Set<String> types() {
         return builtIn.types();
+    }
+
+    /**
+     * Checks that each of the {@code trials} attempts failed (no agent found the answer) and that
+     * every one was scored, {@code meanwhile} (what the other agents were doing) naming the failure.
+     */
+    void assertEveryTrialFailedAndScored(EvaluationReport report, int trials, String meanwhile) {
+        assertEquals(trials, report.attempts().size(), report.summary());
+        for (AttemptResult a : report.attempts()) {
+            assertEquals(Outcome.FAILED, a.outcome(), a.taskId() + " trial " + a.trial() + ": " + a.message());
+        }
+        assertEquals(trials, verified.get(), "every trial was scored while others " + meanwhile);
     }
 }

@@ -1,10 +1,9 @@
 package dev.ale.core.hostile;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import dev.ale.core.EvaluationReport;
 import dev.ale.core.Evaluator;
 import dev.ale.core.RunHandle;
+import dev.ale.testfixtures.Liveness;
 import java.time.Duration;
 
 /**
@@ -19,30 +18,13 @@ final class Runs {
     static EvaluationReport await(Evaluator evaluator) {
         RunHandle handle = evaluator.start();
         EvaluationReport[] report = new EvaluationReport[1];
-        Throwable[] thrown = new Throwable[1];
-        Thread waiter = new Thread(
-                () -> {
-                    try {
-                        report[0] = handle.await();
-                    } catch (Throwable t) {
-                        thrown[0] = t;
-                    }
-                },
-                "hostile-run-waiter");
-        waiter.setDaemon(true);
-        waiter.start();
-        try {
-            waiter.join(LIVENESS.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            fail("interrupted while waiting for the run");
-        }
-        if (waiter.isAlive()) {
-            handle.cancel();
-            fail("the run did not end within the liveness guard of " + LIVENESS + ": " + handle.progress());
-        }
-        if (thrown[0] != null) {
-            throw new AssertionError("the run itself failed: " + thrown[0], thrown[0]);
+        Throwable thrown =
+                Liveness.guarded("hostile-run-waiter", "the run", LIVENESS, () -> report[0] = handle.await(), () -> {
+                    handle.cancel();
+                    return "the run did not end within the liveness guard of " + LIVENESS + ": " + handle.progress();
+                });
+        if (thrown != null) {
+            throw new AssertionError("the run itself failed: " + thrown, thrown);
         }
         return report[0];
     }

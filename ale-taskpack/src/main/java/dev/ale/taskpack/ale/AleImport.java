@@ -9,6 +9,7 @@ import dev.ale.api.AleException;
 import dev.ale.api.spi.VerifierPolicy;
 import dev.ale.api.task.TaskPackException;
 import dev.ale.api.task.Tier;
+import dev.ale.archive.internal.TempDirs;
 import dev.ale.taskpack.TaskPackWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -138,7 +139,7 @@ public final class AleImport {
             throw new TaskPackException(out.toString(), "", "cannot write the pack: " + e, e);
         } finally {
             if (tmp != null) {
-                AleSources.deleteTree(tmp);
+                TempDirs.deleteTree(tmp);
             }
         }
     }
@@ -187,7 +188,7 @@ public final class AleImport {
         } catch (AleException e) {
             return new Line(ale, id, false, e.getMessage());
         } finally {
-            AleSources.deleteTree(staging);
+            TempDirs.deleteTree(staging);
         }
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -26,18 +27,21 @@ final class ArchiveCases {
 
     private ArchiveCases() {}
 
-    /** The archive kinds a case writes, each with its file name and writer. */
+    /** The archive kinds a case writes, each with its writer; the file is {@code pack.<kind>}. */
     private enum Format {
-        ZIP("pack.zip", Archives::zip),
-        TAR("pack.tar", Archives::tar),
-        TGZ("pack.tgz", Archives::tgz);
+        ZIP(Archives::zip),
+        TAR(Archives::tar),
+        TGZ(Archives::tgz);
 
-        private final String file;
         private final Writer writer;
 
-        Format(String file, Writer writer) {
-            this.file = file;
+        Format(Writer writer) {
             this.writer = writer;
+        }
+
+        /** Writes {@code entries} as {@code pack.<kind>} in {@code dir}. */
+        Path write(Path dir, List<Entry> entries) throws IOException {
+            return writer.write(dir.resolve("pack." + name().toLowerCase(Locale.ROOT)), entries);
         }
     }
 
@@ -57,7 +61,7 @@ final class ArchiveCases {
     private static HostileCase damaged(
             String name, Format format, String source, String rule, Damage damage, Entry... extra) {
         return of(name, TPE, source, rule, (p, d) -> {
-            Path archive = format.writer.write(d.resolve(format.file), p.entriesPlus(extra));
+            Path archive = format.write(d, p.entriesPlus(extra));
             damage.apply(archive);
             return archive;
         });
@@ -69,7 +73,7 @@ final class ArchiveCases {
      * {@code source} with a rule containing {@code rule}.
      */
     private static HostileCase plus(String name, Format format, String source, String rule, Entry... extra) {
-        return of(name, TPE, source, rule, (p, d) -> format.writer.write(d.resolve(format.file), p.entriesPlus(extra)));
+        return of(name, TPE, source, rule, (p, d) -> format.write(d, p.entriesPlus(extra)));
     }
 
     static Stream<HostileCase> cases() {
@@ -342,7 +346,7 @@ final class ArchiveCases {
                         (p, d) -> Archives.tar(
                                 d.resolve("pack.tar"),
                                 p.entriesPlus(Entry.file(INPUTS + "innocent.txt", "x")),
-                                Map.of(INPUTS + "innocent.txt", Map.of("path", "../../evil-" + p.marker)))),
+                                Map.of(INPUTS + "innocent.txt", Map.of("path", "../../evil-" + p.marker())))),
                 of(
                         "invalid UTF-8 name (zip)",
                         TPE,

@@ -1,8 +1,7 @@
 package dev.ale.taskpack.hostile;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import com.sun.management.ThreadMXBean;
+import dev.ale.testfixtures.Liveness;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
@@ -49,29 +48,12 @@ final class Bounded {
      * fails the test if the thread is still running after {@code liveness}.
      */
     static Throwable guarded(String name, Duration liveness, Callable<?> work) {
-        Throwable[] thrown = new Throwable[1];
-        Thread t = new Thread(
-                () -> {
-                    try {
-                        work.call();
-                    } catch (Throwable e) {
-                        thrown[0] = e;
-                    }
-                },
-                "hostile-" + name);
-        t.setDaemon(true);
-        t.start();
-        try {
-            t.join(liveness.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            fail("interrupted while waiting for " + name);
-        }
-        if (t.isAlive()) {
-            t.interrupt();
-            fail(name + " did not end within the liveness guard of " + liveness + " (a hang)");
-        }
-        return thrown[0];
+        return Liveness.guarded(
+                "hostile-" + name,
+                name,
+                liveness,
+                work,
+                () -> name + " did not end within the liveness guard of " + liveness + " (a hang)");
     }
 
     private static long allocatedByThisThread() {

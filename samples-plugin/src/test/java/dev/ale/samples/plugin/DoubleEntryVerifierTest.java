@@ -8,13 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ale.api.Trajectory;
 import dev.ale.api.spi.Check;
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.VerificationContext;
 import dev.ale.api.spi.Verifier;
 import dev.ale.api.spi.VerifierConfigException;
-import dev.ale.api.task.TaskSpec;
+import dev.ale.testkit.FolderContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -169,27 +168,8 @@ class DoubleEntryVerifierTest {
         return new DoubleEntryVerifierFactory().create(node, null);
     }
 
+    /** The output folder, no reference (a double-entry check needs none). */
     private VerificationContext context() {
-        return new VerificationContext() {
-            @Override
-            public Path output() {
-                return out;
-            }
-
-            @Override
-            public Path reference() {
-                return out.resolveSibling("no-reference");
-            }
-
-            @Override
-            public TaskSpec task() {
-                return null;
-            }
-
-            @Override
-            public Trajectory trajectory() {
-                return null;
-            }
-        };
+        return FolderContext.of(out, out.resolveSibling("no-reference"));
     }
 }

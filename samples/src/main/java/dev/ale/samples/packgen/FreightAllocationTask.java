@@ -40,6 +40,15 @@ final class FreightAllocationTask {
 
     private record Charge(String code, String description, BigDecimal amount, String shipmentId) {}
 
+    /** A charge for one picked shipment: its code, text, amount and which of the three picks it is for. */
+    private record Accessorial(String code, String description, String amount, int pick) {}
+
+    private static final List<Accessorial> ACCESSORIALS = List.of(
+            new Accessorial("RES", "Residential delivery", "110.00", 0),
+            new Accessorial("LIFT", "Liftgate at delivery", "85.00", 0),
+            new Accessorial("LIFT", "Liftgate at delivery", "85.00", 1),
+            new Accessorial("INS", "Inside delivery", "95.00", 2));
+
     private static final Commodity[] COMMODITIES = {
         new Commodity("Paper towels and tissue", 150, 260, 60, 72),
                 new Commodity("Canned tomatoes", 1200, 1900, 40, 50),
@@ -153,26 +162,13 @@ final class FreightAllocationTask {
                 picks.add(pick);
             }
         }
-        charges.add(new Charge(
-                "RES",
-                "Residential delivery",
-                new BigDecimal("110.00"),
-                shipments.get(picks.get(0)).id()));
-        charges.add(new Charge(
-                "LIFT",
-                "Liftgate at delivery",
-                new BigDecimal("85.00"),
-                shipments.get(picks.get(0)).id()));
-        charges.add(new Charge(
-                "LIFT",
-                "Liftgate at delivery",
-                new BigDecimal("85.00"),
-                shipments.get(picks.get(1)).id()));
-        charges.add(new Charge(
-                "INS",
-                "Inside delivery",
-                new BigDecimal("95.00"),
-                shipments.get(picks.get(2)).id()));
+        for (Accessorial a : ACCESSORIALS) {
+            charges.add(new Charge(
+                    a.code(),
+                    a.description(),
+                    new BigDecimal(a.amount()),
+                    shipments.get(picks.get(a.pick())).id()));
+        }
         return charges;
     }
 

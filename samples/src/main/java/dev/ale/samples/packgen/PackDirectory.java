@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.BiConsumer;
+import java.util.function.LongFunction;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
@@ -93,15 +93,37 @@ public final class PackDirectory {
     }
 
     /**
-     * The command line of a pack generator, {@code [target-dir] [seed]}: generates the pack into
-     * the target (default {@code packs/<name>}) from the seed (default {@code defaultSeed}).
+     * A pack generator: the pack's name, the seed its committed copy was generated with, and every
+     * file of the pack for a seed (by '/'-separated path, sorted).
+     *
+     * @param name        the pack's name, also its default folder {@code packs/<name>}
+     * @param defaultSeed the seed the committed pack was generated with
+     * @param files       the pack's files for a seed
      */
-    public static void main(String[] args, String name, long defaultSeed, BiConsumer<Path, Long> generate) {
-        Path target = Path.of(args.length > 0 ? args[0] : "packs/" + name);
-        long seed = args.length > 1 ? Long.parseLong(args[1]) : defaultSeed;
-        generate.accept(target, seed);
-        System.out.println(
-                "wrote " + name + " pack to " + target.toAbsolutePath().normalize() + " (seed " + seed + ")");
+    @API(status = EXPERIMENTAL)
+    public record Generator(String name, long defaultSeed, LongFunction<SortedMap<String, byte[]>> files) {
+        /**
+         * Generates the pack into {@code target}, replacing a pack already there. The files are
+         * written to a directory beside the target first and moved into place, so a failure leaves
+         * the old pack as it was.
+         *
+         * @throws IllegalArgumentException if {@code target} exists and is neither empty nor a pack
+         */
+        public void generate(Path target, long seed) {
+            write(target, files.apply(seed), name + " pack");
+        }
+
+        /**
+         * The generator's command line, {@code [target-dir] [seed]}: generates the pack into the
+         * target (default {@code packs/<name>}) from the seed (default {@code defaultSeed}).
+         */
+        public void main(String[] args) {
+            Path target = Path.of(args.length > 0 ? args[0] : "packs/" + name);
+            long seed = args.length > 1 ? Long.parseLong(args[1]) : defaultSeed;
+            generate(target, seed);
+            System.out.println(
+                    "wrote " + name + " pack to " + target.toAbsolutePath().normalize() + " (seed " + seed + ")");
+        }
     }
 
     private static boolean isEmptyOrPack(Path dir) throws IOException {

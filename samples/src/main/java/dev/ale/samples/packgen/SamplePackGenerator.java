@@ -2,7 +2,6 @@ package dev.ale.samples.packgen;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -25,21 +24,14 @@ public final class SamplePackGenerator {
     /** The cards of the pack's tasks. */
     static final Cards CARDS = Cards.read(SamplePackGenerator.class, "cards.json");
 
+    /** Writes the pack: {@code PACK.generate(target, seed)} replaces a pack directory in one piece. */
+    public static final PackDirectory.Generator PACK =
+            new PackDirectory.Generator("sample", DEFAULT_SEED, SamplePackGenerator::files);
+
     private SamplePackGenerator() {}
 
     public static void main(String[] args) {
-        PackDirectory.main(args, "sample", DEFAULT_SEED, SamplePackGenerator::generate);
-    }
-
-    /**
-     * Generates the pack into {@code target}, replacing a pack already there. The files are written
-     * to a temporary directory beside the target first and moved into place, so a failure leaves the
-     * old pack as it was.
-     *
-     * @throws IllegalArgumentException if {@code target} exists and is neither empty nor a pack
-     */
-    public static void generate(Path target, long seed) {
-        PackDirectory.write(target, files(seed), "sample pack");
+        PACK.main(args);
     }
 
     /** Every file of the pack by its '/'-separated path within the pack, sorted. */

@@ -8,7 +8,6 @@ import dev.ale.samples.packgen.starter.StarterPackGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.SortedMap;
-import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,8 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** What holds for both generated packs: the same bytes on every run, and the committed copy is a fresh generation. */
 class PackGeneratorsTest {
-    /** A pack generator: where its pack is committed, how it generates, its seed and its smallest number of files. */
-    record Generator(String pack, Class<?> main, BiConsumer<Path, Long> generate, long seed, int minFiles) {
+    /** A pack generator: where its pack is committed, its class, the generator and its smallest number of files. */
+    record Generator(String pack, Class<?> main, PackDirectory.Generator generator, int minFiles) {
         @Override
         public String toString() {
             return pack;
@@ -26,25 +25,15 @@ class PackGeneratorsTest {
 
     static Stream<Generator> generators() {
         return Stream.of(
-                new Generator(
-                        "packs/sample",
-                        SamplePackGenerator.class,
-                        SamplePackGenerator::generate,
-                        SamplePackGenerator.DEFAULT_SEED,
-                        20),
-                new Generator(
-                        "packs/starter",
-                        StarterPackGenerator.class,
-                        StarterPackGenerator::generate,
-                        StarterPackGenerator.DEFAULT_SEED,
-                        100));
+                new Generator("packs/sample", SamplePackGenerator.class, SamplePackGenerator.PACK, 20),
+                new Generator("packs/starter", StarterPackGenerator.class, StarterPackGenerator.PACK, 100));
     }
 
     @ParameterizedTest
     @MethodSource("generators")
     void generatesTheSameBytesEveryTime(Generator g, @TempDir Path first, @TempDir Path second) throws IOException {
-        g.generate().accept(first.resolve("pack"), g.seed());
-        g.generate().accept(second.resolve("pack"), g.seed());
+        g.generator().generate(first.resolve("pack"), g.generator().defaultSeed());
+        g.generator().generate(second.resolve("pack"), g.generator().defaultSeed());
 
         SortedMap<String, byte[]> a = GeneratedPacks.tree(first.resolve("pack"));
         SortedMap<String, byte[]> b = GeneratedPacks.tree(second.resolve("pack"));
@@ -57,7 +46,7 @@ class PackGeneratorsTest {
     @ParameterizedTest
     @MethodSource("generators")
     void committedPackEqualsAFreshGeneration(Generator g, @TempDir Path dir) throws IOException {
-        g.generate().accept(dir.resolve("pack"), g.seed());
+        g.generator().generate(dir.resolve("pack"), g.generator().defaultSeed());
         GeneratedPacks.assertCommittedEqualsFresh(
                 GeneratedPacks.moduleDir().resolve(g.pack()),
                 dir.resolve("pack"),

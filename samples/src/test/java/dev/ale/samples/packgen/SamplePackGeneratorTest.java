@@ -42,12 +42,12 @@ class SamplePackGeneratorTest {
     @Test
     void replacesAnExistingPackWholly(@TempDir Path dir) throws IOException {
         Path pack = dir.resolve("pack");
-        SamplePackGenerator.generate(pack, SamplePackGenerator.DEFAULT_SEED);
+        SamplePackGenerator.PACK.generate(pack, SamplePackGenerator.DEFAULT_SEED);
         Path stale = pack.resolve("tasks/old-task/task.json");
         Files.createDirectories(stale.getParent());
         Files.writeString(stale, "{}");
 
-        SamplePackGenerator.generate(pack, SamplePackGenerator.DEFAULT_SEED);
+        SamplePackGenerator.PACK.generate(pack, SamplePackGenerator.DEFAULT_SEED);
 
         assertFalse(Files.exists(stale));
         try (Stream<Path> siblings = Files.list(dir)) {
@@ -61,7 +61,7 @@ class SamplePackGeneratorTest {
         Files.createDirectories(notes);
         Files.writeString(notes.resolve("todo.txt"), "keep me");
 
-        assertThrows(IllegalArgumentException.class, () -> SamplePackGenerator.generate(notes, 1));
+        assertThrows(IllegalArgumentException.class, () -> SamplePackGenerator.PACK.generate(notes, 1));
         assertEquals("keep me", Files.readString(notes.resolve("todo.txt")));
     }
 

@@ -20,16 +20,8 @@ final class BatesProductionTask {
     static final String ID = "bates-production-log";
     private static final String PREFIX = "HLM";
     private static final String[] CUSTODIANS = {"Alvarez, Maria", "Chen, David", "Okafor, Grace", "Walsh, Thomas"};
-    private static final String[][] TYPES = {
-        {"Email", "Email regarding pump warranty claims"}, {"Spreadsheet", "Warranty claim tracking workbook"},
-        {"Memo", "Internal memo on field failure rates"}, {"Report", "Quality inspection report, Line 4"},
-        {"Letter", "Letter to distributor on replacement units"}, {"Presentation", "Quarterly product review deck"},
-    };
-    private static final String[][] PRIVILEGED = {
-        {"ATTORNEY_CLIENT", "Email to in-house counsel seeking legal advice on warranty exposure"},
-        {"WORK_PRODUCT", "Outside counsel's analysis of failure data prepared for litigation"},
-        {"ATTORNEY_CLIENT", "Memo from general counsel on recall obligations"},
-    };
+    private static final String[][] TYPES = Catalogs.table(ID, "TYPES");
+    private static final String[][] PRIVILEGED = Catalogs.table(ID, "PRIVILEGED");
 
     private record Doc(
             String id,
@@ -69,16 +61,8 @@ final class BatesProductionTask {
                     privilege,
                     confidentiality));
         }
-        Table list = new Table(
-                "doc_id",
-                "custodian",
-                "doc_date",
-                "doc_type",
-                "description",
-                "pages",
-                "responsive",
-                "privilege",
-                "confidentiality");
+        Table list =
+                new Table("doc_id,custodian,doc_date,doc_type,description,pages,responsive,privilege,confidentiality");
         docs.forEach(d -> list.row(
                 d.id(),
                 d.custodian(),
@@ -97,8 +81,8 @@ final class BatesProductionTask {
                 .put("bates_digits", 7)
                 .put("last_bates_produced", PREFIX + String.format(Locale.ROOT, "%07d", lastProduced));
 
-        Table production = new Table("doc_id", "bates_begin", "bates_end", "pages", "legend");
-        Table privilegeLog = new Table("doc_id", "doc_date", "custodian", "privilege_basis", "description");
+        Table production = new Table("doc_id,bates_begin,bates_end,pages,legend");
+        Table privilegeLog = new Table("doc_id,doc_date,custodian,privilege_basis,description");
         List<Doc> produced = docs.stream()
                 .filter(d -> d.responsive() && d.privilege().equals("NONE"))
                 .sorted(Comparator.comparing(Doc::custodian)

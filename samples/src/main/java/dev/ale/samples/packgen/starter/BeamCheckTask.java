@@ -15,30 +15,15 @@ final class BeamCheckTask {
     static final double E_MPA = 200_000;
     static final double ALLOWABLE_MPA = 165;
     /** section, I (cm4), Wel (cm3). */
-    private static final String[][] SECTIONS = {
-        {"IB-200x100", "1940", "194"}, {"IB-250x125", "4050", "324"}, {"IB-300x150", "7210", "481"},
-        {"IB-350x175", "13600", "775"}, {"IB-400x200", "23700", "1190"}, {"IB-450x200", "33500", "1490"},
-    };
+    private static final String[][] SECTIONS = Catalogs.table(ID, "SECTIONS");
 
     private BeamCheckTask() {}
 
     static void generate(StarterTask task, Random random) {
-        Table sections = new Table("section", "I_cm4", "Wel_cm3");
-        for (String[] s : SECTIONS) {
-            sections.row((Object[]) s);
-        }
-        Table beams = new Table(
-                "beam_id", "span_m", "section", "dead_udl_kn_m", "live_udl_kn_m", "point_load_kn", "point_position_m");
+        Table sections = new Table("section,I_cm4,Wel_cm3").addAll(SECTIONS);
+        Table beams = new Table("beam_id,span_m,section,dead_udl_kn_m,live_udl_kn_m,point_load_kn,point_position_m");
         Table checks = new Table(
-                "beam_id",
-                "reaction_left_kn",
-                "reaction_right_kn",
-                "max_moment_knm",
-                "bending_stress_mpa",
-                "stress_ratio",
-                "live_deflection_mm",
-                "deflection_limit_mm",
-                "status");
+                "beam_id,reaction_left_kn,reaction_right_kn,max_moment_knm,bending_stress_mpa,stress_ratio,live_deflection_mm,deflection_limit_mm,status");
         for (int b = 0; b < 12; b++) {
             double span = Dec.random(random, 4, 9, 1).doubleValue();
             String[] section =

@@ -18,33 +18,9 @@ import java.util.TreeSet;
  */
 final class CourtDeadlinesTask {
     static final String ID = "court-deadline-calculator";
-    private static final String[][] HOLIDAYS = {
-        {"2025-01-01", "New Year's Day"},
-        {"2025-01-20", "Martin Luther King Jr. Day"},
-        {"2025-02-17", "Presidents' Day"},
-        {"2025-05-26", "Memorial Day"},
-        {"2025-06-19", "Juneteenth"},
-        {"2025-07-04", "Independence Day"},
-        {"2025-08-15", "Court closed: building maintenance"},
-        {"2025-09-01", "Labor Day"},
-        {"2025-10-13", "Columbus Day"},
-        {"2025-11-11", "Veterans Day"},
-        {"2025-11-27", "Thanksgiving Day"},
-        {"2025-11-28", "Day after Thanksgiving"},
-        {"2025-12-25", "Christmas Day"},
-        {"2025-12-26", "Court closed"},
-    };
+    private static final String[][] HOLIDAYS = Catalogs.table(ID, "HOLIDAYS");
     /** code, description, days, direction, anchor, mail rule applies. */
-    private static final String[][] RULES = {
-        {"ANSWER", "Answer to complaint", "20", "AFTER", "SERVICE", "Y"},
-        {"OPPOSITION", "Opposition to a motion", "10", "AFTER", "SERVICE", "Y"},
-        {"REPLY", "Reply in support of a motion", "5", "AFTER", "SERVICE", "Y"},
-        {"DISCOVERY", "Responses to written discovery", "30", "AFTER", "SERVICE", "Y"},
-        {"APPEAL", "Notice of appeal", "30", "AFTER", "ENTRY_OF_JUDGMENT", "N"},
-        {"POST_TRIAL", "Post-trial motion", "10", "AFTER", "ENTRY_OF_JUDGMENT", "N"},
-        {"WITNESSES", "Witness and exhibit lists", "14", "BEFORE", "TRIAL", "N"},
-        {"MOTION_PAPERS", "Motion papers for a noticed hearing", "7", "BEFORE", "HEARING", "N"},
-    };
+    private static final String[][] RULES = Catalogs.table(ID, "RULES");
     /** Anchors and deadlines stay within the year the holiday list covers. */
     private static final LocalDate FIRST = LocalDate.of(2025, 1, 2);
 
@@ -55,17 +31,14 @@ final class CourtDeadlinesTask {
 
     static void generate(StarterTask task, Random random) {
         Set<LocalDate> holidays = new TreeSet<>();
-        Table holidayTable = new Table("date", "name");
+        Table holidayTable = new Table("date,name");
         for (String[] h : HOLIDAYS) {
             holidays.add(LocalDate.parse(h[0]));
             holidayTable.row(h[0], h[1]);
         }
-        Table rules = new Table("rule_code", "description", "days", "direction", "anchor", "mail_extension_applies");
-        for (String[] r : RULES) {
-            rules.row((Object[]) r);
-        }
-        Table events = new Table("event_id", "matter", "rule_code", "anchor_date", "service_method");
-        Table deadlines = new Table("event_id", "rule_code", "due_date", "days_from_anchor");
+        Table rules = new Table("rule_code,description,days,direction,anchor,mail_extension_applies").addAll(RULES);
+        Table events = new Table("event_id,matter,rule_code,anchor_date,service_method");
+        Table deadlines = new Table("event_id,rule_code,due_date,days_from_anchor");
         List<LocalDate> near = holidays.stream().toList();
         for (int e = 0; e < 24; e++) {
             String[] rule = RULES[e % RULES.length];

@@ -23,16 +23,7 @@ final class DepreciationTask {
     record Asset(
             String id, String description, String category, int year, BigDecimal cost, BigDecimal salvage, int life) {}
 
-    private static final String[][] REGISTER = {
-        {"CNC milling machine", "EQUIPMENT", "7", "80000", "140000"},
-        {"Delivery van", "VEHICLE", "5", "38000", "52000"},
-        {"Office furniture, 2nd floor", "FURNITURE", "7", "12000", "24000"},
-        {"Air compressor", "EQUIPMENT", "5", "9000", "16000"},
-        {"Warehouse racking", "FURNITURE", "10", "30000", "48000"},
-        {"Forklift", "VEHICLE", "6", "28000", "36000"},
-        {"Leasehold improvements", "LEASEHOLD", "10", "60000", "95000"},
-        {"Laser cutter", "EQUIPMENT", "6", "55000", "90000"},
-    };
+    private static final String[][] REGISTER = Catalogs.table(ID, "REGISTER");
 
     private DepreciationTask() {}
 
@@ -67,13 +58,12 @@ final class DepreciationTask {
         task.input("fixed_assets.csv", register);
         task.later(2, "new_assets.csv", register(List.of(late)));
         task.later(2, "memo-method-change.txt", memo());
-        Table schedule =
-                new Table("asset_id", "year", "method", "depreciation", "accumulated_depreciation", "book_value_end");
+        Table schedule = new Table("asset_id,year,method,depreciation,accumulated_depreciation,book_value_end");
         TreeMap<Integer, BigDecimal> byYear = new TreeMap<>();
         for (Asset a : all) {
             schedule(a, DECLINING.contains(a.category()), schedule, byYear);
         }
-        Table totals = new Table("year", "total_depreciation");
+        Table totals = new Table("year,total_depreciation");
         byYear.forEach(totals::row);
         task.csv("depreciation_schedule.csv", schedule, "asset_id", "year")
                 .rows(
@@ -88,8 +78,7 @@ final class DepreciationTask {
     }
 
     private static Table register(List<Asset> assets) {
-        Table t = new Table(
-                "asset_id", "description", "category", "in_service_year", "cost", "salvage_value", "useful_life_years");
+        Table t = new Table("asset_id,description,category,in_service_year,cost,salvage_value,useful_life_years");
         assets.forEach(a -> t.row(a.id(), a.description(), a.category(), a.year(), a.cost(), a.salvage(), a.life()));
         return t;
     }

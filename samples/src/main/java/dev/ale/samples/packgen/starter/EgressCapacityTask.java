@@ -17,45 +17,21 @@ import java.util.Random;
 final class EgressCapacityTask {
     static final String ID = "egress-capacity";
     /** use, square metres per occupant. */
-    private static final String[][] FACTORS = {
-        {"ASSEMBLY_TABLES", "1.4"},
-        {"ASSEMBLY_STANDING", "0.65"},
-        {"BUSINESS", "9.3"},
-        {"MERCANTILE", "5.6"},
-        {"STORAGE", "28"},
-        {"KITCHEN", "18.6"},
-        {"CLASSROOM", "1.9"}
-    };
+    private static final String[][] FACTORS = Catalogs.table(ID, "FACTORS");
 
-    private static final String[][] FLOOR_USES = {
-        {"MERCANTILE", "STORAGE", "ASSEMBLY_TABLES", "KITCHEN"},
-        {"BUSINESS", "BUSINESS", "STORAGE", "CLASSROOM"},
-        {"ASSEMBLY_STANDING", "ASSEMBLY_TABLES", "KITCHEN", "STORAGE"},
-        {"BUSINESS", "CLASSROOM", "BUSINESS", "STORAGE"}
-    };
+    private static final String[][] FLOOR_USES = Catalogs.table(ID, "FLOOR_USES");
     static final BigDecimal STAIR_MM = new BigDecimal("7.6");
     static final BigDecimal DOOR_MM = new BigDecimal("5.1");
 
     private EgressCapacityTask() {}
 
     static void generate(StarterTask task, Random random) {
-        Table factors = new Table("use", "m2_per_occupant");
-        for (String[] f : FACTORS) {
-            factors.row((Object[]) f);
-        }
-        Table spaces = new Table("floor", "space_id", "use", "area_m2");
-        Table exits = new Table("floor", "exit_id", "stair_width_mm", "door_width_mm");
-        Table spaceLoads = new Table("space_id", "occupant_load");
+        Table factors = new Table("use,m2_per_occupant").addAll(FACTORS);
+        Table spaces = new Table("floor,space_id,use,area_m2");
+        Table exits = new Table("floor,exit_id,stair_width_mm,door_width_mm");
+        Table spaceLoads = new Table("space_id,occupant_load");
         Table floors = new Table(
-                "floor",
-                "occupant_load",
-                "required_exits",
-                "provided_exits",
-                "required_stair_width_mm",
-                "provided_stair_width_mm",
-                "required_door_width_mm",
-                "provided_door_width_mm",
-                "status");
+                "floor,occupant_load,required_exits,provided_exits,required_stair_width_mm,provided_stair_width_mm,required_door_width_mm,provided_door_width_mm,status");
         for (int floor = 1; floor <= 4; floor++) {
             int load = 0;
             String[] uses = FLOOR_USES[floor - 1];

@@ -15,18 +15,7 @@ final class ElectricalLoadTask {
     static final String ID = "electrical-load-calc";
     private static final int[] SERVICE_SIZES = {100, 125, 150, 200, 225, 400};
     /** appliance, category, min VA, max VA, is motor. */
-    private static final String[][] APPLIANCES = {
-        {"Dishwasher", "FIXED", "1100", "1500", "Y"},
-        {"Garbage disposer", "FIXED", "600", "900", "Y"},
-        {"Water heater", "FIXED", "4000", "5500", "N"},
-        {"Microwave, built-in", "FIXED", "1200", "1700", "N"},
-        {"Well pump", "FIXED", "1000", "1800", "Y"},
-        {"Attic fan", "FIXED", "400", "700", "Y"},
-        {"Clothes dryer", "DRYER", "4200", "5800", "N"},
-        {"Range", "RANGE", "9000", "14000", "N"},
-        {"Heat pump, heating with strips", "HEATING", "9000", "15000", "N"},
-        {"Air conditioner", "COOLING", "3500", "6000", "Y"},
-    };
+    private static final String[][] APPLIANCES = Catalogs.table(ID, "APPLIANCES");
 
     private ElectricalLoadTask() {}
 
@@ -39,7 +28,7 @@ final class ElectricalLoadTask {
                 .put("small_appliance_circuits", smallAppliance)
                 .put("laundry_circuits", 1)
                 .put("service_voltage", 240);
-        Table appliances = new Table("appliance", "category", "va", "is_motor");
+        Table appliances = new Table("appliance,category,va,is_motor");
         int fixedCount = 0;
         long fixed = 0;
         long dryer = 0;

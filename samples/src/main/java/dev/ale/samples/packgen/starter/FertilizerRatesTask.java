@@ -17,32 +17,20 @@ import org.jspecify.annotations.Nullable;
 final class FertilizerRatesTask {
     static final String ID = "fertilizer-rates";
     /** crop, kg N per tonne of yield goal, yield goal range. */
-    private static final String[][] CROPS = {
-        {"CORN", "20", "8", "13"}, {"WHEAT", "25", "4", "7"}, {"SOYBEAN", "0", "3", "4.5"}
-    };
+    private static final String[][] CROPS = Catalogs.table(ID, "CROPS");
     /** upper bound of the soil-test class (ppm, inclusive), kg/ha of nutrient. */
     private static final int[][] P_CLASSES = {{9, 90}, {15, 60}, {20, 30}, {Integer.MAX_VALUE, 0}};
 
     private static final int[][] K_CLASSES = {{99, 120}, {150, 80}, {200, 40}, {Integer.MAX_VALUE, 0}};
     /** product, N %, P2O5 %, K2O %, price per tonne. */
-    private static final String[][] PRODUCTS = {
-        {"MAP", "11", "52", "0", "780.00"}, {"UREA", "46", "0", "0", "560.00"}, {"MOP", "0", "0", "60", "430.00"}
-    };
+    private static final String[][] PRODUCTS = Catalogs.table(ID, "PRODUCTS");
 
     private FertilizerRatesTask() {}
 
     static void generate(StarterTask task, Random random) {
-        Table zones = new Table(
-                "zone_id", "area_ha", "crop", "yield_goal_t_ha", "nitrate_n_ppm", "olsen_p_ppm", "exch_k_ppm");
+        Table zones = new Table("zone_id,area_ha,crop,yield_goal_t_ha,nitrate_n_ppm,olsen_p_ppm,exch_k_ppm");
         Table plan = new Table(
-                "zone_id",
-                "n_need_kg_ha",
-                "p2o5_need_kg_ha",
-                "k2o_need_kg_ha",
-                "map_kg_ha",
-                "urea_kg_ha",
-                "mop_kg_ha",
-                "zone_cost");
+                "zone_id,n_need_kg_ha,p2o5_need_kg_ha,k2o_need_kg_ha,map_kg_ha,urea_kg_ha,mop_kg_ha,zone_cost");
         BigDecimal[] tonnes = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
         BigDecimal totalCost = BigDecimal.ZERO;
         for (int z = 0; z < 14; z++) {
@@ -73,10 +61,7 @@ final class FertilizerRatesTask {
             plan.row(id, rates[0], rates[1], rates[2], rates[3], rates[4], rates[5], Dec.round(cost, 2));
             totalCost = totalCost.add(Dec.round(cost, 2));
         }
-        Table products = new Table("product", "n_pct", "p2o5_pct", "k2o_pct", "price_per_tonne");
-        for (String[] pr : PRODUCTS) {
-            products.row((Object[]) pr);
-        }
+        Table products = new Table("product,n_pct,p2o5_pct,k2o_pct,price_per_tonne").addAll(PRODUCTS);
         ObjectNode order = Formats.object();
         order.set("map_t", Formats.number(Dec.round(tonnes[0], 3)));
         order.set("urea_t", Formats.number(Dec.round(tonnes[1], 3)));

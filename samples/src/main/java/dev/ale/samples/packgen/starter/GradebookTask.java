@@ -19,26 +19,9 @@ import java.util.Random;
 final class GradebookTask {
     static final String ID = "gradebook-weighted";
     /** category, weight %, items, points each. */
-    static final String[][] CATEGORIES = {
-        {"HOMEWORK", "20", "6", "20"},
-        {"QUIZ", "15", "5", "10"},
-        {"LAB", "20", "4", "25"},
-        {"MIDTERM", "20", "1", "100"},
-        {"FINAL", "25", "1", "150"}
-    };
+    static final String[][] CATEGORIES = Catalogs.table(ID, "CATEGORIES");
 
-    static final String[][] LETTERS = {
-        {"A", "93"},
-        {"A-", "90"},
-        {"B+", "87"},
-        {"B", "83"},
-        {"B-", "80"},
-        {"C+", "77"},
-        {"C", "73"},
-        {"C-", "70"},
-        {"D", "60"},
-        {"F", "0"}
-    };
+    static final String[][] LETTERS = Catalogs.table(ID, "LETTERS");
     static final int CURVE = 8;
 
     /** One graded item of one student as it stands in scores.csv. */
@@ -47,17 +30,8 @@ final class GradebookTask {
     private GradebookTask() {}
 
     static void generate(StarterTask task, Random random) {
-        Table scores = new Table(
-                "student_id", "assessment", "category", "points_possible", "points_earned", "days_late", "status");
-        Table grades = new Table(
-                "student_id",
-                "homework_pct",
-                "quiz_pct",
-                "lab_pct",
-                "midterm_pct",
-                "final_pct",
-                "course_pct",
-                "letter");
+        Table scores = new Table("student_id,assessment,category,points_possible,points_earned,days_late,status");
+        Table grades = new Table("student_id,homework_pct,quiz_pct,lab_pct,midterm_pct,final_pct,course_pct,letter");
         int[] counts = new int[LETTERS.length];
         for (int s = 0; s < 28; s++) {
             String id = "S" + (24001 + s);

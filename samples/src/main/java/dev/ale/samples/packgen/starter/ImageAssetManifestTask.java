@@ -56,17 +56,9 @@ final class ImageAssetManifestTask {
                 .put("page_short_in", 8.27)
                 .put("page_long_in", 11.69)
                 .put("min_ppi", 300);
-        Table assets = new Table("file_name", "width_px", "height_px", "dpi", "color_mode", "file_size_kb");
+        Table assets = new Table("file_name,width_px,height_px,dpi,color_mode,file_size_kb");
         Table manifest = new Table(
-                "file_name",
-                "aspect_ratio",
-                "orientation",
-                "megapixels",
-                "print_width_in",
-                "print_height_in",
-                "web_hero_ok",
-                "social_square_ok",
-                "print_a4_ok");
+                "file_name,aspect_ratio,orientation,megapixels,print_width_in,print_height_in,web_hero_ok,social_square_ok,print_a4_ok");
         for (int i = 0; i < SHAPES.length; i++) {
             Shape s = SHAPES[i];
             String name = SUBJECTS[random.nextInt(SUBJECTS.length)] + "-" + (101 + i)

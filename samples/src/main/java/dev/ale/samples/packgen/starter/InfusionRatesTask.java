@@ -44,16 +44,8 @@ final class InfusionRatesTask {
 
     static void generate(StarterTask task, Random random) {
         Table orders = new Table(
-                "order_id",
-                "weight_kg",
-                "drug",
-                "dose",
-                "dose_unit",
-                "drug_amount",
-                "drug_amount_unit",
-                "bag_volume_ml",
-                "drop_factor_gtt_per_ml");
-        Table rates = new Table("order_id", "rate_ml_per_h", "drops_per_min", "hours_per_bag");
+                "order_id,weight_kg,drug,dose,dose_unit,drug_amount,drug_amount_unit,bag_volume_ml,drop_factor_gtt_per_ml");
+        Table rates = new Table("order_id,rate_ml_per_h,drops_per_min,hours_per_bag");
         for (int i = 0; i < PLANS.length * 2 - 4; i++) {
             Plan p = PLANS[i % PLANS.length];
             BigDecimal weight;

@@ -94,8 +94,7 @@ final class InsuranceClaimsTask {
             claims.add(new Claim("CL-" + (88001 + c), p.id(), loss, reported, peril, claimed));
         }
         List<Claim> revisedClaims = new ArrayList<>(claims);
-        Table supplement =
-                new Table("claim_id", "policy_id", "loss_date", "reported_date", "peril", "claimed_amount", "note");
+        Table supplement = new Table("claim_id,policy_id,loss_date,reported_date,peril,claimed_amount,note");
         for (int k : new int[] {2, 13}) {
             Claim c = claims.get(k);
             Claim changed = new Claim(
@@ -139,19 +138,12 @@ final class InsuranceClaimsTask {
                         "WB-10"));
 
         Table policyTable = new Table(
-                "policy_id",
-                "insured",
-                "effective_date",
-                "expiration_date",
-                "deductible",
-                "per_occurrence_limit",
-                "annual_aggregate",
-                "endorsements");
+                "policy_id,insured,effective_date,expiration_date,deductible,per_occurrence_limit,annual_aggregate,endorsements");
         policies.forEach(p -> policyTable.row(
                 p.id(), p.insured(), p.from(), p.to(), p.deductible(), p.limit(), p.aggregate(), p.endorsement()));
-        Table claimTable = new Table("claim_id", "policy_id", "loss_date", "reported_date", "peril", "claimed_amount");
+        Table claimTable = new Table("claim_id,policy_id,loss_date,reported_date,peril,claimed_amount");
         claims.forEach(c -> claimTable.row(c.id(), c.policy(), c.loss(), c.reported(), c.peril(), c.claimed()));
-        Table result = new Table("claim_id", "decision", "reason", "payable_amount");
+        Table result = new Table("claim_id,decision,reason,payable_amount");
         ObjectNode summary = adjudicate(revisedPolicies, revisedClaims, result);
         task.input("policies.csv", policyTable);
         task.input("claims.csv", claimTable);

@@ -19,24 +19,17 @@ import java.util.Random;
  */
 final class InventoryFifoTask {
     static final String ID = "inventory-fifo";
-    private static final String[][] ITEMS = {
-        {"SKU-1040", "Stainless hinge, 4 in", "3.10", "6.95"},
-        {"SKU-2210", "Cabinet handle, brushed", "4.40", "9.50"},
-        {"SKU-3385", "Drawer slide pair, 18 in", "11.20", "24.00"},
-        {"SKU-4402", "Shelf pin, pack of 20", "1.15", "3.25"},
-        {"SKU-5517", "Soft-close damper", "2.60", "5.80"},
-    };
+    private static final String[][] ITEMS = Catalogs.table(ID, "ITEMS");
 
     private record Layer(LocalDate date, int qty, BigDecimal cost) {}
 
     private InventoryFifoTask() {}
 
     static void generate(StarterTask task, Random random) {
-        Table opening = new Table("sku", "description", "layer_date", "quantity", "unit_cost");
-        Table txns = new Table("date", "txn_id", "sku", "type", "quantity", "unit_cost", "unit_price");
-        Table summary =
-                new Table("sku", "units_sold", "revenue", "cogs", "gross_margin", "ending_units", "ending_value");
-        Table layersOut = new Table("sku", "layer_date", "quantity", "unit_cost");
+        Table opening = new Table("sku,description,layer_date,quantity,unit_cost");
+        Table txns = new Table("date,txn_id,sku,type,quantity,unit_cost,unit_price");
+        Table summary = new Table("sku,units_sold,revenue,cogs,gross_margin,ending_units,ending_value");
+        Table layersOut = new Table("sku,layer_date,quantity,unit_cost");
         BigDecimal totalCogs = BigDecimal.ZERO;
         BigDecimal totalEnding = BigDecimal.ZERO;
         int txnNo = 9001;

@@ -15,34 +15,14 @@ import java.util.Random;
  */
 final class IrrigationBudgetTask {
     static final String ID = "irrigation-water-budget";
-    private static final String[][] KC = {
-        {"MAIZE", "INITIAL", "0.30"},
-        {"MAIZE", "DEVELOPMENT", "0.70"},
-        {"MAIZE", "MID", "1.20"},
-        {"MAIZE", "LATE", "0.60"},
-        {"TOMATO", "INITIAL", "0.60"},
-        {"TOMATO", "DEVELOPMENT", "0.85"},
-        {"TOMATO", "MID", "1.15"},
-        {"TOMATO", "LATE", "0.80"},
-        {"ALFALFA", "INITIAL", "0.40"},
-        {"ALFALFA", "MID", "0.95"},
-        {"ALFALFA", "LATE", "0.90"},
-        {"ALMOND", "DEVELOPMENT", "0.75"},
-        {"ALMOND", "MID", "0.90"},
-        {"ALMOND", "LATE", "0.65"},
-    };
-    private static final String[][] SYSTEMS = {
-        {"DRIP", "90"}, {"CENTER_PIVOT", "85"}, {"FURROW", "60"}, {"SPRINKLER", "75"}
-    };
+    private static final String[][] KC = Catalogs.table(ID, "KC");
+    private static final String[][] SYSTEMS = Catalogs.table(ID, "SYSTEMS");
 
     private IrrigationBudgetTask() {}
 
     static void generate(StarterTask task, Random random) {
-        Table kc = new Table("crop", "stage", "kc");
-        for (String[] row : KC) {
-            kc.row((Object[]) row);
-        }
-        Table weather = new Table("date", "et0_mm", "rain_mm");
+        Table kc = new Table("crop,stage,kc").addAll(KC);
+        Table weather = new Table("date,et0_mm,rain_mm");
         BigDecimal[] et0 = new BigDecimal[7];
         BigDecimal[] rain = new BigDecimal[7];
         BigDecimal effectiveRain = BigDecimal.ZERO;
@@ -60,46 +40,25 @@ final class IrrigationBudgetTask {
                 effectiveRain = effectiveRain.add(rain[d].multiply(Dec.of("0.8")));
             }
         }
-        Table fields = new Table(
-                "field_id", "crop", "stage", "area_ha", "system", "application_efficiency_pct", "soil_water_credit_mm");
-        Table plan = new Table("field_id", "etc_mm", "effective_rain_mm", "net_mm", "gross_mm", "volume_m3");
+        Table fields = new Table("field_id,crop,stage,area_ha,system,application_efficiency_pct,soil_water_credit_mm");
+        Table plan = new Table("field_id,etc_mm,effective_rain_mm,net_mm,gross_mm,volume_m3");
         BigDecimal totalVolume = BigDecimal.ZERO;
         int needing = 0;
         for (int f = 0; f < 12; f++) {
-            String[] k;
-            String[] system;
-            BigDecimal area;
-            BigDecimal credit;
-            BigDecimal etc;
-            BigDecimal net;
-            BigDecimal gross;
-            do {
-                k = KC[random.nextInt(KC.length)];
-                system = SYSTEMS[random.nextInt(SYSTEMS.length)];
-                area = Dec.random(random, 4, 65, 1);
-                credit = f == 5 ? Dec.of("60.0") : Dec.random(random, 0, 9, 1);
-                etc = BigDecimal.ZERO;
-                for (BigDecimal e : et0) {
-                    etc = etc.add(e.multiply(Dec.of(k[2])));
-                }
-                BigDecimal exactNet =
-                        etc.subtract(effectiveRain).subtract(credit).max(BigDecimal.ZERO);
-                net = Dec.round(exactNet, 2);
-                BigDecimal exactGross = Dec.div(net.multiply(Dec.HUNDRED), Dec.of(system[1]));
-                gross = Dec.round(exactGross, 2);
-                if (Dec.clearOfTie(etc, 2)
-                        && Dec.clearOfTie(exactNet, 2)
-                        && Dec.clearOfTie(exactGross, 2)
-                        && Dec.clearOfTie(gross.multiply(area).multiply(Dec.of(10)), 1)) {
-                    break;
-                }
-            } while (true);
+            Field field = field(random, f, et0, effectiveRain);
             String id = "F-" + (char) ('A' + f / 4) + (f % 4 + 1);
-            fields.row(id, k[0], k[1], area, system[0], system[1], credit);
-            BigDecimal volume = Dec.round(gross.multiply(area).multiply(Dec.of(10)), 1);
-            plan.row(id, Dec.round(etc, 2), Dec.round(effectiveRain, 2), net, gross, volume);
+            fields.row(
+                    id,
+                    field.crop(),
+                    field.stage(),
+                    field.area(),
+                    field.system(),
+                    field.efficiencyPct(),
+                    field.credit());
+            BigDecimal volume = Dec.round(field.gross().multiply(field.area()).multiply(Dec.of(10)), 1);
+            plan.row(id, Dec.round(field.etc(), 2), Dec.round(effectiveRain, 2), field.net(), field.gross(), volume);
             totalVolume = totalVolume.add(volume);
-            needing += net.signum() > 0 ? 1 : 0;
+            needing += field.net().signum() > 0 ? 1 : 0;
         }
         ObjectNode totals = Formats.object();
         totals.set("total_volume_m3", Formats.number(totalVolume));
@@ -115,6 +74,45 @@ final class IrrigationBudgetTask {
                         columns().num(0.01, "net_mm", "gross_mm").num(0.1, "volume_m3"));
         task.json("irrigation_totals.json", totals).fields("totals", 1, 0.1);
         task.instructions(instruction(plan));
+    }
+
+    /**
+     * One field as drawn: crop and stage, irrigation system and its efficiency, area, soil water
+     * credit, and the crop water use, net and gross depths its plan needs.
+     */
+    private record Field(
+            String crop,
+            String stage,
+            String system,
+            String efficiencyPct,
+            BigDecimal area,
+            BigDecimal credit,
+            BigDecimal etc,
+            BigDecimal net,
+            BigDecimal gross) {}
+
+    /** Draws field {@code f} again until none of its rounded figures sits on a rounding tie. */
+    private static Field field(Random random, int f, BigDecimal[] et0, BigDecimal effectiveRain) {
+        while (true) {
+            String[] k = KC[random.nextInt(KC.length)];
+            String[] system = SYSTEMS[random.nextInt(SYSTEMS.length)];
+            BigDecimal area = Dec.random(random, 4, 65, 1);
+            BigDecimal credit = f == 5 ? Dec.of("60.0") : Dec.random(random, 0, 9, 1);
+            BigDecimal etc = BigDecimal.ZERO;
+            for (BigDecimal e : et0) {
+                etc = etc.add(e.multiply(Dec.of(k[2])));
+            }
+            BigDecimal exactNet = etc.subtract(effectiveRain).subtract(credit).max(BigDecimal.ZERO);
+            BigDecimal net = Dec.round(exactNet, 2);
+            BigDecimal exactGross = Dec.div(net.multiply(Dec.HUNDRED), Dec.of(system[1]));
+            BigDecimal gross = Dec.round(exactGross, 2);
+            if (Dec.clearOfTie(etc, 2)
+                    && Dec.clearOfTie(exactNet, 2)
+                    && Dec.clearOfTie(exactGross, 2)
+                    && Dec.clearOfTie(gross.multiply(area).multiply(Dec.of(10)), 1)) {
+                return new Field(k[0], k[1], system[0], system[1], area, credit, etc, net, gross);
+            }
+        }
     }
 
     private static String instruction(Table plan) {

@@ -53,13 +53,12 @@ final class LabDilutionsTask {
     private LabDilutionsTask() {}
 
     static void generate(StarterTask task, Random random) {
-        Table reagents = new Table("reagent", "form", "molar_mass_g_mol", "purity_pct", "stock_concentration_M");
+        Table reagents = new Table("reagent,form,molar_mass_g_mol,purity_pct,stock_concentration_M");
         for (Reagent r : REAGENTS) {
             reagents.row(r.name(), r.form(), r.molarMass(), r.purity(), r.stockM());
         }
-        Table requests = new Table("request_id", "reagent", "target_concentration", "unit", "final_volume_ml");
-        Table sheet = new Table(
-                "request_id", "method", "solute_mass_g", "stock_volume_ml", "solvent_volume_ml", "pipette_flag");
+        Table requests = new Table("request_id,reagent,target_concentration,unit,final_volume_ml");
+        Table sheet = new Table("request_id,method,solute_mass_g,stock_volume_ml,solvent_volume_ml,pipette_flag");
         int flagged = 0;
         for (int i = 0; i < ASKS.length; i++) {
             Reagent r = REAGENTS[ASKS[i].reagent()];

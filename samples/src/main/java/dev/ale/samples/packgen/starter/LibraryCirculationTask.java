@@ -22,10 +22,7 @@ final class LibraryCirculationTask {
     private static final String[] BRANCHES = {"CENTRAL", "EASTSIDE", "MILLBROOK", "RIVERVIEW"};
     private static final String[] PATRONS = {"ADULT", "ADULT", "ADULT", "SENIOR", "CHILD"};
     /** item type, loan days, daily fine, maximum fine, grace days. */
-    private static final String[][] POLICY = {
-        {"BOOK", "21", "0.25", "5.00", "2"}, {"DVD", "7", "1.00", "10.00", "0"},
-        {"AUDIOBOOK", "14", "0.50", "7.50", "1"}, {"MAGAZINE", "7", "0.10", "2.00", "3"},
-    };
+    private static final String[][] POLICY = Catalogs.table(ID, "POLICY");
 
     private static final int LOANS = 160;
 
@@ -42,13 +39,9 @@ final class LibraryCirculationTask {
     }
 
     static void generate(StarterTask task, Random random) {
-        Table policy = new Table("item_type", "loan_days", "daily_fine", "max_fine", "grace_days");
-        for (String[] p : POLICY) {
-            policy.row((Object[]) p);
-        }
-        Table loans =
-                new Table("loan_id", "branch", "patron_type", "item_type", "checkout_date", "due_date", "return_date");
-        Table notices = new Table("loan_id", "branch", "days_overdue", "fine_to_date");
+        Table policy = new Table("item_type,loan_days,daily_fine,max_fine,grace_days").addAll(POLICY);
+        Table loans = new Table("loan_id,branch,patron_type,item_type,checkout_date,due_date,return_date");
+        Table notices = new Table("loan_id,branch,days_overdue,fine_to_date");
         Map<String, Stats> stats = new LinkedHashMap<>();
         for (String b : BRANCHES) {
             stats.put(b, new Stats());
@@ -93,14 +86,7 @@ final class LibraryCirculationTask {
             }
         }
         Table branches = new Table(
-                "branch",
-                "checkouts",
-                "returned_on_time",
-                "returned_late",
-                "still_out",
-                "overdue_now",
-                "fines_assessed",
-                "fines_accruing");
+                "branch,checkouts,returned_on_time,returned_late,still_out,overdue_now,fines_assessed,fines_accruing");
         stats.forEach((b, s) -> branches.row(
                 b,
                 s.checkouts,

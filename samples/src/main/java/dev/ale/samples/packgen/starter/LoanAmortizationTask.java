@@ -25,10 +25,9 @@ final class LoanAmortizationTask {
     private LoanAmortizationTask() {}
 
     static void generate(StarterTask task, Random random) {
-        Table loans =
-                new Table("loan_id", "borrower", "principal", "annual_rate_pct", "term_months", "first_payment_date");
-        Table schedule = new Table("loan_id", "period", "payment_date", "payment", "interest", "principal", "balance");
-        Table summary = new Table("loan_id", "monthly_payment", "final_payment", "total_interest", "total_paid");
+        Table loans = new Table("loan_id,borrower,principal,annual_rate_pct,term_months,first_payment_date");
+        Table schedule = new Table("loan_id,period,payment_date,payment,interest,principal,balance");
+        Table summary = new Table("loan_id,monthly_payment,final_payment,total_interest,total_paid");
         for (int i = 0; i < BORROWERS.length; i++) {
             Loan loan;
             do {

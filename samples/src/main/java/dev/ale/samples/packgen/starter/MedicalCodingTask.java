@@ -19,70 +19,13 @@ final class MedicalCodingTask {
     static final String ID = "medical-coding";
 
     /** code, description, kind, body system, paediatric variant, rvu; then the index terms. */
-    private static final String[][] TABULAR = {
-        {
-            "D10.0",
-            "Pneumonia, community-acquired",
-            "DIAGNOSIS",
-            "RESP",
-            "D10.5",
-            "",
-            "pneumonia",
-            "community-acquired pneumonia"
-        },
-        {"D10.5", "Pneumonia, community-acquired, patient under 18", "DIAGNOSIS", "RESP", "", ""},
-        {"D11.0", "Acute bronchitis", "DIAGNOSIS", "RESP", "D11.5", "", "acute bronchitis", "bronchitis"},
-        {"D11.5", "Acute bronchitis, patient under 18", "DIAGNOSIS", "RESP", "", ""},
-        {"D20.0", "Asthma, uncomplicated", "DIAGNOSIS", "RESP", "D20.5", "", "asthma"},
-        {"D20.5", "Asthma, uncomplicated, patient under 18", "DIAGNOSIS", "RESP", "", ""},
-        {"D30.0", "Acute appendicitis", "DIAGNOSIS", "GI", "", "", "acute appendicitis", "appendicitis"},
-        {"D31.0", "Gastroenteritis, infectious", "DIAGNOSIS", "GI", "D31.5", "", "gastroenteritis", "stomach flu"},
-        {"D31.5", "Gastroenteritis, infectious, patient under 18", "DIAGNOSIS", "GI", "", ""},
-        {"D40.0", "Type 2 diabetes mellitus", "DIAGNOSIS", "ENDO", "", "", "type 2 diabetes", "diabetes mellitus type 2"
-        },
-        {"D41.0", "Hypothyroidism", "DIAGNOSIS", "ENDO", "", "", "hypothyroidism"},
-        {"D50.0", "Essential hypertension", "DIAGNOSIS", "CARD", "", "", "hypertension", "high blood pressure"},
-        {"D51.0", "Atrial fibrillation", "DIAGNOSIS", "CARD", "", "", "atrial fibrillation"},
-        {"D60.0", "Sprain of ankle", "DIAGNOSIS", "MSK", "D60.5", "", "ankle sprain", "sprained ankle"},
-        {"D60.5", "Sprain of ankle, patient under 18", "DIAGNOSIS", "MSK", "", ""},
-        {
-            "D61.0",
-            "Fracture of distal radius",
-            "DIAGNOSIS",
-            "MSK",
-            "D61.5",
-            "",
-            "wrist fracture",
-            "distal radius fracture"
-        },
-        {"D61.5", "Fracture of distal radius, patient under 18", "DIAGNOSIS", "MSK", "", ""},
-        {"D70.0", "Cellulitis of lower limb", "DIAGNOSIS", "DERM", "", "", "cellulitis of leg", "lower limb cellulitis"
-        },
-        {"S00.0", "Fever", "SYMPTOM", "GEN", "", "", "fever"},
-        {"S20.0", "Cough", "SYMPTOM", "RESP", "", "", "cough"},
-        {"S20.1", "Shortness of breath", "SYMPTOM", "RESP", "", "", "shortness of breath", "dyspnea"},
-        {"S30.0", "Abdominal pain", "SYMPTOM", "GI", "", "", "abdominal pain"},
-        {"S30.1", "Nausea with vomiting", "SYMPTOM", "GI", "", "", "nausea and vomiting", "vomiting"},
-        {"S50.0", "Chest pain", "SYMPTOM", "CARD", "", "", "chest pain"},
-        {"S60.0", "Joint pain", "SYMPTOM", "MSK", "", "", "joint pain"},
-        {"S70.0", "Rash", "SYMPTOM", "DERM", "", "", "rash"},
-        {"P010", "Venipuncture", "PROCEDURE", "", "", "0.17", "venipuncture", "blood draw"},
-        {"P100", "Chest X-ray, two views", "PROCEDURE", "", "", "0.90", "chest x-ray"},
-        {"P110", "Spirometry", "PROCEDURE", "", "", "0.65", "spirometry"},
-        {"P200", "Laparoscopic appendectomy", "PROCEDURE", "", "", "14.20", "laparoscopic appendectomy"},
-        {"P210", "Abdominal ultrasound", "PROCEDURE", "", "", "1.35", "abdominal ultrasound"},
-        {"P300", "Electrocardiogram, 12-lead", "PROCEDURE", "", "", "0.48", "ecg", "electrocardiogram"},
-        {"P400", "Splint application", "PROCEDURE", "", "", "1.10", "splint application", "splinting"},
-        {"P410", "Closed reduction of distal radius fracture", "PROCEDURE", "", "", "6.30", "closed reduction"},
-        {"P500", "Incision and drainage", "PROCEDURE", "", "", "2.15", "incision and drainage"},
-        {"P600", "IV fluid administration", "PROCEDURE", "", "", "0.85", "iv fluids"},
-    };
+    private static final String[][] TABULAR = Catalogs.table(ID, "TABULAR");
 
     private MedicalCodingTask() {}
 
     static void generate(StarterTask task, Random random) {
-        Table tabular = new Table("code", "description", "kind", "body_system", "pediatric_code", "rvu");
-        Table index = new Table("term", "code");
+        Table tabular = new Table("code,description,kind,body_system,pediatric_code,rvu");
+        Table index = new Table("term,code");
         Map<String, String[]> byCode = new LinkedHashMap<>();
         List<String> diagnosisTerms = new ArrayList<>();
         List<String> otherTerms = new ArrayList<>();
@@ -99,9 +42,8 @@ final class MedicalCodingTask {
             }
         }
         otherTerms.addAll(diagnosisTerms);
-        Table encounters =
-                new Table("encounter_id", "patient_age", "principal_diagnosis", "other_conditions", "procedures");
-        Table coded = new Table("encounter_id", "principal_dx", "secondary_dx", "procedure_codes", "total_rvu");
+        Table encounters = new Table("encounter_id,patient_age,principal_diagnosis,other_conditions,procedures");
+        Table coded = new Table("encounter_id,principal_dx,secondary_dx,procedure_codes,total_rvu");
         for (int e = 0; e < 32; e++) {
             int age = e % 10 == 3 ? 18 : random.nextInt(4) == 0 ? 2 + random.nextInt(15) : 18 + random.nextInt(70);
             String principal = diagnosisTerms.get(random.nextInt(diagnosisTerms.size()));

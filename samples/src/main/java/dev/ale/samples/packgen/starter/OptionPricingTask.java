@@ -32,18 +32,8 @@ final class OptionPricingTask {
 
     static void generate(StarterTask task, Random random) {
         Table options = new Table(
-                "option_id",
-                "underlying",
-                "type",
-                "style",
-                "spot",
-                "strike",
-                "expiry_years",
-                "rate_pct",
-                "dividend_yield_pct",
-                "volatility_pct",
-                "steps");
-        Table prices = new Table("option_id", "price", "delta", "early_exercise_premium");
+                "option_id,underlying,type,style,spot,strike,expiry_years,rate_pct,dividend_yield_pct,volatility_pct,steps");
+        Table prices = new Table("option_id,price,delta,early_exercise_premium");
         for (int i = 0; i < 10; i++) {
             String type = i % 2 == 0 ? "PUT" : "CALL";
             String style = i % 3 == 2 ? "EUROPEAN" : "AMERICAN";

@@ -23,9 +23,7 @@ final class PayrollTask {
     static final String ID = "payroll-overtime";
     static final LocalDate WEEK_1 = LocalDate.of(2025, 6, 2);
     /** Biweekly federal brackets on taxable wages: over, base tax, rate percent (fictional). */
-    static final String[][] BRACKETS = {
-        {"0", "0", "0"}, {"600", "0", "10"}, {"2100", "150", "12"}, {"5400", "546", "22"}
-    };
+    static final String[][] BRACKETS = Catalogs.table(ID, "BRACKETS");
 
     static final String SOCIAL_SECURITY = "6.2";
     static final String MEDICARE = "1.45";
@@ -62,9 +60,9 @@ final class PayrollTask {
     private PayrollTask() {}
 
     static void generate(StarterTask task, Random random) {
-        Table employees = new Table("employee_id", "name", "hourly_rate", "retirement_pct");
-        Table week1 = new Table("employee_id", "date", "hours");
-        Table week2 = new Table("employee_id", "date", "hours");
+        Table employees = new Table("employee_id,name,hourly_rate,retirement_pct");
+        Table week1 = new Table("employee_id,date,hours");
+        Table week2 = new Table("employee_id,date,hours");
         Table preliminary = register();
         Table register = register();
         Totals totals = new Totals();
@@ -113,7 +111,7 @@ final class PayrollTask {
     }
 
     private static Table register() {
-        return new Table(REGISTER.toArray(String[]::new));
+        return new Table(String.join(",", REGISTER));
     }
 
     /** Writes one week of daily entries (quarter hours, Monday to Saturday) adding up to about {@code target}. */

@@ -16,9 +16,7 @@ import org.jspecify.annotations.Nullable;
 final class PsychScaleScoringTask {
     static final String ID = "psych-scale-scoring";
     private static final String[] SUBSCALES = {"WORKLOAD", "AUTONOMY", "SUPPORT"};
-    private static final String[][] NORMS = {
-        {"WORKLOAD", "17.40", "4.60"}, {"AUTONOMY", "19.20", "4.10"}, {"SUPPORT", "20.50", "4.80"}
-    };
+    private static final String[][] NORMS = Catalogs.table(ID, "NORMS");
     private static final String[] ITEMS = {
         "I have too much work to do in the time available",
         "I can decide how to organise my work",
@@ -47,20 +45,17 @@ final class PsychScaleScoringTask {
     private PsychScaleScoringTask() {}
 
     static void generate(StarterTask task, Random random) {
-        Table items = new Table("item", "subscale", "reverse_keyed", "text");
+        Table items = new Table("item,subscale,reverse_keyed,text");
         for (int i = 1; i <= ITEMS.length; i++) {
             items.row("q" + i, subscale(i), REVERSED.contains(i) ? "Y" : "N", ITEMS[i - 1]);
         }
-        Table norms = new Table("subscale", "mean", "sd");
-        for (String[] n : NORMS) {
-            norms.row((Object[]) n);
-        }
+        Table norms = new Table("subscale,mean,sd").addAll(NORMS);
         List<String> header = new ArrayList<>(List.of("respondent_id"));
         for (int i = 1; i <= ITEMS.length; i++) {
             header.add("q" + i);
         }
-        Table responses = new Table(header.toArray(String[]::new));
-        Table scores = new Table("respondent_id", "subscale", "items_answered", "raw_score", "t_score", "status");
+        Table responses = new Table(String.join(",", header));
+        Table scores = new Table("respondent_id,subscale,items_answered,raw_score,t_score,status");
         for (int r = 0; r < RESPONDENTS; r++) {
             String id = "R" + (1001 + r);
             String[] answers;

@@ -26,7 +26,7 @@ final class QpcrFoldChangeTask {
     private QpcrFoldChangeTask() {}
 
     static void generate(StarterTask task, Random random) {
-        Table plate = new Table("well", "sample", "condition", "gene", "ct");
+        Table plate = new Table("well,sample,condition,gene,ct");
         Map<String, List<String>> wells = new LinkedHashMap<>();
         int well = 0;
         for (String[] g : GENES) {
@@ -63,8 +63,7 @@ final class QpcrFoldChangeTask {
 
         Map<String, double[]> means = new LinkedHashMap<>();
         wells.forEach((k, cts) -> means.put(k, kept(cts)));
-        Table result =
-                new Table("sample", "gene", "replicates_used", "mean_ct", "delta_ct", "delta_delta_ct", "fold_change");
+        Table result = new Table("sample,gene,replicates_used,mean_ct,delta_ct,delta_delta_ct,fold_change");
         for (int g = 1; g < GENES.length; g++) {
             String gene = GENES[g][0];
             double controlMean = 0;

@@ -17,20 +17,7 @@ import java.util.TreeMap;
 final class SalesAggregationTask {
     static final String ID = "sales-aggregation";
     private static final String[] REGIONS = {"NORTHEAST", "SOUTH", "MIDWEST", "WEST"};
-    private static final String[][] PRODUCTS = {
-        {"Trail running shoe", "FOOTWEAR", "89.00"},
-        {"Hiking boot", "FOOTWEAR", "139.00"},
-        {"Sandal", "FOOTWEAR", "39.50"},
-        {"Rain shell jacket", "APPAREL", "119.00"},
-        {"Merino base layer", "APPAREL", "64.00"},
-        {"Fleece pullover", "APPAREL", "54.00"},
-        {"Two-person tent", "GEAR", "249.00"},
-        {"Sleeping bag 20F", "GEAR", "179.00"},
-        {"Headlamp", "GEAR", "29.95"},
-        {"Water filter", "GEAR", "44.90"},
-        {"Trekking poles", "ACCESSORIES", "59.00"},
-        {"Insulated bottle", "ACCESSORIES", "24.50"},
-    };
+    private static final String[][] PRODUCTS = Catalogs.table(ID, "PRODUCTS");
     private static final String[] STATUSES = {
         "COMPLETE", "COMPLETE", "COMPLETE", "COMPLETE", "COMPLETE", "CANCELLED", "RETURNED"
     };
@@ -44,16 +31,16 @@ final class SalesAggregationTask {
     }
 
     static void generate(StarterTask task, Random random) {
-        Table customers = new Table("customer_id", "name", "region");
+        Table customers = new Table("customer_id,name,region");
         for (int c = 0; c < 30; c++) {
             customers.row("C" + (301 + c), "Customer " + (301 + c), REGIONS[random.nextInt(REGIONS.length)]);
         }
-        Table products = new Table("product_id", "name", "category", "list_price");
+        Table products = new Table("product_id,name,category,list_price");
         for (int p = 0; p < PRODUCTS.length; p++) {
             products.row("P" + (10 + p), PRODUCTS[p][0], PRODUCTS[p][1], PRODUCTS[p][2]);
         }
-        Table orders = new Table("order_id", "customer_id", "order_date", "status");
-        Table lines = new Table("order_id", "line", "product_id", "quantity", "unit_price", "discount_pct");
+        Table orders = new Table("order_id,customer_id,order_date,status");
+        Table lines = new Table("order_id,line,product_id,quantity,unit_price,discount_pct");
         TreeMap<String, Cell> cells = new TreeMap<>();
         TreeMap<String, Cell> months = new TreeMap<>();
         LocalDate start = LocalDate.of(2024, 12, 20);
@@ -79,9 +66,9 @@ final class SalesAggregationTask {
                 }
             }
         }
-        Table byCell = new Table("region", "category", "orders", "units", "net_revenue");
+        Table byCell = new Table("region,category,orders,units,net_revenue");
         cells.forEach((k, c) -> byCell.row(k.split("\\|")[0], k.split("\\|")[1], c.orders.size(), c.units, c.revenue));
-        Table byMonth = new Table("month", "orders", "units", "net_revenue");
+        Table byMonth = new Table("month,orders,units,net_revenue");
         months.forEach((k, c) -> byMonth.row(k, c.orders.size(), c.units, c.revenue));
         task.input("customers.csv", customers);
         task.input("products.csv", products);

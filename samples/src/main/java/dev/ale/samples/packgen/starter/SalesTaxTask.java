@@ -14,44 +14,21 @@ import java.util.TreeMap;
 final class SalesTaxTask {
     static final String ID = "sales-tax-jurisdictions";
     /** jurisdiction, state, county, city, state %, county %, city %. */
-    private static final String[][] RATES = {
-        {"NL-0101", "NL", "Harbor County", "Port Ellis", "5.00", "1.25", "1.00"},
-        {"NL-0102", "NL", "Harbor County", "", "5.00", "1.25", "0.00"},
-        {"NL-0215", "NL", "Pine County", "Wexford", "5.00", "0.75", "2.00"},
-        {"SM-0310", "SM", "Lake County", "Milton", "6.25", "1.00", "1.50"},
-        {"SM-0311", "SM", "Lake County", "", "6.25", "1.00", "0.00"},
-        {"SM-0422", "SM", "Stone County", "Ashby", "6.25", "0.50", "2.25"},
-    };
+    private static final String[][] RATES = Catalogs.table(ID, "RATES");
     /** state, category, state part applies, local parts apply, state part exempt below this unit price. */
-    private static final String[][] RULES = {
-        {"NL", "GENERAL", "Y", "Y", ""}, {"NL", "GROCERY", "N", "Y", ""}, {"NL", "CLOTHING", "Y", "Y", ""},
-        {"NL", "MEDICINE", "N", "N", ""}, {"SM", "GENERAL", "Y", "Y", ""}, {"SM", "GROCERY", "N", "N", ""},
-        {"SM", "CLOTHING", "Y", "Y", "110.00"}, {"SM", "MEDICINE", "N", "N", ""},
-    };
+    private static final String[][] RULES = Catalogs.table(ID, "RULES");
 
-    private static final String[][] CATALOG = {
-        {"GENERAL", "24.99", "189.00"},
-        {"GROCERY", "3.49", "38.00"},
-        {"CLOTHING", "19.00", "240.00"},
-        {"MEDICINE", "6.99", "45.00"},
-    };
+    private static final String[][] CATALOG = Catalogs.table(ID, "CATALOG");
 
     private SalesTaxTask() {}
 
     static void generate(StarterTask task, Random random) {
-        Table rates = new Table(
-                "jurisdiction_code", "state", "county", "city", "state_rate_pct", "county_rate_pct", "city_rate_pct");
-        for (String[] r : RATES) {
-            rates.row((Object[]) r);
-        }
-        Table rules = new Table(
-                "state", "category", "state_rate_applies", "local_rates_apply", "state_exempt_below_unit_price");
-        for (String[] r : RULES) {
-            rules.row((Object[]) r);
-        }
-        Table orders = new Table(
-                "order_id", "line", "jurisdiction_code", "category", "quantity", "unit_price", "discount_pct");
-        Table lines = new Table("order_id", "line", "taxable_amount", "tax_rate_pct", "tax_amount");
+        Table rates = new Table("jurisdiction_code,state,county,city,state_rate_pct,county_rate_pct,city_rate_pct")
+                .addAll(RATES);
+        Table rules = new Table("state,category,state_rate_applies,local_rates_apply,state_exempt_below_unit_price")
+                .addAll(RULES);
+        Table orders = new Table("order_id,line,jurisdiction_code,category,quantity,unit_price,discount_pct");
+        Table lines = new Table("order_id,line,taxable_amount,tax_rate_pct,tax_amount");
         TreeMap<String, BigDecimal[]> byJurisdiction = new TreeMap<>();
         for (String[] r : RATES) {
             byJurisdiction.put(r[0], new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
@@ -60,42 +37,20 @@ final class SalesTaxTask {
             String[] j = RATES[random.nextInt(RATES.length)];
             int n = 1 + random.nextInt(3);
             for (int l = 1; l <= n; l++) {
-                String[] c;
-                BigDecimal price;
-                int qty;
-                int discount;
-                BigDecimal exact;
-                BigDecimal rate;
-                do {
-                    c = CATALOG[random.nextInt(CATALOG.length)];
-                    price = c[0].equals("CLOTHING") && o % 5 == 0
-                            ? Dec.of("110.00")
-                            : Dec.random(random, Double.parseDouble(c[1]), Double.parseDouble(c[2]), 2);
-                    qty = 1 + random.nextInt(4);
-                    discount = new int[] {0, 0, 10, 15}[random.nextInt(4)];
-                    exact = price.multiply(Dec.of(qty))
-                            .multiply(Dec.of(100 - discount))
-                            .movePointLeft(2);
-                    String[] rule = rule(j[1], c[0]);
-                    boolean statePart =
-                            rule[2].equals("Y") && (rule[4].isEmpty() || price.compareTo(Dec.of(rule[4])) >= 0);
-                    rate = (statePart ? Dec.of(j[4]) : BigDecimal.ZERO)
-                            .add(rule[3].equals("Y") ? Dec.of(j[5]).add(Dec.of(j[6])) : BigDecimal.ZERO);
-                } while (!Dec.clearOfTie(exact, 2)
-                        || !Dec.clearOfTie(Dec.round(exact, 2).multiply(rate).movePointLeft(2), 2));
+                Line line = line(random, o, j);
                 String orderId = "WO-" + (55001 + o);
-                orders.row(orderId, l, j[0], c[0], qty, price, discount);
-                BigDecimal amount = Dec.round(exact, 2);
-                BigDecimal taxable = rate.signum() > 0 ? amount : Dec.of("0.00");
-                BigDecimal tax = Dec.percent(amount, rate, 2);
-                lines.row(orderId, l, taxable, Dec.round(rate, 2), tax);
+                orders.row(orderId, l, j[0], line.category(), line.qty(), line.price(), line.discount());
+                BigDecimal amount = Dec.round(line.exact(), 2);
+                BigDecimal taxable = line.rate().signum() > 0 ? amount : Dec.of("0.00");
+                BigDecimal tax = Dec.percent(amount, line.rate(), 2);
+                lines.row(orderId, l, taxable, Dec.round(line.rate(), 2), tax);
                 BigDecimal[] sums = byJurisdiction.get(j[0]);
                 sums[0] = sums[0].add(amount);
                 sums[1] = sums[1].add(taxable);
                 sums[2] = sums[2].add(tax);
             }
         }
-        Table summary = new Table("jurisdiction_code", "gross_sales", "taxable_sales", "tax_collected");
+        Table summary = new Table("jurisdiction_code,gross_sales,taxable_sales,tax_collected");
         byJurisdiction.forEach((k, s) -> summary.row(k, s[0], s[1], s[2]));
         task.input("rates.csv", rates);
         task.input("category_rules.csv", rules);
@@ -111,6 +66,31 @@ final class SalesTaxTask {
         task.csv("jurisdiction_summary.csv", summary, "jurisdiction_code")
                 .rows("jurisdiction totals", 3, columns().num(0.01, "gross_sales", "taxable_sales", "tax_collected"));
         task.instructions(instruction(lines, summary));
+    }
+
+    /** One order line as drawn: category, unit price, quantity, discount, exact amount and tax rate. */
+    private record Line(String category, BigDecimal price, int qty, int discount, BigDecimal exact, BigDecimal rate) {}
+
+    /** Draws a line of order {@code o} in jurisdiction {@code j} again until its amount and tax sit on no rounding tie. */
+    private static Line line(Random random, int o, String[] j) {
+        while (true) {
+            String[] c = CATALOG[random.nextInt(CATALOG.length)];
+            BigDecimal price = c[0].equals("CLOTHING") && o % 5 == 0
+                    ? Dec.of("110.00")
+                    : Dec.random(random, Double.parseDouble(c[1]), Double.parseDouble(c[2]), 2);
+            int qty = 1 + random.nextInt(4);
+            int discount = new int[] {0, 0, 10, 15}[random.nextInt(4)];
+            BigDecimal exact =
+                    price.multiply(Dec.of(qty)).multiply(Dec.of(100 - discount)).movePointLeft(2);
+            String[] rule = rule(j[1], c[0]);
+            boolean statePart = rule[2].equals("Y") && (rule[4].isEmpty() || price.compareTo(Dec.of(rule[4])) >= 0);
+            BigDecimal rate = (statePart ? Dec.of(j[4]) : BigDecimal.ZERO)
+                    .add(rule[3].equals("Y") ? Dec.of(j[5]).add(Dec.of(j[6])) : BigDecimal.ZERO);
+            if (Dec.clearOfTie(exact, 2)
+                    && Dec.clearOfTie(Dec.round(exact, 2).multiply(rate).movePointLeft(2), 2)) {
+                return new Line(c[0], price, qty, discount, exact, rate);
+            }
+        }
     }
 
     private static String[] rule(String state, String category) {

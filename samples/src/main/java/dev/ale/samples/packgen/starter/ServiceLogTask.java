@@ -95,14 +95,7 @@ final class ServiceLogTask {
             counts.get(s.name())[status >= 500 ? 0 : 1] += status >= 400 ? 1 : 0;
         }
 
-        Table stats = new Table(
-                "service",
-                "requests",
-                "errors",
-                "client_errors",
-                "error_rate_pct",
-                "p95_latency_ms",
-                "mean_latency_ms");
+        Table stats = new Table("service,requests,errors,client_errors,error_rate_pct,p95_latency_ms,mean_latency_ms");
         ObjectNode report = Formats.object();
         ArrayNode breaching = Formats.array();
         int total = 0;

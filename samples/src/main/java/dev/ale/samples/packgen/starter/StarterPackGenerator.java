@@ -10,7 +10,6 @@ import dev.ale.samples.packgen.PackDirectory;
 import dev.ale.samples.packgen.TaskFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,21 +76,14 @@ public final class StarterPackGenerator {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** Writes the pack: {@code PACK.generate(target, seed)} replaces a pack directory in one piece. */
+    public static final PackDirectory.Generator PACK =
+            new PackDirectory.Generator("starter", DEFAULT_SEED, StarterPackGenerator::files);
+
     private StarterPackGenerator() {}
 
     public static void main(String[] args) {
-        PackDirectory.main(args, "starter", DEFAULT_SEED, StarterPackGenerator::generate);
-    }
-
-    /**
-     * Generates the pack into {@code target}, replacing a pack already there. The files are written
-     * to a directory beside the target first and moved into place, so a failure leaves the old
-     * pack as it was.
-     *
-     * @throws IllegalArgumentException if {@code target} exists and is neither empty nor a pack
-     */
-    public static void generate(Path target, long seed) {
-        PackDirectory.write(target, files(seed), "starter pack");
+        PACK.main(args);
     }
 
     /** Every file of the pack by its '/'-separated path within the pack, sorted. */

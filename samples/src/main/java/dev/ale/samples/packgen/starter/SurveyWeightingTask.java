@@ -16,12 +16,7 @@ import java.util.Random;
  */
 final class SurveyWeightingTask {
     static final String ID = "survey-weighting";
-    static final String[][] DIMENSIONS = {
-        {"region", "NORTH", "SOUTH", "EAST", "WEST"},
-        {"age_group", "18-34", "35-54", "55+"},
-        {"sex", "F", "M"},
-        {"education", "NO_DEGREE", "DEGREE"}
-    };
+    static final String[][] DIMENSIONS = Catalogs.table(ID, "DIMENSIONS");
     private static final int RESPONDENTS = 420;
 
     private SurveyWeightingTask() {}
@@ -30,8 +25,7 @@ final class SurveyWeightingTask {
         String[][] people = new String[RESPONDENTS][];
         double[] employed = new double[RESPONDENTS];
         double[] income = new double[RESPONDENTS];
-        Table respondents =
-                new Table("respondent_id", "region", "age_group", "sex", "education", "employed", "monthly_income");
+        Table respondents = new Table("respondent_id,region,age_group,sex,education,employed,monthly_income");
         for (int i = 0; i < RESPONDENTS; i++) {
             String region = pick(random, DIMENSIONS[0], 0.22, 0.31, 0.27);
             String age = pick(random, DIMENSIONS[1], 0.2, 0.34);
@@ -58,7 +52,7 @@ final class SurveyWeightingTask {
         Table margins = margins(first);
         Table revisedMargins = margins(revised);
         double[] weights = Raking.rake(people, revised);
-        Table weightTable = new Table("respondent_id", "weight");
+        Table weightTable = new Table("respondent_id,weight");
         for (int i = 0; i < RESPONDENTS; i++) {
             weightTable.row("P" + (10001 + i), Dec.of(weights[i], 2));
         }
@@ -97,7 +91,7 @@ final class SurveyWeightingTask {
     }
 
     private static Table margins(double[][] totals) {
-        Table t = new Table("dimension", "category", "population");
+        Table t = new Table("dimension,category,population");
         for (int d = 0; d < totals.length; d++) {
             for (int c = 0; c < totals[d].length; c++) {
                 t.row(DIMENSIONS[d][0], DIMENSIONS[d][c + 1], (long) totals[d][c]);

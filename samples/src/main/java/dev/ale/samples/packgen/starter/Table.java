@@ -14,8 +14,12 @@ final class Table {
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
 
-    Table(String... header) {
-        this.header = List.of(header);
+    /** A table with the given header line: its column names separated by commas, as the file and the instruction show it. */
+    Table(String headerLine) {
+        this.header = List.of(headerLine.split(",", -1));
+        if (header.contains("")) {
+            throw new IllegalArgumentException("an empty column name in " + headerLine);
+        }
     }
 
     /** Adds a row; it must have one cell per column. */
@@ -28,6 +32,14 @@ final class Table {
             row.add(cell == null ? "" : cell instanceof BigDecimal d ? d.toPlainString() : cell.toString());
         }
         rows.add(Collections.unmodifiableList(row));
+        return this;
+    }
+
+    /** Adds every row of {@code table} as it is, such as a catalogue that is also an input. */
+    Table addAll(String[][] table) {
+        for (String[] cells : table) {
+            row((Object[]) cells);
+        }
         return this;
     }
 

@@ -73,12 +73,10 @@ final class ThreeWayMatchTask {
     private ThreeWayMatchTask() {}
 
     static void generate(StarterTask task, Random random) {
-        Table pos = new Table("po_number", "line", "vendor", "sku", "description", "qty_ordered", "unit_price");
-        Table receipts = new Table("receipt_id", "po_number", "line", "received_date", "qty_received");
-        Table invoices = new Table(
-                "invoice_id", "vendor", "invoice_date", "po_number", "line", "qty_billed", "unit_price_billed");
-        Table results =
-                new Table("invoice_id", "line", "status", "billed_amount", "approved_amount", "variance_amount");
+        Table pos = new Table("po_number,line,vendor,sku,description,qty_ordered,unit_price");
+        Table receipts = new Table("receipt_id,po_number,line,received_date,qty_received");
+        Table invoices = new Table("invoice_id,vendor,invoice_date,po_number,line,qty_billed,unit_price_billed");
+        Table results = new Table("invoice_id,line,status,billed_amount,approved_amount,variance_amount");
         Totals totals = new Totals();
 
         int poCount = 8;

@@ -46,7 +46,7 @@ public final class PackCheck {
 
     /** Generates the starter pack into {@code dir} with the default seed, fills in its digests and opens it. */
     private static PackCheck generate(Path dir) {
-        StarterPackGenerator.generate(dir, StarterPackGenerator.DEFAULT_SEED);
+        StarterPackGenerator.PACK.generate(dir, StarterPackGenerator.DEFAULT_SEED);
         TaskPackWriter.updateDigests(dir);
         return new PackCheck(dir, TaskPacks.open(dir));
     }
