@@ -16,19 +16,11 @@ import java.util.EnumSet;
 import java.util.List;
 
 /** {@code list_files}, {@code read_file}, {@code write_file} and {@code edit_file} over a confined workspace. */
-final class FileTools {
+record FileTools(WorkspacePaths paths, ToolLimits limits) {
     /** The most entries a listing walks before it stops counting. */
     static final int WALK_CAP = 100_000;
     /** Room kept under the output cap for the note that says where to read on. */
     static final int NOTE_ROOM = 160;
-
-    private final WorkspacePaths paths;
-    private final ToolLimits limits;
-
-    FileTools(WorkspacePaths paths, ToolLimits limits) {
-        this.paths = paths;
-        this.limits = limits;
-    }
 
     String list(String path, int depth) throws ToolException, IOException {
         if (depth < 1 || depth > 10) {

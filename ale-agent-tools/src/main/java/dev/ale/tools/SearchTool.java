@@ -22,19 +22,11 @@ import org.jspecify.annotations.Nullable;
  * (and counted); a regular expression gets a fixed budget of character reads, so a pattern that
  * backtracks without end fails instead of hanging the agent.
  */
-final class SearchTool {
+record SearchTool(WorkspacePaths paths, ToolLimits limits) {
     /** Character reads one search's regular expressions may make in all. */
     static final long REGEX_BUDGET = 20_000_000L;
     /** Characters of a matching line shown. */
     static final int LINE_SHOWN = 300;
-
-    private final WorkspacePaths paths;
-    private final ToolLimits limits;
-
-    SearchTool(WorkspacePaths paths, ToolLimits limits) {
-        this.paths = paths;
-        this.limits = limits;
-    }
 
     String search(String pattern, String path, String include, boolean regex) throws ToolException, IOException {
         if (pattern.isEmpty()) {

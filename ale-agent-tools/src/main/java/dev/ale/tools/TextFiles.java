@@ -107,21 +107,25 @@ final class TextFiles {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            int b = atCap() ? -1 : in.read();
+            left -= b < 0 ? 0 : 1;
+            return b;
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            if (left <= 0) {
-                capped = capped || in.read() >= 0;
-                return -1;
-            }
-            int n = in.read(b, off, (int) Math.min(len, left));
-            if (n > 0) {
-                left -= n;
-            }
+            int n = atCap() ? -1 : in.read(b, off, (int) Math.min(len, left));
+            left -= Math.max(n, 0);
             return n;
+        }
+
+        /** Whether the cap is reached; if so, notes whether the input had more. */
+        private boolean atCap() throws IOException {
+            if (left > 0) {
+                return false;
+            }
+            capped = capped || in.read() >= 0;
+            return true;
         }
 
         boolean capped() {

@@ -8,6 +8,7 @@ import dev.ale.api.Sandbox;
 import dev.ale.api.Step;
 import dev.ale.api.spi.SandboxRequest;
 import dev.ale.core.Sandboxes;
+import dev.ale.testfixtures.SessionFixture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,13 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** What each tool does for a well-behaved model, on an in-memory workspace. */
 class AgentToolsTest {
     private Sandbox sandbox;
-    private TestSession session;
+    private SessionFixture session;
     private AgentTools tools;
 
     @BeforeEach
     void open() throws Exception {
         sandbox = Sandboxes.inMemory().open(new SandboxRequest("tools.1", 0));
-        session = new TestSession(sandbox);
+        session = SessionFixture.over(sandbox);
         tools = AgentTools.forSession(
                 session, ToolLimits.builder().maxOutputChars(2_000).build());
         Path ws = sandbox.workspace();
@@ -181,7 +182,7 @@ class AgentToolsTest {
         assertTrue(refused.error());
         assertTrue(refused.output().contains("cannot run processes"), refused.output());
         try (Sandbox local = Sandboxes.localDirectory(tmp, false).open(new SandboxRequest("tools.2", 0))) {
-            AgentTools runs = AgentTools.forSession(new TestSession(local));
+            AgentTools runs = AgentTools.forSession(SessionFixture.over(local));
             assertEquals("run_command", runs.specs().get(5).name());
             Files.writeString(local.workspace().resolve("in.txt"), "3\n4\n", StandardCharsets.UTF_8);
             ToolResult r = runs.call(

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.ale.api.Sandbox;
 import dev.ale.api.spi.SandboxRequest;
 import dev.ale.core.Sandboxes;
+import dev.ale.testfixtures.SessionFixture;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ class HostileModelTest {
     private Sandbox sandbox;
     private Path ws;
     private Path secret;
-    private TestSession session;
+    private SessionFixture session;
     private AgentTools tools;
 
     @BeforeEach
@@ -39,7 +40,7 @@ class HostileModelTest {
         sandbox = Sandboxes.localDirectory(tmp.resolve("sandboxes"), false).open(new SandboxRequest("hostile.1", 0));
         ws = sandbox.workspace();
         secret = Files.writeString(tmp.resolve("answer.txt"), "THE-ANSWER-42\n");
-        session = new TestSession(sandbox);
+        session = SessionFixture.over(sandbox);
         tools = AgentTools.forSession(
                 session,
                 ToolLimits.builder()

@@ -1,7 +1,9 @@
 package dev.ale.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
+import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
@@ -27,5 +29,16 @@ public interface Harness {
      */
     default String description() {
         return "";
+    }
+
+    /**
+     * {@code work} under the name {@code name}, for a harness written as a lambda (whose class name
+     * is no name for a report). Its description is the one {@code work} gives now.
+     */
+    @API(status = EXPERIMENTAL)
+    static Harness named(String name, Harness work) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(work, "work");
+        return new NamedHarness(name, work.description(), work);
     }
 }

@@ -38,7 +38,20 @@ public record Listing(NavigableMap<String, Long> files, NavigableSet<String> fol
 
     /** The files whose path starts with {@code prefix} (a folder name ending in '/'). */
     public SortedMap<String, Long> filesUnder(String prefix) {
-        return files.subMap(prefix, prefix + Character.MAX_VALUE);
+        return files.subMap(prefix, after(prefix));
+    }
+
+    /**
+     * The first string after every string that starts with {@code prefix}: its last character
+     * incremented ({@code "a/"} gives {@code "a0"}), so the bound stays in the prefix's own
+     * encoding and compares as fast; {@code prefix + U+FFFF} when the last character is U+FFFF.
+     */
+    private static String after(String prefix) {
+        int last = prefix.length() - 1;
+        if (last < 0 || prefix.charAt(last) == Character.MAX_VALUE) {
+            return prefix + Character.MAX_VALUE;
+        }
+        return prefix.substring(0, last) + (char) (prefix.charAt(last) + 1);
     }
 
     /**
@@ -52,7 +65,7 @@ public record Listing(NavigableMap<String, Long> files, NavigableSet<String> fol
             int slash = rest.indexOf('/');
             out.add(slash < 0 ? rest : rest.substring(0, slash + 1));
         }
-        for (String d : folders.subSet(prefix, prefix + Character.MAX_VALUE)) {
+        for (String d : folders.subSet(prefix, after(prefix))) {
             String rest = d.substring(prefix.length());
             if (!rest.isEmpty()) {
                 int slash = rest.indexOf('/');

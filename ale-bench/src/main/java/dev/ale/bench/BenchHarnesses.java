@@ -1,7 +1,6 @@
 package dev.ale.bench;
 
 import dev.ale.api.Harness;
-import dev.ale.api.SessionContext;
 import dev.ale.api.SessionOutcome;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,12 +13,12 @@ final class BenchHarnesses {
 
     /** Returns at once without touching the workspace (the task then scores 0). */
     static Harness noop() {
-        return named("noop", ctx -> SessionOutcome.completed());
+        return Harness.named("noop", ctx -> SessionOutcome.completed());
     }
 
     /** Writes one small file ({@code out.txt}, 5 bytes), which passes the bench tasks. */
     static Harness writeFile() {
-        return named("write-file", ctx -> {
+        return Harness.named("write-file", ctx -> {
             Files.write(ctx.workspace().resolve(BenchTasks.OUTPUT), SMALL_FILE);
             return SessionOutcome.completed();
         });
@@ -27,7 +26,7 @@ final class BenchHarnesses {
 
     /** Writes {@code out.txt} and records one message and one tool call in the trajectory. */
     static Harness writeFileAndRecord() {
-        return named("write-file-and-record", ctx -> {
+        return Harness.named("write-file-and-record", ctx -> {
             ctx.trajectory().message("assistant", "writing " + BenchTasks.OUTPUT);
             ctx.trajectory().toolCall("write", BenchTasks.OUTPUT);
             Files.write(ctx.workspace().resolve(BenchTasks.OUTPUT), SMALL_FILE);
@@ -37,30 +36,10 @@ final class BenchHarnesses {
 
     /** Sleeps for {@code millis} (an agent waiting on a model), then writes {@code out.txt}. */
     static Harness sleep(long millis) {
-        return named("sleep-" + millis + "ms", ctx -> {
+        return Harness.named("sleep-" + millis + "ms", ctx -> {
             Thread.sleep(millis);
             Files.write(ctx.workspace().resolve(BenchTasks.OUTPUT), SMALL_FILE);
             return SessionOutcome.completed();
         });
-    }
-
-    /** One session's work. */
-    @FunctionalInterface
-    private interface Work {
-        SessionOutcome run(SessionContext ctx) throws Exception;
-    }
-
-    private static Harness named(String name, Work work) {
-        return new Harness() {
-            @Override
-            public SessionOutcome run(SessionContext ctx) throws Exception {
-                return work.run(ctx);
-            }
-
-            @Override
-            public String name() {
-                return name;
-            }
-        };
     }
 }

@@ -24,7 +24,8 @@ final class ChildJvm {
      * use them, unless the system property {@code ale.bench.childOptions} gives others (space-separated;
      * empty for none, as to measure a launcher that set none).
      */
-    static final String DEFAULT_OPTIONS = "-XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k";
+    static final String DEFAULT_OPTIONS =
+            "-XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -Xms64m -XX:TieredStopAtLevel=1";
 
     /** {@link #DEFAULT_OPTIONS}, or those of {@code -Dale.bench.childOptions}. */
     static final List<String> LAUNCHER_OPTIONS = options(System.getProperty("ale.bench.childOptions", DEFAULT_OPTIONS));

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Figure group {@code tiny}: the per-case cost of the SDK embedded, on the promptfoo peer's cases
@@ -81,7 +82,7 @@ final class TinyCases {
         }
     }
 
-    private static ChildJvm.Outcome smallHeap(List<String> options, Path root, Path zip, int parallelism)
+    private static ChildJvm.@Nullable Outcome smallHeap(List<String> options, Path root, Path zip, int parallelism)
             throws Exception {
         try {
             ChildJvm.Outcome o = ChildJvm.run(

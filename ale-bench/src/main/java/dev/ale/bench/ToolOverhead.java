@@ -10,8 +10,8 @@ import dev.ale.api.Sandbox;
 import dev.ale.api.SessionOutcome;
 import dev.ale.api.spi.SandboxRequest;
 import dev.ale.api.task.Limits;
+import dev.ale.testfixtures.SessionFixture;
 import dev.ale.tools.AgentTools;
-import dev.ale.tools.TestSession;
 import dev.ale.tools.openai.MockChatServer;
 import dev.ale.tools.openai.OpenAiChatHarness;
 import java.io.IOException;
@@ -66,7 +66,7 @@ final class ToolOverhead {
                             .put("content", content)
                             .toString();
             for (int r = -1; r < size.repetitions(); r++) {
-                AgentTools tools = AgentTools.forSession(new TestSession(sandbox));
+                AgentTools tools = AgentTools.forSession(SessionFixture.over(sandbox));
                 long toolNanos = Timing.nanos(() -> {
                     for (int i = 0; i < size.calls(); i++) {
                         if (tools.call(tool, arguments).error()) {
@@ -121,7 +121,7 @@ final class ToolOverhead {
             for (int r = -1; r < size.repetitions(); r++) {
                 long harnessNanos = Timing.nanos(() -> {
                     for (int s = 0; s < size.sessions(); s++) {
-                        TestSession session = new TestSession(
+                        SessionFixture session = SessionFixture.over(
                                 sandbox,
                                 Limits.defaults(),
                                 Instant.now().plus(Duration.ofMinutes(10)),

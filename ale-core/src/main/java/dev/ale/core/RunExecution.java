@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.DoubleAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One session of a run: plans the attempts, resumes from the journal, runs what is left with
@@ -346,7 +347,7 @@ final class RunExecution implements RunHandle {
         }
     }
 
-    private String stopReason() {
+    private @Nullable String stopReason() {
         if (stopped != null) {
             return stopped;
         }

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The steps of a run around its attempts: taking and releasing the run directory's lock,
@@ -26,7 +27,7 @@ final class RunSteps {
      *
      * @throws IllegalStateException naming the holder's pid when the run directory is in use
      */
-    static RunLock lock(Path dir) {
+    static @Nullable RunLock lock(Path dir) {
         if (dir == null) {
             return null;
         }

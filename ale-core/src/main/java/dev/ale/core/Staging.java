@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Copies one attempt's task files into its roots: the inputs and each session's files into the
@@ -41,6 +42,7 @@ final class Staging {
      * costs no agent run (the files stay in memory until the reference is staged); a failure
      * naming {@code tasks/<id>/reference.7z}, else null.
      */
+    @Nullable
     Failure unseal() {
         String id = task.id();
         String where = "tasks/" + id + "/reference.7z";
@@ -69,6 +71,7 @@ final class Staging {
     }
 
     /** Copies a task part under {@code root}; the failure, or null. */
+    @Nullable
     Failure stage(TaskPart part, Path root) {
         List<TaskFile> files;
         try {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ale.api.Harness;
-import dev.ale.api.SessionContext;
 import dev.ale.api.SessionOutcome;
 import dev.ale.api.task.Task;
 import java.io.IOException;
@@ -103,22 +102,14 @@ class AleResultsTest {
     Path tmp;
 
     /** An agent that talks, calls a tool, observes, reports usage and writes 42. */
-    private static final Harness SCRIPTED = new Harness() {
-        @Override
-        public SessionOutcome run(SessionContext ctx) throws IOException {
-            ctx.trajectory().message("assistant", "I will write the answer.");
-            ctx.trajectory().toolCall("write_file", "{\"path\": \"answer.txt\"}");
-            Files.writeString(ctx.workspace().resolve("answer.txt"), "42\n");
-            ctx.trajectory().observation("wrote 3 bytes");
-            ctx.trajectory().usage(100, 20, 0.01);
-            return SessionOutcome.completed();
-        }
-
-        @Override
-        public String name() {
-            return "scripted-agent";
-        }
-    };
+    private static final Harness SCRIPTED = Harness.named("scripted-agent", ctx -> {
+        ctx.trajectory().message("assistant", "I will write the answer.");
+        ctx.trajectory().toolCall("write_file", "{\"path\": \"answer.txt\"}");
+        Files.writeString(ctx.workspace().resolve("answer.txt"), "42\n");
+        ctx.trajectory().observation("wrote 3 bytes");
+        ctx.trajectory().usage(100, 20, 0.01);
+        return SessionOutcome.completed();
+    });
 
     private List<Task> tasks() {
         return List.of(

@@ -2,7 +2,6 @@ package dev.ale.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ale.api.Harness;
-import dev.ale.api.SessionContext;
 import dev.ale.api.SessionOutcome;
 import dev.ale.api.task.Limits;
 import dev.ale.api.task.SessionSpec;
@@ -62,7 +61,7 @@ public final class ReportFixtures {
 
     /** A run stopped by its cost cap after the first attempt, so the others are listed as not run. */
     public static EvaluationReport partial() {
-        Harness spender = named(ctx -> {
+        Harness spender = Harness.named(HOSTILE_HARNESS, ctx -> {
             ctx.trajectory().usage(10, 10, 1.0);
             return SessionOutcome.gaveUp("spent the budget");
         });
@@ -127,7 +126,7 @@ public final class ReportFixtures {
 
     private static Harness harness() {
         Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
-        return named(ctx -> {
+        return Harness.named(HOSTILE_HARNESS, ctx -> {
             String id = ctx.task().id();
             int call = calls.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
             ctx.trajectory().toolCall("write_file", id);
@@ -149,19 +148,5 @@ public final class ReportFixtures {
                 }
             }
         });
-    }
-
-    private static Harness named(Harness h) {
-        return new Harness() {
-            @Override
-            public SessionOutcome run(SessionContext ctx) throws Exception {
-                return h.run(ctx);
-            }
-
-            @Override
-            public String name() {
-                return HOSTILE_HARNESS;
-            }
-        };
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The processes of one {@link PersistentCommandHarness}: started lazily, one per request in flight
@@ -67,6 +68,7 @@ final class AgentPool implements AutoCloseable {
      * An idle process ({@code preferred} when it is idle), or empty when a new one must start; idle
      * processes that died or wrote unasked are dropped, each reported to {@code dropped}.
      */
+    @Nullable
     AgentProcess idle(AgentProcess preferred, Consumer<String> dropped) {
         while (true) {
             AgentProcess p;

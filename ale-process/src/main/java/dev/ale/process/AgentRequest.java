@@ -11,6 +11,7 @@ import dev.ale.process.internal.Slot;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One request of a {@link PersistentCommandHarness} on one of its processes, from handing over the
@@ -42,6 +43,7 @@ final class AgentRequest {
     }
 
     /** Says hello to a new process and waits for it to be ready; null when it is, else how the session ends. */
+    @Nullable
     SessionOutcome hello() throws PersistentAgentException {
         process.stderrTo(stderr);
         try {
@@ -71,6 +73,7 @@ final class AgentRequest {
      * had served earlier requests answered one of those instead (it answered one twice): it was
      * replaced, and the request should go to another process.
      */
+    @Nullable
     SessionOutcome run() throws PersistentAgentException {
         process.stderrTo(stderr);
         Path workspace = ctx.workspace();

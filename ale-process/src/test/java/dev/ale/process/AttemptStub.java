@@ -4,15 +4,13 @@ import dev.ale.api.SessionContext;
 import dev.ale.api.Step;
 import dev.ale.api.TaskView;
 import dev.ale.api.task.Limits;
-import dev.ale.api.task.Taxonomy;
-import dev.ale.api.task.Tier;
 import dev.ale.testfixtures.ListTrajectory;
+import dev.ale.testfixtures.TestTasks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
@@ -36,17 +34,8 @@ record AttemptStub(
     static AttemptStub of(Path parent, ProcessLauncher launcher, String task, String instruction, Duration timeout)
             throws IOException {
         Path workspace = Files.createDirectories(parent.resolve("ale-" + task).resolve("workspace"));
-        TaskView view = new TaskView(
-                task,
-                1,
-                "A test task",
-                new Taxonomy("business_finance", "accounting", List.of("13-2011")),
-                Tier.NEAR_TERM,
-                Limits.defaults(),
-                1,
-                null);
         return new AttemptStub(
-                view,
+                TestTasks.view(task, Limits.defaults(), 1),
                 instruction,
                 1,
                 1,

@@ -78,10 +78,11 @@ final class PackReader {
                         "revision " + entry.revision() + " does not match the revision " + spec.revision() + " in "
                                 + file);
             }
-            TaskLayout.checkTask(listing, entry.id(), spec.sessions().size());
+            boolean taskJsonAlone =
+                    TaskLayout.checkTask(listing, entry.id(), spec.sessions().size());
             verifiers.check(spec, file, listing);
             specs.add(spec);
-            if (listing.filesUnder(TaskLayout.folder(entry.id())).size() == 1) {
+            if (taskJsonAlone) {
                 // the digest from the bytes the spec was parsed from: no second read, and no gap between the two
                 computed.put(entry.id(), Digests.taskJsonOnly(bytes));
             }

@@ -90,10 +90,15 @@ final class TaskLayout {
         }
     }
 
-    /** Checks what a task folder holds, given the number of sessions of the task. */
-    static void checkTask(Listing listing, String id, int sessions) {
+    /**
+     * Checks what a task folder holds, given the number of sessions of the task.
+     *
+     * @return whether {@code task.json} is all the folder holds
+     */
+    static boolean checkTask(Listing listing, String id, int sessions) {
         String folder = folder(id);
-        for (String child : listing.children(folder)) {
+        Set<String> children = listing.children(folder);
+        for (String child : children) {
             if (!TASK_CHILDREN.contains(child)) {
                 throw new TaskPackException(
                         folder + child,
@@ -104,13 +109,16 @@ final class TaskLayout {
             }
         }
         for (String part : List.of("reference", "solution")) {
-            if (listing.files().containsKey(folder + part + ".7z")
+            if (children.contains(part + ".7z")
                     && !listing.filesUnder(folder + part + "/").isEmpty()) {
                 throw new TaskPackException(
                         folder + part + ".7z",
                         "",
                         "a task holds its " + part + " either in " + part + "/ or sealed in " + part + ".7z, not both");
             }
+        }
+        if (!children.contains("sessions/")) {
+            return children.size() == 1;
         }
         String sessionsFolder = folder + "sessions/";
         for (String child : listing.children(sessionsFolder)) {
@@ -130,6 +138,7 @@ final class TaskLayout {
                                 + (sessions == 1 ? "" : "s"));
             }
         }
+        return false;
     }
 
     /** The same name as the other kind of entry: {@code a/} for {@code a}, {@code a} for {@code a/}. */

@@ -6,12 +6,10 @@ import dev.ale.api.Sandbox;
 import dev.ale.api.SessionContext;
 import dev.ale.api.TaskView;
 import dev.ale.api.task.Limits;
-import dev.ale.api.task.Taxonomy;
-import dev.ale.api.task.Tier;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apiguardian.api.API;
 
@@ -64,17 +62,20 @@ public record SessionFixture(
                 new AtomicBoolean());
     }
 
-    /** A near-term accounting task of {@code sessions} sessions, titled by its id, with the default limits. */
+    /** The only session of a five-minute {@link TestTasks} task over {@code sandbox}, without step or cost caps. */
+    public static SessionFixture over(Sandbox sandbox) {
+        Duration five = Duration.ofMinutes(5);
+        return over(sandbox, new Limits(five, 0, 0), Instant.now().plus(five), "do the task");
+    }
+
+    /** The only session of a {@link TestTasks} task with {@code limits} over {@code sandbox}, until {@code deadline}. */
+    public static SessionFixture over(Sandbox sandbox, Limits limits, Instant deadline, String instruction) {
+        return of(TestTasks.view("test-task", limits, 1), instruction, 1, sandbox, deadline);
+    }
+
+    /** A {@link TestTasks} task of {@code sessions} sessions with the default limits. */
     public static TaskView task(String taskId, int sessions) {
-        return new TaskView(
-                taskId,
-                1,
-                taskId,
-                new Taxonomy("business_finance", "accounting", List.of("13-2011")),
-                Tier.NEAR_TERM,
-                Limits.defaults(),
-                sessions,
-                null);
+        return TestTasks.view(taskId, Limits.defaults(), sessions);
     }
 
     /** A sandbox that is only a directory: no processes, and no reference area for a harness. */

@@ -1,6 +1,7 @@
 /**
  * Test-only helpers shared by the SDK's modules: seeded fuzz mutators, folder-tree
- * snapshots, an in-memory trajectory, a session context, small packs as folders and child JVMs.
+ * snapshots, an in-memory trajectory, test tasks, a session context, a liveness guard, small
+ * packs as folders and child JVMs.
  *
  * <p>Not for public use: only the SDK's own tests depend on this module.
  */

@@ -1,20 +1,15 @@
 package dev.ale.verifiers;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ale.api.Trajectory;
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.VerificationContext;
-import dev.ale.api.task.Limits;
-import dev.ale.api.task.SessionSpec;
 import dev.ale.api.task.TaskSpec;
-import dev.ale.api.task.Taxonomy;
-import dev.ale.api.task.Tier;
+import dev.ale.testfixtures.TestTasks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /** A verification context over two temporary directories, with helpers to fill them. */
 public record TestContext(Path output, Path reference) implements VerificationContext {
@@ -60,17 +55,7 @@ public record TestContext(Path output, Path reference) implements VerificationCo
 
     @Override
     public TaskSpec task() {
-        return new TaskSpec(
-                "test-task",
-                1,
-                "A test task",
-                new Taxonomy("business_finance", "accounting", List.of("13-2011")),
-                Tier.NEAR_TERM,
-                Limits.defaults(),
-                List.of(new SessionSpec(1, "do it")),
-                JsonNodeFactory.instance.objectNode(),
-                1.0,
-                null);
+        return TestTasks.spec("test-task");
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The agent's rules for a bank reconciliation: match the cash book to the statement by cheque
@@ -105,7 +106,7 @@ final class BankReconciler {
     }
 
     /** A statement line for a book entry: same reference when both have a specific one, else same amount. */
-    private static Line match(List<Line> bankLines, Line entry) {
+    private static @Nullable Line match(List<Line> bankLines, Line entry) {
         boolean specific = entry.reference().matches("\\d+|DS\\d+");
         for (Line line : bankLines) {
             boolean sameAmount = line.amount().compareTo(entry.amount()) == 0;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The agent's rules for docketing contract deadlines: read each agreement, find its Contract ID,
@@ -86,7 +87,7 @@ final class DeadlineDocketer {
         }
     }
 
-    private static LocalDate due(String body, LocalDate start, LocalDate end) {
+    private static @Nullable LocalDate due(String body, LocalDate start, LocalDate end) {
         Matcher on = ON_OR_BEFORE.matcher(body);
         if (on.find()) {
             return LocalDate.parse(on.group(1), LONG_DATE);

@@ -23,7 +23,7 @@ import java.util.Optional;
  * (or the server's {@code Retry-After}), never past the session's deadline. Whatever the server
  * sends back has the API key taken out before anything reads it.
  */
-final class ChatClient {
+record ChatClient(HttpClient http, URI endpoint, ApiKey key, Retries retries) {
     private static final System.Logger LOG = System.getLogger("dev.ale.tools.openai");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** The largest response body read (a hostile or broken server must not fill the heap). */
@@ -33,18 +33,6 @@ final class ChatClient {
 
     /** The retry policy: how many retries, the first backoff, the longest backoff, one request's time. */
     record Retries(int max, Duration initialBackoff, Duration maxBackoff, Duration requestTimeout) {}
-
-    private final HttpClient http;
-    private final URI endpoint;
-    private final ApiKey key;
-    private final Retries retries;
-
-    ChatClient(HttpClient http, URI endpoint, ApiKey key, Retries retries) {
-        this.http = http;
-        this.endpoint = endpoint;
-        this.key = key;
-        this.retries = retries;
-    }
 
     /** The parsed response to {@code body}; throws when it cannot be had before {@code deadline} within the retries. */
     JsonNode complete(ObjectNode body, Instant deadline) throws IOException, InterruptedException {

@@ -204,10 +204,7 @@ public final class OpenAiChatHarness implements Harness {
 
         /** The most model calls in one session, whatever the task's caps; default 100. */
         public Builder maxTurns(int turns) {
-            if (turns < 1) {
-                throw new IllegalArgumentException("maxTurns must be >= 1, got " + turns);
-            }
-            this.maxTurns = turns;
+            this.maxTurns = atLeastOne("maxTurns", turns);
             return this;
         }
 
@@ -222,11 +219,15 @@ public final class OpenAiChatHarness implements Harness {
 
         /** The most tokens of one response ({@code max_tokens}); by default none is sent. */
         public Builder maxOutputTokens(int tokens) {
-            if (tokens < 1) {
-                throw new IllegalArgumentException("maxOutputTokens must be >= 1, got " + tokens);
-            }
-            this.maxOutputTokens = tokens;
+            this.maxOutputTokens = atLeastOne("maxOutputTokens", tokens);
             return this;
+        }
+
+        private static int atLeastOne(String option, int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException(option + " must be >= 1, got " + value);
+            }
+            return value;
         }
 
         /** The caps of the tool kit; default {@link ToolLimits#defaults()}. */

@@ -13,7 +13,7 @@ import dev.ale.api.SessionOutcome;
 import dev.ale.api.spi.SandboxRequest;
 import dev.ale.api.task.Limits;
 import dev.ale.core.Sandboxes;
-import dev.ale.tools.TestSession;
+import dev.ale.testfixtures.SessionFixture;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,8 +36,8 @@ class HarnessBudgetsTest {
         sandbox.close();
     }
 
-    private TestSession session(Limits limits, Instant deadline) {
-        return new TestSession(sandbox, limits, deadline, "keep listing files");
+    private SessionFixture session(Limits limits, Instant deadline) {
+        return SessionFixture.over(sandbox, limits, deadline, "keep listing files");
     }
 
     private static OpenAiChatHarness.Builder harness(MockChatServer mock) {
@@ -52,38 +52,37 @@ class HarnessBudgetsTest {
         return new MockChatServer((request, n) -> toolCalls(call("list_files")));
     }
 
-    /** Runs the harness against {@code mock} in {@code s}; it must give up (a budget ran out). */
-    private static SessionOutcome givesUp(MockChatServer mock, TestSession s) throws Exception {
-        SessionOutcome outcome = harness(mock).build().run(s);
-        assertEquals(SessionOutcome.Status.GAVE_UP, outcome.status(), outcome.message());
-        return outcome;
+    /** How a session that gave up ended: its outcome, its context and the model calls it made. */
+    private record GaveUp(SessionOutcome outcome, SessionFixture session, int requests) {}
+
+    /** Runs the harness against endless tool calls in a session with {@code limits}; it must give up. */
+    private GaveUp givesUp(Limits limits) throws Exception {
+        try (MockChatServer mock = endlessToolCalls()) {
+            SessionFixture s = session(limits, Instant.now().plusSeconds(300));
+            SessionOutcome outcome = harness(mock).build().run(s);
+            assertEquals(SessionOutcome.Status.GAVE_UP, outcome.status(), outcome.message());
+            return new GaveUp(outcome, s, mock.requests().size());
+        }
     }
 
     @Test
     void stopsAtTheTasksStepCap() throws Exception {
-        try (MockChatServer mock = endlessToolCalls()) {
-            TestSession s = session(
-                    new Limits(Duration.ofMinutes(5), 3, 0), Instant.now().plusSeconds(300));
-            SessionOutcome outcome = givesUp(mock, s);
-            assertEquals("the task's step cap of 3 tool calls was reached", outcome.message());
-            assertEquals(3, s.trajectory().toolCalls());
-            assertEquals(3, mock.requests().size());
-        }
+        GaveUp g = givesUp(new Limits(Duration.ofMinutes(5), 3, 0));
+        assertEquals(
+                "the task's step cap of 3 tool calls was reached", g.outcome().message());
+        assertEquals(3, g.session().trajectory().toolCalls());
+        assertEquals(3, g.requests());
     }
 
     @Test
     void makesNoCallThatWouldPassTheCostCap() throws Exception {
-        try (MockChatServer mock = endlessToolCalls()) {
-            // each call costs 1000 x 2 / 1e6 + 200 x 8 / 1e6 = 0.0036 USD
-            TestSession s = session(
-                    new Limits(Duration.ofMinutes(5), 0, 0.01), Instant.now().plusSeconds(300));
-            SessionOutcome outcome = givesUp(mock, s);
-            assertTrue(
-                    outcome.message().startsWith("another model call would pass the task's cost cap of 0.0100 USD"),
-                    outcome.message());
-            assertEquals(2, mock.requests().size());
-            assertEquals(0.0072, s.trajectory().usage().costUsd(), 1e-12);
-        }
+        // each call costs 1000 x 2 / 1e6 + 200 x 8 / 1e6 = 0.0036 USD
+        GaveUp g = givesUp(new Limits(Duration.ofMinutes(5), 0, 0.01));
+        assertTrue(
+                g.outcome().message().startsWith("another model call would pass the task's cost cap of 0.0100 USD"),
+                g.outcome().message());
+        assertEquals(2, g.requests());
+        assertEquals(0.0072, g.session().trajectory().usage().costUsd(), 1e-12);
     }
 
     @Test

@@ -21,7 +21,7 @@ import dev.ale.core.Evaluator;
 import dev.ale.core.Sandboxes;
 import dev.ale.taskpack.TaskPack;
 import dev.ale.taskpack.TaskPacks;
-import dev.ale.tools.TestSession;
+import dev.ale.testfixtures.SessionFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -122,7 +122,7 @@ class OpenAiChatHarnessTest {
         try (MockChatServer mock = new MockChatServer(script());
                 Sandbox sandbox = Sandboxes.inMemory().open(new SandboxRequest("t.1", 0))) {
             Files.writeString(sandbox.workspace().resolve("requests.csv"), "request_id\nPR-601\n");
-            TestSession session = new TestSession(
+            SessionFixture session = SessionFixture.over(
                     sandbox,
                     new Limits(Duration.ofMinutes(5), 0, 0),
                     Instant.now().plus(Duration.ofMinutes(5)),

@@ -7,7 +7,9 @@ import dev.ale.archive.ArchiveLimits.Limit;
 import dev.ale.archive.Listing;
 import dev.ale.archive.NamePolicy;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apiguardian.api.API;
@@ -22,7 +24,9 @@ public final class EntryGuard {
     private final NamePolicy names;
     private final Map<String, String> seen = new HashMap<>();
     private final TreeMap<String, Long> files = new TreeMap<>();
-    private final TreeSet<String> folders = new TreeSet<>();
+    /** The folders so far, unordered (each file adds its parents: a hash lookup, not a tree's). */
+    private final Set<String> folders = new HashSet<>();
+
     private long count;
     private long declaredTotal;
 
@@ -70,7 +74,7 @@ public final class EntryGuard {
 
     /** What was admitted so far. */
     public Listing listing() {
-        return new Listing(files, folders, count);
+        return new Listing(files, new TreeSet<>(folders), count);
     }
 
     /** The rule broken by an entry over {@code maxEntryBytes}. */

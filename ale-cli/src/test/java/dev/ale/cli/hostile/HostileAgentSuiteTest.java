@@ -35,6 +35,12 @@ class HostileAgentSuiteTest {
         assumeTrue(problem.isEmpty(), () -> "bubblewrap is not usable here: " + problem.orElse(""));
     }
 
+    /** The pack (its reference in the clear) of a test under bubblewrap, which is skipped where bubblewrap is not usable. */
+    private SecretPack packUnderBubblewrap() throws IOException {
+        assumeBubblewrap();
+        return SecretPack.create(tmp.resolve("pack"), false);
+    }
+
     private AleProcess.Run run(SecretPack pack, Path agent, String sandbox, String... more) throws Exception {
         List<String> args = new java.util.ArrayList<>(
                 List.of(pack.dir().toString(), "--harness", "cmd:sh " + agent, "--sandbox", sandbox, "--retries", "0"));
@@ -45,8 +51,7 @@ class HostileAgentSuiteTest {
     @Test
     @Tag("bwrap")
     void underBubblewrapAHunterFindsNoPackReferenceKeyOrSolution() throws Exception {
-        assumeBubblewrap();
-        SecretPack pack = SecretPack.create(tmp.resolve("pack"), false);
+        SecretPack pack = packUnderBubblewrap();
         AleProcess.Run r = run(pack, HostileAgents.hunter(tmp), "bwrap");
         String seen = r.trajectories();
         assertTrue(seen.contains("== hunt:"), "the hunter ran to its end: " + r);
@@ -77,8 +82,7 @@ class HostileAgentSuiteTest {
     @Test
     @Tag("bwrap")
     void underBubblewrapASwappingAgentCannotReachThePack() throws Exception {
-        assumeBubblewrap();
-        SecretPack pack = SecretPack.create(tmp.resolve("pack"), false);
+        SecretPack pack = packUnderBubblewrap();
         AleProcess.Run r = run(pack, HostileAgents.swapper(tmp), "bwrap");
         assertTrue(r.trajectories().contains("== swap done"), r.toString());
         assertFalse(r.trajectories().contains("swapped "), r.trajectories());

@@ -346,7 +346,7 @@ final class ArchiveCases {
                         (p, d) -> Archives.tar(
                                 d.resolve("pack.tar"),
                                 p.entriesPlus(Entry.file(INPUTS + "innocent.txt", "x")),
-                                Map.of(INPUTS + "innocent.txt", Map.of("path", "../../evil-" + p.marker)))),
+                                Map.of(INPUTS + "innocent.txt", Map.of("path", "../../evil-" + p.marker())))),
                 of(
                         "invalid UTF-8 name (zip)",
                         TPE,

@@ -78,7 +78,7 @@ class HostilePackCorpusTest {
     @ValueSource(strings = {"dir", "pack.zip", "pack.tar", "pack.tgz"})
     void theUndamagedPackOpensVerifiesAndReadsInEveryForm(String form) throws IOException {
         HostileCase control = HostileCase.of("control " + form, AleException.class, "", "", (p, d) -> switch (form) {
-            case "dir" -> p.dir;
+            case "dir" -> p.dir();
             case "pack.zip" -> Archives.zip(d.resolve(form), p.entries());
             case "pack.tar" -> Archives.tar(d.resolve(form), p.entries());
             default -> Archives.tgz(d.resolve(form), p.entries());

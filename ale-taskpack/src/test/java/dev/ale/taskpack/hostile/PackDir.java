@@ -21,20 +21,12 @@ import java.util.stream.Stream;
  * a marker string in its manifest and in an input file, so anything the reader leaves behind can
  * be recognised as coming from these tests.
  */
-final class PackDir {
+record PackDir(Path dir, String marker) {
     static final ObjectMapper JSON = new ObjectMapper();
     /** The task every hostile entry is put into. */
     static final String TASK = "bank-rec";
 
     static final String INPUTS = "tasks/" + TASK + "/inputs/";
-
-    final Path dir;
-    final String marker;
-
-    private PackDir(Path dir, String marker) {
-        this.dir = dir;
-        this.marker = marker;
-    }
 
     /** Writes the pack into {@code dir} (created) and fills in its digests. */
     static PackDir create(Path dir, String marker) {

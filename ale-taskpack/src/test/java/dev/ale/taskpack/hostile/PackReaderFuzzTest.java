@@ -86,7 +86,7 @@ class PackReaderFuzzTest {
 
         private static byte[] written(PackDir pack, String name) throws IOException {
             Path file = WORK.resolve(name);
-            TaskPackWriter.write(pack.dir, file);
+            TaskPackWriter.write(pack.dir(), file);
             return Files.readAllBytes(file);
         }
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.Verifier;
+import dev.ale.testfixtures.Liveness;
 import dev.ale.verifiers.Fixture;
 import dev.ale.verifiers.TestContext;
 import java.io.IOException;
@@ -56,7 +57,10 @@ record OutputTarget(String file, List<String> configs, Map<String, String> refer
             }
             Verdict[] verdicts = new Verdict[verifiers.size()];
             Throwable[] thrown = new Throwable[verdicts.length];
-            Thread t = new Thread(
+            Liveness.guarded(
+                    "verifier-property",
+                    "the verifiers",
+                    LIVENESS,
                     () -> {
                         for (int i = 0; i < verdicts.length; i++) {
                             try {
@@ -65,17 +69,9 @@ record OutputTarget(String file, List<String> configs, Map<String, String> refer
                                 thrown[i] = e;
                             }
                         }
+                        return null;
                     },
-                    "verifier-property");
-            t.setDaemon(true);
-            t.start();
-            try {
-                t.join(LIVENESS.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-            assertTrue(!t.isAlive(), "a verifier did not end within the liveness guard of " + LIVENESS);
+                    () -> "a verifier did not end within the liveness guard of " + LIVENESS);
             for (int i = 0; i < verdicts.length; i++) {
                 if (thrown[i] != null && !KnownDefects.tolerated(thrown[i])) {
                     throw new AssertionError(

@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One run of an external grader: private directories, the process with its environment, its
@@ -130,7 +131,7 @@ final class CommandRun {
          * Waits for the process, watching its tree and the size of its output; returns why it had to
          * be stopped, or null when it exited by itself.
          */
-        private String await(Process p, ChildProcess tree, List<Path> streams, Instant deadline, String why)
+        private @Nullable String await(Process p, ChildProcess tree, List<Path> streams, Instant deadline, String why)
                 throws InterruptedException, IOException {
             try {
                 while (true) {
@@ -175,7 +176,7 @@ final class CommandRun {
         }
 
         /** The text of a reward file the grader wrote, or null; links and special files are refused. */
-        private String rewardFile(Path file) throws IOException {
+        private @Nullable String rewardFile(Path file) throws IOException {
             BasicFileAttributes a;
             try {
                 a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code json} verifier built by {@link JsonVerifierFactory}; immutable. Scores the fields of
@@ -171,7 +172,7 @@ record JsonFields(
     }
 
     /** The first failed gate of one file, or null. */
-    private GateFailure gate(Read r, JsonPlaces places) {
+    private @Nullable GateFailure gate(Read r, JsonPlaces places) {
         if (r.actual().isMissingNode()) {
             return null;
         }

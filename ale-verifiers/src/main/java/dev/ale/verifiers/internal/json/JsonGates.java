@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The gates of the {@code json} verifier that follow the reference, beside {@code required},
@@ -58,6 +59,7 @@ record JsonGates(List<JsonPattern> equal, Map<JsonPattern, List<String>> allowed
     }
 
     /** The first problem of {@code actual} against {@code expected}, or null. */
+    @Nullable
     String problem(JsonNode expected, JsonNode actual) {
         for (JsonPattern p : equal) {
             for (String at : p.expand(expected)) {

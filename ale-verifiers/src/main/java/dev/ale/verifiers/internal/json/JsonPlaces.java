@@ -6,6 +6,7 @@ import dev.ale.verifiers.internal.support.Options;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The places of a JSON document the {@code json} verifier looks at: the fields it scores, what
@@ -179,7 +180,7 @@ final class JsonPlaces {
         return whole(e, a, new ArrayList<>(f.path()), at, f.rule());
     }
 
-    private String whole(JsonNode e, JsonNode a, List<String> path, String at, JsonRules.Rule rule) {
+    private @Nullable String whole(JsonNode e, JsonNode a, List<String> path, String at, JsonRules.Rule rule) {
         if (a == null || e.isNull()) {
             return null;
         }

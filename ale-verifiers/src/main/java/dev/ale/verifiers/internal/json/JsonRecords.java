@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Records keyed by a member, for the {@code json} verifier's {@code records} and {@code aliases}
@@ -176,7 +177,7 @@ record JsonRecords(
         return root;
     }
 
-    private JsonNode at(JsonNode doc) {
+    private @Nullable JsonNode at(JsonNode doc) {
         JsonNode n = doc;
         for (String s : path) {
             n = n.isObject() ? n.get(s) : null;
@@ -208,6 +209,7 @@ record JsonRecords(
     }
 
     /** A key value normalised, or null when it does not normalise. */
+    @Nullable
     String normalize(JsonNode value) {
         if (value == null) {
             return null;

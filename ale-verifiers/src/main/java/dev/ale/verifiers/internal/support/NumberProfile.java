@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How numbers written as text are read, when a config says so with {@code numbers}: unit words
@@ -78,7 +79,7 @@ public record NumberProfile(
     }
 
     /** The number {@code text} holds under this profile, or null. */
-    public BigDecimal parse(String text) {
+    public @Nullable BigDecimal parse(String text) {
         if (this.equals(DEFAULT)) {
             return Numbers.parse(text);
         }

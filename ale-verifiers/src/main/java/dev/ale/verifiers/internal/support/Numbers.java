@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads numbers the way people and agents write them. Around a plain decimal number (optionally
@@ -23,7 +24,7 @@ public final class Numbers {
     private Numbers() {}
 
     /** The number a JSON value holds (a JSON number, or a string that parses), or null. */
-    public static BigDecimal of(JsonNode v) {
+    public static @Nullable BigDecimal of(JsonNode v) {
         if (v == null) {
             return null;
         }
@@ -47,7 +48,7 @@ public final class Numbers {
     }
 
     /** The number {@code text} holds, under the rules in the class comment, or null. */
-    public static BigDecimal parse(String text) {
+    public static @Nullable BigDecimal parse(String text) {
         BigDecimal fast = simple(text);
         if (fast != null) {
             return fast;
@@ -97,7 +98,7 @@ public final class Numbers {
      * an optional fraction ({@code -1234.50}); null for anything else, which {@link #parse} then
      * reads the long way (to the same value).
      */
-    private static BigDecimal simple(String s) {
+    private static @Nullable BigDecimal simple(String s) {
         int n = s.length();
         int i = n > 0 && (s.charAt(0) == '-' || s.charAt(0) == '+') ? 1 : 0;
         long unscaled = 0;
@@ -122,7 +123,7 @@ public final class Numbers {
     }
 
     /** digits with optional groups of three, optional fraction, optional exponent; or null. */
-    private static String plain(String s, int start, int end) {
+    private static @Nullable String plain(String s, int start, int end) {
         StringBuilder out = new StringBuilder(end - start);
         int i = start;
         int group = 0;

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the options of one JSON object of a verifier configuration. Every error is a
@@ -238,7 +239,7 @@ public final class Options {
     }
 
     /** A JSON number >= 0, or null when absent. */
-    public BigDecimal nonNegative(String name) {
+    public @Nullable BigDecimal nonNegative(String name) {
         if (!node.has(name)) {
             return null;
         }

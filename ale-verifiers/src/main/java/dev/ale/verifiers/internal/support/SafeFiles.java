@@ -17,6 +17,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The only way verifiers reach files. A configured {@link RelPath} is resolved under the output or
@@ -152,7 +153,7 @@ public final class SafeFiles {
     }
 
     /** The file's bytes, or null when it holds more than {@code limit}. */
-    public static byte[] readCapped(Path file, long limit) throws IOException {
+    public static byte @Nullable [] readCapped(Path file, long limit) throws IOException {
         if (Files.size(file) > limit) {
             return null;
         }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A streaming RFC 4180 CSV parser over UTF-8 bytes. Records end at CRLF, LF or a lone CR; fields
@@ -104,7 +105,7 @@ public final class CsvReader implements RowReader {
 
     /** The next record as slices of this reader's buffer, valid until the next call; null at the end. */
     @Override
-    public Cells nextCells() throws IOException {
+    public @Nullable Cells nextCells() throws IOException {
         keep = pos;
         if (!started) {
             started = true;

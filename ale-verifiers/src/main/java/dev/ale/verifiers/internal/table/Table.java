@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A table file read as a header row (names trimmed) and data rows, streamed: CSV, TSV or a sheet
@@ -138,7 +139,7 @@ public final class Table implements Closeable {
     }
 
     /** Reads a row; a malformed table or text that is not UTF-8 fails as {@link #fail} says. */
-    private <T> T read(Read<T> read) throws GateFailure, IOException {
+    private <T> @Nullable T read(Read<T> read) throws GateFailure, IOException {
         try {
             return read.next();
         } catch (RowReader.Malformed e) {

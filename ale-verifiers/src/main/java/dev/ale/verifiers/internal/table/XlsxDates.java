@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Dates and times in xlsx cells: a number (days since the workbook's epoch, the fraction being
@@ -91,7 +92,7 @@ final class XlsxDates {
     }
 
     /** {@code serial} as ISO text of the kind, or null when it is no date Excel can show. */
-    static String render(BigDecimal serial, Kind kind, boolean date1904) {
+    static @Nullable String render(BigDecimal serial, Kind kind, boolean date1904) {
         if (serial.signum() < 0 || serial.compareTo(BigDecimal.valueOf(LAST_SERIAL + 1)) >= 0) {
             return null;
         }

@@ -19,6 +19,7 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rows of one sheet of an {@code .xlsx} workbook as text, streamed with fastexcel-reader after
@@ -103,7 +104,7 @@ final class XlsxRows implements RowReader {
     }
 
     @Override
-    public List<String> next() throws IOException {
+    public @Nullable List<String> next() throws IOException {
         for (Row row = nextRow(); row != null; row = nextRow()) {
             line = row.getRowNum();
             List<String> cells = new ArrayList<>(row.getCellCount());

@@ -7,6 +7,7 @@ import dev.ale.verifiers.internal.support.Render;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds paths in the text of tool calls for {@code forbidPaths}. The text (a tool's arguments) is
@@ -32,7 +33,7 @@ final class ToolText {
     }
 
     /** "step N (tool): 'word'" for the first tool call holding a word that matches, or null. */
-    static String firstHit(List<Step> steps, Pattern pattern) {
+    static @Nullable String firstHit(List<Step> steps, Pattern pattern) {
         for (int i = 0; i < steps.size(); i++) {
             Step s = steps.get(i);
             if (s.kind() != Step.Kind.TOOL_CALL) {

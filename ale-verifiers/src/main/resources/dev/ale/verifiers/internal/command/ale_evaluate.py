@@ -339,6 +339,7 @@ class GeneralTaskConfig:
     VARIANT_NAME: str = ""
     OS_TYPE: str = "windows"
     REQUIRES_TASK_DATA: bool = True
+    _SEP = "\\"  # the VM's path separator (a class attribute, not a field)
 
     @property
     def task_description(self):
@@ -346,23 +347,23 @@ class GeneralTaskConfig:
 
     @property
     def task_dir(self):
-        return "\\".join([self.REMOTE_ROOT_DIR, self.DOMAIN_NAME, self.TASK_NAME, self.VARIANT_NAME])
+        return self._SEP.join([self.REMOTE_ROOT_DIR, self.DOMAIN_NAME, self.TASK_NAME, self.VARIANT_NAME])
 
     @property
     def input_dir(self):
-        return self.task_dir + "\\input"
+        return self.task_dir + self._SEP + "input"
 
     @property
     def software_dir(self):
-        return self.task_dir + "\\software"
+        return self.task_dir + self._SEP + "software"
 
     @property
     def remote_output_dir(self):
-        return self.task_dir + "\\" + self.REMOTE_OUTPUT_DIR
+        return self.task_dir + self._SEP + self.REMOTE_OUTPUT_DIR
 
     @property
     def reference_dir(self):
-        return self.task_dir + "\\reference"
+        return self.task_dir + self._SEP + "reference"
 
     @property
     def required_credentials(self):
@@ -382,30 +383,11 @@ class LinuxTaskConfig(GeneralTaskConfig):
     REMOTE_ROOT_DIR: str = LINUX_ROOT
     OS_TYPE: str = "linux"
     VARIANT_NAME: str = "base"
-
-    @property
-    def task_dir(self):
-        return "/".join([self.REMOTE_ROOT_DIR, self.DOMAIN_NAME, self.TASK_NAME, self.VARIANT_NAME])
+    _SEP = "/"
 
     @property
     def data_task_dir(self):
         return self.task_dir
-
-    @property
-    def input_dir(self):
-        return self.task_dir + "/input"
-
-    @property
-    def reference_dir(self):
-        return self.task_dir + "/reference"
-
-    @property
-    def software_dir(self):
-        return self.task_dir + "/software"
-
-    @property
-    def remote_output_dir(self):
-        return self.task_dir + "/" + self.REMOTE_OUTPUT_DIR
 
     def to_metadata(self):
         meta = super().to_metadata()

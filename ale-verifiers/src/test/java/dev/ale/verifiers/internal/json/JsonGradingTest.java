@@ -218,15 +218,27 @@ class JsonGradingTest extends ContextTest {
                         + " 'compare': 'numeric'}, {'fields': ['/tags', '/vendor/name'], 'compare': 'text'}]}"));
     }
 
-    @Test
-    void extraFieldsFailAnywhereOrAtTheTopLevel() throws Exception {
-        ctx.out("x.json", "{\"a\": 1, \"b\": {\"c\": 2, \"d\": 3}}");
-        String base = "{'type': 'json', 'file': 'x.json', 'expected': {'a': 1, 'b': {'c': 2}}";
-        assertScore(1, ctx.verify(base + "}"));
-        assertScore(1, ctx.verify(base + ", 'extraFields': 'fail-top-level'}"));
-        assertGate("x.json", "extra: /b/d", ctx.verify(base + ", 'extraFields': 'fail'}"));
-        ctx.out("x.json", "{\"a\": 1, \"b\": {\"c\": 2}, \"e\": 5, \"f\": 6}");
-        assertGate("x.json", "extra: /e, /f", ctx.verify(base + ", 'extraFields': 'fail-top-level'}"));
+    /** An output with fields beyond {'a': 1, 'b': {'c': 2}}, the extraFields option and the score or failed gate. */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            textBlock =
+                    """
+                    {"a": 1, "b": {"c": 2, "d": 3}}         |                | 1
+                    {"a": 1, "b": {"c": 2, "d": 3}}         | fail-top-level | 1
+                    {"a": 1, "b": {"c": 2, "d": 3}}         | fail           | extra: /b/d
+                    {"a": 1, "b": {"c": 2}, "e": 5, "f": 6} | fail-top-level | extra: /e, /f
+                    """)
+    void extraFieldsFailAnywhereOrAtTheTopLevel(String output, String extraFields, String result) throws Exception {
+        ctx.out("x.json", output);
+        Verdict v = ctx.verify("{'type': 'json', 'file': 'x.json', 'expected': {'a': 1, 'b': {'c': 2}}"
+                + (extraFields == null ? "" : ", 'extraFields': '" + extraFields + "'") + "}");
+        if (result.startsWith("extra")) {
+            assertGate("x.json", result, v);
+        } else {
+            assertScore(Double.parseDouble(result), v);
+        }
     }
 
     @Test

@@ -19,6 +19,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SafeFilesTest {
     @TempDir
@@ -34,31 +36,27 @@ class SafeFilesTest {
                 Files.createDirectories(dir.resolve("outside")).resolve("secret.txt"), "the answer is 42");
     }
 
-    @Test
-    void refusesASymlinkedFileThatEscapesTheOutput() throws Exception {
-        Files.createSymbolicLink(ctx.output().resolve("memo.txt"), secret);
-        assertGate("memo.txt", "symbolic link", ctx.verify("{'type': 'text', 'file': 'memo.txt', 'contains': '42'}"));
-        assertGate("memo.txt", "symbolic link", ctx.verify("{'type': 'file-exists', 'path': 'memo.txt'}"));
-        assertGate(
-                "memo.txt",
-                "symbolic link",
-                ctx.verify("{'type': 'number', 'file': 'memo.txt', 'regex': '\\\\d+', 'expected': 42}"));
-    }
-
-    @Test
-    void refusesASymlinkedDirectoryOnTheWay() throws Exception {
-        Files.createSymbolicLink(ctx.output().resolve("out"), secret.getParent());
-        assertGate(
-                "out/secret.txt",
-                "'out' is a symbolic link",
-                ctx.verify("{'type': 'text', 'file': 'out/secret.txt', 'contains': '42'}"));
-    }
-
-    @Test
-    void refusesEvenALinkThatStaysInside() throws Exception {
+    /**
+     * A link in the output (to a file outside, a folder outside, a file inside), the file a
+     * verifier reads through it, the gate that read fails and the verifier.
+     */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            textBlock =
+                    """
+                    memo.txt  | outside/secret.txt | memo.txt       | symbolic link            | {'type': 'text', 'file': 'memo.txt', 'contains': '42'}
+                    memo.txt  | outside/secret.txt | memo.txt       | symbolic link            | {'type': 'file-exists', 'path': 'memo.txt'}
+                    memo.txt  | outside/secret.txt | memo.txt       | symbolic link            | {'type': 'number', 'file': 'memo.txt', 'regex': '\\\\d+', 'expected': 42}
+                    out       | outside            | out/secret.txt | 'out' is a symbolic link | {'type': 'text', 'file': 'out/secret.txt', 'contains': '42'}
+                    alias.txt | output/real.txt    | alias.txt      | symbolic link            | {'type': 'text', 'file': 'alias.txt', 'contains': '42'}
+                    """)
+    void refusesALinkOnTheWayEvenOneThatStaysInside(String link, String target, String file, String gate, String config)
+            throws Exception {
         ctx.out("real.txt", "42");
-        Files.createSymbolicLink(ctx.output().resolve("alias.txt"), ctx.output().resolve("real.txt"));
-        assertGate("alias.txt", "symbolic link", ctx.verify("{'type': 'text', 'file': 'alias.txt', 'contains': '42'}"));
+        Files.createSymbolicLink(ctx.output().resolve(link), dir.resolve(target));
+        assertGate(file, gate, ctx.verify(config));
     }
 
     @Test

@@ -101,11 +101,12 @@ class MarkdownVerifierTest extends ContextTest {
 
     @Test
     void wholeDocumentConditionsAndWeightsAddUp() throws Exception {
-        Verdict v = md("'headings': [{'text': 'Summary', 'weight': 2}, {'text': 'Risks', 'weight': 2}],"
-                + " 'sections': [{'heading': 'Appendix', 'contains': {'text': 'Sources', 'weight': 3}}],"
-                + " 'notContains': 'TODO', 'words': {'min': 10}");
         // earned: Summary 2 + Sources 3 + words 1 = 6, of 2 + 2 + 3 + 1 + 1 = 9 (Risks missing, TODO present)
-        assertScore(6.0 / 9, v);
+        assertScore(
+                6.0 / 9,
+                md("'headings': [{'text': 'Summary', 'weight': 2}, {'text': 'Risks', 'weight': 2}],"
+                        + " 'sections': [{'heading': 'Appendix', 'contains': {'text': 'Sources', 'weight': 3}}],"
+                        + " 'notContains': 'TODO', 'words': {'min': 10}"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.samples.packgen.Formats;
 import java.math.BigDecimal;
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code fertilizer-rates}: variable-rate fertiliser prescriptions for management zones from soil
@@ -82,7 +83,7 @@ final class FertilizerRatesTask {
     }
 
     /** N, P2O5, K2O needs and MAP, urea, MOP rates (kg/ha, 1 decimal), or null if a rounding is too close to a tie. */
-    private static BigDecimal[] rates(String[] crop, BigDecimal goal, int nitrate, int p, int k) {
+    private static BigDecimal @Nullable [] rates(String[] crop, BigDecimal goal, int nitrate, int p, int k) {
         BigDecimal n = goal.multiply(Dec.of(crop[1]))
                 .subtract(Dec.of("3.6").multiply(Dec.of(nitrate)))
                 .max(BigDecimal.ZERO);

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code psych-scale-scoring}: scoring a fictional 18-item workplace questionnaire with three
@@ -136,7 +137,7 @@ final class PsychScaleScoringTask {
     }
 
     /** The prorated raw score, or null when fewer than 5 of the 6 items are answered. */
-    private static BigDecimal raw(int s, String[] answers) {
+    private static @Nullable BigDecimal raw(int s, String[] answers) {
         int n = answered(s, answers);
         if (n < 5) {
             return null;
