@@ -248,8 +248,9 @@ final class AttemptRunner {
         private HarnessEnd runSessions(Sandbox sandbox, Harness harness) {
             Duration timeout =
                     timeoutOverride != null ? timeoutOverride : spec.limits().timeout();
-            Instant deadline = clock.instant().plus(timeout);
+            // the monotonic deadline is taken first, so that a harness that waits for ctx.deadline() wakes after it
             long deadlineNanos = System.nanoTime() + timeout.toNanos();
+            Instant deadline = clock.instant().plus(timeout);
             String gaveUp = null;
             List<SessionSpec> sessions = spec.sessions();
             for (SessionSpec session : sessions) {
@@ -313,6 +314,17 @@ final class AttemptRunner {
                         if (r.value() == null) {
                             return new HarnessEnd(
                                     Cause.HARNESS_ERROR, "harness returned no outcome in session " + n, false, n);
+                        }
+                        if (r.value().status() == SessionOutcome.Status.GAVE_UP
+                                && System.nanoTime() - deadlineNanos >= 0) {
+                            // it watched the same deadline and stopped at it (a command killed at the deadline):
+                            // that is a timeout, whichever of the two noticed the deadline first
+                            return new HarnessEnd(
+                                    Cause.TIMEOUT,
+                                    "timed out after " + seconds(timeout) + " in session " + n + " ("
+                                            + r.value().message() + ")",
+                                    false,
+                                    n);
                         }
                         if (r.value().status() == SessionOutcome.Status.GAVE_UP) {
                             gaveUp =

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -113,6 +114,28 @@ class EvaluatorTest {
         assertEquals(Outcome.FAILED, r.outcome());
         assertEquals(Cause.TIMEOUT, r.cause());
         assertEquals(1.0, r.score(), "what it left before the deadline is still scored");
+    }
+
+    @Test
+    void harnessThatGivesUpAtItsOwnWatchOfTheDeadlineTimedOut() {
+        // a command harness kills its agent at ctx.deadline() and says so; the runner's own timer races it, and
+        // which of the two notices first must not change the cause: many attempts, so that both orders occur
+        Task[] tasks = new Task[24];
+        for (int i = 0; i < tasks.length; i++) {
+            tasks[i] = TestTasks.goTask("w" + i, Duration.ofMillis(30), 0);
+        }
+        EvaluationReport report = run(
+                ctx -> {
+                    while (Instant.now().isBefore(ctx.deadline())) {
+                        Thread.onSpinWait(); // ignores interrupts, as a process wait that returns at the deadline
+                    }
+                    return SessionOutcome.gaveUp("killed at the deadline");
+                },
+                tasks);
+        for (AttemptResult r : report.attempts()) {
+            assertEnded(r, Outcome.FAILED, Cause.TIMEOUT, "timed out after");
+            assertFalse(r.message().contains("gave up"), r.message());
+        }
     }
 
     @Test
