@@ -25,7 +25,7 @@ final class ChildJvm {
      * empty for none, as to measure a launcher that set none).
      */
     static final String DEFAULT_OPTIONS =
-            "-XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -Xms64m -XX:TieredStopAtLevel=1";
+            "-XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -Xms64m";
 
     /** {@link #DEFAULT_OPTIONS}, or those of {@code -Dale.bench.childOptions}. */
     static final List<String> LAUNCHER_OPTIONS = options(System.getProperty("ale.bench.childOptions", DEFAULT_OPTIONS));

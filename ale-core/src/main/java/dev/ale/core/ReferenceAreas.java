@@ -5,6 +5,7 @@ import com.google.common.io.RecursiveDeleteOption;
 import com.google.common.jimfs.Configuration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
@@ -221,6 +222,22 @@ final class ReferenceAreas implements AutoCloseable {
         return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     }
 
+    /**
+     * Removes an attempt's area in memory: at once when it is empty (a task without reference files),
+     * else (or when it was replaced by something else than a folder) as any tree.
+     */
+    private static void deleteArea(Path root) throws IOException {
+        try {
+            Files.delete(root); // never follows a link: a link in its place is what goes
+            return;
+        } catch (DirectoryNotEmptyException full) {
+            // staged files: the secure walk below
+        } catch (NoSuchFileException gone) {
+            return;
+        }
+        delete(root);
+    }
+
     private static void delete(Path dir) throws IOException {
         try {
             MoreFiles.deleteRecursively(dir, RecursiveDeleteOption.ALLOW_INSECURE);
@@ -270,7 +287,7 @@ final class ReferenceAreas implements AutoCloseable {
         public synchronized void close() {
             closed = true;
             try {
-                delete(root);
+                deleteArea(root);
                 if (directory != null) {
                     delete(directory);
                 }

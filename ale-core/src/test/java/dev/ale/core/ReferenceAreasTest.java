@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
@@ -35,6 +36,31 @@ class ReferenceAreasTest {
             assertFalse(Files.exists(base), "nothing on disk for in-process verifiers");
         }
         assertFalse(Files.exists(base));
+    }
+
+    @Test
+    void closingAnAreaFreesItEmptyFullOrReplacedByALinkAndLeavesTheOthersAlone() throws IOException {
+        try (ReferenceAreas areas = new ReferenceAreas(tmp.resolve("private"));
+                ReferenceAreas.Area kept = areas.open("k.1")) {
+            Files.writeString(
+                    Files.createDirectories(kept.root().resolve("sub")).resolve("answer.txt"), "42");
+            ReferenceAreas.Area empty = areas.open("e.1");
+            ReferenceAreas.Area full = areas.open("f.1");
+            Files.writeString(
+                    Files.createDirectories(full.root().resolve("a/b")).resolve("c.txt"), "x");
+            Files.writeString(full.root().resolve("d.txt"), "y");
+            ReferenceAreas.Area swapped = areas.open("s.1");
+            Files.delete(swapped.root());
+            Files.createSymbolicLink(swapped.root(), kept.root());
+            for (ReferenceAreas.Area a : List.of(empty, full, swapped)) {
+                a.close();
+                assertFalse(
+                        Files.exists(a.root(), LinkOption.NOFOLLOW_LINKS),
+                        a.root().toString());
+            }
+            assertEquals(
+                    "42", Files.readString(kept.root().resolve("sub/answer.txt")), "a link is removed, not followed");
+        }
     }
 
     @Test

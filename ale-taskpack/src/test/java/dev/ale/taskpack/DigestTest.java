@@ -1,5 +1,6 @@
 package dev.ale.taskpack;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,6 +148,38 @@ class DigestTest {
             int bytes = UnsignedBytes.lexicographicalComparator()
                     .compare(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
             assertEquals(Integer.signum(bytes), Integer.signum(Digests.UTF8_ORDER.compare(a, b)), a + " vs " + b);
+        }
+    }
+
+    @Test
+    void sortingByUtf8AndThePackDigestFollowTheBytesWithAndWithoutSurrogates() throws Exception {
+        String[] bmp = {"a", "b", "-", "0", "9", "\u00fc", "\ue000", "\uffff"};
+        String[] astral = {
+            "a", "-", "\u00fc", "\ud7ff", "\ue000", "\uffff", "\ud800\udc00", "\udbff\udfff", "\ud83d\ude00"
+        };
+        Random random = new Random(15);
+        for (int round = 0; round < 2_000; round++) {
+            String[] tokens = round % 2 == 0 ? bmp : astral;
+            Map<String, String> digests = new HashMap<>();
+            for (int i = random.nextInt(12); i >= 0; i--) {
+                StringBuilder id = new StringBuilder();
+                for (int t = random.nextInt(6); t >= 0; t--) {
+                    id.append(tokens[random.nextInt(tokens.length)]);
+                }
+                digests.put(id.toString(), Integer.toString(i));
+            }
+            List<byte[]> bytes = new ArrayList<>();
+            digests.keySet().forEach(k -> bytes.add(k.getBytes(StandardCharsets.UTF_8)));
+            bytes.sort(UnsignedBytes.lexicographicalComparator());
+            List<String> sorted = new ArrayList<>(digests.keySet());
+            Digests.sortUtf8(sorted);
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (int i = 0; i < sorted.size(); i++) {
+                assertArrayEquals(bytes.get(i), sorted.get(i).getBytes(StandardCharsets.UTF_8), sorted.toString());
+                String id = new String(bytes.get(i), StandardCharsets.UTF_8);
+                sha.update((id + " " + digests.get(id) + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            assertEquals(HexFormat.of().formatHex(sha.digest()), Digests.pack(digests), sorted.toString());
         }
     }
 
