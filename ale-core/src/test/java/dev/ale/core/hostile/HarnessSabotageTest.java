@@ -15,6 +15,7 @@ import dev.ale.core.TestTasks;
 import dev.ale.testfixtures.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -128,6 +129,29 @@ class HarnessSabotageTest {
     @Test
     void aLinkPlantedWhereTheNextSessionsInputsGoIsTheHarnessesFailure() {
         assertHarnessFailure(plantsALinkForSessionTwo());
+    }
+
+    @Test
+    void aLinkPlantedAtTheNextSessionsInputFileItselfIsNeverWrittenThroughAndIsTheHarnessesFailure() {
+        // staging creates a new input without looking first: a link at the very path (to a file that exists,
+        // or to one that does not yet) must stop it all the same
+        for (String target : List.of("precious.txt", "created-through-link.csv")) {
+            TestTasks.MemoryTask task = HostileTasks.task(
+                            "local-plants-file", Duration.ofMinutes(2), 0, HostileTasks.ANSWER_42, 2)
+                    .file(TaskPart.session(2), "data/more.csv", "planted,never\n");
+            AttemptResult r = sabotaged(task, ctx -> {
+                if (ctx.session() == 1) {
+                    Path data = Files.createDirectories(ctx.workspace().resolve("data"));
+                    Files.createSymbolicLink(data.resolve("more.csv"), decoy.resolve(target));
+                }
+                return HostileHarness.answer(ctx.workspace());
+            });
+            assertHarnessFailure(r);
+            assertEquals(
+                    false,
+                    Files.exists(decoy.resolve("created-through-link.csv"), LinkOption.NOFOLLOW_LINKS),
+                    target + ": " + r.message());
+        }
     }
 
     @Test
