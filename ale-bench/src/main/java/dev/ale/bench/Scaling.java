@@ -67,7 +67,7 @@ final class Scaling {
                     }
                     int warmup = Math.max(p, 256);
                     RunnerOverhead.check(
-                            evaluator(BenchHarnesses.sleep(Math.min(sleep, 5)), p, warmup)
+                            evaluator("scaling", BenchHarnesses.sleep(Math.min(sleep, 5)), p, warmup)
                                     .run(),
                             warmup);
                     quiesce();
@@ -85,7 +85,7 @@ final class Scaling {
 
     private static Timed timed(Harness harness, long sleep, int p, int attempts) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        Evaluator evaluator = evaluator(harness, p, attempts);
+        Evaluator evaluator = evaluator("scaling", harness, p, attempts);
         long started = threads.getTotalStartedThreadCount();
         long start = System.nanoTime();
         EvaluationReport report = evaluator.run();
@@ -94,9 +94,9 @@ final class Scaling {
         return new Timed(sleep, p, attempts, measured, threads.getTotalStartedThreadCount() - started, report);
     }
 
-    private static Evaluator evaluator(Harness harness, int p, int attempts) {
+    private static Evaluator evaluator(String name, Harness harness, int p, int attempts) {
         return Evaluator.builder()
-                .tasks(BenchTasks.tiny("scaling", attempts))
+                .tasks(BenchTasks.tiny(name, attempts))
                 .harness(harness)
                 .parallelism(p)
                 .build();
@@ -152,11 +152,7 @@ final class Scaling {
     /** An untimed run at the top parallelism with the thread watch on. */
     private static void watched(Size size, long sleep, int p, Harness harness, Results results) throws Exception {
         int attempts = size.attempts(sleep, p);
-        Evaluator evaluator = Evaluator.builder()
-                .tasks(BenchTasks.tiny("scaling-watched", attempts))
-                .harness(harness)
-                .parallelism(p)
-                .build();
+        Evaluator evaluator = evaluator("scaling-watched", harness, p, attempts);
         ThreadWatch.Seen seen;
         try (ThreadWatch watch = ThreadWatch.start("ale-")) {
             RunnerOverhead.check(evaluator.run(), attempts);

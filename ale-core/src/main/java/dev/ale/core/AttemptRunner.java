@@ -315,18 +315,17 @@ final class AttemptRunner {
                             return new HarnessEnd(
                                     Cause.HARNESS_ERROR, "harness returned no outcome in session " + n, false, n);
                         }
-                        if (r.value().status() == SessionOutcome.Status.GAVE_UP
-                                && System.nanoTime() - deadlineNanos >= 0) {
-                            // it watched the same deadline and stopped at it (a command killed at the deadline):
-                            // that is a timeout, whichever of the two noticed the deadline first
-                            return new HarnessEnd(
-                                    Cause.TIMEOUT,
-                                    "timed out after " + seconds(timeout) + " in session " + n + " ("
-                                            + r.value().message() + ")",
-                                    false,
-                                    n);
-                        }
                         if (r.value().status() == SessionOutcome.Status.GAVE_UP) {
+                            if (System.nanoTime() - deadlineNanos >= 0) {
+                                // it watched the same deadline and stopped at it (a command killed at the deadline):
+                                // that is a timeout, whichever of the two noticed the deadline first
+                                return new HarnessEnd(
+                                        Cause.TIMEOUT,
+                                        "timed out after " + seconds(timeout) + " in session " + n + " ("
+                                                + r.value().message() + ")",
+                                        false,
+                                        n);
+                            }
                             gaveUp =
                                     "gave up in session " + n + ": " + r.value().message();
                         }
