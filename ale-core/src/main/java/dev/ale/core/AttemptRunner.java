@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one attempt exactly as the design lays out: open a sandbox, stage the inputs, run each
@@ -64,14 +65,24 @@ final class AttemptRunner {
     /** What an attempt leaves: its result and its trajectory. */
     record Finished(AttemptResult result, List<Step> steps, long droppedSteps) {}
 
+    /** Takes an attempt's end on the new thread that carried it on after one of its calls was abandoned. */
+    interface CarriedOn {
+        void finished(Attempt attempt, Finished finished);
+    }
+
     /** Called with the workspace after verification, before the sandbox closes (to keep artefacts). */
     interface WorkspaceHook {
         void beforeClose(Path workspace) throws IOException;
     }
 
-    /** Prepares an attempt; {@link Attempt#run} runs it, {@link Attempt#cancel} stops it from another thread. */
-    Attempt attempt(Task task, Verifier verifier, int trial, WorkspaceHook hook) {
-        return new Attempt(task, verifier, trial, hook);
+    /**
+     * Prepares an attempt; {@link Attempt#run} runs it, {@link Attempt#cancel} stops it from another thread.
+     *
+     * @param carriedOn takes the attempt's end, on a new thread, when one of its calls ignored its
+     *                  interrupt and was abandoned (then {@link Attempt#run} never returns normally)
+     */
+    Attempt attempt(Task task, Verifier verifier, int trial, WorkspaceHook hook, CarriedOn carriedOn) {
+        return new Attempt(task, verifier, trial, hook, carriedOn);
     }
 
     /** The state of one attempt while it runs. */
@@ -81,18 +92,21 @@ final class AttemptRunner {
         private final TaskSpec spec;
         private final int trial;
         private final WorkspaceHook hook;
+        private final CarriedOn carriedOn;
         private final RecordingTrajectory trajectory;
         private volatile Deadlines.Watch watch = new Deadlines.Watch();
         private volatile String budgetExceeded;
         private volatile boolean cancelled;
         private final Staging staging;
+        private long started;
 
-        Attempt(Task task, Verifier verifier, int trial, WorkspaceHook hook) {
+        Attempt(Task task, Verifier verifier, int trial, WorkspaceHook hook, CarriedOn carriedOn) {
             this.task = task;
             this.verifier = verifier;
             this.spec = task.spec();
             this.trial = trial;
             this.hook = hook;
+            this.carriedOn = carriedOn;
             this.staging = new Staging(task, referenceKey);
             this.trajectory = new RecordingTrajectory(
                     clock, spec.limits().maxSteps(), spec.limits().maxCostUsd(), why -> {
@@ -116,19 +130,47 @@ final class AttemptRunner {
             return staging.packModified();
         }
 
-        /** Runs the attempt to its end; never throws. */
+        /**
+         * Runs the attempt to its end on this thread.
+         *
+         * @throws Watchdog.Abandoned when a call of the attempt ignored its interrupt: the attempt was
+         *     finished on another thread, and given to {@code carriedOn}
+         */
         Finished run() {
-            long started = System.nanoTime();
+            started = System.nanoTime();
             listeners.attemptStarted(spec.id(), trial);
             AttemptResult result;
             try {
                 result = runGuarded();
+            } catch (Watchdog.Abandoned a) {
+                throw a;
             } catch (RuntimeException | Error e) {
-                // a defect of ours or of a plugin: the run goes on, the attempt says what happened
-                result = result(Outcome.ERROR, Cause.SANDBOX, null, "unexpected " + describe(e), 0);
+                result = unexpected(e);
             }
-            result = withDuration(result, Duration.ofNanos(System.nanoTime() - started));
-            return new Finished(result, trajectory.steps(), trajectory.dropped());
+            return finish(result);
+        }
+
+        /** Finishes the attempt on this new thread after one of its calls was abandoned: {@code rest} gives its result. */
+        private void carryOn(Supplier<AttemptResult> rest) {
+            AttemptResult result;
+            try {
+                result = rest.get();
+            } catch (RuntimeException | Error e) {
+                result = unexpected(e);
+            }
+            carriedOn.finished(this, finish(result));
+        }
+
+        /** A defect of ours or of a plugin: the run goes on, the attempt says what happened. */
+        private AttemptResult unexpected(Throwable e) {
+            return result(Outcome.ERROR, Cause.SANDBOX, null, "unexpected " + describe(e), 0);
+        }
+
+        private Finished finish(AttemptResult result) {
+            return new Finished(
+                    withDuration(result, Duration.ofNanos(System.nanoTime() - started)),
+                    trajectory.steps(),
+                    trajectory.dropped());
         }
 
         private AttemptResult runGuarded() {
@@ -148,23 +190,37 @@ final class AttemptRunner {
             } catch (IOException | RuntimeException e) {
                 return result(Outcome.ERROR, Cause.SANDBOX, null, "sandbox could not open: " + describe(e), 0);
             }
+            AttemptResult result;
             try {
-                AttemptResult result = runIn(sandbox, harness);
-                if (hook != null) {
-                    try {
-                        hook.beforeClose(sandbox.workspace());
-                    } catch (IOException | RuntimeException e) {
-                        listeners.warn("artefacts of " + spec.id() + " trial " + trial + " not kept: " + describe(e));
-                    }
-                }
-                return result;
-            } finally {
+                result = runIn(sandbox, harness);
+            } catch (Watchdog.Abandoned a) {
+                throw a; // the thread that carried the attempt on closed the sandbox
+            } catch (RuntimeException | Error e) {
+                close(sandbox);
+                throw e;
+            }
+            return closeOut(sandbox, result);
+        }
+
+        /** Keeps the artefacts, closes the sandbox, and returns {@code result}. */
+        private AttemptResult closeOut(Sandbox sandbox, AttemptResult result) {
+            if (hook != null) {
                 try {
-                    sandbox.close();
+                    hook.beforeClose(sandbox.workspace());
                 } catch (IOException | RuntimeException e) {
-                    listeners.warn(
-                            "sandbox of " + spec.id() + " trial " + trial + " did not close cleanly: " + describe(e));
+                    listeners.warn("artefacts of " + spec.id() + " trial " + trial + " not kept: " + describe(e));
                 }
+            }
+            close(sandbox);
+            return result;
+        }
+
+        private void close(Sandbox sandbox) {
+            try {
+                sandbox.close();
+            } catch (IOException | RuntimeException e) {
+                listeners.warn(
+                        "sandbox of " + spec.id() + " trial " + trial + " did not close cleanly: " + describe(e));
             }
         }
 
@@ -179,12 +235,7 @@ final class AttemptRunner {
                 return result(Outcome.ERROR, end.cause(), null, end.message(), end.sessionsRun());
             }
             if (end.abandoned()) {
-                return result(
-                        Outcome.FAILED,
-                        end.cause(),
-                        null,
-                        end.message() + "; the harness ignored the interrupt and was abandoned, nothing was scored",
-                        end.sessionsRun());
+                return abandoned(end);
             }
             if (Files.isSymbolicLink(workspace)) {
                 return result(
@@ -208,26 +259,9 @@ final class AttemptRunner {
                         "the output's link " + link + " may lead into the runner's reference areas; nothing was scored",
                         end.sessionsRun());
             }
-            Deadlines.Result<Verdict> verified;
-            try (ReferenceAreas.Area area = areas.open(spec.id() + "." + trial)) {
-                AttemptResult referenceFailed =
-                        failed(staging.stage(TaskPart.REFERENCE, area.root()), end.sessionsRun());
-                if (referenceFailed != null) {
-                    return referenceFailed;
-                }
-                Contexts.Verification ctx = new Contexts.Verification(
-                        workspace,
-                        area.root(),
-                        spec,
-                        trajectory,
-                        judge,
-                        Optional.empty(),
-                        clock.instant().plus(verifierTimeout),
-                        task,
-                        Optional.of(new HarnessSandbox(sandbox)),
-                        area::privateDirectory);
-                verified = Deadlines.call(
-                        () -> verifier.verify(ctx), verifierTimeout, interruptGrace, new Deadlines.Watch());
+            ReferenceAreas.Area area;
+            try {
+                area = areas.open(spec.id() + "." + trial);
             } catch (IOException e) {
                 return result(
                         Outcome.ERROR,
@@ -236,6 +270,50 @@ final class AttemptRunner {
                         "the reference area could not open: " + describe(e),
                         end.sessionsRun());
             }
+            AttemptResult verified;
+            try {
+                verified = verifyIn(area, sandbox, end);
+            } catch (Watchdog.Abandoned a) {
+                throw a; // the thread that carried the attempt on closed the area
+            } catch (RuntimeException | Error e) {
+                area.close();
+                throw e;
+            }
+            area.close();
+            return verified;
+        }
+
+        /** Stages the reference into {@code area} and verifies the workspace against it. */
+        private AttemptResult verifyIn(ReferenceAreas.Area area, Sandbox sandbox, HarnessEnd end) {
+            AttemptResult referenceFailed = failed(staging.stage(TaskPart.REFERENCE, area.root()), end.sessionsRun());
+            if (referenceFailed != null) {
+                return referenceFailed;
+            }
+            Contexts.Verification ctx = new Contexts.Verification(
+                    sandbox.workspace(),
+                    area.root(),
+                    spec,
+                    trajectory,
+                    judge,
+                    Optional.empty(),
+                    clock.instant().plus(verifierTimeout),
+                    task,
+                    Optional.of(new HarnessSandbox(sandbox)),
+                    area::privateDirectory);
+            Deadlines.Result<Verdict> verified = Watchdog.call(
+                    () -> verifier.verify(ctx),
+                    verifierTimeout,
+                    interruptGrace,
+                    new Deadlines.Watch(),
+                    r -> carryOn(() -> {
+                        area.close();
+                        return closeOut(sandbox, verdict(r, end));
+                    }));
+            return verdict(verified, end);
+        }
+
+        /** The result of a verification that ended as {@code verified}. */
+        private AttemptResult verdict(Deadlines.Result<Verdict> verified, HarnessEnd end) {
             VerifierEnds.Problem problem = VerifierEnds.of(verified, verifierTimeout);
             if (problem != null) {
                 return result(problem.outcome(), problem.cause(), null, problem.message(), end.sessionsRun());
@@ -245,13 +323,22 @@ final class AttemptRunner {
             return result(d.outcome(), d.cause(), verdict, d.message(), end.sessionsRun());
         }
 
+        /** The result of an attempt whose harness ignored the interrupt. */
+        private AttemptResult abandoned(HarnessEnd end) {
+            return result(
+                    Outcome.FAILED,
+                    end.cause(),
+                    null,
+                    end.message() + "; the harness ignored the interrupt and was abandoned, nothing was scored",
+                    end.sessionsRun());
+        }
+
         private HarnessEnd runSessions(Sandbox sandbox, Harness harness) {
             Duration timeout =
                     timeoutOverride != null ? timeoutOverride : spec.limits().timeout();
             // the monotonic deadline is taken first, so that a harness that waits for ctx.deadline() wakes after it
             long deadlineNanos = System.nanoTime() + timeout.toNanos();
             Instant deadline = clock.instant().plus(timeout);
-            String gaveUp = null;
             List<SessionSpec> sessions = spec.sessions();
             for (SessionSpec session : sessions) {
                 int n = session.number();
@@ -286,58 +373,62 @@ final class AttemptRunner {
                         deadline,
                         current::cancelled);
                 Duration remaining = Duration.ofNanos(deadlineNanos - System.nanoTime());
-                Deadlines.Result<SessionOutcome> r =
-                        Deadlines.call(() -> harness.run(ctx), remaining, interruptGrace, current);
-                switch (r.end()) {
-                    case TIMED_OUT:
-                        return new HarnessEnd(
-                                Cause.TIMEOUT,
-                                "timed out after " + seconds(timeout) + " in session " + n,
-                                r.abandoned(),
-                                n);
-                    case CANCELLED:
-                        return cancelled
-                                ? new HarnessEnd(
-                                        Cause.CANCELLED, "the run was cancelled during session " + n, r.abandoned(), n)
-                                : new HarnessEnd(
-                                        Cause.BUDGET,
-                                        "session " + n + " cancelled: " + budgetExceeded,
-                                        r.abandoned(),
-                                        n);
-                    case THREW:
-                        return new HarnessEnd(
-                                Cause.HARNESS_ERROR,
-                                "harness threw " + describe(r.error()) + " in session " + n,
-                                false,
-                                n);
-                    case RETURNED:
-                        if (r.value() == null) {
-                            return new HarnessEnd(
-                                    Cause.HARNESS_ERROR, "harness returned no outcome in session " + n, false, n);
-                        }
-                        if (r.value().status() == SessionOutcome.Status.GAVE_UP) {
-                            if (System.nanoTime() - deadlineNanos >= 0) {
-                                // it watched the same deadline and stopped at it (a command killed at the deadline):
-                                // that is a timeout, whichever of the two noticed the deadline first
-                                return new HarnessEnd(
-                                        Cause.TIMEOUT,
-                                        "timed out after " + seconds(timeout) + " in session " + n + " ("
-                                                + r.value().message() + ")",
-                                        false,
-                                        n);
-                            }
-                            gaveUp =
-                                    "gave up in session " + n + ": " + r.value().message();
-                        }
-                        break;
-                    default:
-                        throw new AssertionError(r.end());
-                }
-                if (gaveUp != null) {
-                    return new HarnessEnd(Cause.GAVE_UP, gaveUp, false, n);
+                Deadlines.Result<SessionOutcome> r = Watchdog.call(
+                        () -> harness.run(ctx),
+                        remaining,
+                        interruptGrace,
+                        current,
+                        late -> carryOn(
+                                () -> closeOut(sandbox, abandoned(sessionEnd(late, n, timeout, deadlineNanos)))));
+                HarnessEnd ended = sessionEnd(r, n, timeout, deadlineNanos);
+                if (ended != null) {
+                    return ended;
                 }
             }
             return new HarnessEnd(Cause.NONE, "", false, sessions.size());
+        }
+
+        /** How session {@code n} ended the harness's work, or null when the next session follows. */
+        private @Nullable HarnessEnd sessionEnd(
+                Deadlines.Result<SessionOutcome> r, int n, Duration timeout, long deadlineNanos) {
+            switch (r.end()) {
+                case TIMED_OUT:
+                    return new HarnessEnd(
+                            Cause.TIMEOUT,
+                            "timed out after " + seconds(timeout) + " in session " + n,
+                            r.abandoned(),
+                            n);
+                case CANCELLED:
+                    return cancelled
+                            ? new HarnessEnd(
+                                    Cause.CANCELLED, "the run was cancelled during session " + n, r.abandoned(), n)
+                            : new HarnessEnd(
+                                    Cause.BUDGET, "session " + n + " cancelled: " + budgetExceeded, r.abandoned(), n);
+                case THREW:
+                    return new HarnessEnd(
+                            Cause.HARNESS_ERROR, "harness threw " + describe(r.error()) + " in session " + n, false, n);
+                case RETURNED:
+                    break;
+                default:
+                    throw new AssertionError(r.end());
+            }
+            SessionOutcome outcome = r.value();
+            if (outcome == null) {
+                return new HarnessEnd(Cause.HARNESS_ERROR, "harness returned no outcome in session " + n, false, n);
+            }
+            if (outcome.status() != SessionOutcome.Status.GAVE_UP) {
+                return null;
+            }
+            if (System.nanoTime() - deadlineNanos >= 0) {
+                // it watched the same deadline and stopped at it (a command killed at the deadline):
+                // that is a timeout, whichever of the two noticed the deadline first
+                return new HarnessEnd(
+                        Cause.TIMEOUT,
+                        "timed out after " + seconds(timeout) + " in session " + n + " (" + outcome.message() + ")",
+                        false,
+                        n);
+            }
+            return new HarnessEnd(Cause.GAVE_UP, "gave up in session " + n + ": " + outcome.message(), false, n);
         }
 
         /** The result of a staging failure, or null when there was none. */

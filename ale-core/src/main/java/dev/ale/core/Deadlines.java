@@ -6,9 +6,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs untrusted code (a harness session, a verifier) on a daemon thread of {@link Workers} and waits for
- * it until a deadline or a cancellation; then interrupts it, and abandons it if it ignores the
- * interrupt, so the runner always moves on.
+ * The ends of a guarded call and the {@link Watch} that cancels one; {@link #call} runs untrusted
+ * code (a verifier when rescoring, where no worker can be carried on) on a daemon thread of
+ * {@link Workers} and waits for it until a deadline or a cancellation; then interrupts it, and
+ * abandons it if it ignores the interrupt, so the caller always moves on. Attempts guard their
+ * calls on their own thread with {@link Watchdog} instead.
  */
 final class Deadlines {
     /** How a guarded call ended. */
@@ -30,10 +32,33 @@ final class Deadlines {
     static final class Watch {
         private final CountDownLatch wake = new CountDownLatch(1);
         private volatile boolean cancelled;
+        private Watchdog.Guard guard;
 
         void cancel() {
-            cancelled = true;
+            Watchdog.Guard g;
+            synchronized (this) {
+                cancelled = true;
+                g = guard;
+            }
             wake.countDown();
+            if (g != null) {
+                g.end(End.CANCELLED);
+            }
+        }
+
+        /** Lets a cancellation end the call {@code g} watches; false when already cancelled. */
+        synchronized boolean attach(Watchdog.Guard g) {
+            if (cancelled) {
+                return false;
+            }
+            guard = g;
+            return true;
+        }
+
+        synchronized void detach(Watchdog.Guard g) {
+            if (guard == g) {
+                guard = null;
+            }
         }
 
         boolean cancelled() {

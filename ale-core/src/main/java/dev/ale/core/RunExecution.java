@@ -17,8 +17,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.DoubleAdder;
 import org.jspecify.annotations.Nullable;
@@ -215,32 +215,165 @@ final class RunExecution implements RunHandle {
                 todo.add(p);
             }
         }
-        // parallelism workers on the shared pool, each taking the next attempt in plan order
-        AtomicInteger next = new AtomicInteger();
-        int workers = Math.min(config.parallelism(), todo.size());
-        List<Future<?>> futures = new ArrayList<>(workers);
-        for (int w = 0; w < workers; w++) {
-            futures.add(Workers.POOL.submit(() -> {
+        // parallelism workers on the shared pool, each taking the next attempt in plan order; a worker whose
+        // attempt was abandoned in a call is carried on by a new thread, which counts the worker down instead
+        Work work = new Work(todo, results, runner, journal, notRun, Math.min(config.parallelism(), todo.size()));
+        for (int w = 0; w < work.workers; w++) {
+            Workers.POOL.execute(work::loop);
+        }
+        try {
+            work.ended.await();
+        } catch (InterruptedException e) {
+            cancel();
+            throw e;
+        }
+    }
+
+    /** The attempts left to run and the workers that take them, in plan order. */
+    private final class Work {
+        private final List<RunPlan.Planned> todo;
+        private final AttemptResult[] results;
+        private final AttemptRunner runner;
+        private final Journal journal;
+        private final List<NotRun> notRun;
+        private final int workers;
+        private final AtomicInteger next = new AtomicInteger();
+        private final CountDownLatch ended;
+
+        Work(
+                List<RunPlan.Planned> todo,
+                AttemptResult[] results,
+                AttemptRunner runner,
+                Journal journal,
+                List<NotRun> notRun,
+                int workers) {
+            this.todo = todo;
+            this.results = results;
+            this.runner = runner;
+            this.journal = journal;
+            this.notRun = notRun;
+            this.workers = workers;
+            this.ended = new CountDownLatch(workers);
+        }
+
+        /** One worker: the next attempt until none is left. */
+        void loop() {
+            try {
                 for (int i = next.getAndIncrement(); i < todo.size(); i = next.getAndIncrement()) {
+                    RunPlan.Planned p = todo.get(i);
                     try {
-                        runOne(todo.get(i), results, runner, journal, notRun);
+                        runOne(p, 0, null);
+                    } catch (Watchdog.Abandoned a) {
+                        return; // this thread's attempt and this worker went on on another thread
                     } catch (RuntimeException | Error e) {
                         events.warn("an attempt failed outside its guard: " + AttemptRunner.describe(e));
                     }
                 }
-            }));
+            } catch (Watchdog.Abandoned a) {
+                return;
+            }
+            ended.countDown();
         }
-        try {
-            for (Future<?> f : futures) {
+
+        /**
+         * Runs the attempt {@code p} from try {@code from} ({@code previous}: the try before, or null).
+         *
+         * @throws Watchdog.Abandoned when a call of the attempt was abandoned: a new thread carries on
+         */
+        void runOne(RunPlan.Planned p, int from, AttemptRunner.@Nullable Finished previous) {
+            AttemptRunner.Finished f = previous;
+            for (int attemptNo = from; attemptNo <= config.maxRetries(); attemptNo++) {
+                if (attemptNo > 0) {
+                    RunLog.retrying(f.result(), attemptNo, config.maxRetries(), backoffMillis(attemptNo));
+                    if (!backoff(attemptNo)) {
+                        break;
+                    }
+                }
+                String stop = attemptNo == 0 ? stopReason() : null;
+                if (stop != null) {
+                    notRun.add(new NotRun(p.task().id(), p.trial(), stop));
+                    return;
+                }
+                AttemptRunner.Attempt attempt = attempt(p, attemptNo);
                 try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    events.warn("an attempt worker failed: " + AttemptRunner.describe(e.getCause()));
+                    f = attempt.run();
+                } finally {
+                    active.remove(attempt);
+                }
+                if (!retry(p, attempt, f)) {
+                    if (!attempt.wasCancelled()) {
+                        land(p, f);
+                    }
+                    return;
                 }
             }
-        } catch (InterruptedException e) {
-            cancel();
-            throw e;
+            if (f == null) {
+                notRun.add(new NotRun(p.task().id(), p.trial(), "the run was cancelled"));
+                return;
+            }
+            land(p, f);
+        }
+
+        private AttemptRunner.Attempt attempt(RunPlan.Planned p, int attemptNo) {
+            Path dir = config.runDirectory();
+            AttemptRunner.WorkspaceHook hook = dir == null || config.artifactCapBytes() <= 0
+                    ? null
+                    : ws -> RunFiles.writeArtifacts(
+                            RunFiles.artifactFile(dir, p.task().id(), p.trial()), ws, config.artifactCapBytes());
+            AttemptRunner.Attempt attempt = runner.attempt(
+                    p.task(), config.verifier(p.task().id()), p.trial(), hook, (a, f) -> carryOn(p, attemptNo, a, f));
+            active.add(attempt);
+            if (cancelled) {
+                attempt.cancel();
+            }
+            return attempt;
+        }
+
+        /** On the new thread of an attempt that was abandoned in a call: finishes it, then works on. */
+        private void carryOn(
+                RunPlan.Planned p, int attemptNo, AttemptRunner.Attempt attempt, AttemptRunner.Finished f) {
+            try {
+                active.remove(attempt);
+                if (!retry(p, attempt, f)) {
+                    if (!attempt.wasCancelled()) {
+                        land(p, f);
+                    }
+                } else {
+                    runOne(p, attemptNo + 1, f);
+                }
+            } catch (Watchdog.Abandoned a) {
+                return; // abandoned again: the next new thread carries on
+            } catch (RuntimeException | Error e) {
+                events.warn("an attempt failed outside its guard: " + AttemptRunner.describe(e));
+            }
+            loop();
+        }
+
+        /**
+         * Whether the attempt {@code f} ended in should run again; when it was cancelled, it is noted as
+         * not run and does not.
+         */
+        private boolean retry(RunPlan.Planned p, AttemptRunner.Attempt attempt, AttemptRunner.Finished f) {
+            if (attempt.packModified()) {
+                stop("the pack was modified during the run (" + f.result().message() + ")");
+            }
+            if (attempt.wasCancelled()) {
+                notRun.add(new NotRun(
+                        p.task().id(), p.trial(), stopped != null ? stopped : "the run was cancelled while it ran"));
+                return false;
+            }
+            // an error of the pack is not the agent's to retry: it would run the agent again for nothing
+            return f.result().outcome() == Outcome.ERROR && f.result().cause() != Cause.PACK && !cancelled;
+        }
+
+        /** Records the final result of attempt {@code p}. */
+        private void land(RunPlan.Planned p, AttemptRunner.Finished f) {
+            AttemptResult result = f.result();
+            record(p, result, f, journal);
+            results[p.index()] = result;
+            count(result);
+            cost.add(result.usage().costUsd());
+            events.attemptFinished(result);
         }
     }
 
@@ -255,61 +388,6 @@ final class RunExecution implements RunHandle {
             }
         }
         return runJson;
-    }
-
-    private void runOne(
-            RunPlan.Planned p, AttemptResult[] results, AttemptRunner runner, Journal journal, List<NotRun> notRun) {
-        String stop = stopReason();
-        if (stop != null) {
-            notRun.add(new NotRun(p.task().id(), p.trial(), stop));
-            return;
-        }
-        AttemptRunner.Finished f = null;
-        for (int attemptNo = 0; attemptNo <= config.maxRetries(); attemptNo++) {
-            if (attemptNo > 0) {
-                RunLog.retrying(f.result(), attemptNo, config.maxRetries(), backoffMillis(attemptNo));
-                if (!backoff(attemptNo)) {
-                    break;
-                }
-            }
-            Path dir = config.runDirectory();
-            AttemptRunner.WorkspaceHook hook = dir == null || config.artifactCapBytes() <= 0
-                    ? null
-                    : ws -> RunFiles.writeArtifacts(
-                            RunFiles.artifactFile(dir, p.task().id(), p.trial()), ws, config.artifactCapBytes());
-            AttemptRunner.Attempt attempt =
-                    runner.attempt(p.task(), config.verifier(p.task().id()), p.trial(), hook);
-            active.add(attempt);
-            if (cancelled) {
-                attempt.cancel();
-            }
-            try {
-                f = attempt.run();
-            } finally {
-                active.remove(attempt);
-            }
-            if (attempt.packModified()) {
-                stop("the pack was modified during the run (" + f.result().message() + ")");
-            }
-            if (attempt.wasCancelled()) {
-                notRun.add(new NotRun(
-                        p.task().id(), p.trial(), stopped != null ? stopped : "the run was cancelled while it ran"));
-                return;
-            }
-            if (f.result().outcome() != Outcome.ERROR || f.result().cause() == Cause.PACK || cancelled) {
-                break; // an error of the pack is not the agent's to retry: it would run the agent again for nothing
-            }
-        }
-        if (f == null) {
-            notRun.add(new NotRun(p.task().id(), p.trial(), "the run was cancelled"));
-            return;
-        }
-        AttemptResult result = f.result();
-        record(p, result, f, journal);
-        results[p.index()] = result;
-        count(result);
-        cost.add(result.usage().costUsd());
-        events.attemptFinished(result);
     }
 
     private void record(RunPlan.Planned p, AttemptResult result, AttemptRunner.Finished f, Journal journal) {
