@@ -258,19 +258,14 @@ final class RunExecution implements RunHandle {
 
         /** One worker: the next attempt until none is left. */
         void loop() {
-            try {
-                for (int i = next.getAndIncrement(); i < todo.size(); i = next.getAndIncrement()) {
-                    RunPlan.Planned p = todo.get(i);
-                    try {
-                        runOne(p, 0, null);
-                    } catch (Watchdog.Abandoned a) {
-                        return; // this thread's attempt and this worker went on on another thread
-                    } catch (RuntimeException | Error e) {
-                        events.warn("an attempt failed outside its guard: " + AttemptRunner.describe(e));
-                    }
+            for (int i = next.getAndIncrement(); i < todo.size(); i = next.getAndIncrement()) {
+                try {
+                    runOne(todo.get(i), 0, null);
+                } catch (Watchdog.Abandoned a) {
+                    return; // this thread's attempt and this worker went on on another thread
+                } catch (RuntimeException | Error e) {
+                    events.warn("an attempt failed outside its guard: " + AttemptRunner.describe(e));
                 }
-            } catch (Watchdog.Abandoned a) {
-                return;
             }
             ended.countDown();
         }
