@@ -2,8 +2,11 @@ package dev.ale.core;
 
 import dev.ale.api.Cause;
 import dev.ale.api.Outcome;
+import dev.ale.api.SessionOutcome;
 import dev.ale.api.spi.Verdict;
+import java.time.Duration;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** How an attempt ends: what its sessions came to, and what a verdict then makes of it. */
 final class AttemptEnds {
@@ -37,5 +40,60 @@ final class AttemptEnds {
                 Outcome.FAILED,
                 Cause.NONE,
                 String.format(Locale.ROOT, "score %.4f below the pass threshold %.4f", verdict.score(), passThreshold));
+    }
+
+    /**
+     * How session {@code n} ended the harness's work, or null when the next session follows.
+     *
+     * @param runCancelled whether the run was cancelled (else a cancellation is a budget's)
+     * @param budget       why a budget cancelled it
+     */
+    static @Nullable HarnessEnd session(
+            Deadlines.Result<SessionOutcome> r,
+            int n,
+            Duration timeout,
+            long deadlineNanos,
+            boolean runCancelled,
+            @Nullable String budget) {
+        switch (r.end()) {
+            case TIMED_OUT:
+                return new HarnessEnd(
+                        Cause.TIMEOUT,
+                        "timed out after " + AttemptRunner.seconds(timeout) + " in session " + n,
+                        r.abandoned(),
+                        n);
+            case CANCELLED:
+                return runCancelled
+                        ? new HarnessEnd(Cause.CANCELLED, "the run was cancelled during session " + n, r.abandoned(), n)
+                        : new HarnessEnd(Cause.BUDGET, "session " + n + " cancelled: " + budget, r.abandoned(), n);
+            case THREW:
+                return new HarnessEnd(
+                        Cause.HARNESS_ERROR,
+                        "harness threw " + AttemptRunner.describe(r.error()) + " in session " + n,
+                        false,
+                        n);
+            case RETURNED:
+                break;
+            default:
+                throw new AssertionError(r.end());
+        }
+        SessionOutcome outcome = r.value();
+        if (outcome == null) {
+            return new HarnessEnd(Cause.HARNESS_ERROR, "harness returned no outcome in session " + n, false, n);
+        }
+        if (outcome.status() != SessionOutcome.Status.GAVE_UP) {
+            return null;
+        }
+        if (System.nanoTime() - deadlineNanos >= 0) {
+            // it watched the same deadline and stopped at it (a command killed at the deadline):
+            // that is a timeout, whichever of the two noticed the deadline first
+            return new HarnessEnd(
+                    Cause.TIMEOUT,
+                    "timed out after " + AttemptRunner.seconds(timeout) + " in session " + n + " (" + outcome.message()
+                            + ")",
+                    false,
+                    n);
+        }
+        return new HarnessEnd(Cause.GAVE_UP, "gave up in session " + n + ": " + outcome.message(), false, n);
     }
 }

@@ -378,9 +378,8 @@ final class AttemptRunner {
                         remaining,
                         interruptGrace,
                         current,
-                        late -> carryOn(
-                                () -> closeOut(sandbox, abandoned(sessionEnd(late, n, timeout, deadlineNanos)))));
-                HarnessEnd ended = sessionEnd(r, n, timeout, deadlineNanos);
+                        late -> carryOn(() -> closeOut(sandbox, abandoned(session(late, n, timeout, deadlineNanos)))));
+                HarnessEnd ended = session(r, n, timeout, deadlineNanos);
                 if (ended != null) {
                     return ended;
                 }
@@ -388,47 +387,9 @@ final class AttemptRunner {
             return new HarnessEnd(Cause.NONE, "", false, sessions.size());
         }
 
-        /** How session {@code n} ended the harness's work, or null when the next session follows. */
-        private @Nullable HarnessEnd sessionEnd(
+        private @Nullable HarnessEnd session(
                 Deadlines.Result<SessionOutcome> r, int n, Duration timeout, long deadlineNanos) {
-            switch (r.end()) {
-                case TIMED_OUT:
-                    return new HarnessEnd(
-                            Cause.TIMEOUT,
-                            "timed out after " + seconds(timeout) + " in session " + n,
-                            r.abandoned(),
-                            n);
-                case CANCELLED:
-                    return cancelled
-                            ? new HarnessEnd(
-                                    Cause.CANCELLED, "the run was cancelled during session " + n, r.abandoned(), n)
-                            : new HarnessEnd(
-                                    Cause.BUDGET, "session " + n + " cancelled: " + budgetExceeded, r.abandoned(), n);
-                case THREW:
-                    return new HarnessEnd(
-                            Cause.HARNESS_ERROR, "harness threw " + describe(r.error()) + " in session " + n, false, n);
-                case RETURNED:
-                    break;
-                default:
-                    throw new AssertionError(r.end());
-            }
-            SessionOutcome outcome = r.value();
-            if (outcome == null) {
-                return new HarnessEnd(Cause.HARNESS_ERROR, "harness returned no outcome in session " + n, false, n);
-            }
-            if (outcome.status() != SessionOutcome.Status.GAVE_UP) {
-                return null;
-            }
-            if (System.nanoTime() - deadlineNanos >= 0) {
-                // it watched the same deadline and stopped at it (a command killed at the deadline):
-                // that is a timeout, whichever of the two noticed the deadline first
-                return new HarnessEnd(
-                        Cause.TIMEOUT,
-                        "timed out after " + seconds(timeout) + " in session " + n + " (" + outcome.message() + ")",
-                        false,
-                        n);
-            }
-            return new HarnessEnd(Cause.GAVE_UP, "gave up in session " + n + ": " + outcome.message(), false, n);
+            return AttemptEnds.session(r, n, timeout, deadlineNanos, cancelled, budgetExceeded);
         }
 
         /** The result of a staging failure, or null when there was none. */

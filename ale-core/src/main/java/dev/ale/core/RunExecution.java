@@ -2,8 +2,6 @@ package dev.ale.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ale.api.Cause;
-import dev.ale.api.Outcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -17,7 +15,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.DoubleAdder;
@@ -29,19 +26,19 @@ import org.jspecify.annotations.Nullable;
  * ends with the report. It is the {@link RunHandle} that {@link Evaluator#start()} returns.
  */
 final class RunExecution implements RunHandle {
-    private final RunConfig config;
-    private final Listeners events;
+    final RunConfig config;
+    final Listeners events;
     private final Instant startedAt = Instant.now();
     private final long startedNanos = System.nanoTime();
     private final CompletableFuture<EvaluationReport> done = new CompletableFuture<>();
-    private final Set<AttemptRunner.Attempt> active = ConcurrentHashMap.newKeySet();
+    final Set<AttemptRunner.Attempt> active = ConcurrentHashMap.newKeySet();
     private final AtomicInteger finished = new AtomicInteger();
     private final AtomicInteger passed = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private final AtomicInteger errors = new AtomicInteger();
-    private final DoubleAdder cost = new DoubleAdder();
-    private volatile boolean cancelled;
-    private volatile String stopped;
+    final DoubleAdder cost = new DoubleAdder();
+    volatile boolean cancelled;
+    volatile String stopped;
     private volatile int total;
 
     RunExecution(RunConfig config) {
@@ -121,7 +118,7 @@ final class RunExecution implements RunHandle {
     }
 
     /** Stops the run because the pack changed under it: no further attempt starts, running ones are cancelled. */
-    private void stop(String why) {
+    void stop(String why) {
         synchronized (active) {
             if (stopped == null) {
                 stopped = why;
@@ -217,7 +214,8 @@ final class RunExecution implements RunHandle {
         }
         // parallelism workers on the shared pool, each taking the next attempt in plan order; a worker whose
         // attempt was abandoned in a call is carried on by a new thread, which counts the worker down instead
-        Work work = new Work(todo, results, runner, journal, notRun, Math.min(config.parallelism(), todo.size()));
+        RunWork work =
+                new RunWork(this, todo, results, runner, journal, notRun, Math.min(config.parallelism(), todo.size()));
         for (int w = 0; w < work.workers; w++) {
             Workers.POOL.execute(work::loop);
         }
@@ -226,149 +224,6 @@ final class RunExecution implements RunHandle {
         } catch (InterruptedException e) {
             cancel();
             throw e;
-        }
-    }
-
-    /** The attempts left to run and the workers that take them, in plan order. */
-    private final class Work {
-        private final List<RunPlan.Planned> todo;
-        private final AttemptResult[] results;
-        private final AttemptRunner runner;
-        private final Journal journal;
-        private final List<NotRun> notRun;
-        private final int workers;
-        private final AtomicInteger next = new AtomicInteger();
-        private final CountDownLatch ended;
-
-        Work(
-                List<RunPlan.Planned> todo,
-                AttemptResult[] results,
-                AttemptRunner runner,
-                Journal journal,
-                List<NotRun> notRun,
-                int workers) {
-            this.todo = todo;
-            this.results = results;
-            this.runner = runner;
-            this.journal = journal;
-            this.notRun = notRun;
-            this.workers = workers;
-            this.ended = new CountDownLatch(workers);
-        }
-
-        /** One worker: the next attempt until none is left. */
-        void loop() {
-            for (int i = next.getAndIncrement(); i < todo.size(); i = next.getAndIncrement()) {
-                try {
-                    runOne(todo.get(i), 0, null);
-                } catch (Watchdog.Abandoned a) {
-                    return; // this thread's attempt and this worker went on on another thread
-                } catch (RuntimeException | Error e) {
-                    events.warn("an attempt failed outside its guard: " + AttemptRunner.describe(e));
-                }
-            }
-            ended.countDown();
-        }
-
-        /**
-         * Runs the attempt {@code p} from try {@code from} ({@code previous}: the try before, or null).
-         *
-         * @throws Watchdog.Abandoned when a call of the attempt was abandoned: a new thread carries on
-         */
-        void runOne(RunPlan.Planned p, int from, AttemptRunner.@Nullable Finished previous) {
-            AttemptRunner.Finished f = previous;
-            for (int attemptNo = from; attemptNo <= config.maxRetries(); attemptNo++) {
-                if (attemptNo > 0) {
-                    RunLog.retrying(f.result(), attemptNo, config.maxRetries(), backoffMillis(attemptNo));
-                    if (!backoff(attemptNo)) {
-                        break;
-                    }
-                }
-                String stop = attemptNo == 0 ? stopReason() : null;
-                if (stop != null) {
-                    notRun.add(new NotRun(p.task().id(), p.trial(), stop));
-                    return;
-                }
-                AttemptRunner.Attempt attempt = attempt(p, attemptNo);
-                try {
-                    f = attempt.run();
-                } finally {
-                    active.remove(attempt);
-                }
-                if (!retry(p, attempt, f)) {
-                    if (!attempt.wasCancelled()) {
-                        land(p, f);
-                    }
-                    return;
-                }
-            }
-            if (f == null) {
-                notRun.add(new NotRun(p.task().id(), p.trial(), "the run was cancelled"));
-                return;
-            }
-            land(p, f);
-        }
-
-        private AttemptRunner.Attempt attempt(RunPlan.Planned p, int attemptNo) {
-            Path dir = config.runDirectory();
-            AttemptRunner.WorkspaceHook hook = dir == null || config.artifactCapBytes() <= 0
-                    ? null
-                    : ws -> RunFiles.writeArtifacts(
-                            RunFiles.artifactFile(dir, p.task().id(), p.trial()), ws, config.artifactCapBytes());
-            AttemptRunner.Attempt attempt = runner.attempt(
-                    p.task(), config.verifier(p.task().id()), p.trial(), hook, (a, f) -> carryOn(p, attemptNo, a, f));
-            active.add(attempt);
-            if (cancelled) {
-                attempt.cancel();
-            }
-            return attempt;
-        }
-
-        /** On the new thread of an attempt that was abandoned in a call: finishes it, then works on. */
-        private void carryOn(
-                RunPlan.Planned p, int attemptNo, AttemptRunner.Attempt attempt, AttemptRunner.Finished f) {
-            try {
-                active.remove(attempt);
-                if (!retry(p, attempt, f)) {
-                    if (!attempt.wasCancelled()) {
-                        land(p, f);
-                    }
-                } else {
-                    runOne(p, attemptNo + 1, f);
-                }
-            } catch (Watchdog.Abandoned a) {
-                return; // abandoned again: the next new thread carries on
-            } catch (RuntimeException | Error e) {
-                events.warn("an attempt failed outside its guard: " + AttemptRunner.describe(e));
-            }
-            loop();
-        }
-
-        /**
-         * Whether the attempt {@code f} ended in should run again; when it was cancelled, it is noted as
-         * not run and does not.
-         */
-        private boolean retry(RunPlan.Planned p, AttemptRunner.Attempt attempt, AttemptRunner.Finished f) {
-            if (attempt.packModified()) {
-                stop("the pack was modified during the run (" + f.result().message() + ")");
-            }
-            if (attempt.wasCancelled()) {
-                notRun.add(new NotRun(
-                        p.task().id(), p.trial(), stopped != null ? stopped : "the run was cancelled while it ran"));
-                return false;
-            }
-            // an error of the pack is not the agent's to retry: it would run the agent again for nothing
-            return f.result().outcome() == Outcome.ERROR && f.result().cause() != Cause.PACK && !cancelled;
-        }
-
-        /** Records the final result of attempt {@code p}. */
-        private void land(RunPlan.Planned p, AttemptRunner.Finished f) {
-            AttemptResult result = f.result();
-            record(p, result, f, journal);
-            results[p.index()] = result;
-            count(result);
-            cost.add(result.usage().costUsd());
-            events.attemptFinished(result);
         }
     }
 
@@ -385,42 +240,8 @@ final class RunExecution implements RunHandle {
         return runJson;
     }
 
-    private void record(RunPlan.Planned p, AttemptResult result, AttemptRunner.Finished f, Journal journal) {
-        Path dir = config.runDirectory();
-        if (dir == null) {
-            return;
-        }
-        try {
-            RunFiles.writeTrajectory(
-                    RunFiles.trajectoryFile(dir, p.task().id(), p.trial()), f.steps(), f.droppedSteps());
-        } catch (IOException e) {
-            events.warn("trajectory of " + p.task().id() + " trial " + p.trial() + " not written: "
-                    + AttemptRunner.describe(e));
-        }
-        try {
-            journal.write(result);
-        } catch (IOException e) {
-            events.warn("journal line of " + p.task().id() + " trial " + p.trial() + " not written: "
-                    + AttemptRunner.describe(e) + "; it will run again on resume");
-        }
-    }
-
-    private long backoffMillis(int retry) {
-        return config.retryBackoff().toMillis() << Math.min(retry - 1, 16);
-    }
-
-    private boolean backoff(int retry) {
-        long millis = backoffMillis(retry);
-        try {
-            Thread.sleep(millis);
-            return !cancelled;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private @Nullable String stopReason() {
+    @Nullable
+    String stopReason() {
         if (stopped != null) {
             return stopped;
         }
@@ -437,7 +258,7 @@ final class RunExecution implements RunHandle {
         return null;
     }
 
-    private void count(AttemptResult r) {
+    void count(AttemptResult r) {
         finished.incrementAndGet();
         switch (r.outcome()) {
             case PASSED -> passed.incrementAndGet();
