@@ -82,6 +82,10 @@ final class Watchdog {
             return new Deadlines.Result<>(Deadlines.End.CANCELLED, null, null, false); // cancelled before it began
         }
         g.due(System.nanoTime() + nanos(timeout));
+        Thread self = Thread.currentThread();
+        ClassLoader loader = self.getContextClassLoader();
+        String name = self.getName();
+        int priority = self.getPriority();
         T value = null;
         Throwable error = null;
         try {
@@ -90,6 +94,10 @@ final class Watchdog {
             error = t;
         }
         watch.detach(g);
+        // the same thread runs the attempt's verifier next: nothing the body set on it may reach that far
+        self.setContextClassLoader(loader);
+        self.setName(name);
+        self.setPriority(priority);
         Deadlines.End end = g.returned();
         if (end == null) {
             return error != null

@@ -41,6 +41,31 @@ class WatchdogTest {
     }
 
     @Test
+    void whatTheBodySetsOnTheThreadDoesNotOutliveTheCall() {
+        // the attempt's verifier runs on this thread next: a harness must not leave it a class loader of its own
+        Thread self = Thread.currentThread();
+        ClassLoader loader = self.getContextClassLoader();
+        String name = self.getName();
+        int priority = self.getPriority();
+        ClassLoader hostile = new ClassLoader(null) {};
+        Deadlines.Result<Object> r = Watchdog.call(
+                () -> {
+                    self.setContextClassLoader(hostile);
+                    self.setName("harness-owned");
+                    self.setPriority(Thread.MIN_PRIORITY);
+                    throw new IllegalStateException("and then it throws");
+                },
+                LONG,
+                GRACE,
+                new Deadlines.Watch(),
+                NEVER);
+        assertEquals(Deadlines.End.THREW, r.end());
+        assertSame(loader, self.getContextClassLoader());
+        assertEquals(name, self.getName());
+        assertEquals(priority, self.getPriority());
+    }
+
+    @Test
     void exceptionOfTheBodyIsItsEnd() {
         IllegalStateException boom = new IllegalStateException("boom");
         Deadlines.Result<Object> r = Watchdog.call(
