@@ -34,6 +34,25 @@ record Manifest(
     static final String READER_VERSION = MAJOR + "." + MINOR;
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,127}");
 
+    /** Whether {@code id} is a task id, as {@link #ID} matches it (without a matcher: it runs for every task). */
+    static boolean isId(String id) {
+        int n = id.length();
+        if (n == 0 || n > 128 || !isLowerAlnum(id.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < n; i++) {
+            char c = id.charAt(i);
+            if (!isLowerAlnum(c) && c != '.' && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLowerAlnum(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    }
+
     private static final Pattern FORMAT_VERSION = Pattern.compile("(0|[1-9][0-9]{0,8})\\.(0|[1-9][0-9]{0,8})");
     private static final Pattern SEMVER = Pattern.compile("(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
             + "(?:-[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?");
@@ -112,7 +131,7 @@ record Manifest(
             ObjectNode t = f.object(array.get(i), at);
             f.onlyKnown(t, at, TASK);
             String id = f.text(t, "id", at);
-            if (!ID.matcher(id).matches()) {
+            if (!isId(id)) {
                 throw f.error(at + "/id", "not a valid task id '" + id + "': it must match " + ID.pattern());
             }
             String earlier = seen.putIfAbsent(id, at);

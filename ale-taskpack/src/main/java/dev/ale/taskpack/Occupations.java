@@ -22,17 +22,32 @@ import java.util.regex.Pattern;
  * ({@code soc2018.csv}, {@code ale-taxonomy.csv}) the first time a pack is validated.
  */
 final class Occupations {
-    private static final Pattern SOC = Pattern.compile("\\d{2}-\\d{4}");
-    private static final Pattern ONET = Pattern.compile("\\d{2}-\\d{4}\\.\\d{2}");
+    static final Pattern SOC = Pattern.compile("\\d{2}-\\d{4}");
+    static final Pattern ONET = Pattern.compile("\\d{2}-\\d{4}\\.\\d{2}");
 
     private final Set<String> codes;
     private final Set<String> detailed;
     private final Map<String, Set<String>> subfields;
+    /** Every code, cluster and subfield of the tables, to itself. */
+    private final Map<String, String> canonical = new HashMap<>();
 
     private Occupations(Set<String> codes, Set<String> detailed, Map<String, Set<String>> subfields) {
         this.codes = codes;
         this.detailed = detailed;
         this.subfields = subfields;
+        codes.forEach(c -> canonical.put(c, c));
+        subfields.forEach((cluster, names) -> {
+            canonical.put(cluster, cluster);
+            names.forEach(n -> canonical.putIfAbsent(n, n));
+        });
+    }
+
+    /**
+     * The tables' own instance of {@code value} when they hold it, else {@code value}: the tasks of a
+     * pack then share one string per cluster, subfield and code instead of one each.
+     */
+    String canonical(String value) {
+        return canonical.getOrDefault(value, value);
     }
 
     private static final class Holder {
@@ -64,16 +79,40 @@ final class Occupations {
      * any level, or an O*NET-SOC code {@code NN-NNNN.NN} under a detailed SOC 2018 occupation.
      */
     String socProblem(String code) {
-        if (SOC.matcher(code).matches()) {
+        if (isSoc(code)) {
             return codes.contains(code) ? null : "unknown SOC 2018 code '" + code + "'";
         }
-        if (ONET.matcher(code).matches()) {
+        if (isOnet(code)) {
             return detailed.contains(code.substring(0, 7))
                     ? null
                     : "unknown O*NET-SOC code '" + code + "': '" + code.substring(0, 7)
                             + "' is not a detailed SOC 2018 occupation";
         }
         return "not a SOC 2018 code (NN-NNNN) or O*NET-SOC code (NN-NNNN.NN): '" + code + "'";
+    }
+
+    /** Whether {@code code} has the shape {@code NN-NNNN} that {@link #SOC} matches (without a matcher: every task's codes are checked). */
+    static boolean isSoc(String code) {
+        return code.length() == 7 && socShape(code);
+    }
+
+    /** Whether {@code code} has the shape {@code NN-NNNN.NN} that {@link #ONET} matches. */
+    static boolean isOnet(String code) {
+        return code.length() == 10 && socShape(code) && code.charAt(7) == '.' && isDigits(code, 8, 10);
+    }
+
+    /** Whether the first seven characters read {@code NN-NNNN} in ASCII digits (what {@code \\d} matches). */
+    private static boolean socShape(String code) {
+        return isDigits(code, 0, 2) && code.charAt(2) == '-' && isDigits(code, 3, 7);
+    }
+
+    private static boolean isDigits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Occupations load() {

@@ -60,13 +60,13 @@ final class PackReader {
         Manifest manifest = Manifest.read(json, building, warnings);
         TaskLayout.checkTop(listing, manifest.tasks());
         VerifierCheck verifiers = VerifierCheck.of(options, warnings);
-        List<TaskSpec> specs = new ArrayList<>();
+        List<TaskSpec> specs = new ArrayList<>(manifest.tasks().size());
         Map<String, String> computed = new HashMap<>();
         for (Manifest.Entry entry : manifest.tasks()) {
             String file = TaskLayout.taskJson(entry.id());
             Fields fields = new Fields(file, manifest.strict(), warnings);
             byte[] bytes = Json.readBytes(source, file, maxJson);
-            TaskSpec spec = TaskSpecReader.read(Json.parseObject(bytes, file), fields);
+            TaskSpec spec = TaskSpecReader.read(Json.parseObject(bytes, file), fields, entry.id());
             if (!spec.id().equals(entry.id())) {
                 throw fields.error(
                         "/id", "id '" + spec.id() + "' does not match its folder 'tasks/" + entry.id() + "/'");

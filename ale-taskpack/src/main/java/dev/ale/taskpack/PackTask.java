@@ -8,9 +8,9 @@ import dev.ale.api.task.TaskPart;
 import dev.ale.api.task.TaskSpec;
 import dev.ale.archive.ArchiveSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A task of an opened pack. The first time any of its files is asked for, all of its files are
@@ -113,7 +113,9 @@ record PackTask(PackState state, TaskSpec spec, String digest, Memo memo) implem
      * leaves (by pack entry), which hold later reads to the bytes digested.
      */
     static final class Memo {
-        private final Map<String, FileCheck> checks = new ConcurrentHashMap<>();
+        /** Empty until the files are digested here (not for a task digested when the pack opened). */
+        private volatile Map<String, FileCheck> checks = Map.of();
+
         private String actual;
 
         /** @param actual the digest computed when the pack was opened, or null */
@@ -124,7 +126,9 @@ record PackTask(PackState state, TaskSpec spec, String digest, Memo memo) implem
         /** The digest the files give ({@code recorded} itself when they give it), computed the first time. */
         synchronized String actual(ArchiveSource source, String id, String recorded) {
             if (actual == null) {
-                actual = same(recorded, Digests.task(source, id, PackTask::heldToDigest, checks));
+                Map<String, FileCheck> found = new HashMap<>();
+                actual = same(recorded, Digests.task(source, id, PackTask::heldToDigest, found));
+                checks = Map.copyOf(found);
             }
             return actual;
         }

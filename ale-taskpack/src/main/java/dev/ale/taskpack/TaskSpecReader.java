@@ -2,7 +2,6 @@ package dev.ale.taskpack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.api.task.Limits;
 import dev.ale.api.task.SessionSpec;
@@ -43,9 +42,20 @@ final class TaskSpecReader {
 
     /** The spec in {@code json}; problems are reported through {@code f} (the task.json's entry). */
     static TaskSpec read(ObjectNode json, Fields f) {
+        return read(json, f, null);
+    }
+
+    /**
+     * As {@link #read(ObjectNode, Fields)}, where the task's id is expected to be {@code listedId}
+     * (its folder's): when it is, the spec holds that string rather than a second copy of it.
+     */
+    static TaskSpec read(ObjectNode json, Fields f, String listedId) {
         f.onlyKnown(json, "", TOP);
         String id = f.text(json, "id", "");
-        if (!Manifest.ID.matcher(id).matches()) {
+        if (id.equals(listedId)) {
+            id = listedId;
+        }
+        if (!Manifest.isId(id)) {
             throw f.error("/id", "not a valid task id '" + id + "': it must match " + Manifest.ID.pattern());
         }
         int revision = f.integer(f.required(json, "revision", ""), "/revision", 1);
@@ -74,29 +84,27 @@ final class TaskSpecReader {
             }
         }
         JsonNode metadata = json.get("metadata");
-        ObjectNode meta = metadata == null || metadata.isNull()
-                ? JsonNodeFactory.instance.objectNode()
-                : f.object(metadata, "/metadata");
+        ObjectNode meta = metadata == null || metadata.isNull() ? null : f.object(metadata, "/metadata");
         return new TaskSpec(id, revision, title, taxonomy, tier, limits, sessions, verifier, passThreshold, meta);
     }
 
     private static Taxonomy taxonomy(Fields f, ObjectNode node) {
         f.onlyKnown(node, "/taxonomy", TAXONOMY);
         Occupations occupations = Occupations.get();
-        String cluster = f.text(node, "cluster", "/taxonomy");
+        String cluster = occupations.canonical(f.text(node, "cluster", "/taxonomy"));
         if (!occupations.isCluster(cluster)) {
             throw f.error(
                     "/taxonomy/cluster",
                     "unknown cluster '" + cluster + "' (known: " + String.join(", ", occupations.clusters()) + ")");
         }
-        String subfield = f.text(node, "subfield", "/taxonomy");
+        String subfield = occupations.canonical(f.text(node, "subfield", "/taxonomy"));
         if (!occupations.isSubfield(cluster, subfield)) {
             f.warn("/taxonomy/subfield", "unknown subfield '" + subfield + "' of cluster '" + cluster + "'");
         }
         ArrayNode socNode = f.array(f.required(node, "soc", "/taxonomy"), "/taxonomy/soc");
         List<String> soc = nonEmpty(
                 f, socNode, "/taxonomy/soc", "needs at least one SOC 2018 occupation code", (element, i, at) -> {
-                    String code = f.string(element, at);
+                    String code = occupations.canonical(f.string(element, at));
                     String problem = occupations.socProblem(code);
                     if (problem != null) {
                         throw f.error(at, problem);

@@ -1,5 +1,6 @@
 package dev.ale.taskpack;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ale.api.spi.VerifierConfigException;
 import dev.ale.api.spi.VerifierFactories;
 import dev.ale.api.task.TaskPackException;
@@ -57,8 +58,9 @@ final class VerifierCheck {
         if (registry.isEmpty()) {
             return;
         }
+        JsonNode config = spec.verifier(); // a copy: taken once for both uses
         try {
-            registry.get().create(spec.verifier(), "/verifier");
+            registry.get().create(config, "/verifier");
         } catch (VerifierConfigException e) {
             throw e.in(taskJson);
         }
@@ -67,7 +69,7 @@ final class VerifierCheck {
         }
         String folder = TaskLayout.folder(spec.id()) + TaskPart.REFERENCE.folder();
         for (Map.Entry<String, String> named :
-                registry.get().referenceFiles(spec.verifier(), "/verifier").entrySet()) {
+                registry.get().referenceFiles(config, "/verifier").entrySet()) {
             if (!listing.files().containsKey(folder + named.getValue())) {
                 throw new TaskPackException(
                         taskJson,

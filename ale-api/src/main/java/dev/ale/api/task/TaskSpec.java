@@ -57,8 +57,14 @@ public record TaskSpec(
         if (!(passThreshold > 0 && passThreshold <= 1)) {
             throw new IllegalArgumentException("passThreshold must be in (0, 1], got " + passThreshold);
         }
-        metadata = metadata == null ? JsonNodeFactory.instance.objectNode() : metadata.deepCopy();
+        metadata = metadata == null || (metadata.isObject() && metadata.isEmpty()) ? NO_METADATA : metadata.deepCopy();
     }
+
+    /**
+     * The metadata of every task that has none: one object for all, never handed out (the accessor
+     * and {@link #view()} copy), so 20,000 tasks hold one empty object rather than 20,000.
+     */
+    private static final JsonNode NO_METADATA = JsonNodeFactory.instance.objectNode();
 
     /** A copy of the verifier configuration. */
     @Override

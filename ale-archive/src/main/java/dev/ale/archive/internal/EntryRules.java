@@ -66,9 +66,10 @@ public final class EntryRules {
             }
         }
         String path = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
-        String[] segments = path.split("/", -1);
-        for (String segment : segments) {
-            if (segment.equals("..")) {
+        // the segments are walked by index, as split("/", -1) would give them, without the arrays
+        for (int start = 0, end; start <= path.length(); start = end + 1) {
+            end = segmentEnd(path, start);
+            if (end - start == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.') {
                 throw refuse(name, "path escapes the archive ('..' segment)");
             }
         }
@@ -76,13 +77,15 @@ public final class EntryRules {
             throw refuse(name, "name longer than " + MAX_NAME + " characters");
         }
         int depth = 0;
-        for (String segment : segments) {
-            boolean skipped = segment.isEmpty() || segment.equals(".");
+        for (int start = 0, end; start <= path.length(); start = end + 1) {
+            end = segmentEnd(path, start);
+            boolean empty = end == start;
+            boolean skipped = empty || (end - start == 1 && path.charAt(start) == '.');
             if (skipped && policy == NamePolicy.CANONICAL) {
-                throw refuse(name, segment.isEmpty() ? "empty path segment" : "'.' path segment");
+                throw refuse(name, empty ? "empty path segment" : "'.' path segment");
             }
-            if (segment.length() > MAX_SEGMENT_BYTES / 3
-                    && segment.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
+            if (end - start > MAX_SEGMENT_BYTES / 3
+                    && path.substring(start, end).getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
                 throw refuse(name, "a name segment over " + MAX_SEGMENT_BYTES + " bytes");
             }
             depth += skipped ? 0 : 1;
@@ -97,16 +100,38 @@ public final class EntryRules {
      * a trailing '/' dropped ({@code a//b}, {@code a/./b} and {@code a/b/} all give {@code a/b}).
      */
     public static String key(String name) {
+        if (isKey(name)) {
+            return name; // the usual case: nothing to drop, no copy
+        }
         StringBuilder b = new StringBuilder(name.length());
-        for (String segment : name.split("/")) {
-            if (!segment.isEmpty() && !segment.equals(".")) {
+        for (int start = 0, end; start <= name.length(); start = end + 1) {
+            end = segmentEnd(name, start);
+            boolean skipped = end == start || (end - start == 1 && name.charAt(start) == '.');
+            if (!skipped) {
                 if (b.length() > 0) {
                     b.append('/');
                 }
-                b.append(segment);
+                b.append(name, start, end);
             }
         }
         return b.toString();
+    }
+
+    /** Whether {@link #key} gives {@code name} itself: no empty or {@code .} segment, no trailing '/'. */
+    private static boolean isKey(String name) {
+        for (int start = 0, end; start <= name.length(); start = end + 1) {
+            end = segmentEnd(name, start);
+            if (end == start || (end - start == 1 && name.charAt(start) == '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Where the segment of {@code path} that starts at {@code start} ends: the next '/', or the end. */
+    private static int segmentEnd(String path, int start) {
+        int slash = path.indexOf('/', start);
+        return slash < 0 ? path.length() : slash;
     }
 
     /** Where the admitted {@code path} of entry {@code name} goes under {@code root}: inside it, or a refusal. */
