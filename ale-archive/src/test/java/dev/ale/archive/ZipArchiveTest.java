@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.zip.CRC32;
@@ -85,6 +86,78 @@ class ZipArchiveTest {
                 }
             });
             assertTrue(e instanceof IOException || e instanceof TaskPackException, e.toString());
+        }
+    }
+
+    /** Local headers are read 64 KiB at a time: many small entries, a large one between them, headers across the seams. */
+    @Test
+    void manyEntriesAroundALargeOneAreCheckedAndReadThroughTheHeaderWindow() throws IOException {
+        ArchiveLimits limits = new ArchiveLimits(10_000, 1 << 24, 1 << 26, 1000, 1 << 16, limit -> "");
+        for (boolean streamed : new boolean[] {true, false}) {
+            Path zip = tmp.resolve("many-" + streamed + ".zip");
+            Map<String, byte[]> files = manyFiles();
+            writeAll(zip, files, streamed);
+            try (ZipArchive archive = ZipArchive.open(zip, "m.zip", limits, NamePolicy.CANONICAL)) {
+                assertEquals(files.keySet(), archive.listing().files().keySet());
+                for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                    try (InputStream in = archive.open(f.getKey())) {
+                        assertArrayEquals(f.getValue(), in.readAllBytes(), streamed + " " + f.getKey());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aLocalNameChangedFarPastTheFirstWindowIsRefused() throws IOException {
+        ArchiveLimits limits = new ArchiveLimits(10_000, 1 << 24, 1 << 26, 1000, 1 << 16, limit -> "");
+        Path zip = tmp.resolve("renamed.zip");
+        writeAll(zip, manyFiles(), false);
+        byte[] bytes = Files.readAllBytes(zip);
+        int at = indexOf(bytes, "s/2000.txt".getBytes(StandardCharsets.UTF_8)); // its local header comes first
+        assertTrue(at > 3 * 64 * 1024, "the header lies beyond the first windows: " + at);
+        bytes[at + 2] = 'x';
+        Files.write(zip, bytes);
+        TaskPackException e = assertThrows(
+                TaskPackException.class, () -> ZipArchive.open(zip, "renamed.zip", limits, NamePolicy.CANONICAL));
+        assertTrue(e.getMessage().contains("the local header names it 's/x000.txt'"), e.getMessage());
+    }
+
+    /** 2,400 small files and, in the middle, a 200 KB one (more than three windows). */
+    private static Map<String, byte[]> manyFiles() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (int i = 0; i < 2400; i++) {
+            files.put(
+                    "s/" + String.format(Locale.ROOT, "%04d", i) + ".txt",
+                    ("case-" + i).getBytes(StandardCharsets.UTF_8));
+            if (i == 1200) {
+                byte[] big = new byte[200_000];
+                new Random(3).nextBytes(big);
+                files.put("big.bin", big);
+            }
+        }
+        return files;
+    }
+
+    /** Deflated entries; streamed: with data descriptors after each entry's data. */
+    private static void writeAll(Path zip, Map<String, byte[]> files, boolean streamed) throws IOException {
+        if (streamed) {
+            try (OutputStream file = Files.newOutputStream(zip);
+                    ZipArchiveOutputStream out = new ZipArchiveOutputStream(file)) {
+                putAll(out, files);
+            }
+        } else {
+            try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(zip)) {
+                putAll(out, files);
+            }
+        }
+    }
+
+    private static void putAll(ZipArchiveOutputStream out, Map<String, byte[]> files) throws IOException {
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            out.putArchiveEntry(new ZipArchiveEntry(f.getKey()));
+            out.write(f.getValue());
+            out.closeArchiveEntry();
         }
     }
 

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.ale.api.task.TaskPackException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -42,6 +43,7 @@ public final class ZipLayout {
         Arrays.sort(sorted, Comparator.comparingLong(i -> entries.get(i).localOffset()));
         long[] starts = new long[entries.size()];
         long size = ch.size();
+        Headers headers = new Headers(ch, size);
         long expected = 0;
         ZipDirectory.Record previous = null;
         for (int i : sorted) {
@@ -50,7 +52,7 @@ public final class ZipLayout {
             if (at != expected) {
                 throw gap(location, previous, e, at, expected);
             }
-            expected = afterEntry(ch, size, end.centralOffset(), e, at, starts, i);
+            expected = afterEntry(headers, size, end.centralOffset(), e, at, starts, i);
             previous = e;
         }
         if (expected != end.centralOffset()) {
@@ -92,13 +94,14 @@ public final class ZipLayout {
      * {@code starts[index]} and returns where the next entry must start.
      */
     private static long afterEntry(
-            FileChannel ch, long size, long centralOffset, ZipDirectory.Record e, long at, long[] starts, int index)
+            Headers headers, long size, long centralOffset, ZipDirectory.Record e, long at, long[] starts, int index)
             throws IOException {
         if (at + LOCAL_SIZE > size) {
             throw EntryRules.refuse(e.name(), "its local header lies past the end of the file");
         }
         byte[] central = e.rawName();
-        ByteBuffer header = ZipEndRecord.read(ch, at, (int) Math.min(LOCAL_SIZE + central.length, size - at));
+        ByteBuffer header =
+                headers.read(at, (int) Math.min(LOCAL_SIZE + central.length, size - at), e.compressedSize());
         if (header.getInt(0) != LOCAL) {
             throw EntryRules.refuse(e.name(), "no local header where the central directory says the entry is");
         }
@@ -110,7 +113,7 @@ public final class ZipLayout {
             if (nameLength == central.length && header.limit() == LOCAL_SIZE + nameLength) {
                 header.get(LOCAL_SIZE, local);
             } else {
-                ZipEndRecord.read(ch, at + LOCAL_SIZE, nameLength).get(local);
+                headers.read(at + LOCAL_SIZE, nameLength, e.compressedSize()).get(0, local);
             }
         }
         if (!Arrays.equals(local, central)) {
@@ -128,21 +131,69 @@ public final class ZipLayout {
         if ((flags & DATA_DESCRIPTOR_FLAG) == 0) {
             return dataEnd;
         }
-        return dataEnd + descriptorLength(ch, size, dataEnd);
+        return dataEnd + descriptorLength(headers, size, dataEnd);
     }
 
     /** The length of the data descriptor at {@code at}: 12 or 20 bytes (ZIP64), plus 4 with its signature. */
-    private static long descriptorLength(FileChannel ch, long size, long at) throws IOException {
-        boolean signed = at + 4 <= size && ZipEndRecord.read(ch, at, 4).getInt(0) == DESCRIPTOR;
+    private static long descriptorLength(Headers headers, long size, long at) throws IOException {
+        boolean signed = at + 4 <= size && headers.read(at, 4, 0).getInt(0) == DESCRIPTOR;
         // the ZIP64 form (8-byte sizes) is told apart by what follows: the next local header or the central directory
         long plain = (signed ? 4 : 0) + 12;
         long next = at + plain;
         if (next + 4 <= size) {
-            int sig = ZipEndRecord.read(ch, next, 4).getInt(0);
+            int sig = headers.read(next, 4, 0).getInt(0);
             if (sig == LOCAL || sig == CENTRAL) {
                 return plain;
             }
         }
         return plain + 8;
+    }
+
+    /**
+     * The archive's bytes around its local headers, read through one buffer: where entries are
+     * small, one positional read brings many headers (a read per entry cost more than the rest of
+     * the check); past a large entry only the header is read.
+     */
+    private static final class Headers {
+        private static final int WINDOW = 64 * 1024;
+
+        private final FileChannel ch;
+        private final long size;
+        private final ByteBuffer window =
+                ByteBuffer.allocate(WINDOW).order(ByteOrder.LITTLE_ENDIAN).limit(0);
+        private long start;
+
+        Headers(FileChannel ch, long size) {
+            this.ch = ch;
+            this.size = size;
+        }
+
+        /**
+         * The {@code length} bytes at {@code at}, little-endian from index 0.
+         *
+         * @param dataBytes the compressed size of the entry whose header this is: below half the
+         *                  window, the next headers are likely to be read along with it
+         * @throws IOException when the file ends first
+         */
+        ByteBuffer read(long at, int length, long dataBytes) throws IOException {
+            if (length > size - at) {
+                throw new IOException("unexpected end of file");
+            }
+            if (length > WINDOW) {
+                return ZipEndRecord.read(ch, at, length);
+            }
+            if (at < start || at + length > start + window.limit()) {
+                int want = dataBytes < WINDOW / 2 ? (int) Math.min(WINDOW, size - at) : length;
+                window.clear().limit(want);
+                while (window.hasRemaining()) {
+                    if (ch.read(window, at + window.position()) < 0) {
+                        throw new IOException("unexpected end of file");
+                    }
+                }
+                window.flip();
+                start = at;
+            }
+            return window.slice((int) (at - start), length).order(ByteOrder.LITTLE_ENDIAN);
+        }
     }
 }
