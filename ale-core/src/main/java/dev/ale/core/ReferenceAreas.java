@@ -40,6 +40,7 @@ import org.jspecify.annotations.Nullable;
 final class ReferenceAreas implements AutoCloseable {
     private static final Configuration CONFIG = Configuration.unix().toBuilder()
             .setWorkingDirectory("/reference")
+            .setBlockSize(InMemorySandboxProvider.BLOCK_BYTES)
             .setMaxCacheSize(0)
             .build();
 

@@ -16,6 +16,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -152,14 +153,34 @@ public final class SafeFiles {
         return Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
     }
 
-    /** The file's bytes, or null when it holds more than {@code limit}. */
+    /**
+     * The file's bytes, or null when it holds more than {@code limit}. The array is made for the size
+     * the file has (no read buffer beside it); a file that changes size while it is read is read as it
+     * then is, under the same cap.
+     */
     public static byte @Nullable [] readCapped(Path file, long limit) throws IOException {
-        if (Files.size(file) > limit) {
+        long size = Files.size(file);
+        if (size > limit) {
             return null;
         }
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            byte[] bytes = in.readNBytes((int) limit + 1);
-            return bytes.length > limit ? null : bytes;
+            byte[] bytes = new byte[(int) size];
+            int n = in.readNBytes(bytes, 0, bytes.length);
+            if (n < bytes.length) {
+                return Arrays.copyOf(bytes, n);
+            }
+            int next = in.read();
+            if (next < 0) {
+                return bytes;
+            }
+            byte[] rest = in.readNBytes((int) (limit - size));
+            if (size + 1 + rest.length > limit) {
+                return null;
+            }
+            byte[] grown = Arrays.copyOf(bytes, bytes.length + 1 + rest.length);
+            grown[bytes.length] = (byte) next;
+            System.arraycopy(rest, 0, grown, bytes.length + 1, rest.length);
+            return grown;
         }
     }
 

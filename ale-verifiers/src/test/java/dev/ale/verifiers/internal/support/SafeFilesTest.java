@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ale.api.AleException;
@@ -117,6 +118,24 @@ class SafeFilesTest {
         Path f = Files.write(dir.resolve("ten"), new byte[10]);
         assertArrayEquals(new byte[10], SafeFiles.readCapped(f, 10));
         assertNull(SafeFiles.readCapped(f, 9));
+    }
+
+    @Test
+    void aFileLongerThanItsSizeSaidIsReadWholeUnderTheSameCap() throws Exception {
+        // /proc files report size 0 and then deliver their text: the array made for the size is outgrown
+        Path cmdline = Path.of("/proc/self/cmdline");
+        assumeTrue(Files.isReadable(cmdline) && Files.size(cmdline) == 0, "needs Linux /proc");
+        byte[] whole = Files.readAllBytes(cmdline);
+        assertTrue(whole.length > 1);
+        assertArrayEquals(whole, SafeFiles.readCapped(cmdline, 1 << 20));
+        assertArrayEquals(whole, SafeFiles.readCapped(cmdline, whole.length));
+        assertNull(SafeFiles.readCapped(cmdline, whole.length - 1));
+        assertNull(SafeFiles.readCapped(cmdline, 0));
+    }
+
+    @Test
+    void anEmptyFileIsNoBytes() throws Exception {
+        assertArrayEquals(new byte[0], SafeFiles.readCapped(Files.write(dir.resolve("empty"), new byte[0]), 0));
     }
 
     @Test
