@@ -73,6 +73,7 @@ final class Peers {
     private static String run(List<String> command) throws Exception {
         Path log = Files.createTempFile("ale-bench-peer", ".log");
         try {
+            ChildJvm.quiesce(); // the peer gets the same quiet machine as the SDK's children
             Process p = new ProcessBuilder(new ArrayList<>(command))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
