@@ -107,7 +107,7 @@ class LauncherScriptTest {
 
     /** What the fake java prints before {@code -jar}: the launcher's default JVM options. */
     private static final String JAVA =
-            "java -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -Xms64m ";
+            "java -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -Xms96m -XX:NewRatio=5 ";
 
     private record Run(int code, String out, String err) {}
 
