@@ -43,6 +43,23 @@ final class AttemptEnds {
     }
 
     /**
+     * How the harness's part ends when the inputs of session {@code n} could not be staged: from
+     * session 2 on, the workspace is as the harness left it, so a link, a file or a full quota in the
+     * way of the inputs is the harness's doing.
+     */
+    static HarnessEnd stagingFailed(Staging.Failure staged, int n) {
+        if (n > 1 && staged.cause() == Cause.SANDBOX) {
+            return new HarnessEnd(
+                    Cause.HARNESS_ERROR,
+                    "the workspace left by session " + (n - 1) + " blocked staging the inputs of session " + n + ": "
+                            + staged.message(),
+                    false,
+                    n - 1);
+        }
+        return new HarnessEnd(staged.cause(), staged.message(), false, n - 1);
+    }
+
+    /**
      * How session {@code n} ended the harness's work, or null when the next session follows.
      *
      * @param runCancelled whether the run was cancelled (else a cancellation is a budget's)
@@ -59,7 +76,7 @@ final class AttemptEnds {
             case TIMED_OUT:
                 return new HarnessEnd(
                         Cause.TIMEOUT,
-                        "timed out after " + AttemptRunner.seconds(timeout) + " in session " + n,
+                        "timed out after " + Describe.seconds(timeout) + " in session " + n,
                         r.abandoned(),
                         n);
             case CANCELLED:
@@ -69,7 +86,7 @@ final class AttemptEnds {
             case THREW:
                 return new HarnessEnd(
                         Cause.HARNESS_ERROR,
-                        "harness threw " + AttemptRunner.describe(r.error()) + " in session " + n,
+                        "harness threw " + Describe.throwable(r.error()) + " in session " + n,
                         false,
                         n);
             case RETURNED:
@@ -89,7 +106,7 @@ final class AttemptEnds {
             // that is a timeout, whichever of the two noticed the deadline first
             return new HarnessEnd(
                     Cause.TIMEOUT,
-                    "timed out after " + AttemptRunner.seconds(timeout) + " in session " + n + " (" + outcome.message()
+                    "timed out after " + Describe.seconds(timeout) + " in session " + n + " (" + outcome.message()
                             + ")",
                     false,
                     n);

@@ -7,11 +7,14 @@ import dev.ale.api.Outcome;
 import dev.ale.api.Usage;
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.task.PackRef;
+import dev.ale.api.task.Task;
+import dev.ale.api.task.TaskSpec;
 import dev.ale.api.task.Tier;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How one attempt (one task, one trial) ended: the outcome and its cause, the score and verdict,
@@ -66,6 +69,43 @@ public record AttemptResult(
         Objects.requireNonNull(duration, "duration");
         message = Objects.requireNonNullElse(message, "");
         soc = List.copyOf(soc);
+    }
+
+    /**
+     * What the runner records for trial {@code trial} of {@code task}, before its duration is known
+     * (zero here); an attempt that was not scored gets a verdict of 0 saying why.
+     */
+    static AttemptResult of(
+            Task task,
+            int trial,
+            Outcome outcome,
+            Cause cause,
+            @Nullable Verdict verdict,
+            String message,
+            int sessionsRun,
+            Usage usage,
+            int steps) {
+        TaskSpec spec = task.spec();
+        Verdict v = verdict != null ? verdict : Verdict.of(0, "not scored: " + message, List.of());
+        return new AttemptResult(
+                spec.id(),
+                spec.revision(),
+                task.digest(),
+                task.pack(),
+                trial,
+                outcome,
+                cause,
+                v.score(),
+                v,
+                Duration.ZERO,
+                message,
+                spec.tier(),
+                spec.taxonomy().cluster(),
+                spec.taxonomy().subfield(),
+                spec.taxonomy().soc(),
+                sessionsRun,
+                usage,
+                steps);
     }
 
     /** Whether this attempt counts in the rates (it did not end in {@code ERROR}). */

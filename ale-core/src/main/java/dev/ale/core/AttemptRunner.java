@@ -163,12 +163,14 @@ final class AttemptRunner {
 
         /** A defect of ours or of a plugin: the run goes on, the attempt says what happened. */
         private AttemptResult unexpected(Throwable e) {
-            return result(Outcome.ERROR, Cause.SANDBOX, null, "unexpected " + describe(e), 0);
+            return result(Outcome.ERROR, Cause.SANDBOX, null, "unexpected " + Describe.throwable(e), 0);
         }
 
         private Finished finish(AttemptResult result) {
             return new Finished(
-                    withDuration(result, Duration.ofNanos(System.nanoTime() - started)),
+                    result.toBuilder()
+                            .duration(Duration.ofNanos(System.nanoTime() - started))
+                            .build(),
                     trajectory.steps(),
                     trajectory.dropped());
         }
@@ -182,13 +184,15 @@ final class AttemptRunner {
             try {
                 harness = harnesses.get();
             } catch (RuntimeException e) {
-                return result(Outcome.FAILED, Cause.HARNESS_ERROR, null, "harness factory threw " + describe(e), 0);
+                return result(
+                        Outcome.FAILED, Cause.HARNESS_ERROR, null, "harness factory threw " + Describe.throwable(e), 0);
             }
             Sandbox sandbox;
             try {
                 sandbox = sandboxes.open(new SandboxRequest(spec.id() + "." + trial, 0));
             } catch (IOException | RuntimeException e) {
-                return result(Outcome.ERROR, Cause.SANDBOX, null, "sandbox could not open: " + describe(e), 0);
+                return result(
+                        Outcome.ERROR, Cause.SANDBOX, null, "sandbox could not open: " + Describe.throwable(e), 0);
             }
             AttemptResult result;
             try {
@@ -208,7 +212,8 @@ final class AttemptRunner {
                 try {
                     hook.beforeClose(sandbox.workspace());
                 } catch (IOException | RuntimeException e) {
-                    listeners.warn("artefacts of " + spec.id() + " trial " + trial + " not kept: " + describe(e));
+                    listeners.warn(
+                            "artefacts of " + spec.id() + " trial " + trial + " not kept: " + Describe.throwable(e));
                 }
             }
             close(sandbox);
@@ -219,8 +224,8 @@ final class AttemptRunner {
             try {
                 sandbox.close();
             } catch (IOException | RuntimeException e) {
-                listeners.warn(
-                        "sandbox of " + spec.id() + " trial " + trial + " did not close cleanly: " + describe(e));
+                listeners.warn("sandbox of " + spec.id() + " trial " + trial + " did not close cleanly: "
+                        + Describe.throwable(e));
             }
         }
 
@@ -249,7 +254,7 @@ final class AttemptRunner {
             try {
                 link = areas.linkInto(workspace);
             } catch (IOException e) {
-                link = "(the workspace could not be searched for links: " + describe(e) + ")";
+                link = "(the workspace could not be searched for links: " + Describe.throwable(e) + ")";
             }
             if (link != null) {
                 return result(
@@ -267,7 +272,7 @@ final class AttemptRunner {
                         Outcome.ERROR,
                         Cause.SANDBOX,
                         null,
-                        "the reference area could not open: " + describe(e),
+                        "the reference area could not open: " + Describe.throwable(e),
                         end.sessionsRun());
             }
             AttemptResult verified;
@@ -344,17 +349,7 @@ final class AttemptRunner {
                 int n = session.number();
                 Staging.Failure staged = staging.stage(TaskPart.session(n), sandbox.workspace());
                 if (staged != null) {
-                    if (n > 1 && staged.cause() == Cause.SANDBOX) {
-                        // the workspace is as the harness left it: a link, a file or a full quota in the way is its
-                        // doing
-                        return new HarnessEnd(
-                                Cause.HARNESS_ERROR,
-                                "the workspace left by session " + (n - 1) + " blocked staging the inputs of session "
-                                        + n + ": " + staged.message(),
-                                false,
-                                n - 1);
-                    }
-                    return new HarnessEnd(staged.cause(), staged.message(), false, n - 1);
+                    return AttemptEnds.stagingFailed(staged, n);
                 }
                 listeners.sessionStarted(spec.id(), trial, n);
                 trajectory.session(n);
@@ -400,46 +395,8 @@ final class AttemptRunner {
         }
 
         AttemptResult result(Outcome outcome, Cause cause, Verdict verdict, String message, int sessionsRun) {
-            Verdict v = verdict != null ? verdict : Verdict.of(0, "not scored: " + message, List.of());
-            return new AttemptResult(
-                    spec.id(),
-                    spec.revision(),
-                    task.digest(),
-                    task.pack(),
-                    trial,
-                    outcome,
-                    cause,
-                    v.score(),
-                    v,
-                    Duration.ZERO,
-                    message,
-                    spec.tier(),
-                    spec.taxonomy().cluster(),
-                    spec.taxonomy().subfield(),
-                    spec.taxonomy().soc(),
-                    sessionsRun,
-                    trajectory.usage(),
-                    trajectory.size());
+            return AttemptResult.of(
+                    task, trial, outcome, cause, verdict, message, sessionsRun, trajectory.usage(), trajectory.size());
         }
-    }
-
-    private static AttemptResult withDuration(AttemptResult r, Duration duration) {
-        return r.toBuilder().duration(duration).build();
-    }
-
-    /** The class and message of a throwable, in a few words; never throws, whatever the throwable does. */
-    static String describe(Throwable t) {
-        String m;
-        try {
-            m = t.getMessage();
-        } catch (RuntimeException | Error e) {
-            m = "(its message could not be read: " + e.getClass().getSimpleName() + ")";
-        }
-        return t.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
-    }
-
-    /** A duration for messages: {@code 250 ms} under a second, else {@code 12 s}. */
-    static String seconds(Duration d) {
-        return d.compareTo(Duration.ofSeconds(1)) < 0 ? d.toMillis() + " ms" : d.toSeconds() + " s";
     }
 }

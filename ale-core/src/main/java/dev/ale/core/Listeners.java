@@ -64,7 +64,7 @@ final class Listeners {
                 call.accept(l);
             } catch (RuntimeException e) {
                 if (reported.putIfAbsent(l, Boolean.TRUE) == null) {
-                    warn("listener " + l.getClass().getName() + " threw in " + event + ": " + AttemptRunner.describe(e)
+                    warn("listener " + l.getClass().getName() + " threw in " + event + ": " + Describe.throwable(e)
                             + " (reported once; the run went on)");
                 }
             }

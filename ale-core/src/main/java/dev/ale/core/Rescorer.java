@@ -153,7 +153,7 @@ final class Rescorer {
                     () -> verifier.verify(ctx), verifierTimeout, Duration.ofSeconds(2), new Deadlines.Watch());
             if (r.end() != Deadlines.End.RETURNED || r.value() == null) {
                 String why = r.end() == Deadlines.End.THREW
-                        ? "verifier threw " + AttemptRunner.describe(r.error())
+                        ? "verifier threw " + Describe.throwable(r.error())
                         : r.end() == Deadlines.End.RETURNED
                                 ? "verifier returned no verdict"
                                 : "verifier ran past its deadline";

@@ -89,7 +89,7 @@ final class RunSteps {
             }
         } catch (IOException | RuntimeException e) {
             events.warn("could not remove the private folders earlier runs left in " + areas.base() + ": "
-                    + AttemptRunner.describe(e));
+                    + Describe.throwable(e));
         }
     }
 
@@ -99,7 +99,7 @@ final class RunSteps {
         try {
             AleResults.write(dir, report, AleResults.instructions(tasks));
         } catch (IOException e) {
-            events.warn("ALE's result files (ale/) not written: " + AttemptRunner.describe(e));
+            events.warn("ALE's result files (ale/) not written: " + Describe.throwable(e));
         }
     }
 }

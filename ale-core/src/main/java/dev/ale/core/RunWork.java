@@ -50,7 +50,7 @@ final class RunWork {
             } catch (Watchdog.Abandoned a) {
                 return; // this thread's attempt and this worker went on on another thread
             } catch (RuntimeException | Error e) {
-                run.events.warn("an attempt failed outside its guard: " + AttemptRunner.describe(e));
+                run.events.warn("an attempt failed outside its guard: " + Describe.throwable(e));
             }
         }
         ended.countDown();
@@ -124,7 +124,7 @@ final class RunWork {
         } catch (Watchdog.Abandoned a) {
             return; // abandoned again: the next new thread carries on
         } catch (RuntimeException | Error e) {
-            run.events.warn("an attempt failed outside its guard: " + AttemptRunner.describe(e));
+            run.events.warn("an attempt failed outside its guard: " + Describe.throwable(e));
         }
         loop();
     }
@@ -168,13 +168,13 @@ final class RunWork {
                     RunFiles.trajectoryFile(dir, p.task().id(), p.trial()), f.steps(), f.droppedSteps());
         } catch (IOException e) {
             run.events.warn("trajectory of " + p.task().id() + " trial " + p.trial() + " not written: "
-                    + AttemptRunner.describe(e));
+                    + Describe.throwable(e));
         }
         try {
             journal.write(result);
         } catch (IOException e) {
             run.events.warn("journal line of " + p.task().id() + " trial " + p.trial() + " not written: "
-                    + AttemptRunner.describe(e) + "; it will run again on resume");
+                    + Describe.throwable(e) + "; it will run again on resume");
         }
     }
 

@@ -64,7 +64,7 @@ final class Staging {
             String m = e.getMessage();
             return pack(m.startsWith("tasks/" + id + "/") ? m : where + ": " + m);
         } catch (RuntimeException e) {
-            return pack(where + ": could not unseal: " + AttemptRunner.describe(e));
+            return pack(where + ": could not unseal: " + Describe.throwable(e));
         } finally {
             ReferenceKey.wipe(key);
         }
@@ -91,7 +91,7 @@ final class Staging {
                 return new Failure(
                         Outcome.ERROR,
                         Cause.SANDBOX,
-                        "could not stage " + part.folder() + file.path() + ": " + AttemptRunner.describe(e));
+                        "could not stage " + part.folder() + file.path() + ": " + Describe.throwable(e));
             }
         }
         return null;

@@ -31,7 +31,7 @@ final class VerifierEnds {
             case TIMED_OUT -> new Problem(
                     Outcome.FAILED,
                     Cause.VERIFIER_LIMIT,
-                    "the output kept the verifier past its deadline of " + AttemptRunner.seconds(timeout));
+                    "the output kept the verifier past its deadline of " + Describe.seconds(timeout));
             case CANCELLED -> new Problem(Outcome.ERROR, Cause.VERIFIER, "the verification was cancelled");
             case THREW -> threw(r.error());
         };
@@ -48,6 +48,6 @@ final class VerifierEnds {
                 || error instanceof AleException e && e.source().startsWith("reference/")) {
             return new Problem(Outcome.ERROR, Cause.PACK, "the task's reference is unusable: " + error.getMessage());
         }
-        return new Problem(Outcome.ERROR, Cause.VERIFIER, "verifier threw " + AttemptRunner.describe(error));
+        return new Problem(Outcome.ERROR, Cause.VERIFIER, "verifier threw " + Describe.throwable(error));
     }
 }
