@@ -5,6 +5,8 @@ import dev.ale.api.task.Task;
 import dev.ale.core.EvaluationReport;
 import dev.ale.core.Evaluator;
 import dev.ale.core.Sandboxes;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,7 +14,9 @@ import java.util.List;
  * Figure group {@code rundir}: what a run directory (journal, trajectories, artefacts, run.json and
  * the reports, with the defaults) adds to each attempt: the same tiny attempts are run without and
  * with one, in turn, and the difference of the medians is divided by the attempts. Also the bytes
- * and files the run directory holds per attempt.
+ * and files the run directory holds per attempt, and, in the same turns, how long this machine's file
+ * system takes to create as many files of the same size with nothing of the SDK around them: what
+ * any layout with that many files per attempt would cost here.
  */
 final class RunDirectoryCost {
     /** How many attempts, at which parallelism, how many times each way. */
@@ -35,6 +39,7 @@ final class RunDirectoryCost {
                 once(tasks, size.trials(), p, harness, tmp.root().resolve("warmup-" + p));
                 double[] without = new double[size.repetitions()];
                 double[] with = new double[size.repetitions()];
+                double[] alone = new double[size.repetitions()];
                 long bytes = 0;
                 long files = 0;
                 for (int i = 0; i < size.repetitions(); i++) {
@@ -44,6 +49,9 @@ final class RunDirectoryCost {
                     bytes = PackReading.bytesUnder(dir);
                     files = PackReading.filesUnder(dir);
                     TempTree.delete(dir);
+                    Path plain = tmp.root().resolve("files-" + p + "-" + i);
+                    alone[i] = filesAlone(plain, size.attempts(), files, bytes);
+                    TempTree.delete(plain);
                 }
                 double added = (Timing.median(with) - Timing.median(without)) * 1e3 / size.attempts();
                 Figure.Params common = Figure.params()
@@ -68,6 +76,18 @@ final class RunDirectoryCost {
                                 .put("target", "at most 0.2 ms/attempt")
                                 .map()));
                 results.add(new Figure(
+                        "rundir.p" + p + ".files-alone",
+                        Timing.round(Timing.median(alone) * 1e3 / size.attempts(), 4),
+                        "ms/attempt",
+                        Figure.params()
+                                .putAll(common.map())
+                                .put("secondsFilesAlone", Timing.rounded(alone))
+                                .put(
+                                        "measures",
+                                        "Files.write of as many files of the run directory's mean size, a folder per"
+                                                + " attempt, in a new folder: the file system's share of .added")
+                                .map()));
+                results.add(new Figure(
                         "rundir.p" + p + ".bytes",
                         Timing.round(bytes / 1024.0 / size.attempts(), 4),
                         "KB/attempt",
@@ -77,6 +97,24 @@ final class RunDirectoryCost {
                                 .map()));
             }
         }
+    }
+
+    /**
+     * Seconds to create, under the new folder {@code root}, a folder per attempt holding its share of
+     * {@code files} files of {@code bytes / files} bytes each, with plain {@code Files.write}.
+     */
+    private static double filesAlone(Path root, int attempts, long files, long bytes) throws IOException {
+        byte[] content = new byte[(int) (files == 0 ? 0 : bytes / files)];
+        long start = System.nanoTime();
+        long written = 0;
+        for (int a = 0; a < attempts; a++) {
+            Path folder = Files.createDirectories(root.resolve(Integer.toString(a)));
+            long upTo = files * (a + 1) / attempts;
+            for (int f = 0; written < upTo; f++, written++) {
+                Files.write(folder.resolve(f + ".json"), content);
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     private static double once(List<Task> tasks, int trials, int p, Harness harness, Path dir) {
