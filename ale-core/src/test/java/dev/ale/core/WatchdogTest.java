@@ -14,6 +14,7 @@ import dev.ale.api.SessionOutcome;
 import dev.ale.api.task.Task;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -30,11 +31,15 @@ class WatchdogTest {
         throw new AssertionError("abandoned: " + r);
     };
 
+    /** A call with all the time it needs and a fresh watch, which must never be abandoned. */
+    private static Deadlines.Result<Object> unhurried(Callable<Object> body) {
+        return Watchdog.call(body, LONG, GRACE, new Deadlines.Watch(), NEVER);
+    }
+
     @Test
     void callReturnsOnTheCallersThreadWithNoEnd() {
         Thread caller = Thread.currentThread();
-        Deadlines.Result<Object> r =
-                Watchdog.call(() -> Thread.currentThread(), LONG, GRACE, new Deadlines.Watch(), NEVER);
+        Deadlines.Result<Object> r = unhurried(() -> Thread.currentThread());
         assertEquals(Deadlines.End.RETURNED, r.end());
         assertSame(caller, r.value());
         assertFalse(r.abandoned());
@@ -48,17 +53,12 @@ class WatchdogTest {
         String name = self.getName();
         int priority = self.getPriority();
         ClassLoader hostile = new ClassLoader(null) {};
-        Deadlines.Result<Object> r = Watchdog.call(
-                () -> {
-                    self.setContextClassLoader(hostile);
-                    self.setName("harness-owned");
-                    self.setPriority(Thread.MIN_PRIORITY);
-                    throw new IllegalStateException("and then it throws");
-                },
-                LONG,
-                GRACE,
-                new Deadlines.Watch(),
-                NEVER);
+        Deadlines.Result<Object> r = unhurried(() -> {
+            self.setContextClassLoader(hostile);
+            self.setName("harness-owned");
+            self.setPriority(Thread.MIN_PRIORITY);
+            throw new IllegalStateException("and then it throws");
+        });
         assertEquals(Deadlines.End.THREW, r.end());
         assertSame(loader, self.getContextClassLoader());
         assertEquals(name, self.getName());
@@ -68,14 +68,9 @@ class WatchdogTest {
     @Test
     void exceptionOfTheBodyIsItsEnd() {
         IllegalStateException boom = new IllegalStateException("boom");
-        Deadlines.Result<Object> r = Watchdog.call(
-                () -> {
-                    throw boom;
-                },
-                LONG,
-                GRACE,
-                new Deadlines.Watch(),
-                NEVER);
+        Deadlines.Result<Object> r = unhurried(() -> {
+            throw boom;
+        });
         assertEquals(Deadlines.End.THREW, r.end());
         assertSame(boom, r.error());
     }
@@ -99,15 +94,10 @@ class WatchdogTest {
 
     @Test
     void bodyThatInterruptsItselfLeavesNoInterruptBehind() {
-        Deadlines.Result<Object> r = Watchdog.call(
-                () -> {
-                    Thread.currentThread().interrupt();
-                    return 1;
-                },
-                LONG,
-                GRACE,
-                new Deadlines.Watch(),
-                NEVER);
+        Deadlines.Result<Object> r = unhurried(() -> {
+            Thread.currentThread().interrupt();
+            return 1;
+        });
         assertEquals(Deadlines.End.RETURNED, r.end());
         assertFalse(Thread.interrupted());
     }
