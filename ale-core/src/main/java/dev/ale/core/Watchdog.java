@@ -47,7 +47,9 @@ final class Watchdog {
     }
 
     private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE / 4);
-    private static final ConcurrentSkipListSet<Guard> DUE = new ConcurrentSkipListSet<>();
+    /** The calls being watched, soonest due first. */
+    static final ConcurrentSkipListSet<Guard> DUE = new ConcurrentSkipListSet<>();
+
     private static final AtomicLong SEQUENCE = new AtomicLong();
     /** When the watchdog wakes next, unless {@link #idle}; both published before it looks at {@link #DUE} again. */
     private static volatile long wakeAt;
@@ -145,13 +147,16 @@ final class Watchdog {
             due(System.nanoTime() + grace);
         }
 
-        /** Called by the watchdog when due: the deadline, or the end of the grace. */
-        private void expire() {
+        /** Called by the watchdog when due (the deadline, or the end of the grace), once it took this off {@link #DUE}. */
+        void expire() {
             Consumer<Deadlines.End> carryOn;
             Deadlines.End why;
             synchronized (this) {
                 if (System.nanoTime() - dueAt < 0) {
-                    return; // ended meanwhile from another thread, and due again at the end of its grace
+                    // ended from another thread (a cancellation) after the watchdog took it off the list as
+                    // due: it is due again at the end of its grace, so it goes back on the list
+                    DUE.add(this);
+                    return;
                 }
                 if (state == State.RUNNING) {
                     end(Deadlines.End.TIMED_OUT);
@@ -177,7 +182,7 @@ final class Watchdog {
          *
          * @throws Abandoned when it was abandoned before it returned
          */
-        private Deadlines.End returned() {
+        Deadlines.End returned() {
             synchronized (this) {
                 DUE.remove(this);
                 onAbandon = null;

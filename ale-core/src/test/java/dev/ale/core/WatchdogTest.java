@@ -244,4 +244,21 @@ class WatchdogTest {
             assertTrue(r.message().contains("abandoned"), r.message());
         }
     }
+
+    @Test
+    void aCancellationThatRacesTheDeadlineStillLeavesTheCallWatchedForItsGrace() {
+        // the watchdog took the call off the list as due; before it expired it, a cancellation ended
+        // it and made it due again at the end of the grace: it must stay watched, or a call that
+        // ignores its interrupt would never be abandoned and its attempt never carried on
+        Deadlines.Watch watch = new Deadlines.Watch();
+        Watchdog.Guard g = new Watchdog.Guard(Thread.currentThread(), LONG, end -> {}, watch);
+        assertTrue(watch.attach(g));
+        watch.cancel();
+        assertTrue(Watchdog.DUE.remove(g), "the cancellation put the call on the list for its grace");
+        g.expire();
+        assertTrue(Watchdog.DUE.contains(g), "still watched until the end of its grace");
+        assertEquals(Deadlines.End.CANCELLED, g.returned());
+        assertFalse(Watchdog.DUE.contains(g));
+        assertFalse(Thread.interrupted());
+    }
 }
