@@ -64,6 +64,19 @@ final class HostileHarness implements Harness {
                     deleteTree(ws.resolve("filler"));
                 }
                 return answer(ws);
+            case "quota-tiny-files":
+                // many 1-byte files instead of a few large ones: the quota still counts each as a block
+                Path tiny = Files.createDirectories(ws.resolve("tiny"));
+                int n = 0;
+                try {
+                    for (; n < 100_000; n++) {
+                        Files.write(tiny.resolve(Integer.toString(n)), new byte[] {1});
+                    }
+                } catch (IOException full) {
+                    Files.delete(tiny.resolve(Integer.toString(n - 1)));
+                }
+                ctx.trajectory().message("assistant", "tiny files: " + n);
+                return answer(ws);
             case "deletes-workspace":
             case "local-deletes-workspace":
                 answer(ws);

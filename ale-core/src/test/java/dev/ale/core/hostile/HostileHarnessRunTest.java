@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,7 @@ class HostileHarnessRunTest {
         add(tasks, expected, "floods-past-cap", LONG, 100, Outcome.FAILED, Cause.BUDGET, "more than 100 steps");
         add(tasks, expected, "quota-fills", LONG, 0, Outcome.FAILED, Cause.HARNESS_ERROR, "harness threw");
         add(tasks, expected, "quota-recovers", LONG, 0, Outcome.PASSED, Cause.NONE, "");
+        add(tasks, expected, "quota-tiny-files", LONG, 0, Outcome.PASSED, Cause.NONE, "");
         add(tasks, expected, "deletes-workspace", LONG, 0, Outcome.FAILED, Cause.GATE, "answer.txt");
         add(tasks, expected, "mem-dotdot", LONG, 0, Outcome.PASSED, Cause.NONE, "");
         add(tasks, expected, "local-good", LONG, 0, Outcome.PASSED, Cause.NONE, "");
@@ -101,6 +104,15 @@ class HostileHarnessRunTest {
                 flood.get(0).length() < 70_000,
                 "the 10 MiB message is kept cut: " + flood.get(0).length());
         assertTrue(flood.get(100_000).contains("\"count\":150001"), flood.get(100_000));
+
+        String tiny =
+                Files.readString(tmp.resolve("run/trajectories/quota-tiny-files/1.jsonl"), StandardCharsets.UTF_8);
+        Matcher count = Pattern.compile("tiny files: (\\d+)").matcher(tiny);
+        assertTrue(count.find(), tiny);
+        long files = Long.parseLong(count.group(1));
+        assertTrue(
+                files <= RoutingSandboxes.SMALL_QUOTA / 1024 && files > RoutingSandboxes.SMALL_QUOTA / 8192,
+                "a flood of 1-byte files is stopped by the quota, each file counted as one 1 KiB block: " + files);
 
         assertEquals(decoyBefore, Trees.snapshot(decoy), "nothing outside the sandboxes changed");
         assertEquals(Map.of("", -1L), Trees.snapshot(sandboxes), "every sandbox and reference area is removed");
