@@ -151,14 +151,14 @@ final class RunWork {
     /** Records the final result of attempt {@code p}. */
     private void land(RunPlan.Planned p, AttemptRunner.Finished f) {
         AttemptResult result = f.result();
-        record(p, result, f, journal);
+        record(p, result, f);
         results[p.index()] = result;
         run.count(result);
         run.cost.add(result.usage().costUsd());
         run.events.attemptFinished(result);
     }
 
-    private void record(RunPlan.Planned p, AttemptResult result, AttemptRunner.Finished f, Journal journal) {
+    private void record(RunPlan.Planned p, AttemptResult result, AttemptRunner.Finished f) {
         Path dir = run.config.runDirectory();
         if (dir == null) {
             return;
