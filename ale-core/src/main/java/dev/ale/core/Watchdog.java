@@ -98,8 +98,12 @@ final class Watchdog {
         watch.detach(g);
         // the same thread runs the attempt's verifier next: nothing the body set on it may reach that far
         self.setContextClassLoader(loader);
-        self.setName(name);
-        self.setPriority(priority);
+        if (!self.getName().equals(name)) {
+            self.setName(name); // each set is a system call (the native thread name): only when changed
+        }
+        if (self.getPriority() != priority) {
+            self.setPriority(priority);
+        }
         Deadlines.End end = g.returned();
         if (end == null) {
             return error != null

@@ -8,6 +8,7 @@ import dev.ale.api.spi.VerifierConfigException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,8 +36,8 @@ public final class Options {
 
     /** The options of a whole verifier configuration; {@code "type"} is always allowed. */
     public static Options of(JsonNode config, String... allowed) {
-        Set<String> names = new TreeSet<>(Arrays.asList(allowed));
-        names.add("type");
+        String[] names = Arrays.copyOf(allowed, allowed.length + 1);
+        names[allowed.length] = "type";
         return check(config, "", names);
     }
 
@@ -45,12 +46,12 @@ public final class Options {
      * whose JSON Pointer is {@code pointer}; names outside {@code allowed} are errors.
      */
     public static Options at(JsonNode node, String pointer, String... allowed) {
-        return check(node, pointer, new TreeSet<>(Arrays.asList(allowed)));
+        return check(node, pointer, allowed);
     }
 
     /** The options of the object at member {@code name}, which must be present. */
     public Options object(String name, String... allowed) {
-        return check(require(name), pointer(name), new TreeSet<>(Arrays.asList(allowed)));
+        return check(require(name), pointer(name), allowed);
     }
 
     /** The object at member {@code name}, whose member names are free (a map). */
@@ -58,15 +59,20 @@ public final class Options {
         return check(require(name), pointer(name), null);
     }
 
-    private static Options check(JsonNode node, String base, Set<String> allowed) {
+    /** {@code allowed} null: any member name; else the names allowed (a handful: looked through in turn). */
+    private static Options check(JsonNode node, String base, String @Nullable [] allowed) {
         if (node == null || !node.isObject()) {
             throw new VerifierConfigException(base, "must be a JSON object, got " + kind(node));
         }
-        for (String name : (Iterable<String>) () -> node.fieldNames()) {
-            if (allowed != null && !allowed.contains(name)) {
-                throw new VerifierConfigException(
-                        JsonPointers.child(base, name),
-                        "unknown option '" + name + "'; allowed: " + String.join(", ", allowed));
+        if (allowed != null) {
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!Arrays.asList(allowed).contains(name)) {
+                    throw new VerifierConfigException(
+                            JsonPointers.child(base, name),
+                            "unknown option '" + name + "'; allowed: "
+                                    + String.join(", ", new TreeSet<>(Arrays.asList(allowed))));
+                }
             }
         }
         return new Options(node, base);
@@ -130,7 +136,11 @@ public final class Options {
     }
 
     public String string(String name) {
-        return text(require(name), pointer(name));
+        JsonNode v = require(name);
+        if (v.isTextual() && !v.textValue().isEmpty()) {
+            return v.textValue(); // the pointer is only for the error: not built on the way that has none
+        }
+        return text(v, pointer(name));
     }
 
     public boolean bool(String name, boolean fallback) {
@@ -216,7 +226,12 @@ public final class Options {
     }
 
     public RelPath path(String name) {
-        return path(string(name), pointer(name));
+        String text = string(name);
+        try {
+            return RelPath.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new VerifierConfigException(pointer(name), e.getMessage());
+        }
     }
 
     public List<RelPath> paths(String name) {

@@ -42,7 +42,12 @@ public record ScoreTransform(Double threshold, Double lo, Double hi, int decimal
 
     /** Whether {@code config} (a verifier configuration object) asks for a transform. */
     public static boolean wanted(JsonNode config) {
-        return OPTIONS.stream().anyMatch(config::has);
+        for (String option : OPTIONS) {
+            if (config.has(option)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
