@@ -155,15 +155,49 @@ public final class AleResults {
      */
     record Slugs(String agent, String model, String task, String stamp) {
         static Slugs of(String harness, String taskId, String stamp) {
-            String agent = harness.toLowerCase(Locale.ROOT)
-                    .replace('-', '_')
-                    .replaceAll("[^a-z0-9_]+", "_")
-                    .replaceAll("^_+|_+$", "");
-            return new Slugs(
-                    agent.isEmpty() ? "unknown" : agent,
-                    "unknown-model",
-                    taskId.replaceAll("^/+|/+$", "").replace("/", "__"),
-                    stamp);
+            String agent = agent(harness);
+            return new Slugs(agent.isEmpty() ? "unknown" : agent, "unknown-model", task(taskId), stamp);
+        }
+
+        /**
+         * {@code slugify_agent}: lower case, {@code -} as {@code _}, every run of other characters than
+         * {@code a-z 0-9 _} as one {@code _}, no {@code _} at either end. By hand rather than with the
+         * regular expressions {@code [^a-z0-9_]+} and {@code ^_+|_+$}, which it is tested against:
+         * this runs for every attempt of a run.
+         */
+        static String agent(String harness) {
+            String lower = harness.toLowerCase(Locale.ROOT);
+            StringBuilder b = new StringBuilder(lower.length());
+            boolean inRun = false;
+            for (int i = 0; i < lower.length(); i++) {
+                char c = lower.charAt(i) == '-' ? '_' : lower.charAt(i);
+                if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_') {
+                    b.append(c);
+                    inRun = false;
+                } else if (!inRun) {
+                    b.append('_');
+                    inRun = true;
+                }
+            }
+            return strip(b.toString(), '_');
+        }
+
+        /** The task's id without {@code /} at either end, and {@code __} for each {@code /} within. */
+        static String task(String taskId) {
+            return strip(taskId, '/').replace("/", "__");
+        }
+
+        /** {@code s} without {@code c} at either end. */
+        private static String strip(String s, char c) {
+            int from = 0;
+            int to = s.length();
+            while (from < to && s.charAt(from) == c) {
+                from++;
+            }
+            while (to > from && s.charAt(to - 1) == c) {
+                to--;
+            }
+            return s.substring(from, to);
         }
 
         /** {@code build_run_id}: agent, model, task, variant and time stamp joined by double underscores. */

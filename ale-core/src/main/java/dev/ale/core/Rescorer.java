@@ -193,7 +193,7 @@ final class Rescorer {
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             ZipEntry e;
             while ((e = in.getNextEntry()) != null) {
-                if (e.isDirectory() || e.getName().equals("ALE-TRUNCATED.txt")) {
+                if (e.isDirectory() || e.getName().equals(RunFiles.TRUNCATED)) {
                     continue;
                 }
                 FileTrees.copyInto(workspace, e.getName(), in);

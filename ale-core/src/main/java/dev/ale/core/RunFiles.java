@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.api.Step;
 import dev.ale.api.Usage;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,6 +40,8 @@ final class RunFiles {
     private static final ObjectMapper LINES = new ObjectMapper();
     private static final long PID = ProcessHandle.current().pid();
     private static final AtomicLong TEMPORARIES = new AtomicLong();
+    static final int ZIP_BUFFER = 8 * 1024;
+    static final String TRUNCATED = "ALE-TRUNCATED.txt";
 
     private RunFiles() {}
 
@@ -96,45 +98,35 @@ final class RunFiles {
                 "." + target.getFileName() + "." + PID + "-" + TEMPORARIES.incrementAndGet() + ".tmp");
     }
 
-    /** Writes the steps as JSON lines: {@code {"at","kind","session","name","text","usage"}}. */
+    /**
+     * Writes the steps as JSON lines: {@code {"at","kind","session","name","text","usage"}}, made in
+     * memory and written at once, atomically.
+     */
     static void writeTrajectory(Path file, List<Step> steps, long dropped) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = temporary(file);
-        boolean moved = false;
-        try {
-            try (BufferedWriter w = Files.newBufferedWriter(
-                    tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                for (Step s : steps) {
-                    ObjectNode n = LINES.createObjectNode();
-                    n.put("at", s.at().toString()).put("kind", s.kind().name()).put("session", s.session());
-                    if (!s.name().isEmpty()) {
-                        n.put("name", s.name());
-                    }
-                    if (!s.text().isEmpty()) {
-                        n.put("text", s.text());
-                    }
-                    if (s.kind() == Step.Kind.USAGE) {
-                        n.putObject("usage")
-                                .put("inputTokens", s.usage().inputTokens())
-                                .put("outputTokens", s.usage().outputTokens())
-                                .put("costUsd", s.usage().costUsd());
-                    }
-                    w.write(LINES.writeValueAsString(n));
-                    w.write('\n');
-                }
-                if (dropped > 0) {
-                    w.write(LINES.writeValueAsString(
-                            LINES.createObjectNode().put("kind", "DROPPED").put("count", dropped)));
-                    w.write('\n');
-                }
+        StringBuilder lines = new StringBuilder(128 * steps.size() + 64);
+        for (Step s : steps) {
+            ObjectNode n = LINES.createObjectNode();
+            n.put("at", s.at().toString()).put("kind", s.kind().name()).put("session", s.session());
+            if (!s.name().isEmpty()) {
+                n.put("name", s.name());
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(tmp);
+            if (!s.text().isEmpty()) {
+                n.put("text", s.text());
             }
+            if (s.kind() == Step.Kind.USAGE) {
+                n.putObject("usage")
+                        .put("inputTokens", s.usage().inputTokens())
+                        .put("outputTokens", s.usage().outputTokens())
+                        .put("costUsd", s.usage().costUsd());
+            }
+            lines.append(LINES.writeValueAsString(n)).append('\n');
         }
+        if (dropped > 0) {
+            lines.append(LINES.writeValueAsString(
+                            LINES.createObjectNode().put("kind", "DROPPED").put("count", dropped)))
+                    .append('\n');
+        }
+        writeAtomically(file, lines.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Reads a trajectory written by {@link #writeTrajectory}; a missing file is an empty trajectory. */
@@ -165,7 +157,8 @@ final class RunFiles {
 
     /**
      * Zips the workspace (regular files only, links never followed, sorted, fixed timestamps) up to
-     * {@code capBytes} of content; what does not fit is listed in {@code ALE-TRUNCATED.txt}.
+     * {@code capBytes} of content into {@code file}, atomically; what does not fit is listed in
+     * {@code ALE-TRUNCATED.txt}.
      */
     static void writeArtifacts(Path file, Path workspace, long capBytes) throws IOException {
         Files.createDirectories(file.getParent());
@@ -173,52 +166,62 @@ final class RunFiles {
         boolean moved = false;
         try {
             try (OutputStream out =
-                            Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                    ZipOutputStream zip = new ZipOutputStream(out)) {
-                TreeMap<String, Path> files = new TreeMap<>();
-                Files.walkFileTree(workspace, new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                        if (attrs.isRegularFile()) {
-                            files.put(workspace.relativize(f).toString().replace('\\', '/'), f);
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFileFailed(Path f, IOException e) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
-                long written = 0;
-                StringBuilder skipped = new StringBuilder();
-                for (var e : files.entrySet()) {
-                    long size = Files.size(e.getValue());
-                    if (written + size > capBytes || !Files.isRegularFile(e.getValue(), LinkOption.NOFOLLOW_LINKS)) {
-                        skipped.append(e.getKey()).append(" (").append(size).append(" bytes)\n");
-                        continue;
-                    }
-                    ZipEntry entry = new ZipEntry(e.getKey());
-                    entry.setTime(315532800000L); // 1980-01-01, so the same workspace gives the same zip
-                    zip.putNextEntry(entry);
-                    Files.copy(e.getValue(), zip);
-                    zip.closeEntry();
-                    written += size;
-                }
-                if (skipped.length() > 0) {
-                    ZipEntry note = new ZipEntry("ALE-TRUNCATED.txt");
-                    note.setTime(315532800000L);
-                    zip.putNextEntry(note);
-                    zip.write(("Not kept: over the artefact cap of " + capBytes + " bytes\n" + skipped)
-                            .getBytes(StandardCharsets.UTF_8));
-                    zip.closeEntry();
-                }
+                    Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                zipWorkspace(workspace, capBytes, out);
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             moved = true;
         } finally {
             if (!moved) {
                 Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    /**
+     * The zip of {@link #writeArtifacts}, written to {@code out} through a buffer of {@value
+     * #ZIP_BUFFER} bytes: {@code ZipOutputStream} writes its headers a byte at a time and its
+     * deflated data in 512-byte pieces, each a system call on a file's stream.
+     */
+    static void zipWorkspace(Path workspace, long capBytes, OutputStream out) throws IOException {
+        TreeMap<String, Path> files = new TreeMap<>();
+        Files.walkFileTree(workspace, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile()) {
+                    files.put(workspace.relativize(f).toString().replace('\\', '/'), f);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path f, IOException e) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(out, ZIP_BUFFER))) {
+            long written = 0;
+            StringBuilder skipped = new StringBuilder();
+            for (var e : files.entrySet()) {
+                long size = Files.size(e.getValue());
+                if (written + size > capBytes || !Files.isRegularFile(e.getValue(), LinkOption.NOFOLLOW_LINKS)) {
+                    skipped.append(e.getKey()).append(" (").append(size).append(" bytes)\n");
+                    continue;
+                }
+                ZipEntry entry = new ZipEntry(e.getKey());
+                entry.setTime(315532800000L); // 1980-01-01, so the same workspace gives the same zip
+                zip.putNextEntry(entry);
+                Files.copy(e.getValue(), zip);
+                zip.closeEntry();
+                written += size;
+            }
+            if (skipped.length() > 0) {
+                ZipEntry note = new ZipEntry(TRUNCATED);
+                note.setTime(315532800000L);
+                zip.putNextEntry(note);
+                zip.write(("Not kept: over the artefact cap of " + capBytes + " bytes\n" + skipped)
+                        .getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
             }
         }
     }
