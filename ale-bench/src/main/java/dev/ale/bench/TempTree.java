@@ -21,6 +21,11 @@ final class TempTree implements AutoCloseable {
         return new TempTree(Files.createTempDirectory("ale-bench-" + purpose + "-"));
     }
 
+    /** A new folder under {@code parent}, named after {@code purpose}. */
+    static TempTree create(Path parent, String purpose) throws IOException {
+        return new TempTree(Files.createTempDirectory(parent, "ale-bench-" + purpose + "-"));
+    }
+
     Path root() {
         return root;
     }
