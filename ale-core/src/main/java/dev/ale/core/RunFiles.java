@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.io.ByteStreams;
 import dev.ale.api.Step;
 import dev.ale.api.Usage;
 import java.io.BufferedOutputStream;
@@ -184,6 +185,11 @@ final class RunFiles {
      * deflated data in 512-byte pieces, each a system call on a file's stream.
      */
     static void zipWorkspace(Path workspace, long capBytes, OutputStream out) throws IOException {
+        zipFiles(regularFiles(workspace), capBytes, out);
+    }
+
+    /** The regular files under {@code workspace} by their relative names, sorted; links are not followed. */
+    static TreeMap<String, Path> regularFiles(Path workspace) throws IOException {
         TreeMap<String, Path> files = new TreeMap<>();
         Files.walkFileTree(workspace, new SimpleFileVisitor<>() {
             @Override
@@ -199,20 +205,36 @@ final class RunFiles {
                 return FileVisitResult.CONTINUE;
             }
         });
+        return files;
+    }
+
+    /**
+     * Zips {@code files} (found by {@link #regularFiles}) up to {@code capBytes}. A file is read
+     * without following links, and no further than the size it had when checked against the cap: one replaced by a
+     * link since (an agent's process still at work in its workspace) is listed as not kept, never read
+     * through, and one that grows is kept as it was, so the cap holds.
+     */
+    static void zipFiles(TreeMap<String, Path> files, long capBytes, OutputStream out) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(out, ZIP_BUFFER))) {
             long written = 0;
             StringBuilder skipped = new StringBuilder();
             for (var e : files.entrySet()) {
-                long size = Files.size(e.getValue());
-                if (written + size > capBytes || !Files.isRegularFile(e.getValue(), LinkOption.NOFOLLOW_LINKS)) {
+                BasicFileAttributes attrs = attributes(e.getValue());
+                long size = attrs == null ? 0 : attrs.size();
+                InputStream in = written + size > capBytes || attrs == null || !attrs.isRegularFile()
+                        ? null
+                        : openRegular(e.getValue());
+                if (in == null) {
                     skipped.append(e.getKey()).append(" (").append(size).append(" bytes)\n");
                     continue;
                 }
-                ZipEntry entry = new ZipEntry(e.getKey());
-                entry.setTime(315532800000L); // 1980-01-01, so the same workspace gives the same zip
-                zip.putNextEntry(entry);
-                Files.copy(e.getValue(), zip);
-                zip.closeEntry();
+                try (in) {
+                    ZipEntry entry = new ZipEntry(e.getKey());
+                    entry.setTime(315532800000L); // 1980-01-01, so the same workspace gives the same zip
+                    zip.putNextEntry(entry);
+                    ByteStreams.limit(in, size).transferTo(zip); // what was listed: not what grows meanwhile
+                    zip.closeEntry();
+                }
                 written += size;
             }
             if (skipped.length() > 0) {
@@ -223,6 +245,24 @@ final class RunFiles {
                         .getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
             }
+        }
+    }
+
+    /** The file's own attributes (a link's, not its target's), or null when it is gone. */
+    private static @Nullable BasicFileAttributes attributes(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException gone) {
+            return null;
+        }
+    }
+
+    /** The file opened without following a link (a link put in its place since is refused), or null. */
+    private static @Nullable InputStream openRegular(Path file) {
+        try {
+            return Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException refused) {
+            return null;
         }
     }
 }

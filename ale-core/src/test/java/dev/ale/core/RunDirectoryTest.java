@@ -92,6 +92,31 @@ class RunDirectoryTest {
     }
 
     @Test
+    void anAgentThatLinksAHostFileIntoItsWorkspaceDoesNotGetItKeptAsAnArtefact() throws IOException {
+        Path secret = Files.writeString(tmp.resolve("host-secret.txt"), "SECRET-OF-THE-HOST");
+        Path dir = tmp.resolve("run");
+        EvaluationReport report = Evaluator.builder()
+                .tasks(List.of(TestTasks.task("t", "42")))
+                .verifiers(TestTasks.registry())
+                .sandboxProvider(Sandboxes.localDirectory(Files.createDirectories(tmp.resolve("ws")), false))
+                .harness(ctx -> {
+                    Files.createSymbolicLink(ctx.workspace().resolve("loot.txt"), secret);
+                    Files.writeString(ctx.workspace().resolve("answer.txt"), "42");
+                    return SessionOutcome.completed();
+                })
+                .runDirectory(dir)
+                .build()
+                .run();
+        assertEquals(1, report.attempts().size());
+        byte[] zip = Files.readAllBytes(dir.resolve("artifacts/t/1.zip"));
+        try (ZipFile z = new ZipFile(dir.resolve("artifacts/t/1.zip").toFile())) {
+            assertFalse(z.stream().map(ZipEntry::getName).toList().contains("loot.txt"));
+            assertTrue(z.stream().map(ZipEntry::getName).toList().contains("answer.txt"));
+        }
+        assertFalse(new String(zip, StandardCharsets.ISO_8859_1).contains("SECRET"));
+    }
+
+    @Test
     void runningAgainSkipsWhatIsDoneAndAddsUpDurations() throws IOException {
         Path dir = tmp.resolve("run");
         EvaluationReport first =

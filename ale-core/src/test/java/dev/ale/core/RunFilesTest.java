@@ -2,7 +2,9 @@ package dev.ale.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
@@ -20,9 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The artefact zip of a run directory: what it holds, and how it reaches the file. */
 class RunFilesTest {
@@ -108,5 +112,33 @@ class RunFilesTest {
                     "Not kept: over the artefact cap of 1000 bytes\nb.bin (600 bytes)\n",
                     new String(got.get(RunFiles.TRUNCATED), StandardCharsets.UTF_8));
         }
+    }
+
+    @Test
+    void aFileSwappedForALinkAfterItWasListedIsNotReadThrough(@TempDir Path tmp) throws IOException {
+        Path secret = Files.writeString(tmp.resolve("reference.csv"), "SECRET-ANSWER");
+        Path ws = Files.createDirectories(tmp.resolve("ws"));
+        Files.writeString(ws.resolve("answer.txt"), "mine");
+        Files.writeString(ws.resolve("notes.txt"), "kept");
+        TreeMap<String, Path> listed = RunFiles.regularFiles(ws);
+        // a process of the agent still at work swaps its file for a link to something it cannot read
+        Files.delete(ws.resolve("answer.txt"));
+        Files.createSymbolicLink(ws.resolve("answer.txt"), secret);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        RunFiles.zipFiles(listed, 1 << 20, bytes);
+        Map<String, byte[]> got = entries(bytes.toByteArray());
+        assertEquals(List.of("notes.txt", RunFiles.TRUNCATED), new ArrayList<>(got.keySet()));
+        assertTrue(new String(got.get(RunFiles.TRUNCATED), StandardCharsets.UTF_8).contains("answer.txt"));
+        assertFalse(new String(bytes.toByteArray(), StandardCharsets.ISO_8859_1).contains("SECRET"));
+    }
+
+    @Test
+    void aFileIsKeptNoLongerThanTheSizeItWasCheckedAgainstTheCapWith() throws IOException {
+        Path proc = Path.of("/proc/self/status"); // a regular file of size 0 that reads as more
+        assumeTrue(Files.isReadable(proc) && Files.size(proc) == 0, "needs Linux's /proc");
+        TreeMap<String, Path> listed = new TreeMap<>(Map.of("grows.txt", proc));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        RunFiles.zipFiles(listed, 10, bytes);
+        assertArrayEquals(new byte[0], entries(bytes.toByteArray()).get("grows.txt"));
     }
 }
