@@ -17,8 +17,9 @@ public final class ChildProcess implements AutoCloseable {
     private final ProcessTree tree;
     private final Runnable onClose;
 
-    ChildProcess(Process process) {
-        this(process, new ProcessTree(process.toHandle()), () -> {});
+    /** The process {@code process}, started after {@code before} was taken. */
+    ChildProcess(Process process, ProcessTree.Mark before) {
+        this(process, new ProcessTree(process.toHandle(), before), () -> {});
     }
 
     private ChildProcess(Process process, ProcessTree tree, Runnable onClose) {

@@ -1,5 +1,6 @@
 package dev.ale.process;
 
+import dev.ale.process.internal.ProcessTree;
 import java.io.IOException;
 import java.util.List;
 
@@ -31,6 +32,7 @@ final class DirectLauncher implements ProcessLauncher {
         pb.environment().putAll(spec.environment());
         spec.stdout().ifPresent(f -> pb.redirectOutput(f.toFile()));
         spec.stderr().ifPresent(f -> pb.redirectError(f.toFile()));
-        return new ChildProcess(pb.start());
+        ProcessTree.Mark before = ProcessTree.mark();
+        return new ChildProcess(pb.start(), before);
     }
 }

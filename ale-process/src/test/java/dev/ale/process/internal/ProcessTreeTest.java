@@ -1,0 +1,211 @@
+package dev.ale.process.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A process tree as a hostile agent would test it: what it started is killed even after it
+ * detaches, whether the watch looked only at the ids handed out since (the usual case on Linux) or at
+ * every process (too many new ids, too long since the last full look, a tree made without a mark).
+ */
+@EnabledOnOs(OS.LINUX)
+class ProcessTreeTest {
+    /** How often a scenario that needs a quiet moment (few forks on the machine) is tried. */
+    private static final int TRIES = 5;
+
+    @TempDir
+    Path tmp;
+
+    private record Started(Process process, ProcessTree tree) {}
+
+    /** One try of a scenario; true when its watch looked only at the new ids. */
+    private interface Scenario {
+        boolean tryOnce(Path pids) throws Exception;
+    }
+
+    @Test
+    void whatTheTreeStartedIsKilledAfterItDetachesFromTheWatchOfTheNewIdsAlone() throws Exception {
+        onlyNewIds(pids -> {
+            // a child, a child shell and its own child: the ids are written in that order
+            Started s = start("sleep 600 & echo $! > " + pids + "; sh -c 'echo $$ >> " + pids
+                    + "; sleep 601 & echo $! >> " + pids + "; wait' & wait");
+            try {
+                List<Long> started = awaitPids(pids, 3);
+                s.tree().watch();
+                boolean onlyNew = s.tree().fullLooks() == 0;
+                assertTrue(s.tree().known().containsAll(started), s.tree().known() + " " + started);
+                // the root and the child shell die: the sleeps are handed to another parent
+                s.process().destroyForcibly().waitFor();
+                ProcessHandle.of(started.get(1)).ifPresent(ProcessHandle::destroyForcibly);
+                assertTrue(ended(started.get(1)));
+                s.tree().kill();
+                assertTrue(ended(started.get(0)), "the child outlived the tree");
+                assertTrue(ended(started.get(2)), "the grandchild outlived the tree");
+                return onlyNew;
+            } finally {
+                s.tree().kill();
+            }
+        });
+    }
+
+    @Test
+    void aThreadIsNotTakenForAProcess() throws Exception {
+        Path agent = tmp.resolve("threads.py");
+        Files.writeString(
+                agent,
+                String.join(
+                        "\n",
+                        "import os, sys, threading, time",
+                        "ids = []",
+                        "gate = threading.Event()",
+                        "def work():",
+                        "    ids.append(threading.get_native_id())",
+                        "    gate.wait()",
+                        "for _ in range(4):",
+                        "    threading.Thread(target=work, daemon=True).start()",
+                        "while len(ids) < 4:",
+                        "    time.sleep(0.005)",
+                        "with open(sys.argv[1], 'w') as f:",
+                        "    f.write('\\n'.join(str(i) for i in [os.getpid()] + ids) + '\\n')",
+                        "time.sleep(600)",
+                        ""));
+        onlyNewIds(pids -> {
+            Started s = start("python3 " + agent + " " + pids + " & wait");
+            try {
+                List<Long> ids = awaitPids(pids, 5);
+                s.tree().watch();
+                boolean onlyNew = s.tree().fullLooks() == 0;
+                assertTrue(s.tree().known().contains(ids.get(0)), "the Python process is known");
+                for (long thread : ids.subList(1, ids.size())) {
+                    assertFalse(s.tree().known().contains(thread), "thread " + thread + " taken for a process");
+                }
+                return onlyNew;
+            } finally {
+                s.tree().kill();
+            }
+        });
+    }
+
+    @Test
+    void overTheLimitOfNewIdsEveryProcessIsLookedAt() throws Exception {
+        Path pids = tmp.resolve("pids");
+        int forks = ProcessTree.MAX_NEW_IDS + 44;
+        Started s = start("i=0; while [ $i -lt " + forks + " ]; do /bin/true; i=$((i+1)); done; sleep 600 & echo $! > "
+                + pids + "; wait");
+        try {
+            List<Long> started = awaitPids(pids, 1);
+            s.tree().watch();
+            assertEquals(1, s.tree().fullLooks());
+            assertTrue(s.tree().known().containsAll(started));
+        } finally {
+            s.tree().kill();
+        }
+    }
+
+    @Test
+    void aWatchLongAfterTheLastLookAtEveryProcessLooksAtEveryProcess() throws Exception {
+        Started s = start("sleep 600");
+        try {
+            s.tree().watch();
+            int before = s.tree().fullLooks();
+            Thread.sleep(ProcessTree.FULL_EVERY_MILLIS + 20);
+            s.tree().watch();
+            assertEquals(before + 1, s.tree().fullLooks());
+        } finally {
+            s.tree().kill();
+        }
+    }
+
+    @Test
+    void aTreeMadeWithoutAMarkFindsWhatItsRootStartedBefore() throws Exception {
+        Path pids = tmp.resolve("pids");
+        Process root = new ProcessBuilder("/bin/sh", "-c", "sleep 600 & echo $! > " + pids + "; wait").start();
+        List<Long> started = awaitPids(pids, 1);
+        ProcessTree tree = new ProcessTree(root.toHandle());
+        tree.watch();
+        assertEquals(1, tree.fullLooks());
+        root.destroyForcibly().waitFor();
+        tree.kill();
+        assertTrue(ended(started.get(0)), "the child started before the tree was made outlived it");
+    }
+
+    @Test
+    void endedProcessesAreForgottenSoThatTheirIdsMayComeBack() throws Exception {
+        Path pids = tmp.resolve("pids");
+        Started s = start("sleep 600 & echo $! > " + pids + "; wait");
+        try {
+            long child = awaitPids(pids, 1).get(0);
+            s.tree().watch();
+            assertTrue(s.tree().known().contains(child));
+            ProcessHandle.of(child).ifPresent(ProcessHandle::destroyForcibly);
+            s.process().waitFor();
+            // a process of no tree takes a new id: the watch that looks at it forgets the ended ones
+            new ProcessBuilder("/bin/true").start().waitFor();
+            s.tree().watch();
+            assertEquals(List.of(), List.copyOf(s.tree().known()), "nothing of the tree is alive");
+        } finally {
+            s.tree().kill();
+        }
+    }
+
+    /**
+     * Runs a scenario until one try's watch looked only at the new ids: a busy machine (over {@value
+     * ProcessTree#MAX_NEW_IDS} forks while a script starts) makes a try look at every process instead.
+     * Every try checks the scenario's rules; only where {@code /proc/loadavg} cannot be trusted is no
+     * watch of the new ids alone expected.
+     */
+    private void onlyNewIds(Scenario scenario) throws Exception {
+        for (int i = 0; i < TRIES; i++) {
+            if (scenario.tryOnce(tmp.resolve("pids-" + i)) || !PidCursor.trustworthy()) {
+                return;
+            }
+        }
+        fail("every try looked at every process: over " + ProcessTree.MAX_NEW_IDS
+                + " forks each time, or the new ids are not found");
+    }
+
+    private static Started start(String script) throws IOException {
+        ProcessTree.Mark before = ProcessTree.mark();
+        Process p = new ProcessBuilder("/bin/sh", "-c", script).start();
+        return new Started(p, new ProcessTree(p.toHandle(), before));
+    }
+
+    /** The first {@code n} ids a script wrote to {@code file}, once it has (polling; no time asserted). */
+    private static List<Long> awaitPids(Path file, int n) throws IOException, InterruptedException {
+        for (int i = 0; i < 2_000; i++) {
+            if (Files.exists(file)) {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
+                if (lines.size() >= n && lines.subList(0, n).stream().allMatch(l -> !l.isBlank())) {
+                    List<Long> ids = new ArrayList<>();
+                    lines.subList(0, n).forEach(l -> ids.add(Long.parseLong(l.trim())));
+                    return ids;
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the script did not write " + n + " ids to " + file);
+    }
+
+    private static boolean ended(long pid) throws InterruptedException {
+        for (int i = 0; i < 400; i++) {
+            if (ProcessHandle.of(pid).map(ProcessTree::ended).orElse(true)) {
+                return true;
+            }
+            Thread.sleep(5);
+        }
+        return false;
+    }
+}
