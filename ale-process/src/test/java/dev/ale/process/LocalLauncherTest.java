@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ale.api.SessionOutcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,5 +81,40 @@ class LocalLauncherTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> ProcessLauncher.bubblewrap(missing));
         assertTrue(e.getMessage().contains("sudo apt-get install bubblewrap"), e.getMessage());
         assertFalse(missing.unusable().isEmpty());
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void aCommandWhoseMainThreadEndsAloneIsKilledAtTheDeadlineWithItsOtherThreads() throws Exception {
+        // a hostile agent: its main thread ends (the process is a zombie to the kernel) while a thread
+        // keeps rewriting the deliverable, so as to change it while it is graded
+        Path agent = tmp.resolve("headless.py");
+        Files.writeString(
+                agent,
+                String.join(
+                        "\n",
+                        "import ctypes, os, threading, time",
+                        "open('pid.txt', 'w').write(str(os.getpid()))",
+                        "def work():",
+                        "    n = 0",
+                        "    while True:",
+                        "        n += 1",
+                        "        open('out.txt', 'w').write('swapped %d' % n)",
+                        "        time.sleep(0.01)",
+                        "threading.Thread(target=work).start()",
+                        "ctypes.CDLL(None).pthread_exit(None)",
+                        ""));
+        try (AttemptStub a = AttemptStub.of(tmp, ProcessLauncher.local(), "headless", "work", Duration.ofSeconds(3))) {
+            SessionOutcome outcome = CommandHarness.parse("python3 " + agent).run(a);
+            assertEquals(SessionOutcome.gaveUp("killed at the deadline"), outcome);
+            Path status = Path.of("/proc", Files.readString(a.workspace().resolve("pid.txt")), "status");
+            for (int i = 0; i < 1_000 && Files.exists(status); i++) {
+                Thread.sleep(10);
+            }
+            assertFalse(Files.exists(status), "a thread of the agent outlived its kill");
+            String out = Files.readString(a.workspace().resolve("out.txt"));
+            Thread.sleep(100);
+            assertEquals(out, Files.readString(a.workspace().resolve("out.txt")), "the deliverable changed after");
+        }
     }
 }

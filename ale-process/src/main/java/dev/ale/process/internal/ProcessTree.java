@@ -198,7 +198,11 @@ public final class ProcessTree {
         }
     }
 
-    /** Kills every process of the tree, descendants first, and waits (briefly) for each to end. */
+    /**
+     * Kills every process of the tree, descendants first, and waits (briefly) for each to end. Every
+     * process the JDK reports alive gets the signal, zombies included: a zombie may be a main thread
+     * that ended on its own while the process's other threads go on.
+     */
     public synchronized void kill() {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             look();
@@ -206,9 +210,12 @@ public final class ProcessTree {
             List<ProcessHandle> all = new ArrayList<>(seen.values());
             for (int i = all.size() - 1; i >= 0; i--) {
                 ProcessHandle h = all.get(i);
-                if (!ended(h)) {
+                // a zombie too: a process whose main thread ended alone is one while its other threads run
+                if (h.isAlive()) {
                     h.destroyForcibly();
-                    alive.add(h);
+                    if (!ended(h)) {
+                        alive.add(h);
+                    }
                 }
             }
             if (alive.isEmpty()) {

@@ -100,6 +100,48 @@ class ProcessTreeTest {
     }
 
     @Test
+    void aProcessWhoseMainThreadEndedAloneIsKilledWithItsOtherThreads() throws Exception {
+        Path agent = tmp.resolve("headless.py");
+        Path beat = tmp.resolve("beat");
+        Files.writeString(
+                agent,
+                String.join(
+                        "\n",
+                        "import ctypes, sys, threading, time",
+                        "def work():",
+                        "    while True:",
+                        "        with open(sys.argv[1], 'a') as f:",
+                        "            f.write('.')",
+                        "        time.sleep(0.01)",
+                        "threading.Thread(target=work).start()",
+                        "ctypes.CDLL(None).pthread_exit(None)",
+                        ""));
+        ProcessTree.Mark before = ProcessTree.mark();
+        Process p = new ProcessBuilder("python3", agent.toString(), beat.toString()).start();
+        ProcessTree tree = new ProcessTree(p.toHandle(), before);
+        Path status = Path.of("/proc", Long.toString(p.pid()), "status");
+        for (int i = 0; i < 2_000 && !(Files.exists(beat) && zombie(status)); i++) {
+            Thread.sleep(10);
+        }
+        assertTrue(zombie(status), "the main thread did not end alone");
+        assertTrue(p.isAlive(), "its other thread runs on");
+        tree.kill();
+        // once its last thread is dead the JDK reaps it: the entry goes
+        for (int i = 0; i < 1_000 && Files.exists(status); i++) {
+            Thread.sleep(10);
+        }
+        assertFalse(Files.exists(status), "a thread of the process outlived the kill");
+    }
+
+    private static boolean zombie(Path status) throws IOException {
+        try {
+            return Files.readAllLines(status).stream().anyMatch(l -> l.startsWith("State:") && l.contains("Z"));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    @Test
     void overTheLimitOfNewIdsEveryProcessIsLookedAt() throws Exception {
         Path pids = tmp.resolve("pids");
         int forks = ProcessTree.MAX_NEW_IDS + 44;
