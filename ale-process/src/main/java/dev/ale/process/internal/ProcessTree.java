@@ -28,10 +28,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>On Linux a watch looks only at the processes started since the previous one (Linux hands ids
  * out in turn: {@link PidCursor}), a few {@code /proc} reads instead of one per process of the
- * machine. It looks at every process when that is not known to be complete: at the first watch of a
- * tree not started after a {@link #mark()}, when over {@value #MAX_NEW_IDS} ids were handed out or
- * forks made since, and at least every {@value #FULL_EVERY_MILLIS} ms, which also finds a process
- * whose fork was still under way at both of the two watches before. Each round of {@link #kill()}
+ * machine. It looks at every process when that is not known to be complete: for a tree not started
+ * after a {@link #mark()} or whose root's id was not among the new ones, when over {@value
+ * #MAX_NEW_IDS} ids were handed out or forks made since, and at least every {@value
+ * #FULL_EVERY_MILLIS} ms, which also finds a process whose fork was still under way at both of the
+ * two watches before. Each round of {@link #kill()}
  * looks as a watch does.
  */
 @API(status = INTERNAL)
@@ -55,6 +56,11 @@ public final class ProcessTree {
     /** Ids of the last look with no process yet: a fork may have been under way. */
     private long[] unborn = NONE;
 
+    /** Whether watches may look at the new ids alone: a tree started after a mark, its root found among them. */
+    private boolean idsUsable;
+    /** The root's id until the first watch has found it among the ids handed out since the mark; then -1. */
+    private long unverifiedRoot = -1;
+
     private int fullLooks;
 
     /**
@@ -71,17 +77,24 @@ public final class ProcessTree {
         }
     }
 
-    /** The tree rooted at {@code root}; its first watch looks at every process. */
+    /** The tree rooted at {@code root}; every watch looks at every process. */
     public ProcessTree(ProcessHandle root) {
         seen.put(root.pid(), root);
     }
 
-    /** The tree rooted at {@code root}, a process started after {@code before} was taken. */
+    /**
+     * The tree rooted at {@code root}, a process started after {@code before} was taken. Its first
+     * watch checks that the root's id is among those handed out since the mark: where it is not
+     * (a {@code /proc/loadavg} that does not show the kernel's last id, such as a container's
+     * stand-in), every watch of the tree looks at every process.
+     */
     public ProcessTree(ProcessHandle root, Mark before) {
         this(root);
         if (before.point != null && PidCursor.trustworthy()) {
             point = before.point;
             lastFull = before.nanos;
+            idsUsable = true;
+            unverifiedRoot = root.pid();
         }
     }
 
@@ -106,7 +119,11 @@ public final class ProcessTree {
     }
 
     private void look() {
-        PidCursor.Point now = PidCursor.trustworthy() ? PidCursor.now() : null;
+        PidCursor.Point now = idsUsable ? PidCursor.now() : null;
+        if (now != null && unverifiedRoot >= 0 && !rootAmongNewIds(now)) {
+            idsUsable = false;
+            now = null;
+        }
         long nanos = System.nanoTime();
         long[] fresh = now == null ? null : newIds(now, nanos);
         if (fresh == null) {
@@ -134,6 +151,23 @@ public final class ProcessTree {
             return true;
         });
         return alive;
+    }
+
+    /**
+     * Whether the root's id lies among those handed out between the mark and {@code now} (checked
+     * once; fewer forks than half the ids, so they cannot have gone round).
+     */
+    private boolean rootAmongNewIds(PidCursor.Point now) {
+        long root = unverifiedRoot;
+        unverifiedRoot = -1;
+        PidCursor.Point mark = point;
+        if (mark == null) {
+            return false;
+        }
+        long pidMax = PidCursor.pidMax();
+        long span = PidCursor.distance(mark.lastPid(), now.lastPid(), pidMax);
+        long at = PidCursor.distance(mark.lastPid(), root, pidMax);
+        return now.forks() - mark.forks() < pidMax / 2 && at > 0 && at <= span;
     }
 
     /** The ids handed out since the last look, or null when every process must be looked at. */

@@ -185,6 +185,34 @@ class ProcessTreeTest {
     }
 
     @Test
+    void aMarkTakenAfterTheRootStartedIsFoundOutAndEveryWatchLooksAtEveryProcess() throws Exception {
+        // as a /proc/loadavg that lags behind the kernel would: the root's id is not among the new ones
+        Process root = new ProcessBuilder("/bin/sh", "-c", "sleep 600").start();
+        ProcessTree tree = new ProcessTree(root.toHandle(), ProcessTree.mark());
+        try {
+            tree.watch();
+            assertEquals(1, tree.fullLooks());
+            tree.watch();
+            assertEquals(2, tree.fullLooks());
+        } finally {
+            tree.kill();
+        }
+    }
+
+    @Test
+    void aTreeWithoutAMarkLooksAtEveryProcessEachTime() throws Exception {
+        Process root = new ProcessBuilder("/bin/sh", "-c", "sleep 600").start();
+        ProcessTree tree = new ProcessTree(root.toHandle());
+        try {
+            tree.watch();
+            tree.watch();
+            assertEquals(2, tree.fullLooks());
+        } finally {
+            tree.kill();
+        }
+    }
+
+    @Test
     void endedProcessesAreForgottenSoThatTheirIdsMayComeBack() throws Exception {
         Path pids = tmp.resolve("pids");
         Started s = start("sleep 600 & echo $! > " + pids + "; wait");
