@@ -73,12 +73,7 @@ final class PidCursor {
             OwnId own = new OwnId();
             Thread t = new Thread(own, "ale-pid-check");
             t.start();
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+            joinUninterruptibly(t);
             Point after = now();
             if (before == null || after == null || own.id < 0 || after.forks() - before.forks() > 1_000) {
                 return false;
@@ -87,6 +82,24 @@ final class PidCursor {
             long span = distance(before.lastPid(), after.lastPid(), pidMax);
             long at = distance(before.lastPid(), own.id, pidMax);
             return at > 0 && at <= span;
+        }
+    }
+
+    /**
+     * Waits for {@code t} to end (it only reads a link); an interrupt meanwhile is kept for the
+     * caller, not allowed to settle the check for the whole JVM.
+     */
+    static void joinUninterruptibly(Thread t) {
+        boolean interrupted = false;
+        while (t.isAlive()) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -75,6 +76,33 @@ class PidCursorTest {
         // 32766 and 32767, then 1 to 300
         assertEquals(302, PidCursor.distance(32765, 300, 32768));
         assertEquals(300, PidCursor.distance(32767, 300, 32768));
+    }
+
+    @Test
+    void anInterruptDoesNotCutTheCheckShortAndIsKeptForTheCaller() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Thread slow = new Thread(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        slow.start();
+        Thread.currentThread().interrupt();
+        Thread opener = new Thread(() -> {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            release.countDown();
+        });
+        opener.start();
+        PidCursor.joinUninterruptibly(slow);
+        assertTrue(Thread.interrupted(), "the caller's interrupt is kept");
+        assertFalse(slow.isAlive(), "the join waited for the thread to end");
+        opener.join();
     }
 
     @Test
