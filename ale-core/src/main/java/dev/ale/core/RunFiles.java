@@ -43,6 +43,8 @@ final class RunFiles {
     private static final AtomicLong TEMPORARIES = new AtomicLong();
     static final int ZIP_BUFFER = 8 * 1024;
     static final String TRUNCATED = "ALE-TRUNCATED.txt";
+    /** Every zip entry's time, 1980-01-01, so that the same workspace gives the same zip. */
+    private static final long ZIP_TIME = 315532800000L;
 
     private RunFiles() {}
 
@@ -67,10 +69,26 @@ final class RunFiles {
 
     /** {@link #writeAtomically} into a folder that exists. */
     static void writeInto(Path target, byte[] content) throws IOException {
+        writeInto(target, out -> out.write(content));
+    }
+
+    /** What goes into a file written atomically. */
+    private interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes {@code content} to a temporary file beside {@code target}, in a folder that exists, and
+     * renames it into place; nothing is left behind when writing fails.
+     */
+    private static void writeInto(Path target, Content content) throws IOException {
         Path tmp = temporary(target);
         boolean moved = false;
         try {
-            Files.write(tmp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try (OutputStream out =
+                    Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                content.writeTo(out);
+            }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             moved = true;
         } finally {
@@ -163,20 +181,7 @@ final class RunFiles {
      */
     static void writeArtifacts(Path file, Path workspace, long capBytes) throws IOException {
         Files.createDirectories(file.getParent());
-        Path tmp = temporary(file);
-        boolean moved = false;
-        try {
-            try (OutputStream out =
-                    Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                zipWorkspace(workspace, capBytes, out);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(tmp);
-            }
-        }
+        writeInto(file, out -> zipWorkspace(workspace, capBytes, out));
     }
 
     /**
@@ -230,7 +235,7 @@ final class RunFiles {
                 }
                 try (in) {
                     ZipEntry entry = new ZipEntry(e.getKey());
-                    entry.setTime(315532800000L); // 1980-01-01, so the same workspace gives the same zip
+                    entry.setTime(ZIP_TIME);
                     zip.putNextEntry(entry);
                     ByteStreams.limit(in, size).transferTo(zip); // what was listed: not what grows meanwhile
                     zip.closeEntry();
@@ -239,7 +244,7 @@ final class RunFiles {
             }
             if (skipped.length() > 0) {
                 ZipEntry note = new ZipEntry(TRUNCATED);
-                note.setTime(315532800000L);
+                note.setTime(ZIP_TIME);
                 zip.putNextEntry(note);
                 zip.write(("Not kept: over the artefact cap of " + capBytes + " bytes\n" + skipped)
                         .getBytes(StandardCharsets.UTF_8));

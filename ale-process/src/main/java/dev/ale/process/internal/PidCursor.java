@@ -139,28 +139,44 @@ final class PidCursor {
         return b == null ? null : parseStat(b);
     }
 
+    /**
+     * The state letter of the task with id {@code pid} ({@code R}, {@code S}, {@code Z}...), {@code
+     * '?'} when its {@code stat} is not one, or 0 when there is none to read.
+     */
+    static char state(long pid) {
+        byte[] b = read("/proc/" + pid + "/stat", 512);
+        if (b == null) {
+            return 0;
+        }
+        int at = field(b, 3);
+        return at < b.length ? (char) b[at] : '?';
+    }
+
     /** What a {@code stat} file's text says; null when it is not one. */
     static @Nullable Stat parseStat(byte[] b) {
+        // after the name: state (field 3), ppid (4) ... exit_signal (38), which is -1 only for a thread
+        long ppid = number(b, field(b, 4));
+        int exitSignal = field(b, 38);
+        return ppid < 0 ? null : new Stat(ppid, exitSignal < b.length && b[exitSignal] == '-');
+    }
+
+    /**
+     * Where field {@code n} (from 3 on) of a {@code stat} text starts: counted after the last
+     * {@code )}, as the name (field 2) may hold spaces and parentheses; {@code b.length} when the
+     * text has no such field.
+     */
+    private static int field(byte[] b, int n) {
         int close = lastIndexOf(b, (byte) ')');
         if (close < 0) {
-            return null;
+            return b.length;
         }
-        // after the name: state (field 3), ppid (4) ... exit_signal (38), which is -1 only for a thread
-        long ppid = ABSENT;
-        boolean thread = false;
         int field = 2;
         for (int i = close + 1; i < b.length; i++) {
-            if (b[i] == ' ') {
-                field++;
-                if (field == 4) {
-                    ppid = number(b, i + 1);
-                } else if (field == 38) {
-                    thread = i + 1 < b.length && b[i + 1] == '-';
-                    break;
-                }
+            if (b[i] == ' ' && ++field == n) {
+                return i + 1;
             }
         }
-        return ppid < 0 ? null : new Stat(ppid, thread);
+        return b.length;
     }
 
     /** A whole small file of {@code /proc}, or null when it cannot be read. */
@@ -202,7 +218,7 @@ final class PidCursor {
         while (start > 0 && b[start - 1] >= '0' && b[start - 1] <= '9') {
             start--;
         }
-        return start == end ? ABSENT : number(Arrays.copyOf(b, end), start);
+        return start == end ? ABSENT : number(b, start);
     }
 
     private static int indexOf(byte[] b, byte[] what) {

@@ -2,11 +2,6 @@ package dev.ale.process.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -32,8 +27,7 @@ import org.jspecify.annotations.Nullable;
  * after a {@link #mark()} or whose root's id was not among the new ones, when over {@value
  * #MAX_NEW_IDS} ids were handed out or forks made since, and at least every {@value
  * #FULL_EVERY_MILLIS} ms, which also finds a process whose fork was still under way at both of the
- * two watches before. Each round of {@link #kill()}
- * looks as a watch does.
+ * two watches before. Each round of {@link #kill()} looks as a watch does.
  */
 @API(status = INTERNAL)
 public final class ProcessTree {
@@ -289,14 +283,7 @@ public final class ProcessTree {
         if (!h.isAlive()) {
             return true;
         }
-        Path stat = Path.of("/proc", Long.toString(h.pid()), "stat");
-        try {
-            String s = Files.readString(stat, StandardCharsets.ISO_8859_1);
-            int close = s.lastIndexOf(')');
-            char state = close >= 0 && close + 2 < s.length() ? s.charAt(close + 2) : '?';
-            return state == 'Z' || state == 'X';
-        } catch (IOException | UncheckedIOException e) {
-            return !h.isAlive();
-        }
+        char state = PidCursor.state(h.pid());
+        return state == 0 ? !h.isAlive() : state == 'Z' || state == 'X';
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -31,34 +32,28 @@ class ProcessTreeTest {
 
     private record Started(Process process, ProcessTree tree) {}
 
-    /** One try of a scenario; true when its watch looked only at the new ids. */
-    private interface Scenario {
-        boolean tryOnce(Path pids) throws Exception;
+    /** What a scenario checks once the tree's first watch is done: the tree and the ids its script wrote. */
+    private interface Checks {
+        void after(Started s, List<Long> ids) throws Exception;
     }
 
     @Test
     void whatTheTreeStartedIsKilledAfterItDetachesFromTheWatchOfTheNewIdsAlone() throws Exception {
-        onlyNewIds(pids -> {
-            // a child, a child shell and its own child: the ids are written in that order
-            Started s = start("sleep 600 & echo $! > " + pids + "; sh -c 'echo $$ >> " + pids
-                    + "; sleep 601 & echo $! >> " + pids + "; wait' & wait");
-            try {
-                List<Long> started = awaitPids(pids, 3);
-                s.tree().watch();
-                boolean onlyNew = s.tree().fullLooks() == 0;
-                assertTrue(s.tree().known().containsAll(started), s.tree().known() + " " + started);
-                // the root and the child shell die: the sleeps are handed to another parent
-                s.process().destroyForcibly().waitFor();
-                ProcessHandle.of(started.get(1)).ifPresent(ProcessHandle::destroyForcibly);
-                assertTrue(ended(started.get(1)));
-                s.tree().kill();
-                assertTrue(ended(started.get(0)), "the child outlived the tree");
-                assertTrue(ended(started.get(2)), "the grandchild outlived the tree");
-                return onlyNew;
-            } finally {
-                s.tree().kill();
-            }
-        });
+        // a child, a child shell and its own child: the ids are written in that order
+        onlyNewIds(
+                pids -> "sleep 600 & echo $! > " + pids + "; sh -c 'echo $$ >> " + pids + "; sleep 601 & echo $! >> "
+                        + pids + "; wait' & wait",
+                3,
+                (s, started) -> {
+                    assertTrue(s.tree().known().containsAll(started), s.tree().known() + " " + started);
+                    // the root and the child shell die: the sleeps are handed to another parent
+                    s.process().destroyForcibly().waitFor();
+                    ProcessHandle.of(started.get(1)).ifPresent(ProcessHandle::destroyForcibly);
+                    assertTrue(ended(started.get(1)));
+                    s.tree().kill();
+                    assertTrue(ended(started.get(0)), "the child outlived the tree");
+                    assertTrue(ended(started.get(2)), "the grandchild outlived the tree");
+                });
     }
 
     @Test
@@ -82,19 +77,10 @@ class ProcessTreeTest {
                         "    f.write('\\n'.join(str(i) for i in [os.getpid()] + ids) + '\\n')",
                         "time.sleep(600)",
                         ""));
-        onlyNewIds(pids -> {
-            Started s = start("python3 " + agent + " " + pids + " & wait");
-            try {
-                List<Long> ids = awaitPids(pids, 5);
-                s.tree().watch();
-                boolean onlyNew = s.tree().fullLooks() == 0;
-                assertTrue(s.tree().known().contains(ids.get(0)), "the Python process is known");
-                for (long thread : ids.subList(1, ids.size())) {
-                    assertFalse(s.tree().known().contains(thread), "thread " + thread + " taken for a process");
-                }
-                return onlyNew;
-            } finally {
-                s.tree().kill();
+        onlyNewIds(pids -> "python3 " + agent + " " + pids + " & wait", 5, (s, ids) -> {
+            assertTrue(s.tree().known().contains(ids.get(0)), "the Python process is known");
+            for (long thread : ids.subList(1, ids.size())) {
+                assertFalse(s.tree().known().contains(thread), "thread " + thread + " taken for a process");
             }
         });
     }
@@ -239,12 +225,12 @@ class ProcessTreeTest {
      * that still looked at every process fails it. Where {@code /proc/loadavg} cannot be trusted, no
      * watch of the new ids alone is expected.
      */
-    private void onlyNewIds(Scenario scenario) throws Exception {
+    private void onlyNewIds(Function<Path, String> script, int ids, Checks checks) throws Exception {
         int quietTries = 0;
         for (int i = 0; i < TRIES; i++) {
             PidCursor.Point before = PidCursor.now();
             long start = System.nanoTime();
-            boolean onlyNew = scenario.tryOnce(tmp.resolve("pids-" + i));
+            boolean onlyNew = tryOnce(script, tmp.resolve("pids-" + i), ids, checks);
             PidCursor.Point after = PidCursor.now();
             if (onlyNew || !PidCursor.trustworthy()) {
                 return;
@@ -259,6 +245,23 @@ class ProcessTreeTest {
         }
         assertEquals(0, quietTries, "tries with few forks that still looked at every process");
         Assumptions.abort("the machine forked over " + ProcessTree.MAX_NEW_IDS + " times during every try");
+    }
+
+    /**
+     * One try: starts the script (given the file to write its ids to), waits for {@code ids} ids,
+     * watches once and checks; whether that watch looked only at the new ids.
+     */
+    private static boolean tryOnce(Function<Path, String> script, Path pids, int ids, Checks checks) throws Exception {
+        Started s = start(script.apply(pids));
+        try {
+            List<Long> written = awaitPids(pids, ids);
+            s.tree().watch();
+            boolean onlyNew = s.tree().fullLooks() == 0;
+            checks.after(s, written);
+            return onlyNew;
+        } finally {
+            s.tree().kill();
+        }
     }
 
     private static Started start(String script) throws IOException {
