@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * (instruction in, one text file out, a {@code text equals} check), at several pack sizes, each in a
  * child JVM with the {@code ale} launcher's JVM options: run time per case, pack open (zip in the
  * child, directory in this process), the child's whole wall time and its peak resident memory per
- * case. The largest size runs once more with {@code -Xmx256m} (all tasks distinct). With
+ * case; each child once more mapping a class-data archive made as the launcher makes one
+ * ({@link ClassDataArchive}). The largest size runs once more with {@code -Xmx256m} (all tasks distinct). With
  * {@code --promptfoo SCRIPT}, promptfoo runs the same cases in the same run and the ratios follow.
  */
 final class TinyCases {
@@ -29,6 +30,13 @@ final class TinyCases {
     private TinyCases() {}
 
     static void run(Size size, Path promptfoo, Results results) throws Exception {
+        try (TempTree archive = TempTree.create("tiny-archive")) {
+            run(size, promptfoo, ClassDataArchive.make(archive.root(), size.parallelism()), results);
+        }
+    }
+
+    private static void run(Size size, Path promptfoo, @Nullable List<String> archived, Results results)
+            throws Exception {
         int largest = size.cases()[size.cases().length - 1];
         for (int cases : size.cases()) {
             try (TempTree tmp = TempTree.create("tiny")) {
@@ -64,6 +72,16 @@ final class TinyCases {
                 Peers.Run peer =
                         promptfoo != null && cases <= size.peerMaxCases() ? Peers.promptfoo(promptfoo, cases) : null;
                 figures(cases, size.parallelism(), openDirMs, child, peer, results);
+                if (archived != null) {
+                    ChildJvm.Outcome mapped = ChildJvm.run(
+                            archived,
+                            TinyChild.class,
+                            tmp.root().resolve("child-archived.log"),
+                            zip.toString(),
+                            String.valueOf(size.parallelism()));
+                    check(mapped.report().path("passed").asInt(), cases, "passed with the archive");
+                    archivedFigures(cases, size.parallelism(), mapped, peer, results);
+                }
                 if (cases == largest) {
                     List<String> small = new ArrayList<>(ChildJvm.LAUNCHER_OPTIONS);
                     small.add(SMALL_HEAP);
@@ -171,6 +189,39 @@ final class TinyCases {
                 r.path("peakRssKb").asDouble() / Math.max(1, peer.peakRssKb()),
                 "x",
                 "SDK peak RSS / peer peak RSS, same run"));
+    }
+
+    /** The whole child with the class-data archive the launcher would have made, and its ratio to the peer. */
+    private static void archivedFigures(
+            int cases, int parallelism, ChildJvm.Outcome child, Peers.@Nullable Run peer, Results results) {
+        String prefix = "tiny." + cases + ".";
+        results.add(new Figure(
+                prefix + "process-archived",
+                Timing.round(child.wallSeconds(), 4),
+                "s",
+                params(cases, parallelism, child.report())
+                        .put(
+                                "measures",
+                                "the whole child JVM as .process, mapping a class-data archive made by a first"
+                                        + " run of " + ClassDataArchive.MAKING_CASES
+                                        + " cases, as the ale launcher does")
+                        .put("jvmOptions", child.options())
+                        .putAll(Machine.parameters())
+                        .map()));
+        if (peer != null) {
+            results.add(Figure.params()
+                    .put("cases", cases)
+                    .put("peerSeconds", peer.wallSeconds())
+                    .put("sdkSeconds", Timing.round(child.wallSeconds(), 4))
+                    .put("jvmOptions", child.options())
+                    .putAll(Machine.parameters())
+                    .speedup(
+                            prefix + "speedup-vs-promptfoo-archived",
+                            "peer",
+                            peer.wallSeconds(),
+                            child.wallSeconds(),
+                            "at least 10 at 20,000"));
+        }
     }
 
     private static Figure.Params params(int cases, int parallelism, JsonNode report) {

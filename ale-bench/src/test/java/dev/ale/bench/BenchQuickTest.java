@@ -76,9 +76,19 @@ class BenchQuickTest {
             "tools.write_file.local-directory",
             "tools.openai-harness.model-call");
 
-    /** {@link #FIGURES}, with the run directory's on the memory file system where this machine has one. */
+    /**
+     * {@link #FIGURES}, with the tiny children's that map a class-data archive where one can be made
+     * (a class path of jars), and the run directory's on the memory file system where this machine
+     * has one.
+     */
     private static List<String> expectedFigures() {
         List<String> expected = new ArrayList<>(FIGURES);
+        if (ClassDataArchive.possible()) {
+            for (String cases : List.of("100", "400")) {
+                expected.add(
+                        expected.indexOf("tiny." + cases + ".peak-rss") + 1, "tiny." + cases + ".process-archived");
+            }
+        }
         if (Files.isDirectory(RunDirectoryCost.MEMORY) && Files.isWritable(RunDirectoryCost.MEMORY)) {
             int at = expected.indexOf("rundir.p8.bytes") + 1;
             for (String p : List.of("p1", "p8")) {

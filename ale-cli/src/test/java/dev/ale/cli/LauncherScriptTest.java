@@ -105,6 +105,127 @@ class LauncherScriptTest {
         assertEquals("java -jar /opt/ale.jar version\n", none.out);
     }
 
+    @Test
+    void theFirstRunMakesAClassDataArchiveInATemporaryFolderAndLaterRunsMapIt() throws Exception {
+        Map<String, String> env = archivingJava();
+        Run first = ale(env, "version");
+        assertEquals(0, first.code, first.toString());
+        Path archive = onlyArchive();
+        assertEquals(
+                JAVA + "-XX:SharedArchiveFile=" + archive + CDS_LOGS_OFF + "-jar " + jar + " version\n", first.out);
+        assertTrue(first.err.contains("ale: making a class-data archive of ale.jar"), first.err);
+        List<String> made = Files.readAllLines(root.resolve("archive.log"));
+        assertEquals(1, made.size(), made.toString());
+        assertTrue(made.get(0).contains(" -jar " + jar + " demo --out "), made.get(0));
+        assertFalse(
+                made.get(0).endsWith(" in " + root), "the demo's run directory is not left where ale runs: " + made);
+        assertTrue(Files.notExists(root.resolve("runs")));
+        String work = made.get(0).substring(made.get(0).lastIndexOf(" in ") + 4);
+        assertTrue(Files.notExists(Path.of(work)), "the temporary folder is removed: " + work);
+        Run second = ale(env, "demo");
+        assertEquals(JAVA + "-XX:SharedArchiveFile=" + archive + CDS_LOGS_OFF + "-jar " + jar + " demo\n", second.out);
+        assertEquals(1, Files.readAllLines(root.resolve("archive.log")).size(), "made once");
+        assertFalse(second.err.contains("class-data"), second.err);
+    }
+
+    @Test
+    void aNewerJarGetsANewArchiveAndIsNeverRunWithTheOldOne() throws Exception {
+        Map<String, String> env = archivingJava();
+        ale(env, "version");
+        Path archive = onlyArchive();
+        Files.setLastModifiedTime(
+                jar, FileTime.fromMillis(Files.getLastModifiedTime(archive).toMillis() + 10_000));
+        Run after = ale(env, "version");
+        assertEquals(2, Files.readAllLines(root.resolve("archive.log")).size(), "made again");
+        assertTrue(after.out.contains("-XX:SharedArchiveFile=" + archive + " "), after.out);
+        Files.writeString(root.resolve("no-archive"), "");
+        Files.setLastModifiedTime(
+                jar, FileTime.fromMillis(Files.getLastModifiedTime(archive).toMillis() + 20_000));
+        Run stale = ale(env, "version");
+        assertEquals(JAVA + "-jar " + jar + " version\n", stale.out, "an archive older than the jar is not given");
+    }
+
+    @Test
+    void anArchiveThatAJvmCannotMapIsNotKeptAndNotTriedAgainUntilTheJarChanges() throws Exception {
+        Map<String, String> env = archivingJava();
+        Files.writeString(root.resolve("bad-archive"), "");
+        Run first = ale(env, "version");
+        assertEquals(0, first.code, first.toString());
+        assertEquals(JAVA + "-jar " + jar + " version\n", first.out);
+        try (var files = Files.list(jar.getParent())) {
+            assertEquals(
+                    List.of(archiveName() + ".failed", "ale.jar"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList(),
+                    "no archive, no temporary file, a marker");
+        }
+        ale(env, "version");
+        assertEquals(1, Files.readAllLines(root.resolve("archive.log")).size(), "not tried again");
+        Files.delete(root.resolve("bad-archive"));
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 10_000));
+        Run rebuilt = ale(env, "version");
+        assertEquals(2, Files.readAllLines(root.resolve("archive.log")).size(), "tried again for the new jar");
+        assertTrue(rebuilt.out.contains("-XX:SharedArchiveFile="), rebuilt.out);
+    }
+
+    @Test
+    void noArchiveWithAleCdsOffAleJarOrAClassDataOptionOfTheUsersOwn() throws Exception {
+        Map<String, String> env = archivingJava();
+        Run off = ale(with(env, "ALE_CDS", "off"), "version");
+        assertEquals(JAVA + "-jar " + jar + " version\n", off.out);
+        Run own = ale(with(env, "ALE_JAVA_OPTS", "-Xshare:off"), "version");
+        assertEquals("java -Xshare:off -jar " + jar + " version\n", own.out);
+        Run given = ale(with(env, "ALE_JAR", "/opt/ale.jar"), "version");
+        assertEquals(JAVA + "-jar /opt/ale.jar version\n", given.out);
+        assertTrue(Files.notExists(root.resolve("archive.log")), "no archive was made");
+    }
+
+    /**
+     * A stand-in java that writes an archive when asked to ({@code -XX:ArchiveClassesAtExit}, logged
+     * with its folder; not while the file {@code no-archive} exists), maps one with {@code -Xshare:on}
+     * unless the file {@code bad-archive} exists, and otherwise prints its arguments; the environment
+     * that selects it.
+     */
+    private Map<String, String> archivingJava() throws IOException {
+        script(
+                root.resolve("jdk2/bin/java"),
+                "case \"$*\" in *ArchiveClassesAtExit*) [ -f '" + root.resolve("no-archive") + "' ] && exit 1;; esac\n"
+                        + "for a in \"$@\"; do case \"$a\" in\n"
+                        + "  -XX:ArchiveClassesAtExit=*) echo \"$* in $PWD\" >> '" + root.resolve("archive.log")
+                        + "'; printf classes > \"${a#*=}\"; exit 0;;\n"
+                        + "  -Xshare:on) [ -f '" + root.resolve("bad-archive") + "' ] && exit 1; exit 0;;\n"
+                        + "esac; done\n"
+                        + "echo \"java $*\"\n");
+        return Map.of("JAVA_HOME", root.resolve("jdk2").toString());
+    }
+
+    private Path onlyArchive() throws Exception {
+        Path archive = jar.resolveSibling(archiveName());
+        assertTrue(Files.isRegularFile(archive), "no " + archive);
+        return archive;
+    }
+
+    /** The archive's name for the stand-in java of {@link #archivingJava()}: keyed by its path's checksum. */
+    private String archiveName() throws Exception {
+        Process p = new ProcessBuilder(
+                        "/bin/sh",
+                        "-c",
+                        "printf '%s' \"$1\" | cksum | cut -d ' ' -f 1",
+                        "sh",
+                        root.resolve("jdk2/bin/java").toRealPath().toString())
+                .start();
+        String sum = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertEquals(0, p.waitFor());
+        return "ale-" + sum + ".jsa";
+    }
+
+    private static Map<String, String> with(Map<String, String> env, String name, String value) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put(name, value);
+        return all;
+    }
+
+    private static final String CDS_LOGS_OFF = " -Xlog:cds=off -Xlog:cds+dynamic=off ";
+
     /** What the fake java prints before {@code -jar}: the launcher's default JVM options. */
     private static final String JAVA =
             "java -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -Xms96m -XX:NewRatio=5 ";
