@@ -206,18 +206,52 @@ final class AttemptRunner {
             return closeOut(sandbox, result);
         }
 
-        /** Keeps the artefacts, closes the sandbox, and returns {@code result}. */
+        /**
+         * Keeps the artefacts, closes the sandbox, and returns {@code result}. Keeping them is watched
+         * like a verifier (its timeout, then the grace): a process of the agent still running can put a
+         * FIFO in place of a listed file between its check and its open, and that open waits for a
+         * writer that never comes. The attempt then ends on a new thread, without its artefacts.
+         */
         private AttemptResult closeOut(Sandbox sandbox, AttemptResult result) {
             if (hook != null) {
-                try {
-                    hook.beforeClose(sandbox.workspace());
-                } catch (IOException | RuntimeException e) {
-                    listeners.warn(
-                            "artefacts of " + spec.id() + " trial " + trial + " not kept: " + Describe.throwable(e));
-                }
+                Deadlines.Result<Void> kept = Watchdog.call(
+                        () -> {
+                            hook.beforeClose(sandbox.workspace());
+                            return null;
+                        },
+                        verifierTimeout,
+                        interruptGrace,
+                        new Deadlines.Watch(),
+                        late -> carryOn(() -> {
+                            notKept(late);
+                            close(sandbox);
+                            return result;
+                        }));
+                notKept(kept);
             }
             close(sandbox);
             return result;
+        }
+
+        /** Warns when the artefacts were not kept; an {@link Error} of the hook goes on up. */
+        private void notKept(Deadlines.Result<Void> kept) {
+            String why;
+            switch (kept.end()) {
+                case RETURNED -> {
+                    return;
+                }
+                case THREW -> {
+                    if (kept.error() instanceof Error e) {
+                        throw e;
+                    }
+                    why = Describe.throwable(kept.error());
+                }
+                default -> why = "the zip did not end within " + verifierTimeout
+                        + (kept.abandoned() ? " and was abandoned" : "")
+                        + " (a file that blocks when opened, such as a FIFO put in place of a listed file"
+                        + " by a process still running?)";
+            }
+            listeners.warn("artefacts of " + spec.id() + " trial " + trial + " not kept: " + why);
         }
 
         private void close(Sandbox sandbox) {

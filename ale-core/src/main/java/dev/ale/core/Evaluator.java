@@ -42,6 +42,11 @@ public final class Evaluator {
         this.config = config;
     }
 
+    /** The settings this evaluator runs with (for the runner's own tests). */
+    RunConfig config() {
+        return config;
+    }
+
     /** A builder with the defaults: in-memory sandboxes, 1 trial, parallelism 1, no run directory. */
     public static Builder builder() {
         return new Builder();

@@ -10,6 +10,7 @@ import dev.ale.api.Usage;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -224,6 +225,7 @@ final class RunFiles {
             long written = 0;
             StringBuilder skipped = new StringBuilder();
             for (var e : files.entrySet()) {
+                abandonedAtItsDeadline();
                 BasicFileAttributes attrs = attributes(e.getValue());
                 long size = attrs == null ? 0 : attrs.size();
                 InputStream in = written + size > capBytes || attrs == null || !attrs.isRegularFile()
@@ -242,6 +244,7 @@ final class RunFiles {
                 }
                 written += size;
             }
+            abandonedAtItsDeadline();
             if (skipped.length() > 0) {
                 ZipEntry note = new ZipEntry(TRUNCATED);
                 note.setTime(ZIP_TIME);
@@ -250,6 +253,16 @@ final class RunFiles {
                         .getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
             }
+        }
+    }
+
+    /**
+     * Stops a zip whose thread was interrupted: the watchdog ended it at its deadline and the attempt
+     * went on without it, so no zip may appear later (the temporary file is removed).
+     */
+    private static void abandonedAtItsDeadline() throws InterruptedIOException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedIOException("the artefact zip was ended at its deadline");
         }
     }
 

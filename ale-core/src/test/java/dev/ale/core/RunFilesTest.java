@@ -3,6 +3,7 @@ package dev.ale.core;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -12,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
@@ -140,5 +142,21 @@ class RunFilesTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         RunFiles.zipFiles(listed, 10, bytes);
         assertArrayEquals(new byte[0], entries(bytes.toByteArray()).get("grows.txt"));
+    }
+
+    @Test
+    void aZipEndedAtItsDeadlineLeavesNoFileBehind(@TempDir Path tmp) throws IOException {
+        Path ws = Files.createDirectories(tmp.resolve("ws"));
+        Files.writeString(ws.resolve("answer.txt"), "mine");
+        Path zip = tmp.resolve("artifacts").resolve("t").resolve("1.zip");
+        Thread.currentThread().interrupt(); // what the watchdog does at the deadline
+        try {
+            assertThrows(InterruptedIOException.class, () -> RunFiles.writeArtifacts(zip, ws, 1 << 20));
+        } finally {
+            Thread.interrupted();
+        }
+        try (var left = Files.list(zip.getParent())) {
+            assertEquals(List.of(), left.toList(), "no zip and no temporary file: the attempt went on without it");
+        }
     }
 }
