@@ -3,13 +3,19 @@ package dev.ale.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ale.api.Harness;
 import dev.ale.api.Outcome;
 import dev.ale.api.SessionOutcome;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -39,18 +45,49 @@ class ArtefactDeadlineTest {
     @Test
     void aZipThatNeverReturnsIsAbandonedAndTheAttemptEndsScoredOnAnotherThread() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
+        abandonedUntil(
+                workspace -> {
+                    while (true) { // as an open(2) of a FIFO: deaf to interrupts
+                        try {
+                            release.await();
+                            return;
+                        } catch (InterruptedException ignored) {
+                            // waits on
+                        }
+                    }
+                },
+                release::countDown);
+    }
+
+    /** The attack itself: the zip opens a FIFO that no process writes to, and open(2) waits. */
+    @Test
+    void aZipWaitingInTheOpenOfAFifoIsAbandonedToo() throws Exception {
+        Path fifo = tmp.resolve("out.txt");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assumeTrue(mkfifo.waitFor() == 0 && !Files.isRegularFile(fifo), "needs mkfifo");
+        abandonedUntil(
+                workspace -> {
+                    try (InputStream in = Files.newInputStream(fifo, LinkOption.NOFOLLOW_LINKS)) {
+                        in.transferTo(OutputStream.nullOutputStream());
+                    }
+                },
+                () -> {
+                    try (OutputStream writer = Files.newOutputStream(fifo, StandardOpenOption.WRITE)) {
+                        writer.flush(); // a writer at last: the open returns, the read ends
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+    }
+
+    /**
+     * Runs an attempt whose artefacts {@code zip} keeps, and checks that it ends scored on another
+     * thread without them; {@code release} then lets the zip return, and its thread leaves landing nothing.
+     */
+    private void abandonedUntil(AttemptRunner.WorkspaceHook zip, Runnable release) throws Exception {
         CompletableFuture<Throwable> first = new CompletableFuture<>();
         try (ReferenceAreas areas = ReferenceAreas.forRun()) {
-            AttemptRunner.Attempt attempt = attempt(areas, workspace -> {
-                while (true) { // as an open(2) of a FIFO: deaf to interrupts
-                    try {
-                        release.await();
-                        return;
-                    } catch (InterruptedException ignored) {
-                        // waits on
-                    }
-                }
-            });
+            AttemptRunner.Attempt attempt = attempt(areas, zip);
             Thread thread = new Thread(() -> {
                 try {
                     attempt.run();
@@ -72,7 +109,7 @@ class ArtefactDeadlineTest {
                             + " process still running?)"),
                     listeners.warnings());
             assertFalse(Files.exists(workspaces.get(0)), "the thread that carried on closed the sandbox");
-            release.countDown();
+            release.run();
             assertInstanceOf(
                     Watchdog.Abandoned.class,
                     first.get(NEVER_SECONDS, TimeUnit.SECONDS),
