@@ -26,7 +26,8 @@ final class ChildJvm {
      * empty for none, as to measure a launcher that set none).
      */
     static final String DEFAULT_OPTIONS =
-            "-XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -Xms96m -XX:NewRatio=5";
+            "-XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -Xms96m -XX:NewRatio=5"
+                    + " -XX:InlineSmallCode=500";
 
     /** {@link #DEFAULT_OPTIONS}, or those of {@code -Dale.bench.childOptions}. */
     static final List<String> LAUNCHER_OPTIONS = options(System.getProperty("ale.bench.childOptions", DEFAULT_OPTIONS));

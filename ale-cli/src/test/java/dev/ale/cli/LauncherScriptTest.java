@@ -228,7 +228,8 @@ class LauncherScriptTest {
 
     /** What the fake java prints before {@code -jar}: the launcher's default JVM options. */
     private static final String JAVA =
-            "java -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -Xms96m -XX:NewRatio=5 ";
+            "java -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -Xms96m -XX:NewRatio=5"
+                    + " -XX:InlineSmallCode=500 ";
 
     private record Run(int code, String out, String err) {}
 
