@@ -11,14 +11,12 @@ import dev.ale.api.task.Task;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -75,16 +73,21 @@ public final class AleResults {
         return instructions;
     }
 
-    /** Writes ALE's files for every attempt of {@code report}, whose trajectories are in {@code runDirectory}. */
+    /**
+     * Writes ALE's files for every attempt of {@code report}, whose trajectories are in {@code
+     * runDirectory}, on several threads ({@link EndWriters}).
+     */
     static List<Path> write(Path runDirectory, EvaluationReport report, Map<String, List<String>> instructions)
             throws IOException {
-        List<Path> written = new ArrayList<>();
         Run run = new Run(runDirectory, report.startedAt(), report.harness(), report.sandbox());
-        for (AttemptResult a : report.attempts()) {
+        List<AttemptResult> attempts = report.attempts();
+        Path[] written = new Path[attempts.size()];
+        EndWriters.forEach(attempts.size(), i -> {
+            AttemptResult a = attempts.get(i);
             List<Step> steps = RunFiles.readTrajectory(RunFiles.trajectoryFile(runDirectory, a.taskId(), a.trial()));
-            written.add(writeAttempt(run, a, instructions.getOrDefault(a.taskId(), List.of()), steps));
-        }
-        return written;
+            written[i] = writeAttempt(run, a, instructions.getOrDefault(a.taskId(), List.of()), steps);
+        });
+        return List.of(written);
     }
 
     /** What every attempt of a run shares in ALE's files: where, the time stamp of the run, harness and sandbox. */
@@ -96,7 +99,8 @@ public final class AleResults {
 
     /**
      * Writes ALE's four files of one attempt whose trajectory is {@code steps} (as {@link
-     * RunFiles#readTrajectory} gives them back), each atomically, into its folder; returns the folder.
+     * RunFiles#readTrajectory} gives them back) into its folder, atomically ({@link
+     * RunFiles#writeFolder}); returns the folder.
      */
     static Path writeAttempt(Run run, AttemptResult a, List<String> instructions, List<Step> steps) throws IOException {
         Slugs slugs = Slugs.of(run.harness(), a.taskId(), run.stamp() + "_" + a.trial());
@@ -107,22 +111,22 @@ public final class AleResults {
                 .resolve(slugs.task())
                 .resolve("v0")
                 .resolve(slugs.stamp());
-        Files.createDirectories(dir);
         Instant started = steps.isEmpty() ? run.startedAt() : steps.get(0).at();
+        Map<String, byte[]> files = new LinkedHashMap<>();
         ObjectNode usage = null;
         if (a.sessionsRun() > 0) {
             ObjectNode trajectory = AleTrajectory.of(a, slugs, run.harness(), instructions, steps, started);
             usage = (ObjectNode) trajectory.get("final_metrics");
-            RunFiles.writeInto(dir.resolve("trajectory.json"), RunFiles.MAPPER.writeValueAsBytes(trajectory));
+            files.put("trajectory.json", RunFiles.MAPPER.writeValueAsBytes(trajectory));
         }
         Instant ended = steps.isEmpty() ? started : steps.get(steps.size() - 1).at();
-        RunFiles.writeInto(
-                dir.resolve("eval_result.json"), RunFiles.MAPPER.writeValueAsBytes(AleRunJson.evalResult(a)));
-        RunFiles.writeInto(
-                dir.resolve("run.json"),
+        files.put("eval_result.json", RunFiles.MAPPER.writeValueAsBytes(AleRunJson.evalResult(a)));
+        files.put(
+                "run.json",
                 RunFiles.MAPPER.writeValueAsBytes(
                         AleRunJson.run(a, slugs, run.harness(), run.sandbox(), UTC.format(ended), usage)));
-        RunFiles.writeInto(dir.resolve("events.jsonl"), events(a, slugs, started, ended));
+        files.put("events.jsonl", events(a, slugs, started, ended));
+        RunFiles.writeFolder(dir, files);
         return dir;
     }
 

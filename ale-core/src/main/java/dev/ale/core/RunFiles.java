@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -24,6 +25,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipEntry;
@@ -71,6 +73,48 @@ final class RunFiles {
     /** {@link #writeAtomically} into a folder that exists. */
     static void writeInto(Path target, byte[] content) throws IOException {
         writeInto(target, out -> out.write(content));
+    }
+
+    /**
+     * Writes {@code files} (by name) into the folder {@code dir}, so that no half-written folder
+     * or file is ever seen there. A new folder is written under a temporary name beside it and renamed
+     * into place: one rename for all its files. Into a folder that exists (a run exported again),
+     * each file is written atomically, and the folder's other files stay.
+     */
+    static void writeFolder(Path dir, Map<String, byte[]> files) throws IOException {
+        Files.createDirectories(dir.getParent());
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            Path tmp = temporary(dir);
+            Files.createDirectory(tmp);
+            boolean moved = false;
+            try {
+                for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                    Files.write(tmp.resolve(f.getKey()), f.getValue(), StandardOpenOption.CREATE_NEW);
+                }
+                Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+                moved = true;
+                return;
+            } finally {
+                if (!moved) {
+                    deleteFolder(tmp);
+                }
+            }
+        }
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            writeInto(dir.resolve(f.getKey()), f.getValue());
+        }
+    }
+
+    /** Deletes a temporary folder of plain files that this process made; never throws. */
+    private static void deleteFolder(Path folder) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+            for (Path f : files) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(folder);
+        } catch (IOException e) {
+            // left in the run directory under its temporary name: never read as a result
+        }
     }
 
     /** What goes into a file written atomically. */

@@ -295,4 +295,43 @@ class AleResultsTest {
             }
         });
     }
+
+    @Test
+    void aRunOfManyAttemptsGetsEveryFolderWholeAndExportGivesThemInTheReportsOrder() throws IOException {
+        List<Task> many = new java.util.ArrayList<>();
+        for (int i = 0; i < EndWriters.ALONE_BELOW * 3; i++) {
+            many.add(TestTasks.task(String.format("task-%03d", i), i % 2 == 0 ? "42" : "7"));
+        }
+        Path dir = tmp.resolve("many");
+        EvaluationReport report = Evaluator.builder()
+                .tasks(many)
+                .verifiers(TestTasks.registry())
+                .harness(SCRIPTED)
+                .runDirectory(dir)
+                .build()
+                .run();
+        Map<String, Path> folders = attempts(dir);
+        assertEquals(many.size(), folders.size());
+        for (Path folder : folders.values()) {
+            try (Stream<Path> files = Files.list(folder)) {
+                assertEquals(
+                        Set.of("run.json", "eval_result.json", "trajectory.json", "events.jsonl"),
+                        files.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()),
+                        folder.toString());
+            }
+        }
+        try (Stream<Path> walk = Files.walk(dir.resolve(AleResults.FOLDER))) {
+            assertEquals(
+                    List.of(),
+                    walk.filter(p -> p.getFileName().toString().startsWith(".")).toList(),
+                    "temporary names left");
+        }
+        List<Path> exported = AleResults.write(dir, many);
+        List<String> order = new java.util.ArrayList<>();
+        for (Path folder : exported) {
+            order.add(
+                    read(folder.resolve("run.json")).path("sdk").path("taskId").asText());
+        }
+        assertEquals(report.attempts().stream().map(AttemptResult::taskId).toList(), order);
+    }
 }
