@@ -9,8 +9,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A class-data archive for the tiny children, made as the {@code ale} launcher makes its own: a
- * first, smaller run of the same child with {@code -XX:ArchiveClassesAtExit}. The timed children
+ * A class-data archive for a figure's children (tiny cases, the label CSV), made as the {@code ale}
+ * launcher makes its own: a first, smaller run of the same child with {@code -XX:ArchiveClassesAtExit}. The timed children
  * map it with {@code -Xshare:on}, so a figure never claims an archive that the JVM did not use.
  */
 final class ClassDataArchive {
@@ -41,13 +41,25 @@ final class ClassDataArchive {
         }
         Path zip = dir.resolve("pack.zip");
         TinyPack.write(dir.resolve("pack"), zip, MAKING_CASES);
-        Path archive = dir.resolve("tiny.jsa");
+        return make(
+                dir.resolve("tiny.jsa"),
+                TinyChild.class,
+                dir.resolve("making.log"),
+                zip.toString(),
+                String.valueOf(parallelism));
+    }
+
+    /**
+     * Makes an archive at {@code archive} by a run of {@code child} with {@code args} and the
+     * launcher's options (its output in {@code log}), and returns the launcher's options that map it;
+     * call only when {@link #possible()}.
+     */
+    static List<String> make(Path archive, Class<?> child, Path log, String... args) throws Exception {
         List<String> making = new ArrayList<>(ChildJvm.LAUNCHER_OPTIONS);
         making.add("-XX:ArchiveClassesAtExit=" + archive);
-        ChildJvm.runToExit(
-                making, TinyChild.class, dir.resolve("making.log"), zip.toString(), String.valueOf(parallelism));
+        ChildJvm.runToExit(making, child, log, args);
         if (!Files.isRegularFile(archive) || Files.size(archive) == 0) {
-            throw new IllegalStateException("the JVM made no class-data archive: see " + dir.resolve("making.log"));
+            throw new IllegalStateException("the JVM made no class-data archive: see " + log);
         }
         List<String> mapping = new ArrayList<>(ChildJvm.LAUNCHER_OPTIONS);
         mapping.add("-Xshare:on");

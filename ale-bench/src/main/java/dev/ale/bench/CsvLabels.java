@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Figure group {@code csv}: a label table of a classification task (columns {@code id,L1..L5},
@@ -15,6 +17,8 @@ import java.util.SplittableRandom;
  * by {@code id} with {@code f1-cells}, in a child JVM with the launcher's options: whole-process
  * wall time, time inside the verifier and peak resident memory. With {@code --csv-peer SCRIPT}
  * the files come from the peer's generator and the pure-Python grader scores them in the same run.
+ * Where a class-data archive can be made, the child runs a second time mapping one, as under the
+ * {@code ale} launcher ({@code process-archived}).
  */
 final class CsvLabels {
     static final String[] LABELS = {"L1", "L2", "L3", "L4", "L5"};
@@ -25,6 +29,9 @@ final class CsvLabels {
 
     static final Size FULL = new Size(1_000_000);
     static final Size QUICK = new Size(5_000);
+
+    /** The rows of the first child, whose classes the archive of {@code process-archived} holds. */
+    static final int ARCHIVE_ROWS = 5_000;
 
     private CsvLabels() {}
 
@@ -39,6 +46,13 @@ final class CsvLabels {
             ChildJvm.Outcome child =
                     ChildJvm.run(ChildJvm.LAUNCHER_OPTIONS, CsvChild.class, dir.resolve("child.log"), dir.toString());
             JsonNode r = child.report();
+            ChildJvm.Outcome archived = archived(dir, seed);
+            if (archived != null
+                    && archived.report().path("score").asDouble()
+                            != r.path("score").asDouble()) {
+                throw new IllegalStateException("the child mapping a class-data archive scored "
+                        + archived.report().path("score") + ", the child without one " + r.path("score"));
+            }
             Peers.Run python = peer != null
                     ? Peers.pythonCsv(peer, dir.resolve("reference.csv"), dir.resolve("output.csv"))
                     : null;
@@ -89,7 +103,42 @@ final class CsvLabels {
                         "Python CPU time / SDK child CPU time (user + system, every thread), same run:"
                                 + " steadier than wall time on a busy machine"));
             }
+            if (archived != null) {
+                p.put("jvmOptions", archived.options())
+                        .put("verifyMs", archived.report().path("verifyMs").asDouble())
+                        .put("peakRssKb", archived.report().path("peakRssKb").asLong())
+                        .put("cpuSeconds", archived.report().path("cpuSeconds").asDouble());
+                results.add(p.figure(
+                        prefix + "process-archived",
+                        archived.wallSeconds(),
+                        "s",
+                        "the whole child JVM mapping a class-data archive made by a first child of " + ARCHIVE_ROWS
+                                + " rows, as the ale launcher maps its own (-Xshare:on)"));
+                if (python != null) {
+                    results.add(p.speedup(
+                            prefix + "speedup-vs-python-archived",
+                            "Python",
+                            python.wallSeconds(),
+                            archived.wallSeconds(),
+                            "at least 5 at 1,000,000 rows"));
+                }
+            }
         }
+    }
+
+    /**
+     * The child graded again mapping a class-data archive that a first child made on {@value
+     * #ARCHIVE_ROWS} rows of its own; null where no archive can be made ({@link ClassDataArchive#possible()}).
+     */
+    private static ChildJvm.@Nullable Outcome archived(Path dir, long seed) throws Exception {
+        if (!ClassDataArchive.possible()) {
+            return null;
+        }
+        Path making = Files.createDirectory(dir.resolve("archive"));
+        write(making, ARCHIVE_ROWS, seed);
+        List<String> mapping = ClassDataArchive.make(
+                making.resolve("csv.jsa"), CsvChild.class, making.resolve("making.log"), making.toString());
+        return ChildJvm.run(mapping, CsvChild.class, dir.resolve("child-archived.log"), dir.toString());
     }
 
     /** Writes {@code reference.csv} and {@code output.csv} as the Python peer's generator does (its shape, not its bytes). */

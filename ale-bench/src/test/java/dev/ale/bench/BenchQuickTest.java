@@ -77,7 +77,7 @@ class BenchQuickTest {
             "tools.openai-harness.model-call");
 
     /**
-     * {@link #FIGURES}, with the tiny children's that map a class-data archive where one can be made
+     * {@link #FIGURES}, with the tiny and CSV children's that map a class-data archive where one can be made
      * (a class path of jars), and the run directory's on the memory file system where this machine
      * has one.
      */
@@ -88,6 +88,7 @@ class BenchQuickTest {
                 expected.add(
                         expected.indexOf("tiny." + cases + ".peak-rss") + 1, "tiny." + cases + ".process-archived");
             }
+            expected.add(expected.indexOf("csv.labels.5000.peak-rss") + 1, "csv.labels.5000.process-archived");
         }
         if (Files.isDirectory(RunDirectoryCost.MEMORY) && Files.isWritable(RunDirectoryCost.MEMORY)) {
             int at = expected.indexOf("rundir.p8.bytes") + 1;
