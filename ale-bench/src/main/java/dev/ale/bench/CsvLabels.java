@@ -123,6 +123,49 @@ final class CsvLabels {
                             "at least 5 at 1,000,000 rows"));
                 }
             }
+            samePeerGrading(dir, prefix, python, p, results);
+        }
+    }
+
+    /**
+     * The same files graded as the Python peer grades them ({@link CsvChild#SAME_AS_PEER}), in a
+     * child with the launcher's options: {@code .same-as-python.process} and {@code .verify}; with the
+     * peer, {@code .same-as-python.speedup-vs-python}, after checking that both gave the same score
+     * (the bench fails otherwise).
+     */
+    private static void samePeerGrading(
+            Path dir, String prefix, Peers.@Nullable Run python, Figure.Params p, Results results) throws Exception {
+        ChildJvm.Outcome same = ChildJvm.run(
+                ChildJvm.LAUNCHER_OPTIONS,
+                CsvChild.class,
+                dir.resolve("child-same.log"),
+                dir.toString(),
+                CsvChild.SAME_AS_PEER);
+        double score = same.report().path("score").asDouble();
+        p.put("verifier", CsvChild.SAME_AS_PEER)
+                .put("jvmOptions", same.options())
+                .put("score", score)
+                .put("verifyMs", same.report().path("verifyMs").asDouble())
+                .put("peakRssKb", same.report().path("peakRssKb").asLong())
+                .put("cpuSeconds", same.report().path("cpuSeconds").asDouble());
+        String name = prefix + "same-as-python.";
+        results.add(p.figure(
+                name + "process", same.wallSeconds(), "s", "the whole child JVM grading as the Python peer does"));
+        results.add(p.figure(
+                name + "verify", same.report().path("verifyMs").asDouble(), "ms", "Verifier.verify inside the child"));
+        if (python != null) {
+            double peerScore = Peers.score(python);
+            if (Math.abs(peerScore - score) > 1e-12) {
+                throw new IllegalStateException("the csv verifier graded the label table " + score
+                        + " where the Python peer gave " + peerScore + " (" + CsvChild.SAME_AS_PEER + ")");
+            }
+            results.add(p.put("pythonScore", peerScore)
+                    .speedup(
+                            name + "speedup-vs-python",
+                            "Python",
+                            python.wallSeconds(),
+                            same.wallSeconds(),
+                            "at least 5 at 1,000,000 rows, with the same score"));
         }
     }
 

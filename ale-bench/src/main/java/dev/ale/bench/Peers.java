@@ -1,5 +1,7 @@
 package dev.ale.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,6 +65,19 @@ final class Peers {
         }
         return new Run(
                 Double.parseDouble(m.group(1)), Long.parseLong(m.group(2)), Double.parseDouble(m.group(4)), tail(out));
+    }
+
+    /** The score the Python CSV peer printed (its JSON line's {@code score}). */
+    static double score(Run csvPeer) throws IOException {
+        for (String line : csvPeer.output().split("\n")) {
+            if (line.startsWith("{")) {
+                JsonNode score = new ObjectMapper().readTree(line).get("score");
+                if (score != null && score.isNumber()) {
+                    return score.asDouble();
+                }
+            }
+        }
+        throw new IllegalStateException("the Python CSV peer printed no score: " + csvPeer.output());
     }
 
     /** Makes the label CSV pair with the Python peer's own generator, so both sides read the same bytes. */

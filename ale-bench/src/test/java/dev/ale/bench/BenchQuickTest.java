@@ -56,6 +56,8 @@ class BenchQuickTest {
             "csv.labels.5000.process",
             "csv.labels.5000.verify",
             "csv.labels.5000.peak-rss",
+            "csv.labels.5000.same-as-python.process",
+            "csv.labels.5000.same-as-python.verify",
             "scaling.50ms.p1",
             "scaling.50ms.p16",
             "scaling.50ms.p256",
