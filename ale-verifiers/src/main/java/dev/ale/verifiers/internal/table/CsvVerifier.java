@@ -167,7 +167,7 @@ record CsvVerifier(
                     }
                     tally.duplicates++;
                 } else if (metrics != null) {
-                    metrics.row(LabelMetrics.expected(expected, want), LabelMetrics.output(row, cells));
+                    metrics.row(expected, want, row, cells);
                     expected.found(want, columns.size());
                 } else {
                     expected.found(want, compareRow(expected, want, row, cells, cellRules, columns, tally));

@@ -85,13 +85,32 @@ final class LabelMetrics {
         boolean[] gold = decide(expected);
         boolean[] pred = actual == null ? new boolean[labels.size()] : decide(actual);
         for (int i = 0; i < labels.size(); i++) {
-            if (gold[i] && pred[i]) {
-                tp[i]++;
-            } else if (pred[i]) {
-                fp[i]++;
-            } else if (gold[i]) {
-                fn[i]++;
-            }
+            count(i, gold[i], pred[i]);
+        }
+    }
+
+    /**
+     * {@link #row(LabelRow, LabelRow)} of expected row {@code r} and the output row whose label
+     * cells are at {@code cells}; with binary label columns, without an object per row (it runs
+     * for every row of a table).
+     */
+    void row(ExpectedRows rows, int r, Cells row, int[] cells) {
+        if (separator != null) {
+            row(expected(rows, r), output(row, cells));
+            return;
+        }
+        for (int i = 0; i < tp.length; i++) {
+            count(i, rows.column(i).is(r, positiveBytes, 0, positiveBytes.length), row.is(cells[i], positiveBytes));
+        }
+    }
+
+    private void count(int label, boolean gold, boolean pred) {
+        if (gold && pred) {
+            tp[label]++;
+        } else if (pred) {
+            fp[label]++;
+        } else if (gold) {
+            fn[label]++;
         }
     }
 
