@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A class-data archive for a figure's children (tiny cases, the label CSV), made as the {@code ale}
- * launcher makes its own: a first, smaller run of the same child with {@code -XX:ArchiveClassesAtExit}. The timed children
- * map it with {@code -Xshare:on}, so a figure never claims an archive that the JVM did not use.
+ * launcher makes its own: a first, smaller run of the same child with {@code
+ * -XX:ArchiveClassesAtExit}. The timed children map it with {@code -Xshare:on}, so a figure never
+ * claims an archive that the JVM did not use.
  */
 final class ClassDataArchive {
     /** How many cases the run that makes the archive has: a tenth of the smallest full size. */

@@ -48,8 +48,10 @@ final class CsvLabels {
             JsonNode r = child.report();
             ChildJvm.Outcome archived = archived(dir, seed);
             if (archived != null
-                    && archived.report().path("score").asDouble()
-                            != r.path("score").asDouble()) {
+                    && Double.compare(
+                                    archived.report().path("score").asDouble(),
+                                    r.path("score").asDouble())
+                            != 0) {
                 throw new IllegalStateException("the child mapping a class-data archive scored "
                         + archived.report().path("score") + ", the child without one " + r.path("score"));
             }
@@ -155,7 +157,7 @@ final class CsvLabels {
                 name + "verify", same.report().path("verifyMs").asDouble(), "ms", "Verifier.verify inside the child"));
         if (python != null) {
             double peerScore = Peers.score(python);
-            if (Math.abs(peerScore - score) > 1e-12) {
+            if (!(Math.abs(peerScore - score) <= 1e-12)) { // a NaN on either side fails too
                 throw new IllegalStateException("the csv verifier graded the label table " + score
                         + " where the Python peer gave " + peerScore + " (" + CsvChild.SAME_AS_PEER + ")");
             }
