@@ -98,6 +98,26 @@ class LauncherScriptTest {
     }
 
     @Test
+    void manyAttemptsAtOnceGetALargerYoungGeneration() throws Exception {
+        Map<String, String> env = Map.of("ALE_JAR", "/opt/ale.jar");
+        assertEquals(
+                JAVA + "-Xmn64m -jar /opt/ale.jar run p --parallel 256\n",
+                ale(env, "run", "p", "--parallel", "256").out);
+        assertEquals(
+                JAVA + "-Xmn64m -jar /opt/ale.jar run p --parallel=64\n", ale(env, "run", "p", "--parallel=64").out);
+        assertEquals(JAVA + "-jar /opt/ale.jar run p --parallel 63\n", ale(env, "run", "p", "--parallel", "63").out);
+        assertEquals(
+                JAVA + "-jar /opt/ale.jar run p -- --parallel 256\n",
+                ale(env, "run", "p", "--", "--parallel", "256").out);
+        assertEquals(
+                JAVA + "-jar /opt/ale.jar run p --parallel 99999999999\n",
+                ale(env, "run", "p", "--parallel", "99999999999").out);
+        Map<String, String> mine = Map.of("ALE_JAR", "/opt/ale.jar", "ALE_JAVA_OPTS", "-Xmx2g");
+        assertEquals(
+                "java -Xmx2g -jar /opt/ale.jar run p --parallel 256\n", ale(mine, "run", "p", "--parallel", "256").out);
+    }
+
+    @Test
     void aleJavaOptsReplaceTheDefaultJvmOptions() throws Exception {
         Run mine = ale(Map.of("ALE_JAR", "/opt/ale.jar", "ALE_JAVA_OPTS", "-Xmx2g -Dx=1"), "version");
         assertEquals("java -Xmx2g -Dx=1 -jar /opt/ale.jar version\n", mine.out);
