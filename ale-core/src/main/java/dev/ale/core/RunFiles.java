@@ -14,6 +14,7 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -79,10 +80,16 @@ final class RunFiles {
      * Writes {@code files} (by name) into the folder {@code dir}, so that no half-written folder
      * or file is ever seen there. A new folder is written under a temporary name beside it and renamed
      * into place: one rename for all its files. Into a folder that exists (a run exported again),
-     * each file is written atomically, and the folder's other files stay.
+     * each file is written atomically, and the folder's other files stay. A link in the folder's
+     * place is removed, not followed; any other file there fails the write.
      */
     static void writeFolder(Path dir, Map<String, byte[]> files) throws IOException {
         Files.createDirectories(dir.getParent());
+        if (Files.isSymbolicLink(dir)) {
+            // planted by whoever else can write the run directory (an agent of the local sandbox):
+            // the link itself goes, and the folder is written in its place, never through it
+            Files.delete(dir);
+        }
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             Path tmp = temporary(dir);
             Files.createDirectory(tmp);
@@ -99,6 +106,9 @@ final class RunFiles {
                     deleteFolder(tmp);
                 }
             }
+        }
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileSystemException(dir.toString(), null, "not a folder: ALE's files of an attempt go there");
         }
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             writeInto(dir.resolve(f.getKey()), f.getValue());

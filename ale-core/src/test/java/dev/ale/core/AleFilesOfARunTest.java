@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ale.api.Harness;
 import dev.ale.api.Outcome;
 import dev.ale.api.SessionOutcome;
 import dev.ale.api.task.Task;
@@ -33,15 +34,20 @@ class AleFilesOfARunTest {
     }
 
     private static EvaluationReport run(Path dir, String message) {
+        return run(dir, ctx -> {
+            ctx.trajectory().message("assistant", message);
+            Files.writeString(ctx.workspace().resolve("answer.txt"), "42\n");
+            return SessionOutcome.completed();
+        });
+    }
+
+    /** Two trials of each task, no retries, a run directory at {@code dir}. */
+    private static EvaluationReport run(Path dir, Harness harness) {
         return Evaluator.builder()
                 .tasks(tasks())
                 .verifiers(TestTasks.registry())
                 .trials(2)
-                .harness(ctx -> {
-                    ctx.trajectory().message("assistant", message);
-                    Files.writeString(ctx.workspace().resolve("answer.txt"), "42\n");
-                    return SessionOutcome.completed();
-                })
+                .harness(harness)
                 .retries(0, Duration.ZERO)
                 .runDirectory(dir)
                 .build()
@@ -99,5 +105,50 @@ class AleFilesOfARunTest {
         assertEquals(6, report.count(Outcome.PASSED), report.summary());
         assertEquals(1, warnings.size(), warnings.toString());
         assertEquals(6, Reports.read(dir).attempts().size(), "the journal holds every attempt");
+    }
+    /**
+     * An agent that reaches the run directory (as one in the {@code local} sandbox can: it runs as
+     * the same user) reads the run's start from {@code run.json} and plants, where ALE's folder of
+     * each attempt of its task will go, a link to a folder of its own. The run's end must neither
+     * write through a link nor leave one: every attempt's folder is a real folder with its files.
+     */
+    @Test
+    void linksAnAgentPlantsWhereAlesFoldersGoAreNotFollowed() throws IOException {
+        Path dir = tmp.resolve("planted");
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        List<Path> planted = new CopyOnWriteArrayList<>();
+        EvaluationReport report = run(dir, Harness.named("planter", ctx -> {
+            String started = JSON.readTree(dir.resolve(RunFiles.RUN_JSON).toFile())
+                    .path("startedAt")
+                    .asText();
+            String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")
+                    .withZone(java.time.ZoneOffset.UTC)
+                    .format(java.time.Instant.parse(started));
+            Path v0 = dir.resolve(AleResults.FOLDER)
+                    .resolve("planter/unknown-model")
+                    .resolve(ctx.task().id())
+                    .resolve("v0");
+            Files.createDirectories(v0);
+            for (int trial = 0; trial < 3; trial++) {
+                Path link = v0.resolve(stamp + "_" + trial);
+                if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    planted.add(Files.createSymbolicLink(link, elsewhere));
+                }
+            }
+            Files.writeString(ctx.workspace().resolve("answer.txt"), "42\n");
+            return SessionOutcome.completed();
+        }));
+        assertEquals(6, report.count(Outcome.PASSED), report.summary());
+        assertTrue(planted.size() >= 6, "links planted: " + planted);
+        try (Stream<Path> written = Files.list(elsewhere)) {
+            assertEquals(List.of(), written.toList(), "written through a planted link");
+        }
+        List<Path> folders = trajectories(dir).stream().map(Path::getParent).toList();
+        assertEquals(6, folders.size(), folders.toString());
+        for (Path folder : folders) {
+            assertTrue(
+                    Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS), folder + " is a real folder");
+            assertTrue(Files.isRegularFile(folder.resolve("run.json"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        }
     }
 }

@@ -3,10 +3,12 @@ package dev.ale.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +64,24 @@ class RunFolderTest {
         assertEquals(List.of("events.jsonl", "notes.txt", "run.json"), names(dir));
         assertEquals("new", Files.readString(dir.resolve("run.json")));
         assertEquals("kept", Files.readString(dir.resolve("notes.txt")));
+        assertEquals(List.of("attempt"), names(tmp));
+    }
+
+    @Test
+    void aLinkInTheFoldersPlaceIsReplacedNotFollowed() throws IOException {
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        Path dir = Files.createSymbolicLink(tmp.resolve("attempt"), elsewhere);
+        RunFiles.writeFolder(dir, files("run.json", "{}"));
+        assertEquals(List.of(), names(elsewhere));
+        assertTrue(Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS));
+        assertEquals(List.of("run.json"), names(dir));
+    }
+
+    @Test
+    void aFileInTheFoldersPlaceFailsTheWriteAndStays() throws IOException {
+        Path dir = Files.writeString(tmp.resolve("attempt"), "not a folder");
+        assertThrows(IOException.class, () -> RunFiles.writeFolder(dir, files("run.json", "{}")));
+        assertEquals("not a folder", Files.readString(dir));
         assertEquals(List.of("attempt"), names(tmp));
     }
 }
