@@ -100,7 +100,7 @@ public final class ZipArchive implements ArchiveSource {
                                 + limits.hint(Limit.MAX_ENTRIES));
             }
             checkCount(location, end, all.size());
-            EntryGuard guard = new EntryGuard(limits, names);
+            EntryGuard guard = new EntryGuard(limits, names, all.size());
             String[] paths = new String[all.size()];
             for (int i = 0; i < paths.length; i++) {
                 paths[i] = admit(all.get(i), guard, limits);
@@ -116,7 +116,7 @@ public final class ZipArchive implements ArchiveSource {
                                 " (the entries add up to " + guard.declaredTotal() + " bytes from an archive of " + size
                                         + " bytes)"));
             }
-            Map<String, Data> entries = new HashMap<>();
+            Map<String, Data> entries = new HashMap<>(all.size() * 4 / 3 + 1);
             for (int i = 0; i < paths.length; i++) {
                 if (paths[i] != null) {
                     ZipDirectory.Record r = all.get(i);

@@ -7,6 +7,7 @@ import dev.ale.archive.Listing;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -70,15 +71,23 @@ final class TaskLayout {
                                 : "not part of the pack layout: only pack.json and tasks/ may be at the top level");
             }
         }
-        Set<String> listed = new HashSet<>();
+        Set<String> listed = new HashSet<>(tasks.size() * 4 / 3 + 1);
         tasks.forEach(t -> listed.add(t.id() + "/"));
-        for (String child : listing.children(TASKS)) {
-            if (!child.endsWith("/")) {
-                throw new TaskPackException(TASKS + child, "", "only task folders may be in tasks/");
+        // no sorted set of every task folder: only those that break a rule, the first of them named
+        TreeSet<String> wrong = new TreeSet<>();
+        listing.forEachChild(TASKS, child -> {
+            if (!child.endsWith("/") || !listed.contains(child)) {
+                wrong.add(child);
             }
-            if (!listed.contains(child)) {
-                throw new TaskPackException(TASKS + child, "", "task folder not listed in pack.json /tasks");
-            }
+        });
+        if (!wrong.isEmpty()) {
+            String child = wrong.first();
+            throw new TaskPackException(
+                    TASKS + child,
+                    "",
+                    child.endsWith("/")
+                            ? "task folder not listed in pack.json /tasks"
+                            : "only task folders may be in tasks/");
         }
         for (Manifest.Entry t : tasks) {
             if (!listing.files().containsKey(taskJson(t.id()))) {

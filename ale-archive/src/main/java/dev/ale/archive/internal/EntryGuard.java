@@ -22,17 +22,28 @@ import org.apiguardian.api.API;
 public final class EntryGuard {
     private final ArchiveLimits limits;
     private final NamePolicy names;
-    private final Map<String, String> seen = new HashMap<>();
+    private final Map<String, String> seen;
     private final TreeMap<String, Long> files = new TreeMap<>();
-    /** The folders so far, unordered (each file adds its parents: a hash lookup, not a tree's). */
-    private final Set<String> folders = new HashSet<>();
+    /**
+     * The folders so far, unordered (each file adds its parents: a hash lookup, not a tree's). Every
+     * parent of a folder here is here too, and no name is both here and in {@link #files}.
+     */
+    private final Set<String> folders;
 
     private long count;
     private long declaredTotal;
 
     public EntryGuard(ArchiveLimits limits, NamePolicy names) {
+        this(limits, names, 0);
+    }
+
+    /** A guard for an archive whose listing says how many entries follow: its tables sized once. */
+    public EntryGuard(ArchiveLimits limits, NamePolicy names, int expectedEntries) {
         this.limits = limits;
         this.names = names;
+        int capacity = (int) Math.min(1 << 24, Math.max(16, expectedEntries * 4L / 3 + 1));
+        this.seen = new HashMap<>(capacity);
+        this.folders = new HashSet<>(capacity);
     }
 
     /** Admits a regular file entry of the given declared size; returns its path. */
@@ -109,8 +120,14 @@ public final class EntryGuard {
             throw EntryRules.refuse(name, "duplicate entry (the same path as '" + EntryRules.printable(earlier) + "')");
         }
         EntryRules.check(name, names);
-        for (int slash = key.indexOf('/'); slash >= 0; slash = key.indexOf('/', slash + 1)) {
+        // the parents, deepest first, up to one known already: its own parents are known too, and a
+        // known folder is no file (no more than one parent can be a file, so which is found first
+        // does not change the message)
+        for (int slash = key.lastIndexOf('/'); slash >= 0; slash = key.lastIndexOf('/', slash - 1)) {
             String parent = key.substring(0, slash);
+            if (folders.contains(parent)) {
+                break;
+            }
             if (files.containsKey(parent)) {
                 throw EntryRules.refuse(name, "entry is inside '" + parent + "', which is a file");
             }

@@ -103,6 +103,13 @@ public final class EntryRules {
         if (isKey(name)) {
             return name; // the usual case: nothing to drop, no copy
         }
+        int last = name.length() - 1;
+        if (last > 0 && name.charAt(last) == '/') {
+            String folder = name.substring(0, last); // a folder entry: its one trailing '/' dropped
+            if (isKey(folder)) {
+                return folder;
+            }
+        }
         StringBuilder b = new StringBuilder(name.length());
         for (int start = 0, end; start <= name.length(); start = end + 1) {
             end = segmentEnd(name, start);

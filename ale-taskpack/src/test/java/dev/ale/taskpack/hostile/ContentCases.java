@@ -157,6 +157,13 @@ final class ContentCases {
                 of("stray file at the top level", TPE, "run.sh", "not part of the pack layout", (p, d) -> p.write(
                                 "run.sh", "rm -rf /")
                         .dir()),
+                // U+FFFF sorts after every name: the top level's listing once stopped short of it
+                of(
+                        "stray file at the top level named to sort last",
+                        TPE,
+                        "\uffffrun.sh",
+                        "not part of the pack layout",
+                        (p, d) -> p.write("\uffffrun.sh", "rm -rf /").dir()),
                 of(
                         "session folder beyond the task's sessions",
                         TPE,
