@@ -8,6 +8,9 @@ import dev.ale.core.Sandboxes;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Figure group {@code scaling}: attempts whose harness sleeps (an agent waiting on a model) at
@@ -28,6 +31,8 @@ final class Scaling {
      * {@code waves} full waves, parallelism 1 as many as sleep {@code millisAtParallelism1} in all. With
      * {@code warmEachLevel} each level gets an untimed run and an idle JIT before it is timed, and
      * the target levels their first run as well ({@code --quick} leaves that out to stay short).
+     * With {@code underTheLauncher} the target levels are measured once more each, in a child JVM of
+     * their own under the {@code ale} launcher's options.
      */
     record Size(
             long[] sleepMillis,
@@ -36,15 +41,16 @@ final class Scaling {
             int waves,
             long millisAtParallelism1,
             int warmupAttempts,
-            boolean warmEachLevel) {
+            boolean warmEachLevel,
+            boolean underTheLauncher) {
         int attempts(long sleep, int p) {
             return p == 1 ? (int) Math.max(2, millisAtParallelism1 / sleep) : Math.max(attempts, p * waves);
         }
     }
 
     static final Size FULL =
-            new Size(new long[] {50, 1_000}, new int[] {1, 16, 64, 256, 1024}, 2_048, 2, 3_200, 2_048, true);
-    static final Size QUICK = new Size(new long[] {50}, new int[] {1, 16, 256, 1024}, 256, 1, 400, 256, false);
+            new Size(new long[] {50, 1_000}, new int[] {1, 16, 64, 256, 1024}, 2_048, 2, 3_200, 2_048, true, true);
+    static final Size QUICK = new Size(new long[] {50}, new int[] {1, 16, 256, 1024}, 256, 1, 400, 256, false, true);
 
     private Scaling() {}
 
@@ -65,25 +71,83 @@ final class Scaling {
                         results.add(figure(
                                 "scaling." + sleep + "ms.p" + p + ".first", timed(harness, sleep, p, attempts), false));
                     }
-                    int warmup = Math.max(p, 256);
-                    RunnerOverhead.check(
-                            evaluator("scaling", BenchHarnesses.sleep(Math.min(sleep, 5)), p, warmup)
-                                    .run(),
-                            warmup);
-                    quiesce();
+                    warm(sleep, p);
                 }
                 results.add(figure(
                         "scaling." + sleep + "ms.p" + p, timed(harness, sleep, p, attempts), size.warmEachLevel()));
             }
             watched(size, sleep, top, harness, results);
         }
+        if (size.underTheLauncher()) {
+            underTheLauncher(size, results);
+        }
     }
 
-    /** One timed run: wall seconds, threads started and the report. */
-    private record Timed(
-            long sleep, int parallelism, int attempts, double seconds, long threadStarts, EvaluationReport report) {}
+    /**
+     * The target levels again, each in a new JVM under the {@code ale} launcher's options, {@code
+     * -Xmn64m} included (the launcher adds it at {@code --parallel 64} or more), mapping a class-data
+     * archive as the launcher does where one can be made: the first run, as an {@code ale run} has it,
+     * and the warm one ({@code scaling.launcher.*}). The children's own JVM is described by their
+     * report, not the bench's.
+     */
+    private static void underTheLauncher(Size size, Results results) throws Exception {
+        try (TempTree tmp = TempTree.create("scaling-launcher")) {
+            List<String> options = new ArrayList<>(ChildJvm.LAUNCHER_OPTIONS);
+            String archive = "none: classes not in jars, or the options name their own";
+            if (ClassDataArchive.possible()) {
+                options = new ArrayList<>(ClassDataArchive.make(
+                        tmp.root().resolve("scaling.jsa"),
+                        ScalingChild.class,
+                        tmp.root().resolve("making.log"),
+                        "5",
+                        "64",
+                        "256"));
+                archive = "made by a run of 256 attempts of 5 ms at parallelism 64, mapped with -Xshare:on";
+            }
+            for (long sleep : size.sleepMillis()) {
+                for (int p : size.parallelism()) {
+                    if (target(sleep, p).equals("-")) {
+                        continue;
+                    }
+                    List<String> child = new ArrayList<>(options);
+                    if (p >= 64) {
+                        child.add("-Xmn64m");
+                    }
+                    ChildJvm.Outcome out = ChildJvm.run(
+                            child,
+                            ScalingChild.class,
+                            tmp.root().resolve("child-" + sleep + "-" + p + ".log"),
+                            Long.toString(sleep),
+                            Integer.toString(p),
+                            Integer.toString(size.attempts(sleep, p)));
+                    Map<String, Object> jvm = Figure.params()
+                            .put("jvm", "child JVM: " + String.join(" ", child))
+                            .put("classDataArchive", archive)
+                            .putAll(ScalingChild.machine(out.report()))
+                            .map();
+                    String name = "scaling.launcher." + sleep + "ms.p" + p;
+                    results.add(figure(
+                            name + ".first", ScalingChild.timed(out.report().path("first")), false, jvm));
+                    results.add(figure(name, ScalingChild.timed(out.report().path("warm")), true, jvm));
+                }
+            }
+        }
+    }
 
-    private static Timed timed(Harness harness, long sleep, int p, int attempts) {
+    /**
+     * One timed run: wall seconds, threads started, and from its report the attempts' own seconds
+     * and how many passed.
+     */
+    record Timed(
+            long sleep,
+            int parallelism,
+            int attempts,
+            double seconds,
+            long threadStarts,
+            double attemptsSeconds,
+            long passed) {}
+
+    static Timed timed(Harness harness, long sleep, int p, int attempts) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Evaluator evaluator = evaluator("scaling", harness, p, attempts);
         long started = threads.getTotalStartedThreadCount();
@@ -91,7 +155,34 @@ final class Scaling {
         EvaluationReport report = evaluator.run();
         double measured = (System.nanoTime() - start) / 1e9;
         RunnerOverhead.check(report, attempts);
-        return new Timed(sleep, p, attempts, measured, threads.getTotalStartedThreadCount() - started, report);
+        return new Timed(
+                sleep,
+                p,
+                attempts,
+                measured,
+                threads.getTotalStartedThreadCount() - started,
+                report.duration().toNanos() / 1e9,
+                report.count(Outcome.PASSED));
+    }
+
+    /**
+     * The first run at {@code p} in this JVM, then, after an untimed run at the same parallelism and
+     * an idle JIT compiler, the warm one: what the figures of a level measure.
+     */
+    static Timed[] firstAndWarm(long sleep, int p, int attempts) throws InterruptedException {
+        Timed first = timed(BenchHarnesses.sleep(sleep), sleep, p, attempts);
+        warm(sleep, p);
+        return new Timed[] {first, timed(BenchHarnesses.sleep(sleep), sleep, p, attempts)};
+    }
+
+    /** An untimed run at {@code p} (a sleep of at most 5 ms), then a wait for an idle JIT compiler. */
+    private static void warm(long sleep, int p) throws InterruptedException {
+        int warmup = Math.max(p, 256);
+        RunnerOverhead.check(
+                evaluator("scaling", BenchHarnesses.sleep(Math.min(sleep, 5)), p, warmup)
+                        .run(),
+                warmup);
+        quiesce();
     }
 
     private static Evaluator evaluator(String name, Harness harness, int p, int attempts) {
@@ -119,7 +210,12 @@ final class Scaling {
         }
     }
 
-    private static Figure figure(String name, Timed t, boolean warm) {
+    static Figure figure(String name, Timed t, boolean warm) {
+        return figure(name, t, warm, Map.of());
+    }
+
+    /** The figure of a timed run, with {@code more} parameters after its own. */
+    static Figure figure(String name, Timed t, boolean warm, Map<String, Object> more) {
         double ideal = t.attempts() * t.sleep() / 1e3 / t.parallelism();
         return new Figure(
                 name,
@@ -132,11 +228,9 @@ final class Scaling {
                         .put("sandbox", "in-memory")
                         .put("idealSeconds", Timing.round(ideal, 4))
                         .put("measuredSeconds", Timing.round(t.seconds(), 4))
-                        .put(
-                                "attemptsSeconds",
-                                Timing.round(t.report().duration().toNanos() / 1e9, 4))
+                        .put("attemptsSeconds", Timing.round(t.attemptsSeconds(), 4))
                         .put("threadsStarted", t.threadStarts())
-                        .put("passed", t.report().count(Outcome.PASSED))
+                        .put("passed", t.passed())
                         .put(
                                 "warm",
                                 warm
@@ -146,6 +240,7 @@ final class Scaling {
                         .put("definition", "ideal / measured, ideal = attempts x sleep / parallelism")
                         .put("target", target(t.sleep(), t.parallelism()))
                         .putAll(Machine.parameters())
+                        .putAll(more)
                         .map());
     }
 
@@ -178,7 +273,7 @@ final class Scaling {
                         .map()));
     }
 
-    private static String target(long sleep, int p) {
+    static String target(long sleep, int p) {
         if (sleep >= 1_000 && p == 1024) {
             return "at least 0.95";
         }

@@ -63,6 +63,8 @@ class BenchQuickTest {
             "scaling.50ms.p256",
             "scaling.50ms.p1024",
             "scaling.50ms.p1024.blocked",
+            "scaling.launcher.50ms.p256.first",
+            "scaling.launcher.50ms.p256",
             "rundir.p1.added",
             "rundir.p1.files-alone",
             "rundir.p1.bytes",
