@@ -16,7 +16,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -85,7 +84,11 @@ final class HtmlReport {
     }
 
     private void meta(String name, String value) {
-        b.append(String.format(Locale.ROOT, "<div><dt>%s</dt><dd>%s</dd></div>", escape(name), escape(value)));
+        b.append("<div><dt>")
+                .append(escape(name))
+                .append("</dt><dd>")
+                .append(escape(value))
+                .append("</dd></div>");
     }
 
     private void kpis() {
@@ -322,7 +325,7 @@ final class HtmlReport {
     }
 
     static String num(double v) {
-        return String.format(Locale.ROOT, "%.2f", v);
+        return Text.fixed(v, 2);
     }
 
     private static String resource(String name) {

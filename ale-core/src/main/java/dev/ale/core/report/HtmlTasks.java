@@ -162,7 +162,7 @@ final class HtmlTasks {
                     .append(" tokens");
         }
         if (a.usage().costUsd() > 0) {
-            b.append(" · ").append(String.format(Locale.ROOT, "$%.4f", a.usage().costUsd()));
+            b.append(" · $").append(Text.fixed(a.usage().costUsd(), 4));
         }
         b.append("</span><span class=\"muted\">")
                 .append(escape(a.subfield()))

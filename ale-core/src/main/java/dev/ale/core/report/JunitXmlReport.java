@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -88,7 +87,11 @@ final class JunitXmlReport {
     }
 
     private void property(String name, String value) {
-        b.append(String.format(Locale.ROOT, "    <property name=\"%s\" value=\"%s\"/>\n", attr(name), attr(value)));
+        b.append("    <property name=\"")
+                .append(attr(name))
+                .append("\" value=\"")
+                .append(attr(value))
+                .append("\"/>\n");
     }
 
     private void testcase(AttemptResult a, String classname) {

@@ -241,6 +241,6 @@ final class SvgCharts {
     }
 
     private static String n(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+        return Text.fixed(v, 1);
     }
 }

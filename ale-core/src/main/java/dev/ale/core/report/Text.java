@@ -67,7 +67,7 @@ final class Text {
         if (Double.isNaN(v)) {
             return "n/a";
         }
-        String s = String.format(Locale.ROOT, "%.1f%%", 100 * v);
+        String s = fixed(100 * v, 1) + "%";
         if (v < 1 && s.equals("100.0%")) {
             return "99.9%";
         }
@@ -79,7 +79,7 @@ final class Text {
         if (Double.isNaN(v)) {
             return "n/a";
         }
-        String s = String.format(Locale.ROOT, "%.3f", v);
+        String s = fixed(v, 3);
         if (v < 1 && s.equals("1.000")) {
             return "0.999";
         }
@@ -101,7 +101,12 @@ final class Text {
         if (w == Math.rint(w) && Math.abs(w) < 1e15) {
             return Long.toString((long) w);
         }
-        return String.format(Locale.ROOT, "%.3f", w).replaceAll("0+$", "");
+        String s = fixed(w, 3);
+        int end = s.length();
+        while (end > 0 && s.charAt(end - 1) == '0') {
+            end--; // the trailing zeros go
+        }
+        return s.substring(0, end);
     }
 
     /** A duration for people: 850 ms, 12.3 s, 4 min 05 s, 2 h 03 min. */
@@ -111,7 +116,7 @@ final class Text {
             return ms + " ms";
         }
         if (ms < 60_000) {
-            return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+            return fixed(ms / 1000.0, 1) + " s";
         }
         long s = ms / 1000;
         if (s < 3600) {
@@ -129,7 +134,40 @@ final class Text {
 
     /** Seconds with millisecond precision, as JUnit XML wants them. */
     static String seconds(Duration d) {
-        return String.format(Locale.ROOT, "%.3f", d.toMillis() / 1000.0);
+        long ms = d.toMillis();
+        if (ms < 0 || ms >= 1_000_000_000_000L) {
+            return String.format(Locale.ROOT, "%.3f", ms / 1000.0);
+        }
+        // what %.3f makes of ms / 1000.0: under 10^9 s that double is the nearest to these digits
+        return ms / 1000 + "." + padded(ms % 1000, 3);
+    }
+
+    /** The powers of ten that {@link #fixed} scales by. */
+    private static final long[] SCALE = {1, 10, 100, 1_000, 10_000};
+
+    /**
+     * {@code String.format(Locale.ROOT, "%.<decimals>f", v)} for 1 to 4 decimals, without the
+     * formatter (a microsecond a call, most of a report's time) for the usual values: from 0 to 1,000
+     * and not within a millionth of a unit of a rounding tie. There the value times 10^decimals is
+     * off by less than 10^-9, so its rounding is the formatter's. Anything else (a tie, a negative
+     * value or -0.0, NaN, an infinity, 1,000 or more) goes to the formatter.
+     */
+    static String fixed(double v, int decimals) {
+        long scale = SCALE[decimals];
+        double t = v * scale;
+        double floor = Math.floor(t);
+        double fraction = t - floor;
+        if (!(v >= 0 && v < 1000) || Double.doubleToRawLongBits(v) < 0 || Math.abs(fraction - 0.5) < 1e-6) {
+            return String.format(Locale.ROOT, "%." + decimals + "f", v);
+        }
+        long units = (long) floor + (fraction > 0.5 ? 1 : 0);
+        return units / scale + "." + padded(units % scale, decimals);
+    }
+
+    /** {@code n} (0 or more) with leading zeros to {@code width} digits. */
+    private static String padded(long n, int width) {
+        String digits = Long.toString(n);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 
     /** {@code name@version} of each pack, joined with {@code +}. */
@@ -210,7 +248,21 @@ final class Text {
 
     /** The text on one line: every line break or tab becomes a space, illegal characters go. */
     static String oneLine(String s) {
-        return clean(s).replaceAll("[\\r\\n\\t]+", " ");
+        String clean = clean(s);
+        StringBuilder b = null;
+        boolean inBreak = false;
+        for (int i = 0; i < clean.length(); i++) {
+            char c = clean.charAt(i);
+            boolean isBreak = c == '\r' || c == '\n' || c == '\t';
+            if (isBreak && b == null) {
+                b = new StringBuilder(clean.length()).append(clean, 0, i);
+            }
+            if (b != null && !(isBreak && inBreak)) {
+                b.append(isBreak ? ' ' : c); // a run of breaks becomes one space
+            }
+            inBreak = isBreak;
+        }
+        return b == null ? clean : b.toString();
     }
 
     /**
