@@ -9,6 +9,7 @@ import dev.ale.api.Step;
 import dev.ale.api.Usage;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -41,9 +42,37 @@ final class AleTrajectory {
 
     private AleTrajectory() {}
 
-    /** ALE's timestamp form: UTC with microseconds and a Z. */
+    /** The first second of the year 10000: below it, and from 1970, a year has four digits. */
+    private static final long YEAR_10000 = 253_402_300_800L;
+
+    /**
+     * ALE's timestamp form: UTC with microseconds and a Z. From 1970 to 9999 the digits are put in
+     * place by hand, as {@code TIME} puts them (a formatter call was a tenth of writing a
+     * trajectory); other instants go to the formatter.
+     */
     static String time(Instant at) {
-        return TIME.format(at);
+        long seconds = at.getEpochSecond();
+        if (seconds < 0 || seconds >= YEAR_10000) {
+            return TIME.format(at);
+        }
+        LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, at.getNano(), ZoneOffset.UTC);
+        char[] c = "0000-00-00T00:00:00.000000Z".toCharArray();
+        digits(c, 0, t.getYear(), 4);
+        digits(c, 5, t.getMonthValue(), 2);
+        digits(c, 8, t.getDayOfMonth(), 2);
+        digits(c, 11, t.getHour(), 2);
+        digits(c, 14, t.getMinute(), 2);
+        digits(c, 17, t.getSecond(), 2);
+        digits(c, 20, t.getNano() / 1000, 6);
+        return new String(c);
+    }
+
+    /** Writes {@code value} (0 or more) as {@code width} decimal digits at {@code at}. */
+    private static void digits(char[] c, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /**
@@ -190,7 +219,10 @@ final class AleTrajectory {
         return step;
     }
 
-    private static JsonNode arguments(String text) {
+    static JsonNode arguments(String text) {
+        if (!mayBeAnObject(text)) {
+            return F.objectNode().put("input", text); // not parsed: its failure cost an exception
+        }
         try {
             JsonNode parsed = JSON.readTree(text);
             if (parsed != null && parsed.isObject()) {
@@ -200,5 +232,19 @@ final class AleTrajectory {
             // plain text arguments
         }
         return F.objectNode().put("input", text);
+    }
+
+    /**
+     * Whether a JSON parse of {@code text} could give an object: its first character after JSON's
+     * white space is '{' (or a byte-order mark, left to the parser).
+     */
+    private static boolean mayBeAnObject(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                return c == '{' || c == '\uFEFF';
+            }
+        }
+        return false;
     }
 }
