@@ -1,5 +1,6 @@
 package dev.ale.core;
 
+import static dev.ale.testfixtures.Trees.names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,12 +28,6 @@ class RunFolderTest {
             files.put(nameThenText[i], nameThenText[i + 1].getBytes(StandardCharsets.UTF_8));
         }
         return files;
-    }
-
-    private static List<String> names(Path folder) throws IOException {
-        try (Stream<Path> list = Files.list(folder)) {
-            return list.map(p -> p.getFileName().toString()).sorted().toList();
-        }
     }
 
     @Test

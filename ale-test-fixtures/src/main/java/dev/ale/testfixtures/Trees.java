@@ -7,12 +7,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
-/** Snapshots of folder trees, to show that hostile input changed nothing outside where it may write. */
+/**
+ * Snapshots of folder trees, to show that hostile input changed nothing outside where it may write,
+ * and the names a folder holds.
+ */
 @API(status = INTERNAL)
 public final class Trees {
     private Trees() {}
@@ -29,6 +33,13 @@ public final class Trees {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    /** The names directly in {@code folder}, sorted. */
+    public static List<String> names(Path folder) throws IOException {
+        try (Stream<Path> list = Files.list(folder)) {
+            return list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 
     private static long size(Path p) {

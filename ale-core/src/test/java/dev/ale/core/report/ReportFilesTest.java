@@ -1,5 +1,6 @@
 package dev.ale.core.report;
 
+import static dev.ale.testfixtures.Trees.names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,12 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportFilesTest {
     @TempDir
     Path tmp;
-
-    private static List<String> names(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
 
     @Test
     void writeAllWritesTheThreeFormatsAndNothingElse() throws IOException {
