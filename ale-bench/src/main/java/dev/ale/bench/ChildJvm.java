@@ -29,6 +29,12 @@ final class ChildJvm {
             "-XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -Xms96m -XX:NewRatio=5"
                     + " -XX:InlineSmallCode=500";
 
+    /** From this many attempts at once ({@code --parallel}), the launcher adds {@link #MANY_AT_ONCE_OPTION}. */
+    static final int MANY_AT_ONCE = 64;
+
+    /** What the launcher adds to its options at {@link #MANY_AT_ONCE} attempts at once or more. */
+    static final String MANY_AT_ONCE_OPTION = "-Xmn64m";
+
     /** {@link #DEFAULT_OPTIONS}, or those of {@code -Dale.bench.childOptions}. */
     static final List<String> LAUNCHER_OPTIONS = options(System.getProperty("ale.bench.childOptions", DEFAULT_OPTIONS));
 

@@ -110,8 +110,8 @@ final class Scaling {
                         continue;
                     }
                     List<String> child = new ArrayList<>(options);
-                    if (p >= 64) {
-                        child.add("-Xmn64m");
+                    if (p >= ChildJvm.MANY_AT_ONCE) {
+                        child.add(ChildJvm.MANY_AT_ONCE_OPTION);
                     }
                     ChildJvm.Outcome out = ChildJvm.run(
                             child,

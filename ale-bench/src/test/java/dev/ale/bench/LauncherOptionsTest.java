@@ -1,6 +1,7 @@
 package dev.ale.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,5 +24,16 @@ class LauncherOptionsTest {
         if (System.getProperty("ale.bench.childOptions") == null) {
             assertEquals(launcher, ChildJvm.LAUNCHER_OPTIONS);
         }
+    }
+
+    @Test
+    void theScalingChildrenAddWhatTheLauncherAddsForManyAttemptsAtOnce() throws Exception {
+        String script = Files.readString(Path.of("..", "ale"), StandardCharsets.UTF_8);
+        assertTrue(
+                script.contains("[ \"$n\" -ge " + ChildJvm.MANY_AT_ONCE + " ]"),
+                "the launcher's threshold is " + ChildJvm.MANY_AT_ONCE);
+        assertTrue(
+                script.contains("parallel_opts=(" + ChildJvm.MANY_AT_ONCE_OPTION + ")"),
+                "the launcher adds " + ChildJvm.MANY_AT_ONCE_OPTION);
     }
 }
