@@ -114,7 +114,7 @@ class ReportCommandTest {
             assertEquals("v0", attempt.getParent().getFileName().toString(), attempt.toString());
             assertTrue(Files.isRegularFile(attempt.resolve("eval_result.json")), attempt.toString());
             assertTrue(Files.isRegularFile(attempt.resolve("trajectory.json")), attempt.toString());
-            assertTrue(Files.readString(runJson).contains("\"schema_version\" : 2"), runJson.toString());
+            assertTrue(Files.readString(runJson).contains("\"schema_version\": 2,\n"), runJson.toString());
         }
         Ale.Result unknown = Ale.run(
                 "report", "export", "--format", "csv", runs.resolve("full").toString());

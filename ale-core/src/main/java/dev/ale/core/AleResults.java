@@ -2,7 +2,6 @@ package dev.ale.core;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.api.Step;
@@ -38,7 +37,6 @@ public final class AleResults {
     /** The folder of the run directory that holds ALE's layout. */
     public static final String FOLDER = "ale";
 
-    private static final ObjectMapper LINE = new ObjectMapper();
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter UTC =
@@ -117,21 +115,20 @@ public final class AleResults {
         if (a.sessionsRun() > 0) {
             ObjectNode trajectory = AleTrajectory.of(a, slugs, run.harness(), instructions, steps, started);
             usage = (ObjectNode) trajectory.get("final_metrics");
-            files.put("trajectory.json", RunFiles.MAPPER.writeValueAsBytes(trajectory));
+            files.put("trajectory.json", AleJson.indented(trajectory));
         }
         Instant ended = steps.isEmpty() ? started : steps.get(steps.size() - 1).at();
-        files.put("eval_result.json", RunFiles.MAPPER.writeValueAsBytes(AleRunJson.evalResult(a)));
+        files.put("eval_result.json", AleJson.indented(AleRunJson.evalResult(a)));
         files.put(
                 "run.json",
-                RunFiles.MAPPER.writeValueAsBytes(
-                        AleRunJson.run(a, slugs, run.harness(), run.sandbox(), UTC.format(ended), usage)));
+                AleJson.indented(AleRunJson.run(a, slugs, run.harness(), run.sandbox(), UTC.format(ended), usage)));
         files.put("events.jsonl", events(a, slugs, started, ended));
         RunFiles.writeFolder(dir, files);
         return dir;
     }
 
     /** ALE's {@code events.jsonl} reduced to its first and last events, run_started and run_completed. */
-    private static byte[] events(AttemptResult a, Slugs slugs, Instant started, Instant ended) throws IOException {
+    private static byte[] events(AttemptResult a, Slugs slugs, Instant started, Instant ended) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode first = f.objectNode()
                 .put("ts", UTC.format(started))
@@ -149,7 +146,7 @@ public final class AleResults {
             data.putNull("score");
         }
         data.put("total_duration_s", Math.round(a.duration().toMillis() / 10.0) / 100.0);
-        String lines = LINE.writeValueAsString(first) + "\n" + LINE.writeValueAsString(last) + "\n";
+        String lines = AleJson.line(first) + "\n" + AleJson.line(last) + "\n";
         return lines.getBytes(StandardCharsets.UTF_8);
     }
 

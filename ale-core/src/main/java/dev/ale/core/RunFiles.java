@@ -23,7 +23,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -216,7 +215,7 @@ final class RunFiles {
             }
             JsonNode u = n.path("usage");
             steps.add(new Step(
-                    Instant.parse(n.path("at").asText()),
+                    InstantText.parse(n.path("at").asText()),
                     Step.Kind.valueOf(n.path("kind").asText()),
                     n.path("name").asText(""),
                     n.path("text").asText(""),
