@@ -8,10 +8,13 @@ import com.google.common.io.ByteStreams;
 import dev.ale.api.Step;
 import dev.ale.api.Usage;
 import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
@@ -202,13 +205,34 @@ final class RunFiles {
         writeAtomically(file, lines.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Reads a trajectory written by {@link #writeTrajectory}; a missing file is an empty trajectory. */
+    /**
+     * Reads a trajectory written by {@link #writeTrajectory}; a missing file is an empty trajectory.
+     * Anything but a plain file in its place (a link, a folder, or a FIFO, whose open would wait for a
+     * writer forever: an agent of the {@code local} sandbox can put one there) is an error that names
+     * it, and is not opened; a link put in its place after that check is not followed (a FIFO put
+     * there between the check and the open, by a process still running, would still be waited on).
+     */
     static List<Step> readTrajectory(Path file) throws IOException {
         List<Step> steps = new ArrayList<>();
-        if (!Files.exists(file)) {
+        BasicFileAttributes attrs = attributes(file);
+        if (attrs == null) {
             return steps;
         }
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        if (!attrs.isRegularFile()) {
+            throw new FileSystemException(
+                    file.toString(),
+                    null,
+                    "not a plain file, so not read as the attempt's trajectory (put there by"
+                            + " whoever else can write the run directory?)");
+        }
+        List<String> lines;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS), StandardCharsets.UTF_8.newDecoder()))) {
+            lines = in.lines().toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        for (String line : lines) {
             JsonNode n = LINES.readTree(line);
             if (n.path("kind").asText().equals("DROPPED") || !n.has("at")) {
                 continue;

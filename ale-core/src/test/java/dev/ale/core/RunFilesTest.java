@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
+import dev.ale.api.Step;
+import dev.ale.api.Usage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
@@ -17,8 +19,10 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -158,5 +162,41 @@ class RunFilesTest {
         try (var left = Files.list(zip.getParent())) {
             assertEquals(List.of(), left.toList(), "no zip and no temporary file: the attempt went on without it");
         }
+    }
+
+    @Test
+    void aTrajectoryReadsBackAndAnythingButAPlainFileInItsPlaceIsNamedNotOpened(@TempDir Path tmp) throws Exception {
+        Path file = RunFiles.trajectoryFile(tmp, "case-1", 1);
+        assertEquals(List.of(), RunFiles.readTrajectory(file), "no file: no steps");
+        List<Step> steps = List.of(
+                new Step(
+                        Instant.parse("2026-12-07T00:29:02.123456Z"),
+                        Step.Kind.MESSAGE,
+                        "assistant",
+                        "hi",
+                        Usage.ZERO,
+                        1),
+                new Step(Instant.parse("2026-12-07T00:29:03Z"), Step.Kind.TOOL_CALL, "write", "{}", Usage.ZERO, 2));
+        RunFiles.writeTrajectory(file, steps, 0);
+        assertEquals(steps, RunFiles.readTrajectory(file));
+
+        Path elsewhere = Files.move(file, tmp.resolve("elsewhere.jsonl"));
+        Files.createSymbolicLink(file, elsewhere);
+        assertNotRead(file);
+        Files.delete(file);
+        Files.createDirectory(file);
+        assertNotRead(file);
+        Files.delete(file);
+        assumeTrue(
+                Files.isExecutable(Path.of("/usr/bin/mkfifo")) || Files.isExecutable(Path.of("/bin/mkfifo")),
+                "mkfifo is not installed");
+        assertEquals(0, new ProcessBuilder("mkfifo", file.toString()).start().waitFor());
+        assertNotRead(file); // opening it would wait for a writer forever
+    }
+
+    private static void assertNotRead(Path file) {
+        FileSystemException e = assertThrows(FileSystemException.class, () -> RunFiles.readTrajectory(file));
+        assertEquals(file.toString(), e.getFile());
+        assertTrue(e.getMessage().contains("not a plain file"), e.getMessage());
     }
 }
