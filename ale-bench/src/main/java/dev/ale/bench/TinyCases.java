@@ -18,13 +18,20 @@ import org.jspecify.annotations.Nullable;
  * case; each child once more mapping a class-data archive made as the launcher makes one
  * ({@link ClassDataArchive}). The largest size runs once more with {@code -Xmx256m} (all tasks distinct). With
  * {@code --promptfoo SCRIPT}, promptfoo runs the same cases in the same run and the ratios follow.
+ * Each size runs in {@link Size#rounds} rounds (the child, the peer, the child with the archive, in
+ * turn): times are the medians of the rounds ({@link Rounds}), memory the highest.
  */
 final class TinyCases {
     /** The pack sizes, how many attempts run at once, and up to which size the peer runs. */
-    record Size(int[] cases, int parallelism, int peerMaxCases) {}
+    record Size(int[] cases, int parallelism, int peerMaxCases, int rounds) {}
 
-    static final Size FULL = new Size(new int[] {2_000, 20_000, 100_000}, 1, 20_000);
-    static final Size QUICK = new Size(new int[] {100, 400}, 1, 400);
+    /**
+     * Three rounds of each size, as the issue measured (whole processes, medians of 3 to 5): on this
+     * 2-core machine one run of either side moved by up to 20% from the next.
+     */
+    static final Size FULL = new Size(new int[] {2_000, 20_000, 100_000}, 1, 20_000, 3);
+
+    static final Size QUICK = new Size(new int[] {100, 400}, 1, 400, 1);
     static final String SMALL_HEAP = "-Xmx256m";
 
     private TinyCases() {}
@@ -61,26 +68,24 @@ final class TinyCases {
                     check(pack.tasks().size(), cases, "directory");
                 }
                 double openDirMs = (System.nanoTime() - dirStart) / 1e6;
-                ChildJvm.Outcome child = ChildJvm.run(
-                        ChildJvm.LAUNCHER_OPTIONS,
-                        TinyChild.class,
-                        tmp.root().resolve("child.log"),
-                        zip.toString(),
-                        String.valueOf(size.parallelism()));
-                JsonNode r = child.report();
-                check(r.path("passed").asInt(), cases, "passed");
-                Peers.Run peer =
-                        promptfoo != null && cases <= size.peerMaxCases() ? Peers.promptfoo(promptfoo, cases) : null;
-                figures(cases, size.parallelism(), openDirMs, child, peer, results);
+                boolean withPeer = promptfoo != null && cases <= size.peerMaxCases();
+                List<ChildJvm.Outcome> plain = new ArrayList<>();
+                List<ChildJvm.Outcome> mapped = new ArrayList<>();
+                List<Peers.Run> peers = new ArrayList<>();
+                for (int round = 0; round < size.rounds(); round++) {
+                    plain.add(child(ChildJvm.LAUNCHER_OPTIONS, tmp.root().resolve("child.log"), zip, size, cases));
+                    if (withPeer) {
+                        peers.add(Peers.promptfoo(promptfoo, cases));
+                    }
+                    if (archived != null) {
+                        mapped.add(child(archived, tmp.root().resolve("child-archived.log"), zip, size, cases));
+                    }
+                }
+                Rounds sdk = Rounds.of(plain);
+                Rounds.@Nullable Peer peer = withPeer ? Rounds.peer(peers) : null;
+                figures(cases, size.parallelism(), openDirMs, sdk, peer, results);
                 if (archived != null) {
-                    ChildJvm.Outcome mapped = ChildJvm.run(
-                            archived,
-                            TinyChild.class,
-                            tmp.root().resolve("child-archived.log"),
-                            zip.toString(),
-                            String.valueOf(size.parallelism()));
-                    check(mapped.report().path("passed").asInt(), cases, "passed with the archive");
-                    archivedFigures(cases, size.parallelism(), mapped, peer, results);
+                    archivedFigures(cases, size.parallelism(), Rounds.of(mapped), peer, results);
                 }
                 if (cases == largest) {
                     List<String> small = new ArrayList<>(ChildJvm.LAUNCHER_OPTIONS);
@@ -90,7 +95,7 @@ final class TinyCases {
                             "tiny." + cases + ".finished-in-256m",
                             bounded == null ? 0 : 1,
                             "1 = yes",
-                            params(cases, size.parallelism(), bounded == null ? null : bounded.report())
+                            params(cases, size.parallelism(), bounded == null ? null : Rounds.of(List.of(bounded)))
                                     .put("jvmOptions", small)
                                     .put("target", "100,000 distinct tasks finish in -Xmx256m")
                                     .putAll(Machine.parameters())
@@ -98,6 +103,15 @@ final class TinyCases {
                 }
             }
         }
+    }
+
+    /** One child run of every case, checked to have passed them all. */
+    private static ChildJvm.Outcome child(List<String> options, Path log, Path zip, Size size, int cases)
+            throws Exception {
+        ChildJvm.Outcome o =
+                ChildJvm.run(options, TinyChild.class, log, zip.toString(), String.valueOf(size.parallelism()));
+        check(o.report().path("passed").asInt(), cases, "passed with " + options);
+        return o;
     }
 
     private static ChildJvm.@Nullable Outcome smallHeap(List<String> options, Path root, Path zip, int parallelism)
@@ -116,17 +130,17 @@ final class TinyCases {
     }
 
     private static void figures(
-            int cases, int parallelism, double openDirMs, ChildJvm.Outcome child, Peers.Run peer, Results results) {
-        JsonNode r = child.report();
+            int cases, int parallelism, double openDirMs, Rounds sdk, Rounds.@Nullable Peer peer, Results results) {
+        JsonNode r = sdk.median().report();
         String prefix = "tiny." + cases + ".";
         Map<String, Object> machine = Machine.parameters();
         double runUs = r.path("runMs").asDouble() * 1000 / cases;
-        double kbPerCase = r.path("peakRssKb").asDouble() / cases;
+        double kbPerCase = sdk.peakRssKb() / cases;
         results.add(new Figure(
                 prefix + "run",
                 Timing.round(runUs, 4),
                 "us/case",
-                params(cases, parallelism, r)
+                params(cases, parallelism, sdk)
                         .put("measures", "Evaluator.run() over every case, pack already open")
                         .put("target", "flat from 2,000 to 100,000 cases")
                         .putAll(machine)
@@ -135,7 +149,7 @@ final class TinyCases {
                 prefix + "open-zip",
                 Timing.round(r.path("openZipMs").asDouble(), 4),
                 "ms",
-                params(cases, parallelism, r)
+                params(cases, parallelism, sdk)
                         .put("measures", "TaskPacks.open of the zip in the child")
                         .putAll(machine)
                         .map()));
@@ -143,26 +157,26 @@ final class TinyCases {
                 prefix + "open-dir",
                 Timing.round(openDirMs, 4),
                 "ms",
-                params(cases, parallelism, r)
+                params(cases, parallelism, null)
                         .put("measures", "TaskPacks.open of the directory in the bench process")
                         .putAll(machine)
                         .map()));
         results.add(new Figure(
                 prefix + "process",
-                Timing.round(child.wallSeconds(), 4),
+                Timing.round(sdk.medianSeconds(), 4),
                 "s",
-                params(cases, parallelism, r)
+                params(cases, parallelism, sdk)
                         .put("measures", "the whole child JVM: start, open the zip, run, exit")
-                        .put("jvmOptions", child.options())
+                        .put("jvmOptions", sdk.median().options())
                         .putAll(machine)
                         .map()));
         results.add(new Figure(
                 prefix + "peak-rss",
                 Timing.round(kbPerCase, 4),
                 "KB/case",
-                params(cases, parallelism, r)
-                        .put("measures", "peak resident memory of the child (VmHWM) / cases")
-                        .put("jvmOptions", child.options())
+                params(cases, parallelism, sdk)
+                        .put("measures", "the highest peak resident memory (VmHWM) of the rounds / cases")
+                        .put("jvmOptions", sdk.median().options())
                         .put("target", "at most 10 KB/case at 20,000")
                         .putAll(machine)
                         .map()));
@@ -172,65 +186,74 @@ final class TinyCases {
         Figure.Params p = Figure.params()
                 .put("cases", cases)
                 .put("peer", "promptfoo 0.123.1, echo provider, one equals assertion, -j 4 (promptfoo-peer.sh)")
-                .put("peerSeconds", peer.wallSeconds())
+                .put("peerSeconds", peer.medianSeconds())
+                .put("peerSecondsEachRound", peer.seconds())
                 .put("peerPeakRssKb", peer.peakRssKb())
-                .put("sdkSeconds", Timing.round(child.wallSeconds(), 4))
-                .put("sdkPeakRssKb", r.path("peakRssKb").asLong())
+                .put("sdkSeconds", Timing.round(sdk.medianSeconds(), 4))
+                .put("sdkSecondsEachRound", sdk.seconds())
+                .put("sdkPeakRssKb", sdk.peakRssKb())
+                .put("statistic", Rounds.STATISTIC)
                 .putAll(machine);
-        results.add(p.figure(prefix + "promptfoo", peer.wallSeconds(), "s", "the peer's whole process"));
+        results.add(p.figure(prefix + "promptfoo", peer.medianSeconds(), "s", "the peer's whole process"));
         results.add(p.speedup(
                 prefix + "speedup-vs-promptfoo",
                 "peer",
-                peer.wallSeconds(),
-                child.wallSeconds(),
+                peer.medianSeconds(),
+                sdk.medianSeconds(),
                 "at least 10 at 20,000"));
         results.add(p.figure(
                 prefix + "memory-vs-promptfoo",
-                r.path("peakRssKb").asDouble() / Math.max(1, peer.peakRssKb()),
+                (double) sdk.peakRssKb() / Math.max(1, peer.peakRssKb()),
                 "x",
-                "SDK peak RSS / peer peak RSS, same run"));
+                "SDK peak RSS / peer peak RSS, the highest of the rounds on each side"));
     }
 
     /** The whole child with the class-data archive the launcher would have made, and its ratio to the peer. */
     private static void archivedFigures(
-            int cases, int parallelism, ChildJvm.Outcome child, Peers.@Nullable Run peer, Results results) {
+            int cases, int parallelism, Rounds sdk, Rounds.@Nullable Peer peer, Results results) {
         String prefix = "tiny." + cases + ".";
         results.add(new Figure(
                 prefix + "process-archived",
-                Timing.round(child.wallSeconds(), 4),
+                Timing.round(sdk.medianSeconds(), 4),
                 "s",
-                params(cases, parallelism, child.report())
+                params(cases, parallelism, sdk)
                         .put(
                                 "measures",
                                 "the whole child JVM as .process, mapping a class-data archive made by a first"
                                         + " run of " + ClassDataArchive.MAKING_CASES
                                         + " cases, as the ale launcher does")
-                        .put("jvmOptions", child.options())
+                        .put("jvmOptions", sdk.median().options())
                         .putAll(Machine.parameters())
                         .map()));
         if (peer != null) {
             results.add(Figure.params()
                     .put("cases", cases)
-                    .put("peerSeconds", peer.wallSeconds())
-                    .put("sdkSeconds", Timing.round(child.wallSeconds(), 4))
-                    .put("jvmOptions", child.options())
+                    .put("peerSeconds", peer.medianSeconds())
+                    .put("peerSecondsEachRound", peer.seconds())
+                    .put("sdkSeconds", Timing.round(sdk.medianSeconds(), 4))
+                    .put("sdkSecondsEachRound", sdk.seconds())
+                    .put("statistic", Rounds.STATISTIC)
+                    .put("jvmOptions", sdk.median().options())
                     .putAll(Machine.parameters())
                     .speedup(
                             prefix + "speedup-vs-promptfoo-archived",
                             "peer",
-                            peer.wallSeconds(),
-                            child.wallSeconds(),
+                            peer.medianSeconds(),
+                            sdk.medianSeconds(),
                             "at least 10 at 20,000"));
         }
     }
 
-    private static Figure.Params params(int cases, int parallelism, JsonNode report) {
+    private static Figure.Params params(int cases, int parallelism, @Nullable Rounds sdk) {
         Figure.Params p = Figure.params()
                 .put("cases", cases)
                 .put("parallelism", parallelism)
                 .put("task", "instruction case-<i>, harness writes it to out.txt, verifier text equals case-<i>");
-        if (report != null) {
-            p.put("child", report.toString());
+        if (sdk != null) {
+            p.put("child", sdk.median().report().toString())
+                    .put("rounds", sdk.seconds().length)
+                    .put("secondsEachRound", sdk.seconds())
+                    .put("statistic", Rounds.STATISTIC);
         }
         return p;
     }
