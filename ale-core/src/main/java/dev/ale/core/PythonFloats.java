@@ -114,6 +114,11 @@ final class PythonFloats {
     /** The shortest digits that read back as {@code d} (positive, finite), the closest to it when several do. */
     static Digits shortest(double d) {
         Digits s = Digits.of(d);
+        if (s.digits().length() <= 15 && d >= Double.MIN_NORMAL) {
+            // Two decimals that read back as a normal double are less than an ulp apart, and an ulp is
+            // under a fourth of a unit in the 15th digit: no other digits of this length or shorter do.
+            return s;
+        }
         while (s.digits().length() > 1) {
             int n = s.digits().length() - 1;
             Digits down = s.down(n);
@@ -126,8 +131,7 @@ final class PythonFloats {
             s = downReads && upReads ? closer(d, down, up, s.digits().charAt(n - 1)) : downReads ? down : up;
         }
         if (s.digits().length() <= 15 && d >= Double.MIN_NORMAL) {
-            // a normal double reads back from an interval narrower than a step in the 15th digit: no other candidate
-            return s;
+            return s; // shortened to 15 digits or fewer: the only ones of that length, as above
         }
         BigDecimal nearest = new BigDecimal(d).round(new MathContext(s.digits().length(), RoundingMode.HALF_EVEN));
         Digits closest = Digits.of(nearest);
