@@ -49,6 +49,11 @@ record Rounds(List<ChildJvm.Outcome> outcomes) {
                 .orElseThrow();
     }
 
+    /** {@link #peakRssKb} shared out over {@code cases}, in KB per case. */
+    double peakRssKbPer(int cases) {
+        return (double) peakRssKb() / cases;
+    }
+
     static Peer peer(List<Peers.Run> runs) {
         return new Peer(runs);
     }

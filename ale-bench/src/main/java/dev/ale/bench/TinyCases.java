@@ -135,7 +135,7 @@ final class TinyCases {
         String prefix = "tiny." + cases + ".";
         Map<String, Object> machine = Machine.parameters();
         double runUs = r.path("runMs").asDouble() * 1000 / cases;
-        double kbPerCase = sdk.peakRssKb() / cases;
+        double kbPerCase = sdk.peakRssKbPer(cases);
         results.add(new Figure(
                 prefix + "run",
                 Timing.round(runUs, 4),

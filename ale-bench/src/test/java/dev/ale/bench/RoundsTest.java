@@ -25,6 +25,7 @@ class RoundsTest {
         assertEquals(2.75, r.medianSeconds());
         assertArrayEquals(new double[] {3.5, 2.75, 2.25}, r.seconds(), "in the order they ran");
         assertEquals(300, r.peakRssKb());
+        assertEquals(1.5, r.peakRssKbPer(200), "a fraction of a KB per case is kept");
         assertSame(fast, Rounds.of(List.of(slow, fast)).median(), "the lower middle of an even count");
         assertSame(slow, Rounds.of(List.of(slow)).median());
     }
