@@ -15,10 +15,10 @@ import java.util.Map;
  * files.
  *
  * <p>Strings escape what {@code json.dumps} escapes: the quote, the backslash and the characters
- * below U+0020 ({@code \n}, {@code \r}, {@code \t}, {@code \b}, {@code \f}, else a six-character escape of four lowercase hex digits);
- * everything else is written as it is, in UTF-8. A lone surrogate, which Python could not encode,
- * is written as such an escape. Floats are Python's {@link PythonFloats#repr}; integers
- * of any size their digits.
+ * below U+0020 ({@code \n}, {@code \r}, {@code \t}, {@code \b}, {@code \f}, else a six-character
+ * escape of four lowercase hex digits); everything else is written as it is, in UTF-8. A lone
+ * surrogate, which Python could not encode, is written as such an escape. Floats are Python's
+ * {@link PythonFloats#repr}; integers of any size their digits.
  */
 final class AleJson {
     private static final String INDENT = "  ";
@@ -79,10 +79,15 @@ final class AleJson {
                 close(b, ']', depth, indent);
             }
             case STRING -> string(b, node.textValue());
-            case NUMBER -> b.append(
-                    node.isIntegralNumber()
-                            ? node.bigIntegerValue().toString()
-                            : PythonFloats.repr(node.doubleValue()));
+            case NUMBER -> {
+                if (!node.isIntegralNumber()) {
+                    b.append(PythonFloats.repr(node.doubleValue()));
+                } else if (node.canConvertToLong()) {
+                    b.append(node.longValue());
+                } else {
+                    b.append(node.bigIntegerValue());
+                }
+            }
             case BOOLEAN -> b.append(node.booleanValue() ? "true" : "false");
             case NULL -> b.append("null");
             default -> throw new IllegalArgumentException(
