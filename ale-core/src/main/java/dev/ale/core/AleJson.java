@@ -18,7 +18,9 @@ import java.util.Map;
  * below U+0020 ({@code \n}, {@code \r}, {@code \t}, {@code \b}, {@code \f}, else a six-character
  * escape of four lowercase hex digits); everything else is written as it is, in UTF-8. A lone
  * surrogate, which Python could not encode, is written as such an escape. Floats are Python's
- * {@link PythonFloats#repr}; integers of any size their digits.
+ * {@link PythonFloats#repr}, up to {@link PythonFloats.Budget#PER_FILE} doubles per file that need
+ * the search for their shortest digits (past that, Java's digits in Python's layout: the same
+ * value, at times a digit longer); integers of any size their digits.
  */
 final class AleJson {
     private static final String INDENT = "  ";
@@ -37,18 +39,18 @@ final class AleJson {
     /** {@code json.dumps(node, indent=2, ensure_ascii=False)} in UTF-8, with no newline at the end (as ALE writes it). */
     static byte[] indented(JsonNode node) {
         StringBuilder b = new StringBuilder(2048);
-        write(b, node, 0, true);
+        write(b, node, 0, true, PythonFloats.Budget.perFile());
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** {@code json.dumps(node, ensure_ascii=False)}: one line, {@code ", "} and {@code ": "} between items. */
     static String line(JsonNode node) {
         StringBuilder b = new StringBuilder(256);
-        write(b, node, 0, false);
+        write(b, node, 0, false, PythonFloats.Budget.perFile());
         return b.toString();
     }
 
-    private static void write(StringBuilder b, JsonNode node, int depth, boolean indent) {
+    private static void write(StringBuilder b, JsonNode node, int depth, boolean indent, PythonFloats.Budget floats) {
         switch (node.getNodeType()) {
             case OBJECT -> {
                 if (node.isEmpty()) {
@@ -62,7 +64,7 @@ final class AleJson {
                     first = false;
                     string(b, f.getKey());
                     b.append(": ");
-                    write(b, f.getValue(), depth + 1, indent);
+                    write(b, f.getValue(), depth + 1, indent, floats);
                 }
                 close(b, '}', depth, indent);
             }
@@ -74,14 +76,14 @@ final class AleJson {
                 b.append('[');
                 for (int i = 0; i < node.size(); i++) {
                     separate(b, i == 0, depth + 1, indent);
-                    write(b, node.get(i), depth + 1, indent);
+                    write(b, node.get(i), depth + 1, indent, floats);
                 }
                 close(b, ']', depth, indent);
             }
             case STRING -> string(b, node.textValue());
             case NUMBER -> {
                 if (!node.isIntegralNumber()) {
-                    b.append(PythonFloats.repr(node.doubleValue()));
+                    b.append(PythonFloats.repr(node.doubleValue(), floats));
                 } else if (node.canConvertToLong()) {
                     b.append(node.longValue());
                 } else {

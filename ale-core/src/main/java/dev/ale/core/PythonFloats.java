@@ -3,6 +3,7 @@ package dev.ale.core;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A double as Python's {@code repr(float)} writes it, which is how {@code json.dumps} writes every
@@ -20,8 +21,43 @@ import java.math.RoundingMode;
 final class PythonFloats {
     private PythonFloats() {}
 
+    /**
+     * How many doubles of one file may still be searched for their shortest digits: 2 to 10 µs each
+     * (16 or 17 digits, or a subnormal), where every other double takes a fraction of a microsecond.
+     * A file holds a few such doubles unless an agent fills its tool calls' arguments with them (up
+     * to millions in one trajectory); past the budget a double is written with Java's own digits in
+     * Python's layout, which read back as the same double and are at most a digit or two longer.
+     */
+    static final class Budget {
+        /** The searches one file may take. */
+        static final int PER_FILE = 4_096;
+
+        private int left;
+
+        Budget(int searches) {
+            this.left = searches;
+        }
+
+        static Budget perFile() {
+            return new Budget(PER_FILE);
+        }
+
+        boolean spend() {
+            if (left <= 0) {
+                return false;
+            }
+            left--;
+            return true;
+        }
+    }
+
     /** {@code repr(d)} in Python. */
     static String repr(double d) {
+        return repr(d, null);
+    }
+
+    /** {@code repr(d)} in Python while {@code budget} (none: no limit) allows the search. */
+    static String repr(double d, @Nullable Budget budget) {
         if (Double.isNaN(d)) {
             return "NaN";
         }
@@ -31,7 +67,7 @@ final class PythonFloats {
         if (d == 0) {
             return Double.doubleToRawLongBits(d) == 0 ? "0.0" : "-0.0";
         }
-        Digits s = shortest(Math.abs(d));
+        Digits s = shortest(Math.abs(d), budget);
         return (d < 0 ? "-" : "") + s.format();
     }
 
@@ -113,10 +149,17 @@ final class PythonFloats {
 
     /** The shortest digits that read back as {@code d} (positive, finite), the closest to it when several do. */
     static Digits shortest(double d) {
+        return shortest(d, null);
+    }
+
+    private static Digits shortest(double d, @Nullable Budget budget) {
         Digits s = Digits.of(d);
         if (s.digits().length() <= 15 && d >= Double.MIN_NORMAL) {
             // Two decimals that read back as a normal double are less than an ulp apart, and an ulp is
             // under a fourth of a unit in the 15th digit: no other digits of this length or shorter do.
+            return s;
+        }
+        if (budget != null && !budget.spend()) {
             return s;
         }
         while (s.digits().length() > 1) {

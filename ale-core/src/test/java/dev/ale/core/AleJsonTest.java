@@ -2,6 +2,7 @@ package dev.ale.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -146,5 +147,26 @@ class AleJsonTest {
             b.append(pieces[r.nextInt(pieces.length)]);
         }
         return b.toString();
+    }
+
+    /**
+     * An agent that fills its tool calls with subnormals makes each take microseconds: past the
+     * budget of a file they are written with Java's digits, which read back as the same double.
+     */
+    @Test
+    void pastTheBudgetAFloatIsJavasDigitsInPythonsLayoutAndTheSameValue() throws Exception {
+        ArrayNode many = F.arrayNode();
+        for (int i = 0; i < PythonFloats.Budget.PER_FILE + 10; i++) {
+            many.add(Double.MIN_VALUE);
+        }
+        many.add(0.5).add(1e23);
+        String line = AleJson.line(many);
+        JsonNode back = JSON.readTree(line);
+        assertEquals(PythonFloats.Budget.PER_FILE, line.split("5e-324", -1).length - 1, "searched: Python's digits");
+        assertEquals(10, line.split("4\\.9e-324", -1).length - 1, "past the budget: Java's");
+        assertTrue(line.endsWith(", 4.9e-324, 0.5, 9.999999999999999e+22]"), line.substring(line.length() - 60));
+        for (int i = 0; i < many.size(); i++) {
+            assertEquals(many.get(i).doubleValue(), back.get(i).doubleValue(), "element " + i);
+        }
     }
 }
