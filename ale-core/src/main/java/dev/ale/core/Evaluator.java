@@ -14,7 +14,6 @@ import dev.ale.taskpack.TaskPack;
 import dev.ale.verifiers.VerifierRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -106,9 +105,7 @@ public final class Evaluator {
                     Duration.ofMinutes(5),
                     ReferenceKey.resolve(referenceKey == null ? null : referenceKey.clone(), System::getenv),
                     Optional.ofNullable(judge));
-            RunFiles.writeAtomically(
-                    runDirectory.resolve("report.rescored.json"),
-                    report.toJson().getBytes(StandardCharsets.UTF_8));
+            RunFiles.writeAtomically(runDirectory.resolve("report.rescored.json"), ReportJson.utf8(report));
             return report;
         } catch (IOException e) {
             throw new UncheckedIOException("could not rescore " + runDirectory + ": " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package dev.ale.core;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -7,11 +8,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ale.api.Outcome;
 import dev.ale.api.task.PackRef;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -38,6 +41,39 @@ final class ReportJson {
      * so a run of 100,000 attempts never holds its whole JSON in memory.
      */
     static void write(EvaluationReport r, Writer out) throws IOException {
+        try (JsonGenerator gen = MAPPER.getFactory().createGenerator(out)) {
+            write(r, gen);
+        }
+        out.write("\n");
+        out.flush();
+    }
+
+    /**
+     * The report in UTF-8, as a file holds it. Written as bytes by Jackson, not through a {@code
+     * Writer}: text from an agent can hold a lone surrogate (from an escaped one in JSON it wrote, or
+     * in a harness's message), which Jackson writes as its escape, where a UTF-8 {@code Writer}
+     * refused it and the run's end failed with every report unwritten.
+     */
+    static void write(EvaluationReport r, OutputStream out) throws IOException {
+        try (JsonGenerator gen = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            write(r, gen);
+        }
+        out.write('\n');
+        out.flush();
+    }
+
+    /** {@link #write(EvaluationReport, OutputStream)} into an array. */
+    static byte[] utf8(EvaluationReport r) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        try {
+            write(r, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void write(EvaluationReport r, JsonGenerator gen) throws IOException {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schemaVersion", EvaluationReport.SCHEMA_VERSION);
         ArrayNode packs = root.putArray("packs");
@@ -73,33 +109,29 @@ final class ReportJson {
                 .put("taskId", n.taskId())
                 .put("trial", n.trial())
                 .put("reason", n.reason()));
-        try (JsonGenerator gen = MAPPER.getFactory().createGenerator(out)) {
-            gen.useDefaultPrettyPrinter();
-            gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            gen.writeStartObject();
-            for (var f : root.properties()) {
-                gen.writeFieldName(f.getKey());
-                MAPPER.writeTree(gen, f.getValue());
-            }
-            gen.writeArrayFieldStart("superseded");
-            for (AttemptResult a : r.superseded()) {
-                MAPPER.writeTree(gen, AttemptJson.write(a));
-            }
-            gen.writeEndArray();
-            gen.writeArrayFieldStart("attempts");
-            for (AttemptResult a : r.attempts()) {
-                MAPPER.writeTree(gen, AttemptJson.write(a));
-            }
-            gen.writeEndArray();
-            gen.writeArrayFieldStart("warnings");
-            for (String w : r.warnings()) {
-                gen.writeString(w);
-            }
-            gen.writeEndArray();
-            gen.writeEndObject();
+        gen.useDefaultPrettyPrinter();
+        gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        gen.writeStartObject();
+        for (var f : root.properties()) {
+            gen.writeFieldName(f.getKey());
+            MAPPER.writeTree(gen, f.getValue());
         }
-        out.write("\n");
-        out.flush();
+        gen.writeArrayFieldStart("superseded");
+        for (AttemptResult a : r.superseded()) {
+            MAPPER.writeTree(gen, AttemptJson.write(a));
+        }
+        gen.writeEndArray();
+        gen.writeArrayFieldStart("attempts");
+        for (AttemptResult a : r.attempts()) {
+            MAPPER.writeTree(gen, AttemptJson.write(a));
+        }
+        gen.writeEndArray();
+        gen.writeArrayFieldStart("warnings");
+        for (String w : r.warnings()) {
+            gen.writeString(w);
+        }
+        gen.writeEndArray();
+        gen.writeEndObject();
     }
 
     static Path writeTo(EvaluationReport r, Path directory) throws IOException {
@@ -107,8 +139,8 @@ final class ReportJson {
         Path target = directory.resolve("report.json");
         Path tmp = Files.createTempFile(directory, ".report-", ".json.tmp");
         try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                write(r, w);
+            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+                write(r, o);
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {

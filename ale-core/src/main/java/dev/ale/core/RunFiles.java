@@ -1,5 +1,7 @@
 package dev.ale.core;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,6 +11,7 @@ import dev.ale.api.Step;
 import dev.ale.api.Usage;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -179,30 +182,36 @@ final class RunFiles {
      * memory and written at once, atomically.
      */
     static void writeTrajectory(Path file, List<Step> steps, long dropped) throws IOException {
-        StringBuilder lines = new StringBuilder(128 * steps.size() + 64);
-        for (Step s : steps) {
-            ObjectNode n = LINES.createObjectNode();
-            n.put("at", s.at().toString()).put("kind", s.kind().name()).put("session", s.session());
-            if (!s.name().isEmpty()) {
-                n.put("name", s.name());
+        // bytes from Jackson, not a String encoded after: a lone surrogate in an agent's text is
+        // written as its escape and reads back the same, where String.getBytes made it '?'
+        ByteArrayOutputStream lines = new ByteArrayOutputStream(128 * steps.size() + 64);
+        try (JsonGenerator gen = LINES.getFactory().createGenerator(lines, JsonEncoding.UTF8)) {
+            gen.setRootValueSeparator(null);
+            for (Step s : steps) {
+                ObjectNode n = LINES.createObjectNode();
+                n.put("at", s.at().toString()).put("kind", s.kind().name()).put("session", s.session());
+                if (!s.name().isEmpty()) {
+                    n.put("name", s.name());
+                }
+                if (!s.text().isEmpty()) {
+                    n.put("text", s.text());
+                }
+                if (s.kind() == Step.Kind.USAGE) {
+                    n.putObject("usage")
+                            .put("inputTokens", s.usage().inputTokens())
+                            .put("outputTokens", s.usage().outputTokens())
+                            .put("costUsd", s.usage().costUsd());
+                }
+                LINES.writeTree(gen, n);
+                gen.writeRaw('\n');
             }
-            if (!s.text().isEmpty()) {
-                n.put("text", s.text());
+            if (dropped > 0) {
+                LINES.writeTree(
+                        gen, LINES.createObjectNode().put("kind", "DROPPED").put("count", dropped));
+                gen.writeRaw('\n');
             }
-            if (s.kind() == Step.Kind.USAGE) {
-                n.putObject("usage")
-                        .put("inputTokens", s.usage().inputTokens())
-                        .put("outputTokens", s.usage().outputTokens())
-                        .put("costUsd", s.usage().costUsd());
-            }
-            lines.append(LINES.writeValueAsString(n)).append('\n');
         }
-        if (dropped > 0) {
-            lines.append(LINES.writeValueAsString(
-                            LINES.createObjectNode().put("kind", "DROPPED").put("count", dropped)))
-                    .append('\n');
-        }
-        writeAtomically(file, lines.toString().getBytes(StandardCharsets.UTF_8));
+        writeAtomically(file, lines.toByteArray());
     }
 
     /**

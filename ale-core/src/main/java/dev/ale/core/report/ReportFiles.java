@@ -64,7 +64,9 @@ public final class ReportFiles {
         Path target = directory.resolve(name);
         Path tmp = Files.createTempFile(directory, "." + name + "-", ".tmp");
         try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            // getBytes, not writeString: a lone surrogate that reached the text without Text.clean
+            // becomes '?' here, where writeString refused it and the run's end lost every report
+            Files.write(tmp, text.getBytes(StandardCharsets.UTF_8));
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
