@@ -241,24 +241,38 @@ final class RunFiles {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        for (String line : lines) {
-            JsonNode n = LINES.readTree(line);
-            if (n.path("kind").asText().equals("DROPPED") || !n.has("at")) {
-                continue;
+        for (int i = 0; i < lines.size(); i++) {
+            try {
+                Step step = step(LINES.readTree(lines.get(i)));
+                if (step != null) {
+                    steps.add(step);
+                }
+            } catch (IOException | RuntimeException e) {
+                // a line changed since the run wrote it (by whoever else can write the run directory):
+                // an error that names it, which the run's end turns into a warning, not a failure
+                throw new IOException(
+                        file + ": line " + (i + 1) + " is not a step as the run wrote it: " + e.getMessage(), e);
             }
-            JsonNode u = n.path("usage");
-            steps.add(new Step(
-                    InstantText.parse(n.path("at").asText()),
-                    Step.Kind.valueOf(n.path("kind").asText()),
-                    n.path("name").asText(""),
-                    n.path("text").asText(""),
-                    new Usage(
-                            u.path("inputTokens").asLong(),
-                            u.path("outputTokens").asLong(),
-                            u.path("costUsd").asDouble()),
-                    n.path("session").asInt(1)));
         }
         return steps;
+    }
+
+    /** The step of one trajectory line, or null for the line that counts dropped steps. */
+    private static @Nullable Step step(JsonNode n) {
+        if (n.path("kind").asText().equals("DROPPED") || !n.has("at")) {
+            return null;
+        }
+        JsonNode u = n.path("usage");
+        return new Step(
+                InstantText.parse(n.path("at").asText()),
+                Step.Kind.valueOf(n.path("kind").asText()),
+                n.path("name").asText(""),
+                n.path("text").asText(""),
+                new Usage(
+                        u.path("inputTokens").asLong(),
+                        u.path("outputTokens").asLong(),
+                        u.path("costUsd").asDouble()),
+                n.path("session").asInt(1));
     }
 
     /**

@@ -199,4 +199,24 @@ class RunFilesTest {
         assertEquals(file.toString(), e.getFile());
         assertTrue(e.getMessage().contains("not a plain file"), e.getMessage());
     }
+
+    /** A trajectory line changed since the run wrote it is an error naming the file and the line, never a runtime failure. */
+    @Test
+    void aTrajectoryLineChangedAfterTheRunWroteItIsAnErrorThatNamesIt(@TempDir Path tmp) throws Exception {
+        Path file = RunFiles.trajectoryFile(tmp, "case-1", 1);
+        RunFiles.writeTrajectory(
+                file,
+                List.of(new Step(Instant.parse("2026-12-07T00:29:02Z"), Step.Kind.MESSAGE, "a", "b", Usage.ZERO, 1)),
+                0);
+        String good = Files.readString(file);
+        for (String bad : List.of(
+                "{\"at\": \"yesterday\", \"kind\": \"MESSAGE\"}",
+                "{\"at\": \"2026-12-07T00:29:02Z\", \"kind\": \"SHOUT\"}",
+                "{\"at\": \"2026-12-07T00:29:02Z\", \"kind\": \"USAGE\", \"usage\": {\"inputTokens\": -5}}",
+                "{not json")) {
+            Files.writeString(file, good + bad + "\n");
+            IOException e = assertThrows(IOException.class, () -> RunFiles.readTrajectory(file), bad);
+            assertTrue(e.getMessage().startsWith(file + ": line 2 is not a step as the run wrote it"), e.getMessage());
+        }
+    }
 }
