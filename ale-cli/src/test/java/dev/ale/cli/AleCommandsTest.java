@@ -8,7 +8,7 @@ import dev.ale.api.Outcome;
 import dev.ale.core.AttemptResult;
 import dev.ale.core.EvaluationReport;
 import dev.ale.core.Reports;
-import java.io.File;
+import dev.ale.testfixtures.Python3;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ class AleCommandsTest {
 
     @BeforeEach
     void importTheTree() {
-        Assumptions.assumeTrue(onPath("python3"), "python3 is not installed");
+        Assumptions.assumeTrue(Python3.available(), "python3 is not installed");
         pack = tmp.resolve("ale-pack");
         Ale.Result r = Ale.run(
                 "import",
@@ -197,14 +197,5 @@ class AleCommandsTest {
                 .filter(a -> a.taskId().equals(taskId))
                 .findFirst()
                 .orElseThrow();
-    }
-
-    private static boolean onPath(String program) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(d, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -10,6 +10,7 @@ import com.google.common.jimfs.Jimfs;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -80,5 +81,21 @@ class FileTreesTest {
             }
             assertFalse(Files.exists(r[0].getParent().resolve("x")));
         }
+    }
+
+    /** {@code folder} does what {@code Files.createDirectories} does, in each case. */
+    @Test
+    void aFolderIsMadeAsCreateDirectoriesMakesIt(@TempDir Path tmp) throws Exception {
+        Path nested = tmp.resolve("a/b/c");
+        FileTrees.folder(nested);
+        assertTrue(Files.isDirectory(nested));
+        FileTrees.folder(nested); // there already: nothing to do
+        Path link = Files.createSymbolicLink(tmp.resolve("link"), nested);
+        FileTrees.folder(link); // a link to a folder: accepted, as createDirectories accepts it
+        Files.createDirectories(link);
+        Path file = Files.writeString(tmp.resolve("file"), "x");
+        assertThrows(FileAlreadyExistsException.class, () -> FileTrees.folder(file));
+        assertThrows(FileAlreadyExistsException.class, () -> Files.createDirectories(file));
+        assertEquals("x", Files.readString(file));
     }
 }

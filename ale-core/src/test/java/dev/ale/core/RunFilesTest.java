@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -219,21 +218,5 @@ class RunFilesTest {
             IOException e = assertThrows(IOException.class, () -> RunFiles.readTrajectory(file), bad);
             assertTrue(e.getMessage().startsWith(file + ": line 2 is not a step as the run wrote it"), e.getMessage());
         }
-    }
-
-    /** {@code folder} does what {@code Files.createDirectories} does, in each case. */
-    @Test
-    void aFolderIsMadeAsCreateDirectoriesMakesIt(@TempDir Path tmp) throws Exception {
-        Path nested = tmp.resolve("a/b/c");
-        RunFiles.folder(nested);
-        assertTrue(Files.isDirectory(nested));
-        RunFiles.folder(nested); // there already: nothing to do
-        Path link = Files.createSymbolicLink(tmp.resolve("link"), nested);
-        RunFiles.folder(link); // a link to a folder: accepted, as createDirectories accepts it
-        Files.createDirectories(link);
-        Path file = Files.writeString(tmp.resolve("file"), "x");
-        assertThrows(FileAlreadyExistsException.class, () -> RunFiles.folder(file));
-        assertThrows(FileAlreadyExistsException.class, () -> Files.createDirectories(file));
-        assertEquals("x", Files.readString(file));
     }
 }

@@ -13,11 +13,11 @@ import dev.ale.api.spi.Check;
 import dev.ale.api.spi.Verdict;
 import dev.ale.api.spi.VerifierConfigException;
 import dev.ale.api.spi.VerifierPolicy;
+import dev.ale.testfixtures.Python3;
 import dev.ale.verifiers.Fixture;
 import dev.ale.verifiers.TestContext;
 import dev.ale.verifiers.VerifierRegistry;
 import dev.ale.verifiers.internal.support.ExtendedContext;
-import java.io.File;
 import java.net.URI;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
@@ -132,7 +132,7 @@ class CommandVerifierTest {
 
     @Test
     void runsAPythonScoringScript() throws Exception {
-        Assumptions.assumeTrue(onPath("python3"), "python3 is not installed");
+        Assumptions.assumeTrue(Python3.available(), "python3 is not installed");
         ctx.out("totals.json", "{\"net\": 120.5, \"gross\": 130}")
                 .ref("expected.json", "{\"net\": 120.5, \"gross\": 131}");
         ctx.ref(
@@ -240,14 +240,5 @@ class CommandVerifierTest {
     private static void assertField(String config, String field) {
         VerifierConfigException e = assertThrows(VerifierConfigException.class, () -> ALLOWED.create(json(config), ""));
         assertEquals(field, e.field(), e.getMessage());
-    }
-
-    private static boolean onPath(String program) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(d, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 }
