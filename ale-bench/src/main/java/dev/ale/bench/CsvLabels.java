@@ -115,7 +115,9 @@ final class CsvLabels {
                         archived.wallSeconds(),
                         "s",
                         "the whole child JVM mapping a class-data archive made by a first child of " + ARCHIVE_ROWS
-                                + " rows, as the ale launcher maps its own (-Xshare:on)"));
+                                + " rows, as the ale launcher maps its own (" + ClassDataArchive.Kind.current().label
+                                + ", "
+                                + ClassDataArchive.Kind.current().insist + ")"));
                 if (python != null) {
                     results.add(p.speedup(
                             prefix + "speedup-vs-python-archived",
@@ -182,7 +184,10 @@ final class CsvLabels {
         Path making = Files.createDirectory(dir.resolve("archive"));
         write(making, ARCHIVE_ROWS, seed);
         List<String> mapping = ClassDataArchive.make(
-                making.resolve("csv.jsa"), CsvChild.class, making.resolve("making.log"), making.toString());
+                making.resolve("csv" + ClassDataArchive.Kind.current().extension),
+                CsvChild.class,
+                making.resolve("making.log"),
+                making.toString());
         return ChildJvm.run(mapping, CsvChild.class, dir.resolve("child-archived.log"), dir.toString());
     }
 

@@ -96,13 +96,15 @@ final class Scaling {
             String archive = "none: classes not in jars, or the options name their own";
             if (ClassDataArchive.possible()) {
                 options = new ArrayList<>(ClassDataArchive.make(
-                        tmp.root().resolve("scaling.jsa"),
+                        tmp.root().resolve("scaling" + ClassDataArchive.Kind.current().extension),
                         ScalingChild.class,
                         tmp.root().resolve("making.log"),
                         "5",
                         "64",
                         "256"));
-                archive = "made by a run of 256 attempts of 5 ms at parallelism 64, mapped with -Xshare:on";
+                archive = ClassDataArchive.Kind.current().label
+                        + " made by a run of 256 attempts of 5 ms at parallelism 64, mapped with "
+                        + ClassDataArchive.Kind.current().insist;
             }
             for (long sleep : size.sleepMillis()) {
                 for (int p : size.parallelism()) {

@@ -222,6 +222,7 @@ final class TinyCases {
                                 "the whole child JVM as .process, mapping a class-data archive made by a first"
                                         + " run of " + ClassDataArchive.MAKING_CASES
                                         + " cases, as the ale launcher does")
+                        .put("archive", ClassDataArchive.Kind.current().label)
                         .put("jvmOptions", sdk.median().options())
                         .putAll(Machine.parameters())
                         .map()));

@@ -71,7 +71,7 @@ final class RunCommand {
         Args a = Args.parse(Usages.DEMO, tokens);
         a.positional(0, "no arguments");
         Options o = new Options(
-                1,
+                a.integer("trials", 1, 1),
                 a.integer("parallel", Math.min(4, Runtime.getRuntime().availableProcessors()), 1),
                 0,
                 1,

@@ -11,6 +11,7 @@ final class Usages {
     private static final Option SELECT =
             valued("select", "<filter>", "tasks to run: tier:near-term,cluster:legal,soc:13-,id:bank-*,list:smoke");
     private static final Option PARALLEL = valued("parallel", "<n>", "attempts at once (default 1)");
+    private static final Option TRIALS = valued("trials", "<k>", "attempts per task (default 1)");
     private static final Option JSON = flag("json", "print the report as JSON instead of the summary");
     private static final Option ALL = flag("all", "list every attempt, not only the first few not passed");
     private static final Option ALLOW_COMMANDS = flag(
@@ -44,7 +45,7 @@ final class Usages {
                                     + " with the agent tool kit; the key from $OPENAI_API_KEY or api-key-env=<VAR>;"
                                     + " input-price= and output-price= in USD per million tokens; max-turns=,"
                                     + " temperature=)"),
-                    valued("trials", "<k>", "attempts per task (default 1)"),
+                    TRIALS,
                     PARALLEL,
                     SELECT,
                     valued("shard", "<i>/<n>", "run shard i (0-based) of n, by task digest"),
@@ -81,10 +82,10 @@ final class Usages {
 
     static final Usage DEMO = new Usage(
             "demo",
-            "[--out <dir>] [--parallel <n>]",
+            "[--out <dir>] [--trials <k>] [--parallel <n>]",
             "runs the rule-based sample agent on the starter pack (samples/packs/starter of the repository,"
                     + " or the copy bundled in ale.jar) and prints the summary",
-            List.of(valued("out", "<dir>", "run directory (default runs/demo-<UTC time>)"), PARALLEL));
+            List.of(valued("out", "<dir>", "run directory (default runs/demo-<UTC time>)"), TRIALS, PARALLEL));
 
     static final Usage PACK_VALIDATE = new Usage(
             "pack validate",

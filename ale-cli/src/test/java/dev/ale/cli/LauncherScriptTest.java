@@ -128,24 +128,13 @@ class LauncherScriptTest {
     @Test
     void theFirstRunMakesAClassDataArchiveInATemporaryFolderAndLaterRunsMapIt() throws Exception {
         Map<String, String> env = archivingJava();
-        Run first = ale(env, "version");
-        assertEquals(0, first.code, first.toString());
-        Path archive = onlyArchive();
-        assertEquals(
-                JAVA + "-XX:SharedArchiveFile=" + archive + CDS_LOGS_OFF + "-jar " + jar + " version\n", first.out);
-        assertTrue(first.err.contains("ale: making a class-data archive of ale.jar"), first.err);
-        List<String> made = Files.readAllLines(root.resolve("archive.log"));
-        assertEquals(1, made.size(), made.toString());
-        assertTrue(made.get(0).contains(" -jar " + jar + " demo --out "), made.get(0));
-        assertFalse(
-                made.get(0).endsWith(" in " + root), "the demo's run directory is not left where ale runs: " + made);
+        String made = madeOnceThenMapped(
+                env, archiveName(), "-XX:SharedArchiveFile=%s" + CDS_LOGS_OFF, "a class-data archive", "archive.log");
+        assertTrue(made.contains(" -jar " + jar + " demo --out "), made);
+        assertFalse(made.endsWith(" in " + root), "the demo's run directory is not left where ale runs: " + made);
         assertTrue(Files.notExists(root.resolve("runs")));
-        String work = made.get(0).substring(made.get(0).lastIndexOf(" in ") + 4);
+        String work = made.substring(made.lastIndexOf(" in ") + 4);
         assertTrue(Files.notExists(Path.of(work)), "the temporary folder is removed: " + work);
-        Run second = ale(env, "demo");
-        assertEquals(JAVA + "-XX:SharedArchiveFile=" + archive + CDS_LOGS_OFF + "-jar " + jar + " demo\n", second.out);
-        assertEquals(1, Files.readAllLines(root.resolve("archive.log")).size(), "made once");
-        assertFalse(second.err.contains("class-data"), second.err);
     }
 
     @Test
@@ -168,18 +157,7 @@ class LauncherScriptTest {
     @Test
     void anArchiveThatAJvmCannotMapIsNotKeptAndNotTriedAgainUntilTheJarChanges() throws Exception {
         Map<String, String> env = archivingJava();
-        Files.writeString(root.resolve("bad-archive"), "");
-        Run first = ale(env, "version");
-        assertEquals(0, first.code, first.toString());
-        assertEquals(JAVA + "-jar " + jar + " version\n", first.out);
-        try (var files = Files.list(jar.getParent())) {
-            assertEquals(
-                    List.of(archiveName() + ".failed", "ale.jar"),
-                    files.map(f -> f.getFileName().toString()).sorted().toList(),
-                    "no archive, no temporary file, a marker");
-        }
-        ale(env, "version");
-        assertEquals(1, Files.readAllLines(root.resolve("archive.log")).size(), "not tried again");
+        unmappableIsMarkedAndNotTriedAgain(env, archiveName(), "archive.log");
         Files.delete(root.resolve("bad-archive"));
         Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 10_000));
         Run rebuilt = ale(env, "version");
@@ -199,22 +177,144 @@ class LauncherScriptTest {
         assertTrue(Files.notExists(root.resolve("archive.log")), "no archive was made");
     }
 
+    @Test
+    void onJava25TheFirstRunMakesAnAotCacheNamedByTheJarsBytesAndLaterRunsMapIt() throws Exception {
+        Map<String, String> env = aotJava();
+        String name = aotName();
+        String made = madeOnceThenMapped(env, name, "-XX:AOTCache=%s" + AOT_LOGS_OFF, "an AOT cache", "aot.log");
+        assertTrue(made.contains(" -XX:AOTCacheOutput=" + jar.resolveSibling(name) + "."), made);
+        assertTrue(made.contains(" -jar " + jar + " demo --trials 20 --out "), made);
+    }
+
+    @Test
+    void onJava25AJarWithOtherBytesNeverMapsTheOldCacheWhateverItsDate() throws Exception {
+        Map<String, String> env = aotJava();
+        ale(env, "version");
+        Path old = jar.resolveSibling(aotName());
+        // other bytes at the same path, dated before the cache: Java 25 itself would map the old one
+        Ale.write(jar, "version 2 of the jar\n");
+        Files.setLastModifiedTime(
+                jar, FileTime.fromMillis(Files.getLastModifiedTime(old).toMillis() - 20_000));
+        Files.writeString(root.resolve("no-archive"), "");
+        Run unmade = ale(env, "version");
+        assertEquals(JAVA + "-jar " + jar + " version\n", unmade.out, "the old cache is not given to the new jar");
+        Files.delete(root.resolve("no-archive"));
+        Files.delete(jar.resolveSibling(aotName() + ".failed"));
+        Run remade = ale(env, "version");
+        Path cache = jar.resolveSibling(aotName());
+        assertFalse(cache.equals(old));
+        assertEquals(JAVA + "-XX:AOTCache=" + cache + AOT_LOGS_OFF + "-jar " + jar + " version\n", remade.out);
+        assertTrue(Files.notExists(old), "the earlier jar's cache is removed once the new one is made");
+    }
+
+    @Test
+    void onJava25ACacheThatTheJvmCannotMapIsNotKeptAndNotTriedAgain() throws Exception {
+        Map<String, String> env = aotJava();
+        unmappableIsMarkedAndNotTriedAgain(env, aotName(), "aot.log");
+        Run own = ale(with(env, "ALE_JAVA_OPTS", "-XX:AOTCache=/opt/mine.aot"), "version");
+        assertEquals("java -XX:AOTCache=/opt/mine.aot -jar " + jar + " version\n", own.out, "the user's own cache");
+    }
+
     /**
-     * A stand-in java that writes an archive when asked to ({@code -XX:ArchiveClassesAtExit}, logged
-     * with its folder; not while the file {@code no-archive} exists), maps one with {@code -Xshare:on}
-     * unless the file {@code bad-archive} exists, and otherwise prints its arguments; the environment
-     * that selects it.
+     * A stand-in Java 25 (its release file says so) as {@link #archivingJava()} is one of Java 17,
+     * for an AOT cache ({@code -XX:AOTCacheOutput}, logged in {@code aot.log}; mapped with {@code
+     * -XX:AOTMode=on}); the environment that selects it, with a jar already built.
      */
-    private Map<String, String> archivingJava() throws IOException {
+    private Map<String, String> aotJava() throws IOException {
+        stubJava("jdk3", "25.0.3", "-XX:AOTCacheOutput", "-XX:AOTMode=on", "aot.log");
+        Ale.write(jar, "version 1 of the jar\n");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 30_000));
+        return Map.of("JAVA_HOME", root.resolve("jdk3").toString());
+    }
+
+    /**
+     * Writes {@code <home>/bin/java}, a stand-in that makes an archive when given {@code making=FILE}
+     * (logged with its folder in {@code log}; not while the file {@code no-archive} exists), maps one
+     * when given {@code insist} unless the file {@code bad-archive} exists, and otherwise prints its
+     * arguments; and {@code <home>/release}, naming the Java version.
+     */
+    private void stubJava(String home, String version, String making, String insist, String log) throws IOException {
         script(
-                root.resolve("jdk2/bin/java"),
-                "case \"$*\" in *ArchiveClassesAtExit*) [ -f '" + root.resolve("no-archive") + "' ] && exit 1;; esac\n"
+                root.resolve(home + "/bin/java"),
+                "case \"$*\" in *" + making.substring(5) + "*) [ -f '" + root.resolve("no-archive")
+                        + "' ] && exit 1;; esac\n"
                         + "for a in \"$@\"; do case \"$a\" in\n"
-                        + "  -XX:ArchiveClassesAtExit=*) echo \"$* in $PWD\" >> '" + root.resolve("archive.log")
+                        + "  " + making + "=*) echo \"$* in $PWD\" >> '" + root.resolve(log)
                         + "'; printf classes > \"${a#*=}\"; exit 0;;\n"
-                        + "  -Xshare:on) [ -f '" + root.resolve("bad-archive") + "' ] && exit 1; exit 0;;\n"
+                        + "  " + insist + ") [ -f '" + root.resolve("bad-archive") + "' ] && exit 1; exit 0;;\n"
                         + "esac; done\n"
                         + "echo \"java $*\"\n");
+        Ale.write(root.resolve(home + "/release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"" + version + "\"\n");
+    }
+
+    /**
+     * The first run with {@code env} makes the archive {@code name} beside the jar (announced as
+     * {@code what}) and maps it ({@code mapping}, {@code %s} the archive's path), a second run maps
+     * it without making it again; returns the one line that making it left in {@code log}.
+     */
+    private String madeOnceThenMapped(Map<String, String> env, String name, String mapping, String what, String log)
+            throws Exception {
+        Run first = ale(env, "version");
+        assertEquals(0, first.code, first.toString());
+        Path archive = jar.resolveSibling(name);
+        assertTrue(Files.isRegularFile(archive), "no " + archive);
+        String maps = JAVA + mapping.formatted(archive) + "-jar " + jar;
+        assertEquals(maps + " version\n", first.out);
+        assertTrue(first.err.contains("ale: making " + what + " of ale.jar"), first.err);
+        List<String> made = Files.readAllLines(root.resolve(log));
+        assertEquals(1, made.size(), made.toString());
+        Run second = ale(env, "demo");
+        assertEquals(maps + " demo\n", second.out);
+        assertEquals(1, Files.readAllLines(root.resolve(log)).size(), "made once");
+        assertFalse(second.err.contains("making"), second.err);
+        return made.get(0);
+    }
+
+    /**
+     * With a JVM that cannot map what it made ({@code bad-archive}): the run goes on without one,
+     * leaves no archive and no temporary file but a {@code .failed} marker, and a second run does not
+     * try again ({@code log} keeps one line).
+     */
+    private void unmappableIsMarkedAndNotTriedAgain(Map<String, String> env, String name, String log) throws Exception {
+        Files.writeString(root.resolve("bad-archive"), "");
+        Run first = ale(env, "version");
+        assertEquals(0, first.code, first.toString());
+        assertEquals(JAVA + "-jar " + jar + " version\n", first.out);
+        try (var files = Files.list(jar.getParent())) {
+            assertEquals(
+                    List.of(name + ".failed", "ale.jar"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList(),
+                    "no archive, no temporary file, a marker");
+        }
+        ale(env, "version");
+        assertEquals(1, Files.readAllLines(root.resolve(log)).size(), "not tried again");
+    }
+
+    /** The AOT cache's name for the stand-in of {@link #aotJava()}: its path's checksum and the jar's. */
+    private String aotName() throws Exception {
+        return "ale-"
+                + cksum(
+                        "printf '%s' \"$1\"",
+                        root.resolve("jdk3/bin/java").toRealPath().toString()) + "-"
+                + cksum("cat \"$1\"", jar.toString()) + ".aot";
+    }
+
+    /** The first field of {@code cksum} of what {@code producer} (a shell command on {@code $1}) prints. */
+    private static String cksum(String producer, String argument) throws Exception {
+        Process p =
+                new ProcessBuilder("/bin/sh", "-c", producer + " | cksum | cut -d ' ' -f 1", "sh", argument).start();
+        String sum = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertEquals(0, p.waitFor());
+        return sum;
+    }
+
+    /**
+     * A stand-in Java 17 (its release file says so) that writes a dynamic CDS archive when asked to
+     * ({@code -XX:ArchiveClassesAtExit}, logged in {@code archive.log}) and maps one with {@code
+     * -Xshare:on}, as {@link #stubJava} describes; the environment that selects it.
+     */
+    private Map<String, String> archivingJava() throws IOException {
+        stubJava("jdk2", "17.0.15", "-XX:ArchiveClassesAtExit", "-Xshare:on", "archive.log");
         return Map.of("JAVA_HOME", root.resolve("jdk2").toString());
     }
 
@@ -226,16 +326,10 @@ class LauncherScriptTest {
 
     /** The archive's name for the stand-in java of {@link #archivingJava()}: keyed by its path's checksum. */
     private String archiveName() throws Exception {
-        Process p = new ProcessBuilder(
-                        "/bin/sh",
-                        "-c",
-                        "printf '%s' \"$1\" | cksum | cut -d ' ' -f 1",
-                        "sh",
-                        root.resolve("jdk2/bin/java").toRealPath().toString())
-                .start();
-        String sum = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertEquals(0, p.waitFor());
-        return "ale-" + sum + ".jsa";
+        return "ale-"
+                + cksum(
+                        "printf '%s' \"$1\"",
+                        root.resolve("jdk2/bin/java").toRealPath().toString()) + ".jsa";
     }
 
     private static Map<String, String> with(Map<String, String> env, String name, String value) {
@@ -245,6 +339,7 @@ class LauncherScriptTest {
     }
 
     private static final String CDS_LOGS_OFF = " -Xlog:cds=off -Xlog:cds+dynamic=off ";
+    private static final String AOT_LOGS_OFF = " -Xlog:aot*=off -Xlog:cds*=off ";
 
     /** What the fake java prints before {@code -jar}: the launcher's default JVM options. */
     private static final String JAVA =

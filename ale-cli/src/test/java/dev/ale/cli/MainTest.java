@@ -85,6 +85,18 @@ class MainTest {
     }
 
     @Test
+    void demoTakesTrials() {
+        Ale.Result r = Ale.run("demo", "--trials", "3");
+        assertEquals(Main.OK, r.code(), r.toString());
+        assertTrue(r.out().contains("3 trials per task"), r.out());
+        assertTrue(r.out().contains("(33 of 78 scored attempts)"), r.out());
+        Ale.Result none = Ale.run("demo", "--trials", "0");
+        assertEquals(
+                "ale: demo: --trials must be a whole number >= 1, got '0'",
+                none.err().strip());
+    }
+
+    @Test
     void withoutARepositoryTheBundledStarterPackIsUsedAndRemovedAfterwards() throws Exception {
         Path copy;
         try (StarterPack.Found found = StarterPack.locate(List.of(tmp))) {
