@@ -93,20 +93,17 @@ final class ClassDataArchive {
         Path zip = dir.resolve("pack.zip");
         TinyPack.write(dir.resolve("pack"), zip, MAKING_CASES);
         return make(
-                dir.resolve("tiny" + Kind.current().extension),
-                TinyChild.class,
-                dir.resolve("making.log"),
-                zip.toString(),
-                String.valueOf(parallelism));
+                dir, "tiny", TinyChild.class, dir.resolve("making.log"), zip.toString(), String.valueOf(parallelism));
     }
 
     /**
-     * Makes an archive at {@code archive} by a run of {@code child} with {@code args} and the
-     * launcher's options (its output in {@code log}), and returns the launcher's options that map it;
-     * call only when {@link #possible()}.
+     * Makes an archive in {@code dir}, named {@code stem} and the kind's extension, by a run of
+     * {@code child} with {@code args} and the launcher's options (its output in {@code log}), and
+     * returns the launcher's options that map it; call only when {@link #possible()}.
      */
-    static List<String> make(Path archive, Class<?> child, Path log, String... args) throws Exception {
+    static List<String> make(Path dir, String stem, Class<?> child, Path log, String... args) throws Exception {
         Kind kind = Kind.current();
+        Path archive = dir.resolve(stem + kind.extension);
         List<String> making = new ArrayList<>(ChildJvm.LAUNCHER_OPTIONS);
         making.add(kind.making(archive));
         ChildJvm.runToExit(making, child, log, args);

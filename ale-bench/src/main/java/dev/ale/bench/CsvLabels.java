@@ -183,11 +183,8 @@ final class CsvLabels {
         }
         Path making = Files.createDirectory(dir.resolve("archive"));
         write(making, ARCHIVE_ROWS, seed);
-        List<String> mapping = ClassDataArchive.make(
-                making.resolve("csv" + ClassDataArchive.Kind.current().extension),
-                CsvChild.class,
-                making.resolve("making.log"),
-                making.toString());
+        List<String> mapping =
+                ClassDataArchive.make(making, "csv", CsvChild.class, making.resolve("making.log"), making.toString());
         return ChildJvm.run(mapping, CsvChild.class, dir.resolve("child-archived.log"), dir.toString());
     }
 

@@ -96,12 +96,7 @@ final class Scaling {
             String archive = "none: classes not in jars, or the options name their own";
             if (ClassDataArchive.possible()) {
                 options = new ArrayList<>(ClassDataArchive.make(
-                        tmp.root().resolve("scaling" + ClassDataArchive.Kind.current().extension),
-                        ScalingChild.class,
-                        tmp.root().resolve("making.log"),
-                        "5",
-                        "64",
-                        "256"));
+                        tmp.root(), "scaling", ScalingChild.class, tmp.root().resolve("making.log"), "5", "64", "256"));
                 archive = ClassDataArchive.Kind.current().label
                         + " made by a run of 256 attempts of 5 ms at parallelism 64, mapped with "
                         + ClassDataArchive.Kind.current().insist;
