@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ale.process.BubblewrapOptions;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -22,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Script agents that go for the answers instead of working, run through {@code ale run} as its own
  * process (the sealing key in its environment) with {@code --sandbox bwrap} and {@code --sandbox local}.
- * Under bubblewrap an agent finds nothing of the pack, the reference, the key or the solution; in a
+ * Under bubblewrap an agent finds nothing of the pack, the reference, the key or the solution, and
+ * cannot write where Java loads the SDK's code (its class path, its class-data archive); in a
  * local directory it finds no key and no clear solution; a swapping or racing agent never passes.
  */
 @EnabledOnOs(OS.LINUX)
@@ -100,6 +104,35 @@ class HostileAgentSuiteTest {
         assertEquals("ERROR", attempt.path("outcome").asText(), attempt.toString());
         assertEquals("PACK", attempt.path("cause").asText(), attempt.toString());
         assertEquals(3, r.code(), r.toString());
+    }
+
+    @Test
+    @Tag("bwrap")
+    void underBubblewrapAnAgentCannotWriteWhereJavaLoadsTheSdksCode() throws Exception {
+        SecretPack pack = packUnderBubblewrap();
+        // the class path's folders (and the folder of each jar, where the launcher keeps its
+        // class-data archive or AOT cache), and a stand-in archive the agent knows the path of
+        Path sdk = Files.createDirectories(tmp.resolve("sdk"));
+        Path archive = Files.writeString(sdk.resolve("ale-1-2.aot"), "classes");
+        Set<Path> folders = new LinkedHashSet<>(List.of(sdk));
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path p = Path.of(entry).toAbsolutePath();
+            folders.add(Files.isDirectory(p) ? p : p.getParent());
+        }
+        AleProcess.Run r = run(pack, HostileAgents.planter(tmp, List.copyOf(folders), List.of(archive)), "bwrap");
+        String seen = r.trajectories();
+        assertTrue(seen.contains("== plant done"), "the agent ran to its end: " + r);
+        List<Path> planted = folders.stream()
+                .map(f -> f.resolve(HostileAgents.PLANTED))
+                .filter(Files::exists)
+                .toList();
+        for (Path p : planted) {
+            Files.delete(p);
+        }
+        assertEquals(List.of(), planted, "the agent left files where Java loads code from");
+        assertEquals("classes", Files.readString(archive), "the agent overwrote the archive");
+        assertFalse(seen.contains("planted ") || seen.contains("overwrote "), seen);
+        assertEquals("FAILED", r.attempts().get(0).path("outcome").asText(), "the run went on: " + r);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.ale.cli.hostile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Script agents that do not work their task but go for its answer. The patterns they search for
@@ -96,6 +97,33 @@ final class HostileAgents {
                         echo "TOKEN-Rnothingfound" > answer.txt
                         echo "== race lost"
                         """);
+    }
+
+    /** What {@link #planter} tries to leave in each folder it is given. */
+    static final String PLANTED = "ale-planted-by-agent";
+
+    /**
+     * Tries to leave a file in each of {@code folders} (the SDK's class path and the folder of its
+     * class-data archive, which Java loads code from) and to overwrite each of {@code files}.
+     */
+    static Path planter(Path dir, List<Path> folders, List<Path> files) throws IOException {
+        StringBuilder body = new StringBuilder();
+        for (Path f : folders) {
+            String q = quoted(f.resolve(PLANTED).toString());
+            // in a subshell: a redirection that fails ends the shell that runs a built-in
+            body.append("if (: > " + q + ") 2>/dev/null; then echo \"planted " + f + "\"; else echo refused; fi\n");
+        }
+        for (Path f : files) {
+            String q = quoted(f.toString());
+            body.append("if (printf x > " + q + ") 2>/dev/null; then echo \"overwrote " + f
+                    + "\"; else echo refused; fi\n");
+        }
+        return write(dir.resolve("planter.sh"), body + "echo \"== plant done\"\n");
+    }
+
+    /** {@code s} as one single-quoted shell word. */
+    private static String quoted(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
     }
 
     private static Path write(Path file, String body) throws IOException {
