@@ -13,6 +13,7 @@ import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskFile;
 import dev.ale.api.task.TaskPart;
 import dev.ale.taskpack.TaskPack;
+import dev.ale.taskpack.internal.OpenedVerifier;
 import dev.ale.verifiers.VerifierRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -128,7 +129,8 @@ public final class PackCheck {
         List<TaskFile> reference;
         Verifier verifier;
         try {
-            verifier = registry.create(task.spec().verifier(), "/verifier");
+            verifier = OpenedVerifier.of(task, registry)
+                    .orElseGet(() -> registry.create(task.spec().verifier(), "/verifier"));
             if ((task.referenceSealed() || task.solutionSealed()) && key == null) {
                 return unchecked(task, "the reference or solution is sealed: give the pack's key");
             }

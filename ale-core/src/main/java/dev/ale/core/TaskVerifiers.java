@@ -4,11 +4,15 @@ import dev.ale.api.spi.Verifier;
 import dev.ale.api.spi.VerifierConfigException;
 import dev.ale.api.spi.VerifierFactories;
 import dev.ale.api.task.Task;
+import dev.ale.taskpack.internal.OpenedVerifier;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Builds each task's verifier once, before any attempt runs, so a bad configuration fails first. */
+/**
+ * Builds each task's verifier once, before any attempt runs, so a bad configuration fails first; a
+ * task whose pack built its verifier with an equal registry when it was opened gives that one.
+ */
 final class TaskVerifiers {
     private TaskVerifiers() {}
 
@@ -26,7 +30,10 @@ final class TaskVerifiers {
                         + t.pack().name() + "); select each task once");
             }
             try {
-                built.put(t.id(), registry.create(t.spec().verifier(), "/verifier"));
+                Verifier opened = OpenedVerifier.of(t, registry).orElse(null);
+                built.put(
+                        t.id(),
+                        opened != null ? opened : registry.create(t.spec().verifier(), "/verifier"));
             } catch (VerifierConfigException e) {
                 throw e.in("tasks/" + t.id() + "/task.json");
             }

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /** Opens a pack from a directory or an archive chosen by its file name, and builds its tasks. */
@@ -144,11 +145,18 @@ final class PackOpener {
                 m.lists(),
                 read.warnings(),
                 limits,
+                read.builtWith(),
+                new AtomicReference<>(),
                 new AtomicBoolean());
         List<Task> tasks = new ArrayList<>();
-        for (TaskSpec spec : read.specs()) {
+        for (int i = 0; i < read.specs().size(); i++) {
+            TaskSpec spec = read.specs().get(i);
             tasks.add(new PackTask(
-                    state, spec, digests.get(spec.id()), read.computed().get(spec.id())));
+                    state,
+                    spec,
+                    digests.get(spec.id()),
+                    read.computed().get(spec.id()),
+                    read.verifiers().get(i)));
         }
         return new PackView(state, tasks);
     }

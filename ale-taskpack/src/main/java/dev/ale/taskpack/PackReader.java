@@ -1,14 +1,18 @@
 package dev.ale.taskpack;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierFactories;
 import dev.ale.api.task.TaskPackException;
 import dev.ale.api.task.TaskSpec;
 import dev.ale.archive.ArchiveSource;
 import dev.ale.archive.Listing;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads and validates a pack's manifest and every task.json, in this order: layout of the top
@@ -23,12 +27,17 @@ final class PackReader {
      * @param specs        the task specs, in manifest order
      * @param computed     the digests already computed from the bytes parsed, by task id: those of
      *                     the tasks whose only file is {@code task.json}
+     * @param verifiers    the verifier built for each spec when its configuration was checked, in the
+     *                     same order (nulls when there was no registry)
+     * @param builtWith    the registry that built them; empty when there was none
      */
     record Result(
             Manifest manifest,
             ObjectNode manifestJson,
             List<TaskSpec> specs,
             Map<String, String> computed,
+            List<Verifier> verifiers,
+            Optional<VerifierFactories> builtWith,
             List<String> warnings) {}
 
     private PackReader() {}
@@ -61,6 +70,7 @@ final class PackReader {
         TaskLayout.checkTop(listing, manifest.tasks());
         VerifierCheck verifiers = VerifierCheck.of(options, warnings);
         List<TaskSpec> specs = new ArrayList<>(manifest.tasks().size());
+        List<Verifier> built = new ArrayList<>(manifest.tasks().size());
         Map<String, String> computed = new HashMap<>();
         for (Manifest.Entry entry : manifest.tasks()) {
             String file = TaskLayout.taskJson(entry.id());
@@ -80,13 +90,20 @@ final class PackReader {
             }
             boolean taskJsonAlone =
                     TaskLayout.checkTask(listing, entry.id(), spec.sessions().size());
-            verifiers.check(spec, file, listing);
+            built.add(verifiers.check(spec, file, listing));
             specs.add(spec);
             if (taskJsonAlone) {
                 // the digest from the bytes the spec was parsed from: no second read, and no gap between the two
                 computed.put(entry.id(), Digests.taskJsonOnly(bytes));
             }
         }
-        return new Result(manifest, json, List.copyOf(specs), computed, List.copyOf(warnings));
+        return new Result(
+                manifest,
+                json,
+                List.copyOf(specs),
+                computed,
+                Collections.unmodifiableList(built),
+                verifiers.registry(),
+                List.copyOf(warnings));
     }
 }

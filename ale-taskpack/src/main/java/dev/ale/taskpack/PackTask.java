@@ -1,5 +1,7 @@
 package dev.ale.taskpack;
 
+import dev.ale.api.spi.Verifier;
+import dev.ale.api.spi.VerifierFactories;
 import dev.ale.api.task.PackRef;
 import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskFile;
@@ -7,25 +9,36 @@ import dev.ale.api.task.TaskPackException;
 import dev.ale.api.task.TaskPart;
 import dev.ale.api.task.TaskSpec;
 import dev.ale.archive.ArchiveSource;
+import dev.ale.taskpack.internal.OpenedVerifier;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A task of an opened pack. The first time any of its files is asked for, all of its files are
  * digested (streamed) and compared with the digest recorded in {@code pack.json}; the computed
  * digest is kept, so the check runs once. A sealed reference ({@code reference.7z}) is not among
- * {@code files(REFERENCE)}; it opens through {@link #unsealReference(char[])}.
+ * {@code files(REFERENCE)}; it opens through {@link #unsealReference(char[])}. The verifier built
+ * to check the task's configuration when the pack was opened is kept for runs under the same registry.
  */
-record PackTask(PackState state, TaskSpec spec, String digest, Memo memo) implements Task {
+record PackTask(PackState state, TaskSpec spec, String digest, Memo memo, @Nullable Verifier verifier)
+        implements Task, OpenedVerifier {
     /**
      * @param digest   the digest pack.json records
      * @param computed the digest already computed from the files as read when the pack was opened,
      *                 or null: then it is computed the first time a file is asked for
+     * @param verifier the verifier built with {@code state.verifiers()} when the pack was opened, or null
      */
-    PackTask(PackState state, TaskSpec spec, String digest, String computed) {
-        this(state, spec, digest, new Memo(same(digest, computed)));
+    PackTask(PackState state, TaskSpec spec, String digest, String computed, @Nullable Verifier verifier) {
+        this(state, spec, digest, new Memo(same(digest, computed)), verifier);
+    }
+
+    @Override
+    public Optional<Verifier> verifierBuiltBy(VerifierFactories registry) {
+        return verifier != null && state.builtItsVerifiers(registry) ? Optional.of(verifier) : Optional.empty();
     }
 
     /** The computed digest, as the recorded string when the two are equal (one string kept, not two). */

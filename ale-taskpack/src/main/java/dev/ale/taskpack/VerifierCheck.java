@@ -1,6 +1,7 @@
 package dev.ale.taskpack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ale.api.spi.Verifier;
 import dev.ale.api.spi.VerifierConfigException;
 import dev.ale.api.spi.VerifierFactories;
 import dev.ale.api.task.TaskPackException;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks verifier configurations when a pack is opened, with the registry of the options or the
@@ -47,25 +49,33 @@ final class VerifierCheck {
         return new VerifierCheck(registry);
     }
 
+    /** The registry the verifiers are built with; empty when there is none. */
+    Optional<VerifierFactories> registry() {
+        return registry;
+    }
+
     /**
-     * Builds the task's verifier once to validate its configuration, and checks that every reference
-     * file it names is in the task's {@code reference/} folder (a sealed reference is not looked into).
+     * Builds the task's verifier to validate its configuration, and checks that every reference file
+     * it names is in the task's {@code reference/} folder (a sealed reference is not looked into).
      *
+     * @return the verifier built, kept by the task for runs under the same registry; null without a registry
      * @throws VerifierConfigException located in the task's task.json, at the pointer under /verifier
      * @throws TaskPackException naming the task.json and the pointer of a reference file the task lacks
      */
-    void check(TaskSpec spec, String taskJson, Listing listing) {
+    @Nullable
+    Verifier check(TaskSpec spec, String taskJson, Listing listing) {
         if (registry.isEmpty()) {
-            return;
+            return null;
         }
         JsonNode config = spec.verifier(); // a copy: taken once for both uses
+        Verifier built;
         try {
-            registry.get().create(config, "/verifier");
+            built = registry.get().create(config, "/verifier");
         } catch (VerifierConfigException e) {
             throw e.in(taskJson);
         }
         if (listing.files().containsKey(SealedReference.entry(spec.id()))) {
-            return;
+            return built;
         }
         String folder = TaskLayout.folder(spec.id()) + TaskPart.REFERENCE.folder();
         for (Map.Entry<String, String> named :
@@ -78,5 +88,6 @@ final class VerifierCheck {
                                 + named.getValue());
             }
         }
+        return built;
     }
 }

@@ -3,6 +3,8 @@ package dev.ale.verifiers;
 import dev.ale.api.spi.VerifierFactory;
 import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +24,7 @@ final class Discovery {
     private final List<VerifierFactory> factories = new ArrayList<>();
     private final Set<Class<?>> classes = new LinkedHashSet<>();
     private final List<String> problems = new ArrayList<>();
+    private final Set<VerifierFactory> given = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /** The factories found so far, in discovery order. */
     List<VerifierFactory> factories() {
@@ -36,7 +39,16 @@ final class Discovery {
     /** Adds the given factories as they are (no discovery, no checks). */
     Discovery add(List<VerifierFactory> given) {
         factories.addAll(given);
+        this.given.addAll(given);
         return this;
+    }
+
+    /**
+     * What makes {@code f} the factory it is: a discovered factory was made by its no-argument
+     * constructor, so its class; a given factory may carry state, so the instance itself.
+     */
+    Object identity(VerifierFactory f) {
+        return given.contains(f) ? f : f.getClass();
     }
 
     /** Adds the providers visible through {@code loader} (class path and named modules it defines). */

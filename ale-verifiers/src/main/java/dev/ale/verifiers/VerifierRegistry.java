@@ -39,6 +39,9 @@ public final class VerifierRegistry implements VerifierFactories {
     private static final String BUILT_IN_PACKAGE = "dev.ale.verifiers.internal";
 
     private final Map<String, VerifierFactory> factories;
+    /** Each factory's {@link Discovery#identity} by type: what {@link #equals} compares. */
+    private final Map<String, Object> identities;
+
     private final List<String> problems;
     private final VerifierPolicy policy;
 
@@ -61,12 +64,16 @@ public final class VerifierRegistry implements VerifierFactories {
             }
         }
         this.factories = ImmutableSortedMap.copyOf(byType);
+        Map<String, Object> ids = new TreeMap<>();
+        byType.forEach((type, f) -> ids.put(type, found.identity(f)));
+        this.identities = ImmutableSortedMap.copyOf(ids);
         this.problems = ImmutableList.copyOf(found.problems());
         this.policy = VerifierPolicy.DEFAULT;
     }
 
     private VerifierRegistry(VerifierRegistry base, VerifierPolicy policy) {
         this.factories = base.factories;
+        this.identities = base.identities;
         this.problems = base.problems;
         this.policy = policy;
     }
@@ -189,6 +196,24 @@ public final class VerifierRegistry implements VerifierFactories {
     /** Providers that could not be loaded, one message each; empty when all loaded. */
     public List<String> problems() {
         return problems;
+    }
+
+    /**
+     * Whether {@code o} builds the same verifier as this registry from every configuration: a
+     * registry with equal policies and the same factories by type, where a factory found through
+     * {@link java.util.ServiceLoader} is the same as another of its class (each was made by its
+     * no-argument constructor) and a factory given to {@link #of} only as {@code equals} says. So two
+     * calls of {@link #discover()} through the same class loaders give equal registries, and a runner
+     * can take the verifiers built with one when a pack was opened instead of building them again.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof VerifierRegistry r && identities.equals(r.identities) && policy.equals(r.policy);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * identities.hashCode() + policy.hashCode();
     }
 
     @Override

@@ -4,6 +4,7 @@ import static dev.ale.verifiers.Fixture.assertContains;
 import static dev.ale.verifiers.Fixture.assertContainsAll;
 import static dev.ale.verifiers.Fixture.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -98,6 +99,44 @@ class VerifierRegistryTest {
         assertEquals(
                 new VerifierPolicy(true),
                 new VerifierRegistry().withPolicy(new VerifierPolicy(true)).policy());
+    }
+
+    @Test
+    void equalWhenTheyBuildTheSameVerifiersUnderTheSamePolicy() throws Exception {
+        VerifierRegistry found = VerifierRegistry.discover();
+        assertEquals(found, VerifierRegistry.discover(), "discovered twice through the same loaders");
+        assertEquals(found.hashCode(), VerifierRegistry.discover().hashCode());
+        assertEquals(found, new VerifierRegistry(), "as ServiceLoader makes it");
+        assertNotEquals(found, found.withPolicy(new VerifierPolicy(true)), "a policy that allows commands");
+        assertEquals(
+                found.withPolicy(new VerifierPolicy(true)),
+                VerifierRegistry.discover().withCommandsAllowed());
+        assertEquals(found, found.withPolicy(new VerifierPolicy(true)).withPolicy(VerifierPolicy.DEFAULT));
+        try (URLClassLoader loader = pluginLoader("dev.ale.verifiers.TestFactories$Acme");
+                URLClassLoader again = pluginLoader("dev.ale.verifiers.TestFactories$Acme")) {
+            VerifierRegistry withPlugin = VerifierRegistry.discover(List.of(loader));
+            assertNotEquals(found, withPlugin, "one more type");
+            assertEquals(withPlugin, VerifierRegistry.discover(List.of(loader)));
+            assertEquals(withPlugin, VerifierRegistry.discover(List.of(again)), "another loader, the same class");
+        }
+        Path jar = PluginJars.factoryJar(dir, "echo.jar", null, "com.acme.Echo", "acme.echo");
+        try (URLClassLoader one = new URLClassLoader(
+                        new URL[] {jar.toUri().toURL()}, getClass().getClassLoader());
+                URLClassLoader two = new URLClassLoader(
+                        new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
+            assertEquals(VerifierRegistry.discover(one), VerifierRegistry.discover(one));
+            assertNotEquals(
+                    VerifierRegistry.discover(one),
+                    VerifierRegistry.discover(two),
+                    "the same jar in two loaders: two classes, which may differ in their static state");
+        }
+        TestFactories.Acme acme = new TestFactories.Acme();
+        assertEquals(VerifierRegistry.of(acme), VerifierRegistry.of(acme));
+        assertNotEquals(
+                VerifierRegistry.of(acme),
+                VerifierRegistry.of(new TestFactories.Acme()),
+                "a factory given by the caller may carry state: only the same instance is the same");
+        assertNotEquals(found, new Object());
     }
 
     @Test

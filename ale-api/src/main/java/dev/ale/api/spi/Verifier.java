@@ -6,7 +6,9 @@ import org.apiguardian.api.API;
 
 /**
  * Scores what a harness left behind. Called only after the harness is done, with the output
- * workspace and the hidden reference. Must be thread-safe: one instance scores many attempts.
+ * workspace and the hidden reference. Must be thread-safe: one instance scores many attempts, of
+ * one run and of every run of an opened pack under an equal registry (a pack keeps the verifiers
+ * it built to check their configurations).
  * Throwing makes the attempt an {@link Outcome#ERROR} (an infrastructure failure), never a zero.
  */
 @FunctionalInterface
