@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
 
@@ -15,25 +15,63 @@ import org.jspecify.annotations.Nullable;
  * Figure group {@code csv}: a label table of a classification task (columns {@code id,L1..L5},
  * binary labels, about 15% of the output's labels flipped) graded by the {@code csv} verifier keyed
  * by {@code id} with {@code f1-cells}, in a child JVM with the launcher's options: whole-process
- * wall time, time inside the verifier and peak resident memory. With {@code --csv-peer SCRIPT}
- * the files come from the peer's generator and the pure-Python grader scores them in the same run.
- * Where a class-data archive can be made, the child runs a second time mapping one, as under the
- * {@code ale} launcher ({@code process-archived}).
+ * wall time, time inside the verifier and peak resident memory; then graded as the Python peer
+ * grades it ({@code .same-as-python.}, {@link CsvChild#SAME_AS_PEER}). With {@code --csv-peer
+ * SCRIPT} the files come from the peer's generator and the pure-Python grader scores them in the
+ * same run. Where a class-data archive can be made, each grading runs a second time mapping one, as
+ * under the {@code ale} launcher ({@code process-archived}). The full size takes 3 rounds of all of
+ * them in turn and reports the medians, as the tiny cases do; every round must give the same score,
+ * and the peer's grading the peer's score.
  */
 final class CsvLabels {
     static final String[] LABELS = {"L1", "L2", "L3", "L4", "L5"};
     private static final double[] POSITIVE = {0.45, 0.25, 0.25, 0.22, 0.12};
 
-    /** How many rows. */
-    record Size(int rows) {}
+    static final String STATISTIC = "median of the rounds; in each round the child, the child with the archive,"
+            + " the Python peer, then the two children grading as the peer does, in turn";
 
-    static final Size FULL = new Size(1_000_000);
-    static final Size QUICK = new Size(5_000);
+    /** How many rows, and how many rounds of the children and the peer. */
+    record Size(int rows, int rounds) {}
+
+    static final Size FULL = new Size(1_000_000, 3);
+    static final Size QUICK = new Size(5_000, 1);
 
     /** The rows of the first child, whose classes the archive of {@code process-archived} holds. */
     static final int ARCHIVE_ROWS = 5_000;
 
     private CsvLabels() {}
+
+    /** One grading's children, round by round: with the launcher's options, and mapping the archive (empty without one). */
+    private record Grading(String config, List<ChildJvm.Outcome> plain, List<ChildJvm.Outcome> mapped) {
+        Grading(String config) {
+            this(config, new ArrayList<>(), new ArrayList<>());
+        }
+
+        /** Runs this grading's children of one round. */
+        void round(Path dir, @Nullable List<String> mapping, String name) throws Exception {
+            plain.add(ChildJvm.run(
+                    ChildJvm.LAUNCHER_OPTIONS, CsvChild.class, dir.resolve(name + ".log"), dir.toString(), config));
+            if (mapping != null) {
+                mapped.add(ChildJvm.run(
+                        mapping, CsvChild.class, dir.resolve(name + "-archived.log"), dir.toString(), config));
+            }
+        }
+
+        /** The score every child gave; fails when two differ. */
+        double score() {
+            double first = plain.get(0).report().path("score").asDouble();
+            for (List<ChildJvm.Outcome> side : List.of(plain, mapped)) {
+                for (ChildJvm.Outcome o : side) {
+                    double score = o.report().path("score").asDouble();
+                    if (Double.compare(score, first) != 0) {
+                        throw new IllegalStateException("the csv verifier (" + config + ") scored the label table "
+                                + first + " in one child and " + score + " in another (" + o.options() + ")");
+                    }
+                }
+            }
+            return first;
+        }
+    }
 
     static void run(Size size, long seed, Path peer, Results results) throws Exception {
         try (TempTree tmp = TempTree.create("csv")) {
@@ -43,149 +81,146 @@ final class CsvLabels {
             } else {
                 write(dir, size.rows(), seed);
             }
-            ChildJvm.Outcome child =
-                    ChildJvm.run(ChildJvm.LAUNCHER_OPTIONS, CsvChild.class, dir.resolve("child.log"), dir.toString());
-            JsonNode r = child.report();
-            ChildJvm.Outcome archived = archived(dir, seed);
-            if (archived != null
-                    && Double.compare(
-                                    archived.report().path("score").asDouble(),
-                                    r.path("score").asDouble())
-                            != 0) {
-                throw new IllegalStateException("the child mapping a class-data archive scored "
-                        + archived.report().path("score") + ", the child without one " + r.path("score"));
+            List<String> mapping = archive(dir, seed);
+            Grading cells = new Grading(CsvChild.CONFIG);
+            Grading asPeer = new Grading(CsvChild.SAME_AS_PEER);
+            List<Peers.Run> python = new ArrayList<>();
+            for (int round = 1; round <= size.rounds(); round++) {
+                cells.round(dir, mapping, "child-" + round);
+                if (peer != null) {
+                    python.add(Peers.pythonCsv(peer, dir.resolve("reference.csv"), dir.resolve("output.csv")));
+                }
+                asPeer.round(dir, mapping, "child-same-" + round);
             }
-            Peers.Run python = peer != null
-                    ? Peers.pythonCsv(peer, dir.resolve("reference.csv"), dir.resolve("output.csv"))
-                    : null;
-            String prefix = "csv.labels." + size.rows() + ".";
-            Map<String, Object> machine = Machine.parameters();
+            cells.score();
+            double sameScore = asPeer.score();
+            Rounds.Peer py = python.isEmpty() ? null : Rounds.peer(python);
+            for (Peers.Run run : python) {
+                double peerScore = Peers.score(run);
+                if (!(Math.abs(peerScore - sameScore) <= 1e-12)) { // a NaN on either side fails too
+                    throw new IllegalStateException("the csv verifier graded the label table " + sameScore
+                            + " where the Python peer gave " + peerScore + " (" + CsvChild.SAME_AS_PEER + ")");
+                }
+            }
             Figure.Params p = Figure.params()
                     .put("rows", size.rows())
                     .put("bytesPerFile", Files.size(dir.resolve("output.csv")))
-                    .put("verifier", CsvChild.CONFIG)
-                    .put("score", r.path("score").asDouble())
-                    .put("verifyMs", r.path("verifyMs").asDouble())
-                    .put("peakRssKb", r.path("peakRssKb").asLong())
-                    .put("cpuSeconds", r.path("cpuSeconds").asDouble())
-                    .put("jvmOptions", child.options())
                     .put(
                             "files",
-                            peer != null ? "made by the Python peer's generator" : "made by ale-bench, seed " + seed);
-            if (python != null) {
-                p.put("pythonSeconds", python.wallSeconds())
-                        .put("pythonPeakRssKb", python.peakRssKb())
-                        .put("pythonCpuSeconds", python.cpuSeconds())
-                        .put("pythonResult", python.output().strip());
+                            peer != null ? "made by the Python peer's generator" : "made by ale-bench, seed " + seed)
+                    .put("rounds", size.rounds())
+                    .put("statistic", STATISTIC);
+            if (py != null) {
+                p.put("pythonSeconds", py.medianSeconds())
+                        .put("pythonSecondsEachRound", py.seconds())
+                        .put("pythonPeakRssKb", py.peakRssKb())
+                        .put("pythonCpuSeconds", cpuMedian(py))
+                        .put("pythonResult", python.get(0).output().strip());
             }
-            p.putAll(machine);
-            results.add(
-                    p.figure(prefix + "process", child.wallSeconds(), "s", "the whole child JVM: start, grade, exit"));
-            results.add(p.figure(
-                    prefix + "verify", r.path("verifyMs").asDouble(), "ms", "Verifier.verify inside the child"));
-            results.add(p.figure(
-                    prefix + "peak-rss",
-                    r.path("peakRssKb").asDouble() / 1024,
-                    "MB",
-                    "peak resident memory of the child (VmHWM)",
-                    "under 300 MB at 1,000,000 rows"));
-            if (python != null) {
-                results.add(
-                        p.figure(prefix + "python", python.wallSeconds(), "s", "the Python grader's whole process"));
-                results.add(p.speedup(
-                        prefix + "speedup-vs-python",
-                        "Python",
-                        python.wallSeconds(),
-                        child.wallSeconds(),
-                        "at least 5 at 1,000,000 rows"));
-                results.add(p.figure(
-                        prefix + "cpu-vs-python",
-                        python.cpuSeconds() / r.path("cpuSeconds").asDouble(),
-                        "x",
-                        "Python CPU time / SDK child CPU time (user + system, every thread), same run:"
-                                + " steadier than wall time on a busy machine"));
+            String prefix = "csv.labels." + size.rows() + ".";
+            figures(prefix, cells, py, p, results);
+            if (py != null) {
+                p.put("pythonScore", Peers.score(python.get(0)));
             }
-            if (archived != null) {
-                p.put("jvmOptions", archived.options())
-                        .put("verifyMs", archived.report().path("verifyMs").asDouble())
-                        .put("peakRssKb", archived.report().path("peakRssKb").asLong())
-                        .put("cpuSeconds", archived.report().path("cpuSeconds").asDouble());
-                results.add(p.figure(
-                        prefix + "process-archived",
-                        archived.wallSeconds(),
-                        "s",
-                        "the whole child JVM mapping a class-data archive made by a first child of " + ARCHIVE_ROWS
-                                + " rows, as the ale launcher maps its own (" + ClassDataArchive.Kind.current().label
-                                + ", "
-                                + ClassDataArchive.Kind.current().insist + ")"));
-                if (python != null) {
-                    results.add(p.speedup(
-                            prefix + "speedup-vs-python-archived",
-                            "Python",
-                            python.wallSeconds(),
-                            archived.wallSeconds(),
-                            "at least 5 at 1,000,000 rows"));
-                }
-            }
-            samePeerGrading(dir, prefix, python, p, results);
+            figures(prefix + "same-as-python.", asPeer, py, p, results);
         }
     }
 
     /**
-     * The same files graded as the Python peer grades them ({@link CsvChild#SAME_AS_PEER}), in a
-     * child with the launcher's options: {@code .same-as-python.process} and {@code .verify}; with the
-     * peer, {@code .same-as-python.speedup-vs-python}, after checking that both gave the same score
-     * (the bench fails otherwise).
+     * The figures of one grading: its children's medians, the highest peak memory, and the ratios
+     * to the peer, plain and with the archive.
      */
-    private static void samePeerGrading(
-            Path dir, String prefix, Peers.@Nullable Run python, Figure.Params p, Results results) throws Exception {
-        ChildJvm.Outcome same = ChildJvm.run(
-                ChildJvm.LAUNCHER_OPTIONS,
-                CsvChild.class,
-                dir.resolve("child-same.log"),
-                dir.toString(),
-                CsvChild.SAME_AS_PEER);
-        double score = same.report().path("score").asDouble();
-        p.put("verifier", CsvChild.SAME_AS_PEER)
-                .put("jvmOptions", same.options())
-                .put("score", score)
-                .put("verifyMs", same.report().path("verifyMs").asDouble())
-                .put("peakRssKb", same.report().path("peakRssKb").asLong())
-                .put("cpuSeconds", same.report().path("cpuSeconds").asDouble());
-        String name = prefix + "same-as-python.";
+    private static void figures(
+            String prefix, Grading g, Rounds.@Nullable Peer py, Figure.Params shared, Results results) {
+        Rounds plain = Rounds.of(g.plain());
+        JsonNode r = plain.median().report();
+        Figure.Params p = Figure.params()
+                .putAll(shared.map())
+                .put("verifier", g.config())
+                .put("score", r.path("score").asDouble())
+                .put("verifyMs", r.path("verifyMs").asDouble())
+                .put("peakRssKb", plain.peakRssKb())
+                .put("cpuSeconds", cpuMedian(plain))
+                .put("secondsEachRound", plain.seconds())
+                .put("jvmOptions", plain.median().options())
+                .putAll(Machine.parameters());
+        results.add(
+                p.figure(prefix + "process", plain.medianSeconds(), "s", "the whole child JVM: start, grade, exit"));
+        results.add(
+                p.figure(prefix + "verify", r.path("verifyMs").asDouble(), "ms", "Verifier.verify inside the child"));
         results.add(p.figure(
-                name + "process", same.wallSeconds(), "s", "the whole child JVM grading as the Python peer does"));
-        results.add(p.figure(
-                name + "verify", same.report().path("verifyMs").asDouble(), "ms", "Verifier.verify inside the child"));
-        if (python != null) {
-            double peerScore = Peers.score(python);
-            if (!(Math.abs(peerScore - score) <= 1e-12)) { // a NaN on either side fails too
-                throw new IllegalStateException("the csv verifier graded the label table " + score
-                        + " where the Python peer gave " + peerScore + " (" + CsvChild.SAME_AS_PEER + ")");
+                prefix + "peak-rss",
+                plain.peakRssKb() / 1024.0,
+                "MB",
+                "peak resident memory of the child (VmHWM), the highest of the rounds",
+                "under 300 MB at 1,000,000 rows"));
+        if (py != null) {
+            if (g.config().equals(CsvChild.CONFIG)) {
+                results.add(p.figure(prefix + "python", py.medianSeconds(), "s", "the Python grader's whole process"));
             }
-            results.add(p.put("pythonScore", peerScore)
-                    .speedup(
-                            name + "speedup-vs-python",
-                            "Python",
-                            python.wallSeconds(),
-                            same.wallSeconds(),
-                            "at least 5 at 1,000,000 rows, with the same score"));
+            results.add(p.speedup(
+                    prefix + "speedup-vs-python",
+                    "Python",
+                    py.medianSeconds(),
+                    plain.medianSeconds(),
+                    "at least 5 at 1,000,000 rows"));
+            results.add(p.figure(
+                    prefix + "cpu-vs-python",
+                    cpuMedian(py) / cpuMedian(plain),
+                    "x",
+                    "Python CPU time / SDK child CPU time (user + system, every thread), medians of the rounds:"
+                            + " steadier than wall time on a busy machine"));
+        }
+        if (g.mapped().isEmpty()) {
+            return;
+        }
+        Rounds mapped = Rounds.of(g.mapped());
+        JsonNode m = mapped.median().report();
+        p.put("verifyMs", m.path("verifyMs").asDouble())
+                .put("peakRssKb", mapped.peakRssKb())
+                .put("cpuSeconds", cpuMedian(mapped))
+                .put("secondsEachRound", mapped.seconds())
+                .put("jvmOptions", mapped.median().options());
+        results.add(p.figure(
+                prefix + "process-archived",
+                mapped.medianSeconds(),
+                "s",
+                "the whole child JVM mapping a class-data archive made by a first child of " + ARCHIVE_ROWS
+                        + " rows graded with f1-cells, as the ale launcher maps its own ("
+                        + ClassDataArchive.Kind.current().label + ", " + ClassDataArchive.Kind.current().insist
+                        + ")"));
+        if (py != null) {
+            results.add(p.speedup(
+                    prefix + "speedup-vs-python-archived",
+                    "Python",
+                    py.medianSeconds(),
+                    mapped.medianSeconds(),
+                    "at least 5 at 1,000,000 rows"));
         }
     }
 
+    private static double cpuMedian(Rounds rounds) {
+        return Timing.median(rounds.outcomes().stream()
+                .mapToDouble(o -> o.report().path("cpuSeconds").asDouble())
+                .toArray());
+    }
+
+    private static double cpuMedian(Rounds.Peer peer) {
+        return Timing.median(
+                peer.runs().stream().mapToDouble(Peers.Run::cpuSeconds).toArray());
+    }
+
     /**
-     * The child graded again mapping a class-data archive that a first child made on {@value
+     * The options of a child that maps a class-data archive made by a first child on {@value
      * #ARCHIVE_ROWS} rows of its own; null where no archive can be made ({@link ClassDataArchive#possible()}).
      */
-    private static ChildJvm.@Nullable Outcome archived(Path dir, long seed) throws Exception {
+    private static @Nullable List<String> archive(Path dir, long seed) throws Exception {
         if (!ClassDataArchive.possible()) {
             return null;
         }
         Path making = Files.createDirectory(dir.resolve("archive"));
         write(making, ARCHIVE_ROWS, seed);
-        List<String> mapping =
-                ClassDataArchive.make(making, "csv", CsvChild.class, making.resolve("making.log"), making.toString());
-        return ChildJvm.run(mapping, CsvChild.class, dir.resolve("child-archived.log"), dir.toString());
+        return ClassDataArchive.make(making, "csv", CsvChild.class, making.resolve("making.log"), making.toString());
     }
 
     /** Writes {@code reference.csv} and {@code output.csv} as the Python peer's generator does (its shape, not its bytes). */
