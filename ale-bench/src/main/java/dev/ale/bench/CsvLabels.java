@@ -42,7 +42,7 @@ final class CsvLabels {
     private CsvLabels() {}
 
     /** One grading's children, round by round: with the launcher's options, and mapping the archive (empty without one). */
-    private record Grading(String config, List<ChildJvm.Outcome> plain, List<ChildJvm.Outcome> mapped) {
+    record Grading(String config, List<ChildJvm.Outcome> plain, List<ChildJvm.Outcome> mapped) {
         Grading(String config) {
             this(config, new ArrayList<>(), new ArrayList<>());
         }
@@ -95,13 +95,7 @@ final class CsvLabels {
             cells.score();
             double sameScore = asPeer.score();
             Rounds.Peer py = python.isEmpty() ? null : Rounds.peer(python);
-            for (Peers.Run run : python) {
-                double peerScore = Peers.score(run);
-                if (!(Math.abs(peerScore - sameScore) <= 1e-12)) { // a NaN on either side fails too
-                    throw new IllegalStateException("the csv verifier graded the label table " + sameScore
-                            + " where the Python peer gave " + peerScore + " (" + CsvChild.SAME_AS_PEER + ")");
-                }
-            }
+            samePeerScore(sameScore, python);
             Figure.Params p = Figure.params()
                     .put("rows", size.rows())
                     .put("bytesPerFile", Files.size(dir.resolve("output.csv")))
@@ -196,6 +190,17 @@ final class CsvLabels {
                     py.medianSeconds(),
                     mapped.medianSeconds(),
                     "at least 5 at 1,000,000 rows"));
+        }
+    }
+
+    /** Fails unless every run of the peer gave {@code score} to 1e-12 (a NaN on either side fails too). */
+    static void samePeerScore(double score, List<Peers.Run> python) throws IOException {
+        for (Peers.Run run : python) {
+            double peerScore = Peers.score(run);
+            if (!(Math.abs(peerScore - score) <= 1e-12)) {
+                throw new IllegalStateException("the csv verifier graded the label table " + score
+                        + " where the Python peer gave " + peerScore + " (" + CsvChild.SAME_AS_PEER + ")");
+            }
         }
     }
 
