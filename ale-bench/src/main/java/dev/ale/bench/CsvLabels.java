@@ -108,7 +108,7 @@ final class CsvLabels {
                 p.put("pythonSeconds", py.medianSeconds())
                         .put("pythonSecondsEachRound", py.seconds())
                         .put("pythonPeakRssKb", py.peakRssKb())
-                        .put("pythonCpuSeconds", cpuMedian(py))
+                        .put("pythonCpuSeconds", py.medianCpuSeconds())
                         .put("pythonResult", python.get(0).output().strip());
             }
             String prefix = "csv.labels." + size.rows() + ".";
@@ -134,7 +134,7 @@ final class CsvLabels {
                 .put("score", r.path("score").asDouble())
                 .put("verifyMs", r.path("verifyMs").asDouble())
                 .put("peakRssKb", plain.peakRssKb())
-                .put("cpuSeconds", cpuMedian(plain))
+                .put("cpuSeconds", plain.medianCpuSeconds())
                 .put("secondsEachRound", plain.seconds())
                 .put("jvmOptions", plain.median().options())
                 .putAll(Machine.parameters());
@@ -160,7 +160,7 @@ final class CsvLabels {
                     "at least 5 at 1,000,000 rows"));
             results.add(p.figure(
                     prefix + "cpu-vs-python",
-                    cpuMedian(py) / cpuMedian(plain),
+                    py.medianCpuSeconds() / plain.medianCpuSeconds(),
                     "x",
                     "Python CPU time / SDK child CPU time (user + system, every thread), medians of the rounds:"
                             + " steadier than wall time on a busy machine"));
@@ -172,7 +172,7 @@ final class CsvLabels {
         JsonNode m = mapped.median().report();
         p.put("verifyMs", m.path("verifyMs").asDouble())
                 .put("peakRssKb", mapped.peakRssKb())
-                .put("cpuSeconds", cpuMedian(mapped))
+                .put("cpuSeconds", mapped.medianCpuSeconds())
                 .put("secondsEachRound", mapped.seconds())
                 .put("jvmOptions", mapped.median().options());
         results.add(p.figure(
@@ -202,17 +202,6 @@ final class CsvLabels {
                         + " where the Python peer gave " + peerScore + " (" + CsvChild.SAME_AS_PEER + ")");
             }
         }
-    }
-
-    private static double cpuMedian(Rounds rounds) {
-        return Timing.median(rounds.outcomes().stream()
-                .mapToDouble(o -> o.report().path("cpuSeconds").asDouble())
-                .toArray());
-    }
-
-    private static double cpuMedian(Rounds.Peer peer) {
-        return Timing.median(
-                peer.runs().stream().mapToDouble(Peers.Run::cpuSeconds).toArray());
     }
 
     /**

@@ -35,6 +35,13 @@ record Rounds(List<ChildJvm.Outcome> outcomes) {
         return median().wallSeconds();
     }
 
+    /** The median of the rounds' CPU seconds, as each child reported them ({@code cpuSeconds}). */
+    double medianCpuSeconds() {
+        return Timing.median(outcomes.stream()
+                .mapToDouble(o -> o.report().path("cpuSeconds").asDouble())
+                .toArray());
+    }
+
     /** Each round's wall seconds, in the order they ran, to 4 digits. */
     double[] seconds() {
         return Timing.rounded(
@@ -70,6 +77,11 @@ record Rounds(List<ChildJvm.Outcome> outcomes) {
         double medianSeconds() {
             return Timing.median(
                     runs.stream().mapToDouble(Peers.Run::wallSeconds).toArray());
+        }
+
+        double medianCpuSeconds() {
+            return Timing.median(
+                    runs.stream().mapToDouble(Peers.Run::cpuSeconds).toArray());
         }
 
         double[] seconds() {

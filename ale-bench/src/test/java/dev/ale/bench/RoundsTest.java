@@ -42,6 +42,17 @@ class RoundsTest {
     }
 
     @Test
+    void theMedianCpuOfEachSide() {
+        Rounds sdk = Rounds.of(List.of(0.9, 1.3, 1.1).stream()
+                .map(cpu -> new ChildJvm.Outcome(
+                        JsonNodeFactory.instance.objectNode().put("cpuSeconds", cpu), 1.0, List.of()))
+                .toList());
+        assertEquals(1.1, sdk.medianCpuSeconds());
+        Rounds.Peer peer = Rounds.peer(List.of(new Peers.Run(5, 1, 4.6, ""), new Peers.Run(5, 1, 4.2, "")));
+        assertEquals(4.4, peer.medianCpuSeconds(), 1e-12, "the mean of the two middle ones");
+    }
+
+    @Test
     void noRoundsIsAnError() {
         assertThrows(IllegalArgumentException.class, () -> Rounds.of(List.of()));
         assertThrows(IllegalArgumentException.class, () -> Rounds.peer(List.of()));

@@ -30,10 +30,10 @@ final class TaskVerifiers {
                         + t.pack().name() + "); select each task once");
             }
             try {
-                Verifier opened = OpenedVerifier.of(t, registry).orElse(null);
                 built.put(
                         t.id(),
-                        opened != null ? opened : registry.create(t.spec().verifier(), "/verifier"));
+                        OpenedVerifier.of(t, registry)
+                                .orElseGet(() -> registry.create(t.spec().verifier(), "/verifier")));
             } catch (VerifierConfigException e) {
                 throw e.in("tasks/" + t.id() + "/task.json");
             }
