@@ -18,11 +18,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.LongSupplier;
+import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.compress.archivers.tar.TarUtils;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apiguardian.api.API;
 
 /**
@@ -31,17 +32,27 @@ import org.apiguardian.api.API;
  * for gzip, the compression ratio of the stream so far; the header data read to reach each entry
  * and the number of headers are bounded too ({@link TarBlocks}). Nothing is written outside the
  * folder, and only regular files and folders are created.
+ *
+ * <p>A tar.gz is inflated by the JDK's {@link GZIPInputStream}, which reads every member of a
+ * gzip stream made of several (RFC 1952, as {@code gzip -d} does) and is faster here than Commons
+ * Compress's reader; content is copied in 64 KiB pieces (docs/benchmarks.md, "2026-12-07, session
+ * 18").
  */
 @API(status = INTERNAL)
 public final class TarArchive {
     private final ArchiveLimits limits;
     private final Path root;
     private final EntryGuard guard;
-    private final Counting compressed;
+    /** Bytes of the archive inflated so far (for gzip; what was read ahead but not inflated is not counted). */
+    private final LongSupplier compressed;
+
     private final Counting headers;
     private long total;
 
-    private TarArchive(ArchiveLimits limits, NamePolicy names, Path root, Counting compressed, Counting headers) {
+    /** The size of the pieces content is copied in, and of the gzip reader's input buffer. */
+    static final int COPY_BUFFER = 64 * 1024;
+
+    private TarArchive(ArchiveLimits limits, NamePolicy names, Path root, LongSupplier compressed, Counting headers) {
         this.limits = limits;
         this.root = root;
         this.guard = new EntryGuard(limits, names);
@@ -65,14 +76,11 @@ public final class TarArchive {
     public static Listing extract(
             InputStream in, boolean gzip, String location, ArchiveLimits limits, NamePolicy names, Path root) {
         try {
-            Counting compressed = new Counting(new BufferedInputStream(in), null, limits);
-            InputStream raw = gzip
-                    ? GzipCompressorInputStream.builder()
-                            .setInputStream(compressed)
-                            .get()
-                    : compressed;
-            Counting headers = new Counting(raw, location, limits);
-            TarArchive x = new TarArchive(limits, names, root, compressed, headers);
+            Counting read = new Counting(new BufferedInputStream(in), null, limits);
+            Gunzip gunzip = gzip ? new Gunzip(read) : null;
+            LongSupplier inflated = gunzip == null ? () -> read.count : () -> read.count - gunzip.unconsumed();
+            Counting headers = new Counting(gunzip == null ? read : gunzip, location, limits);
+            TarArchive x = new TarArchive(limits, names, root, inflated, headers);
             try (TarArchiveInputStream tar = new TarArchiveInputStream(headers, StandardCharsets.UTF_8.name())) {
                 x.extractAll(tar);
             }
@@ -141,7 +149,7 @@ public final class TarArchive {
         Path target = EntryRules.resolve(root, path, name);
         Files.createDirectories(target.getParent());
         long count = 0;
-        byte[] buffer = new byte[8192];
+        byte[] buffer = new byte[COPY_BUFFER];
         try (OutputStream out = create(target, name)) {
             for (int n = readContent(tar, buffer); n >= 0; n = readContent(tar, buffer)) {
                 count += n;
@@ -152,7 +160,7 @@ public final class TarArchive {
                 if (total > limits.maxTotalBytes()) {
                     throw EntryRules.refuse(name, EntryGuard.overTotal(limits));
                 }
-                if (total > limits.ratioFloorBytes() && limits.overRatio(total, compressed.count)) {
+                if (total > limits.ratioFloorBytes() && limits.overRatio(total, compressed.getAsLong())) {
                     throw EntryRules.refuse(name, EntryGuard.overRatio(limits, ""));
                 }
                 out.write(buffer, 0, n);
@@ -180,6 +188,18 @@ public final class TarArchive {
             return tar.read(buffer);
         } finally {
             headers.content = false;
+        }
+    }
+
+    /** The JDK's gzip reader with a larger input buffer, saying how much of what it read it has not inflated yet. */
+    private static final class Gunzip extends GZIPInputStream {
+        Gunzip(InputStream in) throws IOException {
+            super(in, COPY_BUFFER);
+        }
+
+        /** Compressed bytes read from the source and not yet given to the inflater's output. */
+        long unconsumed() {
+            return inf.getRemaining();
         }
     }
 

@@ -6,6 +6,8 @@ import dev.ale.taskpack.TaskPacks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -13,7 +15,8 @@ import java.util.stream.Stream;
  * Figure group 2, reading packs: the time {@code TaskPacks.open} takes (manifest and every
  * task.json; a tar.gz is extracted whole by design) and the throughput of {@code pack.verify()}
  * (every file digested) for a synthetic pack written as {@code .zip} and as {@code .tar.gz}; beside
- * them, in the same run, {@code sha256sum} over the same bytes as files, the physical reference.
+ * them, in the same run, {@code sha256sum} over the same bytes as files, the physical reference,
+ * and {@code tar -xzf} of the same tar.gz, the reference of its open.
  * Each is warmed up once (so every read comes from the page cache alike), then repeated; figures
  * are medians.
  */
@@ -70,12 +73,16 @@ final class PackReading {
                 long start = System.nanoTime();
                 TaskPackWriter.write(dir, archive);
                 double archiveSeconds = (System.nanoTime() - start) / 1e9;
-                measure(kind, archive, archiveSeconds, size, bytes, shaMedian, common, results);
+                double openMedian = measure(kind, archive, archiveSeconds, size, bytes, shaMedian, common, results);
+                if (kind.equals("tgz")) {
+                    tarReference(archive, tmp.root(), size.repetitions(), openMedian, common, results);
+                }
             }
         }
     }
 
-    private static void measure(
+    /** Measures opening and verifying {@code archive}; returns the median seconds of the opens. */
+    private static double measure(
             String kind,
             Path archive,
             double archiveSeconds,
@@ -131,6 +138,51 @@ final class PackReading {
                 Figure.params()
                         .put("measures", "median verify time / median sha256sum time over the same bytes")
                         .put("target", "within 1.5x")
+                        .putAll(params)
+                        .map()));
+        return Timing.median(open);
+    }
+
+    /**
+     * The physical reference of {@code pack.tgz.open}: the system's {@code tar -xzf} of the same
+     * archive into a new folder (deleted after each run, untimed), after one warm-up, and the ratio
+     * of the open's median to its median.
+     */
+    private static void tarReference(
+            Path archive, Path tmp, int repetitions, double openMedian, Map<String, Object> common, Results results)
+            throws Exception {
+        String command = "tar -xzf ARCHIVE -C DIR";
+        double[] seconds = new double[repetitions + 1];
+        for (int i = 0; i < seconds.length; i++) {
+            Path into = Files.createDirectory(tmp.resolve("tar-xzf-" + i));
+            seconds[i] =
+                    SystemTool.time(List.of("tar", "-xzf", archive.toString(), "-C", into.toString()), command) / 1e9;
+            TempTree.delete(into);
+        }
+        double[] timed = Arrays.copyOfRange(seconds, 1, seconds.length);
+        double median = Timing.median(timed);
+        Map<String, Object> params = Figure.params()
+                .put("command", command)
+                .put("runsSeconds", Timing.rounded(timed))
+                .put("archiveBytes", Files.size(archive))
+                .putAll(common)
+                .map();
+        results.add(new Figure(
+                "pack.tar-xzf",
+                Timing.round(median * 1e3, 4),
+                "ms",
+                Figure.params()
+                        .put(
+                                "note",
+                                "the physical reference of pack.tgz.open: the same archive extracted by the system tool")
+                        .putAll(params)
+                        .map()));
+        results.add(new Figure(
+                "pack.tgz.open-vs-tar-xzf",
+                Timing.round(openMedian / median, 4),
+                "x",
+                Figure.params()
+                        .put("measures", "median TaskPacks.open time of the tar.gz / median tar -xzf time")
                         .putAll(params)
                         .map()));
     }

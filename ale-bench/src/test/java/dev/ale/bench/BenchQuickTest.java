@@ -50,6 +50,8 @@ class BenchQuickTest {
             "pack.tgz.open",
             "pack.tgz.verify",
             "pack.tgz.verify-vs-sha256sum",
+            "pack.tar-xzf",
+            "pack.tgz.open-vs-tar-xzf",
             "verifier.csv",
             "verifier.json",
             "verifier.weighted",

@@ -6,15 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ale.api.task.Task;
 import dev.ale.api.task.TaskPackException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +113,56 @@ class TarSafetyTest extends ArchiveSafetyContract {
         TaskPackException e = refused(archive, limits(1000, 1L << 30, 1L << 33, 20, 64 << 10));
         assertEquals("tasks/bank-rec/inputs/zeros.bin", e.source());
         assertTrue(e.rule().startsWith("compression ratio over the limit of 20"), e.getMessage());
+    }
+
+    /**
+     * The ratio is of the bytes inflated, not of what the gzip reader read ahead: zeros that a
+     * 64 KiB read-ahead of noise would hide (2 MB over about 66 KB is a ratio of 30) are refused at
+     * the zeros, at a limit of 100.
+     */
+    @Test
+    void theCompressionRatioIsOfWhatWasInflatedNotOfWhatTheReaderBufferedAhead() throws IOException {
+        byte[] noise = new byte[300_000];
+        new Random(7).nextBytes(noise);
+        Path archive = Hostile.tgz(
+                tmp.resolve("ahead.tgz"),
+                Hostile.plus(
+                        base,
+                        Entry.file("tasks/bank-rec/inputs/zeros.bin", new byte[2_000_000]),
+                        Entry.file("tasks/bank-rec/inputs/noise.bin", noise)));
+        TaskPackException e = refused(archive, limits(1000, 1L << 30, 1L << 33, 100, 64 << 10));
+        assertEquals("tasks/bank-rec/inputs/zeros.bin", e.source());
+        assertTrue(e.rule().startsWith("compression ratio over the limit of 100"), e.getMessage());
+    }
+
+    /** A gzip stream of several members (RFC 1952; {@code cat a.gz b.gz}) is one tar, as {@code gzip -d} reads it. */
+    @Test
+    void aTarGzOfSeveralGzipMembersOpensAsOne() throws IOException {
+        Path plain = Hostile.tar(tmp.resolve("plain.tar"), base);
+        byte[] bytes = Files.readAllBytes(plain);
+        Path members = tmp.resolve("members.tgz");
+        try (OutputStream out = Files.newOutputStream(members)) {
+            int[] cuts = {0, bytes.length / 3, 2 * bytes.length / 3 + 17, bytes.length};
+            for (int i = 0; i + 1 < cuts.length; i++) {
+                GZIPOutputStream gz = new GZIPOutputStream(out) {
+                    @Override
+                    public void close() throws IOException {
+                        finish();
+                    }
+                };
+                gz.write(bytes, cuts[i], cuts[i + 1] - cuts[i]);
+                gz.close();
+            }
+        }
+        try (TaskPack one = PackOpener.open(plain, PackOptions.defaults(), scratch);
+                TaskPack several = PackOpener.open(members, PackOptions.defaults(), scratch)) {
+            assertEquals(one.ref(), several.ref());
+            assertEquals(
+                    one.tasks().stream().map(Task::digest).toList(),
+                    several.tasks().stream().map(Task::digest).toList());
+            several.verify();
+        }
+        SafetyCases.assertOnly(scratch);
     }
 
     @Test
