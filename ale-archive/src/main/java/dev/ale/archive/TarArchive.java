@@ -7,6 +7,7 @@ import dev.ale.api.task.TaskPackException;
 import dev.ale.archive.internal.ChunkInput;
 import dev.ale.archive.internal.EntryGuard;
 import dev.ale.archive.internal.EntryRules;
+import dev.ale.archive.internal.GunzipAhead;
 import dev.ale.archive.internal.TarBlocks;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.function.LongSupplier;
-import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
@@ -33,24 +33,31 @@ import org.apiguardian.api.API;
  * and the number of headers are bounded too ({@link TarBlocks}). Nothing is written outside the
  * folder, and only regular files and folders are created.
  *
- * <p>A tar.gz is inflated by the JDK's {@link GZIPInputStream}, which reads every member of a
- * gzip stream made of several (RFC 1952, as {@code gzip -d} does) and is faster here than Commons
- * Compress's reader; content is copied in 64 KiB pieces (docs/benchmarks.md, "2026-12-07, session
- * 18").
+ * <p>A tar.gz is inflated by {@link GunzipAhead} (the JDK's gzip reader, which reads every member
+ * of a gzip stream made of several, as {@code gzip -d} does) on a thread of its own, a few 64 KiB
+ * pieces ahead of the tar reader and the writes; content is copied in 64 KiB pieces
+ * (docs/benchmarks.md, "2026-12-07, session 18"). The ratio counts the compressed bytes inflated up
+ * to the end of the piece being read, never what was read ahead.
  */
 @API(status = INTERNAL)
 public final class TarArchive {
     private final ArchiveLimits limits;
     private final Path root;
     private final EntryGuard guard;
-    /** Bytes of the archive inflated so far (for gzip; what was read ahead but not inflated is not counted). */
+    /** Bytes of the archive inflated so far (for gzip, up to the end of the piece being read). */
     private final LongSupplier compressed;
 
     private final Counting headers;
     private long total;
 
-    /** The size of the pieces content is copied in, and of the gzip reader's input buffer. */
+    /** The size of the pieces content is copied in. */
     static final int COPY_BUFFER = 64 * 1024;
+
+    /**
+     * The copy buffer: one per archive, grown to the largest file's size up to {@link #COPY_BUFFER}
+     * (never empty, or reading content would return 0 for ever).
+     */
+    private byte[] buffer = new byte[512];
 
     private TarArchive(ArchiveLimits limits, NamePolicy names, Path root, LongSupplier compressed, Counting headers) {
         this.limits = limits;
@@ -77,14 +84,15 @@ public final class TarArchive {
             InputStream in, boolean gzip, String location, ArchiveLimits limits, NamePolicy names, Path root) {
         try {
             Counting read = new Counting(new BufferedInputStream(in), null, limits);
-            Gunzip gunzip = gzip ? new Gunzip(read) : null;
-            LongSupplier inflated = gunzip == null ? () -> read.count : () -> read.count - gunzip.unconsumed();
-            Counting headers = new Counting(gunzip == null ? read : gunzip, location, limits);
-            TarArchive x = new TarArchive(limits, names, root, inflated, headers);
-            try (TarArchiveInputStream tar = new TarArchiveInputStream(headers, StandardCharsets.UTF_8.name())) {
+            GunzipAhead gunzip = gzip ? new GunzipAhead(read, () -> read.count, location) : null;
+            LongSupplier inflated = gunzip == null ? () -> read.count : gunzip::inflatedFrom;
+            // closing the streams stops the inflating thread, whatever happens after it started
+            try (Counting headers = new Counting(gunzip == null ? read : gunzip, location, limits);
+                    TarArchiveInputStream tar = new TarArchiveInputStream(headers, StandardCharsets.UTF_8.name())) {
+                TarArchive x = new TarArchive(limits, names, root, inflated, headers);
                 x.extractAll(tar);
+                return x.guard.listing();
             }
-            return x.guard.listing();
         } catch (AleException e) {
             throw e;
         } catch (IOException | RuntimeException | LinkageError e) {
@@ -149,7 +157,9 @@ public final class TarArchive {
         Path target = EntryRules.resolve(root, path, name);
         Files.createDirectories(target.getParent());
         long count = 0;
-        byte[] buffer = new byte[COPY_BUFFER];
+        if (buffer.length < Math.min(e.getSize(), COPY_BUFFER)) {
+            buffer = new byte[(int) Math.min(Math.max(e.getSize(), 2 * buffer.length), COPY_BUFFER)];
+        }
         try (OutputStream out = create(target, name)) {
             for (int n = readContent(tar, buffer); n >= 0; n = readContent(tar, buffer)) {
                 count += n;
@@ -188,18 +198,6 @@ public final class TarArchive {
             return tar.read(buffer);
         } finally {
             headers.content = false;
-        }
-    }
-
-    /** The JDK's gzip reader with a larger input buffer, saying how much of what it read it has not inflated yet. */
-    private static final class Gunzip extends GZIPInputStream {
-        Gunzip(InputStream in) throws IOException {
-            super(in, COPY_BUFFER);
-        }
-
-        /** Compressed bytes read from the source and not yet given to the inflater's output. */
-        long unconsumed() {
-            return inf.getRemaining();
         }
     }
 

@@ -133,6 +133,16 @@ class TarSafetyTest extends ArchiveSafetyContract {
         TaskPackException e = refused(archive, limits(1000, 1L << 30, 1L << 33, 100, 64 << 10));
         assertEquals("tasks/bank-rec/inputs/zeros.bin", e.source());
         assertTrue(e.rule().startsWith("compression ratio over the limit of 100"), e.getMessage());
+        assertNoThreadInflates("ahead.tgz");
+    }
+
+    /** The thread that inflated the archive ahead of the tar reader has ended. */
+    static void assertNoThreadInflates(String archive) {
+        assertFalse(
+                Thread.getAllStackTraces().keySet().stream()
+                        .anyMatch(t -> t.getName().startsWith("ale-gunzip ")
+                                && t.getName().contains(archive)),
+                "a thread still inflates " + archive);
     }
 
     /** A gzip stream of several members (RFC 1952; {@code cat a.gz b.gz}) is one tar, as {@code gzip -d} reads it. */
@@ -163,6 +173,7 @@ class TarSafetyTest extends ArchiveSafetyContract {
             several.verify();
         }
         SafetyCases.assertOnly(scratch);
+        assertNoThreadInflates("members.tgz");
     }
 
     @Test
@@ -253,5 +264,6 @@ class TarSafetyTest extends ArchiveSafetyContract {
         Path bad = Files.write(tmp.resolve("bad.tgz"), bytes);
         TaskPackException e = refused(bad, PackLimits.defaults());
         assertEquals("bad.tgz", e.source());
+        assertNoThreadInflates("bad.tgz");
     }
 }
