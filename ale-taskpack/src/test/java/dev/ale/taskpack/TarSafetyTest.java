@@ -149,21 +149,7 @@ class TarSafetyTest extends ArchiveSafetyContract {
     @Test
     void aTarGzOfSeveralGzipMembersOpensAsOne() throws IOException {
         Path plain = Hostile.tar(tmp.resolve("plain.tar"), base);
-        byte[] bytes = Files.readAllBytes(plain);
-        Path members = tmp.resolve("members.tgz");
-        try (OutputStream out = Files.newOutputStream(members)) {
-            int[] cuts = {0, bytes.length / 3, 2 * bytes.length / 3 + 17, bytes.length};
-            for (int i = 0; i + 1 < cuts.length; i++) {
-                GZIPOutputStream gz = new GZIPOutputStream(out) {
-                    @Override
-                    public void close() throws IOException {
-                        finish();
-                    }
-                };
-                gz.write(bytes, cuts[i], cuts[i + 1] - cuts[i]);
-                gz.close();
-            }
-        }
+        Path members = inMembers(plain, tmp.resolve("members.tgz"), 3);
         try (TaskPack one = PackOpener.open(plain, PackOptions.defaults(), scratch);
                 TaskPack several = PackOpener.open(members, PackOptions.defaults(), scratch)) {
             assertEquals(one.ref(), several.ref());
@@ -174,6 +160,40 @@ class TarSafetyTest extends ArchiveSafetyContract {
         }
         SafetyCases.assertOnly(scratch);
         assertNoThreadInflates("members.tgz");
+    }
+
+    /** A gzip bomb cut into many members is refused as one: the ratio counts across members, none starts afresh. */
+    @Test
+    void aBombCutIntoManyGzipMembersIsRefusedAtTheRatio() throws IOException {
+        Path plain = Hostile.tar(
+                tmp.resolve("plain.tar"),
+                Hostile.plus(base, Entry.file("tasks/bank-rec/inputs/zeros.bin", new byte[8_000_000])));
+        Path archive = inMembers(plain, tmp.resolve("many.tgz"), 200);
+        Files.delete(plain);
+        TaskPackException e = refused(archive, limits(1000, 1L << 30, 1L << 33, 100, 64 << 10));
+        assertEquals("tasks/bank-rec/inputs/zeros.bin", e.source());
+        assertTrue(e.rule().startsWith("compression ratio over the limit of 100"), e.getMessage());
+        assertNoThreadInflates("many.tgz");
+    }
+
+    /** Writes {@code tar} to {@code target} as {@code members} gzip members of about equal parts of it, one after another. */
+    static Path inMembers(Path tar, Path target, int members) throws IOException {
+        byte[] bytes = Files.readAllBytes(tar);
+        try (OutputStream out = Files.newOutputStream(target)) {
+            for (int i = 0; i < members; i++) {
+                int from = (int) ((long) bytes.length * i / members);
+                int to = (int) ((long) bytes.length * (i + 1) / members);
+                GZIPOutputStream gz = new GZIPOutputStream(out) {
+                    @Override
+                    public void close() throws IOException {
+                        finish();
+                    }
+                };
+                gz.write(bytes, from, to - from);
+                gz.close();
+            }
+        }
+        return target;
     }
 
     @Test
