@@ -76,6 +76,13 @@ class GunzipAheadTest {
         return out.toByteArray();
     }
 
+    /** {@code size} random bytes from {@code seed}. */
+    static byte[] noise(int size, long seed) {
+        byte[] bytes = new byte[size];
+        new Random(seed).nextBytes(bytes);
+        return bytes;
+    }
+
     static GunzipAhead ahead(Source source, String name) throws IOException {
         return new GunzipAhead(source, source.read::get, name);
     }
@@ -151,8 +158,7 @@ class GunzipAheadTest {
         int[] sizes = {0, 1, 5_000, first - 1, first, first + 1, GunzipAhead.PIECE + 1};
         boolean[] threaded = {false, false, false, false, true, true, true};
         for (int i = 0; i < sizes.length; i++) {
-            byte[] plain = new byte[sizes[i]];
-            new Random(i).nextBytes(plain);
+            byte[] plain = noise(sizes[i], i);
             try (GunzipAhead in = ahead(new Source(gzip(plain)), "small-" + i)) {
                 assertArrayEquals(plain, in.readAllBytes());
                 assertEquals(threaded[i], in.threadStarted(), sizes[i] + " bytes");
@@ -162,8 +168,7 @@ class GunzipAheadTest {
 
     @Test
     void countsWhatWasInflatedNotWhatWasReadAhead() throws IOException {
-        byte[] noise = new byte[1_000_000];
-        new Random(3).nextBytes(noise);
+        byte[] noise = noise(1_000_000, 3);
         // the zeros fill the first piece and four more exactly, so no piece read holds noise
         byte[] zeros = new byte[GunzipAhead.FIRST + 4 * GunzipAhead.PIECE];
         ByteArrayOutputStream plain = new ByteArrayOutputStream();
@@ -193,8 +198,7 @@ class GunzipAheadTest {
 
     @Test
     void aDamagedStreamFailsTheReaderAfterTheBytesBeforeTheDamage() throws IOException {
-        byte[] plain = new byte[600_000];
-        new Random(5).nextBytes(plain);
+        byte[] plain = noise(600_000, 5);
         byte[] compressed = gzip(plain);
         byte[] cut = Arrays.copyOf(compressed, compressed.length / 2);
         Source source = new Source(cut);
@@ -216,8 +220,7 @@ class GunzipAheadTest {
 
     @Test
     void anInterruptedReaderFailsThenClosesAndIsStillInterrupted() throws IOException {
-        byte[] plain = new byte[2_000_000];
-        new Random(11).nextBytes(plain);
+        byte[] plain = noise(2_000_000, 11);
         Source source = new Source(gzip(plain));
         GunzipAhead in = ahead(source, "interrupted");
         assertEquals(GunzipAhead.FIRST, in.readNBytes(new byte[GunzipAhead.FIRST], 0, GunzipAhead.FIRST));
@@ -234,8 +237,7 @@ class GunzipAheadTest {
 
     @Test
     void closingBeforeTheEndStopsTheThreadAndClosesTheSource() throws IOException {
-        byte[] plain = new byte[8_000_000];
-        new Random(9).nextBytes(plain);
+        byte[] plain = noise(8_000_000, 9);
         Source source = new Source(gzip(plain));
         GunzipAhead in = ahead(source, "early");
         assertEquals(100, in.readNBytes(new byte[100], 0, 100));
