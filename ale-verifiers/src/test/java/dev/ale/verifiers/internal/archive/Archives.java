@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
@@ -141,6 +142,18 @@ final class Archives {
 
         byte[] gzipped() {
             return gzip(bytes());
+        }
+
+        /** The archive as {@code members} gzip members of about equal parts, one after another ({@code cat a.gz b.gz}). */
+        byte[] gzippedInMembers(int members) {
+            byte[] tar = bytes();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            for (int i = 0; i < members; i++) {
+                int from = (int) ((long) tar.length * i / members);
+                int to = (int) ((long) tar.length * (i + 1) / members);
+                all.writeBytes(gzip(Arrays.copyOfRange(tar, from, to)));
+            }
+            return all.toByteArray();
         }
 
         static byte[] header(String name, char type, long size, String link) {

@@ -145,6 +145,25 @@ class HostileArchiveTest {
         assertGate("d.zip", "symbolic link", v);
     }
 
+    /**
+     * An agent's tar.gz in many gzip members: an honest one is read whole; a bomb cut into 200
+     * members gets no fresh ratio budget per member; neither leaves a thread inflating.
+     */
+    @Test
+    void aTarGzInManyGzipMembersIsReadWholeAndABombInThemIsStopped() throws Exception {
+        byte[] text = "line of a report\n".repeat(20_000).getBytes(StandardCharsets.UTF_8);
+        byte[] honest =
+                new Archives.Tar().file("a.txt", text).file("b.txt", "b").gzippedInMembers(7);
+        assertScore(1, f.verify("d.tgz", honest, "", "[{'type': 'tree', 'glob': '*.txt', 'exactly': 2}]"));
+        byte[] bomb = new Archives.Tar().file("zeros.bin", new byte[8 << 20]).gzippedInMembers(200);
+        assertGate("d.tgz", "compression ratio over the limit of 100", f.verify("d.tgz", bomb, "", CHECKS));
+        assertFalse(
+                Thread.getAllStackTraces().keySet().stream()
+                        .anyMatch(t -> t.getName().startsWith("ale-gunzip ")
+                                && t.getName().contains("d.tgz")),
+                "a thread still inflates d.tgz");
+    }
+
     @Test
     void bombsAreStoppedByRatioAndSizeLimits() throws Exception {
         byte[] zeros = new byte[20 << 20];
